@@ -1,0 +1,31 @@
+import { Link } from "@remix-run/react";
+
+import type { PostSummary } from "~/server/posts.server";
+
+const KIND_LABELS: Record<PostSummary["kind"], string> = {
+  story: "Story",
+  practice_note: "Practice note",
+  question: "Question",
+};
+
+export function StoryList({ posts, headingLevel = 3 }: { posts: PostSummary[]; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <ul className="story-list">
+      {posts.map((post) => (
+        <li key={post.id}>
+          <Heading>
+            <Link to={`/stories/${post.id}`}>{post.title}</Link>
+          </Heading>
+          <p className="byline">
+            {KIND_LABELS[post.kind]} by {post.byline}
+            {post.areaName ? `, about ${post.areaName}` : ""} · <time dateTime={post.monthIso}>{post.month}</time>
+          </p>
+          <p>{post.excerpt}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export { KIND_LABELS };

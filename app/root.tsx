@@ -1,0 +1,130 @@
+import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import {
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+
+import { useNonce } from "./components/nonce";
+import stylesheet from "./styles/app.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [
+  { title: "Fifth Option: stories about social care, told safely" },
+  {
+    name: "description",
+    content: "Carers, disabled people and support planners share what really happened with personal budgets and support.",
+  },
+];
+
+const NAVIGATION = [
+  { to: "/", label: "Home", end: true },
+  { to: "/stories", label: "Stories", end: false },
+  { to: "/about", label: "About", end: false },
+];
+
+export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useNonce();
+  return (
+    <html lang="en-GB">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          Skip to main content
+        </a>
+        <header className="site-header">
+          <div className="width site-header__inner">
+            <Link to="/" className="site-name">
+              Fifth Option
+            </Link>
+            <nav aria-label="Main">
+              <ul className="nav-list">
+                {NAVIGATION.map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to} end={item.end}>
+                      {item.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" className="width main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="width">
+            <nav aria-label="Site information">
+              <ul className="footer-list">
+                <li>
+                  <Link to="/about">About Fifth Option</Link>
+                </li>
+                <li>
+                  <Link to="/accessibility">Accessibility statement</Link>
+                </li>
+                <li>
+                  <Link to="/privacy">Privacy</Link>
+                </li>
+              </ul>
+            </nav>
+            <p className="footer-note">
+              Council reference data: mySociety, CC BY 4.0. If you are in danger now, call 999.
+            </p>
+          </div>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  let title = "Sorry, something went wrong";
+  let message = "We could not show this page. Please try again in a few minutes.";
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) {
+      title = "Page not found";
+      message = "The page you were looking for is not here. It may have been moved or removed.";
+    } else if (error.status === 503) {
+      title = "Sorry, the service is unavailable";
+      message =
+        "We are having trouble reaching our database. Nothing you have already posted has been lost. Please try again in a few minutes.";
+    } else if (error.status < 500) {
+      title = "We could not do that";
+      message = typeof error.data === "string" && error.data ? error.data : message;
+    }
+  }
+  return (
+    <>
+      <title>{`${title} – Fifth Option`}</title>
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p>
+        <Link to="/">Go to the home page</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { MetaFunction } from "@remix-run/node";
+
+export const meta: MetaFunction = () => [{ title: "Privacy – Fifth Option" }];
+
+export default function Privacy() {
+  return (
+    <div className="prose">
+      <h1>Privacy</h1>
+      <p>Fifth Option is built so that we hold as little about you as possible.</p>
+      <h2>What we keep</h2>
+      <ul>
+        <li>The name you choose to post under, which must not be your real name.</li>
+        <li>Your password, stored only as a one-way hash (argon2id).</li>
+        <li>Your perspective (for example &ldquo;carer&rdquo;), which is shown on anonymous posts.</li>
+        <li>What you post, and the experience reports you give.</li>
+        <li>A sign-in session, so you stay signed in; you can end every session at any time.</li>
+      </ul>
+      <h2>What we never keep</h2>
+      <ul>
+        <li>Your email address or real name: we never ask for them.</li>
+        <li>
+          Your IP address. To slow down attacks we count requests using a scrambled version of it that changes every
+          day and cannot be turned back into the address.
+        </li>
+        <li>The exact time you posted: the site shows only the month and year.</li>
+      </ul>
+      <h2>Your control</h2>
+      <p>
+        You can download everything you have written, and you can delete your account. When you delete it you choose
+        whether your posts are deleted too or kept with no link to you.
+      </p>
+      <h2>Numbers we publish</h2>
+      <p>
+        Figures built from experience reports never describe fewer than 5 people, and are rounded so that small groups
+        cannot be worked out by subtraction.
+      </p>
+    </div>
+  );
+}

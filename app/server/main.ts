@@ -1,0 +1,133 @@
+// The process entry point (`npm start`): validate configuration, make sure there is a database
+// (embedded PostgreSQL when DATABASE_URL is unset), migrate it, then serve the Remix build.
+import { randomBytes } from "node:crypto";
+import type { Server } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import pg from "pg";
+
+import { seedDemoCommunity } from "../../prisma/seed/demo";
+import { seedReferenceData } from "../../prisma/seed/reference";
+import { openDatabase } from "./db/embedded-postgres.server";
+import { applyMigrations } from "./db/migrations.server";
+import { ConfigError, parseEnv } from "./env.server";
+import { isCrossSiteWrite, securityHeaders } from "./security.server";
+
+let env;
+try {
+  env = parseEnv(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+const { logger } = await import("./logger.server");
+const withDemo = process.argv.includes("--demo");
+
+const database = await openDatabase(
+  env,
+  (message) => logger.info(message),
+  (message) => logger.debug({ postgres: message }),
+);
+// The Remix build reads DATABASE_URL through its own copy of env.server.ts.
+process.env.DATABASE_URL = database.url;
+
+let server: Server | undefined;
+let stopping = false;
+
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down: finishing requests in flight");
+  const forceExit = setTimeout(() => {
+    logger.warn("requests still running after 10 s; stopping anyway");
+    void database.stop().finally(() => process.exit(1));
+  }, 10_000);
+  forceExit.unref();
+  if (server) {
+    const closed = new Promise<void>((resolve) => server?.close(() => resolve()));
+    server.closeIdleConnections();
+    await closed;
+  }
+  await database.stop();
+  logger.info("stopped");
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+try {
+  const migrations = await applyMigrations(database.url);
+  for (const name of migrations.applied) logger.info({ migration: name }, "applied migration");
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    await seedReferenceData(client);
+    if (withDemo) {
+      const demo = await seedDemoCommunity(client);
+      logger.info(demo, demo.created ? "loaded the demo community" : "demo community already loaded");
+    }
+  } finally {
+    await client.end();
+  }
+} catch (error) {
+  logger.fatal({ err: (error as Error).message }, "could not prepare the database");
+  await database.stop();
+  process.exit(1);
+}
+
+const buildPath = path.join(process.cwd(), "build", "index.js");
+const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+
+const app = express();
+app.disable("x-powered-by");
+if (env.TRUST_PROXY) app.set("trust proxy", true);
+app.use(compression());
+
+app.use((req, res, next) => {
+  const nonce = randomBytes(16).toString("base64");
+  res.locals.cspNonce = nonce;
+  const headers = securityHeaders({ nonce, https: req.secure });
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  if (stopping) res.setHeader("Connection", "close");
+  next();
+});
+
+app.use((req, res, next) => {
+  if (
+    isCrossSiteWrite({
+      method: req.method,
+      secFetchSite: req.get("sec-fetch-site"),
+      origin: req.get("origin"),
+      host: req.get("host"),
+    })
+  ) {
+    res.status(403).type("text/plain").send("This request came from another website, so it was refused.");
+    return;
+  }
+  next();
+});
+
+// Fingerprinted build assets never change; everything else in public/ may.
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: build.mode,
+    getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce) }),
+  }),
+);
+
+server = app.listen(env.PORT, env.HOST, () => {
+  logger.info(`Fifth Option is ready on http://localhost:${env.PORT}`);
+});
