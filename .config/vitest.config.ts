@@ -42,7 +42,7 @@ export default defineConfig({
           name: "browser",
           root,
           include: ["tests/browser/**/*.test.ts"],
-          globalSetup: ["tests/support/global-database.ts", "tests/support/global-server.ts"],
+          globalSetup: ["tests/support/global-app.ts"],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -2,6 +2,15 @@
 declare module "@remix-run/node" {
   interface AppLoadContext {
     cspNonce: string;
+    /** The client's address, used only as input to a daily-salted hash for rate limits. */
+    clientAddress: string | undefined;
+  }
+}
+
+// Single Fetch types for loaders and actions (the v3_singleFetch future flag is on).
+declare module "@remix-run/server-runtime" {
+  interface Future {
+    v3_singleFetch: true;
   }
 }
 

@@ -1,5 +1,7 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import {
+  Form,
   Link,
   Links,
   Meta,
@@ -9,10 +11,12 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useRouteError,
+  useRouteLoaderData,
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { useNonce } from "./components/nonce";
+import { getUser, renewedSessionHeaders } from "./server/auth/guards.server";
 import stylesheet from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -28,6 +32,15 @@ export const meta: MetaFunction = () => [
   },
 ];
 
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  return data(
+    { user: user ? { handle: user.handle, role: user.role } : null },
+    // Sliding expiry: when the session was renewed, the browser gets the cookie again.
+    { headers: await renewedSessionHeaders(request) },
+  );
+}
+
 const NAVIGATION = [
   { to: "/", label: "Home", end: true },
   { to: "/stories", label: "Stories", end: false },
@@ -36,6 +49,8 @@ const NAVIGATION = [
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
+  // Undefined while showing an error page whose cause was the root loader itself.
+  const user = useRouteLoaderData<typeof loader>("root")?.user ?? null;
   return (
     <html lang="en-GB">
       <head>
@@ -62,6 +77,36 @@ export function Layout({ children }: { children: ReactNode }) {
                     </NavLink>
                   </li>
                 ))}
+                {user?.role === "admin" ? (
+                  <li>
+                    <NavLink to="/admin/roles">Admin</NavLink>
+                  </li>
+                ) : null}
+                {user ? (
+                  <>
+                    <li>
+                      <NavLink to="/settings">
+                        Your account<span className="visually-hidden"> ({user.handle})</span>
+                      </NavLink>
+                    </li>
+                    <li>
+                      <Form method="post" action="/sign-out" className="inline-form">
+                        <button type="submit" className="link-button">
+                          Sign out
+                        </button>
+                      </Form>
+                    </li>
+                  </>
+                ) : (
+                  <>
+                    <li>
+                      <NavLink to="/sign-in">Sign in</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/join">Join</NavLink>
+                    </li>
+                  </>
+                )}
               </ul>
             </nav>
           </div>

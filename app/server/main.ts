@@ -39,7 +39,8 @@ const database = await openDatabase(
 // The Remix build reads DATABASE_URL through its own copy of env.server.ts.
 process.env.DATABASE_URL = database.url;
 
-let server: Server | undefined;
+// Filled in once the server listens; shutdown may be asked for before that.
+const http: { server?: Server } = {};
 let stopping = false;
 
 async function shutdown(signal: string) {
@@ -51,8 +52,9 @@ async function shutdown(signal: string) {
     void database.stop().finally(() => process.exit(1));
   }, 10_000);
   forceExit.unref();
+  const { server } = http;
   if (server) {
-    const closed = new Promise<void>((resolve) => server?.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await closed;
   }
@@ -124,10 +126,10 @@ app.all(
   createRequestHandler({
     build,
     mode: build.mode,
-    getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce) }),
+    getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientAddress: req.ip }),
   }),
 );
 
-server = app.listen(env.PORT, env.HOST, () => {
+http.server = app.listen(env.PORT, env.HOST, () => {
   logger.info(`Fifth Option is ready on http://localhost:${env.PORT}`);
 });

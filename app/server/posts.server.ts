@@ -137,3 +137,35 @@ export async function getPublishedPost(id: number) {
   }
   return { post: { ...toSummary(row), html: row.bodyHtml }, comments: thread, commentCount: comments.length };
 }
+
+/** A member's public page: only what they published under their handle. */
+export async function getPublicProfile(handle: string) {
+  const user = await prisma().user.findUnique({ where: { handleKey: handle.trim().toLowerCase() }, select: { id: true, handle: true } });
+  if (!user) return null;
+  const [posts, comments] = await Promise.all([
+    prisma().post.findMany({
+      where: { authorId: user.id, status: "published", displayMode: "handle" },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: 50,
+      select: summarySelect,
+    }),
+    prisma().comment.findMany({
+      where: { authorId: user.id, status: "published", displayMode: "handle", post: { status: "published" } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 50,
+      select: { id: true, postId: true, bodyHtml: true, createdAt: true, post: { select: { title: true } } },
+    }),
+  ]);
+  return {
+    handle: user.handle,
+    posts: posts.map(toSummary),
+    comments: comments.map((c) => ({
+      id: c.id,
+      postId: c.postId,
+      postTitle: c.post.title,
+      html: c.bodyHtml,
+      month: coarseDate(c.createdAt),
+      monthIso: coarseDateTime(c.createdAt),
+    })),
+  };
+}

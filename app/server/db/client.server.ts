@@ -5,9 +5,56 @@ import { getEnv } from "../env.server";
 import { logger } from "../logger.server";
 import { PrismaClient } from "./generated/client";
 
+/**
+ * True for errors that mean "the database cannot be reached right now" (server down, restarting,
+ * connection dropped), as opposed to a bug or bad data.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (current instanceof Error) {
+      const code = (current as { code?: unknown }).code;
+      parts.push(current.name, current.message, typeof code === "string" ? code : "");
+      current = (current as { cause?: unknown }).cause;
+    } else {
+      parts.push(String(current));
+      break;
+    }
+  }
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P0[123]|08000|08001|08003|08006|Connection terminated|timeout exceeded when trying to connect|Can't reach database|P1001|P1017|DatabaseNotReachable|ConnectionClosed|database system is (starting up|shutting down|in recovery mode)/i.test(
+    parts.join(" "),
+  );
+}
+
+/** Turns an unreachable database into a 503, which the error page explains in plain words. */
+export function toServiceUnavailable(error: unknown): unknown {
+  if (!isDatabaseUnavailable(error)) return error;
+  return new Response("The database is unavailable. Please try again in a few minutes.", {
+    status: 503,
+    headers: { "Retry-After": "5" },
+  });
+}
+
+function extend(client: PrismaClient) {
+  return client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw toServiceUnavailable(error);
+        }
+      },
+    },
+  });
+}
+
+export type Prisma = ReturnType<typeof extend>;
+
 interface Database {
   pool: pg.Pool;
-  prisma: PrismaClient;
+  prisma: Prisma;
 }
 
 declare global {
@@ -28,7 +75,7 @@ function connect(): Database {
   });
   // An idle connection dropped by the server (restart, failover) must not crash the process.
   pool.on("error", (error) => logger.warn({ err: error.message }, "database connection lost"));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const prisma = extend(new PrismaClient({ adapter: new PrismaPg(pool) }));
   return { pool, prisma };
 }
 
@@ -38,7 +85,7 @@ function database(): Database {
 }
 
 /** The Prisma client, for model queries. */
-export function prisma(): PrismaClient {
+export function prisma(): Prisma {
   return database().prisma;
 }
 

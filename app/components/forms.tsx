@@ -1,0 +1,163 @@
+// The one form-error pattern (GOV.UK): an error summary at the top linking to each field, and the
+// message again beside the field. Forms work without JavaScript; with it, the summary takes focus.
+import { useEffect, useRef, type ReactNode } from "react";
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+export function ErrorSummary({ errors }: { errors: FieldErrors | undefined }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(errors ?? {}).filter((entry): entry is [string, string] => Boolean(entry[1]));
+  useEffect(() => {
+    if (entries.length > 0) ref.current?.focus();
+  }, [entries.length, errors]);
+  if (entries.length === 0) return null;
+  return (
+    <div className="error-summary" role="alert" aria-labelledby="error-summary-title" tabIndex={-1} ref={ref}>
+      <h2 id="error-summary-title" className="error-summary__title">
+        There is a problem
+      </h2>
+      <ul className="error-summary__list">
+        {entries.map(([field, message]) => (
+          <li key={field}>
+            <a href={`#${field === "form" ? "main" : field}`}>{message}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function describedBy(name: string, hint?: ReactNode, error?: string) {
+  return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
+}
+
+function ErrorMessage({ name, error }: { name: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p id={`${name}-error`} className="error-message">
+      <span className="visually-hidden">Error:</span> {error}
+    </p>
+  );
+}
+
+export function TextField({
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+  type = "text",
+  autoComplete,
+  spellCheck,
+  width,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  defaultValue?: string;
+  type?: "text" | "password" | "search";
+  autoComplete?: string;
+  spellCheck?: boolean;
+  width?: "short" | "medium";
+}) {
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${name}-hint`} className="hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage name={name} error={error} />
+      <input
+        className={`input${width ? ` input--${width}` : ""}${error ? " input--error" : ""}`}
+        id={name}
+        name={name}
+        type={type}
+        defaultValue={defaultValue}
+        autoComplete={autoComplete}
+        spellCheck={spellCheck}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? true : undefined}
+      />
+    </div>
+  );
+}
+
+export function RadioGroup({
+  name,
+  legend,
+  hint,
+  error,
+  options,
+  defaultValue,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: { value: string; label: string; hint?: string }[];
+  defaultValue?: string;
+}) {
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <fieldset className="fieldset" aria-describedby={describedBy(name, hint, error)}>
+        <legend className="legend">{legend}</legend>
+        {hint ? (
+          <div id={`${name}-hint`} className="hint">
+            {hint}
+          </div>
+        ) : null}
+        <ErrorMessage name={name} error={error} />
+        <div className="radios">
+          {options.map((option, index) => {
+            // The first radio carries the field's id so the error summary link lands on it.
+            const id = index === 0 ? name : `${name}-${option.value}`;
+            return (
+              <div className="radio" key={option.value}>
+                <input
+                  className="radio__input"
+                  id={id}
+                  name={name}
+                  type="radio"
+                  value={option.value}
+                  defaultChecked={defaultValue === option.value}
+                  aria-describedby={option.hint ? `${id}-hint` : undefined}
+                />
+                <label className="radio__label" htmlFor={id}>
+                  {option.label}
+                </label>
+                {option.hint ? (
+                  <div id={`${id}-hint`} className="hint radio__hint">
+                    {option.hint}
+                  </div>
+                ) : null}
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+/** A field people never see; bots that fill every field give themselves away. */
+export function Honeypot() {
+  return (
+    <div className="honeypot" aria-hidden="true">
+      <label htmlFor="website">Leave this field empty</label>
+      <input id="website" name="website" type="text" tabIndex={-1} autoComplete="off" />
+    </div>
+  );
+}
+
+export function SubmitButton({ children, secondary, name, value }: { children: ReactNode; secondary?: boolean; name?: string; value?: string }) {
+  return (
+    <button type="submit" className={`button${secondary ? " button--secondary" : ""}`} name={name} value={value}>
+      {children}
+    </button>
+  );
+}

@@ -1,0 +1,132 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { z } from "zod";
+
+import { ErrorSummary, Honeypot, RadioGroup, SubmitButton, TextField } from "~/components/forms";
+import { RecoveryCodes } from "~/components/recovery-codes";
+import { handleProblem } from "~/domain/accounts/handle";
+import { passwordProblem } from "~/domain/accounts/password";
+import { PERSPECTIVE_OPTIONS, PERSPECTIVE_VALUES } from "~/domain/accounts/perspectives";
+import { createAccount, HandleTaken, isHandleTaken } from "~/server/accounts.server";
+import { requireSignedOut } from "~/server/auth/guards.server";
+import { createSession, sessionCookie } from "~/server/auth/session.server";
+import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/forms.server";
+import { check, clientKey, consume, RateLimited } from "~/server/rate-limit.server";
+
+export const meta: MetaFunction = () => [{ title: "Join Fifth Option" }];
+
+const joinSchema = z
+  .object({
+    handle: z.string().trim().superRefine((value, ctx) => {
+      const problem = handleProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
+    password: z.string().superRefine((value, ctx) => {
+      const problem = passwordProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
+    perspective: z.enum(PERSPECTIVE_VALUES, { errorMap: () => ({ message: "Choose the description that fits you best" }) }),
+  })
+  .superRefine((value, ctx) => {
+    const problem = passwordProblem(value.password, value.handle);
+    if (problem && !passwordProblem(value.password)) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+  });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireSignedOut(request);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireSignedOut(request);
+  const values = await readForm(request);
+  if (isHoneypotFilled(values)) return formFailure({ form: "Sorry, we could not create your account. Please try again." }, values);
+  const client = await clientKey(context.clientAddress);
+  try {
+    await check("signUpPerClient", client);
+  } catch (error) {
+    if (error instanceof RateLimited) return formFailure({ form: error.message }, values, 429);
+    throw error;
+  }
+  const parsed = joinSchema.safeParse(values);
+  if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values);
+  const { handle, password, perspective } = parsed.data;
+  if (await isHandleTaken(handle)) return formFailure({ handle: new HandleTaken().message }, values);
+  try {
+    await consume("signUpPerClient", client);
+    const account = await createAccount({ handle, password, perspective });
+    const session = await createSession(account.userId);
+    return data(
+      { ok: true as const, recoveryCodes: account.recoveryCodes },
+      { headers: { "Set-Cookie": sessionCookie(request, session.token, session.expiresAt) } },
+    );
+  } catch (error) {
+    if (error instanceof HandleTaken) return formFailure({ handle: error.message }, values);
+    if (error instanceof RateLimited) return formFailure({ form: error.message }, values, 429);
+    throw error;
+  }
+}
+
+export default function Join() {
+  const result = useActionData<typeof action>();
+  if (result?.ok) {
+    return (
+      <>
+        <h1>Save your recovery codes</h1>
+        <div className="notice notice--success">
+          <p>Your account has been created and you are signed in.</p>
+        </div>
+        <RecoveryCodes codes={result.recoveryCodes} />
+        <p>
+          <Link to="/" className="button">
+            I have saved my codes, continue
+          </Link>
+        </p>
+      </>
+    );
+  }
+  const errors = result?.errors;
+  const values = result?.values ?? {};
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <h1>Join Fifth Option</h1>
+      <p className="lead">You do not need to give us your email address or your real name.</p>
+      <Form method="post" noValidate>
+        <Honeypot />
+        <TextField
+          name="handle"
+          label="Choose a name to post under"
+          hint="Make it up. Do not use your real name, your email, a phone number or a year. You can use letters, numbers, hyphens and underscores."
+          error={errors?.handle}
+          defaultValue={values.handle}
+          autoComplete="username"
+          spellCheck={false}
+          width="medium"
+        />
+        <TextField
+          name="password"
+          type="password"
+          label="Create a password"
+          hint="At least 10 characters. A few unrelated words is a good way to make one."
+          error={errors?.password}
+          autoComplete="new-password"
+          width="medium"
+        />
+        <RadioGroup
+          name="perspective"
+          legend="Which describes you best?"
+          hint="When you post anonymously, this is shown instead of your name, for example “a carer in the North West”."
+          error={errors?.perspective}
+          options={PERSPECTIVE_OPTIONS}
+          defaultValue={values.perspective}
+        />
+        <SubmitButton>Create account</SubmitButton>
+      </Form>
+      <p>
+        Already a member? <Link to="/sign-in">Sign in</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useActionData } from "@remix-run/react";
+import { z } from "zod";
+
+import { ErrorSummary, Honeypot, SubmitButton, TextField } from "~/components/forms";
+import { handleKey } from "~/domain/accounts/handle";
+import { passwordProblem } from "~/domain/accounts/password";
+import { recoverWithCode } from "~/server/accounts.server";
+import { requireSignedOut } from "~/server/auth/guards.server";
+import { createSession, sessionCookie } from "~/server/auth/session.server";
+import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/forms.server";
+import { check, clientKey, consume, RateLimited, reset } from "~/server/rate-limit.server";
+
+export const meta: MetaFunction = () => [{ title: "Reset your password with a recovery code – Fifth Option" }];
+
+const recoverSchema = z.object({
+  handle: z.string().trim().min(1, "Enter the name you post under"),
+  code: z.string().trim().min(1, "Enter one of your recovery codes"),
+  password: z.string().superRefine((value, ctx) => {
+    const problem = passwordProblem(value);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  }),
+});
+
+const WRONG = "The name or recovery code is not right, or that code has already been used";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireSignedOut(request);
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  await requireSignedOut(request);
+  const values = await readForm(request);
+  if (isHoneypotFilled(values)) return formFailure({ code: WRONG }, values, 401);
+  const parsed = recoverSchema.safeParse(values);
+  if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values);
+  const { handle, code, password } = parsed.data;
+  const client = await clientKey(context.clientAddress);
+  try {
+    await check("recoveryPerHandle", handleKey(handle));
+    await check("recoveryPerClient", client);
+    const recovered = await recoverWithCode(handle, code, password);
+    if (!recovered) {
+      await consume("recoveryPerHandle", handleKey(handle));
+      await consume("recoveryPerClient", client);
+      return formFailure({ code: WRONG }, values, 401);
+    }
+    await reset("recoveryPerHandle", handleKey(handle));
+    await reset("signInPerHandle", handleKey(handle));
+    const session = await createSession(recovered.userId);
+    return redirect("/settings?recovered=1", {
+      headers: { "Set-Cookie": sessionCookie(request, session.token, session.expiresAt) },
+    });
+  } catch (error) {
+    if (error instanceof RateLimited) return formFailure({ code: error.message }, values, 429);
+    throw error;
+  }
+}
+
+export default function Recover() {
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  const values = result?.values ?? {};
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <h1>Reset your password with a recovery code</h1>
+      <p>
+        Use one of the recovery codes you saved when you joined. Each code works once. Resetting your password signs
+        you out on every other device.
+      </p>
+      <Form method="post" noValidate>
+        <Honeypot />
+        <TextField
+          name="handle"
+          label="The name you post under"
+          error={errors?.handle}
+          defaultValue={values.handle}
+          autoComplete="username"
+          spellCheck={false}
+          width="medium"
+        />
+        <TextField
+          name="code"
+          label="Recovery code"
+          hint="For example, 7KQ2-M9XD-4HTA-PWR3"
+          error={errors?.code}
+          defaultValue={values.code}
+          autoComplete="one-time-code"
+          spellCheck={false}
+          width="medium"
+        />
+        <TextField
+          name="password"
+          type="password"
+          label="New password"
+          hint="At least 10 characters."
+          error={errors?.password}
+          autoComplete="new-password"
+          width="medium"
+        />
+        <SubmitButton>Reset password</SubmitButton>
+      </Form>
+      <p>
+        <Link to="/sign-in">Back to sign in</Link>
+      </p>
+    </>
+  );
+}

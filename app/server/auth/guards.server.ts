@@ -1,0 +1,65 @@
+// Guards for loaders and actions: each throws a ready response, so a loader reads as a list of
+// requirements followed by the work.
+import { redirect } from "@remix-run/node";
+
+import { type Action, type Resource, can } from "~/domain/accounts/permissions";
+
+import { readSessionToken, sessionCookie, type SessionUser, type ValidSession, validateSessionToken } from "./session.server";
+
+const sessions = new WeakMap<Request, Promise<ValidSession | null>>();
+
+/** The session behind this request's cookie, looked up once per request. */
+export function getSession(request: Request): Promise<ValidSession | null> {
+  let found = sessions.get(request);
+  if (!found) {
+    const token = readSessionToken(request);
+    found = token ? validateSessionToken(token) : Promise.resolve(null);
+    sessions.set(request, found);
+  }
+  return found;
+}
+
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  return (await getSession(request))?.user ?? null;
+}
+
+/** Where to come back to after signing in: only paths on this site. */
+export function safeRedirectPath(value: unknown, fallback = "/"): string {
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
+    return fallback;
+  }
+  return value;
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  // Accounts made with a one-time password (npm run admin:create) must choose their own first.
+  if (user.mustChangePassword && new URL(request.url).pathname !== "/settings") {
+    throw redirect("/settings?must-change=1");
+  }
+  return user;
+}
+
+export async function requirePermission(request: Request, action: Action, resource?: Resource): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!can(user, action, resource)) {
+    throw new Response("You do not have permission to do that.", { status: 403 });
+  }
+  return user;
+}
+
+export async function requireSignedOut(request: Request): Promise<void> {
+  if (await getUser(request)) throw redirect("/settings");
+}
+
+/** The Set-Cookie header to send when this request slid the session's expiry forward. */
+export async function renewedSessionHeaders(request: Request): Promise<HeadersInit> {
+  const session = await getSession(request);
+  if (!session?.renewed) return {};
+  const token = readSessionToken(request);
+  return token ? { "Set-Cookie": sessionCookie(request, token, session.expiresAt) } : {};
+}

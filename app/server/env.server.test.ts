@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+
+import { ConfigError, parseEnv } from "./env.server";
+
+describe("configuration", () => {
+  it("starts with sensible defaults when nothing is set", () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATABASE_URL).toBeUndefined();
+    expect(env.EMBEDDED_POSTGRES_PORT).toBe(54329);
+    expect(env.TRUST_PROXY).toBe(false);
+  });
+
+  it("names the variable that is wrong, in one line", () => {
+    expect(() => parseEnv({ PORT: "eighty" })).toThrow(ConfigError);
+    expect(() => parseEnv({ PORT: "eighty" })).toThrow(/^Configuration error: PORT: /);
+    expect(() => parseEnv({ DATABASE_URL: "mysql://x" })).toThrow(
+      "Configuration error: DATABASE_URL: must be a postgresql:// connection URL",
+    );
+    expect(() => parseEnv({ LOG_LEVEL: "chatty" })).toThrow(/LOG_LEVEL/);
+    expect(() => parseEnv({ TRUST_PROXY: "yes" })).toThrow(/TRUST_PROXY/);
+  });
+
+  it("never repeats a secret in the error message", () => {
+    try {
+      parseEnv({ DATABASE_URL: "mysql://admin:hunter2hunter2@db/x" });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).not.toContain("hunter2");
+      expect((error as Error).message.split("\n")).toHaveLength(1);
+    }
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+});

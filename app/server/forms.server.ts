@@ -1,0 +1,39 @@
+// Reading and answering forms: one pattern for every action (see app/components/forms.tsx).
+import { data } from "@remix-run/node";
+import type { ZodError } from "zod";
+
+import type { FieldErrors } from "~/components/forms";
+
+export type FormValues = Record<string, string>;
+
+export async function readForm(request: Request): Promise<FormValues> {
+  const form = await request.formData();
+  const values: FormValues = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value === "string" && !(key in values)) values[key] = value;
+  }
+  return values;
+}
+
+/** Bots fill in the hidden "website" field; people never see it. */
+export function isHoneypotFilled(values: FormValues): boolean {
+  return (values.website ?? "").trim() !== "";
+}
+
+export function zodFieldErrors(error: ZodError): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "form");
+    errors[field] ??= issue.message;
+  }
+  return errors;
+}
+
+/**
+ * A refused form: 400 (or the given status) with the messages and what the person typed, so
+ * nothing is lost. Passwords are never sent back.
+ */
+export function formFailure(errors: FieldErrors, values: FormValues, status = 400) {
+  const kept = Object.fromEntries(Object.entries(values).filter(([key]) => !/password|website/i.test(key)));
+  return data({ ok: false as const, errors, values: kept }, { status });
+}

@@ -1,0 +1,259 @@
+import { createHash } from "node:crypto";
+
+import { describe, expect, it } from "vitest";
+
+import { cookieFrom, GOOD_PASSWORD, send, signUp, uniqueClientAddress, uniqueHandle } from "../support/remix";
+import { sql } from "../support/sql";
+
+const userId = async (handle: string) =>
+  (await sql<{ id: number }>(`SELECT id FROM "user" WHERE handle_key = lower($1)`, [handle]))[0]?.id;
+
+describe("signing up", () => {
+  it("needs only a handle, a password and a perspective, and signs the person in", async () => {
+    const handle = uniqueHandle("new_carer");
+    const response = await send("/join", { form: { handle, password: GOOD_PASSWORD, perspective: "carer" }, clientAddress: uniqueClientAddress() });
+    expect(response.status).toBe(200);
+    const setCookie = response.headers.get("Set-Cookie") ?? "";
+    expect(setCookie).toMatch(/^session=[a-z2-7]{24}\.[a-z2-7]{24}; /);
+    expect(setCookie).toContain("HttpOnly");
+    expect(setCookie).toContain("SameSite=Lax");
+    expect(setCookie).toContain("Path=/");
+    // Plain http on localhost is the one place the cookie may go without Secure.
+    expect(setCookie).not.toContain("Secure");
+
+    const [row] = await sql<{ password_hash: string; perspective: string; role: string }>(
+      `SELECT password_hash, perspective, role FROM "user" WHERE handle_key = lower($1)`,
+      [handle],
+    );
+    expect(row?.password_hash).toMatch(/^\$argon2id\$/);
+    expect(row?.perspective).toBe("carer");
+    expect(row?.role).toBe("member");
+  });
+
+  it("shows ten recovery codes once and stores only their hashes", async () => {
+    const { handle, codes, html } = await signUp();
+    expect(codes).toHaveLength(10);
+    expect(new Set(codes).size).toBe(10);
+    expect(html).toContain("We will not show them again");
+    const stored = await sql<{ code_hash: string }>(
+      `SELECT code_hash FROM recovery_code WHERE user_id = $1`,
+      [await userId(handle)],
+    );
+    expect(stored).toHaveLength(10);
+    for (const code of codes) expect(stored.map((s) => s.code_hash)).not.toContain(code);
+  });
+
+  it("refuses an identifying handle, says why beside the field, and keeps what was typed", async () => {
+    const response = await send("/join", { form: { handle: "john_smith", password: GOOD_PASSWORD, perspective: "support_planner" } });
+    expect(response.status).toBe(400);
+    const html = await response.text();
+    expect(html).toContain("There is a problem");
+    expect(html).toContain('id="handle-error"');
+    expect(html).toContain("first name and surname");
+    expect(html).toContain('value="john_smith"');
+    expect(html).toContain('type="radio" checked="" value="support_planner"');
+    expect(html).not.toContain(GOOD_PASSWORD);
+  });
+
+  it("refuses a handle already taken in any letter case", async () => {
+    const { handle } = await signUp();
+    const response = await send("/join", { form: { handle: handle.toUpperCase(), password: GOOD_PASSWORD, perspective: "other" } });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain("already taken");
+  });
+
+  it("refuses short and common passwords", async () => {
+    const short = await send("/join", { form: { handle: uniqueHandle(), password: "short", perspective: "carer" } });
+    expect(await short.text()).toContain("at least 10 characters");
+    const common = await send("/join", { form: { handle: uniqueHandle(), password: "1234567890", perspective: "carer" } });
+    expect(common.status).toBe(400);
+    expect(await common.text()).toContain("most common passwords");
+  });
+
+  it("limits sign-ups from one client, with a clear message", async () => {
+    const client = "198.51.100.7";
+    for (let i = 0; i < 5; i++) await signUp(undefined, "carer", client);
+    const refused = await send("/join", { form: { handle: uniqueHandle(), password: GOOD_PASSWORD, perspective: "carer" }, clientAddress: client });
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toMatch(/Try again in \d+ minutes/);
+  });
+
+  it("quietly refuses a form whose hidden honeypot field was filled in", async () => {
+    const handle = uniqueHandle();
+    const response = await send("/join", { form: { handle, password: GOOD_PASSWORD, perspective: "carer", website: "http://spam.example" } });
+    expect(response.status).toBe(400);
+    expect(await userId(handle)).toBeUndefined();
+  });
+});
+
+describe("signing in and out", () => {
+  it("gives one message for a wrong handle or a wrong password", async () => {
+    const { handle } = await signUp();
+    const wrongPassword = await send("/sign-in", { form: { handle, password: "not the password at all" } });
+    const wrongHandle = await send("/sign-in", { form: { handle: uniqueHandle("nobody"), password: GOOD_PASSWORD } });
+    expect(wrongPassword.status).toBe(401);
+    expect(wrongHandle.status).toBe(401);
+    const message = "The name or password is not right";
+    expect(await wrongPassword.text()).toContain(message);
+    expect(await wrongHandle.text()).toContain(message);
+  });
+
+  it("signs in with the right password and returns to where the person was going", async () => {
+    const { handle } = await signUp();
+    const response = await send("/sign-in", { form: { handle, password: GOOD_PASSWORD, redirectTo: "/settings" } });
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe("/settings");
+    const cookie = cookieFrom(response);
+    expect(cookie).toBeTruthy();
+    const settings = await send("/settings", { cookie });
+    expect(settings.status).toBe(200);
+    expect(await settings.text()).toContain(handle);
+  });
+
+  it("never redirects to another site after signing in", async () => {
+    const { handle } = await signUp();
+    const response = await send("/sign-in", { form: { handle, password: GOOD_PASSWORD, redirectTo: "//evil.example/x" } });
+    expect(response.headers.get("Location")).toBe("/");
+  });
+
+  it("locks sign-in for a handle after repeated wrong passwords, even with the right one", async () => {
+    const { handle } = await signUp(undefined, "carer", "10.0.0.1");
+    for (let i = 0; i < 8; i++) {
+      const attempt = await send("/sign-in", { form: { handle, password: `wrong password ${i}` }, clientAddress: `10.0.1.${i}` });
+      expect(attempt.status).toBe(401);
+    }
+    const locked = await send("/sign-in", { form: { handle, password: GOOD_PASSWORD }, clientAddress: "10.0.2.1" });
+    expect(locked.status).toBe(429);
+    expect(await locked.text()).toMatch(/Try again in \d+ minutes/);
+  });
+
+  it("signing out deletes the session, so the cookie stops working", async () => {
+    const { cookie } = await signUp();
+    const out = await send("/sign-out", { method: "POST", cookie });
+    expect(out.status).toBe(302);
+    expect(out.headers.get("Set-Cookie")).toContain("Max-Age=0");
+    const settings = await send("/settings", { cookie });
+    expect(settings.status).toBe(302);
+    expect(settings.headers.get("Location")).toMatch(/^\/sign-in\?redirectTo=/);
+  });
+
+  it("'sign out everywhere' ends every session of the account", async () => {
+    const { handle, cookie } = await signUp();
+    const other = cookieFrom(await send("/sign-in", { form: { handle, password: GOOD_PASSWORD } }));
+    await send("/settings", { form: { intent: "sign-out-everywhere" }, cookie });
+    expect((await send("/settings", { cookie: other })).status).toBe(302);
+    expect(await sql(`SELECT 1 FROM session WHERE user_id = $1`, [await userId(handle)])).toHaveLength(0);
+  });
+});
+
+describe("sessions", () => {
+  const sessionIdOf = (cookie: string) => cookie.split("=")[1]?.split(".")[0] ?? "";
+
+  it("store only a SHA-256 hash of the secret, so a copied database row is not a cookie", async () => {
+    const { cookie } = await signUp();
+    const id = sessionIdOf(cookie);
+    const [row] = await sql<{ secret_hash: Buffer }>(`SELECT secret_hash FROM session WHERE id = $1`, [id]);
+    const secret = cookie.split(".")[1] ?? "";
+    expect(row?.secret_hash.equals(createHash("sha256").update(secret).digest())).toBe(true);
+    // An attacker with the row knows the id and the hash, but not the secret.
+    const forged = `session=${id}.${row?.secret_hash.toString("hex").slice(0, 24)}`;
+    expect((await send("/settings", { cookie: forged })).status).toBe(302);
+  });
+
+  it("treat a forged or garbled cookie as signed out, never an error", async () => {
+    for (const cookie of ["session=garbage", "session=a.b.c", `session=${"a".repeat(24)}.${"b".repeat(24)}`, "session=%E0%A4%A"]) {
+      const response = await send("/", { cookie });
+      expect(response.status, cookie).toBe(200);
+    }
+  });
+
+  it("expire, and an expired session is deleted", async () => {
+    const { cookie } = await signUp();
+    const id = sessionIdOf(cookie);
+    await sql(`UPDATE session SET expires_at = now() - interval '1 minute' WHERE id = $1`, [id]);
+    expect((await send("/settings", { cookie })).status).toBe(302);
+    expect(await sql(`SELECT 1 FROM session WHERE id = $1`, [id])).toHaveLength(0);
+  });
+
+  it("slide: a session with under 15 days left is renewed to 30 and the cookie re-sent", async () => {
+    const { cookie } = await signUp();
+    const id = sessionIdOf(cookie);
+    await sql(`UPDATE session SET expires_at = now() + interval '10 days' WHERE id = $1`, [id]);
+    const response = await send("/", { cookie });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Set-Cookie")).toMatch(/Max-Age=259\d{4}/);
+    const [row] = await sql<{ days: number }>(`SELECT extract(epoch from expires_at - now()) / 86400 AS days FROM session WHERE id = $1`, [id]);
+    expect(Number(row?.days)).toBeGreaterThan(29.9);
+  });
+
+  it("are not renewed while more than 15 days remain", async () => {
+    const { cookie } = await signUp();
+    const response = await send("/", { cookie });
+    expect(response.headers.get("Set-Cookie")).toBeNull();
+  });
+});
+
+describe("recovery codes", () => {
+  it("reset the password once per code and sign out every other session", async () => {
+    const { handle, codes, cookie } = await signUp();
+    const code = codes[0] ?? "";
+    const newPassword = "a completely new passphrase";
+    const recovered = await send("/recover", { form: { handle, code: code.toLowerCase(), password: newPassword } });
+    expect(recovered.status).toBe(302);
+    expect(recovered.headers.get("Location")).toBe("/settings?recovered=1");
+    expect((await send("/settings", { cookie })).status).toBe(302);
+    expect((await send("/sign-in", { form: { handle, password: newPassword } })).status).toBe(302);
+
+    const again = await send("/recover", { form: { handle, code, password: "yet another passphrase" } });
+    expect(again.status).toBe(401);
+    expect(await again.text()).toContain("already been used");
+  });
+
+  it("can be replaced from settings, and the old ones stop working", async () => {
+    const { handle, codes, cookie } = await signUp();
+    const response = await send("/settings", { form: { intent: "codes" }, cookie });
+    const html = await response.text();
+    const fresh = [...html.matchAll(/<code>([0-9A-Z-]{19})<\/code>/g)].map((m) => m[1]);
+    expect(fresh).toHaveLength(10);
+    const old = await send("/recover", { form: { handle, code: codes[1] ?? "", password: "another good passphrase" } });
+    expect(old.status).toBe(401);
+  });
+});
+
+describe("settings", () => {
+  it("change the handle, refusing identifying ones and keeping the typed text", async () => {
+    const { cookie } = await signUp();
+    const refused = await send("/settings", { form: { intent: "handle", handle: "mum1975" }, cookie });
+    expect(refused.status).toBe(400);
+    const html = await refused.text();
+    expect(html).toContain("birth year");
+    expect(html).toContain('value="mum1975"');
+    const newHandle = uniqueHandle("renamed");
+    const changed = await send("/settings", { form: { intent: "handle", handle: newHandle }, cookie });
+    expect(changed.status).toBe(200);
+    expect(await userId(newHandle)).toBeDefined();
+  });
+
+  it("change the password only with the current one", async () => {
+    const { handle, cookie } = await signUp();
+    const wrong = await send("/settings", {
+      form: { intent: "password", currentPassword: "not my password", newPassword: "fresh strong passphrase" },
+      cookie,
+    });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.text()).toContain("current password is not right");
+    const right = await send("/settings", {
+      form: { intent: "password", currentPassword: GOOD_PASSWORD, newPassword: "fresh strong passphrase" },
+      cookie,
+    });
+    expect(right.status).toBe(200);
+    expect((await send("/sign-in", { form: { handle, password: "fresh strong passphrase" } })).status).toBe(302);
+  });
+
+  it("change the perspective", async () => {
+    const { handle, cookie } = await signUp();
+    await send("/settings", { form: { intent: "perspective", perspective: "social_worker" }, cookie });
+    const [row] = await sql<{ perspective: string }>(`SELECT perspective FROM "user" WHERE handle_key = lower($1)`, [handle]);
+    expect(row?.perspective).toBe("social_worker");
+  });
+});

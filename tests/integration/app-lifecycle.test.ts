@@ -1,0 +1,120 @@
+// The whole app as a person runs it: `npm start` with no DATABASE_URL starts its own PostgreSQL.
+import { execFileSync } from "node:child_process";
+import { chmod, mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+import { afterAll, describe, expect, it } from "vitest";
+
+import { resolveDataDir } from "~/server/db/embedded-postgres.server";
+
+import { runApp, startApp } from "../support/app-server";
+import freePort from "../support/free-port";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+const storyLinks = (html: string) => [...html.matchAll(/href="\/stories\/(\d+)"/g)].map((m) => m[1]);
+const looksLikeStackTrace = (text: string) => /\n\s+at \S+ \(|node_modules\/|\.ts:\d+:\d+/.test(text);
+
+describe("running the app on its embedded PostgreSQL", () => {
+  const cleanup: string[] = [];
+  afterAll(async () => {
+    for (const dir of cleanup) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("serves the demo, survives the database dying, and recovers on restart with nothing lost", async () => {
+    const dataParent = await mkdtemp(path.join(os.tmpdir(), "fifth-option-app-"));
+    cleanup.push(dataParent);
+    await chmod(dataParent, 0o755);
+    const env = {
+      DATABASE_URL: undefined,
+      EMBEDDED_POSTGRES_DIR: path.join(dataParent, "postgres"),
+      EMBEDDED_POSTGRES_PORT: String(await freePort()),
+      PORT: String(await freePort()),
+    };
+
+    const first = await startApp(["--demo"], env);
+    const home = await fetch(first.url);
+    expect(home.status).toBe(200);
+    const homeHtml = await home.text();
+    const before = storyLinks(homeHtml);
+    expect(before.length).toBe(10);
+    expect(homeHtml).toContain("Latest stories");
+
+    const healthy = await fetch(`${first.url}/healthz`);
+    expect(healthy.status).toBe(200);
+    expect(await healthy.json()).toMatchObject({ status: "ok", database: { status: "up" } });
+
+    // Kill PostgreSQL out from under the running app.
+    const pid = Number((await readFile(path.join(env.EMBEDDED_POSTGRES_DIR, "postmaster.pid"), "utf8")).split("\n")[0]);
+    process.kill(pid, "SIGKILL");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const down = await fetch(`${first.url}/healthz`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ status: "unavailable", database: { status: "down" } });
+
+    const page = await fetch(`${first.url}/stories`);
+    expect(page.status).toBe(503);
+    const pageHtml = await page.text();
+    expect(pageHtml).toContain("Sorry, the service is unavailable");
+    expect(looksLikeStackTrace(pageHtml)).toBe(false);
+
+    expect(await first.stop("SIGTERM")).toBe(0);
+
+    // Restart: PostgreSQL recovers from the crash and every story is still there.
+    const second = await startApp([], env);
+    const again = await (await fetch(second.url)).text();
+    expect(storyLinks(again)).toEqual(before);
+    expect(await second.stop("SIGTERM")).toBe(0);
+    expect(second.output()).toContain("embedded PostgreSQL stopped");
+
+    // db:migrate on the up-to-date database changes nothing.
+    const migrate = execFileSync(process.execPath, ["--import", "tsx", "prisma/migrate.ts"], {
+      cwd: root,
+      env: { ...process.env, ...env, DATABASE_URL: "" },
+      encoding: "utf8",
+    });
+    expect(migrate).toMatch(/No pending migrations: all \d+ already applied\. Nothing changed\./);
+  });
+
+  it("stops at start with one clear line when the configuration is wrong", async () => {
+    const { exited, output } = runApp([], { PORT: "not-a-port" });
+    expect(await exited).toBe(1);
+    expect(output().trim()).toBe("Configuration error: PORT: Expected number, received nan");
+  });
+
+  it("runs PostgreSQL as the postgres user when started as root, falling back to a reachable folder", async () => {
+    const locked = await mkdtemp(path.join(os.tmpdir(), "fifth-option-locked-"));
+    cleanup.push(locked);
+    await chmod(locked, 0o700);
+    const messages: string[] = [];
+    const chosen = resolveDataDir(path.join(locked, "data", "postgres"), true, (m) => messages.push(m));
+    expect(chosen.startsWith(path.join(os.tmpdir(), "fifth-option-"))).toBe(true);
+    expect(messages[0]).toContain("is not reachable by the postgres user");
+    // An ordinary user keeps the folder they asked for.
+    expect(resolveDataDir(path.join(locked, "pg"), false, () => undefined)).toBe(path.join(locked, "pg"));
+  });
+
+  it("starts its PostgreSQL for an ordinary (non-root) user too", async () => {
+    const dataParent = await mkdtemp(path.join(os.tmpdir(), "fifth-option-user-"));
+    cleanup.push(dataParent);
+    const migrate = [process.execPath, "--import", "tsx", "prisma/migrate.ts"];
+    // As root (as in CI), drop to the unprivileged "nobody" user; otherwise we already are one.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) execFileSync("chown", ["nobody", dataParent]);
+    const [command, ...args] = asRoot ? ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", ...migrate] : migrate;
+    const output = execFileSync(command ?? "", args, {
+      cwd: root,
+      env: {
+        ...process.env,
+        HOME: dataParent,
+        DATABASE_URL: "",
+        EMBEDDED_POSTGRES_DIR: path.join(dataParent, "postgres"),
+        EMBEDDED_POSTGRES_PORT: String(await freePort()),
+      },
+      encoding: "utf8",
+    });
+    expect(output).toMatch(/Applied \d+_init/);
+    expect(output).toContain("embedded PostgreSQL stopped");
+  });
+});

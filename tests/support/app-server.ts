@@ -1,0 +1,60 @@
+// Starts the real app (app/server/main.ts, the same entry point as `npm start`) as a child process.
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+export interface RunningApp {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  /** Sends a signal and resolves with the exit code once the process has ended. */
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+}
+
+export function runApp(args: string[], env: Record<string, string | undefined>) {
+  let output = "";
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "app/server/main.ts"), ...args], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: "info", NODE_ENV: "production", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+export async function startApp(
+  args: string[],
+  env: Record<string, string | undefined> & { PORT: string },
+  timeoutMs = 90_000,
+): Promise<RunningApp> {
+  const { child, exited, output } = runApp(args, env);
+  const url = `http://127.0.0.1:${env.PORT}`;
+  const deadline = Date.now() + timeoutMs;
+  let exitCode: number | null | undefined;
+  void exited.then((code) => (exitCode = code));
+  while (Date.now() < deadline) {
+    if (exitCode !== undefined) throw new Error(`app exited with ${exitCode} before it was ready:\n${output()}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) {
+        return {
+          url,
+          child,
+          output,
+          stop: async (signal = "SIGTERM") => {
+            if (exitCode === undefined) child.kill(signal);
+            return exited;
+          },
+        };
+      }
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`app was not ready within ${timeoutMs} ms:\n${output()}`);
+}

@@ -1,0 +1,69 @@
+// Real Chromium (Debian's package) driven by playwright-core, with axe-core checks on every page.
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+import { type Browser, type Page, chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"];
+  const found = candidates.find((candidate) => candidate && existsSync(candidate));
+  if (!found) throw new Error("Chromium not found: install Debian's chromium package or set CHROMIUM_PATH.");
+  return found;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    // This machine's network is closed: stop Chromium phoning home at start.
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export interface PageProblems {
+  consoleErrors: string[];
+}
+
+/** Records console errors and uncaught exceptions (CSP violations show up here too). */
+export function watchForProblems(page: Page): PageProblems {
+  const problems: PageProblems = { consoleErrors: [] };
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.consoleErrors.push(`uncaught: ${error.message}`));
+  return problems;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core with the WCAG 2.2 A/AA rules (plus best practice) on the page as it is now. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Injected through the DevTools protocol, so the page's own CSP does not have to allow it.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+    });
+    return result.violations;
+  });
+  return violations.map(
+    (v) => `${v.id} (${v.impact ?? "?"}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+}

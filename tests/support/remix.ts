@@ -1,0 +1,71 @@
+// Sends real requests through the production Remix build (routes, loaders, actions, rendering),
+// without a network hop. Run `npm run build` first; `npm test` does.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+
+import { createRequestHandler, type ServerBuild } from "@remix-run/node";
+
+const buildFile = path.resolve(import.meta.dirname, "..", "..", "build", "index.js");
+if (!existsSync(buildFile)) throw new Error("No production build: run `npm run build` before the integration tests.");
+
+const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
+const handler = createRequestHandler(build, "production");
+
+export interface SendOptions {
+  method?: "GET" | "POST";
+  form?: Record<string, string>;
+  cookie?: string | null;
+  clientAddress?: string;
+}
+
+export function send(pathAndQuery: string, options: SendOptions = {}): Promise<Response> {
+  const headers = new Headers();
+  if (options.cookie) headers.set("Cookie", options.cookie);
+  let body: URLSearchParams | undefined;
+  if (options.form) {
+    body = new URLSearchParams(options.form);
+    headers.set("Content-Type", "application/x-www-form-urlencoded");
+  }
+  const request = new Request(`http://localhost${pathAndQuery}`, {
+    method: options.method ?? (options.form ? "POST" : "GET"),
+    headers,
+    body,
+    redirect: "manual",
+  });
+  return handler(request, { cspNonce: "test-nonce", clientAddress: options.clientAddress ?? "127.0.0.1" });
+}
+
+/** "session=abc.def" from a Set-Cookie header, ready to send back. */
+export function cookieFrom(response: Response): string | null {
+  const header = response.headers.get("Set-Cookie");
+  if (!header) return null;
+  const first = header.split(";")[0] ?? "";
+  return first.endsWith("=") ? null : first;
+}
+
+let counter = 0;
+/** A made-up handle that passes the identifying-details check, unique within a run. */
+export function uniqueHandle(prefix = "member"): string {
+  counter += 1;
+  const letters = (counter + Date.now() % 100000).toString(36).replace(/\d/g, (d) => "abcdefghij"[Number(d)] ?? "x");
+  return `${prefix}_${letters}`;
+}
+
+export const GOOD_PASSWORD = "kettle orbit lantern nine";
+
+let clientCounter = 0;
+/** A different made-up client address each time, so sign-up limits per client do not interfere. */
+export function uniqueClientAddress(): string {
+  clientCounter += 1;
+  return `192.0.2.${clientCounter % 250}:${clientCounter}`;
+}
+
+export async function signUp(handle = uniqueHandle(), perspective = "carer", clientAddress = uniqueClientAddress()) {
+  const response = await send("/join", { form: { handle, password: GOOD_PASSWORD, perspective }, clientAddress });
+  const cookie = cookieFrom(response);
+  if (response.status !== 200 || !cookie) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
+  const html = await response.text();
+  const codes = [...html.matchAll(/<code>([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})<\/code>/g)].map((m) => m[1] ?? "");
+  return { handle, cookie, codes, html };
+}
