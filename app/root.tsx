@@ -85,6 +85,12 @@ export function Layout({ children }: { children: ReactNode }) {
                 {user ? (
                   <>
                     <li>
+                      <NavLink to="/stories/new">Share your story</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/reports/new">Report your experience</NavLink>
+                    </li>
+                    <li>
                       <NavLink to="/settings">
                         Your account<span className="visually-hidden"> ({user.handle})</span>
                       </NavLink>

@@ -161,3 +161,94 @@ export function SubmitButton({ children, secondary, name, value }: { children: R
     </button>
   );
 }
+
+export function TextArea({
+  name,
+  label,
+  hint,
+  error,
+  defaultValue,
+  rows = 8,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  defaultValue?: string;
+  rows?: number;
+}) {
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${name}-hint`} className="hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage name={name} error={error} />
+      <textarea
+        className={`textarea${error ? " input--error" : ""}`}
+        id={name}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? true : undefined}
+      />
+    </div>
+  );
+}
+
+export function CheckboxGroup({
+  name,
+  legend,
+  hint,
+  error,
+  options,
+  checked,
+  idPrefix,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: { value: string; label: string }[];
+  checked: string[];
+  /** The error summary links to `${idPrefix}`: the first box of the first group carries it. */
+  idPrefix: string;
+}) {
+  const hintId = hint ? `${idPrefix}-hint` : undefined;
+  return (
+    <fieldset className="fieldset checkbox-group" aria-describedby={[hintId, error ? `${idPrefix}-error` : null].filter(Boolean).join(" ") || undefined}>
+      <legend className="legend legend--small">{legend}</legend>
+      {hint ? (
+        <div id={hintId} className="hint">
+          {hint}
+        </div>
+      ) : null}
+      {error ? <ErrorMessage name={idPrefix} error={error} /> : null}
+      <div className="checkboxes">
+        {options.map((option, index) => {
+          const id = index === 0 ? idPrefix : `${idPrefix}-${option.value}`;
+          return (
+            <div className="checkbox" key={option.value}>
+              <input
+                className="checkbox__input"
+                id={id}
+                name={name}
+                type="checkbox"
+                value={option.value}
+                defaultChecked={checked.includes(option.value)}
+              />
+              <label className="checkbox__label" htmlFor={id}>
+                {option.label}
+              </label>
+            </div>
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

@@ -7,7 +7,7 @@ import { listPublishedPosts } from "~/server/posts.server";
 export const meta: MetaFunction = () => [{ title: "Fifth Option: stories about social care, told safely" }];
 
 export async function loader() {
-  const { posts, total } = await listPublishedPosts({ page: 1, perPage: 10 });
+  const { posts, total } = await listPublishedPosts({ perPage: 10 });
   return { posts, total };
 }
 

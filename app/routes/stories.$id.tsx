@@ -1,35 +1,129 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { randomUUID } from "node:crypto";
+
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
+import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors } from "~/components/forms";
 import { KIND_LABELS } from "~/components/story-list";
+import { can } from "~/domain/accounts/permissions";
+import { findIdentifyingDetails, redactFinding } from "~/domain/anonymity/identifying-details";
+import { commentInputSchema } from "~/domain/posts/post-input";
+import { getUser, requirePermission } from "~/server/auth/guards.server";
+import { isUnavailable, readForm, zodFieldErrors, type FormValues } from "~/server/forms.server";
+import { createComment, toggleReaction, UnknownReference } from "~/server/posting.server";
 import type { CommentView } from "~/server/posts.server";
-import { getPublishedPost } from "~/server/posts.server";
+import { getPostForReader } from "~/server/posts.server";
+import { consume, RateLimited } from "~/server/rate-limit.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.post.title} – Fifth Option` : "Story not found – Fifth Option" },
 ];
 
-export async function loader({ params }: LoaderFunctionArgs) {
-  const id = z.coerce.number().int().positive().max(2_147_483_647).safeParse(params.id);
-  const found = id.success ? await getPublishedPost(id.data) : null;
+const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const id = idSchema.safeParse(params.id);
+  const user = await getUser(request);
+  const found = id.success ? await getPostForReader(id.data, user?.id ?? null) : null;
   // Pending, rejected and removed posts are indistinguishable from ones that never existed.
   if (!found) throw new Response("Not found", { status: 404 });
-  return found;
+  return {
+    ...found,
+    viewer: user
+      ? { handle: user.handle, canComment: can(user, "comment:create"), submissionKey: randomUUID(), preModerated: user.trustLevel < 1 }
+      : null,
+  };
 }
 
-function Comment({ comment }: { comment: CommentView }) {
+export async function action({ params, request }: ActionFunctionArgs) {
+  const postId = idSchema.parse(params.id);
+  const values = await readForm(request);
+  const intent = values.intent ?? "";
+  try {
+    if (intent === "react") {
+      const user = await requirePermission(request, "post:react");
+      await consume("writesPerUser", String(user.id));
+      await toggleReaction(postId, user.id);
+      return redirect(`/stories/${postId}#reactions`);
+    }
+
+    const user = await requirePermission(request, "comment:create");
+    const parsed = commentInputSchema.safeParse(values);
+    if (!parsed.success) return data({ errors: zodFieldErrors(parsed.error), values, findings: [] }, { status: 400 });
+    let body = parsed.data.body;
+    let findings = findIdentifyingDetails(body);
+    if (intent.startsWith("redact")) {
+      const targets = intent === "redact-all" ? findings : findings.filter((_, i) => String(i) === intent.slice("redact:".length));
+      for (const finding of [...targets].sort((a, b) => b.start - a.start)) body = redactFinding(body, finding);
+      values.body = body;
+      findings = findIdentifyingDetails(body);
+    }
+    // Anything that could identify someone is shown to the author before the reply is saved.
+    if (findings.length > 0 && values.confirmed !== "1") {
+      return data({ errors: {} as FieldErrors, values, findings: findings.map((f, index) => ({ ...f, index })) });
+    }
+    if (intent.startsWith("redact") && values.confirmed !== "1") {
+      return data({ errors: {} as FieldErrors, values, findings: [] });
+    }
+    await consume("writesPerUser", String(user.id));
+    const parentId = values.parentId ? idSchema.parse(values.parentId) : null;
+    const comment = await createComment(
+      { id: user.id, trustLevel: user.trustLevel, perspective: user.perspective },
+      {
+        postId,
+        parentId,
+        body,
+        displayMode: parsed.data.displayMode,
+        keptFindings: findings.map(({ kind, start, end, text, confidence }) => ({ kind, field: "body", start, end, text, confidence })),
+      },
+      values.submissionKey && /^[0-9a-f-]{36}$/.test(values.submissionKey) ? values.submissionKey : randomUUID(),
+    );
+    return redirect(`/stories/${postId}?replied=${comment.status}#comment-${comment.id}`);
+  } catch (error) {
+    if (error instanceof RateLimited) return data({ errors: { form: error.message } as FieldErrors, values, findings: [] }, { status: 429 });
+    if (error instanceof UnknownReference) return data({ errors: { form: error.message } as FieldErrors, values, findings: [] }, { status: 400 });
+    if (isUnavailable(error)) {
+      return data(
+        {
+          errors: { form: "Your reply has not been saved: we could not reach our database. Your text is still here. Please try again in a minute." } as FieldErrors,
+          values,
+          findings: [],
+        },
+        { status: 503 },
+      );
+    }
+    throw error;
+  }
+}
+
+function Comment({ comment, replyTo }: { comment: CommentView; replyTo: ((id: number) => string) | null }) {
   return (
-    <li>
+    <li id={`comment-${comment.id}`}>
       <p className="byline">
         {comment.byline} · <time dateTime={comment.monthIso}>{comment.month}</time>
       </p>
       {/* Stored HTML was rendered from Markdown and sanitised with an allow-list when saved. */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: comment.html }} />
+      {replyTo || comment.isMine ? (
+        <p className="button-row">
+          {replyTo ? (
+            <Link to={replyTo(comment.id)}>
+              Reply<span className="visually-hidden"> to this comment by {comment.byline}</span>
+            </Link>
+          ) : null}
+          {comment.isMine ? (
+            <Link to={`/comments/${comment.id}/edit`}>
+              Edit<span className="visually-hidden"> your reply</span>
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
       {comment.replies.length > 0 ? (
         <ul className="replies" aria-label="Replies">
           {comment.replies.map((reply) => (
-            <Comment key={reply.id} comment={reply} />
+            <Comment key={reply.id} comment={reply} replyTo={null} />
           ))}
         </ul>
       ) : null}
@@ -38,9 +132,48 @@ function Comment({ comment }: { comment: CommentView }) {
 }
 
 export default function Story() {
-  const { post, comments, commentCount } = useLoaderData<typeof loader>();
+  const { post, comments, commentCount, reactions, viewer } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const errors: FieldErrors = result?.errors ?? {};
+  const values: FormValues = result?.values ?? {};
+  const findings = result?.findings ?? [];
+  const replyingTo = Number(values.parentId ?? searchParams.get("replyTo") ?? "") || null;
+  const replyLink = viewer?.canComment && post.status === "published" ? (id: number) => `?replyTo=${id}#reply` : null;
+
   return (
     <article>
+      <ErrorSummary errors={errors} />
+      {searchParams.get("posted") ? (
+        <div className="notice notice--success" role="status">
+          <p>
+            {post.status === "published"
+              ? "Your post has been published. Thank you for sharing."
+              : "Thank you. Your post is waiting for a moderator to read it; only you can see it until then."}
+          </p>
+        </div>
+      ) : null}
+      {searchParams.get("replied") ? (
+        <div className="notice notice--success" role="status">
+          <p>
+            {searchParams.get("replied") === "published"
+              ? "Your reply has been published."
+              : "Thank you. Your reply is waiting for a moderator to read it."}
+          </p>
+        </div>
+      ) : null}
+      {searchParams.get("edited") ? (
+        <div className="notice notice--success" role="status">
+          <p>
+            {searchParams.get("edited") === "published"
+              ? "Your changes have been saved."
+              : "Your changes have been saved. A moderator will read them before others can see the post again."}
+          </p>
+        </div>
+      ) : null}
+      {post.status !== "published" && post.isAuthor ? (
+        <p className="notice">Only you can see this post: it is {post.status === "pending" ? "waiting for review" : post.status.replace("_", " ")}.</p>
+      ) : null}
       <h1>{post.title}</h1>
       <p className="byline">
         {KIND_LABELS[post.kind]} by {post.byline}
@@ -54,6 +187,31 @@ export default function Story() {
         </ul>
       ) : null}
       <div className="prose" dangerouslySetInnerHTML={{ __html: post.html }} />
+      {post.isAuthor ? (
+        <p>
+          <Link to={`/stories/${post.id}/edit`}>Edit your post</Link> ·{" "}
+          <Link to={`/reports/new?story=${post.id}`}>Add an experience report to it</Link>
+        </p>
+      ) : null}
+
+      {post.status === "published" ? (
+        <div id="reactions" className="reactions">
+          <p>
+            {reactions.count === 0
+              ? "Nobody has said they have experienced this yet."
+              : `${reactions.count} ${reactions.count === 1 ? "person has" : "people have"} experienced this too.`}
+          </p>
+          {viewer ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="react" />
+              <button type="submit" className="button button--secondary" aria-pressed={reactions.mine}>
+                {reactions.mine ? "You have experienced this too (press to undo)" : "I have experienced this too"}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+
       <section aria-labelledby="comments-heading">
         <h2 id="comments-heading">{commentCount === 1 ? "1 reply" : `${commentCount} replies`}</h2>
         {comments.length === 0 ? (
@@ -61,11 +219,73 @@ export default function Story() {
         ) : (
           <ul className="comments">
             {comments.map((comment) => (
-              <Comment key={comment.id} comment={comment} />
+              <Comment key={comment.id} comment={comment} replyTo={replyLink} />
             ))}
           </ul>
         )}
       </section>
+
+      {post.status === "published" ? (
+        <section aria-labelledby="reply-heading" id="reply">
+          <h2 id="reply-heading">{replyingTo ? "Reply to a comment" : "Add a reply"}</h2>
+          {!viewer ? (
+            <p>
+              <Link to={`/sign-in?redirectTo=/stories/${post.id}`}>Sign in</Link> or <Link to="/join">join</Link> to reply.
+            </p>
+          ) : !viewer.canComment ? (
+            <p>You cannot post replies at the moment.</p>
+          ) : (
+            <>
+              {findings.length > 0 ? (
+                <div className="findings" role="status">
+                  <h3>Your reply may contain something that could identify someone</h3>
+                  <Form method="post" replace>
+                    {["submissionKey", "body", "displayMode", "parentId"].map((key) => (
+                      <input key={key} type="hidden" name={key} value={values[key] ?? ""} />
+                    ))}
+                    <ul>
+                      {findings.map((finding) => (
+                        <li key={finding.index}>
+                          <mark className="finding">{finding.text}</mark>{" "}
+                          <button type="submit" name="intent" value={`redact:${finding.index}`} className="button button--secondary">
+                            Replace with {finding.placeholder}
+                            <span className="visually-hidden"> ({finding.text})</span>
+                          </button>
+                        </li>
+                      ))}
+                    </ul>
+                    <div className="button-row">
+                      <button type="submit" name="intent" value="redact-all" className="button button--secondary">
+                        Replace them all
+                      </button>
+                      <button type="submit" name="confirmed" value="1" className="button">
+                        Post it as it is
+                      </button>
+                    </div>
+                  </Form>
+                </div>
+              ) : null}
+              {viewer.preModerated ? <p>A moderator will read your reply before others can see it.</p> : null}
+              <Form method="post" noValidate key={values.body ?? "reply"}>
+                <input type="hidden" name="submissionKey" value={values.submissionKey ?? viewer.submissionKey} />
+                {replyingTo ? <input type="hidden" name="parentId" value={replyingTo} /> : null}
+                <TextArea name="body" label="Your reply" hint="Please leave out names and anything else that could identify someone." error={errors.body} defaultValue={values.body} rows={6} />
+                <RadioGroup
+                  name="displayMode"
+                  legend="How should your name be shown?"
+                  error={errors.displayMode}
+                  defaultValue={values.displayMode ?? "anonymous"}
+                  options={[
+                    { value: "anonymous", label: "Anonymously, by your perspective only" },
+                    { value: "handle", label: `Under my name, ${viewer.handle}` },
+                  ]}
+                />
+                <SubmitButton>Post reply</SubmitButton>
+              </Form>
+            </>
+          )}
+        </section>
+      ) : null}
     </article>
   );
 }

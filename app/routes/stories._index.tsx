@@ -3,35 +3,62 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { StoryList } from "~/components/story-list";
-import { listPublishedPosts } from "~/server/posts.server";
+import { describeFilters, listPublishedPosts } from "~/server/posts.server";
 
 const PER_PAGE = 20;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data && data.page > 1 ? `Stories, page ${data.page} – Fifth Option` : "Stories – Fifth Option" },
-];
+const KIND_TITLES = { story: "Stories", practice_note: "Practice notes", question: "Questions" } as const;
 
-const querySchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.heading}${data.before ? ", older" : ""} – Fifth Option` : "Stories – Fifth Option" }];
+
+const querySchema = z.object({
+  kind: z.enum(["story", "practice_note", "question"]).optional().catch(undefined),
+  council: z.string().regex(/^[ENSW]\d{8}$/).optional().catch(undefined),
+  region: z.string().regex(/^[ENSW]\d{8}$/).optional().catch(undefined),
+  tag: z.string().regex(/^[a-z0-9-]{1,60}$/).optional().catch(undefined),
+  before: z.string().max(100).optional().catch(undefined),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { page } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const { posts, total } = await listPublishedPosts({ page, perPage: PER_PAGE });
-  return { posts, total, page, pages: Math.max(1, Math.ceil(total / PER_PAGE)) };
+  const { before, ...filters } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [{ posts, total, next }, names] = await Promise.all([
+    listPublishedPosts({ filters, before, perPage: PER_PAGE }),
+    describeFilters(filters),
+  ]);
+  const parts = [
+    names.tag ? `tagged “${names.tag}”` : null,
+    names.council ? `about ${names.council}` : null,
+    names.region ? `in ${names.region}` : null,
+  ].filter(Boolean);
+  const heading = `${filters.kind ? KIND_TITLES[filters.kind] : "Stories"}${parts.length ? ` ${parts.join(", ")}` : ""}`;
+  const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])));
+  return { posts, total, next, before: before ?? null, heading, query: query.toString(), filtered: query.size > 0 };
 }
 
 export default function Stories() {
-  const { posts, total, page, pages } = useLoaderData<typeof loader>();
+  const { posts, total, next, before, heading, query, filtered } = useLoaderData<typeof loader>();
+  const withQuery = (extra: Record<string, string>) => {
+    const params = new URLSearchParams(query);
+    for (const [key, value] of Object.entries(extra)) params.set(key, value);
+    const text = params.toString();
+    return text ? `?${text}` : "?";
+  };
   return (
     <>
-      <h1>Stories</h1>
+      <h1>{heading}</h1>
       <p>
-        {total} published stories, practice notes and questions, newest first.
-        {pages > 1 ? ` Page ${page} of ${pages}.` : ""}
+        {total} published, newest first.{" "}
+        {filtered ? <Link to="/stories">Show everything</Link> : null}
       </p>
-      {posts.length === 0 ? <p>There is nothing on this page.</p> : <StoryList posts={posts} headingLevel={2} />}
+      <nav aria-label="Kinds of post" className="pagination">
+        <Link to="/stories?kind=story">Stories</Link>
+        <Link to="/stories?kind=practice_note">Practice notes</Link>
+        <Link to="/stories?kind=question">Questions</Link>
+      </nav>
+      {posts.length === 0 ? <p>There is nothing here yet.</p> : <StoryList posts={posts} headingLevel={2} />}
       <nav aria-label="Pages" className="pagination">
-        {page > 1 ? <Link to={`?page=${page - 1}`}>Newer stories</Link> : null}
-        {page < pages ? <Link to={`?page=${page + 1}`}>Older stories</Link> : null}
+        {before ? <Link to={query ? `?${query}` : "/stories"}>Newest</Link> : null}
+        {next ? <Link to={withQuery({ before: next })}>Older</Link> : null}
       </nav>
     </>
   );

@@ -7,12 +7,22 @@ import type { FieldErrors } from "~/components/forms";
 export type FormValues = Record<string, string>;
 
 export async function readForm(request: Request): Promise<FormValues> {
+  return (await readFormWithLists(request)).values;
+}
+
+/** The first value of each field, plus every value of fields that repeat (checkboxes). */
+export async function readFormWithLists(request: Request): Promise<{ values: FormValues; list: (key: string) => string[] }> {
   const form = await request.formData();
   const values: FormValues = {};
   for (const [key, value] of form.entries()) {
     if (typeof value === "string" && !(key in values)) values[key] = value;
   }
-  return values;
+  return { values, list: (key) => form.getAll(key).filter((v): v is string => typeof v === "string") };
+}
+
+/** True when the database was unreachable (see toServiceUnavailable in db/client.server.ts). */
+export function isUnavailable(error: unknown): error is Response {
+  return error instanceof Response && error.status === 503;
 }
 
 /** Bots fill in the hidden "website" field; people never see it. */

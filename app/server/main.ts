@@ -85,6 +85,23 @@ try {
   process.exit(1);
 }
 
+// Expired sessions and spent rate-limit counters are deleted now and every hour.
+async function housekeeping() {
+  const client = new pg.Client({ connectionString: database.url });
+  try {
+    await client.connect();
+    const sessions = await client.query(`DELETE FROM session WHERE expires_at < now()`);
+    const limits = await client.query(`DELETE FROM rate_limit WHERE expire < $1`, [Date.now()]);
+    logger.debug({ sessions: sessions.rowCount, rateLimits: limits.rowCount }, "housekeeping");
+  } catch (error) {
+    logger.warn({ err: (error as Error).message }, "housekeeping failed; will try again");
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+void housekeeping();
+setInterval(() => void housekeeping(), 3_600_000).unref();
+
 const buildPath = path.join(process.cwd(), "build", "index.js");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 

@@ -13,6 +13,8 @@ export interface PostSummary {
   monthIso: string;
   areaName: string | null;
   tags: { slug: string; label: string }[];
+  areaCode: string | null;
+  regionCode: string | null;
 }
 
 const EXCERPT_LENGTH = 220;
@@ -32,7 +34,7 @@ const summarySelect = {
   authorPerspective: true,
   publishedAt: true,
   author: { select: { handle: true } },
-  area: { select: { name: true, regionName: true } },
+  area: { select: { code: true, name: true, regionName: true, regionCode: true } },
   tags: { select: { tag: { select: { slug: true, label: true } } }, orderBy: { tag: { sortOrder: "asc" } } },
 } as const;
 
@@ -45,7 +47,7 @@ type SummaryRow = {
   authorPerspective: Parameters<typeof byline>[0]["perspective"];
   publishedAt: Date | null;
   author: { handle: string } | null;
-  area: { name: string; regionName: string } | null;
+  area: { code: string; name: string; regionName: string; regionCode: string } | null;
   tags: { tag: { slug: string; label: string } }[];
 };
 
@@ -65,26 +67,86 @@ function toSummary(row: SummaryRow): PostSummary {
     month: coarseDate(published),
     monthIso: coarseDateTime(published),
     areaName: row.area?.name ?? null,
+    areaCode: row.area?.code ?? null,
+    regionCode: row.area?.regionCode ?? null,
     tags: row.tags.map((t) => t.tag),
   };
 }
 
-export async function listPublishedPosts({ page, perPage }: { page: number; perPage: number }) {
+export interface StoryFilters {
+  kind?: "story" | "practice_note" | "question";
+  council?: string;
+  region?: string;
+  tag?: string;
+}
+
+/** A position in the newest-first list: stable however many posts arrive later. */
+export function encodeCursor(publishedAt: Date, id: number): string {
+  return Buffer.from(`${publishedAt.toISOString()}_${id}`).toString("base64url");
+}
+
+function decodeCursor(cursor: string | undefined): { publishedAt: Date; id: number } | null {
+  if (!cursor) return null;
+  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("_");
+  const publishedAt = new Date(iso ?? "");
+  const numericId = Number(id);
+  if (Number.isNaN(publishedAt.getTime()) || !Number.isInteger(numericId)) return null;
+  return { publishedAt, id: numericId };
+}
+
+export async function listPublishedPosts({
+  filters = {},
+  before,
+  perPage,
+}: {
+  filters?: StoryFilters;
+  before?: string;
+  perPage: number;
+}) {
+  const cursor = decodeCursor(before);
+  const where = {
+    status: "published" as const,
+    ...(filters.kind ? { kind: filters.kind } : {}),
+    ...(filters.council ? { areaCode: filters.council } : {}),
+    ...(filters.region ? { area: { regionCode: filters.region } } : {}),
+    ...(filters.tag ? { tags: { some: { tag: { slug: filters.tag } } } } : {}),
+  };
   const [rows, total] = await Promise.all([
     prisma().post.findMany({
-      where: { status: "published" },
+      where: cursor
+        ? {
+            ...where,
+            OR: [
+              { publishedAt: { lt: cursor.publishedAt } },
+              { publishedAt: cursor.publishedAt, id: { lt: cursor.id } },
+            ],
+          }
+        : where,
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * perPage,
-      take: perPage,
+      take: perPage + 1,
       select: summarySelect,
     }),
-    prisma().post.count({ where: { status: "published" } }),
+    prisma().post.count({ where }),
   ]);
-  return { posts: rows.map(toSummary), total };
+  const page = rows.slice(0, perPage);
+  const last = page.at(-1);
+  const next = rows.length > perPage && last?.publishedAt ? encodeCursor(last.publishedAt, last.id) : null;
+  return { posts: page.map(toSummary), total, next };
+}
+
+/** Names for the filters shown above a list ("Stories about Hartlepool"). */
+export async function describeFilters(filters: StoryFilters) {
+  const [area, region, tag] = await Promise.all([
+    filters.council ? prisma().area.findUnique({ where: { code: filters.council }, select: { name: true } }) : null,
+    filters.region ? prisma().area.findFirst({ where: { regionCode: filters.region }, select: { regionName: true } }) : null,
+    filters.tag ? prisma().tag.findUnique({ where: { slug: filters.tag }, select: { label: true } }) : null,
+  ]);
+  return { council: area?.name ?? null, region: region?.regionName ?? null, tag: tag?.label ?? null };
 }
 
 export interface CommentView {
   id: number;
+  isMine: boolean;
   html: string;
   byline: string;
   month: string;
@@ -92,10 +154,14 @@ export interface CommentView {
   replies: CommentView[];
 }
 
-export async function getPublishedPost(id: number) {
+/**
+ * A post as a reader may see it: published posts for everyone, and an author's own post in any
+ * state (so they can see it waiting for review).
+ */
+export async function getPostForReader(id: number, viewerId: number | null) {
   const row = await prisma().post.findFirst({
-    where: { id, status: "published" },
-    select: { ...summarySelect, bodyHtml: true },
+    where: { id, OR: [{ status: "published" }, ...(viewerId ? [{ authorId: viewerId, status: { not: "removed" as const } }] : [])] },
+    select: { ...summarySelect, bodyHtml: true, status: true, authorId: true },
   });
   if (!row) return null;
   const comments = await prisma().comment.findMany({
@@ -108,6 +174,7 @@ export async function getPublishedPost(id: number) {
       displayMode: true,
       authorPerspective: true,
       createdAt: true,
+      authorId: true,
       author: { select: { handle: true } },
     },
   });
@@ -115,6 +182,7 @@ export async function getPublishedPost(id: number) {
   for (const comment of comments) {
     views.set(comment.id, {
       id: comment.id,
+      isMine: viewerId !== null && comment.authorId === viewerId,
       parentId: comment.parentId,
       html: comment.bodyHtml,
       byline: byline({
@@ -135,7 +203,16 @@ export async function getPublishedPost(id: number) {
     if (parent) parent.replies.push(view);
     else if (view.parentId === null) thread.push(view);
   }
-  return { post: { ...toSummary(row), html: row.bodyHtml }, comments: thread, commentCount: comments.length };
+  const [reactions, reacted] = await Promise.all([
+    prisma().postReaction.count({ where: { postId: id } }),
+    viewerId ? prisma().postReaction.count({ where: { postId: id, userId: viewerId } }) : Promise.resolve(0),
+  ]);
+  return {
+    post: { ...toSummary(row), html: row.bodyHtml, status: row.status, isAuthor: viewerId !== null && row.authorId === viewerId },
+    comments: thread,
+    commentCount: comments.length,
+    reactions: { count: reactions, mine: reacted > 0 },
+  };
 }
 
 /** A member's public page: only what they published under their handle. */

@@ -40,6 +40,27 @@ describe("running the app on its embedded PostgreSQL", () => {
     expect(before.length).toBe(10);
     expect(homeHtml).toContain("Latest stories");
 
+    // Every response carries the security headers, with a fresh script nonce each time.
+    const csp = home.headers.get("content-security-policy") ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(csp).not.toContain("unsafe-inline");
+    expect(home.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(home.headers.get("referrer-policy")).toBe("same-origin");
+    expect(home.headers.get("permissions-policy")).toContain("camera=()");
+    const nonceOf = (html: string) => /<script nonce="([^"]+)"/.exec(html)?.[1];
+    expect(nonceOf(homeHtml)).toBeTruthy();
+    expect(nonceOf(await (await fetch(first.url)).text())).not.toBe(nonceOf(homeHtml));
+    const asset = await fetch(`${first.url}/favicon.svg`);
+    expect(asset.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+
+    // A form posted from another site is refused before it reaches any action.
+    const crossSite = await fetch(`${first.url}/sign-in`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" },
+      body: "handle=someone&password=whatever12345",
+    });
+    expect(crossSite.status).toBe(403);
+
     const healthy = await fetch(`${first.url}/healthz`);
     expect(healthy.status).toBe(200);
     expect(await healthy.json()).toMatchObject({ status: "ok", database: { status: "up" } });

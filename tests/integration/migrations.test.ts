@@ -1,9 +1,9 @@
-import { cp, mkdtemp, readFile, writeFile, mkdir } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
 import pg from "pg";
-import { describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 
 import {
   applyMigrations,
@@ -30,8 +30,14 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string, para
   }
 }
 
+const copies: string[] = [];
+afterAll(async () => {
+  for (const dir of copies) await rm(dir, { recursive: true, force: true });
+});
+
 async function copyOfMigrations() {
   const dir = await mkdtemp(path.join(os.tmpdir(), "fifth-option-migrations-"));
+  copies.push(dir);
   await cp(DEFAULT_MIGRATIONS_DIR, dir, { recursive: true });
   return dir;
 }

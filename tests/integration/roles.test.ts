@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { send, signUp, uniqueHandle } from "../support/remix";
 import { sql } from "../support/sql";
 
-type Access = "public" | "signed-out" | "member" | "moderator" | "researcher" | "admin";
+// "author": signed-in members, and then only the author of the thing (tested in posting.test.ts).
+type Access = "public" | "signed-out" | "member" | "author" | "moderator" | "researcher" | "admin";
 
 const ROUTES: Record<string, { path: string; access: Access }> = {
   "$.tsx": { path: "/no-such-page", access: "public" },
@@ -26,7 +27,12 @@ const ROUTES: Record<string, { path: string; access: Access }> = {
   "settings._index.tsx": { path: "/settings", access: "member" },
   "sign-in.tsx": { path: "/sign-in", access: "signed-out" },
   "sign-out.tsx": { path: "/sign-out", access: "public" },
+  "comments.$id.edit.tsx": { path: "/comments/1/edit", access: "author" },
+  "reports.new.tsx": { path: "/reports/new", access: "member" },
+  "reports.thanks.tsx": { path: "/reports/thanks", access: "member" },
   "stories.$id.tsx": { path: "/stories/1", access: "public" },
+  "stories.$id_.edit.tsx": { path: "/stories/1/edit", access: "author" },
+  "stories.new.tsx": { path: "/stories/new", access: "member" },
   "stories._index.tsx": { path: "/stories", access: "public" },
   "u.$handle.tsx": { path: "/u/someone", access: "public" },
 };
@@ -61,7 +67,7 @@ describe("who may open each route", () => {
   });
 
   for (const [file, { path: url, access }] of Object.entries(ROUTES)) {
-    if (access === "public") continue;
+    if (access === "public" || access === "author") continue;
     it(`${file} (${url}) is for ${access}`, async () => {
       for (const role of [null, "member", "researcher", "moderator", "admin"]) {
         const response = await send(url, { cookie: role ? cookies[role] : null });

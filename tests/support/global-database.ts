@@ -1,6 +1,6 @@
 // Starts one throwaway embedded PostgreSQL for the whole run, migrates a template database and
 // loads reference data into it. Each test file then gets its own copy (tests/support/test-database.ts).
-import { mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
@@ -23,6 +23,8 @@ export const TEMPLATE_DATABASE = "fifth_option_template";
 
 export default async function setup(project: TestProject) {
   const parent = await mkdtemp(path.join(os.tmpdir(), "fifth-option-test-"));
+  // mkdtemp makes the folder private; as root, PostgreSQL runs as "postgres" and must reach it.
+  await chmod(parent, 0o755);
   const port = await freePort();
   const database = await startEmbeddedPostgres({
     dataDir: path.join(parent, "postgres"),

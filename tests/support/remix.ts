@@ -14,7 +14,8 @@ const handler = createRequestHandler(build, "production");
 
 export interface SendOptions {
   method?: "GET" | "POST";
-  form?: Record<string, string>;
+  /** Arrays become repeated fields, as checkboxes send them. */
+  form?: Record<string, string | string[]>;
   cookie?: string | null;
   clientAddress?: string;
 }
@@ -24,7 +25,10 @@ export function send(pathAndQuery: string, options: SendOptions = {}): Promise<R
   if (options.cookie) headers.set("Cookie", options.cookie);
   let body: URLSearchParams | undefined;
   if (options.form) {
-    body = new URLSearchParams(options.form);
+    body = new URLSearchParams();
+    for (const [key, value] of Object.entries(options.form)) {
+      for (const item of Array.isArray(value) ? value : [value]) body.append(key, item);
+    }
     headers.set("Content-Type", "application/x-www-form-urlencoded");
   }
   const request = new Request(`http://localhost${pathAndQuery}`, {
@@ -68,4 +72,9 @@ export async function signUp(handle = uniqueHandle(), perspective = "carer", cli
   const html = await response.text();
   const codes = [...html.matchAll(/<code>([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})<\/code>/g)].map((m) => m[1] ?? "");
   return { handle, cookie, codes, html };
+}
+
+/** React separates adjacent text with <!-- --> in server HTML; tests read the text without them. */
+export function stripComments(html: string): string {
+  return html.replaceAll("<!-- -->", "");
 }

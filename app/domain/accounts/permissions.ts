@@ -15,6 +15,7 @@ export type Action =
   | "report:create"
   | "content:edit"
   | "content:flag"
+  | "post:react"
   | "moderation:review"
   | "moderation:log"
   | "research:export"
@@ -26,7 +27,7 @@ export interface Resource {
 }
 
 const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
-  member: new Set(["post:create", "comment:create", "report:create", "content:edit", "content:flag"]),
+  member: new Set(["post:create", "comment:create", "report:create", "content:edit", "content:flag", "post:react"]),
   researcher: new Set(["post:create", "comment:create", "report:create", "content:edit", "content:flag", "research:export"]),
   moderator: new Set([
     "post:create",
@@ -34,6 +35,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     "report:create",
     "content:edit",
     "content:flag",
+    "post:react",
     "moderation:review",
     "moderation:log",
     "research:export",
@@ -44,6 +46,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
     "report:create",
     "content:edit",
     "content:flag",
+    "post:react",
     "moderation:review",
     "moderation:log",
     "research:export",
@@ -52,7 +55,7 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   ]),
 };
 
-const WRITES: ReadonlySet<Action> = new Set(["post:create", "comment:create", "report:create", "content:edit", "content:flag"]);
+const WRITES: ReadonlySet<Action> = new Set(["post:create", "comment:create", "report:create", "content:edit", "content:flag", "post:react"]);
 
 export function isSilenced(actor: Actor, now = new Date()): boolean {
   return actor.silencedUntil !== null && actor.silencedUntil > now;

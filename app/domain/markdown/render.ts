@@ -34,10 +34,12 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
     h5: "h4",
     h6: "h4",
     del: "em",
-    a: (tagName, attribs) => ({
-      tagName,
-      attribs: { ...attribs, rel: "nofollow ugc noopener" },
-    }),
+    // Only absolute http(s) and mailto links survive; relative and odd-scheme hrefs are dropped.
+    a: (tagName, attribs) => {
+      const { href, ...rest } = attribs;
+      const safe = href !== undefined && /^(https?:\/\/|mailto:)/i.test(href.trim());
+      return { tagName, attribs: { ...rest, ...(safe ? { href: href.trim() } : {}), rel: "nofollow ugc noopener" } };
+    },
   },
   // Keep the words of removed elements (tables, images), drop script/style contents entirely.
   nonTextTags: ["script", "style", "textarea", "option", "noscript"],

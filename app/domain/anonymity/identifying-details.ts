@@ -1,0 +1,716 @@
+// Finds what could identify someone in a post before it is submitted (DESIGN: "Anonymity is a
+// feature", rule 2). The author sees each finding and can swap it for a placeholder; moderators
+// see the same list in the queue. It is a safety net, not a guarantee: it leans towards flagging,
+// because a needless highlight costs the author one click and a missed name can cost them a lot.
+import nlp from "compromise";
+import { findPhoneNumbersInText } from "libphonenumber-js/max";
+
+export type FindingKind =
+  | "email"
+  | "phone"
+  | "postcode"
+  | "nhs_number"
+  | "ni_number"
+  | "address"
+  | "date_of_birth"
+  | "social_profile"
+  | "name";
+
+export interface Finding {
+  kind: FindingKind;
+  start: number;
+  end: number;
+  text: string;
+  /** 0..1: how sure the detector is that this identifies someone. */
+  confidence: number;
+  placeholder: string;
+}
+
+export const PLACEHOLDERS: Record<FindingKind, string> = {
+  email: "[email]",
+  phone: "[phone number]",
+  postcode: "[postcode]",
+  nhs_number: "[NHS number]",
+  ni_number: "[National Insurance number]",
+  address: "[address]",
+  date_of_birth: "[date of birth]",
+  social_profile: "[social media link]",
+  name: "[name]",
+};
+
+/** True for a 10-digit NHS number whose last digit is its modulus-11 check digit. */
+export function isValidNhsNumber(digits: string): boolean {
+  // People write NHS numbers as 3-3-4 groups; the grouping carries no meaning.
+  const plain = digits.replace(/[\s-]/g, "");
+  if (!/^\d{10}$/.test(plain)) return false;
+  let sum = 0;
+  for (let i = 0; i < 9; i += 1) sum += Number(plain[i]) * (10 - i);
+  const check = 11 - (sum % 11);
+  if (check === 10) return false; // no number is ever issued with this remainder
+  return (check === 11 ? 0 : check) === Number(plain[9]);
+}
+
+export function findIdentifyingDetails(text: string): Finding[] {
+  // Placeholders left by an earlier redaction must not be found again ("[NHS number]" has capitals).
+  const masked = text.replace(PLACEHOLDER_PATTERN, (placeholder) => " ".repeat(placeholder.length));
+  const candidates: Finding[] = [
+    ...findEmails(masked),
+    ...findSocialProfiles(masked),
+    ...findPhones(masked),
+    ...findNhsNumbers(masked),
+    ...findNiNumbers(masked),
+    ...findPostcodes(masked),
+    ...findAddresses(masked),
+    ...findDates(masked),
+    ...findNames(masked),
+  ];
+  return keepBestOfOverlapping(candidates).map((finding) => ({ ...finding, text: text.slice(finding.start, finding.end) }));
+}
+
+/** Replaces one finding's span with its placeholder. */
+export function redactFinding(text: string, finding: Finding): string {
+  let start = finding.start;
+  // The text may have moved since the finding was made (a form round trip can turn "\n" into
+  // "\r\n"); then the nearest copy of the same words is the one the author meant.
+  if (text.slice(start, finding.end) !== finding.text) {
+    start = nearestOccurrence(text, finding.text, finding.start);
+    if (start < 0) return text;
+  }
+  return `${text.slice(0, start)}${finding.placeholder}${text.slice(start + finding.text.length)}`;
+}
+
+/** Replaces every finding, working from the end so earlier offsets stay valid. */
+export function redactAll(text: string, findings: Finding[]): string {
+  let redacted = text;
+  let limit = Number.POSITIVE_INFINITY;
+  for (const finding of [...findings].sort((a, b) => b.start - a.start)) {
+    // Overlapping findings (from different calls, say) would corrupt each other's offsets.
+    if (finding.end > limit) continue;
+    redacted = redactFinding(redacted, finding);
+    limit = finding.start;
+  }
+  return redacted;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shared helpers
+
+const PLACEHOLDER_PATTERN = new RegExp(
+  Object.values(PLACEHOLDERS)
+    .map((placeholder) => placeholder.replace(/[[\]]/g, "\\$&"))
+    .join("|"),
+  "g",
+);
+
+function finding(kind: FindingKind, text: string, start: number, end: number, confidence: number): Finding {
+  return { kind, start, end, text: text.slice(start, end), confidence, placeholder: PLACEHOLDERS[kind] };
+}
+
+function nearestOccurrence(text: string, needle: string, near: number): number {
+  if (!needle) return -1;
+  let best = -1;
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+    if (best < 0 || Math.abs(at - near) < Math.abs(best - near)) best = at;
+  }
+  return best;
+}
+
+/**
+ * When spans overlap the more confident one wins, then the longer one: "0161 496 0123" found by
+ * two phone rules is one finding, and an email's local part is not also a name.
+ */
+function keepBestOfOverlapping(candidates: Finding[]): Finding[] {
+  const ranked = [...candidates].sort(
+    (a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
+  const kept: Finding[] = [];
+  for (const candidate of ranked) {
+    if (candidate.end <= candidate.start) continue;
+    if (kept.some((k) => candidate.start < k.end && k.start < candidate.end)) continue;
+    kept.push(candidate);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function trimTrailingPunctuation(value: string): string {
+  return value.replace(/[.,;:!?'"’)\]]+$/, "");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Emails and social profiles
+
+const EMAIL = /(?<![\w.+%-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/g;
+
+function findEmails(text: string): Finding[] {
+  return [...text.matchAll(EMAIL)].map((m) => finding("email", text, m.index, m.index + m[0].length, 0.99));
+}
+
+const SOCIAL_SITES = [
+  "facebook\\.com",
+  "fb\\.com",
+  "instagram\\.com",
+  "x\\.com",
+  "twitter\\.com",
+  "tiktok\\.com",
+  "linkedin\\.com",
+  "youtube\\.com",
+  "threads\\.net",
+  "bsky\\.app",
+  "snapchat\\.com",
+  "reddit\\.com",
+];
+const SOCIAL_URL = new RegExp(
+  `(?<![\\w@.-])(?:https?://)?(?:(?:www|m|mobile|uk|en-gb)\\.)?(?:${SOCIAL_SITES.join("|")})/[^\\s<>()\\[\\]"'\`]+`,
+  "gi",
+);
+// Links to groups, hashtags or searches point at many people, not one, but still narrow things down.
+const NON_PROFILE_PATH = /^[^/]+\/(?:groups|pages|events|hashtag|search|help|watch|explore|policies)\b/i;
+// "@ the day centre" is shorthand for "at"; a handle starts straight after the @.
+const HANDLE = /(?<![\w@./])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])/g;
+const NOT_HANDLES = new Set(["here", "everyone", "all", "channel", "mods", "moderators", "admin", "admins"]);
+
+function findSocialProfiles(text: string): Finding[] {
+  const found: Finding[] = [];
+  for (const m of text.matchAll(SOCIAL_URL)) {
+    const url = trimTrailingPunctuation(m[0]);
+    const path = url.replace(/^(?:https?:\/\/)?/i, "");
+    if (!/\/[\w@.-]/.test(path)) continue;
+    found.push(finding("social_profile", text, m.index, m.index + url.length, NON_PROFILE_PATH.test(path) ? 0.6 : 0.95));
+  }
+  for (const m of text.matchAll(HANDLE)) {
+    const handle = m[1] ?? "";
+    if (!/[A-Za-z]/.test(handle) || NOT_HANDLES.has(handle.toLowerCase())) continue;
+    found.push(finding("social_profile", text, m.index, m.index + m[0].length, 0.75));
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phone numbers
+
+// Digit groups after a UK prefix; which groups belong to the number is decided by counting digits.
+const UK_PHONE_CANDIDATE = /(?<![\w+£$€.,/:-])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(0|0)\d+(?:\)?[ -]?\d+){0,4}/g;
+
+function findPhones(text: string): Finding[] {
+  const found: Finding[] = [];
+  // Valid numbers by the library's metadata. Numbers without a "+" or a leading 0 are left out:
+  // with GB as the default country, any 10-digit reference would otherwise count as a phone.
+  for (const match of findPhoneNumbersInText(text, "GB")) {
+    if (!/^[+(0]/.test(text.slice(match.startsAt, match.endsAt))) continue;
+    found.push(finding("phone", text, match.startsAt, match.endsAt, 0.95));
+  }
+  // The library rejects ranges Ofcom keeps for drama (07700 900xxx, 0161 496 0xxx), which are
+  // exactly the numbers people use as examples; UK formats are simple enough to check by shape.
+  for (const m of text.matchAll(UK_PHONE_CANDIDATE)) {
+    const span = longestUkNumber(m[0]);
+    if (span !== null) found.push(finding("phone", text, m.index, m.index + span, 0.85));
+  }
+  return found;
+}
+
+/** Length of the longest prefix of the candidate that is a well-formed UK number, or null. */
+function longestUkNumber(candidate: string): number | null {
+  const groups = [...candidate.matchAll(/\d+/g)];
+  for (let count = groups.length; count >= 1; count -= 1) {
+    const last = groups[count - 1];
+    if (!last) continue;
+    const end = last.index + last[0].length;
+    const digits = candidate.slice(0, end).replace(/\D/g, "");
+    const national = digits.startsWith("0044") ? digits.slice(4) : digits.startsWith("44") && /^\s*(?:\+|00)/.test(candidate) ? digits.slice(2) : digits;
+    // A "(0)" after +44 is the trunk prefix written out; it is not part of the number.
+    const significant = national.replace(/^0/, "");
+    if (isUkSignificantNumber(significant)) return end;
+  }
+  return null;
+}
+
+function isUkSignificantNumber(digits: string): boolean {
+  // 10 digits for almost every UK number; a few old rural exchanges (01xxx) have 9.
+  if (digits.length === 10) return /^(?:1|2|3|5[56]|7[1-9]|8[0347]|9)/.test(digits);
+  return digits.length === 9 && digits.startsWith("1");
+}
+
+// ---------------------------------------------------------------------------------------------
+// NHS and National Insurance numbers
+
+const NHS_CANDIDATE = /(?<![\w.,/-])\d{3}([ -]?)\d{3}\1\d{4}(?![\w/-]|[.,]\d)/g;
+const NHS_CONTEXT = /\b(?:NHS|CHI|patient|hospital)\b/i;
+
+function findNhsNumbers(text: string): Finding[] {
+  const found: Finding[] = [];
+  for (const m of text.matchAll(NHS_CANDIDATE)) {
+    if (!isValidNhsNumber(m[0])) continue;
+    const before = text.slice(Math.max(0, m.index - 60), m.index);
+    // With "NHS" nearby there is no doubt; a bare grouped number that passes the check is still
+    // most likely one (a random number passes only 1 time in 11).
+    const confidence = NHS_CONTEXT.test(before) ? 0.98 : m[1] ? 0.9 : 0.75;
+    found.push(finding("nhs_number", text, m.index, m.index + m[0].length, confidence));
+  }
+  return found;
+}
+
+// HMRC: the first letter is never D, F, I, Q, U or V and the second never D, F, I, O, Q, U or V;
+// some pairs are never issued. "QQ" is HMRC's own specimen prefix, used on forms and in guidance,
+// so someone pasting it has pasted something in the shape of a real number: find it too.
+const NI_CANDIDATE = /(?<![\w])([A-Z]{2}) ?(\d{2}) ?(\d{2}) ?(\d{2}) ?([A-D])?(?![\w])/gi;
+const NI_NEVER_ISSUED = new Set(["BG", "GB", "KN", "NK", "NT", "TN", "ZZ"]);
+const NI_CONTEXT = /\b(?:national insurance|NI\b|NINO)/i;
+
+function isNiPrefix(prefix: string): boolean {
+  const upper = prefix.toUpperCase();
+  if (upper === "QQ") return true;
+  return /^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]$/.test(upper) && !NI_NEVER_ISSUED.has(upper);
+}
+
+function findNiNumbers(text: string): Finding[] {
+  const found: Finding[] = [];
+  for (const m of text.matchAll(NI_CANDIDATE)) {
+    if (!isNiPrefix(m[1] ?? "")) continue;
+    const hasSuffix = m[5] !== undefined;
+    // People often leave the suffix letter off; then only say so when the words are nearby.
+    if (!hasSuffix && !NI_CONTEXT.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+    const value = m[0].trimEnd();
+    found.push(finding("ni_number", text, m.index, m.index + value.length, hasSuffix ? 0.95 : 0.8));
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Postcodes and street addresses
+
+// A full postcode: outward code (A9, A99, A9A, AA9, AA99, AA9A) and inward code (9AA, without
+// the letters C, I, K, M, O and V). A district alone ("M1") covers thousands of homes.
+const POSTCODE = /(?<![\w])((?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR) ?(\d[ABD-HJLNP-UW-Z]{2}))(?![\w])/gi;
+const ORDINAL = /^(?:1st|2nd|3rd|\dth)$/i;
+
+function findPostcodes(text: string): Finding[] {
+  const found: Finding[] = [];
+  for (const m of text.matchAll(POSTCODE)) {
+    const value = m[1] ?? "";
+    const inward = m[2] ?? "";
+    const upper = value === value.toUpperCase();
+    // "y12 2nd" reads as a year group and an ordinal; written postcodes are nearly always capitals.
+    if (!upper && ORDINAL.test(inward)) continue;
+    found.push(finding("postcode", text, m.index, m.index + value.length, upper ? 0.95 : 0.8));
+  }
+  return found;
+}
+
+const STREET_WORDS = [
+  "Road", "Rd", "Street", "St", "Avenue", "Ave", "Lane", "Ln", "Close", "Drive", "Dr", "Way",
+  "Crescent", "Cres", "Court", "Ct", "Place", "Pl", "Gardens", "Gdns", "Terrace", "Tce", "Grove",
+  "Hill", "Walk", "Mews", "Row", "Square", "Sq", "Park", "Rise", "Parade", "Green", "Vale",
+  "Croft", "Fold", "Chase", "Meadows", "Wharf", "Quay", "Boulevard", "Parkway", "Wynd", "Brae",
+];
+// A street word may be typed in lower case; the name before it is capitalised, which is what
+// keeps "2 nights in the park" from looking like an address.
+const STREET_WORD = STREET_WORDS.map((word) => `[${word[0] ?? ""}${(word[0] ?? "").toLowerCase()}]${word.slice(1)}`).join("|");
+const NAME_WORD = "(?:St\\.?|[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?)";
+const ADDRESS = new RegExp(
+  `(?<![\\w£$€.,/-])(?<flat>(?:[Ff]lat|[Aa]partment|[Aa]pt|[Uu]nit|[Rr]oom)\\.? ?\\d{1,4}[A-Za-z]?,? )?` +
+    `(?<number>\\d{1,4})[A-Za-z]?,? (?:${NAME_WORD} ){1,3}(?:${STREET_WORD})\\b`,
+  "g",
+);
+
+function findAddresses(text: string): Finding[] {
+  return [...text.matchAll(ADDRESS)].map((m) => {
+    const number = Number(m.groups?.number);
+    // "In 2019 Park Lane…" is more likely a year than a house number; a flat number is sure.
+    const confidence = m.groups?.flat ? 0.9 : number >= 1900 && number <= 2099 ? 0.55 : 0.85;
+    return finding("address", text, m.index, m.index + m[0].length, confidence);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates of birth
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6,
+  jun: 6, july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10,
+  november: 11, nov: 11, december: 12, dec: 12,
+};
+const MONTH = "(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
+const ORDINAL_SUFFIX = "(?:st|nd|rd|th)?";
+
+// Each pattern captures day, month and year by name, so one routine can check them all.
+const FULL_DATES: RegExp[] = [
+  /(?<![\w/.-])(?<day>\d{1,2})(?<sep>[/.-])(?<month>\d{1,2})\k<sep>(?<year>(?:19|20)\d{2}|\d{2})(?![\w/-]|\.\d)/g,
+  /(?<![\w/.-])(?<year>(?:19|20)\d{2})-(?<month>\d{1,2})-(?<day>\d{1,2})(?![\w/-])/g,
+  new RegExp(`\\b(?:the )?(?<day>\\d{1,2})${ORDINAL_SUFFIX}(?: of)? (?<month>${MONTH})\\.?,? (?<year>(?:19|20)\\d{2})\\b`, "gi"),
+  new RegExp(`\\b(?<month>${MONTH})\\.? (?:the )?(?<day>\\d{1,2})${ORDINAL_SUFFIX},? (?<year>(?:19|20)\\d{2})\\b`, "gi"),
+];
+// Without a year a date says little, unless the words around it say it is a birthday.
+const PARTIAL_DATES: RegExp[] = [
+  new RegExp(`\\b(?:the )?(?<day>\\d{1,2})${ORDINAL_SUFFIX}(?: of)? (?<month>${MONTH})\\b`, "gi"),
+  new RegExp(`\\b(?<month>${MONTH}) (?:the )?(?<day>\\d{1,2})${ORDINAL_SUFFIX}\\b(?![/.:]\\d)`, "gi"),
+  new RegExp(`\\b(?<month>${MONTH}) (?<year>(?:19|20)\\d{2})\\b`, "gi"),
+];
+const BIRTH_WORDS = /\b(?:born|birth|birthday|d\.?o\.?b\b\.?|b\.)/i;
+
+function isRealDate(day: number | null, month: number, year: number | null): boolean {
+  if (month < 1 || month > 12) return false;
+  if (day !== null && (day < 1 || day > 31)) return false;
+  return year === null || year >= 1900 || year < 100;
+}
+
+function monthNumber(value: string): number {
+  return /^\d+$/.test(value) ? Number(value) : (MONTHS[value.toLowerCase()] ?? 0);
+}
+
+/** True when birth words sit just before the date, or just after it, within the same sentence. */
+function hasBirthContext(text: string, start: number, end: number): boolean {
+  // "D.O.B. 21/7/58": a full stop before a number does not end the sentence.
+  const before = text.slice(Math.max(0, start - 40), start).split(/[.!?]\s+(?=[A-Z])|\n/).pop() ?? "";
+  const after = text.slice(end, end + 30).split(/[.!?](?:\s|$)|\n/)[0] ?? "";
+  return BIRTH_WORDS.test(before) || BIRTH_WORDS.test(after);
+}
+
+function findDates(text: string): Finding[] {
+  const found: Finding[] = [];
+  const taken: [number, number][] = [];
+  for (const pattern of FULL_DATES) {
+    for (const m of text.matchAll(pattern)) {
+      const groups = m.groups ?? {};
+      let day = Number(groups.day);
+      let month = monthNumber(groups.month ?? "");
+      // 04/23/1961 is American; the date is no less a date for that.
+      if (month > 12 && day <= 12) [day, month] = [month, day];
+      if (!isRealDate(day, month, Number(groups.year))) continue;
+      const end = m.index + m[0].length;
+      taken.push([m.index, end]);
+      found.push(finding("date_of_birth", text, m.index, end, hasBirthContext(text, m.index, end) ? 0.9 : 0.5));
+    }
+  }
+  for (const pattern of PARTIAL_DATES) {
+    for (const m of text.matchAll(pattern)) {
+      const end = m.index + m[0].length;
+      if (taken.some(([s, e]) => m.index < e && s < end)) continue;
+      const groups = m.groups ?? {};
+      const day = groups.day === undefined ? null : Number(groups.day);
+      // "may" is mostly the verb; only take it as a month beside a number.
+      if (!isRealDate(day, monthNumber(groups.month ?? ""), null)) continue;
+      if (!hasBirthContext(text, m.index, end)) continue;
+      found.push(finding("date_of_birth", text, m.index, end, 0.7));
+    }
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// People's names
+
+// Words that are capitalised in social care writing without being anyone's name: the law, the
+// benefits, the services, the calendar, family words. Lower case; checked word by word.
+const NOT_NAMES = new Set(
+  (
+    "direct payment payments mental capacity act acts care carer carers allowance personal independence " +
+    "social services service adult adults support plan plans court protection shared lives independent living " +
+    "fund motability national insurance nhs health healthcare continuing universal credit council councils " +
+    "borough county city district authority local government ombudsman commission quality trust foundation " +
+    "section deprivation liberty safeguards best interests deputy deputyship education tribunal appeal review " +
+    "assessment assessments panel team teams office surgery practice hospital hospice ward unit clinic centre " +
+    "center home homes agency agencies group groups board department dept policy officer worker workers manager " +
+    "practitioner consultant specialist assessor coordinator co-ordinator lead led nurse nurses doctor " +
+    "january february march april may june july august september october november december " +
+    "monday tuesday wednesday thursday friday saturday sunday christmas easter " +
+    "mum mom mam mummy dad daddy mother father nan nana nanna gran granny grandma grandad grandpa auntie aunty " +
+    "aunt uncle son daughter brother sister husband wife partner baby " +
+    "hi hello hey dear thanks thank cheers morning evening afternoon night all everyone everybody folks guys " +
+    "sir madam mods moderators admin both again anyone someone nobody " +
+    "god lord jesus english british welsh scottish irish uk gb england wales scotland britain " +
+    "direct disabled disability disabilities facilities grant blue badge benefit benefits pension " +
+    "learning autism autistic dementia alzheimer's alzheimers parkinson's parkinsons down's downs syndrome " +
+    "carers' citizens advice healthwatch mencap scope age zoom teams whatsapp facebook instagram twitter " +
+    "google covid pip dla esa isf ilf chc dols imca ot gp pa pas sw " +
+    "occupational therapist therapy physio physiotherapist psychiatrist psychologist advocate advocacy broker " +
+    "brokerage planner planning payroll finance financial budget budgets money account accounts"
+  ).split(/\s+/),
+);
+
+// Towns and councils that are also surnames or first names; in a forum about councils the place
+// is far the likelier reading, unless a title or a family word says otherwise.
+const PLACES_THAT_ARE_NAMES = new Set(
+  (
+    "preston bolton lancaster wakefield stockport kirklees chester lincoln derby warwick bradford bury " +
+    "halifax kendal crawley luton burnley blackburn barnsley wigan sheffield leeds york hull darlington " +
+    "durham carlisle doncaster rochdale oldham salford trafford tameside sefton wirral knowsley " +
+    "rotherham calderdale sunderland gateshead newcastle middlesbrough stockton hartlepool redcar " +
+    "sutton kingston richmond camden barnet brent ealing harrow hillingdon merton bexley bromley " +
+    "croydon enfield haringey havering lambeth lewisham newham redbridge southwark hackney islington " +
+    "wandsworth westminster dudley sandwell walsall wolverhampton solihull coventry birmingham " +
+    "nottingham leicester rutland northampton milton bedford reading swindon bristol bath exeter " +
+    "plymouth cornwall devon dorset somerset kent surrey essex norfolk suffolk cambridge oxford " +
+    "shropshire stafford stoke telford worcester hereford gloucester cheltenham brighton hove " +
+    "portsmouth southampton winchester bournemouth poole torbay medway thurrock slough windsor " +
+    "maidenhead wokingham bracknell harlow stevenage hertford watford cardiff swansea newport " +
+    "wrexham conwy powys gwynedd glasgow edinburgh aberdeen dundee inverness stirling perth fife " +
+    "falkirk renfrew ayr dumfries selby whitby scarborough harrogate ripon keighley dewsbury huddersfield " +
+    "morley batley pontefract castleford knaresborough barrow morecambe blackpool fylde wyre chorley " +
+    "ribble ormskirk southport warrington widnes runcorn crewe macclesfield northwich buxton"
+  ).split(/\s+/),
+);
+
+const HONORIFICS = "Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Nurse|Sister|Matron|Cllr|Councillor|Rev|Revd|Reverend|Father";
+const FAMILY_TITLES = "Auntie|Aunty|Aunt|Uncle|Nan|Nana|Nanna|Nanny|Grandma|Grandad|Grandpa|Granny|Gran|Cousin";
+const CAPITALISED = "[A-Z][a-z'’]*[a-z](?:-[A-Z]?[a-z'’]+)?|O['’][A-Z][a-z]+(?:-[A-Z][a-z]+)?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+";
+const TITLED_NAME = new RegExp(`\\b(${HONORIFICS}|${FAMILY_TITLES})\\.? ((?:${CAPITALISED})(?: (?:${CAPITALISED})){0,2})`, "g");
+
+// Who someone is to the writer, followed by their name: "my son Tom", "our PA Jade".
+const RELATIONS =
+  "son|daughter|husband|wife|partner|brother|sister|mum|mom|mam|mother|dad|father|grandson|granddaughter|" +
+  "grandmother|grandfather|nan|gran|grandma|grandad|uncle|aunt|auntie|niece|nephew|cousin|friend|neighbour|" +
+  "boyfriend|girlfriend|fianc[eé]e?|stepson|stepdaughter|stepdad|stepmum|twin|carer|PA|support worker|" +
+  "key worker|keyworker|social worker|care worker|care coordinator|nurse|OT|GP|consultant|advocate|manager|" +
+  "broker|planner|support planner|lodger|landlord|landlady|boss|colleague|therapist|psychiatrist|physio|" +
+  "teacher|deputy|befriender|sitter|cleaner";
+// "My Mum Alice": family words are often capitalised too.
+const RELATIONS_ANY_CASE = RELATIONS.replace(/(^|\|)([a-z])/g, (_, bar: string, letter: string) => `${bar}[${letter}${letter.toUpperCase()}]`);
+const RELATION_NAME = new RegExp(
+  `\\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Tt]he)(?: [a-z]+){0,2}? (?:${RELATIONS_ANY_CASE})s?,? ((?:${CAPITALISED})(?: (?:${CAPITALISED}))?)`,
+  "g",
+);
+// "Grace, his support worker" and "Michael at the day centre" name someone by their role.
+const NAME_THEN_ROLE = new RegExp(`((?:${CAPITALISED})(?: (?:${CAPITALISED}))?), (?:my|our|his|her|their|the) (?:[a-z]+ ){0,2}(?:${RELATIONS})\\b`, "g");
+const GREETING_NAME = new RegExp(`\\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Ask|Tell)(?: to)?,? ((?:${CAPITALISED}))\\b(?!['’]s)`, "g");
+// "a PA called Shireen", "ask for Ngozi". One word only: organisations ("an agency called
+// Bluebird Care") usually run to two or more capitalised words.
+const INTRODUCED_NAME = new RegExp(
+  `\\b(?:called|named|name is|name's|ask for|asked for|speak to|spoke to|talk to|talked to|ring|rang|phone|phoned|email|emailed|message|messaged|thank|thanked) ((?:${CAPITALISED}))(?![\\w'’-]| [A-Z])`,
+  "g",
+);
+
+type Lexicon = Record<string, string | string[] | undefined>;
+
+/** compromise's own word list: a cheap way to ask "is this word a first name or a surname?". */
+const LEXICON: Lexicon = (() => {
+  const model: unknown = nlp.model();
+  if (typeof model !== "object" || model === null || !("one" in model)) return {};
+  const one: unknown = model.one;
+  if (typeof one !== "object" || one === null || !("lexicon" in one)) return {};
+  const lexicon: unknown = one.lexicon;
+  return typeof lexicon === "object" && lexicon !== null ? (lexicon as Lexicon) : {};
+})();
+
+const NAME_TAGS = new Set(["FirstName", "MaleName", "FemaleName", "LastName", "Person", "Honorific"]);
+// Words compromise knows as something other than a noun cannot be a name after "my son".
+const NOT_NAME_TAGS = /^(?:Verb|Infinitive|PastTense|PresentTense|Gerund|Participle|Modal|Auxiliary|Copula|Adjective|Comparative|Superlative|Adverb|Preposition|Conjunction|Determiner|Pronoun|Possessive|QuestionWord|Expression|Month|WeekDay|Date|Place|City|Country|Region|Value|Cardinal|Ordinal)$/;
+
+function lexiconTags(word: string): string[] {
+  const tags = LEXICON[word.toLowerCase()];
+  if (tags === undefined) return [];
+  return Array.isArray(tags) ? tags : [tags];
+}
+
+const isKnownName = (word: string) => lexiconTags(word).some((tag) => NAME_TAGS.has(tag));
+// Word endings that belong to things, not people ("our PA Agreement", "the PA Handbook").
+const THING_ENDING = /(?:ment|tion|sion|ness|ship|ance|ence|ity|ing|book|work|ism|ist|ology|ary|ory|ency|able|ible|ful|less|hood|dom|ure|ies)$/i;
+const looksLikeThing = (word: string) => THING_ENDING.test(word) && !isKnownName(word);
+const isFirstName = (word: string) => lexiconTags(word).some((tag) => /^(?:FirstName|MaleName|FemaleName)$/.test(tag));
+const isOtherKnownWord = (word: string) => lexiconTags(word).some((tag) => NOT_NAME_TAGS.test(tag));
+
+/** False for words on the stop lists; places count as names only where the context says person. */
+function isNameWord(word: string, placesCanBeNames = false): boolean {
+  const lower = word.toLowerCase().replace(/['’]s$/, "");
+  if (NOT_NAMES.has(lower)) return false;
+  return placesCanBeNames || !PLACES_THAT_ARE_NAMES.has(lower);
+}
+
+const HONORIFIC = new RegExp(`^(?:${HONORIFICS})\\.?$`);
+
+function atSentenceStart(text: string, index: number): boolean {
+  const before = text.slice(0, index);
+  return /^\s*$/.test(before) || /(?:[.!?]["'”’)]*\s+|\n[\s>*•#-]*)$/.test(before.slice(-12));
+}
+
+function findNames(text: string): Finding[] {
+  return [...findNamesByPattern(text), ...findNamesWithCompromise(text)].map((name) => {
+    let end = name.end;
+    // "Colin's number": the name is Colin; "[name]'s number" still reads well.
+    const possessive = /['’]s?$/.exec(text.slice(name.start, end));
+    if (possessive) end -= possessive[0].length;
+    // A first name followed by a capitalised word is nearly always a full name ("Lucy Brennan"),
+    // even when the surname is one compromise has never seen.
+    const last = text.slice(name.start, end).split(" ").pop() ?? "";
+    const surname = new RegExp(`^ (${CAPITALISED})\\b`).exec(text.slice(end))?.[1];
+    if (surname && isFirstName(last) && isNameWord(surname) && !isOtherKnownWord(surname) && !PLACE_AFTER.test(text.slice(end + 1 + surname.length))) {
+      end += 1 + surname.length;
+    }
+    return end === name.end ? name : finding("name", text, name.start, end, name.confidence);
+  });
+}
+
+function findNamesByPattern(text: string): Finding[] {
+  const found: Finding[] = [];
+  /** Keeps the leading words up to the first that is plainly not a name ("Dr Patel Monday"). */
+  const add = (spanStart: number, wordsAt: number, words: string, confidence: number, placesCanBeNames: boolean) => {
+    const kept: string[] = [];
+    for (const word of words.split(" ")) {
+      if (!isNameWord(word, placesCanBeNames)) break;
+      kept.push(word);
+    }
+    if (kept.length === 0) return;
+    found.push(finding("name", text, spanStart, wordsAt + kept.join(" ").length, confidence));
+  };
+  // A word compromise knows only as something else ("Yesterday", "Anyway") is no name.
+  const plausible = (word: string) => isKnownName(word) || (!isOtherKnownWord(word) && !looksLikeThing(word));
+
+  for (const m of text.matchAll(TITLED_NAME)) {
+    const words = m[2] ?? "";
+    const wordsAt = m.index + m[0].length - words.length;
+    // The title stays inside the span: "Dr [name]" still points at one person in a small practice.
+    add(m.index, wordsAt, words, HONORIFIC.test(m[1] ?? "") ? 0.9 : 0.8, true);
+  }
+  for (const m of text.matchAll(RELATION_NAME)) {
+    const words = m[1] ?? "";
+    const wordsAt = m.index + m[0].length - words.length;
+    if (plausible(words.split(" ")[0] ?? "")) add(wordsAt, wordsAt, words, 0.8, true);
+  }
+  for (const m of text.matchAll(NAME_THEN_ROLE)) {
+    const words = m[1] ?? "";
+    const first = words.split(" ")[0] ?? "";
+    // Capitalised only because it starts the sentence ("Sadly, my son…") unless it is a known name.
+    if (atSentenceStart(text, m.index) ? !isKnownName(first) : !plausible(first)) continue;
+    add(m.index, m.index, words, 0.75, false);
+  }
+  for (const m of text.matchAll(INTRODUCED_NAME)) {
+    const word = m[1] ?? "";
+    const wordsAt = m.index + m[0].length - word.length;
+    if (plausible(word)) add(wordsAt, wordsAt, word, 0.65, false);
+  }
+  for (const m of text.matchAll(GREETING_NAME)) {
+    const word = m[1] ?? "";
+    const wordsAt = m.index + m[0].length - word.length;
+    if (plausible(word)) add(wordsAt, wordsAt, word, 0.7, false);
+  }
+  return found;
+}
+
+// ---------------------------------------------------------------------------------------------
+// compromise, on the parts of the text that could hold a name
+//
+// Tagging costs about 50 µs a word, far too much to run over a 1,500-word post on every preview.
+// So compromise sees only short windows around capitalised words that could be names, with a
+// few words either side for context; everything else is plain lower-case prose.
+
+const WINDOW_WORDS = 3;
+const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "mx", "dr", "prof", "st", "cllr", "revd", "rev", "no", "eg", "e.g", "ie", "i.e", "etc", "vs"]);
+
+interface Word {
+  start: number;
+  end: number;
+  text: string;
+  sentence: number;
+  sentenceStart: boolean;
+}
+
+function splitWords(text: string): Word[] {
+  const words: Word[] = [];
+  let sentenceStart = true;
+  let sentence = 0;
+  for (const m of text.matchAll(/\S+/g)) {
+    const raw = m[0];
+    if (sentenceStart) sentence += 1;
+    words.push({ start: m.index, end: m.index + raw.length, text: raw, sentence, sentenceStart });
+    const bare = raw.replace(/^[("'“‘*_]+/, "");
+    const gap = text.slice(m.index + raw.length, m.index + raw.length + 3);
+    const endsSentence = /[.!?:]["'”’)*_]*$/.test(raw) && !ABBREVIATIONS.has(bare.replace(/\.$/, "").toLowerCase());
+    // Markdown bullets and blank lines start something new as surely as a full stop does.
+    sentenceStart = endsSentence || /^\s*\n/.test(gap) || /^[-*•#>]+$/.test(raw) || /^\d+[.)]$/.test(raw);
+  }
+  return words;
+}
+
+/** A capitalised word that compromise might take for a person (the cue for a window). */
+function mightBeName(word: Word): boolean {
+  const bare = word.text.replace(/^[^A-Za-z]+/, "").replace(/[^A-Za-z'’-]+$/, "").replace(/['’]s$/, "");
+  if (!/^[A-Z](?:[a-z]|['’][A-Z])/.test(bare)) return false;
+  if (!isNameWord(bare)) return false;
+  // Every sentence starts with a capital; there only a word compromise knows as a name counts.
+  if (word.sentenceStart) return isKnownName(bare);
+  return isKnownName(bare) || (!isOtherKnownWord(bare) && !looksLikeThing(bare));
+}
+
+interface CompromiseTerm {
+  text: string;
+  offset: { start: number; length: number };
+}
+
+function isCompromiseTerm(value: unknown): value is CompromiseTerm {
+  if (typeof value !== "object" || value === null || !("text" in value) || !("offset" in value)) return false;
+  const offset: unknown = value.offset;
+  return typeof value.text === "string" && typeof offset === "object" && offset !== null && "start" in offset && typeof offset.start === "number" && "length" in offset && typeof offset.length === "number";
+}
+
+function peopleIn(fragment: string): CompromiseTerm[][] {
+  const people: unknown = nlp(fragment).people().json({ offset: true });
+  if (!Array.isArray(people)) return [];
+  return people.map((person: unknown) => {
+    const terms: unknown = typeof person === "object" && person !== null && "terms" in person ? person.terms : [];
+    return Array.isArray(terms) ? terms.filter(isCompromiseTerm) : [];
+  });
+}
+
+const PLACE_BEFORE = /\b(?:in|near|around|across|outside|within|into|via|[Cc]ouncil of)\s+$/;
+const PLACE_AFTER = /^\s+(?:council|borough|city|county|district|area|hospital|infirmary|general|road|street|station|library|town|centre|office|way)\b/i;
+const NOUN_TAGS = /^(?:Noun|Singular|Plural|Uncountable)$/;
+
+function findNamesWithCompromise(text: string): Finding[] {
+  const words = splitWords(text);
+  const windows: [number, number][] = [];
+  words.forEach((word, index) => {
+    if (!mightBeName(word)) return;
+    // Stay within the sentence: compromise reads a window's first word as a sentence start.
+    const inSentence = (i: number) => words[i]?.sentence === word.sentence;
+    let from = index;
+    while (index - from < WINDOW_WORDS && inSentence(from - 1)) from -= 1;
+    let to = index;
+    while (to - index < WINDOW_WORDS && inSentence(to + 1)) to += 1;
+    const last = windows[windows.length - 1];
+    if (last && inSentence(last[1]) && from <= last[1] + 1) last[1] = to;
+    else windows.push([from, to]);
+  });
+
+  const found: Finding[] = [];
+  for (const [from, to] of windows) {
+    const first = words[from];
+    const last = words[to];
+    if (!first || !last) continue;
+    const base = first.start;
+    for (const terms of peopleIn(text.slice(base, last.end))) {
+      const head = terms[0];
+      const tail = terms[terms.length - 1];
+      if (!head || !tail) continue;
+      const start = base + head.offset.start;
+      const end = base + tail.offset.start + tail.offset.length;
+      const confidence = judgePerson(text, start, end, terms.map((t) => t.text));
+      if (confidence > 0) found.push(finding("name", text, start, end, confidence));
+    }
+  }
+  return found;
+}
+
+/** How likely compromise's person is a real person's name; 0 when it is plainly not. */
+function judgePerson(text: string, start: number, end: number, terms: string[]): number {
+  const words = terms.map((t) => t.replace(/['’]s$/, ""));
+  const honorific = HONORIFIC.test(words[0] ?? "");
+  const nameWords = honorific ? words.slice(1) : words;
+  if (nameWords.length === 0) return 0;
+  // Lower-case words ("the carers", "my son") are compromise reading grammar, not a name.
+  if (!nameWords.every((w) => /^[A-Z]/.test(w))) return 0;
+  if (nameWords.some((w) => NOT_NAMES.has(w.toLowerCase()))) return 0;
+  if (honorific) return 0.9;
+  const before = text.slice(Math.max(0, start - 20), start);
+  const after = text.slice(end, end + 20);
+  if (PLACE_AFTER.test(after)) return 0;
+  if (nameWords.length === 1) {
+    const word = nameWords[0] ?? "";
+    if (PLACES_THAT_ARE_NAMES.has(word.toLowerCase())) return 0;
+    if (PLACE_BEFORE.test(before) || looksLikeThing(word)) return 0;
+    // "Grace period": a name straight before a common noun is being used as an adjective.
+    const next = /^ ([a-z]+)\b/.exec(after)?.[1];
+    if (next && lexiconTags(next).some((tag) => NOUN_TAGS.test(tag)) && !lexiconTags(next).some((tag) => /Verb|Tense|Infinitive/.test(tag))) return 0;
+    return isKnownName(word) ? 0.7 : 0.6;
+  }
+  if (nameWords.every((w) => PLACES_THAT_ARE_NAMES.has(w.toLowerCase()))) return 0;
+  return 0.85;
+}

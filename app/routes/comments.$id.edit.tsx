@@ -1,0 +1,77 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+
+import { ErrorSummary, SubmitButton, TextArea, type FieldErrors } from "~/components/forms";
+import { findIdentifyingDetails } from "~/domain/anonymity/identifying-details";
+import { commentInputSchema } from "~/domain/posts/post-input";
+import { requirePermission, requireUser } from "~/server/auth/guards.server";
+import { isUnavailable, readForm, zodFieldErrors } from "~/server/forms.server";
+import { editComment, getCommentForEditing, UnknownReference } from "~/server/posting.server";
+import { consume, RateLimited } from "~/server/rate-limit.server";
+
+export const meta: MetaFunction = () => [{ title: "Edit your reply – Fifth Option" }];
+
+const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+
+async function ownComment(request: Request, rawId: string | undefined) {
+  await requireUser(request);
+  const id = idSchema.safeParse(rawId);
+  const comment = id.success ? await getCommentForEditing(id.data) : null;
+  if (!comment || comment.status === "removed") throw new Response("Not found", { status: 404 });
+  const user = await requirePermission(request, "content:edit", { authorId: comment.authorId });
+  return { user, comment };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { comment } = await ownComment(request, params.id);
+  return { comment };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, comment } = await ownComment(request, params.id);
+  const values = await readForm(request);
+  const parsed = commentInputSchema.pick({ body: true }).safeParse(values);
+  if (!parsed.success) return data({ errors: zodFieldErrors(parsed.error), values }, { status: 400 });
+  try {
+    await consume("writesPerUser", String(user.id));
+    const findings = findIdentifyingDetails(parsed.data.body).map(({ kind, start, end, text, confidence }) => ({ kind, field: "body", start, end, text, confidence }));
+    const result = await editComment(
+      { id: user.id, trustLevel: user.trustLevel, perspective: user.perspective },
+      { id: comment.id, body: parsed.data.body, version: Number(values.version), keptFindings: findings },
+    );
+    if ("conflict" in result) {
+      return data({ errors: { form: "This reply changed since you opened it. Copy your text, reload and try again." } as FieldErrors, values }, { status: 409 });
+    }
+    return redirect(`/stories/${result.postId}#comment-${comment.id}`);
+  } catch (error) {
+    if (error instanceof RateLimited) return data({ errors: { form: error.message } as FieldErrors, values }, { status: 429 });
+    if (error instanceof UnknownReference) return data({ errors: { form: error.message } as FieldErrors, values }, { status: 400 });
+    if (isUnavailable(error)) {
+      return data({ errors: { form: "Your changes have not been saved: we could not reach our database. Your text is still here." } as FieldErrors, values }, { status: 503 });
+    }
+    throw error;
+  }
+}
+
+export default function EditComment() {
+  const { comment } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors: FieldErrors = result?.errors ?? {};
+  const values = result?.values ?? { body: comment.bodyMarkdown };
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <h1>Edit your reply</h1>
+      <Form method="post" noValidate>
+        <input type="hidden" name="version" value={comment.version} />
+        <TextArea name="body" label="Your reply" error={errors.body} defaultValue={values.body} rows={8} />
+        <div className="button-row">
+          <SubmitButton>Save changes</SubmitButton>
+          <Link to={`/stories/${comment.postId}`}>Cancel</Link>
+        </div>
+      </Form>
+    </>
+  );
+}

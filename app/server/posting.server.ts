@@ -1,0 +1,258 @@
+// Writing: new posts, comments and edits, each entering the moderation states of DESIGN.md.
+import { renderMarkdown } from "~/domain/markdown/render";
+import { needsPreModeration } from "~/domain/accounts/trust";
+import type { PostInput } from "~/domain/posts/post-input";
+
+import { prisma } from "./db/client.server";
+
+export interface Author {
+  id: number;
+  trustLevel: number;
+  perspective: string;
+}
+
+export class UnknownReference extends Error {
+  constructor(
+    public readonly field: "area" | "tags" | "post" | "parent",
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${String((error as { code?: unknown }).code)}` : "";
+  return /P2002|23505|Unique constraint/i.test(text);
+}
+
+/** Council code for a name or code typed into the council box; null when left empty. */
+export async function resolveArea(input: string): Promise<{ code: string; name: string } | null> {
+  const value = input.trim();
+  if (!value) return null;
+  const area = await prisma().area.findFirst({
+    where: { OR: [{ code: value.toUpperCase() }, { name: { equals: value, mode: "insensitive" } }] },
+    select: { code: true, name: true },
+  });
+  if (!area) throw new UnknownReference("area", "Choose a council from the list, or leave it empty");
+  return area;
+}
+
+export async function listCouncils() {
+  return prisma().area.findMany({ orderBy: { name: "asc" }, select: { code: true, name: true, regionName: true } });
+}
+
+export async function listTagsByGroup() {
+  return prisma().tag.findMany({ orderBy: [{ group: "asc" }, { sortOrder: "asc" }], select: { slug: true, label: true, group: true } });
+}
+
+/**
+ * Saves a new post. Trust level 0 waits for a moderator; others publish at once. The submission
+ * key makes a double-submitted form create one post: the second gets the first's id back.
+ */
+export async function createPost(
+  author: Author,
+  input: PostInput & { areaCode: string | null; keptFindings: unknown[] },
+  submissionKey: string,
+): Promise<{ id: number; status: "pending" | "published"; duplicate: boolean }> {
+  const existing = await prisma().post.findUnique({ where: { submissionKey }, select: { id: true, status: true, authorId: true } });
+  if (existing && existing.authorId === author.id) {
+    return { id: existing.id, status: existing.status === "published" ? "published" : "pending", duplicate: true };
+  }
+  const tags = await prisma().tag.findMany({ where: { slug: { in: input.tags } }, select: { id: true, slug: true } });
+  if (tags.length !== new Set(input.tags).size) throw new UnknownReference("tags", "Choose tags from the list");
+  const rendered = renderMarkdown(input.body);
+  const status = needsPreModeration(author.trustLevel) ? "pending" : "published";
+  const now = new Date();
+  try {
+    const post = await prisma().post.create({
+      data: {
+        kind: input.kind,
+        title: input.title,
+        bodyMarkdown: input.body,
+        bodyHtml: rendered.html,
+        bodyText: rendered.text,
+        areaCode: input.areaCode,
+        authorId: author.id,
+        displayMode: input.displayMode,
+        authorPerspective: author.perspective as never,
+        status,
+        keptFindings: input.keptFindings.length ? (input.keptFindings as never) : undefined,
+        publishedAt: status === "published" ? now : null,
+        submissionKey,
+        tags: { create: tags.map((tag) => ({ tagId: tag.id })) },
+      },
+      select: { id: true },
+    });
+    return { id: post.id, status, duplicate: false };
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const raced = await prisma().post.findUnique({ where: { submissionKey }, select: { id: true, status: true } });
+      if (raced) return { id: raced.id, status: raced.status === "published" ? "published" : "pending", duplicate: true };
+    }
+    throw error;
+  }
+}
+
+/** A reply to a published post, optionally to one of its top-level comments (one level only). */
+export async function createComment(
+  author: Author,
+  input: { postId: number; parentId: number | null; body: string; displayMode: "handle" | "anonymous"; keptFindings: unknown[] },
+  submissionKey: string,
+): Promise<{ id: number; status: "pending" | "published"; duplicate: boolean }> {
+  const existing = await prisma().comment.findUnique({ where: { submissionKey }, select: { id: true, status: true, authorId: true } });
+  if (existing && existing.authorId === author.id) {
+    return { id: existing.id, status: existing.status === "published" ? "published" : "pending", duplicate: true };
+  }
+  const post = await prisma().post.findFirst({ where: { id: input.postId, status: "published" }, select: { id: true } });
+  if (!post) throw new UnknownReference("post", "You can only reply to a published post");
+  if (input.parentId !== null) {
+    const parent = await prisma().comment.findFirst({
+      where: { id: input.parentId, postId: input.postId, parentId: null, status: "published" },
+      select: { id: true },
+    });
+    if (!parent) throw new UnknownReference("parent", "That reply is no longer there to answer");
+  }
+  const status = needsPreModeration(author.trustLevel) ? "pending" : "published";
+  try {
+    const comment = await prisma().comment.create({
+      data: {
+        postId: input.postId,
+        parentId: input.parentId,
+        authorId: author.id,
+        displayMode: input.displayMode,
+        authorPerspective: author.perspective as never,
+        bodyMarkdown: input.body,
+        bodyHtml: renderMarkdown(input.body).html,
+        status,
+        keptFindings: input.keptFindings.length ? (input.keptFindings as never) : undefined,
+        publishedAt: status === "published" ? new Date() : null,
+        submissionKey,
+      },
+      select: { id: true },
+    });
+    return { id: comment.id, status, duplicate: false };
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const raced = await prisma().comment.findUnique({ where: { submissionKey }, select: { id: true, status: true } });
+      if (raced) return { id: raced.id, status: raced.status === "published" ? "published" : "pending", duplicate: true };
+    }
+    throw error;
+  }
+}
+
+/** "I have experienced this too": one per member per post; pressing again takes it back. */
+export async function toggleReaction(postId: number, userId: number): Promise<boolean> {
+  const post = await prisma().post.findFirst({ where: { id: postId, status: "published" }, select: { id: true } });
+  if (!post) throw new UnknownReference("post", "That post is not available");
+  const removed = await prisma().postReaction.deleteMany({ where: { postId, userId } });
+  if (removed.count > 0) return false;
+  await prisma().postReaction.createMany({ data: [{ postId, userId }], skipDuplicates: true });
+  return true;
+}
+
+export async function getPostForEditing(id: number) {
+  return prisma().post.findUnique({
+    where: { id },
+    select: { id: true, title: true, bodyMarkdown: true, authorId: true, status: true, version: true },
+  });
+}
+
+/**
+ * An author's edit. The previous version is kept (moderators see the history); a published post
+ * edited by a trust-level-0 author goes back to review. `version` guards against a stale form.
+ */
+export async function editPost(
+  author: Author,
+  input: { id: number; title: string; body: string; version: number; keptFindings: unknown[] },
+): Promise<{ status: string } | { conflict: true }> {
+  return prisma().$transaction(async (tx) => {
+    const current = await tx.post.findUnique({ where: { id: input.id }, select: { title: true, bodyMarkdown: true, status: true, version: true, authorId: true } });
+    if (!current || current.authorId !== author.id || current.status === "removed") throw new UnknownReference("post", "That post cannot be edited");
+    if (current.version !== input.version) return { conflict: true as const };
+    await tx.postRevision.create({
+      data: { postId: input.id, title: current.title, bodyMarkdown: current.bodyMarkdown, editedById: author.id, reason: "Edited by the author" },
+    });
+    const rendered = renderMarkdown(input.body);
+    const backToReview = current.status === "published" && needsPreModeration(author.trustLevel);
+    const status = backToReview ? "pending" : current.status === "changes_requested" ? "pending" : current.status;
+    await tx.post.update({
+      where: { id: input.id },
+      data: {
+        title: input.title,
+        bodyMarkdown: input.body,
+        bodyHtml: rendered.html,
+        bodyText: rendered.text,
+        status,
+        keptFindings: input.keptFindings.length ? (input.keptFindings as never) : undefined,
+        version: { increment: 1 },
+      },
+    });
+    return { status };
+  });
+}
+
+export async function getCommentForEditing(id: number) {
+  return prisma().comment.findUnique({ where: { id }, select: { id: true, postId: true, bodyMarkdown: true, authorId: true, status: true, version: true } });
+}
+
+export async function editComment(
+  author: Author,
+  input: { id: number; body: string; version: number; keptFindings: unknown[] },
+): Promise<{ status: string; postId: number } | { conflict: true }> {
+  return prisma().$transaction(async (tx) => {
+    const current = await tx.comment.findUnique({ where: { id: input.id }, select: { bodyMarkdown: true, status: true, version: true, authorId: true, postId: true } });
+    if (!current || current.authorId !== author.id || current.status === "removed") throw new UnknownReference("post", "That reply cannot be edited");
+    if (current.version !== input.version) return { conflict: true as const };
+    await tx.commentRevision.create({ data: { commentId: input.id, bodyMarkdown: current.bodyMarkdown, editedById: author.id, reason: "Edited by the author" } });
+    const backToReview = current.status === "published" && needsPreModeration(author.trustLevel);
+    const status = backToReview || current.status === "changes_requested" ? "pending" : current.status;
+    await tx.comment.update({
+      where: { id: input.id },
+      data: {
+        bodyMarkdown: input.body,
+        bodyHtml: renderMarkdown(input.body).html,
+        status,
+        keptFindings: input.keptFindings.length ? (input.keptFindings as never) : undefined,
+        version: { increment: 1 },
+      },
+    });
+    return { status, postId: current.postId };
+  });
+}
+
+/**
+ * Renders every post and comment again from its Markdown, after the rendering rules change.
+ * Works in batches by id so it runs in constant memory on any number of rows.
+ */
+export async function rerenderAllContent(batchSize = 500): Promise<{ posts: number; comments: number; changed: number }> {
+  let changed = 0;
+  let posts = 0;
+  let comments = 0;
+  for (let after = 0; ; ) {
+    const batch = await prisma().post.findMany({ where: { id: { gt: after } }, orderBy: { id: "asc" }, take: batchSize, select: { id: true, bodyMarkdown: true, bodyHtml: true } });
+    if (batch.length === 0) break;
+    for (const post of batch) {
+      const rendered = renderMarkdown(post.bodyMarkdown);
+      if (rendered.html !== post.bodyHtml) {
+        await prisma().post.update({ where: { id: post.id }, data: { bodyHtml: rendered.html, bodyText: rendered.text } });
+        changed += 1;
+      }
+    }
+    posts += batch.length;
+    after = batch.at(-1)?.id ?? after;
+  }
+  for (let after = 0; ; ) {
+    const batch = await prisma().comment.findMany({ where: { id: { gt: after } }, orderBy: { id: "asc" }, take: batchSize, select: { id: true, bodyMarkdown: true, bodyHtml: true } });
+    if (batch.length === 0) break;
+    for (const comment of batch) {
+      const html = renderMarkdown(comment.bodyMarkdown).html;
+      if (html !== comment.bodyHtml) {
+        await prisma().comment.update({ where: { id: comment.id }, data: { bodyHtml: html } });
+        changed += 1;
+      }
+    }
+    comments += batch.length;
+    after = batch.at(-1)?.id ?? after;
+  }
+  return { posts, comments, changed };
+}

@@ -1,0 +1,45 @@
+// Two app processes on different ports sharing one database: sessions and rate limits are shared.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { type RunningApp, startApp } from "../support/app-server";
+import freePort from "../support/free-port";
+
+let a: RunningApp;
+let b: RunningApp;
+
+beforeAll(async () => {
+  const env = { DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "warn" };
+  [a, b] = await Promise.all([startApp([], { ...env, PORT: String(await freePort()) }), startApp([], { ...env, PORT: String(await freePort()) })]);
+});
+
+afterAll(async () => {
+  await Promise.all([a?.stop(), b?.stop()]);
+});
+
+const form = (fields: Record<string, string>) => ({
+  method: "POST",
+  headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  body: new URLSearchParams(fields).toString(),
+  redirect: "manual" as const,
+});
+
+describe("two app instances on one database", () => {
+  it("accept a session created on the other, and share sign-in lock-outs", async () => {
+    const handle = `two_instances_${Date.now().toString(36).replace(/\d/g, "q")}`;
+    const joined = await fetch(`${a.url}/join`, form({ handle, password: "kettle orbit lantern nine", perspective: "carer" }));
+    expect(joined.status).toBe(200);
+    const cookie = (joined.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    expect(cookie).toMatch(/^session=/);
+
+    const onB = await fetch(`${b.url}/settings`, { headers: { Cookie: cookie }, redirect: "manual" });
+    expect(onB.status).toBe(200);
+    expect(await onB.text()).toContain(handle);
+
+    for (let i = 0; i < 4; i++) {
+      expect((await fetch(`${a.url}/sign-in`, form({ handle, password: `wrong guess ${i}` }))).status).toBe(401);
+      expect((await fetch(`${b.url}/sign-in`, form({ handle, password: `wrong guess b${i}` }))).status).toBe(401);
+    }
+    const locked = await fetch(`${a.url}/sign-in`, form({ handle, password: "kettle orbit lantern nine" }));
+    expect(locked.status).toBe(429);
+  });
+});
