@@ -24,8 +24,16 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export const meta: MetaFunction = () => [
-  { title: "Fifth Option: stories about social care, told safely" },
+export const meta: MetaFunction = ({ error }) => [
+  {
+    title: !error
+      ? "Fifth Option: stories about social care, told safely"
+      : isRouteErrorResponse(error) && error.status === 404
+        ? "Page not found – Fifth Option"
+        : isRouteErrorResponse(error) && error.status === 503
+          ? "Service unavailable – Fifth Option"
+          : "Sorry, something went wrong – Fifth Option",
+  },
   {
     name: "description",
     content: "Carers, disabled people and support planners share what really happened with personal budgets and support.",
@@ -170,7 +178,6 @@ export function ErrorBoundary() {
   }
   return (
     <>
-      <title>{`${title} – Fifth Option`}</title>
       <h1>{title}</h1>
       <p>{message}</p>
       <p>

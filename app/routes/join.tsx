@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
@@ -32,6 +33,11 @@ const joinSchema = z
     const problem = passwordProblem(value.password, value.handle);
     if (problem && !passwordProblem(value.password)) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
   });
+
+// After joining, the person is signed in; re-running the loader would send them away from the
+// one page that shows their recovery codes.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  actionResult && typeof actionResult === "object" && "ok" in actionResult && actionResult.ok ? false : defaultShouldRevalidate;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedOut(request);

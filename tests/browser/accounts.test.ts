@@ -2,7 +2,8 @@
 import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
-import { axeViolations, launchBrowser, tabTo, typeInto, watchForProblems } from "../support/browser";
+import { launchBrowser, tabTo, typeInto, watchForProblems } from "../support/browser";
+import { expectAccessible, join as joinAt, newHandle as handle, PASSWORD, pressAndWait } from "../support/journeys";
 
 const appUrl = inject("appUrl");
 let browser: Browser;
@@ -13,36 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const PASSWORD = "kettle orbit lantern nine";
-let counter = 0;
-function handle() {
-  counter += 1;
-  return `keyboard_user_${"abcdefghij"[counter % 10]}${Date.now().toString(36).replace(/\d/g, "x")}`;
-}
-
-async function expectAccessible(page: Page) {
-  expect(await axeViolations(page), page.url()).toEqual([]);
-}
-
-async function pressAndWait(page: Page, key: string, urlPattern: RegExp) {
-  await Promise.all([page.waitForURL(urlPattern), page.keyboard.press(key)]);
-  await page.waitForLoadState("networkidle");
-}
-
-async function join(page: Page, name: string) {
-  await page.goto(`${appUrl}/join`, { waitUntil: "networkidle" });
-  await expectAccessible(page);
-  await typeInto(page, "#handle", name);
-  await typeInto(page, "#password", PASSWORD);
-  await tabTo(page, "input[name=perspective]");
-  await page.keyboard.press("Space");
-  await tabTo(page, "main button[type=submit]");
-  await page.keyboard.press("Enter");
-  await page.getByRole("heading", { level: 1, name: "Save your recovery codes" }).waitFor();
-  await expectAccessible(page);
-  return page.locator("ol.codes code").allTextContents();
-}
 
 async function signOut(page: Page) {
   await tabTo(page, "header button[type=submit]");
@@ -64,7 +35,7 @@ describe("account journeys by keyboard", () => {
     const problems = watchForProblems(page);
     const name = handle();
 
-    const codes = await join(page, name);
+    const codes = await joinAt(page, appUrl, name);
     expect(codes).toHaveLength(10);
 
     await signOut(page);
@@ -121,18 +92,32 @@ describe("account journeys by keyboard", () => {
 });
 
 describe("without JavaScript", () => {
-  it("sign-up and sign-in work as plain HTML forms", async () => {
+  // Page scripts are off, so nothing here may run code in the page (axe ran on these pages above).
+  it("sign-up, sign-out and sign-in work as plain HTML forms", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const name = handle();
-    const codes = await join(page, name);
-    expect(codes).toHaveLength(10);
-    await tabTo(page, "header button[type=submit]");
-    await pressAndWait(page, "Enter", new RegExp(`^${appUrl}/$`));
+    await page.goto(`${appUrl}/join`);
+    await page.fill("#handle", name);
+    await page.fill("#password", PASSWORD);
+    await page.check("input[name=perspective][value=carer]");
+    await Promise.all([page.waitForLoadState("load"), page.click("main button[type=submit]")]);
+    await page.getByRole("heading", { level: 1, name: "Save your recovery codes" }).waitFor();
+    expect(await page.locator("ol.codes code").count()).toBe(10);
+    await Promise.all([page.waitForURL(new RegExp(`^${appUrl}/$`)), page.click("text=I have saved my codes, continue")]);
+
+    await Promise.all([page.waitForURL(new RegExp(`^${appUrl}/$`)), page.click("header button[type=submit]")]);
+    expect(await page.getByRole("link", { name: "Sign in" }).count()).toBe(1);
+
     await page.goto(`${appUrl}/sign-in`);
-    await typeInto(page, "#handle", name);
-    await typeInto(page, "#password", PASSWORD);
-    await pressAndWait(page, "Enter", new RegExp(`^${appUrl}/$`));
+    await page.fill("#handle", name);
+    await page.fill("#password", "wrong password entirely");
+    await Promise.all([page.waitForLoadState("load"), page.press("#password", "Enter")]);
+    await page.locator(".error-summary").waitFor();
+    expect(await page.inputValue("#handle")).toBe(name);
+
+    await page.fill("#password", PASSWORD);
+    await Promise.all([page.waitForURL(new RegExp(`^${appUrl}/$`)), page.press("#password", "Enter")]);
     expect(await page.getByRole("link", { name: /Your account/ }).count()).toBe(1);
     await context.close();
   });

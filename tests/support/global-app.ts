@@ -10,20 +10,23 @@ import setupDatabase from "./global-database";
 declare module "vitest" {
   export interface ProvidedContext {
     appUrl: string;
+    appDatabaseUrl: string;
   }
 }
 
 export default async function setup(project: TestProject) {
   const stopDatabase = await setupDatabase(project);
   let app: RunningApp | undefined;
+  let databaseUrl = "";
   try {
-    const databaseUrl = await createDatabaseFromTemplate(project.getProvidedContext().databaseAdminUrl, project.getProvidedContext().templateDatabase);
+    databaseUrl = await createDatabaseFromTemplate(project.getProvidedContext().databaseAdminUrl, project.getProvidedContext().templateDatabase);
     app = await startApp(["--demo"], { DATABASE_URL: databaseUrl, PORT: String(await freePort()), LOG_LEVEL: "warn" });
   } catch (error) {
     await stopDatabase();
     throw error;
   }
   project.provide("appUrl", app.url);
+  project.provide("appDatabaseUrl", databaseUrl);
   return async () => {
     await app?.stop("SIGTERM");
     await stopDatabase();

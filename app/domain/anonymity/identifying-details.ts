@@ -53,7 +53,7 @@ export function isValidNhsNumber(digits: string): boolean {
 export function findIdentifyingDetails(text: string): Finding[] {
   // Placeholders left by an earlier redaction must not be found again ("[NHS number]" has capitals).
   const masked = text.replace(PLACEHOLDER_PATTERN, (placeholder) => " ".repeat(placeholder.length));
-  const candidates: Finding[] = [
+  const others: Finding[] = [
     ...findEmails(masked),
     ...findSocialProfiles(masked),
     ...findPhones(masked),
@@ -62,9 +62,8 @@ export function findIdentifyingDetails(text: string): Finding[] {
     ...findPostcodes(masked),
     ...findAddresses(masked),
     ...findDates(masked),
-    ...findNames(masked),
   ];
-  return keepBestOfOverlapping(candidates).map((finding) => ({ ...finding, text: text.slice(finding.start, finding.end) }));
+  return keepBestOfOverlapping([...others, ...findNames(masked, others)]).map((finding) => ({ ...finding, text: text.slice(finding.start, finding.end) }));
 }
 
 /** Replaces one finding's span with its placeholder. */
@@ -79,16 +78,25 @@ export function redactFinding(text: string, finding: Finding): string {
   return `${text.slice(0, start)}${finding.placeholder}${text.slice(start + finding.text.length)}`;
 }
 
-/** Replaces every finding, working from the end so earlier offsets stay valid. */
+/**
+ * Replaces every finding, working from the end so earlier offsets stay valid. Findings that
+ * overlap (from two different runs, say) become one placeholder over both, so no part of either
+ * is left showing; the more confident finding names it.
+ */
 export function redactAll(text: string, findings: Finding[]): string {
-  let redacted = text;
-  let limit = Number.POSITIVE_INFINITY;
-  for (const finding of [...findings].sort((a, b) => b.start - a.start)) {
-    // Overlapping findings (from different calls, say) would corrupt each other's offsets.
-    if (finding.end > limit) continue;
-    redacted = redactFinding(redacted, finding);
-    limit = finding.start;
+  const merged: Finding[] = [];
+  for (const next of [...findings].sort((a, b) => a.start - b.start)) {
+    const last = merged[merged.length - 1];
+    if (!last || next.start >= last.end) {
+      merged.push(next);
+      continue;
+    }
+    const leader = next.confidence > last.confidence ? next : last;
+    const end = Math.max(last.end, next.end);
+    merged[merged.length - 1] = { ...leader, start: last.start, end, text: text.slice(last.start, end) };
   }
+  let redacted = text;
+  for (const finding of merged.reverse()) redacted = redactFinding(redacted, finding);
   return redacted;
 }
 
@@ -116,16 +124,18 @@ function nearestOccurrence(text: string, needle: string, near: number): number {
 }
 
 /**
- * When spans overlap the more confident one wins, then the longer one: "0161 496 0123" found by
- * two phone rules is one finding, and an email's local part is not also a name.
+ * When one span holds another, the outer one wins, so nothing of it is left showing (an email
+ * and the name inside it, a social link and its @handle). Otherwise the more confident one wins,
+ * then the longer: "0161 496 0123" found by both phone rules is one finding.
  */
 function keepBestOfOverlapping(candidates: Finding[]): Finding[] {
-  const ranked = [...candidates].sort(
-    (a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  const valid = candidates.filter((c) => c.end > c.start);
+  const outermost = valid.filter(
+    (c) => !valid.some((o) => o !== c && o.start <= c.start && c.end <= o.end && (o.end - o.start > c.end - c.start || o.confidence > c.confidence)),
   );
+  const ranked = outermost.sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Finding[] = [];
   for (const candidate of ranked) {
-    if (candidate.end <= candidate.start) continue;
     if (kept.some((k) => candidate.start < k.end && k.start < candidate.end)) continue;
     kept.push(candidate);
   }
@@ -189,15 +199,26 @@ function findSocialProfiles(text: string): Finding[] {
 // Phone numbers
 
 // Digit groups after a UK prefix; which groups belong to the number is decided by counting digits.
-const UK_PHONE_CANDIDATE = /(?<![\w+£$€.,/:-])(?:(?:\+|00)\s?44\s?(?:\(0\)\s?)?|\(0|0)\d+(?:\)?[ -]?\d+){0,4}/g;
+const UK_PHONE_CANDIDATE = /(?<![\w+£$€.,/:-])(?:(?:\+|00) ?44 ?(?:\(0\) ?)?|\(0|0)\d+(?:\)?[ -]?\d+){0,4}/g;
+
+// Digits with the separators people put in phone numbers, plus a leading "+" or "(".
+const DIGIT_RUN = /[+(]*\d[\d ()./-]*\d/g;
 
 function findPhones(text: string): Finding[] {
   const found: Finding[] = [];
   // Valid numbers by the library's metadata. Numbers without a "+" or a leading 0 are left out:
   // with GB as the default country, any 10-digit reference would otherwise count as a phone.
-  for (const match of findPhoneNumbersInText(text, "GB")) {
-    if (!/^[+(0]/.test(text.slice(match.startsAt, match.endsAt))) continue;
-    found.push(finding("phone", text, match.startsAt, match.endsAt, 0.95));
+  // The library scans every character; giving it only the stretches with enough digits to be a
+  // phone number keeps a long post fast.
+  for (const region of text.matchAll(DIGIT_RUN)) {
+    // Only stretches the results could come from: a "+", a "(" or a group starting with 0.
+    if (region[0].replace(/\D/g, "").length < 7 || !/[+(]|(?:^|\D)0/.test(region[0])) continue;
+    for (const match of findPhoneNumbersInText(region[0], "GB")) {
+      const start = region.index + match.startsAt;
+      const end = region.index + match.endsAt;
+      if (!/^[+(0]/.test(text.slice(start, end))) continue;
+      found.push(finding("phone", text, start, end, 0.95));
+    }
   }
   // The library rejects ranges Ofcom keeps for drama (07700 900xxx, 0161 496 0xxx), which are
   // exactly the numbers people use as examples; UK formats are simple enough to check by shape.
@@ -496,9 +517,12 @@ const NAME_TAGS = new Set(["FirstName", "MaleName", "FemaleName", "LastName", "P
 const NOT_NAME_TAGS = /^(?:Verb|Infinitive|PastTense|PresentTense|Gerund|Participle|Modal|Auxiliary|Copula|Adjective|Comparative|Superlative|Adverb|Preposition|Conjunction|Determiner|Pronoun|Possessive|QuestionWord|Expression|Month|WeekDay|Date|Place|City|Country|Region|Value|Cardinal|Ordinal)$/;
 
 function lexiconTags(word: string): string[] {
-  const tags = LEXICON[word.toLowerCase()];
-  if (tags === undefined) return [];
-  return Array.isArray(tags) ? tags : [tags];
+  const key = word.toLowerCase();
+  // Own keys only: "constructor" is not a word compromise knows.
+  if (!Object.hasOwn(LEXICON, key)) return [];
+  const tags = LEXICON[key];
+  if (typeof tags === "string") return [tags];
+  return Array.isArray(tags) ? tags.filter((tag) => typeof tag === "string") : [];
 }
 
 const isKnownName = (word: string) => lexiconTags(word).some((tag) => NAME_TAGS.has(tag));
@@ -508,22 +532,30 @@ const looksLikeThing = (word: string) => THING_ENDING.test(word) && !isKnownName
 const isFirstName = (word: string) => lexiconTags(word).some((tag) => /^(?:FirstName|MaleName|FemaleName)$/.test(tag));
 const isOtherKnownWord = (word: string) => lexiconTags(word).some((tag) => NOT_NAME_TAGS.test(tag));
 
-/** False for words on the stop lists; places count as names only where the context says person. */
-function isNameWord(word: string, placesCanBeNames = false): boolean {
+/**
+ * Where a capitalised word stands decides how much evidence it needs to count as a name:
+ * after a title almost anything does ("Mrs May"); after "my son" a first name beats the stop
+ * list ("my son Grant"); elsewhere the stop lists and the places both apply.
+ */
+type NameContext = "title" | "relation" | "other";
+
+// After "Nurse", "Sister" or "Father" these are roles or days, not surnames.
+const AFTER_TITLE_NOT_NAMES = new Set(
+  "practitioner practitioners led lead specialist specialists manager managers team practice consultant prescriber associate assistant unit ward station christmas".split(" "),
+);
+
+function isNameWord(word: string, context: NameContext = "other"): boolean {
   const lower = word.toLowerCase().replace(/['’]s$/, "");
-  if (NOT_NAMES.has(lower)) return false;
-  return placesCanBeNames || !PLACES_THAT_ARE_NAMES.has(lower);
+  if (context === "title") return !AFTER_TITLE_NOT_NAMES.has(lower);
+  if (context === "relation") return isFirstName(word) || !NOT_NAMES.has(lower);
+  return !NOT_NAMES.has(lower) && !PLACES_THAT_ARE_NAMES.has(lower);
 }
 
 const HONORIFIC = new RegExp(`^(?:${HONORIFICS})\\.?$`);
 
-function atSentenceStart(text: string, index: number): boolean {
-  const before = text.slice(0, index);
-  return /^\s*$/.test(before) || /(?:[.!?]["'”’)]*\s+|\n[\s>*•#-]*)$/.test(before.slice(-12));
-}
-
-function findNames(text: string): Finding[] {
-  return [...findNamesByPattern(text), ...findNamesWithCompromise(text)].map((name) => {
+function findNames(text: string, found: Finding[]): Finding[] {
+  const byPattern = findNamesByPattern(text);
+  return [...byPattern, ...findNamesWithCompromise(text, [...found, ...byPattern])].map((name) => {
     let end = name.end;
     // "Colin's number": the name is Colin; "[name]'s number" still reads well.
     const possessive = /['’]s?$/.exec(text.slice(name.start, end));
@@ -532,7 +564,7 @@ function findNames(text: string): Finding[] {
     // even when the surname is one compromise has never seen.
     const last = text.slice(name.start, end).split(" ").pop() ?? "";
     const surname = new RegExp(`^ (${CAPITALISED})\\b`).exec(text.slice(end))?.[1];
-    if (surname && isFirstName(last) && isNameWord(surname) && !isOtherKnownWord(surname) && !PLACE_AFTER.test(text.slice(end + 1 + surname.length))) {
+    if (surname && isFirstName(last) && isNameWord(surname, "relation") && !isOtherKnownWord(surname) && !PLACE_AFTER.test(text.slice(end + 1 + surname.length))) {
       end += 1 + surname.length;
     }
     return end === name.end ? name : finding("name", text, name.start, end, name.confidence);
@@ -542,10 +574,10 @@ function findNames(text: string): Finding[] {
 function findNamesByPattern(text: string): Finding[] {
   const found: Finding[] = [];
   /** Keeps the leading words up to the first that is plainly not a name ("Dr Patel Monday"). */
-  const add = (spanStart: number, wordsAt: number, words: string, confidence: number, placesCanBeNames: boolean) => {
+  const add = (spanStart: number, wordsAt: number, words: string, confidence: number, context: NameContext) => {
     const kept: string[] = [];
     for (const word of words.split(" ")) {
-      if (!isNameWord(word, placesCanBeNames)) break;
+      if (!isNameWord(word, context)) break;
       kept.push(word);
     }
     if (kept.length === 0) return;
@@ -558,29 +590,29 @@ function findNamesByPattern(text: string): Finding[] {
     const words = m[2] ?? "";
     const wordsAt = m.index + m[0].length - words.length;
     // The title stays inside the span: "Dr [name]" still points at one person in a small practice.
-    add(m.index, wordsAt, words, HONORIFIC.test(m[1] ?? "") ? 0.9 : 0.8, true);
+    add(m.index, wordsAt, words, HONORIFIC.test(m[1] ?? "") ? 0.9 : 0.8, "title");
   }
   for (const m of text.matchAll(RELATION_NAME)) {
     const words = m[1] ?? "";
     const wordsAt = m.index + m[0].length - words.length;
-    if (plausible(words.split(" ")[0] ?? "")) add(wordsAt, wordsAt, words, 0.8, true);
+    if (plausible(words.split(" ")[0] ?? "")) add(wordsAt, wordsAt, words, 0.8, "relation");
   }
   for (const m of text.matchAll(NAME_THEN_ROLE)) {
     const words = m[1] ?? "";
     const first = words.split(" ")[0] ?? "";
     // Capitalised only because it starts the sentence ("Sadly, my son…") unless it is a known name.
     if (atSentenceStart(text, m.index) ? !isKnownName(first) : !plausible(first)) continue;
-    add(m.index, m.index, words, 0.75, false);
+    add(m.index, m.index, words, 0.75, "other");
   }
   for (const m of text.matchAll(INTRODUCED_NAME)) {
     const word = m[1] ?? "";
     const wordsAt = m.index + m[0].length - word.length;
-    if (plausible(word)) add(wordsAt, wordsAt, word, 0.65, false);
+    if (plausible(word)) add(wordsAt, wordsAt, word, 0.65, "other");
   }
   for (const m of text.matchAll(GREETING_NAME)) {
     const word = m[1] ?? "";
     const wordsAt = m.index + m[0].length - word.length;
-    if (plausible(word)) add(wordsAt, wordsAt, word, 0.7, false);
+    if (plausible(word)) add(wordsAt, wordsAt, word, 0.7, "other");
   }
   return found;
 }
@@ -594,40 +626,52 @@ function findNamesByPattern(text: string): Finding[] {
 
 const WINDOW_WORDS = 3;
 const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "mx", "dr", "prof", "st", "cllr", "revd", "rev", "no", "eg", "e.g", "ie", "i.e", "etc", "vs"]);
+const CAPITALISED_WORD = /(?<![\w'’-])[A-Z][A-Za-z'’-]*/g;
 
-interface Word {
-  start: number;
-  end: number;
-  text: string;
-  sentence: number;
-  sentenceStart: boolean;
+/** True when a word ends its sentence: "care." but not "Dr." or "e.g.". */
+function endsSentence(word: string): boolean {
+  if (!/[.!?:]["'”’)*_]*$/.test(word)) return false;
+  return !ABBREVIATIONS.has(word.replace(/^[("'“‘*_]+/, "").replace(/[.:]["'”’)*_]*$/, "").toLowerCase());
 }
 
-function splitWords(text: string): Word[] {
-  const words: Word[] = [];
-  let sentenceStart = true;
-  let sentence = 0;
-  for (const m of text.matchAll(/\S+/g)) {
-    const raw = m[0];
-    if (sentenceStart) sentence += 1;
-    words.push({ start: m.index, end: m.index + raw.length, text: raw, sentence, sentenceStart });
-    const bare = raw.replace(/^[("'“‘*_]+/, "");
-    const gap = text.slice(m.index + raw.length, m.index + raw.length + 3);
-    const endsSentence = /[.!?:]["'”’)*_]*$/.test(raw) && !ABBREVIATIONS.has(bare.replace(/\.$/, "").toLowerCase());
-    // Markdown bullets and blank lines start something new as surely as a full stop does.
-    sentenceStart = endsSentence || /^\s*\n/.test(gap) || /^[-*•#>]+$/.test(raw) || /^\d+[.)]$/.test(raw);
-  }
-  return words;
+/** True when the word at index starts a sentence, a line, or a list item. */
+function atSentenceStart(text: string, index: number): boolean {
+  // Opening quotes, brackets and Markdown markers do not count as words.
+  const before = text.slice(Math.max(0, index - 60), index).replace(/[("'“‘*_#>•-]+$/, "");
+  if (index <= 60 && before.trim() === "") return true;
+  if (/\n[ \t]*(?:[-*•#>]+[ \t]*|\d+[.)][ \t]*)?$/.test(before)) return true;
+  const previous = /(\S+)\s+$/.exec(before)?.[1];
+  if (previous === undefined) return before.trim() === "";
+  return endsSentence(previous) || /^\d+[.)]$/.test(previous);
 }
 
 /** A capitalised word that compromise might take for a person (the cue for a window). */
-function mightBeName(word: Word): boolean {
-  const bare = word.text.replace(/^[^A-Za-z]+/, "").replace(/[^A-Za-z'’-]+$/, "").replace(/['’]s$/, "");
+function mightBeName(word: string, sentenceStart: boolean): boolean {
+  const bare = word.replace(/[^A-Za-z]+$/, "").replace(/['’]s?$/, "");
   if (!/^[A-Z](?:[a-z]|['’][A-Z])/.test(bare)) return false;
   if (!isNameWord(bare)) return false;
   // Every sentence starts with a capital; there only a word compromise knows as a name counts.
-  if (word.sentenceStart) return isKnownName(bare);
+  if (sentenceStart) return isKnownName(bare);
   return isKnownName(bare) || (!isOtherKnownWord(bare) && !looksLikeThing(bare));
+}
+
+/** The span from up to three words before to three words after, within one sentence. */
+function windowAround(text: string, start: number, end: number): [number, number] {
+  let from = start;
+  for (let i = 0; i < WINDOW_WORDS && !atSentenceStart(text, from); i += 1) {
+    const previous = /(\S+)\s+$/.exec(text.slice(Math.max(0, from - 60), from));
+    if (!previous) break;
+    from -= previous[0].length;
+  }
+  let to = end;
+  for (let i = 0; i < WINDOW_WORDS; i += 1) {
+    const current = /\S*$/.exec(text.slice(Math.max(0, to - 60), to))?.[0] ?? "";
+    if (endsSentence(current)) break;
+    const next = /^[ \t]+(\S+)/.exec(text.slice(to, to + 60));
+    if (!next) break;
+    to += next[0].length;
+  }
+  return [from, to];
 }
 
 interface CompromiseTerm {
@@ -654,29 +698,24 @@ const PLACE_BEFORE = /\b(?:in|near|around|across|outside|within|into|via|[Cc]oun
 const PLACE_AFTER = /^\s+(?:council|borough|city|county|district|area|hospital|infirmary|general|road|street|station|library|town|centre|office|way)\b/i;
 const NOUN_TAGS = /^(?:Noun|Singular|Plural|Uncountable)$/;
 
-function findNamesWithCompromise(text: string): Finding[] {
-  const words = splitWords(text);
+function findNamesWithCompromise(text: string, alreadyFound: Finding[]): Finding[] {
   const windows: [number, number][] = [];
-  words.forEach((word, index) => {
-    if (!mightBeName(word)) return;
-    // Stay within the sentence: compromise reads a window's first word as a sentence start.
-    const inSentence = (i: number) => words[i]?.sentence === word.sentence;
-    let from = index;
-    while (index - from < WINDOW_WORDS && inSentence(from - 1)) from -= 1;
-    let to = index;
-    while (to - index < WINDOW_WORDS && inSentence(to + 1)) to += 1;
+  for (const m of text.matchAll(CAPITALISED_WORD)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // A word inside an earlier finding needs no second opinion, and each window costs time.
+    if (alreadyFound.some((f) => start < f.end && f.start < end)) continue;
+    if (!mightBeName(m[0], atSentenceStart(text, start))) continue;
+    const [from, to] = windowAround(text, start, end);
     const last = windows[windows.length - 1];
-    if (last && inSentence(last[1]) && from <= last[1] + 1) last[1] = to;
+    // Windows stop at sentence ends, so overlapping ones share a sentence and can become one.
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
     else windows.push([from, to]);
-  });
+  }
 
   const found: Finding[] = [];
-  for (const [from, to] of windows) {
-    const first = words[from];
-    const last = words[to];
-    if (!first || !last) continue;
-    const base = first.start;
-    for (const terms of peopleIn(text.slice(base, last.end))) {
+  for (const [base, to] of windows) {
+    for (const terms of peopleIn(text.slice(base, to))) {
       const head = terms[0];
       const tail = terms[terms.length - 1];
       if (!head || !tail) continue;

@@ -97,6 +97,10 @@ const optionalNumber = (label: string, min: number, max: number, unit: string) =
 
 const choice = <T extends object>(record: T, message: string) => z.enum(keys(record), { errorMap: () => ({ message }) });
 
+/** An optional question left unanswered arrives as "" from the form. */
+const optionalChoice = <T extends object>(record: T, message: string) =>
+  z.preprocess((value) => (value === "" ? undefined : value), choice(record, message).optional());
+
 export function stepSchemas(today: Date) {
   const allowed = new Set(recentQuarters(today, 40).map((q) => q.value));
   return {
@@ -117,9 +121,9 @@ export function stepSchemas(today: Date) {
     }),
     budget: z.object({
       budgetChange: choice(BUDGET_CHANGES, "Choose what happened to the budget at the last review"),
-      ease: choice(EASE, "Choose how easy it was to get the budget").optional(),
+      ease: optionalChoice(EASE, "Choose how easy it was to get the budget"),
       weeksToSupport: optionalNumber("Weeks to support starting", 0, 520, "weeks"),
-      budgetCoverage: choice(BUDGET_COVERAGE, "Choose whether the budget covers the plan").optional(),
+      budgetCoverage: optionalChoice(BUDGET_COVERAGE, "Choose whether the budget covers the plan"),
     }),
     money: z.object({
       hourlyRate: optionalNumber("The hourly rate", 5, 100, "£"),

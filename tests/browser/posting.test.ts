@@ -1,0 +1,135 @@
+// Writing, by keyboard alone: a guided story with a phone number redacted, a trusted member's
+// story, a comment and a reply, and an experience report, with axe on every page.
+import pg from "pg";
+import { type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { launchBrowser, tabTo, typeInto, watchForProblems } from "../support/browser";
+import { expectAccessible, join, newHandle, pressButton } from "../support/journeys";
+
+const appUrl = inject("appUrl");
+let browser: Browser;
+let db: pg.Client;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  db = new pg.Client({ connectionString: inject("appDatabaseUrl") });
+  await db.connect();
+});
+afterAll(async () => {
+  await browser?.close();
+  await db?.end();
+});
+
+async function signedInPage(trustLevel: number): Promise<{ page: Page; problems: { consoleErrors: string[] }; name: string }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watchForProblems(page);
+  const name = newHandle("writer");
+  await join(page, appUrl, name);
+  await db.query(`UPDATE "user" SET trust_level = $1 WHERE handle_key = lower($2)`, [trustLevel, name]);
+  return { page, problems, name };
+}
+
+describe("writing by keyboard", () => {
+  it("a new member's guided story: a phone number found and replaced, then held for review", async () => {
+    const { page, problems } = await signedInPage(0);
+    await page.goto(`${appUrl}/stories/new?guided=1`, { waitUntil: "networkidle" });
+    await expectAccessible(page);
+    await typeInto(page, "#title", "The review that nearly broke us");
+    await typeInto(page, "#whatHappened", "The council rang on 07700 900123 to say the hours would be cut.");
+    await typeInto(page, "#whatWasGood", "Our advocate came to the second meeting.");
+    await typeInto(page, "#whatCouldBeBetter", "A written explanation at the start.");
+    await pressButton(page, "Preview and check");
+    await page.getByText("We found something that could identify someone").waitFor();
+    expect(await page.locator(".preview mark.finding").textContent()).toBe("07700 900123");
+    await expectAccessible(page);
+
+    await pressButton(page, "Replace with [phone number]");
+    await page.getByText("We did not find anything").waitFor();
+    expect(await page.locator(".preview").textContent()).toContain("[phone number]");
+    expect(await page.locator(".preview h2, .preview h3").allTextContents()).toContain("What happened");
+    await expectAccessible(page);
+
+    await pressButton(page, "Send for review");
+    await page.waitForURL(/\/stories\/\d+\?posted=1$/);
+    await page.getByText("waiting for a moderator").waitFor();
+    await expectAccessible(page);
+    const id = /\/stories\/(\d+)/.exec(page.url())?.[1];
+    const { rows } = await db.query(`SELECT status, body_markdown FROM post WHERE id = $1`, [id]);
+    expect(rows[0].status).toBe("pending");
+    expect(rows[0].body_markdown).not.toContain("07700");
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
+  it("a trusted member's story publishes at once; then a comment and a reply", async () => {
+    const { page, problems } = await signedInPage(1);
+    await page.goto(`${appUrl}/stories/new`, { waitUntil: "networkidle" });
+    await typeInto(page, "#title", "Employing our own PAs");
+    await typeInto(page, "#body", "We advertised locally and found two brilliant assistants.");
+    await typeInto(page, "#council", "Hartlepool");
+    await tabTo(page, "#tag-topic-finding-pas");
+    await page.keyboard.press("Space");
+    await pressButton(page, "Preview and check");
+    await page.getByText("We did not find anything").waitFor();
+    await pressButton(page, "Publish");
+    await page.waitForURL(/\?posted=1$/);
+    await page.getByText("Your post has been published").waitFor();
+    await expectAccessible(page);
+
+    await typeInto(page, "#body", "Thank you for sharing how you advertised.");
+    await pressButton(page, "Post reply");
+    await page.getByText("Your reply has been published").waitFor();
+    await tabTo(page, "a[href*='replyTo']");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Reply to a comment" }).waitFor();
+    await typeInto(page, "#body", "Glad it helped.");
+    await pressButton(page, "Post reply");
+    await page.locator(".replies").getByText("Glad it helped.").waitFor();
+    await expectAccessible(page);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+
+  it("an experience report, one topic per page, to check your answers and sent", async () => {
+    const { page, problems } = await signedInPage(1);
+    await page.goto(`${appUrl}/reports/new`, { waitUntil: "networkidle" });
+    await expectAccessible(page);
+    const chooseFirst = async (name: string) => {
+      await tabTo(page, `input[name='${name}']`);
+      await page.keyboard.press("Space");
+    };
+    const next = async (heading: string) => {
+      await pressButton(page, "Continue");
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
+        throw new Error(`${String(error)}\nPage shows: ${await page.locator("main").innerText()}`);
+      });
+      await expectAccessible(page);
+    };
+    await typeInto(page, "#council", "Hartlepool");
+    await chooseFirst("quarter");
+    await next("Who you are answering about");
+    await chooseFirst("perspective");
+    await chooseFirst("clientGroup");
+    await next("How the support is arranged");
+    await chooseFirst("supportArrangement");
+    await chooseFirst("planLead");
+    await next("The budget");
+    await chooseFirst("budgetChange");
+    await next("Rates and hours");
+    await typeInto(page, "#hourlyRate", "14.20");
+    await typeInto(page, "#paidHours", "25");
+    await next("What has changed");
+    const groups = await page.locator("fieldset legend").count();
+    expect(groups).toBe(15);
+    for (const name of await page.locator("input[type=radio][id^=outcome-]:not([id*='-a_'])").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name))) {
+      await chooseFirst(name);
+    }
+    await next("Anything else to add");
+    await next("Check your answers before sending");
+    expect(await page.locator(".summary-list").textContent()).toContain("£14.20");
+    await pressButton(page, "Send report");
+    await page.getByRole("heading", { name: "Thank you, your report has been sent" }).waitFor();
+    await expectAccessible(page);
+    expect(problems.consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,50 @@
+// Steps shared by the browser journeys: every one by keyboard, with axe on each page.
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+
+import { axeViolations, tabTo, typeInto } from "./browser";
+
+export const PASSWORD = "kettle orbit lantern nine";
+
+let counter = 0;
+export function newHandle(prefix = "keyboard_user") {
+  counter += 1;
+  return `${prefix}_${"abcdefghij"[counter % 10]}${Date.now().toString(36).replace(/\d/g, "x")}`;
+}
+
+export async function expectAccessible(page: Page) {
+  expect(await axeViolations(page), page.url()).toEqual([]);
+}
+
+export async function pressAndWait(page: Page, key: string, urlPattern: RegExp) {
+  await Promise.all([page.waitForURL(urlPattern), page.keyboard.press(key)]);
+  await page.waitForLoadState("networkidle");
+}
+
+/** Joins by keyboard and returns the recovery codes shown. */
+export async function join(page: Page, appUrl: string, name: string) {
+  await page.goto(`${appUrl}/join`, { waitUntil: "networkidle" });
+  await expectAccessible(page);
+  await typeInto(page, "#handle", name);
+  await typeInto(page, "#password", PASSWORD);
+  await tabTo(page, "input[name=perspective]");
+  await page.keyboard.press("Space");
+  await tabTo(page, "main button[type=submit]");
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { level: 1, name: "Save your recovery codes" }).waitFor();
+  await expectAccessible(page);
+  return page.locator("ol.codes code").allTextContents();
+}
+
+/** Presses the submit button whose text matches, reached with Tab. */
+export async function pressButton(page: Page, text: string) {
+  const id = await page.evaluate((wanted) => {
+    const button = [...document.querySelectorAll("button")].find((b) => b.textContent?.trim().startsWith(wanted));
+    if (!button) return null;
+    button.setAttribute("data-target", "yes");
+    return true;
+  }, text);
+  if (!id) throw new Error(`No button starting "${text}"`);
+  await tabTo(page, "button[data-target=yes]");
+  await page.keyboard.press("Enter");
+}
