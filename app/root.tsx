@@ -41,12 +41,19 @@ export const meta: MetaFunction = ({ error }) => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getUser(request);
-  return data(
-    { user: user ? { handle: user.handle, role: user.role } : null },
-    // Sliding expiry: when the session was renewed, the browser gets the cookie again.
-    { headers: await renewedSessionHeaders(request) },
-  );
+  try {
+    const user = await getUser(request);
+    return data(
+      { user: user ? { handle: user.handle, role: user.role } : null },
+      // Sliding expiry: when the session was renewed, the browser gets the cookie again.
+      { headers: await renewedSessionHeaders(request) },
+    );
+  } catch (error) {
+    // The header must not take the whole page down with it during a database outage: the page
+    // below decides what it can still show (a refused form keeps its text).
+    if (error instanceof Response && error.status === 503) return data({ user: null });
+    throw error;
+  }
 }
 
 const NAVIGATION = [

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
@@ -23,20 +24,42 @@ const TAG_GROUP_LABELS = {
   feeling: "How it left you feeling",
 } as const;
 
+// Councils and tags rarely change; the last good copy lets the form still show (with the text
+// someone typed) while the database is briefly unreachable.
+let referenceCache: { councils: string[]; tags: { slug: string; label: string; group: string }[] } | null = null;
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requirePermission(request, "post:create");
   const guided = new URL(request.url).searchParams.get("guided") === "1";
-  const [councils, tags] = await Promise.all([listCouncils(), listTagsByGroup()]);
-  return {
-    guided,
-    councils: councils.map((c) => c.name),
-    tags,
-    submissionKey: randomUUID(),
-    anonymousByline: PERSPECTIVES[user.perspective as keyof typeof PERSPECTIVES]?.byline ?? "a member",
-    handle: user.handle,
-    preModerated: user.trustLevel < 1,
-  };
+  try {
+    const user = await requirePermission(request, "post:create");
+    const [councils, tags] = await Promise.all([listCouncils(), listTagsByGroup()]);
+    referenceCache = { councils: councils.map((c) => c.name), tags };
+    return {
+      guided,
+      ...referenceCache,
+      submissionKey: randomUUID(),
+      anonymousByline: PERSPECTIVES[user.perspective as keyof typeof PERSPECTIVES]?.byline ?? "a member",
+      handle: user.handle,
+      preModerated: user.trustLevel < 1,
+    };
+  } catch (error) {
+    if (!isUnavailable(error)) throw error;
+    return {
+      guided,
+      councils: referenceCache?.councils ?? [],
+      tags: referenceCache?.tags ?? [],
+      submissionKey: randomUUID(),
+      anonymousByline: "a member",
+      handle: "you",
+      preModerated: false,
+    };
+  }
 }
+
+// When saving failed because the database was down, keep the page as it is: re-running the
+// loader would swap the form (and the person's text) for an error page.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  actionResult && typeof actionResult === "object" && "unsaved" in actionResult ? false : defaultShouldRevalidate;
 
 type Located = Finding & { field: "title" | "body"; index: number };
 
@@ -59,9 +82,29 @@ function answer(payload: {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "post:create");
   const { values, list } = await readFormWithLists(request);
-  let tags = list("tags");
+  const tags = list("tags");
+  try {
+    return await writePost(request, values, tags);
+  } catch (error) {
+    if (!isUnavailable(error)) throw error;
+    return data(
+      {
+        errors: { form: "Your post has not been saved: we could not reach our database. Your text is still here. Please try again in a minute." } as FieldErrors,
+        values,
+        tags,
+        preview: null,
+        revision: randomUUID(),
+        unsaved: true,
+      },
+      { status: 503 },
+    );
+  }
+}
+
+async function writePost(request: Request, values: FormValues, submittedTags: string[]) {
+  let tags = submittedTags;
+  const user = await requirePermission(request, "post:create");
   const intent = values.intent ?? "preview";
 
   // The guided prompts become one body the first time the form comes back.
@@ -82,7 +125,6 @@ export async function action({ request }: ActionFunctionArgs) {
     area = await resolveArea(values.council ?? "");
   } catch (error) {
     if (error instanceof UnknownReference) errors.council = error.message;
-    else if (isUnavailable(error)) errors.form = "We could not reach our database. Your text is still here: try again in a minute.";
     else throw error;
   }
   if (!parsed.success || Object.values(errors).some(Boolean)) {
@@ -128,14 +170,6 @@ export async function action({ request }: ActionFunctionArgs) {
     if (error instanceof UnknownReference) {
       tags = [];
       return answer({ values, tags, errors: { "tag-topic": error.message }, status: 400 });
-    }
-    if (isUnavailable(error)) {
-      return answer({
-        values,
-        tags,
-        errors: { form: "Your post has not been saved: we could not reach our database. Your text is still here. Please try again in a minute." },
-        status: 503,
-      });
     }
     throw error;
   }

@@ -127,6 +127,17 @@ describe("signing in and out", () => {
     expect(await locked.text()).toMatch(/Try again in \d+ minutes/);
   });
 
+  it("keys per-client limits on a salted hash, never the address itself", async () => {
+    const address = "203.0.113.77";
+    await send("/sign-in", { form: { handle: uniqueHandle("ghost"), password: "not a real password" }, clientAddress: address });
+    const keys = await sql<{ key: string }>(`SELECT key FROM rate_limit`);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.some((k) => k.key.includes("203.0.113"))).toBe(false);
+    expect(keys.some((k) => /^signInPerClient:[0-9a-f]{32}$/.test(k.key))).toBe(true);
+    const salts = await sql<{ day: Date }>(`SELECT day FROM daily_salt`);
+    expect(salts).toHaveLength(1);
+  });
+
   it("signing out deletes the session, so the cookie stops working", async () => {
     const { cookie } = await signUp();
     const out = await send("/sign-out", { method: "POST", cookie });
@@ -194,6 +205,16 @@ describe("sessions", () => {
 });
 
 describe("recovery codes", () => {
+  it("are rate limited per handle", async () => {
+    const { handle } = await signUp();
+    for (let i = 0; i < 5; i++) {
+      const attempt = await send("/recover", { form: { handle, code: `AAAA-BBBB-CCCC-DDD${i}`, password: "another good passphrase" }, clientAddress: uniqueClientAddress() });
+      expect(attempt.status).toBe(401);
+    }
+    const locked = await send("/recover", { form: { handle, code: "AAAA-BBBB-CCCC-DDDD", password: "another good passphrase" }, clientAddress: uniqueClientAddress() });
+    expect(locked.status).toBe(429);
+  });
+
   it("reset the password once per code and sign out every other session", async () => {
     const { handle, codes, cookie } = await signUp();
     const code = codes[0] ?? "";

@@ -65,6 +65,15 @@ describe("running the app on its embedded PostgreSQL", () => {
     expect(healthy.status).toBe(200);
     expect(await healthy.json()).toMatchObject({ status: "ok", database: { status: "up" } });
 
+    // A member who is signed in before the outage, to write during it.
+    const joined = await fetch(`${first.url}/join`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ handle: "outage_writer", password: "kettle orbit lantern nine", perspective: "carer" }),
+    });
+    const cookie = (joined.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    expect(cookie).toMatch(/^session=/);
+
     // Kill PostgreSQL out from under the running app.
     const pid = Number((await readFile(path.join(env.EMBEDDED_POSTGRES_DIR, "postmaster.pid"), "utf8")).split("\n")[0]);
     process.kill(pid, "SIGKILL");
@@ -80,12 +89,30 @@ describe("running the app on its embedded PostgreSQL", () => {
     expect(pageHtml).toContain("Sorry, the service is unavailable");
     expect(looksLikeStackTrace(pageHtml)).toBe(false);
 
+    // Writing while the database is down: refused with a clear message, and the text comes back.
+    const draft = "Our review was moved three times and nobody told us why.";
+    const writing = await fetch(`${first.url}/stories/new`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+      body: new URLSearchParams({ kind: "story", title: "Written during the outage", body: draft, displayMode: "anonymous", intent: "publish" }),
+    });
+    expect(writing.status).toBe(503);
+    const writingHtml = await writing.text();
+    expect(writingHtml).toContain("has not been saved");
+    expect(writingHtml).toContain(draft);
+    expect(writingHtml).toContain('value="Written during the outage"');
+    expect(looksLikeStackTrace(writingHtml)).toBe(false);
+
     expect(await first.stop("SIGTERM")).toBe(0);
 
     // Restart: PostgreSQL recovers from the crash and every story is still there.
     const second = await startApp([], env);
     const again = await (await fetch(second.url)).text();
     expect(storyLinks(again)).toEqual(before);
+    // Sessions live in PostgreSQL, so the member is still signed in after the restart.
+    const settings = await fetch(`${second.url}/settings`, { headers: { Cookie: cookie }, redirect: "manual" });
+    expect(settings.status).toBe(200);
+    expect(await settings.text()).toContain("outage_writer");
     expect(await second.stop("SIGTERM")).toBe(0);
     expect(second.output()).toContain("embedded PostgreSQL stopped");
 

@@ -273,6 +273,11 @@ describe("names", () => {
     expect(found("Thanks Liz, that helps.", "name")).toEqual(["Liz"]);
   });
 
+  it("finds a name again wherever else the post uses it", () => {
+    const text = "Our first PA was Jade.\n\nJade has been with us five years. She grows jade plants.";
+    expect(found(text, "name")).toEqual(["Jade", "Jade"]);
+  });
+
   it("keeps confidence between 0.6 and 0.9", () => {
     for (const text of ["Amber was our social worker.", "Our PA Jade left.", "Mrs Patel rang.", "I rang Leanne at the council."]) {
       for (const finding of findIdentifyingDetails(text)) {

@@ -211,8 +211,10 @@ function findPhones(text: string): Finding[] {
   // The library scans every character; giving it only the stretches with enough digits to be a
   // phone number keeps a long post fast.
   for (const region of text.matchAll(DIGIT_RUN)) {
-    // Only stretches the results could come from: a "+", a "(" or a group starting with 0.
-    if (region[0].replace(/\D/g, "").length < 7 || !/[+(]|(?:^|\D)0/.test(region[0])) continue;
+    // Only stretches the results could come from: a "+", a "(" or a group starting with 0. A
+    // stretch longer than two numbers side by side is a table of figures, left to the UK rule.
+    const digits = region[0].replace(/\D/g, "").length;
+    if (digits < 7 || region[0].length > 48 || !/[+(]|(?:^|\D)0/.test(region[0])) continue;
     for (const match of findPhoneNumbersInText(region[0], "GB")) {
       const start = region.index + match.startsAt;
       const end = region.index + match.endsAt;
@@ -553,9 +555,34 @@ function isNameWord(word: string, context: NameContext = "other"): boolean {
 
 const HONORIFIC = new RegExp(`^(?:${HONORIFICS})\\.?$`);
 
+/** Confidence a name must have before its other mentions in the same post are found too. */
+const SURE_ENOUGH_TO_REPEAT = 0.7;
+
+/**
+ * Names, by pattern and by compromise. A name found once is found wherever else the post uses
+ * it: "our PA Jade" makes the later "Jade said" a name too, and spares compromise the work.
+ */
 function findNames(text: string, found: Finding[]): Finding[] {
-  const byPattern = findNamesByPattern(text);
-  return [...byPattern, ...findNamesWithCompromise(text, [...found, ...byPattern])].map((name) => {
+  const names = findNamesByPattern(text);
+  const known = new Set<string>();
+  const remember = (name: Finding) => {
+    if (name.confidence < SURE_ENOUGH_TO_REPEAT) return;
+    for (const word of name.text.split(" ")) {
+      const bare = word.replace(/['’]s?$/, "");
+      if (/^[A-Z]/.test(bare) && !HONORIFIC.test(bare) && isNameWord(bare)) known.add(bare.toLowerCase());
+    }
+  };
+  names.forEach(remember);
+  names.push(...findNamesWithCompromise(text, [...found, ...names], known, remember));
+  const taken = [...found, ...names];
+  for (const m of text.matchAll(CAPITALISED_WORD)) {
+    const bare = m[0].replace(/['’]s?$/, "");
+    const start = m.index;
+    const end = start + bare.length;
+    if (!known.has(bare.toLowerCase()) || taken.some((f) => start < f.end && f.start < end)) continue;
+    names.push(finding("name", text, start, end, SURE_ENOUGH_TO_REPEAT));
+  }
+  return names.map((name) => {
     let end = name.end;
     // "Colin's number": the name is Colin; "[name]'s number" still reads well.
     const possessive = /['’]s?$/.exec(text.slice(name.start, end));
@@ -620,9 +647,10 @@ function findNamesByPattern(text: string): Finding[] {
 // ---------------------------------------------------------------------------------------------
 // compromise, on the parts of the text that could hold a name
 //
-// Tagging costs about 50 µs a word, far too much to run over a 1,500-word post on every preview.
-// So compromise sees only short windows around capitalised words that could be names, with a
-// few words either side for context; everything else is plain lower-case prose.
+// compromise tags about half a millisecond's worth per sentence here: 50 to 100 ms for a whole
+// 1,500-word post, far too slow for every preview. So it sees only short windows around
+// capitalised words that could be names, a few words either side for context, and never a
+// name the post has already been found to use. Everything else is lower-case prose.
 
 const WINDOW_WORDS = 3;
 const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "mx", "dr", "prof", "st", "cllr", "revd", "rev", "no", "eg", "e.g", "ie", "i.e", "etc", "vs"]);
@@ -698,8 +726,20 @@ const PLACE_BEFORE = /\b(?:in|near|around|across|outside|within|into|via|[Cc]oun
 const PLACE_AFTER = /^\s+(?:council|borough|city|county|district|area|hospital|infirmary|general|road|street|station|library|town|centre|office|way)\b/i;
 const NOUN_TAGS = /^(?:Noun|Singular|Plural|Uncountable)$/;
 
-function findNamesWithCompromise(text: string, alreadyFound: Finding[]): Finding[] {
-  const windows: [number, number][] = [];
+interface NameWindow {
+  start: number;
+  end: number;
+  /** Lower-cased capitalised words that made the window worth a look. */
+  cues: string[];
+}
+
+function findNamesWithCompromise(
+  text: string,
+  alreadyFound: Finding[],
+  known: ReadonlySet<string>,
+  remember: (name: Finding) => void,
+): Finding[] {
+  const windows: NameWindow[] = [];
   for (const m of text.matchAll(CAPITALISED_WORD)) {
     const start = m.index;
     const end = start + m[0].length;
@@ -707,22 +747,30 @@ function findNamesWithCompromise(text: string, alreadyFound: Finding[]): Finding
     if (alreadyFound.some((f) => start < f.end && f.start < end)) continue;
     if (!mightBeName(m[0], atSentenceStart(text, start))) continue;
     const [from, to] = windowAround(text, start, end);
+    const cue = m[0].replace(/[^A-Za-z]+$/, "").replace(/['’]s?$/, "").toLowerCase();
     const last = windows[windows.length - 1];
     // Windows stop at sentence ends, so overlapping ones share a sentence and can become one.
-    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
-    else windows.push([from, to]);
+    if (last && from <= last.end) {
+      last.end = Math.max(last.end, to);
+      last.cues.push(cue);
+    } else windows.push({ start: from, end: to, cues: [cue] });
   }
 
   const found: Finding[] = [];
-  for (const [base, to] of windows) {
-    for (const terms of peopleIn(text.slice(base, to))) {
+  for (const window of windows) {
+    // Names already known are found again without compromise (see findNames).
+    if (window.cues.every((cue) => known.has(cue))) continue;
+    for (const terms of peopleIn(text.slice(window.start, window.end))) {
       const head = terms[0];
       const tail = terms[terms.length - 1];
       if (!head || !tail) continue;
-      const start = base + head.offset.start;
-      const end = base + tail.offset.start + tail.offset.length;
+      const start = window.start + head.offset.start;
+      const end = window.start + tail.offset.start + tail.offset.length;
       const confidence = judgePerson(text, start, end, terms.map((t) => t.text));
-      if (confidence > 0) found.push(finding("name", text, start, end, confidence));
+      if (confidence === 0) continue;
+      const name = finding("name", text, start, end, confidence);
+      found.push(name);
+      remember(name);
     }
   }
   return found;
