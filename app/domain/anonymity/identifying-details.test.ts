@@ -274,7 +274,7 @@ describe("names", () => {
   });
 
   it("finds a name again wherever else the post uses it", () => {
-    const text = "Our first PA was Jade.\n\nJade has been with us five years. She grows jade plants.";
+    const text = "Our first PA, Jade, answered the advert.\n\nJade has been with us five years. She grows jade plants.";
     expect(found(text, "name")).toEqual(["Jade", "Jade"]);
   });
 
