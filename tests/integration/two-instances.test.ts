@@ -1,7 +1,7 @@
 // Two app processes on different ports sharing one database: sessions and rate limits are shared.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { type RunningApp, startApp } from "../support/app-server";
+import { type RunningApp, startApp, stopAllApps } from "../support/app-server";
 import freePort from "../support/free-port";
 
 let a: RunningApp;
@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all([a?.stop(), b?.stop()]);
+  await stopAllApps();
 });
 
 const form = (fields: Record<string, string>) => ({

@@ -12,6 +12,12 @@ export interface RunningApp {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
+// Every app this test process started; a test that fails half-way must not leave one running.
+const children = new Set<ChildProcess>();
+process.on("exit", () => {
+  for (const child of children) child.kill("SIGKILL");
+});
+
 export function runApp(args: string[], env: Record<string, string | undefined>) {
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "app/server/main.ts"), ...args], {
@@ -19,6 +25,8 @@ export function runApp(args: string[], env: Record<string, string | undefined>) 
     env: { ...process.env, LOG_LEVEL: "info", NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
@@ -57,4 +65,18 @@ export async function startApp(
   }
   child.kill("SIGKILL");
   throw new Error(`app was not ready within ${timeoutMs} ms:\n${output()}`);
+}
+
+/** Stops every app still running (for afterAll hooks). */
+export async function stopAllApps(): Promise<void> {
+  await Promise.all(
+    [...children].map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          child.once("exit", () => resolve());
+          child.kill("SIGTERM");
+          setTimeout(() => child.kill("SIGKILL"), 10_000).unref();
+        }),
+    ),
+  );
 }

