@@ -33,7 +33,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   return {
     ...found,
     viewer: user
-      ? { handle: user.handle, canComment: can(user, "comment:create"), submissionKey: randomUUID(), preModerated: user.trustLevel < 1 }
+      ? {
+          handle: user.handle,
+          canComment: can(user, "comment:create"),
+          canModerate: can(user, "moderation:review"),
+          submissionKey: randomUUID(),
+          preModerated: user.trustLevel < 1,
+        }
       : null,
   };
 }
@@ -178,12 +184,24 @@ export default function Story() {
       <h1>{post.title}</h1>
       <p className="byline">
         {KIND_LABELS[post.kind]} by {post.byline}
-        {post.areaName ? `, about ${post.areaName}` : ""} · <time dateTime={post.monthIso}>{post.month}</time>
+        {post.areaName && post.areaCode ? (
+          <>
+            , about <Link to={`/stories?council=${post.areaCode}`}>{post.areaName}</Link>
+          </>
+        ) : null}{" "}
+        · <time dateTime={post.monthIso}>{post.month}</time>
       </p>
+      {viewer?.canModerate ? (
+        <p>
+          <Link to={`/stories/${post.id}/history`}>Edit history and kept details (moderators)</Link>
+        </p>
+      ) : null}
       {post.tags.length > 0 ? (
         <ul className="tag-list" aria-label="Tags">
           {post.tags.map((tag) => (
-            <li key={tag.slug}>{tag.label}</li>
+            <li key={tag.slug}>
+              <Link to={`/stories?tag=${tag.slug}`}>{tag.label}</Link>
+            </li>
           ))}
         </ul>
       ) : null}

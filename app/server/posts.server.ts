@@ -246,3 +246,31 @@ export async function getPublicProfile(handle: string) {
     })),
   };
 }
+
+/** Every version of a post and of its replies, with the details their authors chose to keep: for moderators. */
+export async function getPostHistory(id: number) {
+  const post = await prisma().post.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      bodyMarkdown: true,
+      status: true,
+      authorId: true,
+      keptFindings: true,
+      updatedAt: true,
+      revisions: { orderBy: { id: "desc" }, select: { id: true, title: true, bodyMarkdown: true, reason: true, createdAt: true, editedBy: { select: { handle: true } } } },
+      comments: {
+        where: { revisions: { some: {} } },
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          bodyMarkdown: true,
+          keptFindings: true,
+          revisions: { orderBy: { id: "desc" }, select: { id: true, bodyMarkdown: true, reason: true, createdAt: true } },
+        },
+      },
+    },
+  });
+  return post;
+}

@@ -72,6 +72,15 @@ describe("writing a post", () => {
     const page = await (await send(`/stories/${id}`)).text().then(stripComments);
     expect(page).toContain("Our direct payment review");
     expect(page).toContain("a carer in the North East");
+
+    // Moderators see what the author kept; members do not get the page at all.
+    const moderator = await member(2);
+    await sql(`UPDATE "user" SET role = 'moderator' WHERE handle_key = lower($1)`, [moderator.handle]);
+    const history = await send(`/stories/${id}/history`, { cookie: moderator.cookie });
+    expect(history.status).toBe(200);
+    expect(await history.text().then(stripComments)).toContain('<mark class="finding">someone@example.com</mark>');
+    const { cookie: otherMember } = await member(1);
+    expect((await send(`/stories/${id}/history`, { cookie: otherMember })).status).toBe(403);
   });
 
   it("holds a new member's post for review, visible only to them", async () => {

@@ -32,6 +32,7 @@ const ROUTES: Record<string, { path: string; access: Access }> = {
   "reports.thanks.tsx": { path: "/reports/thanks", access: "member" },
   "stories.$id.tsx": { path: "/stories/1", access: "public" },
   "stories.$id_.edit.tsx": { path: "/stories/1/edit", access: "author" },
+  "stories.$id_.history.tsx": { path: "/stories/1/history", access: "moderator" },
   "stories.new.tsx": { path: "/stories/new", access: "member" },
   "stories._index.tsx": { path: "/stories", access: "public" },
   "u.$handle.tsx": { path: "/u/someone", access: "public" },
@@ -41,6 +42,11 @@ const ROLE_RANK: Record<string, number> = { member: 1, researcher: 2, moderator:
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
+  // Post 1, for the routes that need one to exist.
+  await sql(
+    `INSERT INTO post (id, kind, title, body_markdown, body_html, body_text, author_perspective, status, published_at)
+     VALUES (1, 'story', 'A story', 'Body', '<p>Body</p>', 'Body', 'carer', 'published', now())`,
+  );
   for (const role of ["member", "moderator", "researcher", "admin"]) {
     const { handle, cookie } = await signUp(uniqueHandle(role));
     await sql(`UPDATE "user" SET role = $1 WHERE handle_key = lower($2)`, [role, handle]);

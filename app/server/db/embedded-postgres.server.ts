@@ -15,7 +15,11 @@ import pg from "pg";
 // race our graceful shutdown, so we take those handlers off and stop PostgreSQL ourselves
 // (app/server/main.ts on signals, scripts in `finally`, the test setup in its teardown).
 for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) {
-  exitHook.unhookEvent(event);
+  try {
+    exitHook.unhookEvent(event);
+  } catch {
+    // Already unhooked by another copy of this module in the same process (test setups).
+  }
 }
 
 export interface EmbeddedDatabase {
