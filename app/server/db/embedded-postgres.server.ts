@@ -14,13 +14,7 @@ import pg from "pg";
 // its own exit on SIGINT/SIGTERM. That would hide a failing exit code (a test run, a script) and
 // race our graceful shutdown, so we take those handlers off and stop PostgreSQL ourselves
 // (app/server/main.ts on signals, scripts in `finally`, the test setup in its teardown).
-for (const event of ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"]) {
-  try {
-    exitHook.unhookEvent(event);
-  } catch {
-    // Already unhooked by another copy of this module in the same process (test setups).
-  }
-}
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedDatabase {
   url: string;
