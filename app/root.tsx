@@ -92,6 +92,11 @@ export function Layout({ children }: { children: ReactNode }) {
                     </NavLink>
                   </li>
                 ))}
+                {user?.role === "moderator" || user?.role === "admin" ? (
+                  <li>
+                    <NavLink to="/moderation">Moderation</NavLink>
+                  </li>
+                ) : null}
                 {user?.role === "admin" ? (
                   <li>
                     <NavLink to="/admin/roles">Admin</NavLink>

@@ -179,7 +179,15 @@ export default function Story() {
         </div>
       ) : null}
       {post.status !== "published" && post.isAuthor ? (
-        <p className="notice">Only you can see this post: it is {post.status === "pending" ? "waiting for review" : post.status.replace("_", " ")}.</p>
+        <div className="notice">
+          <p>Only you can see this post: it is {post.status === "pending" ? "waiting for review" : post.status.replace("_", " ")}.</p>
+          {post.moderationNote ? <p>A moderator wrote: {post.moderationNote}</p> : null}
+          {post.status === "changes_requested" ? (
+            <p>
+              <Link to={`/stories/${post.id}/edit`}>Edit your post and send it again</Link>
+            </p>
+          ) : null}
+        </div>
       ) : null}
       <h1>{post.title}</h1>
       <p className="byline">

@@ -161,7 +161,7 @@ export interface CommentView {
 export async function getPostForReader(id: number, viewerId: number | null) {
   const row = await prisma().post.findFirst({
     where: { id, OR: [{ status: "published" }, ...(viewerId ? [{ authorId: viewerId, status: { not: "removed" as const } }] : [])] },
-    select: { ...summarySelect, bodyHtml: true, status: true, authorId: true },
+    select: { ...summarySelect, bodyHtml: true, status: true, authorId: true, moderationNote: true },
   });
   if (!row) return null;
   const comments = await prisma().comment.findMany({
@@ -208,7 +208,14 @@ export async function getPostForReader(id: number, viewerId: number | null) {
     viewerId ? prisma().postReaction.count({ where: { postId: id, userId: viewerId } }) : Promise.resolve(0),
   ]);
   return {
-    post: { ...toSummary(row), html: row.bodyHtml, status: row.status, isAuthor: viewerId !== null && row.authorId === viewerId },
+    post: {
+      ...toSummary(row),
+      html: row.bodyHtml,
+      status: row.status,
+      isAuthor: viewerId !== null && row.authorId === viewerId,
+      // The moderator's reason is for the author's eyes only.
+      moderationNote: viewerId !== null && row.authorId === viewerId ? row.moderationNote : null,
+    },
     comments: thread,
     commentCount: comments.length,
     reactions: { count: reactions, mine: reacted > 0 },

@@ -20,6 +20,8 @@ const ROUTES: Record<string, { path: string; access: Access }> = {
   "admin.roles.tsx": { path: "/admin/roles", access: "admin" },
   "healthz.ts": { path: "/healthz", access: "public" },
   "join.tsx": { path: "/join", access: "signed-out" },
+  "moderation._index.tsx": { path: "/moderation", access: "moderator" },
+  "moderation.log.tsx": { path: "/moderation/log", access: "moderator" },
   "privacy.tsx": { path: "/privacy", access: "public" },
   "recover.tsx": { path: "/recover", access: "signed-out" },
   "settings.data.ts": { path: "/settings/data", access: "member" },

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+
+import { compareByRisk, reasonRequired, reasonsFor, statusAfter, type QueueItem } from "./queue";
+
+const item = (overrides: Partial<QueueItem>): QueueItem => ({
+  kind: "post",
+  id: 1,
+  safeguardingFlags: 0,
+  keptFindings: 0,
+  flags: 0,
+  createdAt: new Date("2026-11-01"),
+  ...overrides,
+});
+
+describe("the review queue", () => {
+  it("puts safeguarding first, then kept identifying details, then most flags, then oldest", () => {
+    const items = [
+      item({ id: 1, createdAt: new Date("2026-10-01") }),
+      item({ id: 2, flags: 3 }),
+      item({ id: 3, keptFindings: 2 }),
+      item({ id: 4, safeguardingFlags: 1, flags: 1, createdAt: new Date("2026-11-20") }),
+      item({ id: 5, createdAt: new Date("2026-09-01") }),
+    ];
+    expect(items.sort(compareByRisk).map((i) => i.id)).toEqual([4, 3, 2, 5, 1]);
+  });
+
+  it("says why each item is there", () => {
+    expect(reasonsFor(item({ safeguardingFlags: 1, flags: 2 }))).toEqual(["safeguarding_flag", "flagged"]);
+    expect(reasonsFor(item({}))).toEqual(["new_member"]);
+  });
+
+  it("needs a reason to reject or ask for changes, not to approve", () => {
+    expect(reasonRequired("approve")).toBe(false);
+    expect(reasonRequired("reject")).toBe(true);
+    expect(reasonRequired("request_changes")).toBe(true);
+    expect(statusAfter("request_changes")).toBe("changes_requested");
+  });
+});

@@ -1,0 +1,40 @@
+// What the review queue holds and in what order: the riskiest item first (DESIGN: moderation).
+export type QueueReason = "safeguarding_flag" | "kept_identifying_details" | "flagged" | "new_member";
+
+export interface QueueItem {
+  kind: "post" | "comment" | "report_comment";
+  id: number;
+  safeguardingFlags: number;
+  keptFindings: number;
+  flags: number;
+  createdAt: Date;
+}
+
+/** Safeguarding flags first, then identifying details the author kept, then most flags, then oldest. */
+export function compareByRisk(a: QueueItem, b: QueueItem): number {
+  if ((a.safeguardingFlags > 0) !== (b.safeguardingFlags > 0)) return a.safeguardingFlags > 0 ? -1 : 1;
+  if ((a.keptFindings > 0) !== (b.keptFindings > 0)) return a.keptFindings > 0 ? -1 : 1;
+  if (a.flags !== b.flags) return b.flags - a.flags;
+  return a.createdAt.getTime() - b.createdAt.getTime();
+}
+
+export function reasonsFor(item: QueueItem): QueueReason[] {
+  const reasons: QueueReason[] = [];
+  if (item.safeguardingFlags > 0) reasons.push("safeguarding_flag");
+  if (item.keptFindings > 0) reasons.push("kept_identifying_details");
+  if (item.flags > item.safeguardingFlags) reasons.push("flagged");
+  if (reasons.length === 0) reasons.push("new_member");
+  return reasons;
+}
+
+export type Decision = "approve" | "reject" | "request_changes";
+
+/** Which decisions need a written reason: the author is told why. */
+export function reasonRequired(decision: Decision): boolean {
+  return decision === "reject" || decision === "request_changes";
+}
+
+/** The status an item moves to after a decision. */
+export function statusAfter(decision: Decision): "published" | "rejected" | "changes_requested" {
+  return decision === "approve" ? "published" : decision === "reject" ? "rejected" : "changes_requested";
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+
+import { send, signUp, stripComments } from "../support/remix";
+import { sql } from "../support/sql";
+
+async function account(role: string, trustLevel = 0) {
+  const created = await signUp();
+  await sql(`UPDATE "user" SET role = $1, trust_level = $2 WHERE handle_key = lower($3)`, [role, trustLevel, created.handle]);
+  const [row] = await sql<{ id: number }>(`SELECT id FROM "user" WHERE handle_key = lower($1)`, [created.handle]);
+  return { ...created, id: row?.id ?? 0 };
+}
+
+async function pendingPost(authorId: number, title: string, kept: unknown[] | null = null, createdAt = "now()") {
+  const [row] = await sql<{ id: number }>(
+    `INSERT INTO post (kind, title, body_markdown, body_html, body_text, author_id, author_perspective, status, kept_findings, created_at)
+     VALUES ('story', $1, $4, '<p>Body</p>', 'Body', $2, 'carer', 'pending', $3, ${createdAt}) RETURNING id`,
+    [title, authorId, kept === null ? null : JSON.stringify(kept), `Body of ${title}`],
+  );
+  return row?.id ?? 0;
+}
+
+describe("the review queue", () => {
+  it("shows pending items most urgent first: kept identifying details before plain age", async () => {
+    const author = await account("member");
+    const moderator = await account("moderator", 2);
+    await pendingPost(author.id, "Old and plain", null, "now() - interval '3 days'");
+    await pendingPost(author.id, "Kept a phone number", [{ kind: "phone", text: "07700 900123" }]);
+    const html = await (await send("/moderation", { cookie: moderator.cookie })).text().then(stripComments);
+    expect(html.indexOf("Kept a phone number")).toBeGreaterThan(-1);
+    expect(html.indexOf("Kept a phone number")).toBeLessThan(html.indexOf("Old and plain"));
+    expect(html).toContain('<mark class="finding">07700 900123</mark>');
+    expect(html).toContain(`by ${author.handle}, trust level 0`);
+  });
+
+  it("approving publishes the post, records who and why, and a second moderator sees it was handled", async () => {
+    const author = await account("member");
+    const first = await account("moderator", 2);
+    const second = await account("moderator", 2);
+    const id = await pendingPost(author.id, "Approve me");
+    const form = { kind: "post", id: String(id), version: "1", decision: "approve", reason: "" };
+    const approved = await send("/moderation", { form, cookie: first.cookie });
+    expect(approved.status).toBe(200);
+    expect(await approved.text().then(stripComments)).toContain(`Post ${id} approved.`);
+    const again = await send("/moderation", { form, cookie: second.cookie });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toContain("already dealt with");
+    const [post] = await sql<{ status: string; published_at: Date | null }>(`SELECT status, published_at FROM post WHERE id = $1`, [id]);
+    expect(post?.status).toBe("published");
+    expect(post?.published_at).toBeInstanceOf(Date);
+    const log = await sql<{ actor_handle: string; action: string }>(`SELECT actor_handle, action FROM moderation_action WHERE target_type = 'post' AND target_id = $1`, [String(id)]);
+    expect(log).toEqual([{ actor_handle: first.handle, action: "post.approve" }]);
+    expect((await send(`/stories/${id}`)).status).toBe(200);
+  });
+
+  it("needs a reason to reject, and shows it to the author only", async () => {
+    const author = await account("member");
+    const moderator = await account("moderator", 2);
+    const id = await pendingPost(author.id, "Reject me");
+    const noReason = await send("/moderation", { form: { kind: "post", id: String(id), version: "1", decision: "reject", reason: "" }, cookie: moderator.cookie });
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain("Write a reason");
+    await send("/moderation", { form: { kind: "post", id: String(id), version: "1", decision: "reject", reason: "It names a social worker." }, cookie: moderator.cookie });
+    const own = await (await send(`/stories/${id}`, { cookie: author.cookie })).text().then(stripComments);
+    expect(own).toContain("A moderator wrote: It names a social worker.");
+    expect((await send(`/stories/${id}`)).status).toBe(404);
+  });
+
+  it("never lets a moderator decide on their own content", async () => {
+    const moderator = await account("moderator", 2);
+    const id = await pendingPost(moderator.id, "My own post");
+    const html = await (await send("/moderation", { cookie: moderator.cookie })).text().then(stripComments);
+    expect(html).toContain("This is your own content");
+    const attempt = await send("/moderation", { form: { kind: "post", id: String(id), version: "1", decision: "approve" }, cookie: moderator.cookie });
+    expect(attempt.status).toBe(403);
+    const [row] = await sql<{ status: string }>(`SELECT status FROM post WHERE id = $1`, [id]);
+    expect(row?.status).toBe("pending");
+  });
+
+  it("approves report comments too, and lists every action in the audit log", async () => {
+    const author = await account("member");
+    const moderator = await account("moderator", 2);
+    const [report] = await sql<{ id: number }>(
+      `INSERT INTO experience_report (author_id, area_code, quarter_start, perspective, support_arrangement, client_group, plan_lead, budget_change, comment, comment_status)
+       VALUES ($1, 'E06000001', '2026-07-01', 'carer', 'dp_employer', 'autism', 'self_led', 'same', 'Good year.', 'pending') RETURNING id`,
+      [author.id],
+    );
+    const response = await send("/moderation", { form: { kind: "report_comment", id: String(report?.id), version: "1", decision: "approve" }, cookie: moderator.cookie });
+    expect(response.status).toBe(200);
+    const log = await (await send("/moderation/log?action=report_comment", { cookie: moderator.cookie })).text().then(stripComments);
+    expect(log).toContain("report_comment.approve");
+    expect(log).toContain(moderator.handle);
+  });
+});
