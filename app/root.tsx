@@ -17,6 +17,7 @@ import type { ReactNode } from "react";
 
 import { useNonce } from "./components/nonce";
 import { getUser, renewedSessionHeaders } from "./server/auth/guards.server";
+import { unreadCount } from "./server/notifications.server";
 import stylesheet from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -44,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   try {
     const user = await getUser(request);
     return data(
-      { user: user ? { handle: user.handle, role: user.role } : null },
+      { user: user ? { handle: user.handle, role: user.role, unread: await unreadCount(user.id) } : null },
       // Sliding expiry: when the session was renewed, the browser gets the cookie again.
       { headers: await renewedSessionHeaders(request) },
     );
@@ -109,6 +110,11 @@ export function Layout({ children }: { children: ReactNode }) {
                     </li>
                     <li>
                       <NavLink to="/reports/new">Report your experience</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/notifications">
+                        Notifications{user.unread > 0 ? <span className="count"> ({user.unread}<span className="visually-hidden"> unread</span>)</span> : null}
+                      </NavLink>
                     </li>
                     <li>
                       <NavLink to="/settings">

@@ -33,7 +33,7 @@ const decisionSchema = z.object({
   kind: z.enum(["post", "comment", "report_comment"]),
   id: z.coerce.number().int().positive(),
   version: z.coerce.number().int().positive(),
-  decision: z.enum(["approve", "reject", "request_changes"]),
+  decision: z.enum(["approve", "reject", "request_changes", "remove", "dismiss_flags"]),
   reason: z.string().trim().max(1000).optional(),
 });
 
@@ -54,7 +54,14 @@ export async function action({ request }: ActionFunctionArgs) {
     if (error instanceof OwnContent) return data({ errors: { form: error.message } as FieldErrors, done: null }, { status: 403 });
     throw error;
   }
-  const verb = decision === "approve" ? "approved" : decision === "reject" ? "rejected" : "sent back for changes";
+  const verbs = {
+    approve: "approved",
+    reject: "rejected",
+    request_changes: "sent back for changes",
+    remove: "removed",
+    dismiss_flags: "kept, and its flags dismissed",
+  } as const;
+  const verb = verbs[decision];
   return data({ errors: {} as FieldErrors, done: `${KIND_LABELS[kind]} ${id} ${verb}.` });
 }
 
@@ -122,7 +129,7 @@ export default function ModerationQueue() {
                   <input type="hidden" name="version" value={entry.version} />
                   <div className={`form-group${errors[reasonField] ? " form-group--error" : ""}`}>
                     <label className="label" htmlFor={reasonField}>
-                      Reason (needed to reject or ask for changes; the author sees it)
+                      Reason (needed to reject, remove or ask for changes; the author sees it)
                     </label>
                     {errors[reasonField] ? (
                       <p id={`${reasonField}-error`} className="error-message">
@@ -138,15 +145,28 @@ export default function ModerationQueue() {
                     />
                   </div>
                   <div className="button-row">
-                    <button type="submit" name="decision" value="approve" className="button">
-                      Approve<span className="visually-hidden"> {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}</span>
-                    </button>
-                    <button type="submit" name="decision" value="request_changes" className="button button--secondary">
-                      Ask for changes<span className="visually-hidden"> to {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}</span>
-                    </button>
-                    <button type="submit" name="decision" value="reject" className="button button--warning">
-                      Reject<span className="visually-hidden"> {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}</span>
-                    </button>
+                    {entry.status === "published" ? (
+                      <>
+                        <button type="submit" name="decision" value="dismiss_flags" className="button">
+                          Keep it and dismiss the flags<span className="visually-hidden"> on {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}</span>
+                        </button>
+                        <button type="submit" name="decision" value="remove" className="button button--warning">
+                          Remove<span className="visually-hidden"> {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}</span>
+                        </button>
+                      </>
+                    ) : (
+                      <>
+                        <button type="submit" name="decision" value="approve" className="button">
+                          Approve<span className="visually-hidden"> {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}</span>
+                        </button>
+                        <button type="submit" name="decision" value="request_changes" className="button button--secondary">
+                          Ask for changes<span className="visually-hidden"> to {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}</span>
+                        </button>
+                        <button type="submit" name="decision" value="reject" className="button button--warning">
+                          Reject<span className="visually-hidden"> {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}</span>
+                        </button>
+                      </>
+                    )}
                   </div>
                 </Form>
               )}

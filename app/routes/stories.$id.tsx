@@ -37,6 +37,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
           handle: user.handle,
           canComment: can(user, "comment:create"),
           canModerate: can(user, "moderation:review"),
+          canFlag: can(user, "content:flag"),
           submissionKey: randomUUID(),
           preModerated: user.trustLevel < 1,
         }
@@ -105,15 +106,17 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
 }
 
-function Comment({ comment, replyTo }: { comment: CommentView; replyTo: ((id: number) => string) | null }) {
+function Comment({ comment, replyTo, canFlag }: { comment: CommentView; replyTo: ((id: number) => string) | null; canFlag: boolean }) {
   return (
     <li id={`comment-${comment.id}`}>
-      <p className="byline">
-        {comment.byline} · <time dateTime={comment.monthIso}>{comment.month}</time>
-      </p>
+      {comment.removed ? null : (
+        <p className="byline">
+          {comment.byline} · <time dateTime={comment.monthIso}>{comment.month}</time>
+        </p>
+      )}
       {/* Stored HTML was rendered from Markdown and sanitised with an allow-list when saved. */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: comment.html }} />
-      {replyTo || comment.isMine ? (
+      {!comment.removed && (replyTo || comment.isMine || canFlag) ? (
         <p className="button-row">
           {replyTo ? (
             <Link to={replyTo(comment.id)}>
@@ -125,12 +128,17 @@ function Comment({ comment, replyTo }: { comment: CommentView; replyTo: ((id: nu
               Edit<span className="visually-hidden"> your reply</span>
             </Link>
           ) : null}
+          {canFlag && !comment.isMine ? (
+            <Link to={`/flag?comment=${comment.id}`}>
+              Report<span className="visually-hidden"> this reply by {comment.byline}</span>
+            </Link>
+          ) : null}
         </p>
       ) : null}
       {comment.replies.length > 0 ? (
         <ul className="replies" aria-label="Replies">
           {comment.replies.map((reply) => (
-            <Comment key={reply.id} comment={reply} replyTo={null} />
+            <Comment key={reply.id} comment={reply} replyTo={null} canFlag={canFlag} />
           ))}
         </ul>
       ) : null}
@@ -167,6 +175,11 @@ export default function Story() {
               ? "Your reply has been published."
               : "Thank you. Your reply is waiting for a moderator to read it."}
           </p>
+        </div>
+      ) : null}
+      {searchParams.get("flagged") ? (
+        <div className="notice notice--success" role="status">
+          <p>Thank you for telling us. A moderator will look at it.</p>
         </div>
       ) : null}
       {searchParams.get("edited") ? (
@@ -214,6 +227,11 @@ export default function Story() {
         </ul>
       ) : null}
       <div className="prose" dangerouslySetInnerHTML={{ __html: post.html }} />
+      {viewer?.canFlag && !post.isAuthor && post.status === "published" ? (
+        <p>
+          <Link to={`/flag?post=${post.id}`}>Report this post to the moderators</Link>
+        </p>
+      ) : null}
       {post.isAuthor ? (
         <p>
           <Link to={`/stories/${post.id}/edit`}>Edit your post</Link> ·{" "}
@@ -246,7 +264,7 @@ export default function Story() {
         ) : (
           <ul className="comments">
             {comments.map((comment) => (
-              <Comment key={comment.id} comment={comment} replyTo={replyLink} />
+              <Comment key={comment.id} comment={comment} replyTo={replyLink} canFlag={Boolean(viewer?.canFlag)} />
             ))}
           </ul>
         )}

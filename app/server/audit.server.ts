@@ -3,7 +3,8 @@ import type { Prisma as PrismaNamespace } from "./db/generated/client";
 import { prisma } from "./db/client.server";
 
 export interface AuditEntry {
-  actor: { id: number; handle: string };
+  /** `id: null` for the site acting by itself (content hidden by flags). */
+  actor: { id: number | null; handle: string };
   action: string;
   targetType: string;
   targetId: string | number;

@@ -1,9 +1,19 @@
 // Every query behind the review queue and moderators' decisions.
-import { compareByRisk, type Decision, type QueueItem, reasonsFor, statusAfter } from "~/domain/moderation/queue";
+import {
+  compareByRisk,
+  type Decision,
+  flagOutcome,
+  type QueueItem,
+  reasonsFor,
+  shouldHide,
+  statusAfter,
+  statusBefore,
+} from "~/domain/moderation/queue";
 
 import { refreshTrustLevel } from "./accounts.server";
 import { recordAction } from "./audit.server";
 import { prisma } from "./db/client.server";
+import { notify, notifyModerators } from "./notifications.server";
 
 interface KeptFinding {
   kind: string;
@@ -22,6 +32,7 @@ export interface QueueEntry extends QueueItem {
   kept: KeptFinding[];
   author: { id: number; handle: string; trustLevel: number; rejectedBefore: number } | null;
   ownContent: boolean;
+  status: string;
 }
 
 export async function listQueue(moderatorId: number, filter: { kind?: QueueItem["kind"] } = {}): Promise<QueueEntry[]> {
@@ -34,7 +45,7 @@ export async function listQueue(moderatorId: number, filter: { kind?: QueueItem[
           where: { OR: [{ status: "pending" }, { status: "published", flags: { some: { resolvedAt: null } } }] },
           take: 200,
           orderBy: { createdAt: "asc" },
-          select: { id: true, title: true, bodyMarkdown: true, keptFindings: true, createdAt: true, version: true, author, flags: openFlags },
+          select: { id: true, title: true, bodyMarkdown: true, keptFindings: true, createdAt: true, version: true, status: true, author, flags: openFlags },
         }),
     filter.kind && filter.kind !== "comment"
       ? []
@@ -42,7 +53,7 @@ export async function listQueue(moderatorId: number, filter: { kind?: QueueItem[
           where: { OR: [{ status: "pending" }, { status: "published", flags: { some: { resolvedAt: null } } }] },
           take: 200,
           orderBy: { createdAt: "asc" },
-          select: { id: true, postId: true, bodyMarkdown: true, keptFindings: true, createdAt: true, version: true, author, flags: openFlags },
+          select: { id: true, postId: true, bodyMarkdown: true, keptFindings: true, createdAt: true, version: true, status: true, author, flags: openFlags },
         }),
     filter.kind && filter.kind !== "report_comment"
       ? []
@@ -63,6 +74,7 @@ export async function listQueue(moderatorId: number, filter: { kind?: QueueItem[
     ...posts.map((p) => ({
       kind: "post" as const,
       id: p.id,
+      status: p.status as string,
       postId: p.id,
       title: p.title,
       body: p.bodyMarkdown,
@@ -77,6 +89,7 @@ export async function listQueue(moderatorId: number, filter: { kind?: QueueItem[
     ...comments.map((c) => ({
       kind: "comment" as const,
       id: c.id,
+      status: c.status as string,
       postId: c.postId,
       title: null,
       body: c.bodyMarkdown,
@@ -91,6 +104,7 @@ export async function listQueue(moderatorId: number, filter: { kind?: QueueItem[
     ...reports.map((r) => ({
       kind: "report_comment" as const,
       id: r.id,
+      status: "pending",
       postId: null,
       title: null,
       body: r.comment ?? "",
@@ -130,6 +144,7 @@ export async function decide(
 ): Promise<void> {
   const status = statusAfter(decision);
   const now = new Date();
+  let handledFlaggers: (number | null)[] = [];
   const authorId = await prisma().$transaction(async (tx) => {
     if (target.kind === "report_comment") {
       const report = await tx.experienceReport.findUnique({ where: { id: target.id }, select: { authorId: true, comment: true } });
@@ -148,23 +163,43 @@ export async function decide(
         : await tx.comment.findUnique({ where: { id: target.id }, select: { authorId: true, status: true } });
     if (!current) throw new AlreadyHandled();
     if (current.authorId === moderator.id) throw new OwnContent();
-    const where = { id: target.id, version: target.version, status: "pending" as const };
+    const where = { id: target.id, version: target.version, status: statusBefore(decision) };
     const data = {
       status,
-      moderationNote: reason,
       version: { increment: 1 },
+      ...(decision === "dismiss_flags" ? {} : { moderationNote: reason }),
       ...(decision === "approve" ? { publishedAt: now } : {}),
     };
     const { count } =
       target.kind === "post" ? await tx.post.updateMany({ where, data }) : await tx.comment.updateMany({ where, data });
     if (count !== 1) throw new AlreadyHandled();
+    const flagWhere = { resolvedAt: null, ...(target.kind === "post" ? { postId: target.id } : { commentId: target.id }) };
+    const flaggers = await tx.flag.findMany({ where: flagWhere, select: { flaggerId: true } });
+    await tx.flag.updateMany({ where: flagWhere, data: { resolvedAt: now, resolvedById: moderator.id, resolution: flagOutcome(decision) } });
     await recordAction(
       { actor: moderator, action: `${target.kind}.${decision}`, targetType: target.kind, targetId: target.id, reason, before: { status: current.status }, after: { status } },
       tx,
     );
+    handledFlaggers = flaggers.map((f) => f.flaggerId);
     return current.authorId;
   });
-  if (authorId !== null) await refreshTrustLevel(authorId);
+  if (handledFlaggers.length > 0) {
+    await notify(handledFlaggers, "flag.handled", "Thank you: a moderator has looked at something you reported and dealt with it.", null);
+  }
+  if (authorId !== null && decision !== "dismiss_flags") {
+    await refreshTrustLevel(authorId);
+    const what = target.kind === "post" ? "Your post" : target.kind === "comment" ? "Your reply" : "The comment on your experience report";
+    const message =
+      decision === "approve"
+        ? `${what} has been approved and published.`
+        : decision === "reject"
+          ? `${what} was not published. The moderator wrote: ${reason ?? ""}`
+          : decision === "remove"
+            ? `${what} was removed by a moderator. The moderator wrote: ${reason ?? ""}`
+          : `${what} needs some changes before it can be published. The moderator wrote: ${reason ?? ""}`;
+    const link = target.kind === "post" ? `/stories/${target.id}` : null;
+    await notify([authorId], `${target.kind}.${decision}`, message.slice(0, 500), link);
+  }
 }
 
 export async function listAuditLog({ action, targetType, before, perPage }: { action?: string; targetType?: string; before?: number; perPage: number }) {
@@ -178,4 +213,61 @@ export async function listAuditLog({ action, targetType, before, perPage }: { ac
     take: perPage + 1,
   });
   return { entries: rows.slice(0, perPage), next: rows.length > perPage ? rows[perPage - 1]?.id ?? null : null };
+}
+
+export class AlreadyFlagged extends Error {
+  constructor() {
+    super("You have already reported this. A moderator will look at it.");
+  }
+}
+
+/**
+ * A member's report of a post or reply. Content is hidden at once (back to pending) when the rule
+ * in app/domain/moderation/queue.ts says so; a safeguarding concern alerts every moderator.
+ */
+export async function flagContent(
+  flagger: { id: number; role: string; trustLevel: number },
+  target: { kind: "post" | "comment"; id: number },
+  reason: "personal_information" | "safeguarding" | "abuse" | "spam" | "other",
+  note: string | null,
+): Promise<{ hidden: boolean; postId: number; authorId: number | null }> {
+  const item =
+    target.kind === "post"
+      ? await prisma().post.findFirst({ where: { id: target.id, status: "published" }, select: { id: true, authorId: true } })
+      : await prisma().comment.findFirst({ where: { id: target.id, status: "published" }, select: { postId: true, authorId: true } });
+  if (!item) throw new AlreadyHandled();
+  const postId = "postId" in item ? item.postId : item.id;
+  try {
+    await prisma().flag.create({
+      data: { flaggerId: flagger.id, reason, note, ...(target.kind === "post" ? { postId: target.id } : { commentId: target.id }) },
+    });
+  } catch (error) {
+    if (error instanceof Error && /P2002|23505|Unique constraint/i.test(`${error.message} ${String((error as { code?: unknown }).code)}`)) {
+      throw new AlreadyFlagged();
+    }
+    throw error;
+  }
+  const open = await prisma().flag.findMany({
+    where: { resolvedAt: null, ...(target.kind === "post" ? { postId: target.id } : { commentId: target.id }) },
+    select: { flagger: { select: { trustLevel: true, role: true } } },
+  });
+  const hidden = shouldHide(
+    open.map((f) => ({ flaggerTrustLevel: f.flagger?.trustLevel ?? 0, flaggerIsModerator: f.flagger?.role === "moderator" || f.flagger?.role === "admin" })),
+  );
+  if (hidden) {
+    const where = { id: target.id, status: "published" as const };
+    const data = { status: "pending" as const, version: { increment: 1 } };
+    const { count } = target.kind === "post" ? await prisma().post.updateMany({ where, data }) : await prisma().comment.updateMany({ where, data });
+    if (count === 1) {
+      await recordAction({ actor: { id: null, handle: "(flags)" }, action: `${target.kind}.hide`, targetType: target.kind, targetId: target.id, reason: "Hidden by flags, pending review" });
+    }
+  }
+  const link = "/moderation";
+  if (reason === "safeguarding") {
+    await notifyModerators("safeguarding", `Safeguarding concern reported on a ${target.kind === "post" ? "post" : "reply"}: it is at the top of the queue.`, link);
+    await notify([item.authorId], "safeguarding.help", "Someone reading your post is worried about your safety. Here is where to get help if you need it.", "/help/safeguarding");
+  } else {
+    await notifyModerators("flag", `A ${target.kind === "post" ? "post" : "reply"} was reported (${reason.replace("_", " ")}).`, link, flagger.id);
+  }
+  return { hidden, postId, authorId: item.authorId };
 }

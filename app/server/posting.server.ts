@@ -4,6 +4,7 @@ import { needsPreModeration } from "~/domain/accounts/trust";
 import type { PostInput } from "~/domain/posts/post-input";
 
 import { prisma } from "./db/client.server";
+import { notify } from "./notifications.server";
 
 export interface Author {
   id: number;
@@ -103,14 +104,16 @@ export async function createComment(
   if (existing && existing.authorId === author.id) {
     return { id: existing.id, status: existing.status === "published" ? "published" : "pending", duplicate: true };
   }
-  const post = await prisma().post.findFirst({ where: { id: input.postId, status: "published" }, select: { id: true } });
+  const post = await prisma().post.findFirst({ where: { id: input.postId, status: "published" }, select: { id: true, authorId: true, title: true } });
   if (!post) throw new UnknownReference("post", "You can only reply to a published post");
+  let parentAuthorId: number | null = null;
   if (input.parentId !== null) {
     const parent = await prisma().comment.findFirst({
       where: { id: input.parentId, postId: input.postId, parentId: null, status: "published" },
-      select: { id: true },
+      select: { id: true, authorId: true },
     });
     if (!parent) throw new UnknownReference("parent", "That reply is no longer there to answer");
+    parentAuthorId = parent.authorId;
   }
   const status = needsPreModeration(author.trustLevel) ? "pending" : "published";
   try {
@@ -130,6 +133,12 @@ export async function createComment(
       },
       select: { id: true },
     });
+    if (status === "published") {
+      const link = `/stories/${input.postId}#comment-${comment.id}`;
+      const others = (id: number | null) => (id === author.id ? null : id);
+      await notify([others(post.authorId)], "reply", `Someone replied to your post “${post.title}”.`.slice(0, 500), link);
+      await notify([others(parentAuthorId)], "reply", `Someone replied to your comment on “${post.title}”.`.slice(0, 500), link);
+    }
     return { id: comment.id, status, duplicate: false };
   } catch (error) {
     if (isUniqueViolation(error)) {

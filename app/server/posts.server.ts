@@ -147,6 +147,7 @@ export async function describeFilters(filters: StoryFilters) {
 export interface CommentView {
   id: number;
   isMine: boolean;
+  removed: boolean;
   html: string;
   byline: string;
   month: string;
@@ -165,11 +166,13 @@ export async function getPostForReader(id: number, viewerId: number | null) {
   });
   if (!row) return null;
   const comments = await prisma().comment.findMany({
-    where: { postId: id, status: "published" },
+    // Removed replies keep their place in the thread, so the replies to them still make sense.
+    where: { postId: id, status: { in: ["published", "removed"] } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
       parentId: true,
+      status: true,
       bodyHtml: true,
       displayMode: true,
       authorPerspective: true,
@@ -182,9 +185,10 @@ export async function getPostForReader(id: number, viewerId: number | null) {
   for (const comment of comments) {
     views.set(comment.id, {
       id: comment.id,
-      isMine: viewerId !== null && comment.authorId === viewerId,
+      isMine: viewerId !== null && comment.authorId === viewerId && comment.status === "published",
+      removed: comment.status === "removed",
       parentId: comment.parentId,
-      html: comment.bodyHtml,
+      html: comment.status === "removed" ? "<p>This reply was removed by moderators.</p>" : comment.bodyHtml,
       byline: byline({
         displayMode: comment.displayMode,
         handle: comment.author?.handle ?? null,
@@ -217,7 +221,7 @@ export async function getPostForReader(id: number, viewerId: number | null) {
       moderationNote: viewerId !== null && row.authorId === viewerId ? row.moderationNote : null,
     },
     comments: thread,
-    commentCount: comments.length,
+    commentCount: comments.filter((c) => c.status === "published").length,
     reactions: { count: reactions, mine: reacted > 0 },
   };
 }

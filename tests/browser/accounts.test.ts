@@ -3,7 +3,7 @@ import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, tabTo, typeInto, watchForProblems } from "../support/browser";
-import { expectAccessible, join as joinAt, newHandle as handle, PASSWORD, pressAndWait } from "../support/journeys";
+import { asNewVisitor, expectAccessible, join as joinAt, newHandle as handle, PASSWORD, pressAndWait } from "../support/journeys";
 
 const appUrl = inject("appUrl");
 let browser: Browser;
@@ -97,6 +97,7 @@ describe("without JavaScript", () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     const name = handle();
+    await asNewVisitor(page);
     await page.goto(`${appUrl}/join`);
     await page.fill("#handle", name);
     await page.fill("#password", PASSWORD);

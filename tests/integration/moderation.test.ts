@@ -91,3 +91,91 @@ describe("the review queue", () => {
     expect(log).toContain(moderator.handle);
   });
 });
+
+async function publishedPostBy(authorId: number, title: string) {
+  const [row] = await sql<{ id: number }>(
+    `INSERT INTO post (kind, title, body_markdown, body_html, body_text, author_id, author_perspective, status, published_at)
+     VALUES ('story', $1, 'Body', '<p>Body</p>', 'Body', $2, 'carer', 'published', now()) RETURNING id`,
+    [title, authorId],
+  );
+  return row?.id ?? 0;
+}
+
+describe("flags", () => {
+  it("are one per member, and three trusted members hide the post pending review", async () => {
+    const author = await account("member", 1);
+    const id = await publishedPostBy(author.id, "Flag me");
+    const flaggers = [await account("member", 1), await account("member", 2), await account("member", 0), await account("member", 1)];
+    const flag = (cookie: string) => send(`/flag?post=${id}`, { form: { reason: "abuse", note: "" }, cookie });
+    expect((await flag(flaggers[0]?.cookie ?? "")).status).toBe(302);
+    expect((await flag(flaggers[0]?.cookie ?? "")).status).toBe(409);
+    await flag(flaggers[1]?.cookie ?? "");
+    await flag(flaggers[2]?.cookie ?? "");
+    expect((await send(`/stories/${id}`)).status).toBe(200);
+    await flag(flaggers[3]?.cookie ?? "");
+    expect((await send(`/stories/${id}`)).status).toBe(404);
+    const [row] = await sql<{ status: string }>(`SELECT status FROM post WHERE id = $1`, [id]);
+    expect(row?.status).toBe("pending");
+  });
+
+  it("safeguarding puts the item first, tells every moderator, and shows the flagger where to get help", async () => {
+    const author = await account("member", 1);
+    const moderator = await account("moderator", 2);
+    await pendingPost(author.id, "An older pending post", null, "now() - interval '5 days'");
+    const id = await publishedPostBy(author.id, "Worrying post");
+    const flagger = await account("member", 1);
+    const response = await send(`/flag?post=${id}`, { form: { reason: "safeguarding", note: "They sound unsafe" }, cookie: flagger.cookie });
+    expect(response.headers.get("Location")).toBe("/help/safeguarding?reported=1");
+    const queue = await (await send("/moderation", { cookie: moderator.cookie })).text().then(stripComments);
+    const firstItem = /<h2 id="item-[^"]*" class="queue-heading">([^<]*)<\/h2>/.exec(queue)?.[1];
+    expect(firstItem).toBe(`Post ${id}: Worrying post`);
+    expect(queue).toContain("Safeguarding concern raised");
+    const notes = await (await send("/notifications", { cookie: moderator.cookie })).text().then(stripComments);
+    expect(notes).toContain("Safeguarding concern reported");
+    const authorNotes = await (await send("/notifications", { cookie: author.cookie })).text().then(stripComments);
+    expect(authorNotes).toContain("/help/safeguarding");
+  });
+
+  it("removing flagged content replaces a reply in its thread, and the flagger hears it was handled", async () => {
+    const author = await account("member", 1);
+    const moderator = await account("moderator", 2);
+    const postId = await publishedPostBy(author.id, "Thread");
+    const [comment] = await sql<{ id: number }>(
+      `INSERT INTO comment (post_id, author_id, author_perspective, body_markdown, body_html, status, published_at)
+       VALUES ($1, $2, 'carer', 'Rude words', '<p>Rude words</p>', 'published', now()) RETURNING id`,
+      [postId, author.id],
+    );
+    const flagger = await account("member", 1);
+    await send(`/flag?comment=${comment?.id}`, { form: { reason: "abuse" }, cookie: flagger.cookie });
+    const removed = await send("/moderation", {
+      form: { kind: "comment", id: String(comment?.id), version: "1", decision: "remove", reason: "Abusive language." },
+      cookie: moderator.cookie,
+    });
+    expect(removed.status).toBe(200);
+    const page = await (await send(`/stories/${postId}`)).text().then(stripComments);
+    expect(page).toContain("This reply was removed by moderators.");
+    expect(page).not.toContain("Rude words");
+    const [flag] = await sql<{ resolution: string }>(`SELECT resolution FROM flag WHERE comment_id = $1`, [comment?.id]);
+    expect(flag?.resolution).toBe("upheld");
+    const notes = await (await send("/notifications", { cookie: flagger.cookie })).text().then(stripComments);
+    expect(notes).toContain("a moderator has looked at something you reported");
+  });
+});
+
+describe("notifications", () => {
+  it("tell authors about decisions and replies, count unread in the header, and are marked read when seen", async () => {
+    const author = await account("member", 1);
+    const moderator = await account("moderator", 2);
+    const id = await pendingPost(author.id, "Tell me when");
+    await send("/moderation", { form: { kind: "post", id: String(id), version: "1", decision: "approve" }, cookie: moderator.cookie });
+    const replier = await account("member", 1);
+    await send(`/stories/${id}`, { form: { body: "Welcome!", displayMode: "anonymous", submissionKey: crypto.randomUUID() }, cookie: replier.cookie });
+    const home = await (await send("/", { cookie: author.cookie })).text().then(stripComments);
+    expect(home).toContain('Notifications<span class="count"> (2<span class="visually-hidden"> unread</span>)</span>');
+    const list = await (await send("/notifications", { cookie: author.cookie })).text().then(stripComments);
+    expect(list).toContain("Your post has been approved and published.");
+    expect(list).toContain("Someone replied to your post “Tell me when”.");
+    const after = await (await send("/", { cookie: author.cookie })).text().then(stripComments);
+    expect(after).not.toContain('class="count"');
+  });
+});

@@ -20,7 +20,8 @@ export default async function setup(project: TestProject) {
   let databaseUrl = "";
   try {
     databaseUrl = await createDatabaseFromTemplate(project.getProvidedContext().databaseAdminUrl, project.getProvidedContext().templateDatabase);
-    app = await startApp(["--demo"], { DATABASE_URL: databaseUrl, PORT: String(await freePort()), LOG_LEVEL: "warn" });
+    // Behind a (pretend) proxy, so each browser "visitor" can have its own address for rate limits.
+    app = await startApp(["--demo"], { DATABASE_URL: databaseUrl, PORT: String(await freePort()), LOG_LEVEL: "warn", TRUST_PROXY: "true" });
   } catch (error) {
     await stopDatabase();
     throw error;

@@ -21,8 +21,16 @@ export async function pressAndWait(page: Page, key: string, urlPattern: RegExp) 
   await page.waitForLoadState("networkidle");
 }
 
+let visitors = 0;
+/** Gives the page its own client address (the test app trusts X-Forwarded-For), as separate people have. */
+export async function asNewVisitor(page: Page) {
+  visitors += 1;
+  await page.setExtraHTTPHeaders({ "X-Forwarded-For": `198.51.100.${visitors % 250}` });
+}
+
 /** Joins by keyboard and returns the recovery codes shown. */
 export async function join(page: Page, appUrl: string, name: string) {
+  await asNewVisitor(page);
   await page.goto(`${appUrl}/join`, { waitUntil: "networkidle" });
   await expectAccessible(page);
   await typeInto(page, "#handle", name);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { compareByRisk, reasonRequired, reasonsFor, statusAfter, type QueueItem } from "./queue";
+import { compareByRisk, flagOutcome, reasonRequired, reasonsFor, shouldHide, statusAfter, statusBefore, type QueueItem } from "./queue";
 
 const item = (overrides: Partial<QueueItem>): QueueItem => ({
   kind: "post",
@@ -34,5 +34,24 @@ describe("the review queue", () => {
     expect(reasonRequired("reject")).toBe(true);
     expect(reasonRequired("request_changes")).toBe(true);
     expect(statusAfter("request_changes")).toBe("changes_requested");
+  });
+});
+
+describe("flags", () => {
+  const member = (trust: number) => ({ flaggerTrustLevel: trust, flaggerIsModerator: false });
+  it("hide content after three trusted members, or one moderator", () => {
+    expect(shouldHide([member(1), member(2)])).toBe(false);
+    expect(shouldHide([member(1), member(2), member(0)])).toBe(false);
+    expect(shouldHide([member(1), member(2), member(1)])).toBe(true);
+    expect(shouldHide([{ flaggerTrustLevel: 0, flaggerIsModerator: true }])).toBe(true);
+  });
+
+  it("are upheld by a decision against the content and dismissed otherwise", () => {
+    expect(flagOutcome("remove")).toBe("upheld");
+    expect(flagOutcome("reject")).toBe("upheld");
+    expect(flagOutcome("dismiss_flags")).toBe("dismissed");
+    expect(statusBefore("remove")).toBe("published");
+    expect(statusAfter("remove")).toBe("removed");
+    expect(reasonRequired("remove")).toBe(true);
   });
 });

@@ -27,14 +27,36 @@ export function reasonsFor(item: QueueItem): QueueReason[] {
   return reasons;
 }
 
-export type Decision = "approve" | "reject" | "request_changes";
+export type Decision = "approve" | "reject" | "request_changes" | "remove" | "dismiss_flags";
 
 /** Which decisions need a written reason: the author is told why. */
 export function reasonRequired(decision: Decision): boolean {
-  return decision === "reject" || decision === "request_changes";
+  return decision === "reject" || decision === "request_changes" || decision === "remove";
 }
 
 /** The status an item moves to after a decision. */
-export function statusAfter(decision: Decision): "published" | "rejected" | "changes_requested" {
-  return decision === "approve" ? "published" : decision === "reject" ? "rejected" : "changes_requested";
+export function statusAfter(decision: Decision): "published" | "rejected" | "changes_requested" | "removed" {
+  if (decision === "approve" || decision === "dismiss_flags") return "published";
+  if (decision === "reject") return "rejected";
+  if (decision === "remove") return "removed";
+  return "changes_requested";
+}
+
+/** Pending items are approved or rejected; published (flagged) items are removed or cleared. */
+export function statusBefore(decision: Decision): "pending" | "published" {
+  return decision === "remove" || decision === "dismiss_flags" ? "published" : "pending";
+}
+
+/** Whether flags on the item were right: a decision against the content upholds them. */
+export function flagOutcome(decision: Decision): "upheld" | "dismissed" {
+  return decision === "approve" || decision === "dismiss_flags" ? "dismissed" : "upheld";
+}
+
+// Content is hidden at once, pending review, when this many members of trust level 1 or more
+// have flagged it, or when a moderator has.
+export const HIDE_AFTER_TRUSTED_FLAGS = 3;
+
+export function shouldHide(flags: { flaggerTrustLevel: number; flaggerIsModerator: boolean }[]): boolean {
+  if (flags.some((f) => f.flaggerIsModerator)) return true;
+  return flags.filter((f) => f.flaggerTrustLevel >= 1).length >= HIDE_AFTER_TRUSTED_FLAGS;
 }
