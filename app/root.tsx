@@ -100,7 +100,12 @@ export function Layout({ children }: { children: ReactNode }) {
                 ) : null}
                 {user?.role === "admin" ? (
                   <li>
-                    <NavLink to="/admin/roles">Admin</NavLink>
+                    <NavLink to="/admin/roles">Roles</NavLink>
+                  </li>
+                ) : null}
+                {user?.role === "admin" ? (
+                  <li>
+                    <NavLink to="/admin/watched-words">Watched words</NavLink>
                   </li>
                 ) : null}
                 {user ? (

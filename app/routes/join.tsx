@@ -14,6 +14,7 @@ import { requireSignedOut } from "~/server/auth/guards.server";
 import { createSession, sessionCookie } from "~/server/auth/session.server";
 import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/forms.server";
 import { check, clientKey, consume, RateLimited } from "~/server/rate-limit.server";
+import { checkWatchedWords } from "~/server/watched-words.server";
 
 export const meta: MetaFunction = () => [{ title: "Join Fifth Option" }];
 
@@ -59,6 +60,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values);
   const { handle, password, perspective } = parsed.data;
   if (await isHandleTaken(handle)) return formFailure({ handle: new HandleTaken().message }, values);
+  const watched = await checkWatchedWords(handle);
+  if (watched.blockedBy) return formFailure({ handle: "That name is not allowed. Choose another" }, values);
   try {
     await consume("signUpPerClient", client);
     const account = await createAccount({ handle, password, perspective });

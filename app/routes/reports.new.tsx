@@ -31,6 +31,7 @@ import { isUnavailable, readForm, zodFieldErrors } from "~/server/forms.server";
 import { listCouncils, resolveArea, UnknownReference } from "~/server/posting.server";
 import { consume, RateLimited } from "~/server/rate-limit.server";
 import { createReport, listOwnStories } from "~/server/reports.server";
+import { BlockedByWatchedWord } from "~/server/watched-words.server";
 
 export const meta: MetaFunction = () => [{ title: "Report your experience – Fifth Option" }];
 
@@ -186,6 +187,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/reports/thanks?id=${created.id}`);
   } catch (error) {
     if (error instanceof RateLimited) return respond("check", answers, submissionKey, { errors: { form: error.message } }, 429);
+    if (error instanceof BlockedByWatchedWord) return respond("comment", answers, submissionKey, { errors: { comment: error.message } }, 400);
     if (isUnavailable(error)) {
       return respond(
         "check",

@@ -22,6 +22,7 @@ import { getSession, requireUser } from "~/server/auth/guards.server";
 import { clearSessionCookie, invalidateUserSessions } from "~/server/auth/session.server";
 import { formFailure, readForm, zodFieldErrors } from "~/server/forms.server";
 import { consume, RateLimited } from "~/server/rate-limit.server";
+import { checkWatchedWords } from "~/server/watched-words.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account – Fifth Option" }];
 
@@ -71,6 +72,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values);
     const handle = parsed.data.handle.trim();
     if (await isHandleTaken(handle, user.id)) return formFailure({ handle: new HandleTaken().message }, values);
+    if ((await checkWatchedWords(handle)).blockedBy) return formFailure({ handle: "That name is not allowed. Choose another" }, values);
     try {
       await changeHandle(user.id, handle);
     } catch (error) {

@@ -17,6 +17,7 @@ import { createComment, toggleReaction, UnknownReference } from "~/server/postin
 import type { CommentView } from "~/server/posts.server";
 import { getPostForReader } from "~/server/posts.server";
 import { consume, RateLimited } from "~/server/rate-limit.server";
+import { BlockedByWatchedWord } from "~/server/watched-words.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.post.title} – Fifth Option` : "Story not found – Fifth Option" },
@@ -91,6 +92,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
     return redirect(`/stories/${postId}?replied=${comment.status}#comment-${comment.id}`);
   } catch (error) {
     if (error instanceof RateLimited) return data({ errors: { form: error.message } as FieldErrors, values, findings: [] }, { status: 429 });
+    if (error instanceof BlockedByWatchedWord) return data({ errors: { body: error.message } as FieldErrors, values, findings: [] }, { status: 400 });
     if (error instanceof UnknownReference) return data({ errors: { form: error.message } as FieldErrors, values, findings: [] }, { status: 400 });
     if (isUnavailable(error)) {
       return data(

@@ -10,6 +10,7 @@ import { requirePermission, requireUser } from "~/server/auth/guards.server";
 import { isUnavailable, readForm, zodFieldErrors } from "~/server/forms.server";
 import { editPost, getPostForEditing, UnknownReference } from "~/server/posting.server";
 import { consume, RateLimited } from "~/server/rate-limit.server";
+import { BlockedByWatchedWord } from "~/server/watched-words.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit your post – Fifth Option" }];
 
@@ -48,6 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`/stories/${post.id}?edited=${result.status}`);
   } catch (error) {
     if (error instanceof RateLimited) return data({ errors: { form: error.message } as FieldErrors, values }, { status: 429 });
+    if (error instanceof BlockedByWatchedWord) return data({ errors: { body: error.message } as FieldErrors, values }, { status: 400 });
     if (error instanceof UnknownReference) return data({ errors: { form: error.message } as FieldErrors, values }, { status: 400 });
     if (isUnavailable(error)) {
       return data({ errors: { form: "Your changes have not been saved: we could not reach our database. Your text is still here." } as FieldErrors, values }, { status: 503 });

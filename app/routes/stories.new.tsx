@@ -16,6 +16,7 @@ import { requirePermission } from "~/server/auth/guards.server";
 import { isUnavailable, readFormWithLists, zodFieldErrors, type FormValues } from "~/server/forms.server";
 import { createPost, listCouncils, listTagsByGroup, resolveArea, UnknownReference } from "~/server/posting.server";
 import { consume, RateLimited } from "~/server/rate-limit.server";
+import { BlockedByWatchedWord } from "~/server/watched-words.server";
 
 export const meta: MetaFunction = () => [{ title: "Share your story – Fifth Option" }];
 
@@ -169,6 +170,7 @@ async function writePost(request: Request, values: FormValues, submittedTags: st
     return redirect(`/stories/${post.id}?posted=1`);
   } catch (error) {
     if (error instanceof RateLimited) return answer({ values, tags, errors: { form: error.message }, status: 429 });
+    if (error instanceof BlockedByWatchedWord) return answer({ values, tags, errors: { body: error.message }, status: 400 });
     if (error instanceof UnknownReference) {
       tags = [];
       return answer({ values, tags, errors: { "tag-topic": error.message }, status: 400 });

@@ -5,6 +5,25 @@ import type { PostInput } from "~/domain/posts/post-input";
 
 import { prisma } from "./db/client.server";
 import { notify } from "./notifications.server";
+import { BlockedByWatchedWord, checkWatchedWords } from "./watched-words.server";
+
+/**
+ * Runs the admins' watched words over each text: refuses blocked ones, applies replacements, and
+ * says whether to hold the item for a moderator or report it to them.
+ */
+export async function screenText(texts: string[]): Promise<{ texts: string[]; hold: boolean; flagged: string[] }> {
+  const out: string[] = [];
+  let hold = false;
+  const flagged: string[] = [];
+  for (const text of texts) {
+    const result = await checkWatchedWords(text);
+    if (result.blockedBy) throw new BlockedByWatchedWord(result.blockedBy);
+    hold ||= result.hold;
+    if (result.flag) flagged.push(...result.matched.filter((m) => m.action === "flag").map((m) => m.pattern));
+    out.push(result.text);
+  }
+  return { texts: out, hold, flagged };
+}
 
 export interface Author {
   id: number;
@@ -61,15 +80,17 @@ export async function createPost(
   }
   const tags = await prisma().tag.findMany({ where: { slug: { in: input.tags } }, select: { id: true, slug: true } });
   if (tags.length !== new Set(input.tags).size) throw new UnknownReference("tags", "Choose tags from the list");
-  const rendered = renderMarkdown(input.body);
-  const status = needsPreModeration(author.trustLevel) ? "pending" : "published";
+  const screened = await screenText([input.title, input.body]);
+  const [title = input.title, body = input.body] = screened.texts;
+  const rendered = renderMarkdown(body);
+  const status = screened.hold || needsPreModeration(author.trustLevel) ? "pending" : "published";
   const now = new Date();
   try {
     const post = await prisma().post.create({
       data: {
         kind: input.kind,
-        title: input.title,
-        bodyMarkdown: input.body,
+        title,
+        bodyMarkdown: body,
         bodyHtml: rendered.html,
         bodyText: rendered.text,
         areaCode: input.areaCode,
@@ -81,6 +102,8 @@ export async function createPost(
         publishedAt: status === "published" ? now : null,
         submissionKey,
         tags: { create: tags.map((tag) => ({ tagId: tag.id })) },
+        // A "flag" watched word reports the post to moderators without holding it back.
+        ...(screened.flagged.length ? { flags: { create: [{ reason: "other", note: `Watched words: ${screened.flagged.join(", ")}` }] } } : {}),
       },
       select: { id: true },
     });
@@ -115,7 +138,9 @@ export async function createComment(
     if (!parent) throw new UnknownReference("parent", "That reply is no longer there to answer");
     parentAuthorId = parent.authorId;
   }
-  const status = needsPreModeration(author.trustLevel) ? "pending" : "published";
+  const screened = await screenText([input.body]);
+  const body = screened.texts[0] ?? input.body;
+  const status = screened.hold || needsPreModeration(author.trustLevel) ? "pending" : "published";
   try {
     const comment = await prisma().comment.create({
       data: {
@@ -124,12 +149,13 @@ export async function createComment(
         authorId: author.id,
         displayMode: input.displayMode,
         authorPerspective: author.perspective as never,
-        bodyMarkdown: input.body,
-        bodyHtml: renderMarkdown(input.body).html,
+        bodyMarkdown: body,
+        bodyHtml: renderMarkdown(body).html,
         status,
         keptFindings: input.keptFindings.length ? (input.keptFindings as never) : undefined,
         publishedAt: status === "published" ? new Date() : null,
         submissionKey,
+        ...(screened.flagged.length ? { flags: { create: [{ reason: "other", note: `Watched words: ${screened.flagged.join(", ")}` }] } } : {}),
       },
       select: { id: true },
     });
@@ -181,14 +207,16 @@ export async function editPost(
     await tx.postRevision.create({
       data: { postId: input.id, title: current.title, bodyMarkdown: current.bodyMarkdown, editedById: author.id, reason: "Edited by the author" },
     });
-    const rendered = renderMarkdown(input.body);
-    const backToReview = current.status === "published" && needsPreModeration(author.trustLevel);
+    const screened = await screenText([input.title, input.body]);
+    const [title = input.title, body = input.body] = screened.texts;
+    const rendered = renderMarkdown(body);
+    const backToReview = current.status === "published" && (screened.hold || needsPreModeration(author.trustLevel));
     const status = backToReview ? "pending" : current.status === "changes_requested" ? "pending" : current.status;
     await tx.post.update({
       where: { id: input.id },
       data: {
-        title: input.title,
-        bodyMarkdown: input.body,
+        title,
+        bodyMarkdown: body,
         bodyHtml: rendered.html,
         bodyText: rendered.text,
         status,
@@ -213,13 +241,15 @@ export async function editComment(
     if (!current || current.authorId !== author.id || current.status === "removed") throw new UnknownReference("post", "That reply cannot be edited");
     if (current.version !== input.version) return { conflict: true as const };
     await tx.commentRevision.create({ data: { commentId: input.id, bodyMarkdown: current.bodyMarkdown, editedById: author.id, reason: "Edited by the author" } });
-    const backToReview = current.status === "published" && needsPreModeration(author.trustLevel);
+    const screened = await screenText([input.body]);
+    const body = screened.texts[0] ?? input.body;
+    const backToReview = current.status === "published" && (screened.hold || needsPreModeration(author.trustLevel));
     const status = backToReview || current.status === "changes_requested" ? "pending" : current.status;
     await tx.comment.update({
       where: { id: input.id },
       data: {
-        bodyMarkdown: input.body,
-        bodyHtml: renderMarkdown(input.body).html,
+        bodyMarkdown: body,
+        bodyHtml: renderMarkdown(body).html,
         status,
         keptFindings: input.keptFindings.length ? (input.keptFindings as never) : undefined,
         version: { increment: 1 },

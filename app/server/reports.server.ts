@@ -1,5 +1,6 @@
 // Every query about experience reports.
 import { prisma } from "./db/client.server";
+import { screenText } from "./posting.server";
 
 export interface ReportToSave {
   postId: number | null;
@@ -37,6 +38,11 @@ export async function listOwnStories(authorId: number) {
 export async function createReport(authorId: number, report: ReportToSave, submissionKey: string): Promise<{ id: number; duplicate: boolean }> {
   const existing = await prisma().experienceReport.findUnique({ where: { submissionKey }, select: { id: true, authorId: true } });
   if (existing && existing.authorId === authorId) return { id: existing.id, duplicate: true };
+  if (report.comment) {
+    // Report comments always wait for a moderator; watched words may still refuse or replace.
+    const screened = await screenText([report.comment]);
+    report = { ...report, comment: screened.texts[0] ?? report.comment };
+  }
   if (report.postId !== null) {
     const own = await prisma().post.findFirst({ where: { id: report.postId, authorId }, select: { id: true } });
     if (!own) report = { ...report, postId: null };

@@ -18,6 +18,7 @@ const ROUTES: Record<string, { path: string; access: Access }> = {
   "accessibility.tsx": { path: "/accessibility", access: "public" },
   "account-deleted.tsx": { path: "/account-deleted", access: "public" },
   "admin.roles.tsx": { path: "/admin/roles", access: "admin" },
+  "admin.watched-words.tsx": { path: "/admin/watched-words", access: "admin" },
   "flag.tsx": { path: "/flag?post=1", access: "member" },
   "healthz.ts": { path: "/healthz", access: "public" },
   "help.safeguarding.tsx": { path: "/help/safeguarding", access: "public" },
