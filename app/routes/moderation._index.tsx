@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { ErrorSummary, type FieldErrors } from "~/components/forms";
-import { reasonRequired } from "~/domain/moderation/queue";
+import { reasonRequired, SILENCE_DAYS } from "~/domain/moderation/queue";
 import { requirePermission } from "~/server/auth/guards.server";
 import { readForm } from "~/server/forms.server";
-import { AlreadyHandled, decide, listQueue, OwnContent } from "~/server/moderation.server";
+import { AlreadyHandled, decide, listQueue, OwnContent, silenceMember } from "~/server/moderation.server";
 
 export const meta: MetaFunction = () => [{ title: "Review queue – Moderation – Fifth Option" }];
 
@@ -20,26 +20,48 @@ const REASON_LABELS: Record<string, string> = {
 
 const KIND_LABELS = { post: "Post", comment: "Reply", report_comment: "Experience report comment" } as const;
 
-const filterSchema = z.object({ kind: z.enum(["post", "comment", "report_comment"]).optional().catch(undefined) });
+const filterSchema = z.object({
+  kind: z.enum(["post", "comment", "report_comment"]).optional().catch(undefined),
+  reason: z.enum(["safeguarding_flag", "kept_identifying_details", "flagged", "new_member"]).optional().catch(undefined),
+  council: z.string().regex(/^[ENSW]\d{8}$/).optional().catch(undefined),
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const moderator = await requirePermission(request, "moderation:review");
-  const { kind } = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const queue = await listQueue(moderator.id, { kind });
-  return { kind: kind ?? "", queue: queue.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString().slice(0, 10) })) };
+  const { kind, reason, council } = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const queue = await listQueue(moderator.id, { kind, reason, council });
+  return { kind: kind ?? "", reason: reason ?? "", council: council ?? "", queue: queue.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString().slice(0, 10) })) };
 }
 
 const decisionSchema = z.object({
   kind: z.enum(["post", "comment", "report_comment"]),
   id: z.coerce.number().int().positive(),
   version: z.coerce.number().int().positive(),
-  decision: z.enum(["approve", "reject", "request_changes", "remove", "dismiss_flags"]),
+  decision: z.enum(["approve", "reject", "request_changes", "remove", "dismiss_flags", "restore"]),
   reason: z.string().trim().max(1000).optional(),
+});
+
+const silenceSchema = z.object({
+  userId: z.coerce.number().int().positive(),
+  days: z.coerce.number().refine((d) => (SILENCE_DAYS as readonly number[]).includes(d), "Choose how long"),
+  silenceReason: z.string().trim().min(1, "Write a reason: the member will see it").max(500),
 });
 
 export async function action({ request }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, "moderation:review");
   const values = await readForm(request);
+  if (values.intent === "silence") {
+    const parsed = silenceSchema.safeParse(values);
+    const field = `silenceReason-${/^[a-z_]+-\d+$/.test(values.itemKey ?? "") ? values.itemKey : "form"}`;
+    if (!parsed.success) return data({ errors: { [field]: parsed.error.issues[0]?.message ?? "Check the form" } as FieldErrors, done: null }, { status: 400 });
+    try {
+      const until = await silenceMember(moderator, parsed.data.userId, parsed.data.days, parsed.data.silenceReason);
+      return data({ errors: {} as FieldErrors, done: `Member silenced until ${until.toISOString().slice(0, 10)}.` });
+    } catch (error) {
+      if (error instanceof OwnContent || error instanceof AlreadyHandled) return data({ errors: { form: error.message } as FieldErrors, done: null }, { status: 409 });
+      throw error;
+    }
+  }
   const parsed = decisionSchema.safeParse(values);
   if (!parsed.success) return data({ errors: { form: "Choose a decision for the item." } as FieldErrors, done: null }, { status: 400 });
   const { kind, id, version, decision, reason } = parsed.data;
@@ -60,14 +82,16 @@ export async function action({ request }: ActionFunctionArgs) {
     request_changes: "sent back for changes",
     remove: "removed",
     dismiss_flags: "kept, and its flags dismissed",
+    restore: "restored",
   } as const;
   const verb = verbs[decision];
   return data({ errors: {} as FieldErrors, done: `${KIND_LABELS[kind]} ${id} ${verb}.` });
 }
 
 export default function ModerationQueue() {
-  const { queue, kind } = useLoaderData<typeof loader>();
+  const { queue, kind, reason, council } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
   const errors = result?.errors ?? {};
   return (
     <>
@@ -75,6 +99,11 @@ export default function ModerationQueue() {
       {result?.done ? (
         <div className="notice notice--success" role="status">
           <p>{result.done}</p>
+        </div>
+      ) : null}
+      {searchParams.get("edited") ? (
+        <div className="notice notice--success" role="status">
+          <p>Your edit was saved and the item published. The author has been told what changed and why.</p>
         </div>
       ) : null}
       <h1>Review queue</h1>
@@ -88,6 +117,27 @@ export default function ModerationQueue() {
         <Link to="?kind=comment" aria-current={kind === "comment" ? "page" : undefined}>Replies</Link>
         <Link to="?kind=report_comment" aria-current={kind === "report_comment" ? "page" : undefined}>Report comments</Link>
       </nav>
+      <Form method="get" className="filter-form">
+        <input type="hidden" name="kind" value={kind} />
+        <label className="label" htmlFor="reason-filter">
+          Why it is here
+        </label>
+        <select id="reason-filter" name="reason" defaultValue={reason} className="input input--medium">
+          <option value="">Any reason</option>
+          {Object.entries(REASON_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <label className="label" htmlFor="council-filter">
+          Council code (for example E06000001)
+        </label>
+        <input id="council-filter" name="council" defaultValue={council} className="input input--short" />{" "}
+        <button type="submit" className="button button--secondary">
+          Filter
+        </button>
+      </Form>
       <ol className="story-list">
         {queue.map((entry) => {
           const reasonField = `reason-${entry.kind}-${entry.id}`;
@@ -119,6 +169,45 @@ export default function ModerationQueue() {
                 <p>
                   <Link to={`/stories/${entry.postId}/history`}>Edit history<span className="visually-hidden"> of post {entry.id}</span></Link>
                 </p>
+              ) : null}
+              {entry.status === "pending" && (entry.kind === "post" || entry.kind === "comment") && !entry.ownContent ? (
+                <p>
+                  <Link to={`/moderation/edit?kind=${entry.kind}&id=${entry.id}`}>
+                    Edit, then approve<span className="visually-hidden"> {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}</span>
+                  </Link>
+                </p>
+              ) : null}
+              {entry.author && !entry.ownContent ? (
+                <details className="silence">
+                  <summary>Silence {entry.author.handle}</summary>
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="silence" />
+                    <input type="hidden" name="userId" value={entry.author.id} />
+                    <input type="hidden" name="itemKey" value={`${entry.kind}-${entry.id}`} />
+                    <label className="label" htmlFor={`days-${entry.kind}-${entry.id}`}>
+                      For how long
+                    </label>
+                    <select id={`days-${entry.kind}-${entry.id}`} name="days" className="input input--short" defaultValue="1">
+                      {SILENCE_DAYS.map((days) => (
+                        <option key={days} value={days}>
+                          {days} {days === 1 ? "day" : "days"}
+                        </option>
+                      ))}
+                    </select>
+                    <label className="label" htmlFor={`silenceReason-${entry.kind}-${entry.id}`}>
+                      Reason (the member sees it)
+                    </label>
+                    {errors[`silenceReason-${entry.kind}-${entry.id}`] ? (
+                      <p className="error-message">
+                        <span className="visually-hidden">Error:</span> {errors[`silenceReason-${entry.kind}-${entry.id}`]}
+                      </p>
+                    ) : null}
+                    <textarea id={`silenceReason-${entry.kind}-${entry.id}`} name="silenceReason" rows={2} className="textarea" />
+                    <button type="submit" className="button button--warning">
+                      Silence<span className="visually-hidden"> {entry.author.handle}</span>
+                    </button>
+                  </Form>
+                </details>
               ) : null}
               {entry.ownContent ? (
                 <p>This is your own content: another moderator will review it.</p>

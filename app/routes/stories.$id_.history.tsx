@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { requirePermission, requireUser } from "~/server/auth/guards.server";
@@ -29,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     id: post.id,
     title: post.title,
     status: post.status,
+    version: post.version,
     body: post.bodyMarkdown,
     kept: keptFindingsOf(post.keptFindings),
     revisions: post.revisions.map((r) => ({ ...r, createdAt: stamp(r.createdAt), editedBy: r.editedBy?.handle ?? "a former member" })),
@@ -49,6 +50,16 @@ export default function PostHistory() {
       <p>
         Status: {post.status.replace("_", " ")}. <Link to={`/stories/${post.id}`}>Back to the post</Link>
       </p>
+      {post.status === "removed" ? (
+        <Form method="post" action="/moderation">
+          <input type="hidden" name="kind" value="post" />
+          <input type="hidden" name="id" value={post.id} />
+          <input type="hidden" name="version" value={post.version} />
+          <button type="submit" name="decision" value="restore" className="button button--secondary">
+            Restore this post
+          </button>
+        </Form>
+      ) : null}
       <h2>Current version</h2>
       {post.kept.length > 0 ? (
         <div className="findings">

@@ -1,4 +1,5 @@
 // Every query behind the review queue and moderators' decisions.
+import { renderMarkdown } from "~/domain/markdown/render";
 import {
   compareByRisk,
   type Decision,
@@ -6,6 +7,7 @@ import {
   type QueueItem,
   reasonsFor,
   shouldHide,
+  silencedUntil,
   statusAfter,
   statusBefore,
 } from "~/domain/moderation/queue";
@@ -33,9 +35,13 @@ export interface QueueEntry extends QueueItem {
   author: { id: number; handle: string; trustLevel: number; rejectedBefore: number } | null;
   ownContent: boolean;
   status: string;
+  areaCode: string | null;
 }
 
-export async function listQueue(moderatorId: number, filter: { kind?: QueueItem["kind"] } = {}): Promise<QueueEntry[]> {
+export async function listQueue(
+  moderatorId: number,
+  filter: { kind?: QueueItem["kind"]; reason?: string; council?: string } = {},
+): Promise<QueueEntry[]> {
   const openFlags = { where: { resolvedAt: null }, select: { reason: true } } as const;
   const author = { select: { id: true, handle: true, trustLevel: true } } as const;
   const [posts, comments, reports] = await Promise.all([
@@ -45,7 +51,7 @@ export async function listQueue(moderatorId: number, filter: { kind?: QueueItem[
           where: { OR: [{ status: "pending" }, { status: "published", flags: { some: { resolvedAt: null } } }] },
           take: 200,
           orderBy: { createdAt: "asc" },
-          select: { id: true, title: true, bodyMarkdown: true, keptFindings: true, createdAt: true, version: true, status: true, author, flags: openFlags },
+          select: { id: true, title: true, bodyMarkdown: true, keptFindings: true, createdAt: true, version: true, status: true, areaCode: true, author, flags: openFlags },
         }),
     filter.kind && filter.kind !== "comment"
       ? []
@@ -53,7 +59,7 @@ export async function listQueue(moderatorId: number, filter: { kind?: QueueItem[
           where: { OR: [{ status: "pending" }, { status: "published", flags: { some: { resolvedAt: null } } }] },
           take: 200,
           orderBy: { createdAt: "asc" },
-          select: { id: true, postId: true, bodyMarkdown: true, keptFindings: true, createdAt: true, version: true, status: true, author, flags: openFlags },
+          select: { id: true, postId: true, bodyMarkdown: true, keptFindings: true, createdAt: true, version: true, status: true, post: { select: { areaCode: true } }, author, flags: openFlags },
         }),
     filter.kind && filter.kind !== "report_comment"
       ? []
@@ -61,7 +67,7 @@ export async function listQueue(moderatorId: number, filter: { kind?: QueueItem[
           where: { commentStatus: "pending" },
           take: 200,
           orderBy: { createdAt: "asc" },
-          select: { id: true, comment: true, createdAt: true, author },
+          select: { id: true, comment: true, createdAt: true, areaCode: true, author },
         }),
   ]);
   const authorIds = [...new Set([...posts, ...comments, ...reports].map((i) => i.author?.id).filter((id): id is number => id !== undefined))];
@@ -75,6 +81,7 @@ export async function listQueue(moderatorId: number, filter: { kind?: QueueItem[
       kind: "post" as const,
       id: p.id,
       status: p.status as string,
+      areaCode: p.areaCode,
       postId: p.id,
       title: p.title,
       body: p.bodyMarkdown,
@@ -90,6 +97,7 @@ export async function listQueue(moderatorId: number, filter: { kind?: QueueItem[
       kind: "comment" as const,
       id: c.id,
       status: c.status as string,
+      areaCode: c.post.areaCode,
       postId: c.postId,
       title: null,
       body: c.bodyMarkdown,
@@ -105,6 +113,7 @@ export async function listQueue(moderatorId: number, filter: { kind?: QueueItem[
       kind: "report_comment" as const,
       id: r.id,
       status: "pending",
+      areaCode: r.areaCode,
       postId: null,
       title: null,
       body: r.comment ?? "",
@@ -117,7 +126,10 @@ export async function listQueue(moderatorId: number, filter: { kind?: QueueItem[
       keptFindings: 0,
     })),
   ].map((entry) => ({ ...entry, reasons: reasonsFor(entry), ownContent: entry.author?.id === moderatorId }));
-  return entries.sort(compareByRisk);
+  return entries
+    .filter((entry) => !filter.reason || entry.reasons.includes(filter.reason))
+    .filter((entry) => !filter.council || entry.areaCode === filter.council)
+    .sort(compareByRisk);
 }
 
 export class AlreadyHandled extends Error {
@@ -192,7 +204,9 @@ export async function decide(
     const message =
       decision === "approve"
         ? `${what} has been approved and published.`
-        : decision === "reject"
+        : decision === "restore"
+          ? `${what} has been restored by a moderator.`
+          : decision === "reject"
           ? `${what} was not published. The moderator wrote: ${reason ?? ""}`
           : decision === "remove"
             ? `${what} was removed by a moderator. The moderator wrote: ${reason ?? ""}`
@@ -270,4 +284,67 @@ export async function flagContent(
     await notifyModerators("flag", `A ${target.kind === "post" ? "post" : "reply"} was reported (${reason.replace("_", " ")}).`, link, flagger.id);
   }
   return { hidden, postId, authorId: item.authorId };
+}
+
+export async function silenceMember(moderator: { id: number; handle: string }, userId: number, days: number, reason: string) {
+  if (userId === moderator.id) throw new OwnContent();
+  const until = silencedUntil(days);
+  const { count } = await prisma().user.updateMany({ where: { id: userId }, data: { silencedUntil: until } });
+  if (count !== 1) throw new AlreadyHandled();
+  await recordAction({ actor: moderator, action: "user.silence", targetType: "user", targetId: userId, reason, after: { silencedUntil: until.toISOString(), days } });
+  await notify([userId], "user.silence", `A moderator has paused your posting for ${days} ${days === 1 ? "day" : "days"}. You can still read. The moderator wrote: ${reason}`.slice(0, 500), null);
+  return until;
+}
+
+/**
+ * Edit and approve: the moderator's version replaces the author's (kept as a revision), the
+ * change is logged with before and after, and the author is told what changed and why.
+ */
+export async function editAndApprove(
+  moderator: { id: number; handle: string },
+  target: { kind: "post" | "comment"; id: number; version: number },
+  edited: { title: string | null; body: string },
+  reason: string,
+) {
+  const now = new Date();
+  const authorId = await prisma().$transaction(async (tx) => {
+    if (target.kind === "post") {
+      const current = await tx.post.findUnique({ where: { id: target.id }, select: { title: true, bodyMarkdown: true, authorId: true } });
+      if (!current) throw new AlreadyHandled();
+      if (current.authorId === moderator.id) throw new OwnContent();
+      const rendered = renderMarkdown(edited.body);
+      const { count } = await tx.post.updateMany({
+        where: { id: target.id, version: target.version, status: "pending" },
+        data: { title: edited.title ?? current.title, bodyMarkdown: edited.body, bodyHtml: rendered.html, bodyText: rendered.text, status: "published", publishedAt: now, moderationNote: reason, version: { increment: 1 } },
+      });
+      if (count !== 1) throw new AlreadyHandled();
+      await tx.postRevision.create({ data: { postId: target.id, title: current.title, bodyMarkdown: current.bodyMarkdown, editedById: moderator.id, reason: `Moderator: ${reason}` } });
+      await recordAction({ actor: moderator, action: "post.edit_approve", targetType: "post", targetId: target.id, reason, before: { title: current.title, body: current.bodyMarkdown }, after: { title: edited.title ?? current.title, body: edited.body } }, tx);
+      return current.authorId;
+    }
+    const current = await tx.comment.findUnique({ where: { id: target.id }, select: { bodyMarkdown: true, authorId: true } });
+    if (!current) throw new AlreadyHandled();
+    if (current.authorId === moderator.id) throw new OwnContent();
+    const { count } = await tx.comment.updateMany({
+      where: { id: target.id, version: target.version, status: "pending" },
+      data: { bodyMarkdown: edited.body, bodyHtml: renderMarkdown(edited.body).html, status: "published", publishedAt: now, moderationNote: reason, version: { increment: 1 } },
+    });
+    if (count !== 1) throw new AlreadyHandled();
+    await tx.commentRevision.create({ data: { commentId: target.id, bodyMarkdown: current.bodyMarkdown, editedById: moderator.id, reason: `Moderator: ${reason}` } });
+    await recordAction({ actor: moderator, action: "comment.edit_approve", targetType: "comment", targetId: target.id, reason, before: { body: current.bodyMarkdown }, after: { body: edited.body } }, tx);
+    return current.authorId;
+  });
+  if (authorId !== null) {
+    await refreshTrustLevel(authorId);
+    await notify([authorId], `${target.kind}.edit_approve`, `A moderator edited your ${target.kind === "post" ? "post" : "reply"} and published it. They wrote: ${reason}`.slice(0, 500), target.kind === "post" ? `/stories/${target.id}` : null);
+  }
+}
+
+export async function getPendingForEditing(kind: "post" | "comment", id: number) {
+  if (kind === "post") {
+    const post = await prisma().post.findFirst({ where: { id, status: "pending" }, select: { id: true, title: true, bodyMarkdown: true, version: true, authorId: true } });
+    return post ? { kind, id: post.id, title: post.title as string | null, body: post.bodyMarkdown, version: post.version, authorId: post.authorId } : null;
+  }
+  const comment = await prisma().comment.findFirst({ where: { id, status: "pending" }, select: { id: true, bodyMarkdown: true, version: true, authorId: true } });
+  return comment ? { kind, id: comment.id, title: null as string | null, body: comment.bodyMarkdown, version: comment.version, authorId: comment.authorId } : null;
 }

@@ -270,6 +270,7 @@ export async function getPostHistory(id: number) {
       authorId: true,
       keptFindings: true,
       updatedAt: true,
+      version: true,
       revisions: { orderBy: { id: "desc" }, select: { id: true, title: true, bodyMarkdown: true, reason: true, createdAt: true, editedBy: { select: { handle: true } } } },
       comments: {
         where: { revisions: { some: {} } },

@@ -179,3 +179,63 @@ describe("notifications", () => {
     expect(after).not.toContain('class="count"');
   });
 });
+
+describe("more moderator tools", () => {
+  it("edit, then approve: the text is redacted, the old version kept, the change logged, the author told", async () => {
+    const author = await account("member");
+    const moderator = await account("moderator", 2);
+    const id = await pendingPost(author.id, "Needs a redaction");
+    await sql(`UPDATE post SET body_markdown = 'Call Mrs Okafor on 07700 900123.' WHERE id = $1`, [id]);
+    const page = await (await send(`/moderation/edit?kind=post&id=${id}`, { cookie: moderator.cookie })).text().then(stripComments);
+    expect(page).toContain("Replace with [phone number]");
+    const saved = await send(`/moderation/edit?kind=post&id=${id}`, {
+      form: { version: "1", title: "Needs a redaction", body: "Call [name] on [phone number].", reason: "Removed a name and a phone number." },
+      cookie: moderator.cookie,
+    });
+    expect(saved.status).toBe(302);
+    const [row] = await sql<{ status: string; body_markdown: string }>(`SELECT status, body_markdown FROM post WHERE id = $1`, [id]);
+    expect(row).toEqual({ status: "published", body_markdown: "Call [name] on [phone number]." });
+    const [revision] = await sql<{ body_markdown: string; reason: string }>(`SELECT body_markdown, reason FROM post_revision WHERE post_id = $1`, [id]);
+    expect(revision?.body_markdown).toContain("07700 900123");
+    const [log] = await sql<{ before: { body: string }; after: { body: string } }>(`SELECT before, after FROM moderation_action WHERE action = 'post.edit_approve' AND target_id = $1`, [String(id)]);
+    expect(log?.before.body).toContain("Okafor");
+    expect(log?.after.body).toBe("Call [name] on [phone number].");
+    const notes = await (await send("/notifications", { cookie: author.cookie })).text().then(stripComments);
+    expect(notes).toContain("A moderator edited your post and published it. They wrote: Removed a name and a phone number.");
+  });
+
+  it("silence: the member can read but not write until it ends", async () => {
+    const member = await account("member", 1);
+    const moderator = await account("moderator", 2);
+    await pendingPost(member.id, "Before the silence");
+    const response = await send("/moderation", { form: { intent: "silence", userId: String(member.id), days: "3", silenceReason: "Cooling off.", itemKey: "post-1" }, cookie: moderator.cookie });
+    expect(response.status).toBe(200);
+    expect((await send("/stories", { cookie: member.cookie })).status).toBe(200);
+    const write = await send("/stories/new", { form: { kind: "story", title: "x", body: "y", displayMode: "anonymous", intent: "publish" }, cookie: member.cookie });
+    expect(write.status).toBe(403);
+    expect(await write.text().then(stripComments)).toContain("A moderator has paused your posting until");
+    const [row] = await sql<{ days: number }>(`SELECT round(extract(epoch from silenced_until - now()) / 86400) AS days FROM "user" WHERE id = $1`, [member.id]);
+    expect(Number(row?.days)).toBe(3);
+  });
+
+  it("restore brings removed content back, and the queue filters by reason and council", async () => {
+    const author = await account("member", 1);
+    const moderator = await account("moderator", 2);
+    const [post] = await sql<{ id: number }>(
+      `INSERT INTO post (kind, title, body_markdown, body_html, body_text, author_id, author_perspective, status, published_at, area_code)
+       VALUES ('story', 'Removed then restored', 'b', '<p>b</p>', 'b', $1, 'carer', 'removed', now(), 'E06000002') RETURNING id`,
+      [author.id],
+    );
+    const restored = await send("/moderation", { form: { kind: "post", id: String(post?.id), version: "1", decision: "restore" }, cookie: moderator.cookie });
+    expect(restored.status).toBe(200);
+    expect((await send(`/stories/${post?.id}`)).status).toBe(200);
+
+    await pendingPost(author.id, "Kept details here", [{ kind: "email", text: "a@example.com" }]);
+    await pendingPost(author.id, "Nothing kept here");
+    const filtered = await (await send("/moderation?reason=kept_identifying_details", { cookie: moderator.cookie })).text().then(stripComments);
+    expect(filtered).toContain("Kept details here");
+    expect(filtered).not.toContain("Nothing kept here");
+    const byCouncil = await (await send("/moderation?council=E06000003", { cookie: moderator.cookie })).text().then(stripComments);
+    expect(byCouncil).toContain("Nothing is waiting for review.");
+  });
+});

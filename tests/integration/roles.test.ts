@@ -24,6 +24,7 @@ const ROUTES: Record<string, { path: string; access: Access }> = {
   "help.safeguarding.tsx": { path: "/help/safeguarding", access: "public" },
   "join.tsx": { path: "/join", access: "signed-out" },
   "moderation._index.tsx": { path: "/moderation", access: "moderator" },
+  "moderation.edit.tsx": { path: "/moderation/edit?kind=post&id=2", access: "moderator" },
   "moderation.log.tsx": { path: "/moderation/log", access: "moderator" },
   "notifications.tsx": { path: "/notifications", access: "member" },
   "privacy.tsx": { path: "/privacy", access: "public" },
@@ -48,10 +49,11 @@ const ROLE_RANK: Record<string, number> = { member: 1, researcher: 2, moderator:
 const cookies: Record<string, string> = {};
 
 beforeAll(async () => {
-  // Post 1, for the routes that need one to exist.
+  // Post 1 (published) and post 2 (pending), for the routes that need them to exist.
   await sql(
     `INSERT INTO post (id, kind, title, body_markdown, body_html, body_text, author_perspective, status, published_at)
-     VALUES (1, 'story', 'A story', 'Body', '<p>Body</p>', 'Body', 'carer', 'published', now())`,
+     VALUES (1, 'story', 'A story', 'Body', '<p>Body</p>', 'Body', 'carer', 'published', now()),
+            (2, 'story', 'Pending', 'Body', '<p>Body</p>', 'Body', 'carer', 'pending', null)`,
   );
   for (const role of ["member", "moderator", "researcher", "admin"]) {
     const { handle, cookie } = await signUp(uniqueHandle(role));

@@ -6,10 +6,9 @@ import { axeViolations, tabTo, typeInto } from "./browser";
 
 export const PASSWORD = "kettle orbit lantern nine";
 
-let counter = 0;
 export function newHandle(prefix = "keyboard_user") {
-  counter += 1;
-  return `${prefix}_${"abcdefghij"[counter % 10]}${Date.now().toString(36).replace(/\d/g, "x")}`;
+  const letters = [...crypto.getRandomValues(new Uint8Array(8))].map((byte) => "abcdefghijklmnopqrstuvwxyz"[byte % 26]).join("");
+  return `${prefix}_${letters}`;
 }
 
 export async function expectAccessible(page: Page) {

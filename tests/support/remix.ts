@@ -48,11 +48,9 @@ export function cookieFrom(response: Response): string | null {
   return first.endsWith("=") ? null : first;
 }
 
-let counter = 0;
-/** A made-up handle that passes the identifying-details check, unique within a run. */
+/** A made-up handle that passes the identifying-details check, unique within a run (random letters). */
 export function uniqueHandle(prefix = "member"): string {
-  counter += 1;
-  const letters = (counter + Date.now() % 100000).toString(36).replace(/\d/g, (d) => "abcdefghij"[Number(d)] ?? "x");
+  const letters = [...crypto.getRandomValues(new Uint8Array(8))].map((byte) => "abcdefghijklmnopqrstuvwxyz"[byte % 26]).join("");
   return `${prefix}_${letters}`;
 }
 

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 
-import { compareByRisk, flagOutcome, reasonRequired, reasonsFor, shouldHide, statusAfter, statusBefore, type QueueItem } from "./queue";
+import {
+  compareByRisk,
+  flagOutcome,
+  reasonRequired,
+  reasonsFor,
+  shouldHide,
+  silencedUntil,
+  statusAfter,
+  statusBefore,
+  type QueueItem,
+} from "./queue";
 
 const item = (overrides: Partial<QueueItem>): QueueItem => ({
   kind: "post",
@@ -53,5 +63,11 @@ describe("flags", () => {
     expect(statusBefore("remove")).toBe("published");
     expect(statusAfter("remove")).toBe("removed");
     expect(reasonRequired("remove")).toBe(true);
+    expect(statusBefore("restore")).toBe("removed");
+    expect(statusAfter("restore")).toBe("published");
+  });
+
+  it("silence for a whole number of days from now", () => {
+    expect(silencedUntil(3, new Date("2026-11-22T12:00:00Z")).toISOString()).toBe("2026-11-25T12:00:00.000Z");
   });
 });

@@ -27,7 +27,7 @@ export function reasonsFor(item: QueueItem): QueueReason[] {
   return reasons;
 }
 
-export type Decision = "approve" | "reject" | "request_changes" | "remove" | "dismiss_flags";
+export type Decision = "approve" | "reject" | "request_changes" | "remove" | "dismiss_flags" | "restore";
 
 /** Which decisions need a written reason: the author is told why. */
 export function reasonRequired(decision: Decision): boolean {
@@ -36,20 +36,28 @@ export function reasonRequired(decision: Decision): boolean {
 
 /** The status an item moves to after a decision. */
 export function statusAfter(decision: Decision): "published" | "rejected" | "changes_requested" | "removed" {
-  if (decision === "approve" || decision === "dismiss_flags") return "published";
+  if (decision === "approve" || decision === "dismiss_flags" || decision === "restore") return "published";
   if (decision === "reject") return "rejected";
   if (decision === "remove") return "removed";
   return "changes_requested";
 }
 
 /** Pending items are approved or rejected; published (flagged) items are removed or cleared. */
-export function statusBefore(decision: Decision): "pending" | "published" {
+export function statusBefore(decision: Decision): "pending" | "published" | "removed" {
+  if (decision === "restore") return "removed";
   return decision === "remove" || decision === "dismiss_flags" ? "published" : "pending";
+}
+
+/** How long a moderator may silence a member for (they can read, not write). */
+export const SILENCE_DAYS = [1, 3, 7, 30] as const;
+
+export function silencedUntil(days: number, now = new Date()): Date {
+  return new Date(now.getTime() + days * 86_400_000);
 }
 
 /** Whether flags on the item were right: a decision against the content upholds them. */
 export function flagOutcome(decision: Decision): "upheld" | "dismissed" {
-  return decision === "approve" || decision === "dismiss_flags" ? "dismissed" : "upheld";
+  return decision === "approve" || decision === "dismiss_flags" || decision === "restore" ? "dismissed" : "upheld";
 }
 
 // Content is hidden at once, pending review, when this many members of trust level 1 or more

@@ -2,7 +2,7 @@
 // requirements followed by the work.
 import { redirect } from "@remix-run/node";
 
-import { type Action, type Resource, can } from "~/domain/accounts/permissions";
+import { type Action, type Resource, can, isSilenced } from "~/domain/accounts/permissions";
 
 import { readSessionToken, sessionCookie, type SessionUser, type ValidSession, validateSessionToken } from "./session.server";
 
@@ -47,6 +47,10 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 export async function requirePermission(request: Request, action: Action, resource?: Resource): Promise<SessionUser> {
   const user = await requireUser(request);
   if (!can(user, action, resource)) {
+    if (isSilenced(user) && can({ ...user, silencedUntil: null }, action, resource)) {
+      const until = user.silencedUntil?.toISOString().slice(0, 10) ?? "";
+      throw new Response(`A moderator has paused your posting until ${until}. You can still read everything.`, { status: 403 });
+    }
     throw new Response("You do not have permission to do that.", { status: 403 });
   }
   return user;
