@@ -1,0 +1,90 @@
+// Every page type, as the person who would see it, checked with axe-core (WCAG 2.2 A/AA and best
+// practice), for one h1, a skip link, a language and a title, and no console errors.
+import pg from "pg";
+import { type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { axeViolations, launchBrowser, watchForProblems } from "../support/browser";
+import { join, newHandle } from "../support/journeys";
+
+const appUrl = inject("appUrl");
+let browser: Browser;
+let db: pg.Client;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  db = new pg.Client({ connectionString: inject("appDatabaseUrl") });
+  await db.connect();
+});
+afterAll(async () => {
+  await browser?.close();
+  await db?.end();
+});
+
+async function signedIn(role: string): Promise<{ page: Page; handle: string }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const handle = newHandle(role);
+  await join(page, appUrl, handle);
+  await db.query(`UPDATE "user" SET role = $1, trust_level = 2 WHERE handle_key = lower($2)`, [role, handle]);
+  return { page, handle };
+}
+
+async function sweep(page: Page, paths: string[]) {
+  const problems = watchForProblems(page);
+  const titles = new Map<string, string>();
+  for (const path of paths) {
+    const response = await page.goto(`${appUrl}${path}`, { waitUntil: "networkidle" });
+    expect(response?.status(), path).toBe(200);
+    expect(await page.locator("h1").count(), path).toBe(1);
+    expect(await page.locator("a.skip-link").count(), path).toBe(1);
+    expect(await page.getAttribute("html", "lang"), path).toBe("en-GB");
+    titles.set(path, await page.title());
+    expect(await axeViolations(page), path).toEqual([]);
+  }
+  expect(problems.consoleErrors).toEqual([]);
+  return titles;
+}
+
+describe("every page type passes axe", () => {
+  it("signed out", async () => {
+    const page = await browser.newPage();
+    const [story] = (await db.query(`SELECT id FROM post WHERE status = 'published' ORDER BY id LIMIT 1`)).rows as { id: number }[];
+    const [author] = (await db.query(`SELECT u.handle FROM post p JOIN "user" u ON u.id = p.author_id WHERE p.status = 'published' AND p.display_mode = 'handle' LIMIT 1`)).rows as { handle: string }[];
+    const titles = await sweep(page, [
+      "/join",
+      "/sign-in",
+      "/recover",
+      "/account-deleted",
+      "/help/safeguarding",
+      `/stories/${story?.id}`,
+      "/stories?kind=question",
+      "/stories?tag=respite",
+      `/u/${author?.handle}`,
+    ]);
+    expect(new Set(titles.values()).size).toBe(titles.size);
+    await page.close();
+  });
+
+  it("member", async () => {
+    const { page } = await signedIn("member");
+    const [story] = (await db.query(`SELECT id FROM post WHERE status = 'published' ORDER BY id LIMIT 1`)).rows as { id: number }[];
+    await sweep(page, ["/settings", "/settings/delete", "/notifications", "/stories/new", "/stories/new?guided=1", "/reports/new", `/flag?post=${story?.id}`]);
+  });
+
+  it("moderator", async () => {
+    const { page } = await signedIn("moderator");
+    const [pending] = (await db.query(`SELECT id FROM post WHERE status = 'pending' ORDER BY id LIMIT 1`)).rows as { id: number }[];
+    await sweep(page, ["/moderation", "/moderation?reason=new_member", "/moderation/log", `/moderation/edit?kind=post&id=${pending?.id}`, `/stories/${pending?.id}/history`]);
+  });
+
+  it("admin", async () => {
+    const { page } = await signedIn("admin");
+    await sweep(page, ["/admin/roles", "/admin/watched-words"]);
+  });
+
+  it("researcher", async () => {
+    const { page } = await signedIn("researcher");
+    await sweep(page, ["/", "/stories", "/settings"]);
+  });
+});
