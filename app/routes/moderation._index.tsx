@@ -151,7 +151,7 @@ export default function ModerationQueue() {
               <p className="byline">
                 {entry.reasons.map((r) => REASON_LABELS[r] ?? r).join(" · ")} · sent {entry.createdAt}
                 {entry.author
-                  ? ` · by ${entry.author.handle}, trust level ${entry.author.trustLevel}, ${entry.author.rejectedBefore} rejected before`
+                  ? ` · by ${entry.author.handle}, trust level ${entry.author.trustLevel}, ${entry.author.rejectedBefore} rejected before, ${entry.author.upheldFlags} upheld reports`
                   : " · by a former member"}
               </p>
               {entry.kept.length > 0 ? (

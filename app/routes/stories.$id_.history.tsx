@@ -33,6 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     body: post.bodyMarkdown,
     kept: keptFindingsOf(post.keptFindings),
     revisions: post.revisions.map((r) => ({ ...r, createdAt: stamp(r.createdAt), editedBy: r.editedBy?.handle ?? "a former member" })),
+    removedReplies: post.removedReplies,
     comments: post.comments.map((c) => ({
       id: c.id,
       body: c.bodyMarkdown,
@@ -94,6 +95,27 @@ export default function PostHistory() {
           ))}
         </ol>
       )}
+      {post.removedReplies.length > 0 ? (
+        <>
+          <h2>Removed replies</h2>
+          <ul className="story-list">
+            {post.removedReplies.map((reply) => (
+              <li key={reply.id}>
+                <pre className="revision">{reply.bodyMarkdown}</pre>
+                {reply.moderationNote ? <p className="byline">Removed because: {reply.moderationNote}</p> : null}
+                <Form method="post" action="/moderation">
+                  <input type="hidden" name="kind" value="comment" />
+                  <input type="hidden" name="id" value={reply.id} />
+                  <input type="hidden" name="version" value={reply.version} />
+                  <button type="submit" name="decision" value="restore" className="button button--secondary">
+                    Restore<span className="visually-hidden"> reply {reply.id}</span>
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {post.comments.length > 0 ? (
         <>
           <h2>Edited replies</h2>

@@ -32,7 +32,7 @@ export interface QueueEntry extends QueueItem {
   postId: number | null;
   version: number;
   kept: KeptFinding[];
-  author: { id: number; handle: string; trustLevel: number; rejectedBefore: number } | null;
+  author: { id: number; handle: string; trustLevel: number; rejectedBefore: number; upheldFlags: number } | null;
   ownContent: boolean;
   status: string;
   areaCode: string | null;
@@ -73,8 +73,15 @@ export async function listQueue(
   const authorIds = [...new Set([...posts, ...comments, ...reports].map((i) => i.author?.id).filter((id): id is number => id !== undefined))];
   const rejected = await prisma().post.groupBy({ by: ["authorId"], where: { authorId: { in: authorIds }, status: "rejected" }, _count: true });
   const rejectedBy = new Map(rejected.map((r) => [r.authorId, r._count]));
+  const upheld = await Promise.all(
+    authorIds.map(async (id) => [
+      id,
+      await prisma().flag.count({ where: { resolution: "upheld", OR: [{ post: { authorId: id } }, { comment: { authorId: id } }] } }),
+    ] as const),
+  );
+  const upheldBy = new Map(upheld);
   const authorOf = (a: { id: number; handle: string; trustLevel: number } | null) =>
-    a ? { ...a, rejectedBefore: rejectedBy.get(a.id) ?? 0 } : null;
+    a ? { ...a, rejectedBefore: rejectedBy.get(a.id) ?? 0, upheldFlags: upheldBy.get(a.id) ?? 0 } : null;
 
   const entries: QueueEntry[] = [
     ...posts.map((p) => ({

@@ -284,5 +284,11 @@ export async function getPostHistory(id: number) {
       },
     },
   });
-  return post;
+  if (!post) return null;
+  const removedReplies = await prisma().comment.findMany({
+    where: { postId: id, status: "removed" },
+    orderBy: { id: "asc" },
+    select: { id: true, bodyMarkdown: true, version: true, moderationNote: true },
+  });
+  return { ...post, removedReplies };
 }

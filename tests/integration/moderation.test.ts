@@ -29,7 +29,7 @@ describe("the review queue", () => {
     expect(html.indexOf("Kept a phone number")).toBeGreaterThan(-1);
     expect(html.indexOf("Kept a phone number")).toBeLessThan(html.indexOf("Old and plain"));
     expect(html).toContain('<mark class="finding">07700 900123</mark>');
-    expect(html).toContain(`by ${author.handle}, trust level 0`);
+    expect(html).toContain(`by ${author.handle}, trust level 0, 0 rejected before, 0 upheld reports`);
   });
 
   it("approving publishes the post, records who and why, and a second moderator sees it was handled", async () => {
@@ -157,6 +157,12 @@ describe("flags", () => {
     expect(page).not.toContain("Rude words");
     const [flag] = await sql<{ resolution: string }>(`SELECT resolution FROM flag WHERE comment_id = $1`, [comment?.id]);
     expect(flag?.resolution).toBe("upheld");
+    // Moderators can bring it back from the post's history page.
+    const history = await (await send(`/stories/${postId}/history`, { cookie: moderator.cookie })).text().then(stripComments);
+    expect(history).toContain("Removed because: Abusive language.");
+    const restored = await send("/moderation", { form: { kind: "comment", id: String(comment?.id), version: "2", decision: "restore" }, cookie: moderator.cookie });
+    expect(restored.status).toBe(200);
+    expect(await (await send(`/stories/${postId}`)).text()).toContain("Rude words");
     const notes = await (await send("/notifications", { cookie: flagger.cookie })).text().then(stripComments);
     expect(notes).toContain("a moderator has looked at something you reported");
   });
