@@ -252,3 +252,13 @@ export function CheckboxGroup({
     </fieldset>
   );
 }
+
+/** A green confirmation after something worked ("Your name is now …"), announced politely. */
+export function SuccessNotice({ children }: { children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <div className="notice notice--success" role="status">
+      <p>{children}</p>
+    </div>
+  );
+}

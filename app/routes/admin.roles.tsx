@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { ErrorSummary, SubmitButton, TextField } from "~/components/forms";
+import { ErrorSummary, SubmitButton, TextField, SuccessNotice } from "~/components/forms";
 import { listMembersForAdmin, setRole } from "~/server/accounts.server";
 import { requirePermission } from "~/server/auth/guards.server";
 import { formFailure, readForm, zodFieldErrors } from "~/server/forms.server";
@@ -56,11 +56,7 @@ export default function AdminRoles() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      {result?.ok ? (
-        <div className="notice notice--success" role="status">
-          <p>{result.done}</p>
-        </div>
-      ) : null}
+      {result?.ok ? <SuccessNotice>{result.done}</SuccessNotice> : null}
       <h1>Roles</h1>
       <p>Every change is recorded in the audit log with your name and reason.</p>
       <Form method="get" role="search">

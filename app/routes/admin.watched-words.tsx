@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors, SuccessNotice } from "~/components/forms";
 import { applyWatchedWords, patternProblem, type WatchedAction } from "~/domain/moderation/watched-words";
 import { recordAction } from "~/server/audit.server";
 import { requirePermission } from "~/server/auth/guards.server";
@@ -73,11 +73,7 @@ export default function WatchedWords() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      {result?.done ? (
-        <div className="notice notice--success" role="status">
-          <p>{result.done}</p>
-        </div>
-      ) : null}
+      {result?.done ? <SuccessNotice>{result.done}</SuccessNotice> : null}
       <h1>Watched words</h1>
       <p>Checked on every post, reply, experience report comment and name. Use * for any letters, for example scam*.</p>
       {words.length === 0 ? (

@@ -1,6 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useSearchParams } from "@remix-run/react";
 
+import { SuccessNotice } from "~/components/forms";
+
 export const meta: MetaFunction = () => [{ title: "Getting help if someone is at risk – Fifth Option" }];
 
 // Shown to anyone who reports a safeguarding concern, and linked for the author of the post.
@@ -8,11 +10,7 @@ export default function SafeguardingHelp() {
   const [searchParams] = useSearchParams();
   return (
     <div className="prose">
-      {searchParams.get("reported") ? (
-        <div className="notice notice--success" role="status">
-          <p>Thank you. Every moderator has been told and will look at this first.</p>
-        </div>
-      ) : null}
+      {searchParams.get("reported") ? <SuccessNotice>Thank you. Every moderator has been told and will look at this first.</SuccessNotice> : null}
       <h1>Getting help if someone is at risk</h1>
       <h2>If someone is in danger right now</h2>
       <p>

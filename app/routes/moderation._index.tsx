@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { ErrorSummary, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, type FieldErrors, SuccessNotice } from "~/components/forms";
 import { reasonRequired, SILENCE_DAYS } from "~/domain/moderation/queue";
 import { requirePermission } from "~/server/auth/guards.server";
 import { readForm } from "~/server/forms.server";
@@ -96,16 +96,8 @@ export default function ModerationQueue() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      {result?.done ? (
-        <div className="notice notice--success" role="status">
-          <p>{result.done}</p>
-        </div>
-      ) : null}
-      {searchParams.get("edited") ? (
-        <div className="notice notice--success" role="status">
-          <p>Your edit was saved and the item published. The author has been told what changed and why.</p>
-        </div>
-      ) : null}
+      {result?.done ? <SuccessNotice>{result.done}</SuccessNotice> : null}
+      {searchParams.get("edited") ? <SuccessNotice>Your edit was saved and the item published. The author has been told what changed and why.</SuccessNotice> : null}
       <h1>Review queue</h1>
       <p>
         {queue.length === 0 ? "Nothing is waiting for review." : `${queue.length} waiting, most urgent first.`}{" "}

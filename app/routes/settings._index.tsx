@@ -3,7 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { ErrorSummary, RadioGroup, SubmitButton, TextField } from "~/components/forms";
+import { ErrorSummary, RadioGroup, SubmitButton, TextField, SuccessNotice } from "~/components/forms";
 import { RecoveryCodes } from "~/components/recovery-codes";
 import { handleProblem } from "~/domain/accounts/handle";
 import { passwordProblem } from "~/domain/accounts/password";
@@ -126,11 +126,7 @@ export default function Settings() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      {result?.ok ? (
-        <div className="notice notice--success" role="status">
-          <p>{result.done}</p>
-        </div>
-      ) : null}
+      {result?.ok ? <SuccessNotice>{result.done}</SuccessNotice> : null}
       {searchParams.get("recovered") ? (
         <div className="notice notice--success" role="status">
           <p>

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { ErrorSummary, Honeypot, SubmitButton, TextField } from "~/components/forms";
+import { ErrorSummary, Honeypot, SubmitButton, TextField, SuccessNotice } from "~/components/forms";
 import { handleKey } from "~/domain/accounts/handle";
 import { recordActiveDay, verifyCredentials } from "~/server/accounts.server";
 import { requireSignedOut, safeRedirectPath } from "~/server/auth/guards.server";
@@ -65,11 +65,7 @@ export default function SignIn() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      {searchParams.get("signed-out") === "everywhere" ? (
-        <div className="notice notice--success" role="status">
-          <p>You have been signed out on every device.</p>
-        </div>
-      ) : null}
+      {searchParams.get("signed-out") === "everywhere" ? <SuccessNotice>You have been signed out on every device.</SuccessNotice> : null}
       <h1>Sign in</h1>
       <Form method="post" noValidate>
         <Honeypot />

@@ -6,7 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 
 import { FindingItems } from "~/components/findings";
-import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors, SuccessNotice } from "~/components/forms";
 import { KIND_LABELS } from "~/components/story-list";
 import { can } from "~/domain/accounts/permissions";
 import { findIdentifyingDetails, redactFinding } from "~/domain/anonymity/identifying-details";
@@ -179,11 +179,7 @@ export default function Story() {
           </p>
         </div>
       ) : null}
-      {searchParams.get("flagged") ? (
-        <div className="notice notice--success" role="status">
-          <p>Thank you for telling us. A moderator will look at it.</p>
-        </div>
-      ) : null}
+      {searchParams.get("flagged") ? <SuccessNotice>Thank you for telling us. A moderator will look at it.</SuccessNotice> : null}
       {searchParams.get("edited") ? (
         <div className="notice notice--success" role="status">
           <p>

@@ -1,32 +1,21 @@
 // Every page type, as the person who would see it, checked with axe-core (WCAG 2.2 A/AA and best
 // practice), for one h1, a skip link, a language and a title, and no console errors.
-import pg from "pg";
-import { type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
-import { axeViolations, launchBrowser, watchForProblems } from "../support/browser";
+import { axeViolations, watchForProblems } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 import { join, newHandle } from "../support/journeys";
 
-const appUrl = inject("appUrl");
-let browser: Browser;
-let db: pg.Client;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  db = new pg.Client({ connectionString: inject("appDatabaseUrl") });
-  await db.connect();
-});
-afterAll(async () => {
-  await browser?.close();
-  await db?.end();
-});
+const suite = browserSuite();
+const { appUrl } = suite;
 
 async function signedIn(role: string): Promise<{ page: Page; handle: string }> {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const page = await context.newPage();
   const handle = newHandle(role);
   await join(page, appUrl, handle);
-  await db.query(`UPDATE "user" SET role = $1, trust_level = 2 WHERE handle_key = lower($2)`, [role, handle]);
+  await suite.db.query(`UPDATE "user" SET role = $1, trust_level = 2 WHERE handle_key = lower($2)`, [role, handle]);
   return { page, handle };
 }
 
@@ -48,9 +37,9 @@ async function sweep(page: Page, paths: string[]) {
 
 describe("every page type passes axe", () => {
   it("signed out", async () => {
-    const page = await browser.newPage();
-    const [story] = (await db.query(`SELECT id FROM post WHERE status = 'published' ORDER BY id LIMIT 1`)).rows as { id: number }[];
-    const [author] = (await db.query(`SELECT u.handle FROM post p JOIN "user" u ON u.id = p.author_id WHERE p.status = 'published' AND p.display_mode = 'handle' LIMIT 1`)).rows as { handle: string }[];
+    const page = await suite.browser.newPage();
+    const [story] = (await suite.db.query(`SELECT id FROM post WHERE status = 'published' ORDER BY id LIMIT 1`)).rows as { id: number }[];
+    const [author] = (await suite.db.query(`SELECT u.handle FROM post p JOIN "user" u ON u.id = p.author_id WHERE p.status = 'published' AND p.display_mode = 'handle' LIMIT 1`)).rows as { handle: string }[];
     const titles = await sweep(page, [
       "/join",
       "/sign-in",
@@ -68,13 +57,13 @@ describe("every page type passes axe", () => {
 
   it("member", async () => {
     const { page } = await signedIn("member");
-    const [story] = (await db.query(`SELECT id FROM post WHERE status = 'published' ORDER BY id LIMIT 1`)).rows as { id: number }[];
+    const [story] = (await suite.db.query(`SELECT id FROM post WHERE status = 'published' ORDER BY id LIMIT 1`)).rows as { id: number }[];
     await sweep(page, ["/settings", "/settings/delete", "/notifications", "/stories/new", "/stories/new?guided=1", "/reports/new", `/flag?post=${story?.id}`]);
   });
 
   it("moderator", async () => {
     const { page } = await signedIn("moderator");
-    const [pending] = (await db.query(`SELECT id FROM post WHERE status = 'pending' ORDER BY id LIMIT 1`)).rows as { id: number }[];
+    const [pending] = (await suite.db.query(`SELECT id FROM post WHERE status = 'pending' ORDER BY id LIMIT 1`)).rows as { id: number }[];
     await sweep(page, ["/moderation", "/moderation?reason=new_member", "/moderation/log", `/moderation/edit?kind=post&id=${pending?.id}`, `/stories/${pending?.id}/history`]);
   });
 

@@ -1,33 +1,22 @@
 // Writing, by keyboard alone: a guided story with a phone number redacted, a trusted member's
 // story, a comment and a reply, and an experience report, with axe on every page.
-import pg from "pg";
-import { type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
-import { launchBrowser, tabTo, typeInto, watchForProblems } from "../support/browser";
+import { tabTo, typeInto, watchForProblems } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 import { expectAccessible, join, newHandle, pressButton } from "../support/journeys";
 
-const appUrl = inject("appUrl");
-let browser: Browser;
-let db: pg.Client;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  db = new pg.Client({ connectionString: inject("appDatabaseUrl") });
-  await db.connect();
-});
-afterAll(async () => {
-  await browser?.close();
-  await db?.end();
-});
+const suite = browserSuite();
+const { appUrl } = suite;
 
 async function signedInPage(trustLevel: number): Promise<{ page: Page; problems: { consoleErrors: string[] }; name: string }> {
-  const context = await browser.newContext();
+  const context = await suite.browser.newContext();
   const page = await context.newPage();
   const problems = watchForProblems(page);
   const name = newHandle("writer");
   await join(page, appUrl, name);
-  await db.query(`UPDATE "user" SET trust_level = $1 WHERE handle_key = lower($2)`, [trustLevel, name]);
+  await suite.db.query(`UPDATE "user" SET trust_level = $1 WHERE handle_key = lower($2)`, [trustLevel, name]);
   return { page, problems, name };
 }
 
@@ -56,7 +45,7 @@ describe("writing by keyboard", () => {
     await page.getByText("waiting for a moderator").waitFor();
     await expectAccessible(page);
     const id = /\/stories\/(\d+)/.exec(page.url())?.[1];
-    const { rows } = await db.query(`SELECT status, body_markdown FROM post WHERE id = $1`, [id]);
+    const { rows } = await suite.db.query(`SELECT status, body_markdown FROM post WHERE id = $1`, [id]);
     expect(rows[0].status).toBe("pending");
     expect(rows[0].body_markdown).not.toContain("07700");
     expect(problems.consoleErrors).toEqual([]);
