@@ -49,7 +49,9 @@ async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down: finishing requests in flight");
   const forceExit = setTimeout(() => {
     logger.warn("requests still running after 10 s; stopping anyway");
-    void database.stop().finally(() => process.exit(1));
+    // Never wait for ever on PostgreSQL here: give it three seconds, then leave regardless.
+    const giveUp = new Promise((resolve) => setTimeout(resolve, 3_000));
+    void Promise.race([database.stop(), giveUp]).finally(() => process.exit(1));
   }, 10_000);
   forceExit.unref();
   const { server } = http;
