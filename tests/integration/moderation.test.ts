@@ -245,3 +245,31 @@ describe("more moderator tools", () => {
     expect(byCouncil).toContain("Nothing is waiting for review.");
   });
 });
+
+describe("round trips", () => {
+  it("ask for changes: the author edits and resubmits, and the post is back in the queue", async () => {
+    const author = await account("member");
+    const moderator = await account("moderator", 2);
+    const id = await pendingPost(author.id, "Please change me");
+    await send("/moderation", { form: { kind: "post", id: String(id), version: "1", decision: "request_changes", reason: "Leave out the care home's name." }, cookie: moderator.cookie });
+    const own = await (await send(`/stories/${id}`, { cookie: author.cookie })).text().then(stripComments);
+    expect(own).toContain("A moderator wrote: Leave out the care home");
+    expect(own).toContain("Edit your post and send it again");
+    const [row] = await sql<{ version: number }>(`SELECT version FROM post WHERE id = $1`, [id]);
+    await send(`/stories/${id}/edit`, { form: { title: "Please change me", body: "Now without the name.", version: String(row?.version) }, cookie: author.cookie });
+    const [after] = await sql<{ status: string }>(`SELECT status FROM post WHERE id = $1`, [id]);
+    expect(after?.status).toBe("pending");
+    const queue = await (await send("/moderation", { cookie: moderator.cookie })).text().then(stripComments);
+    expect(queue).toContain("Now without the name.");
+  });
+
+  it("one moderator's report hides published content at once", async () => {
+    const author = await account("member", 1);
+    const moderator = await account("moderator", 2);
+    const id = await publishedPostBy(author.id, "Hidden by a moderator");
+    await send(`/flag?post=${id}`, { form: { reason: "personal_information" }, cookie: moderator.cookie });
+    expect((await send(`/stories/${id}`)).status).toBe(404);
+    const log = await sql<{ action: string }>(`SELECT action FROM moderation_action WHERE target_type = 'post' AND target_id = $1`, [String(id)]);
+    expect(log.map((l) => l.action)).toContain("post.hide");
+  });
+});
