@@ -40,6 +40,36 @@ function ErrorMessage({ name, error }: { name: string; error?: string }) {
   );
 }
 
+/** Label, hint and error message around one text control, wired together for screen readers. */
+function FieldShell({
+  name,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <label className="label" htmlFor={name}>
+        {label}
+      </label>
+      {hint ? (
+        <div id={`${name}-hint`} className="hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage name={name} error={error} />
+      {children}
+    </div>
+  );
+}
+
 export function TextField({
   name,
   label,
@@ -62,16 +92,7 @@ export function TextField({
   width?: "short" | "medium";
 }) {
   return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={name}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${name}-hint`} className="hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage name={name} error={error} />
+    <FieldShell name={name} label={label} hint={hint} error={error}>
       <input
         className={`input${width ? ` input--${width}` : ""}${error ? " input--error" : ""}`}
         id={name}
@@ -83,7 +104,7 @@ export function TextField({
         aria-describedby={describedBy(name, hint, error)}
         aria-invalid={error ? true : undefined}
       />
-    </div>
+    </FieldShell>
   );
 }
 
@@ -178,16 +199,7 @@ export function TextArea({
   rows?: number;
 }) {
   return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={name}>
-        {label}
-      </label>
-      {hint ? (
-        <div id={`${name}-hint`} className="hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage name={name} error={error} />
+    <FieldShell name={name} label={label} hint={hint} error={error}>
       <textarea
         className={`textarea${error ? " input--error" : ""}`}
         id={name}
@@ -197,7 +209,7 @@ export function TextArea({
         aria-describedby={describedBy(name, hint, error)}
         aria-invalid={error ? true : undefined}
       />
-    </div>
+    </FieldShell>
   );
 }
 

@@ -18,7 +18,7 @@ import type { Perspective } from "~/domain/taxonomy";
 import { recordAction } from "./audit.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./auth/password.server";
 import { invalidateUserSessions } from "./auth/session.server";
-import { prisma } from "./db/client.server";
+import { isUniqueViolation, prisma } from "./db/client.server";
 
 export class HandleTaken extends Error {
   constructor() {
@@ -33,11 +33,6 @@ function hashRecoveryCode(code: string): string {
 
 function newRecoveryCodes(): string[] {
   return Array.from({ length: RECOVERY_CODE_COUNT }, () => formatRecoveryCode(randomBytes(RECOVERY_CODE_BYTES)));
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${String((error as { code?: unknown }).code)}` : "";
-  return /P2002|23505|Unique constraint/i.test(text);
 }
 
 export async function createAccount(input: {
@@ -278,10 +273,6 @@ export async function setRole(actor: { id: number; handle: string }, userId: num
     );
     return { changed: true, handle: before.handle };
   });
-}
-
-export async function findUserByHandle(handle: string) {
-  return prisma().user.findUnique({ where: { handleKey: handleKey(handle) }, select: { id: true, handle: true, role: true } });
 }
 
 /** Recomputes a member's trust level from what they have done (rules: app/domain/accounts/trust.ts). */

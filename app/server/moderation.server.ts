@@ -14,7 +14,7 @@ import {
 
 import { refreshTrustLevel } from "./accounts.server";
 import { recordAction } from "./audit.server";
-import { prisma } from "./db/client.server";
+import { isUniqueViolation, prisma } from "./db/client.server";
 import { notify, notifyModerators } from "./notifications.server";
 
 interface KeptFinding {
@@ -73,13 +73,15 @@ export async function listQueue(
   const authorIds = [...new Set([...posts, ...comments, ...reports].map((i) => i.author?.id).filter((id): id is number => id !== undefined))];
   const rejected = await prisma().post.groupBy({ by: ["authorId"], where: { authorId: { in: authorIds }, status: "rejected" }, _count: true });
   const rejectedBy = new Map(rejected.map((r) => [r.authorId, r._count]));
-  const upheld = await Promise.all(
-    authorIds.map(async (id) => [
-      id,
-      await prisma().flag.count({ where: { resolution: "upheld", OR: [{ post: { authorId: id } }, { comment: { authorId: id } }] } }),
-    ] as const),
-  );
-  const upheldBy = new Map(upheld);
+  const upheldFlags = await prisma().flag.findMany({
+    where: { resolution: "upheld", OR: [{ post: { authorId: { in: authorIds } } }, { comment: { authorId: { in: authorIds } } }] },
+    select: { post: { select: { authorId: true } }, comment: { select: { authorId: true } } },
+  });
+  const upheldBy = new Map<number, number>();
+  for (const flag of upheldFlags) {
+    const id = flag.post?.authorId ?? flag.comment?.authorId;
+    if (id != null) upheldBy.set(id, (upheldBy.get(id) ?? 0) + 1);
+  }
   const authorOf = (a: { id: number; handle: string; trustLevel: number } | null) =>
     a ? { ...a, rejectedBefore: rejectedBy.get(a.id) ?? 0, upheldFlags: upheldBy.get(a.id) ?? 0 } : null;
 
@@ -263,9 +265,7 @@ export async function flagContent(
       data: { flaggerId: flagger.id, reason, note, ...(target.kind === "post" ? { postId: target.id } : { commentId: target.id }) },
     });
   } catch (error) {
-    if (error instanceof Error && /P2002|23505|Unique constraint/i.test(`${error.message} ${String((error as { code?: unknown }).code)}`)) {
-      throw new AlreadyFlagged();
-    }
+    if (isUniqueViolation(error)) throw new AlreadyFlagged();
     throw error;
   }
   const open = await prisma().flag.findMany({

@@ -3,7 +3,7 @@ import { renderMarkdown } from "~/domain/markdown/render";
 import { needsPreModeration } from "~/domain/accounts/trust";
 import type { PostInput } from "~/domain/posts/post-input";
 
-import { prisma } from "./db/client.server";
+import { isUniqueViolation, prisma } from "./db/client.server";
 import { notify } from "./notifications.server";
 import { BlockedByWatchedWord, checkWatchedWords } from "./watched-words.server";
 
@@ -38,11 +38,6 @@ export class UnknownReference extends Error {
   ) {
     super(message);
   }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${String((error as { code?: unknown }).code)}` : "";
-  return /P2002|23505|Unique constraint/i.test(text);
 }
 
 /** Council code for a name or code typed into the council box; null when left empty. */

@@ -1,4 +1,5 @@
 // Every query about posts and their comments lives here.
+import { handleKey } from "~/domain/accounts/handle";
 import { byline, coarseDate, coarseDateTime } from "~/domain/anonymity/byline";
 
 import { prisma } from "./db/client.server";
@@ -228,7 +229,7 @@ export async function getPostForReader(id: number, viewerId: number | null) {
 
 /** A member's public page: only what they published under their handle. */
 export async function getPublicProfile(handle: string) {
-  const user = await prisma().user.findUnique({ where: { handleKey: handle.trim().toLowerCase() }, select: { id: true, handle: true } });
+  const user = await prisma().user.findUnique({ where: { handleKey: handleKey(handle) }, select: { id: true, handle: true } });
   if (!user) return null;
   const [posts, comments] = await Promise.all([
     prisma().post.findMany({

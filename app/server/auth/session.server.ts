@@ -104,11 +104,6 @@ export async function invalidateUserSessions(userId: number, exceptSessionId?: s
   return count;
 }
 
-export async function deleteExpiredSessions(now = new Date()): Promise<number> {
-  const { count } = await prisma().session.deleteMany({ where: { expiresAt: { lte: now } } });
-  return count;
-}
-
 // ---- The cookie ----
 
 const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);

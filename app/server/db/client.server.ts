@@ -27,6 +27,12 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   );
 }
 
+/** True when an insert hit a unique index (Prisma P2002, PostgreSQL 23505): a duplicate, not a fault. */
+export function isUniqueViolation(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${String((error as { code?: unknown }).code)}` : "";
+  return /P2002|23505|Unique constraint/i.test(text);
+}
+
 /** Turns an unreachable database into a 503, which the error page explains in plain words. */
 export function toServiceUnavailable(error: unknown): unknown {
   if (!isDatabaseUnavailable(error)) return error;
