@@ -1,0 +1,84 @@
+// Disclosure control: the only place that decides which numbers about experience reports may be
+// shown. The dashboard, its charts and tables, the CSV and JSON downloads and the API all get
+// their numbers through here, so one set of rules protects them all (DESIGN: anonymity, rule 4).
+import { shown, withheld, type Figure, type Share, type WithheldReason } from "./figures";
+import { wilsonInterval } from "./statistics";
+
+/** A figure built from fewer reports than this is withheld. */
+export const MIN_REPORTS = 5;
+/** Counts are shown rounded to the nearest multiple of this. */
+export const ROUND_COUNTS_TO = 5;
+/** A median or quartile is shown only when built from at least this many values. */
+export const MIN_VALUES_FOR_MEDIAN = 10;
+
+/** Rounds a count to the nearest 5 (a count of 5 or more never rounds down to 0). */
+export function roundCount(count: number): number {
+  return Math.max(ROUND_COUNTS_TO, Math.round(count / ROUND_COUNTS_TO) * ROUND_COUNTS_TO);
+}
+
+/** A count as it may be shown: rounded, or withheld when built from fewer than 5 reports. */
+export function publishCount(count: number, reason?: WithheldReason): Figure<number> {
+  if (reason) return withheld(reason);
+  if (count < MIN_REPORTS) return withheld("fewer-than-5");
+  return shown(roundCount(count));
+}
+
+/** k of n as a share, from the unrounded counts, in whole percent with its Wilson interval. */
+export function shareOf(k: number, n: number): Share {
+  const interval = wilsonInterval(k, n);
+  return {
+    percent: Math.round((100 * k) / n),
+    low: Math.round(100 * interval.low),
+    high: Math.round(100 * interval.high),
+  };
+}
+
+/** A relation the reader can see: the total is the sum of the members. */
+export interface TotalRelation {
+  total: string;
+  members: readonly string[];
+}
+
+/**
+ * Primary and secondary suppression over counts linked by totals. Every count under 5 is withheld
+ * ("fewer than 5"); then, wherever a total and its members leave exactly one figure withheld, it
+ * could be worked out by subtraction (a region's total minus its other councils), so the smallest
+ * shown member is withheld too ("withheld"), or the total when no member is left. This repeats
+ * until every relation has no withheld figure or at least two, because withholding one member
+ * can expose another relation it belongs to.
+ */
+export function protectCounts(
+  counts: ReadonlyMap<string, number>,
+  relations: readonly TotalRelation[],
+  alreadyWithheld: ReadonlyMap<string, WithheldReason> = new Map(),
+): Map<string, Figure<number>> {
+  const reasons = new Map<string, WithheldReason>(alreadyWithheld);
+  for (const [id, count] of counts) {
+    if (!reasons.has(id) && count < MIN_REPORTS) reasons.set(id, "fewer-than-5");
+  }
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const relation of relations) {
+      const ids = [relation.total, ...relation.members];
+      const hidden = ids.filter((id) => reasons.has(id));
+      if (hidden.length !== 1) continue;
+      const candidates = relation.members.filter((id) => !reasons.has(id));
+      const next = candidates.length > 0 ? smallest(candidates, counts) : relation.total;
+      reasons.set(next, "secondary");
+      changed = true;
+    }
+  }
+  const figures = new Map<string, Figure<number>>();
+  for (const [id, count] of counts) figures.set(id, publishCount(count, reasons.get(id)));
+  return figures;
+}
+
+/** The member with the smallest count (the least lost by withholding it); ties go to the first. */
+function smallest(ids: readonly string[], counts: ReadonlyMap<string, number>): string {
+  let best = ids[0] as string;
+  for (const id of ids) {
+    if ((counts.get(id) ?? 0) < (counts.get(best) ?? 0)) best = id;
+  }
+  return best;
+}

@@ -1,0 +1,85 @@
+// The table of councils in a nation. Council, region and nation totals are linked (they add up),
+// so they are protected together, once for the whole nation: every page that shows a council or
+// region figure reads it from this one table, and no page withholds less than another.
+import { PLAN_LEADS } from "../taxonomy";
+import { protectCounts, type TotalRelation } from "./disclosure";
+import { withheld, type Figure, type NetScore, type Share } from "./figures";
+import { buildBreakdown, buildDomain, QUALITY_OF_LIFE } from "./outcome-view";
+
+export interface PlaceCounts {
+  code: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+  /** The council's reports over the period, keyed as QuarterCounts keys them. */
+  reports: number;
+  counts: Readonly<Record<string, number>>;
+}
+
+export interface PlaceRow {
+  code: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+  reports: Figure<number>;
+  qualityOfLife: Figure<NetScore>;
+  selfLed: Figure<Share>;
+}
+
+export interface RegionRow {
+  code: string;
+  name: string;
+  reports: Figure<number>;
+}
+
+export interface PlaceTable {
+  nation: string;
+  reports: Figure<number>;
+  regions: RegionRow[];
+  places: PlaceRow[];
+}
+
+const QUALITY_OF_LIFE_DOMAIN = { slug: QUALITY_OF_LIFE, label: "Quality of life overall" };
+
+export function buildPlaceTable(nation: string, places: readonly PlaceCounts[]): PlaceTable {
+  const regions = new Map<string, { name: string; members: string[]; reports: number }>();
+  const counts = new Map<string, number>();
+  let nationTotal = 0;
+  for (const place of places) {
+    const region = regions.get(place.regionCode) ?? { name: place.regionName, members: [], reports: 0 };
+    region.members.push(`place:${place.code}`);
+    region.reports += place.reports;
+    regions.set(place.regionCode, region);
+    counts.set(`place:${place.code}`, place.reports);
+    nationTotal += place.reports;
+  }
+  for (const [code, region] of regions) counts.set(`region:${code}`, region.reports);
+  counts.set("nation", nationTotal);
+  const relations: TotalRelation[] = [
+    { total: "nation", members: [...regions.keys()].map((code) => `region:${code}`) },
+    ...[...regions].map(([code, region]) => ({ total: `region:${code}`, members: region.members })),
+  ];
+  const figures = protectCounts(counts, relations);
+  const figure = (id: string) => figures.get(id) ?? withheld<number>("fewer-than-5");
+  return {
+    nation,
+    reports: figure("nation"),
+    regions: [...regions].map(([code, region]) => ({ code, name: region.name, reports: figure(`region:${code}`) })),
+    places: places.map((place) => {
+      const reports = figure(`place:${place.code}`);
+      const reason = reports.shown ? undefined : reports.reason;
+      // The same figures the council's own page shows, built the same way.
+      const selfLed = buildBreakdown(place, "lead", PLAN_LEADS, reason).categories.find((c) => c.key === "self_led");
+      return {
+        code: place.code,
+        name: place.name,
+        regionCode: place.regionCode,
+        regionName: place.regionName,
+        reports,
+        qualityOfLife: buildDomain(place.counts, QUALITY_OF_LIFE_DOMAIN, false, reason).net,
+        selfLed: selfLed?.share ?? withheld("fewer-than-5"),
+      };
+    }),
+  };
+}
+

@@ -1,0 +1,47 @@
+// Quarters are the period unit of every experience report: stored as the first day of the quarter
+// ("2025-04-01"), written in addresses as "2025-Q2", shown as "Apr to Jun 2025".
+
+const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** "2025-Q2" → "2025-04-01", or null when it is not a quarter. */
+export function quarterStartFromCode(code: string): string | null {
+  const match = QUARTER_PATTERN.exec(code);
+  if (!match) return null;
+  const month = (Number(match[2]) - 1) * 3 + 1;
+  return `${match[1]}-${String(month).padStart(2, "0")}-01`;
+}
+
+/** "2025-04-01" → "2025-Q2". */
+export function quarterCode(quarterStart: string): string {
+  const [year, month] = quarterStart.split("-").map(Number);
+  return `${year}-Q${Math.floor(((month ?? 1) - 1) / 3) + 1}`;
+}
+
+/** "2025-04-01" → "Apr to Jun 2025". */
+export function quarterLabel(quarterStart: string): string {
+  const [year, month] = quarterStart.split("-").map(Number);
+  const first = (month ?? 1) - 1;
+  return `${MONTHS[first]} to ${MONTHS[first + 2]} ${year}`;
+}
+
+/** The quarter a date falls in, as its first day. */
+export function quarterContaining(date: Date): string {
+  const month = Math.floor(date.getUTCMonth() / 3) * 3 + 1;
+  return `${date.getUTCFullYear()}-${String(month).padStart(2, "0")}-01`;
+}
+
+/** The quarter `steps` quarters after (or before, when negative) the given one. */
+export function addQuarters(quarterStart: string, steps: number): string {
+  const [year, month] = quarterStart.split("-").map(Number);
+  const index = (year ?? 0) * 4 + Math.floor(((month ?? 1) - 1) / 3) + steps;
+  const newYear = Math.floor(index / 4);
+  return `${newYear}-${String((index - newYear * 4) * 3 + 1).padStart(2, "0")}-01`;
+}
+
+/** Every quarter from `from` to `to`, both included. */
+export function quartersBetween(from: string, to: string): string[] {
+  const quarters: string[] = [];
+  for (let quarter = from; quarter <= to; quarter = addQuarters(quarter, 1)) quarters.push(quarter);
+  return quarters;
+}
