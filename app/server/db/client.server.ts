@@ -100,6 +100,15 @@ export function pool(): pg.Pool {
   return database().pool;
 }
 
+/** Hand-written SQL through the shared pool, with an unreachable database turned into a 503. */
+export async function query<Row extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<Row[]> {
+  try {
+    return (await pool().query<Row>(text, params)).rows;
+  } catch (error) {
+    throw toServiceUnavailable(error);
+  }
+}
+
 export async function disconnect(): Promise<void> {
   const db = globalThis.__fifthOptionDatabase;
   globalThis.__fifthOptionDatabase = undefined;

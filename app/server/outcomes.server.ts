@@ -1,0 +1,232 @@
+// Every query about the outcomes dashboard. Unfiltered views and views by plan lead read the
+// outcome_summary table (kept up to date by triggers); filters on who reported read the
+// outcome_fact view, which defines the same counts from every report. Either way the numbers go
+// through app/domain/outcomes before anyone sees them.
+import { needsEveryReport, type OutcomeFilters } from "~/domain/outcomes/outcome-filters";
+import type { WithheldReason } from "~/domain/outcomes/figures";
+import { buildOutcomeView, type OutcomeView, type QuarterCounts } from "~/domain/outcomes/outcome-view";
+import { buildPlaceTable, type PlaceCounts, type PlaceRow, type PlaceTable } from "~/domain/outcomes/places";
+import { quartersBetween } from "~/domain/outcomes/quarters";
+import { PLAN_LEADS } from "~/domain/taxonomy";
+
+import { query } from "./db/client.server";
+
+export type PlaceLevel = "area" | "region" | "nation";
+
+export interface Place {
+  level: PlaceLevel;
+  code: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+  nation: string;
+}
+
+export const NATIONS = ["England", "Scotland", "Wales"] as const;
+export type Nation = (typeof NATIONS)[number];
+
+const GEO_COLUMN: Record<PlaceLevel, string> = { area: "area_code", region: "region_code", nation: "nation_code" };
+
+export async function findCouncil(code: string): Promise<Place | null> {
+  const [row] = await query<{ code: string; name: string; region_code: string; region_name: string; nation: string }>(
+    `SELECT code, name, region_code, region_name, nation FROM area WHERE code = $1`,
+    [code],
+  );
+  return row ? { level: "area", code: row.code, name: row.name, regionCode: row.region_code, regionName: row.region_name, nation: row.nation } : null;
+}
+
+export async function findRegion(code: string): Promise<Place | null> {
+  const [row] = await query<{ region_code: string; region_name: string; nation: string }>(
+    `SELECT region_code, region_name, nation FROM area WHERE region_code = $1 LIMIT 1`,
+    [code],
+  );
+  return row
+    ? { level: "region", code: row.region_code, name: row.region_name, regionCode: row.region_code, regionName: row.region_name, nation: row.nation }
+    : null;
+}
+
+export function nationPlace(nation: Nation): Place {
+  return { level: "nation", code: nation, name: nation, regionCode: "", regionName: "", nation };
+}
+
+/** The conditions on who reported, for queries on outcome_fact (parameters from $first on). */
+function reporterConditions(filters: OutcomeFilters, first: number) {
+  return {
+    sql: `($${first}::text IS NULL OR plan_lead::text = $${first})
+      AND ($${first + 1}::text IS NULL OR perspective::text = $${first + 1})
+      AND ($${first + 2}::text IS NULL OR support_arrangement::text = $${first + 2})
+      AND ($${first + 3}::text IS NULL OR client_group::text = $${first + 3})`,
+    params: [filters.lead, filters.perspective, filters.arrangement, filters.client],
+  };
+}
+
+/** Quarter by quarter counts for one place, every quarter of the period present (zero if empty). */
+export async function quarterCountsFor(place: Pick<Place, "level" | "code">, filters: OutcomeFilters): Promise<QuarterCounts[]> {
+  const found = new Map<string, QuarterCounts>();
+  if (needsEveryReport(filters)) {
+    const conditions = reporterConditions(filters, 4);
+    const rows = await query<{ quarter: string; key: string; n: number }>(
+      `SELECT to_char(quarter_start, 'YYYY-MM-DD') AS quarter, key, count(*)::int AS n
+       FROM outcome_fact
+       WHERE ${GEO_COLUMN[place.level]} = $1 AND quarter_start BETWEEN $2 AND $3 AND ${conditions.sql}
+       GROUP BY 1, 2`,
+      [place.code, filters.from, filters.to, ...conditions.params],
+    );
+    for (const row of rows) addFact(found, row.quarter, row.key, row.n);
+  } else {
+    const rows = await query<{ quarter: string; reports: number; counts: Record<string, number> }>(
+      `SELECT to_char(quarter_start, 'YYYY-MM-DD') AS quarter, reports, counts
+       FROM outcome_summary
+       WHERE level = $1 AND geo_code = $2 AND plan_lead = $3 AND quarter_start BETWEEN $4 AND $5`,
+      [place.level, place.code, filters.lead ?? "all", filters.from, filters.to],
+    );
+    for (const row of rows) found.set(row.quarter, { quarterStart: row.quarter, reports: row.reports, counts: row.counts });
+  }
+  return quartersBetween(filters.from, filters.to).map((quarter) => found.get(quarter) ?? { quarterStart: quarter, reports: 0, counts: {} });
+}
+
+function addFact(into: Map<string, QuarterCounts>, quarter: string, key: string, n: number) {
+  const entry = into.get(quarter) ?? { quarterStart: quarter, reports: 0, counts: {} };
+  if (key === "reports") entry.reports += n;
+  else (entry.counts as Record<string, number>)[key] = ((entry.counts as Record<string, number>)[key] ?? 0) + n;
+  into.set(quarter, entry);
+}
+
+/** The same place's counts split by who led the plan, for the comparison of plan leads. */
+export async function quarterCountsByPlanLead(
+  place: Pick<Place, "level" | "code">,
+  filters: OutcomeFilters,
+): Promise<Record<keyof typeof PLAN_LEADS, QuarterCounts[]>> {
+  const leads = Object.keys(PLAN_LEADS) as (keyof typeof PLAN_LEADS)[];
+  const results = await Promise.all(leads.map((lead) => quarterCountsFor(place, { ...filters, lead })));
+  return Object.fromEntries(leads.map((lead, i) => [lead, results[i] ?? []])) as Record<keyof typeof PLAN_LEADS, QuarterCounts[]>;
+}
+
+/** The keys the table of councils needs: plan leads and the quality-of-life ratings. */
+const TABLE_KEYS = [
+  ...Object.keys(PLAN_LEADS).map((lead) => `lead:${lead}`),
+  ...["a_lot_better", "a_bit_better", "same", "a_bit_worse", "a_lot_worse", "not_relevant"].map((r) => `outcome:quality-of-life:${r}`),
+];
+
+/** Every council of a nation with its counts over the period (zero for councils with no reports). */
+export async function placeCountsFor(nation: Nation, filters: OutcomeFilters): Promise<PlaceCounts[]> {
+  const councils = await query<{ code: string; name: string; region_code: string; region_name: string }>(
+    `SELECT code, name, region_code, region_name FROM area WHERE nation = $1 ORDER BY name`,
+    [nation],
+  );
+  const byCode = new Map<string, { reports: number; counts: Record<string, number> }>();
+  if (needsEveryReport(filters)) {
+    const conditions = reporterConditions(filters, 5);
+    const rows = await query<{ code: string; key: string; n: number }>(
+      `SELECT area_code AS code, key, count(*)::int AS n
+       FROM outcome_fact
+       WHERE nation_code = $1 AND quarter_start BETWEEN $2 AND $3 AND key = ANY($4::text[]) AND ${conditions.sql}
+       GROUP BY 1, 2`,
+      [nation, filters.from, filters.to, ["reports", ...TABLE_KEYS], ...conditions.params],
+    );
+    for (const row of rows) {
+      const entry = byCode.get(row.code) ?? { reports: 0, counts: {} };
+      if (row.key === "reports") entry.reports += row.n;
+      else entry.counts[row.key] = (entry.counts[row.key] ?? 0) + row.n;
+      byCode.set(row.code, entry);
+    }
+  } else {
+    const sums = TABLE_KEYS.map((_, i) => `coalesce(sum((s.counts ->> $${i + 5})::int), 0)::int AS k${i}`).join(", ");
+    const rows = await query<Record<string, number> & { code: string; reports: number }>(
+      `SELECT s.geo_code AS code, sum(s.reports)::int AS reports, ${sums}
+       FROM outcome_summary s JOIN area a ON a.code = s.geo_code
+       WHERE s.level = 'area' AND a.nation = $1 AND s.plan_lead = $2 AND s.quarter_start BETWEEN $3 AND $4
+       GROUP BY s.geo_code`,
+      [nation, filters.lead ?? "all", filters.from, filters.to, ...TABLE_KEYS],
+    );
+    for (const row of rows) {
+      byCode.set(row.code, { reports: row.reports, counts: Object.fromEntries(TABLE_KEYS.map((key, i) => [key, row[`k${i}`] ?? 0])) });
+    }
+  }
+  return councils.map((council) => ({
+    code: council.code,
+    name: council.name,
+    regionCode: council.region_code,
+    regionName: council.region_name,
+    reports: byCode.get(council.code)?.reports ?? 0,
+    counts: byCode.get(council.code)?.counts ?? {},
+  }));
+}
+
+// ---- Whole dashboard views ----
+
+export interface ComparedView {
+  label: string;
+  view: OutcomeView;
+}
+
+export interface PlaceDashboard {
+  place: Place;
+  view: OutcomeView;
+  /** The same figures for the wider places it belongs to (region, nation). */
+  comparisons: ComparedView[];
+  /** The same place, split by who led the support plan. */
+  byPlanLead: (ComparedView & { lead: keyof typeof PLAN_LEADS })[];
+  /** For a region: its councils, as the national table shows them. */
+  councils: PlaceRow[];
+}
+
+/**
+ * Everything a council, region or nation page shows. The place's own total comes from the
+ * nation's table of councils, so a council withheld there to protect a neighbour is withheld here.
+ */
+export async function loadPlaceDashboard(place: Place, filters: OutcomeFilters): Promise<PlaceDashboard> {
+  const nation = place.nation as Nation;
+  const wider: Place[] = [];
+  // Scotland and Wales are each one region: their region and nation are the same figures.
+  if (place.level === "area" && place.regionName !== nation) wider.push({ ...place, level: "region", code: place.regionCode, name: place.regionName });
+  if (place.level !== "nation" && place.name !== nation) wider.push(nationPlace(nation));
+  const [places, quarters, byLead, ...widerQuarters] = await Promise.all([
+    placeCountsFor(nation, filters),
+    quarterCountsFor(place, filters),
+    quarterCountsByPlanLead(place, filters),
+    ...wider.map((w) => quarterCountsFor(w, filters)),
+  ]);
+  const table = buildPlaceTable(nation, places);
+  const placeReason = withheldReasonOf(table, place);
+  const view = buildOutcomeView(quarters, placeReason);
+  const leadReasons = new Map(view.planLeads.categories.map((c) => [c.key, c.count.shown ? undefined : c.count.reason]));
+  return {
+    place,
+    view,
+    comparisons: wider.map((w, i) => ({ label: w.name, view: buildOutcomeView(widerQuarters[i] ?? [], withheldReasonOf(table, w)) })),
+    byPlanLead: (Object.keys(PLAN_LEADS) as (keyof typeof PLAN_LEADS)[]).map((lead) => ({
+      lead,
+      label: PLAN_LEADS[lead],
+      view: buildOutcomeView(byLead[lead], leadReasons.get(lead)),
+    })),
+    councils: place.level === "area" ? [] : table.places.filter((p) => place.level === "nation" || p.regionCode === place.code),
+  };
+}
+
+function withheldReasonOf(table: PlaceTable, place: Pick<Place, "level" | "code">): WithheldReason | undefined {
+  const figure =
+    place.level === "area"
+      ? table.places.find((p) => p.code === place.code)?.reports
+      : place.level === "region"
+        ? table.regions.find((r) => r.code === place.code)?.reports
+        : table.reports;
+  return figure && !figure.shown ? figure.reason : undefined;
+}
+
+export interface NationOverview {
+  nation: Nation;
+  view: OutcomeView;
+  table: PlaceTable;
+}
+
+/** The national overview: each nation's headline figures and its table of councils. */
+export async function loadOverview(filters: OutcomeFilters): Promise<NationOverview[]> {
+  return Promise.all(
+    NATIONS.map(async (nation) => {
+      const [places, quarters] = await Promise.all([placeCountsFor(nation, filters), quarterCountsFor(nationPlace(nation), filters)]);
+      const table = buildPlaceTable(nation, places);
+      return { nation, table, view: buildOutcomeView(quarters, table.reports.shown ? undefined : table.reports.reason) };
+    }),
+  );
+}
