@@ -108,6 +108,41 @@ export function TextField({
   );
 }
 
+export function SelectField({
+  name,
+  label,
+  hint,
+  error,
+  options,
+  defaultValue,
+}: {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  options: { value: string; label: string }[];
+  defaultValue?: string;
+}) {
+  return (
+    <FieldShell name={name} label={label} hint={hint} error={error}>
+      <select
+        className={`select${error ? " input--error" : ""}`}
+        id={name}
+        name={name}
+        defaultValue={defaultValue}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? true : undefined}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}
+
 export function RadioGroup({
   name,
   legend,
