@@ -60,6 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const NAVIGATION = [
   { to: "/", label: "Home", end: true },
   { to: "/stories", label: "Stories", end: false },
+  { to: "/outcomes", label: "Outcomes", end: false },
   { to: "/about", label: "About", end: false },
 ];
 
@@ -157,6 +158,9 @@ export function Layout({ children }: { children: ReactNode }) {
               <ul className="footer-list">
                 <li>
                   <Link to="/about">About Fifth Option</Link>
+                </li>
+                <li>
+                  <Link to="/outcomes/about-the-data">About the data</Link>
                 </li>
                 <li>
                   <Link to="/accessibility">Accessibility statement</Link>

@@ -98,8 +98,24 @@ export async function quarterCountsByPlanLead(
   filters: OutcomeFilters,
 ): Promise<Record<keyof typeof PLAN_LEADS, QuarterCounts[]>> {
   const leads = Object.keys(PLAN_LEADS) as (keyof typeof PLAN_LEADS)[];
-  const results = await Promise.all(leads.map((lead) => quarterCountsFor(place, { ...filters, lead })));
-  return Object.fromEntries(leads.map((lead, i) => [lead, results[i] ?? []])) as Record<keyof typeof PLAN_LEADS, QuarterCounts[]>;
+  if (needsEveryReport(filters) || filters.lead) {
+    const results = await Promise.all(leads.map((lead) => quarterCountsFor(place, { ...filters, lead })));
+    return Object.fromEntries(leads.map((lead, i) => [lead, results[i] ?? []])) as Record<keyof typeof PLAN_LEADS, QuarterCounts[]>;
+  }
+  // One read of the summary for every lead at once: the common case, on every council page.
+  const rows = await query<{ lead: string; quarter: string; reports: number; counts: Record<string, number> }>(
+    `SELECT plan_lead AS lead, to_char(quarter_start, 'YYYY-MM-DD') AS quarter, reports, counts
+     FROM outcome_summary
+     WHERE level = $1 AND geo_code = $2 AND plan_lead <> 'all' AND quarter_start BETWEEN $3 AND $4`,
+    [place.level, place.code, filters.from, filters.to],
+  );
+  const quarters = quartersBetween(filters.from, filters.to);
+  return Object.fromEntries(
+    leads.map((lead) => {
+      const found = new Map(rows.filter((r) => r.lead === lead).map((r) => [r.quarter, { quarterStart: r.quarter, reports: r.reports, counts: r.counts }]));
+      return [lead, quarters.map((quarter) => found.get(quarter) ?? { quarterStart: quarter, reports: 0, counts: {} })];
+    }),
+  ) as Record<keyof typeof PLAN_LEADS, QuarterCounts[]>;
 }
 
 /** The keys the table of councils needs: plan leads and the quality-of-life ratings. */

@@ -50,6 +50,10 @@ describe("every page type passes axe", () => {
       "/stories?kind=question",
       "/stories?tag=respite",
       `/u/${author?.handle}`,
+      "/outcomes",
+      "/outcomes/about-the-data",
+      "/outcomes/region/E12000002",
+      "/outcomes/E06000001",
     ]);
     expect(new Set(titles.values()).size).toBe(titles.size);
     await page.close();

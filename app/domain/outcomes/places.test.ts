@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { buildPlaceTable, type PlaceCounts } from "./places";
+import { buildPlaceTable, sortPlaceRows, type PlaceCounts } from "./places";
 
 const qol = (better: number, same: number, worse: number) => ({
   "outcome:quality-of-life:a_lot_better": better,
@@ -61,5 +61,26 @@ describe("the table of councils", () => {
     const wales = buildPlaceTable("Wales", [council("W1", "W92000004", 3, 1)]);
     expect(wales.reports.shown).toBe(false);
     expect(wales.regions[0]?.reports.shown).toBe(false);
+  });
+});
+
+describe("sorting the table", () => {
+  const rows = buildPlaceTable("England", [
+    council("A1", "R1", 50, 10),
+    council("B1", "R1", 3, 1),
+    council("C1", "R1", 90, 60),
+    council("D1", "R1", 20, 12),
+    council("E1", "R1", 2, 0),
+  ]).places;
+
+  it("puts withheld figures last in either direction", () => {
+    expect(sortPlaceRows(rows, "reports", true).map((r) => r.code)).toEqual(["C1", "A1", "D1", "B1", "E1"]);
+    expect(sortPlaceRows(rows, "reports", false).map((r) => r.code)).toEqual(["D1", "A1", "C1", "B1", "E1"]);
+    expect(sortPlaceRows(rows, "selfled", true).map((r) => r.code)).toEqual(["C1", "D1", "A1", "B1", "E1"]);
+  });
+
+  it("sorts by name alphabetically", () => {
+    expect(sortPlaceRows(rows, "name", false).map((r) => r.code)).toEqual(["A1", "B1", "C1", "D1", "E1"]);
+    expect(sortPlaceRows(rows, "name", true).map((r) => r.code)).toEqual(["E1", "D1", "C1", "B1", "A1"]);
   });
 });

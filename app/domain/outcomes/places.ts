@@ -83,3 +83,27 @@ export function buildPlaceTable(nation: string, places: readonly PlaceCounts[]):
   };
 }
 
+
+export type PlaceSort = "name" | "reports" | "quality" | "selfled";
+
+/**
+ * Orders the table by a column. Withheld figures have no value to order by, so they always come
+ * last, whichever the direction; ties keep alphabetical order.
+ */
+export function sortPlaceRows(rows: readonly PlaceRow[], by: PlaceSort, descending: boolean): PlaceRow[] {
+  const byName = [...rows].sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+  if (by === "name") return descending ? byName.reverse() : byName;
+  const valueOf = (row: PlaceRow): number | null => {
+    const figure = by === "reports" ? row.reports : by === "quality" ? row.qualityOfLife : row.selfLed;
+    if (!figure.shown) return null;
+    const value = figure.value;
+    return typeof value === "number" ? value : "score" in value ? value.score : value.percent;
+  };
+  return byName
+    .map((row, index) => ({ row, index, value: valueOf(row) }))
+    .sort((a, b) => {
+      if (a.value === null || b.value === null) return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
+      return (descending ? b.value - a.value : a.value - b.value) || a.index - b.index;
+    })
+    .map((entry) => entry.row);
+}

@@ -2,7 +2,7 @@
 // written as the words that stand for it ("fewer than 5"), never as a number.
 import { WITHHELD_TEXT, type Figure, type NetScore, type Share } from "./figures";
 import type { Breakdown, OutcomeView, Spread } from "./outcome-view";
-import type { PlaceTable } from "./places";
+import type { PlaceRow, PlaceTable } from "./places";
 
 export const TIDY_COLUMNS = ["place_code", "place", "section", "measure", "category", "value", "interval_low", "interval_high", "unit"] as const;
 export type TidyRow = Record<(typeof TIDY_COLUMNS)[number], string>;
@@ -66,10 +66,14 @@ export function placeTableRows(table: PlaceTable): TidyRow[] {
   return [
     row({ code: table.nation, name: table.nation }, "councils", "reports", "all", count(table.reports), "reports (rounded to 5)"),
     ...table.regions.map((r) => row(r, "councils", "reports", "all", count(r.reports), "reports (rounded to 5)")),
-    ...table.places.flatMap((p) => [
-      row(p, "councils", "reports", "all", count(p.reports), "reports (rounded to 5)"),
-      row(p, "councils", "net score", "Quality of life overall", net(p.qualityOfLife), "percentage points"),
-      row(p, "councils", "share", "Self-led plans", share(p.selfLed), "percent of reports"),
-    ]),
+    ...table.places.flatMap(councilRows),
+  ];
+}
+
+export function councilRows(council: PlaceRow): TidyRow[] {
+  return [
+    row(council, "councils", "reports", "all", count(council.reports), "reports (rounded to 5)"),
+    row(council, "councils", "net score", "Quality of life overall", net(council.qualityOfLife), "percentage points"),
+    row(council, "councils", "share", "Self-led plans", share(council.selfLed), "percent of reports"),
   ];
 }

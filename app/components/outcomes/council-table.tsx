@@ -1,0 +1,71 @@
+// The table of councils: reports, quality of life and self-led plans, each council linking to its
+// own page. Sorting is done by the page (links in the column headings), so it works without JavaScript.
+import { Link } from "@remix-run/react";
+
+import { formatFigure, formatInterval } from "~/components/charts";
+import type { PlaceRow, PlaceSort } from "~/domain/outcomes/places";
+
+export interface SortLinks {
+  current: PlaceSort;
+  descending: boolean;
+  /** The address that sorts by a column (toggling the order when it is the current one). */
+  href: (column: PlaceSort) => string;
+}
+
+const COLUMNS: { key: PlaceSort; label: string }[] = [
+  { key: "name", label: "Council" },
+  { key: "reports", label: "Reports" },
+  { key: "quality", label: "Quality of life, net score (95% interval)" },
+  { key: "selfled", label: "Self-led plans (95% interval)" },
+];
+
+export function CouncilTable({ councils, caption, sort }: { councils: PlaceRow[]; caption: string; sort?: SortLinks }) {
+  return (
+    <table className="data council-table">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {COLUMNS.map((column) => {
+            const active = sort?.current === column.key;
+            return (
+              <th
+                scope="col"
+                key={column.key}
+                aria-sort={active ? (sort.descending ? "descending" : "ascending") : undefined}
+              >
+                {sort ? (
+                  <Link to={sort.href(column.key)}>
+                    {column.label}
+                    <span className="visually-hidden">
+                      {active ? `, sorted ${sort.descending ? "highest first" : "lowest first"}; select to reverse` : ", select to sort"}
+                    </span>
+                  </Link>
+                ) : (
+                  column.label
+                )}
+              </th>
+            );
+          })}
+        </tr>
+      </thead>
+      <tbody>
+        {councils.map((council) => (
+          <tr key={council.code}>
+            <th scope="row">
+              <Link to={`/outcomes/${council.code}`}>{council.name}</Link>
+            </th>
+            <td>{formatFigure(council.reports, "count")}</td>
+            <td>
+              {formatFigure(council.qualityOfLife)}
+              {council.qualityOfLife.shown ? <span className="muted"> ({formatInterval(council.qualityOfLife)})</span> : null}
+            </td>
+            <td>
+              {formatFigure(council.selfLed)}
+              {council.selfLed.shown ? <span className="muted"> ({formatInterval(council.selfLed)})</span> : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

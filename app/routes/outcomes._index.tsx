@@ -1,0 +1,169 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+
+import { describeFigure, DotPlot, formatFigure } from "~/components/charts";
+import { OutcomeFilterForm } from "~/components/outcome-filters";
+import { CouncilTable } from "~/components/outcomes/council-table";
+import { DownloadLinks } from "~/components/outcomes/download-links";
+import { outcomeFilterParams, parseOutcomeFilters, OUTCOME_FILTER_FIELDS } from "~/domain/outcomes/outcome-filters";
+import { sortPlaceRows, type PlaceSort } from "~/domain/outcomes/places";
+import { quarterLabel } from "~/domain/outcomes/quarters";
+import { loadOverview, NATIONS } from "~/server/outcomes.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data && "errors" in data ? "Error: " : ""}Outcomes by nation and council – Fifth Option` },
+  { name: "description", content: "What members' experience reports add up to, council by council: outcomes, support, budgets and rates." },
+];
+
+const SORTS: PlaceSort[] = ["name", "reports", "quality", "selfled"];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const today = new Date();
+  const values = Object.fromEntries(OUTCOME_FILTER_FIELDS.map((f) => [f, url.searchParams.get(f) ?? ""]).filter(([, v]) => v));
+  const parsed = parseOutcomeFilters(url.searchParams, today);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const nationParam = url.searchParams.get("nation");
+  const nation = NATIONS.find((n) => n === nationParam) ?? null;
+  const sortParam = url.searchParams.get("sort") as PlaceSort | null;
+  const sort = sortParam && SORTS.includes(sortParam) ? sortParam : "name";
+  const descending = url.searchParams.get("order") === "desc";
+
+  const overview = await loadOverview(parsed.filters);
+  const councils = sortPlaceRows(
+    overview.filter((n) => !nation || n.nation === nation).flatMap((n) => n.table.places),
+    sort,
+    descending,
+  );
+  return {
+    values,
+    query: outcomeFilterParams(parsed.filters, today).toString(),
+    period: `${quarterLabel(parsed.filters.from)} to ${quarterLabel(parsed.filters.to)}`,
+    nation,
+    sort,
+    descending,
+    nations: overview.map((n) => ({
+      nation: n.nation,
+      reports: n.view.reports,
+      quality: n.view.domains.find((d) => d.slug === "quality-of-life")?.net ?? null,
+      selfLed: n.view.planLeads.categories.find((c) => c.key === "self_led")?.share ?? null,
+      regions: n.table.regions,
+      domains: n.view.domains.filter((d) => !d.carersOnly).map((d) => ({ slug: d.slug, label: d.label, net: d.net })),
+    })),
+    councils,
+  };
+}
+
+export default function OutcomesOverview() {
+  const loaded = useLoaderData<typeof loader>();
+  if ("errors" in loaded) {
+    return (
+      <>
+        <h1>Outcomes by nation and council</h1>
+        <OutcomeFilterForm values={loaded.values} errors={loaded.errors} />
+      </>
+    );
+  }
+  const { values, query, period, nation, sort, descending, nations, councils } = loaded;
+  // The address of this page with some parameters changed: filters, nation and order are kept.
+  const withQuery = (extra: Record<string, string | null>) => {
+    const params = new URLSearchParams(query);
+    if (nation) params.set("nation", nation);
+    if (sort !== "name") params.set("sort", sort);
+    if (descending) params.set("order", "desc");
+    for (const [key, value] of Object.entries(extra)) {
+      if (value) params.set(key, value);
+      else params.delete(key);
+    }
+    const text = params.toString();
+    return text ? `/outcomes?${text}` : "/outcomes";
+  };
+  const domainRows = nations[0]?.domains ?? [];
+  return (
+    <>
+      <h1>Outcomes by nation and council</h1>
+      <p className="lead">
+        What members&apos; experience reports add up to, {period}. Figures about fewer than 5 reports are never shown, and
+        counts are rounded to the nearest 5: <Link to="/outcomes/about-the-data">about the data</Link>.
+      </p>
+      <OutcomeFilterForm values={values} extra={{ ...(nation ? { nation } : {}), ...(sort !== "name" ? { sort } : {}), ...(descending ? { order: "desc" } : {}) }} />
+
+      <section className="section" aria-labelledby="nations">
+        <h2 id="nations">England, Scotland and Wales</h2>
+        <table className="data">
+          <caption>Headline figures by nation</caption>
+          <thead>
+            <tr>
+              <th scope="col">Nation</th>
+              <th scope="col">Reports</th>
+              <th scope="col">Quality of life, net score</th>
+              <th scope="col">Self-led plans</th>
+            </tr>
+          </thead>
+          <tbody>
+            {nations.map((n) => (
+              <tr key={n.nation}>
+                <th scope="row">
+                  <Link to={withQuery({ nation: n.nation })}>{n.nation}</Link>
+                </th>
+                <td>{formatFigure(n.reports, "count")}</td>
+                <td>{n.quality ? describeFigure(n.quality) : "fewer than 5"}</td>
+                <td>{n.selfLed ? describeFigure(n.selfLed) : "fewer than 5"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <DotPlot
+          title="Net scores by area of life in each nation"
+          summary="For each area of life, the share of reports saying it got better minus the share saying it got worse, in England, Scotland and Wales, with 95% intervals."
+          headingLevel={3}
+          rowHeading="Area of life"
+          series={nations.map((n) => ({ key: n.nation as string, name: n.nation }))}
+          rows={domainRows.map((d) => ({
+            label: d.label,
+            values: Object.fromEntries(nations.map((n) => [n.nation, n.domains.find((x) => x.slug === d.slug)?.net ?? { shown: false as const, reason: "fewer-than-5" as const }])),
+          }))}
+        />
+      </section>
+
+      <section className="section" aria-labelledby="regions">
+        <h2 id="regions">Regions</h2>
+        <ul className="region-list">
+          {nations.flatMap((n) =>
+            n.regions.map((r) => (
+              <li key={r.code}>
+                <Link to={`/outcomes/region/${r.code}${query ? `?${query}` : ""}`}>{r.name}</Link> ({formatFigure(r.reports, "count")} reports)
+              </li>
+            )),
+          )}
+        </ul>
+      </section>
+
+      <section className="section" aria-labelledby="councils">
+        <h2 id="councils">{nation ? `Councils in ${nation}` : "Every council"}</h2>
+        <nav aria-label="Show councils of one nation" className="pagination">
+          {nation ? <Link to={withQuery({ nation: null })}>All nations</Link> : null}
+          {NATIONS.filter((n) => n !== nation).map((n) => (
+            <Link key={n} to={withQuery({ nation: n })}>
+              {n} only
+            </Link>
+          ))}
+        </nav>
+        <CouncilTable
+          councils={councils}
+          caption={`${councils.length} councils${nation ? ` in ${nation}` : ""}. Select a column heading to sort.`}
+          sort={{
+            current: sort,
+            descending,
+            // A new column starts with the highest first (A to Z for names); the same column reverses.
+            href: (column) => {
+              const descend = column === sort ? !descending : column !== "name";
+              return withQuery({ sort: column === "name" ? null : column, order: descend ? "desc" : null });
+            },
+          }}
+        />
+      </section>
+      <DownloadLinks query={query} />
+    </>
+  );
+}

@@ -1,0 +1,186 @@
+// The outcomes dashboard, its downloads, and the promise that a small group never shows.
+import { parse } from "csv-parse/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { addQuarters, quarterContaining } from "../../app/domain/outcomes/quarters";
+import { insertReports, type TestReport } from "../support/reports";
+import { send, stripComments } from "../support/remix";
+import { sql } from "../support/sql";
+
+const THIS_QUARTER = quarterContaining(new Date());
+const LAST_QUARTER = addQuarters(THIS_QUARTER, -1);
+const HARTLEPOOL = "E06000001";
+const MIDDLESBROUGH = "E06000002";
+const REDCAR = "E06000003";
+const NORTH_EAST = "E12000001";
+const OTHER_NORTH_EAST = ["E06000004", "E06000005", "E06000047", "E06000057", "E08000021", "E08000022", "E08000023", "E08000024", "E08000037"];
+
+const many = <T,>(n: number, item: T | ((i: number) => T)): T[] =>
+  Array.from({ length: n }, (_, i) => (typeof item === "function" ? (item as (i: number) => T)(i) : item));
+
+// Redcar: 35 reports of quality of life: 8 a lot better, 7 a bit better, 5 same, 5 a bit worse,
+// 5 a lot worse, 5 not relevant → net (15 − 10) / 30 = +17. Hourly rates: six at £10, six at £13.
+const REDCAR_RATINGS = [...many(8, "a_lot_better"), ...many(7, "a_bit_better"), ...many(5, "same"), ...many(5, "a_bit_worse"), ...many(5, "a_lot_worse"), ...many(5, "not_relevant")];
+
+beforeAll(async () => {
+  await insertReports([
+    // Hartlepool has exactly 4 reports: that 4 must never be shown or follow from anything shown.
+    ...many<TestReport>(4, (i) => ({ area: HARTLEPOOL, quarter: i % 2 ? THIS_QUARTER : LAST_QUARTER, outcomes: { "quality-of-life": "a_lot_worse" } })),
+    ...many<TestReport>(6, { area: MIDDLESBROUGH, quarter: THIS_QUARTER, outcomes: { "quality-of-life": "same" } }),
+    ...many<TestReport>(35, (i) => ({
+      area: REDCAR,
+      quarter: i < 20 ? THIS_QUARTER : LAST_QUARTER,
+      lead: i < 21 ? "self_led" : "council_led",
+      ratePence: i < 6 ? 1000 : i < 12 ? 1300 : null,
+      outcomes: { "quality-of-life": REDCAR_RATINGS[i] as string },
+    })),
+    ...OTHER_NORTH_EAST.flatMap((area) => many<TestReport>(20, { area, quarter: THIS_QUARTER, lead: "council_led", outcomes: { "quality-of-life": "a_bit_better" } })),
+    ...many<TestReport>(12, { area: "E08000035", quarter: LAST_QUARTER }),
+  ]);
+});
+
+const page = async (path: string) => {
+  const response = await send(path);
+  return { status: response.status, html: stripComments(await response.text()) };
+};
+
+/** The text of a table row that starts with a council's name, tags removed. */
+function rowText(html: string, name: string): string {
+  const row = new RegExp(`<tr>(?:(?!</tr>).)*?>${name}</a>(?:(?!</tr>).)*</tr>`, "s").exec(html)?.[0] ?? "";
+  return row.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+}
+
+describe("the national overview", () => {
+  it("lists every council with reports rounded to 5, and never shows a council with fewer than 5", async () => {
+    const { status, html } = await page("/outcomes?nation=England");
+    expect(status).toBe(200);
+    expect(rowText(html, "Redcar and Cleveland")).toMatch(/^Redcar and Cleveland 35 \+17 \(/);
+    expect(rowText(html, "Hartlepool")).toBe("Hartlepool fewer than 5 fewer than 5 fewer than 5");
+    // Middlesbrough (6) is withheld too: otherwise the North East's total minus the others gives 4.
+    expect(rowText(html, "Middlesbrough")).toBe("Middlesbrough withheld withheld withheld");
+    expect(rowText(html, "Stockton-on-Tees")).toMatch(/^Stockton-on-Tees 20 /);
+    // 4 + 6 + 35 + 9 × 20 = 225 in the North East; 237 in England with Leeds.
+    expect(html).toMatch(/North East<\/a> \(225 reports\)/);
+    expect(html).toMatch(/>England<\/a><\/th><td>235<\/td>/);
+  });
+
+  it("sorts the table by a column through a link, withheld figures last", async () => {
+    const { html } = await page("/outcomes?nation=England&sort=reports&order=desc");
+    const order = [...html.matchAll(/<th scope="row"><a [^>]*href="\/outcomes\/(E\d+)"/g)].map((m) => m[1]);
+    expect(order[0]).toBe(REDCAR);
+    expect(order.indexOf(HARTLEPOOL)).toBeGreaterThan(order.indexOf("E06000004"));
+    expect(html).toContain('aria-sort="descending"');
+  });
+
+  it("names the field and keeps what was typed when a filter is wrong", async () => {
+    const { status, html } = await page("/outcomes?from=2025-Q7&lead=boss");
+    expect(status).toBe(400);
+    expect(html).toContain("Enter the first quarter like 2025-Q1");
+    expect(html).toContain("Choose who led the plan from the list");
+    expect(html).toContain('value="2025-Q7"');
+    expect(html).toMatch(/<title>Error: /);
+  });
+});
+
+describe("a council's page", () => {
+  it("shows the measures with hand-checkable figures", async () => {
+    const { status, html } = await page(`/outcomes/${REDCAR}`);
+    expect(status).toBe(200);
+    expect(html).toContain("<h1>Outcomes in Redcar and Cleveland</h1>");
+    expect(html).toMatch(/Reports<\/dt><dd>35 \(rounded/);
+    // Net +17 for quality of life; 21 of 35 plans self-led = 60%; median of 6 × £10 and 6 × £13 is £11.50.
+    expect(html).toMatch(/Quality of life, net score<\/dt><dd>\+17 \(95% interval/);
+    expect(html).toMatch(/Plans led by the person or their family<\/dt><dd>60% \(95% interval 44% to 74%\)/);
+    expect(html).toContain("£11.50 (middle half £10.00 to £13.00; 10 values)");
+    // Compared with its region and England, in charts with tables.
+    expect(html).toContain("compared with North East and England");
+    expect(html).toContain("<figure");
+  });
+
+  it("shows no figures at all for a council with fewer than 5 reports", async () => {
+    const { status, html } = await page(`/outcomes/${HARTLEPOOL}`);
+    expect(status).toBe(200);
+    expect(html).toContain("Fewer than 5 reports about Hartlepool match this view");
+    expect(html).not.toContain("<figure");
+  });
+
+  it("withholds a council whose count would give a neighbour's away, on its own page too", async () => {
+    const { html } = await page(`/outcomes/${MIDDLESBROUGH}`);
+    expect(html).toContain("We withhold the figures for Middlesbrough");
+    expect(html).not.toMatch(/Reports<\/dt><dd>\d/);
+  });
+
+  it("is a helpful 404 for an unknown code", async () => {
+    for (const path of ["/outcomes/E06999999", "/outcomes/not-a-code", "/outcomes/region/E12999999"]) {
+      const { status, html } = await page(path);
+      expect(status, path).toBe(404);
+      expect(html).toContain("We could not find that place");
+      expect(html).toContain('href="/outcomes#councils"');
+    }
+  });
+});
+
+describe("a region's page", () => {
+  it("lists its councils with the same withheld figures as the national table", async () => {
+    const { status, html } = await page(`/outcomes/region/${NORTH_EAST}`);
+    expect(status).toBe(200);
+    expect(html).toMatch(/Reports<\/dt><dd>225 \(rounded/);
+    expect(rowText(html, "Hartlepool")).toBe("Hartlepool fewer than 5 fewer than 5 fewer than 5");
+    expect(rowText(html, "Middlesbrough")).toBe("Middlesbrough withheld withheld withheld");
+  });
+});
+
+describe("downloads", () => {
+  it("write the same figures to CSV with the licence and citation, and withheld figures as words", async () => {
+    const response = await send(`/outcomes/data.csv?region=${NORTH_EAST}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toContain("text/csv");
+    const text = await response.text();
+    expect(text).toMatch(/^# Outcomes in North East\n# Licence: Creative Commons Attribution 4.0/);
+    expect(text).toMatch(/# Cite as: Fifth Option \(\d{4}\)\. Outcomes in North East\. Retrieved \d{4}-\d{2}-\d{2} from http/);
+    const rows = parse(text, { columns: true, comment: "#" }) as Record<string, string>[];
+    const hartlepool = rows.filter((r) => r.place_code === HARTLEPOOL);
+    expect(hartlepool.map((r) => r.value)).toEqual(["fewer than 5", "fewer than 5", "fewer than 5"]);
+    expect(rows.filter((r) => r.place_code === MIDDLESBROUGH).map((r) => r.value)).toEqual(["withheld", "withheld", "withheld"]);
+    expect(rows.find((r) => r.place_code === NORTH_EAST && r.section === "reports")?.value).toBe("225");
+  });
+
+  it("write JSON views whose every figure is shown or withheld with a reason", async () => {
+    const response = await send(`/outcomes/data.json?council=${HARTLEPOOL}`);
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { licence: string; citation: string; views: { outcomes: unknown } };
+    expect(body.licence).toContain("CC BY 4.0");
+    expect(JSON.stringify(body.views.outcomes)).not.toContain('"shown":true');
+  });
+
+  it("refuse bad parameters with the parameter named, and unknown places with a 404", async () => {
+    const bad = await send("/outcomes/data.json?from=soon");
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("Content-Type")).toContain("application/problem+json");
+    expect(await bad.json()).toMatchObject({ status: 400, errors: [{ parameter: "from", detail: "Enter the first quarter like 2025-Q1" }] });
+    expect((await send("/outcomes/data.csv?council=E06999999")).status).toBe(404);
+    expect((await send("/outcomes/data.csv?council=E06000001&region=E12000001")).status).toBe(400);
+  });
+});
+
+describe("the summary table", () => {
+  it("gives the same figures as counting every report (filters on who reported read every report)", async () => {
+    // Every test report is from a carer, so "carers only" must match the pre-counted summary exactly.
+    const summary = (await (await send(`/outcomes/data.json?region=${NORTH_EAST}`)).json()) as { views: unknown };
+    const everyReport = (await (await send(`/outcomes/data.json?region=${NORTH_EAST}&perspective=carer`)).json()) as { views: unknown };
+    expect(everyReport.views).toEqual(summary.views);
+  });
+
+  it("is kept up to date as reports arrive and are deleted", async () => {
+    const total = async () => (await sql<{ n: number }>(`SELECT sum(reports)::int AS n FROM outcome_summary WHERE level = 'nation' AND plan_lead = 'all'`))[0]?.n;
+    const before = await total();
+    const [id] = await insertReports([{ area: "E09000001", quarter: THIS_QUARTER, outcomes: { dignity: "same" } }]);
+    expect(await total()).toBe((before ?? 0) + 1);
+    const [dignity] = await sql<{ n: number }>(
+      `SELECT (counts ->> 'outcome:dignity:same')::int AS n FROM outcome_summary WHERE level = 'area' AND geo_code = 'E09000001' AND plan_lead = 'all'`,
+    );
+    expect(dignity?.n).toBe(1);
+    await sql(`DELETE FROM experience_report WHERE id = $1`, [id]);
+    expect(await total()).toBe(before);
+  });
+});
