@@ -82,8 +82,9 @@ export default function AboutTheData() {
           that reason shows no figures at all, on any page.
         </li>
         <li>
-          <strong>A net score is shown only when every rating behind it is shown</strong>, since the score and the shown
-          ratings would otherwise give the missing one away.
+          <strong>A net score is shown only when the &ldquo;better&rdquo;, &ldquo;the same&rdquo; and &ldquo;worse&rdquo;
+          groups each have {MIN_REPORTS} or more reports.</strong> Since the score gives away each group&apos;s total, when one
+          rating of a group is withheld (&ldquo;a lot worse&rdquo;), its partner (&ldquo;a bit worse&rdquo;) is withheld too.
         </li>
         <li>
           <strong>Medians and quartiles need at least {MIN_VALUES_FOR_MEDIAN} values</strong>; with fewer they are shown as

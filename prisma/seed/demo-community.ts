@@ -1919,16 +1919,17 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
   }
 
   // ---- Experience reports ----
-  const REPORT_COUNT = 400;
+  // Enough that the busy councils' dashboards show most figures once small groups are withheld.
+  const REPORT_COUNT = 2000;
   const quarters = completeQuarters(options.today);
   const reportAreas: string[] = [];
   for (const code of busyAreas) {
-    const n = rng.int(15, 40);
+    const n = rng.int(80, 180);
     for (let i = 0; i < n && reportAreas.length < REPORT_COUNT; i++) reportAreas.push(code);
   }
   for (const code of quietAreas) {
     if (reportAreas.length >= REPORT_COUNT) break;
-    const n = Math.min(rng.int(1, 4), REPORT_COUNT - reportAreas.length);
+    const n = Math.min(rng.int(1, 6), REPORT_COUNT - reportAreas.length);
     for (let i = 0; i < n; i++) reportAreas.push(code);
   }
   // Few councils (a test or a small install): the rest go to the busy ones.

@@ -66,12 +66,14 @@ describe("an outcome view", () => {
     expect(byKey.isf?.share).toEqual({ shown: false, reason: "fewer-than-5" });
   });
 
-  it("gives a domain's net score only when none of its ratings is withheld", () => {
+  it("withholds a domain's net score when the better, same or worse group has fewer than 5", () => {
     const quality = view.domains.find((d) => d.slug === "quality-of-life");
-    // better 10, same 1, worse 9 → a_bit_worse 5, a_lot_worse 4, same 1: two withheld → net withheld.
+    // 10 better, 1 the same, 9 worse (5 a bit, 4 a lot): "the same" is too small a group.
     expect(quality?.respondents).toEqual({ shown: true, value: 20 });
+    expect(quality?.net).toEqual({ shown: false, reason: "fewer-than-5" });
     expect(quality?.ratings.find((r) => r.key === "a_lot_worse")?.count).toEqual({ shown: false, reason: "fewer-than-5" });
-    expect(quality?.net).toEqual({ shown: false, reason: "secondary" });
+    // Its partner goes too: the worse group's total (in the score) minus it would give 4 away.
+    expect(quality?.ratings.find((r) => r.key === "a_bit_worse")?.count).toEqual({ shown: false, reason: "secondary" });
   });
 
   it("computes the net score as share better minus share worse among those it applied to", () => {
@@ -87,15 +89,17 @@ describe("an outcome view", () => {
 
   it("withholds a second rating when only one is small, so it cannot be worked out from the total", () => {
     const dignity = view.domains.find((d) => d.slug === "dignity");
-    // a_lot_better 6, a_bit_better 6, same 3, a_bit_worse 5, a_lot_worse 0, not_relevant 0: three
-    // already withheld, so nothing more is needed; the shown ones stay.
-    expect(dignity?.ratings.map((r) => r.count.shown)).toEqual([true, true, false, true, false]);
+    // 6 a lot better, 6 a bit better, 3 the same, 5 a bit worse, 0 a lot worse: the 5 goes with the 0.
+    expect(dignity?.ratings.map((r) => r.count.shown)).toEqual([true, true, false, false, false]);
     const single = buildOutcomeView([
       { quarterStart: "2025-01-01", reports: 31, counts: ratings("home", { a_lot_better: 6, a_bit_better: 7, same: 8, a_bit_worse: 5, a_lot_worse: 5, not_relevant: 0 }) },
     ]).domains.find((d) => d.slug === "home");
     expect(single?.notRelevant.count).toEqual({ shown: false, reason: "fewer-than-5" });
-    // The smallest shown rating (5, a bit worse; first of the two fives) is withheld with it.
+    // The smallest shown rating (5, a bit worse) is withheld with it, then its partner in the worse group.
     expect(single?.ratings.find((r) => r.key === "a_bit_worse")?.count).toEqual({ shown: false, reason: "secondary" });
+    expect(single?.ratings.find((r) => r.key === "a_lot_worse")?.count).toEqual({ shown: false, reason: "secondary" });
+    // Better 13, same 8, worse 10: every group is big enough, so the score is shown: (13 − 10) / 31.
+    expect(single?.net).toMatchObject({ shown: true, value: { score: 10 } });
   });
 
   it("gives medians and quartiles only from 10 or more values", () => {
@@ -108,13 +112,13 @@ describe("an outcome view", () => {
   });
 
   it("gives quality of life quarter by quarter", () => {
-    // Q1: 10 better, 1 same, 1 worse: the small ones withhold the net score.
-    expect(view.trend[0]?.qualityOfLife.shown).toBe(false);
+    // Q1: 10 better, 1 the same, 1 worse: the small groups withhold the net score.
+    expect(view.trend[0]?.qualityOfLife).toEqual({ shown: false, reason: "fewer-than-5" });
     const steady = buildOutcomeView([
       { quarterStart: "2025-01-01", reports: 25, counts: ratings("quality-of-life", { a_lot_better: 5, a_bit_better: 5, same: 5, a_bit_worse: 5, a_lot_worse: 5, not_relevant: 0 }) },
     ]);
-    // not_relevant 0 is a small cell, so the net score is withheld here too: a zero is still a group.
-    expect(steady.trend[0]?.qualityOfLife.shown).toBe(false);
+    // Nobody said "not relevant": that small cell is withheld, but the score does not depend on it.
+    expect(steady.trend[0]?.qualityOfLife).toMatchObject({ shown: true, value: { score: 0 } });
   });
 });
 

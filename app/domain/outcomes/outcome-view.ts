@@ -81,8 +81,6 @@ export interface OutcomeView {
 }
 
 export const RATINGS = ["a_lot_better", "a_bit_better", "same", "a_bit_worse", "a_lot_worse"] as const;
-const BETTER = new Set<string>(["a_lot_better", "a_bit_better"]);
-const WORSE = new Set<string>(["a_bit_worse", "a_lot_worse"]);
 export const QUALITY_OF_LIFE = "quality-of-life";
 
 /** Adds the counts of several quarters (or places) together. */
@@ -151,8 +149,9 @@ export function buildBreakdown(
 }
 
 /**
- * One outcome domain. The net score uses every rating, so it is shown only when none of the
- * ratings is withheld: otherwise the score with the shown ratings would give the withheld one away.
+ * One outcome domain. The net score is built from three groups: better (a lot or a bit), the same,
+ * and worse (a bit or a lot). It is shown only when each group has 5 or more reports; and when one
+ * rating of a group is withheld, so is its partner, since the score gives the group's total away.
  */
 export function buildDomain(
   counts: Readonly<Record<string, number>>,
@@ -164,10 +163,22 @@ export function buildDomain(
   const keys = [...RATINGS, "not_relevant"];
   const respondents = keys.reduce((sum, key) => sum + ratingCount(key), 0);
   const answered = respondents - ratingCount("not_relevant");
+  const better = ratingCount("a_lot_better") + ratingCount("a_bit_better");
+  const worse = ratingCount("a_bit_worse") + ratingCount("a_lot_worse");
+  const all = new Map<string, number>([
+    ["respondents", respondents],
+    ["better", better],
+    ["worse", worse],
+    ...keys.map((key): [string, number] => [key, ratingCount(key)]),
+  ]);
   const figures = protectCounts(
-    new Map<string, number>([["respondents", respondents], ...keys.map((key): [string, number] => [key, ratingCount(key)])]),
-    [{ total: "respondents", members: keys }],
-    everything(new Map([["respondents", respondents], ...keys.map((key): [string, number] => [key, 0])]), sliceReason),
+    all,
+    [
+      { total: "respondents", members: keys },
+      { total: "better", members: ["a_lot_better", "a_bit_better"] },
+      { total: "worse", members: ["a_bit_worse", "a_lot_worse"] },
+    ],
+    everything(all, sliceReason),
   );
   const category = (key: string, denominator: number): CategoryFigure => {
     const count = figures.get(key) ?? withheld<number>("fewer-than-5");
@@ -178,20 +189,24 @@ export function buildDomain(
       share: count.shown ? shown(shareOf(ratingCount(key), denominator)) : withheld<Share>(count.reason),
     };
   };
-  const ratings = RATINGS.map((key) => category(key, answered));
-  const notRelevant = category("not_relevant", respondents);
-  const firstWithheld = [...ratings, notRelevant].find((rating) => !rating.count.shown)?.count;
+  const groups = ["better", "same", "worse"].map((id) => figures.get(id) ?? withheld<number>("fewer-than-5"));
+  const hiddenGroup = groups.find((figure) => !figure.shown);
   let net: Figure<NetScore>;
-  if (firstWithheld && !firstWithheld.shown) {
-    // The score itself is built from 5 or more answers: it is withheld for a withheld rating's sake.
-    net = withheld(sliceReason ?? (respondents < 5 ? "fewer-than-5" : "secondary"));
+  if (hiddenGroup && !hiddenGroup.shown) {
+    net = withheld(hiddenGroup.reason);
   } else {
-    const better = RATINGS.filter((key) => BETTER.has(key)).reduce((sum, key) => sum + ratingCount(key), 0);
-    const worse = RATINGS.filter((key) => WORSE.has(key)).reduce((sum, key) => sum + ratingCount(key), 0);
     const estimate = netScore(better, worse, answered);
     net = shown({ score: Math.round(100 * estimate.score), low: Math.round(100 * estimate.low), high: Math.round(100 * estimate.high) });
   }
-  return { slug: domain.slug, label: domain.label, carersOnly, respondents: figures.get("respondents") ?? withheld("fewer-than-5"), ratings, notRelevant, net };
+  return {
+    slug: domain.slug,
+    label: domain.label,
+    carersOnly,
+    respondents: figures.get("respondents") ?? withheld("fewer-than-5"),
+    ratings: RATINGS.map((key) => category(key, answered)),
+    notRelevant: category("not_relevant", respondents),
+    net,
+  };
 }
 
 /** When a whole slice is withheld, every figure in it is, for the same reason. */
