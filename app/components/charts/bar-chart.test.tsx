@@ -1,0 +1,101 @@
+import { describe, expect, it } from "vitest";
+
+import { shown, withheld, type Share } from "~/domain/outcomes/figures";
+
+import { BarChart } from "./bar-chart";
+import { drawing, elements, expectAccessibleChart, render, tableRows, textOf } from "./markup-for-tests";
+
+const share = (percent: number, low: number, high: number) => shown<Share>({ percent, low, high });
+
+function shareChart() {
+  return render(
+    <BarChart
+      title="Support arrangements"
+      summary="Half use a direct payment."
+      rowHeading="Support arrangement"
+      unit="percent"
+      bars={[
+        { label: "Direct payment", value: share(50, 40, 60) },
+        { label: "Managed budget", value: share(25, 20, 31) },
+        { label: "Care home", value: withheld("fewer-than-5") },
+      ]}
+    />,
+  );
+}
+
+describe("BarChart", () => {
+  it("draws shares as bars in proportion, on a 0 to 100% axis", () => {
+    const bars = elements(drawing(shareChart()), "rect", "chart__bar");
+    // The widest value text, "50%", is 3 × 16 × 0.6 = 28.8 → 29 units, plus an 8-unit gap: the
+    // value column is 37 units, so 100% spans 360 − 37 = 323 units and 50% is 161.5.
+    expect(bars.map((bar) => bar.width)).toEqual(["161.5", "80.75"]);
+    expect(bars.map((bar) => bar.x)).toEqual(["0", "0"]);
+    // Row 1: one label line (20) then the bar centred in a 24-unit slot (16 high, 4 down) = 24.
+    // Row 2 starts 20 + 24 + 10 = 54 lower: 54 + 24 = 78.
+    expect(bars.map((bar) => bar.y)).toEqual(["24", "78"]);
+  });
+
+  it("draws each share's 95% interval as a thin line from low to high", () => {
+    const lines = elements(drawing(shareChart()), "line").filter((line) => line.y1 === line.y2 && line.y1 === "32");
+    // 40% → 0.4 × 323 = 129.2; 60% → 193.8; at the middle of the first bar (24 + 8 = 32).
+    expect(lines).toContainEqual(expect.objectContaining({ x1: "129.2", x2: "193.8" }));
+    expect(textOf(shareChart())).toContain("Thin line: 95% interval");
+  });
+
+  it("never draws a withheld share as a bar, and says why in the chart and the table", () => {
+    const markup = shareChart();
+    expect(elements(drawing(markup), "rect", "chart__bar")).toHaveLength(2);
+    expect(elements(drawing(markup), "rect").every((rect) => rect.width !== "0")).toBe(true);
+    expect(textOf(drawing(markup))).toContain("Care home fewer than 5");
+    expect(tableRows(markup)).toContainEqual(["Care home", "fewer than 5"]);
+  });
+
+  it("puts every value and interval in the table", () => {
+    expect(tableRows(shareChart())).toEqual([
+      ["Support arrangement", "Share"],
+      ["Direct payment", "50% 95% interval: 40% to 60%"],
+      ["Managed budget", "25% 95% interval: 20% to 31%"],
+      ["Care home", "fewer than 5"],
+    ]);
+  });
+
+  it("is a labelled image with a heading, summary and table", () => {
+    expectAccessibleChart(shareChart(), { title: "Support arrangements", summary: "Half use a direct payment.", headingLevel: 3 });
+  });
+
+  it("draws counts against a rounded-up axis and names the heading level asked for", () => {
+    const markup = render(
+      <BarChart
+        title="Reports"
+        summary="Counts rounded to 5."
+        headingLevel={2}
+        rowHeading="Quarter"
+        unit="count"
+        bars={[
+          { label: "Apr to Jun 2025", value: shown(40) },
+          { label: "Jul to Sep 2025", value: shown(10) },
+          { label: "Oct to Dec 2025", value: withheld("secondary") },
+        ]}
+      />,
+    );
+    // "40" is 2 × 9.6 = 19.2 → 20 units, plus 8: 332 units for an axis of 0 to 40.
+    expect(elements(drawing(markup), "rect", "chart__bar").map((bar) => bar.width)).toEqual(["332", "83"]);
+    expect(tableRows(markup)).toEqual([
+      ["Quarter", "Reports"],
+      ["Apr to Jun 2025", "40"],
+      ["Jul to Sep 2025", "10"],
+      ["Oct to Dec 2025", "withheld"],
+    ]);
+    expect(textOf(markup)).not.toContain("95% interval");
+    expectAccessibleChart(markup, { title: "Reports", summary: "Counts rounded to 5.", headingLevel: 2 });
+  });
+
+  it("writes pounds from pence on the axis and in the table", () => {
+    const markup = render(
+      <BarChart title="Hourly rate" summary="Median rates." rowHeading="Place" unit="pence" bars={[{ label: "Leeds", value: shown(1250) }]} />,
+    );
+    expect(textOf(drawing(markup))).toContain("£12.50");
+    expect(tableRows(markup)).toContainEqual(["Leeds", "£12.50"]);
+    expect(tableRows(markup)[0]).toEqual(["Place", "Hourly rate"]);
+  });
+});
