@@ -26,9 +26,9 @@ function shareChart() {
 describe("BarChart", () => {
   it("draws shares as bars in proportion, on a 0 to 100% axis", () => {
     const bars = elements(drawing(shareChart()), "rect", "chart__bar");
-    // The widest value text, "50%", is 3 × 16 × 0.6 = 28.8 → 29 units, plus an 8-unit gap: the
-    // value column is 37 units, so 100% spans 360 − 37 = 323 units and 50% is 161.5.
-    expect(bars.map((bar) => bar.width)).toEqual(["161.5", "80.75"]);
+    // The widest value text, "50%", is reckoned 3 × 16 × 0.7 = 33.6 → 34 units, plus an 8-unit gap:
+    // the value column is 42 units, so 100% spans 360 − 42 = 318 units and 50% is 159.
+    expect(bars.map((bar) => bar.width)).toEqual(["159", "79.5"]);
     expect(bars.map((bar) => bar.x)).toEqual(["0", "0"]);
     // Row 1: one label line (20) then the bar centred in a 24-unit slot (16 high, 4 down) = 24.
     // Row 2 starts 20 + 24 + 10 = 54 lower: 54 + 24 = 78.
@@ -37,8 +37,8 @@ describe("BarChart", () => {
 
   it("draws each share's 95% interval as a thin line from low to high", () => {
     const lines = elements(drawing(shareChart()), "line").filter((line) => line.y1 === line.y2 && line.y1 === "32");
-    // 40% → 0.4 × 323 = 129.2; 60% → 193.8; at the middle of the first bar (24 + 8 = 32).
-    expect(lines).toContainEqual(expect.objectContaining({ x1: "129.2", x2: "193.8" }));
+    // 40% → 0.4 × 318 = 127.2; 60% → 190.8; at the middle of the first bar (24 + 8 = 32).
+    expect(lines).toContainEqual(expect.objectContaining({ x1: "127.2", x2: "190.8" }));
     expect(textOf(shareChart())).toContain("Thin line: 95% interval");
   });
 
@@ -78,8 +78,8 @@ describe("BarChart", () => {
         ]}
       />,
     );
-    // "40" is 2 × 9.6 = 19.2 → 20 units, plus 8: 332 units for an axis of 0 to 40.
-    expect(elements(drawing(markup), "rect", "chart__bar").map((bar) => bar.width)).toEqual(["332", "83"]);
+    // "40" is reckoned 2 × 11.2 = 22.4 → 23 units, plus 8: 329 units for an axis of 0 to 40.
+    expect(elements(drawing(markup), "rect", "chart__bar").map((bar) => bar.width)).toEqual(["329", "82.25"]);
     expect(tableRows(markup)).toEqual([
       ["Quarter", "Reports"],
       ["Apr to Jun 2025", "40"],

@@ -121,7 +121,7 @@ export function BarChart(props: BarChartProps) {
                 </text>
               </>
             ) : (
-              <text className="chart__withheld" x={0} y={round(middle + 5.5)} fill={MUTED}>
+              <text className="chart__withheld" x={6} y={round(middle + 5.5)} fill={MUTED}>
                 {withheldText(bar.figure)}
               </text>
             )}

@@ -7,7 +7,7 @@ import { type Figure, type NetScore, type Share } from "~/domain/outcomes/figure
 
 import { formatFigure, formatInterval, type NumberUnit } from "./format";
 import { GRID, INK, MUTED, type MarkerShape } from "./palette";
-import { FONT_SIZE, VIEW_WIDTH, round } from "./layout";
+import { FONT_SIZE, VIEW_MARGIN, VIEW_WIDTH, round } from "./layout";
 
 /** The words every chart needs from the page that shows it. */
 export interface ChartText {
@@ -91,7 +91,7 @@ export function ChartFrame({
           ) : null}
           <svg
             className="chart__svg"
-            viewBox={`0 0 ${VIEW_WIDTH} ${round(height)}`}
+            viewBox={`${-VIEW_MARGIN} ${-VIEW_MARGIN} ${VIEW_WIDTH + 2 * VIEW_MARGIN} ${round(height + 2 * VIEW_MARGIN)}`}
             role="img"
             aria-labelledby={`${ids.title} ${ids.summary}`}
             focusable="false"

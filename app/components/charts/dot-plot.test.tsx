@@ -29,12 +29,12 @@ function chart() {
 describe("DotPlot", () => {
   it("places each score and its interval on a shared -100 to +100 axis", () => {
     const markup = drawing(chart());
-    // -100..100 maps to 24..346: 1.61 units a point. +50 → 24 + 150 × 1.61 = 265.5; 0 → 185; -50 → 104.5.
-    expect(elements(markup, "circle", "chart__marker")[0]).toMatchObject({ cx: "265.5" });
-    expect(elements(markup, "rect", "chart__marker")[0]).toMatchObject({ x: String(185 - 5.5) });
-    expect(markup).toContain('d="M104.5,');
-    // Leeds's interval +20 to +80: 24 + 120 × 1.61 = 217.2 to 24 + 180 × 1.61 = 313.8.
-    expect(elements(markup, "line")).toContainEqual(expect.objectContaining({ x1: "217.2", x2: "313.8" }));
+    // -100..100 maps to 24..336: 1.56 units a point. +50 → 24 + 150 × 1.56 = 258; 0 → 180; -50 → 102.
+    expect(elements(markup, "circle", "chart__marker")[0]).toMatchObject({ cx: "258" });
+    expect(elements(markup, "rect", "chart__marker")[0]).toMatchObject({ x: String(180 - 5.5) });
+    expect(markup).toContain('d="M102,');
+    // Leeds's interval +20 to +80: 24 + 120 × 1.56 = 211.2 to 24 + 180 × 1.56 = 304.8.
+    expect(elements(markup, "line")).toContainEqual(expect.objectContaining({ x1: "211.2", x2: "304.8" }));
   });
 
   it("gives each series its own marker shape, shown in the legend", () => {

@@ -34,9 +34,8 @@ const TOP = 26;
 const LANE = 20;
 const ROW_GAP = 12;
 const AXIS_HEIGHT = 26;
-/** Room left of the axis for the marker that says which series a withheld score belongs to. */
-const LEFT = 24;
-const RIGHT = 14;
+/** Room beside the axis: on the left for the marker that says which series a withheld score belongs to, and for centring the end ticks' labels. */
+const SIDE = 24;
 
 // Writing "withheld" for a score the page forgot to pass would misstate the data.
 function valueOf<K extends string>(row: DotRow<K>, series: DotSeries<K>): Figure<NetScore> {
@@ -49,7 +48,7 @@ export function DotPlot<K extends string>(props: DotPlotProps<K>) {
   const ids = useChartIds();
   const x = scaleLinear()
     .domain([-100, 100])
-    .range([LEFT, VIEW_WIDTH - RIGHT]);
+    .range([SIDE, VIEW_WIDTH - SIDE]);
   const ticks = [-100, -50, 0, 50, 100];
   const grid = ticks.map((tick) => ({ value: tick, x: x(tick) }));
 
