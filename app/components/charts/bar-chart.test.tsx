@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { shown, withheld, type Share } from "~/domain/outcomes/figures";
 
 import { BarChart } from "./bar-chart";
-import { drawing, elements, expectAccessibleChart, render, tableRows, textOf } from "./markup-for-tests";
+import { drawing, elements, expectAccessibleChart, render, section, tableRows, textOf } from "./markup-for-tests";
 
 const share = (percent: number, low: number, high: number) => shown<Share>({ percent, low, high });
 
@@ -59,11 +59,11 @@ describe("BarChart", () => {
     ]);
   });
 
-  it("is a labelled image with a heading, summary and table", () => {
-    expectAccessibleChart(shareChart(), { title: "Support arrangements", summary: "Half use a direct payment.", headingLevel: 3 });
+  it("is a labelled image with a heading, summary and table", async () => {
+    await expectAccessibleChart(shareChart(), { title: "Support arrangements", summary: "Half use a direct payment.", headingLevel: 3 });
   });
 
-  it("draws counts against a rounded-up axis and names the heading level asked for", () => {
+  it("draws counts against a rounded-up axis and names the heading level asked for", async () => {
     const markup = render(
       <BarChart
         title="Reports"
@@ -87,7 +87,30 @@ describe("BarChart", () => {
       ["Oct to Dec 2025", "withheld"],
     ]);
     expect(textOf(markup)).not.toContain("95% interval");
-    expectAccessibleChart(markup, { title: "Reports", summary: "Counts rounded to 5.", headingLevel: 2 });
+    await expectAccessibleChart(markup, { title: "Reports", summary: "Counts rounded to 5.", headingLevel: 2 });
+  });
+
+  it("draws only words, and an axis without repeated labels, when every figure is withheld", () => {
+    const markup = render(
+      <BarChart
+        title="Reports"
+        summary="Too few to show."
+        rowHeading="Quarter"
+        unit="count"
+        bars={[
+          { label: "Apr to Jun 2025", value: withheld("fewer-than-5") },
+          { label: "Jul to Sep 2025", value: withheld("fewer-than-5") },
+        ]}
+      />,
+    );
+    expect(elements(drawing(markup), "rect", "chart__bar")).toEqual([]);
+    const ticks = [...section(drawing(markup), "g", 'class="chart__axis"').matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]);
+    expect(ticks.length).toBeGreaterThan(1);
+    expect(new Set(ticks).size).toBe(ticks.length);
+    expect(tableRows(markup).slice(1)).toEqual([
+      ["Apr to Jun 2025", "fewer than 5"],
+      ["Jul to Sep 2025", "fewer than 5"],
+    ]);
   });
 
   it("writes pounds from pence on the axis and in the table", () => {

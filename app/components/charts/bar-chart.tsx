@@ -81,7 +81,8 @@ export function BarChart(props: BarChartProps) {
     .domain([0, unit === "percent" ? 100 : largest || 1])
     .range([0, VIEW_WIDTH - valueColumn]);
   if (unit !== "percent") x.nice(4);
-  const ticks = x.ticks(unit === "percent" ? 4 : 3);
+  // Counts, percents and pence come whole: a tick at 0.5 would be written as a repeat of 1.
+  const ticks = x.ticks(unit === "percent" ? 4 : 3).filter((tick) => unit === "hours" || Number.isInteger(tick));
   const grid = ticks.map((tick) => ({ value: tick, x: x(tick) }));
 
   const legend: LegendItem[] = [];

@@ -66,7 +66,7 @@ export function ChartFrame({
   // A table of one or two value columns fits beside the drawing on a wide screen; a wider one goes below.
   const tableBeside = table.columns.length <= 2;
   const tableElement = <ChartTable caption={text.tableCaption ?? text.title} captionId={ids.tableCaption} {...table} />;
-  const Heading = (`h${text.headingLevel ?? 3}` as "h2" | "h3" | "h4");
+  const Heading = `h${text.headingLevel ?? 3}` as const;
   return (
     <figure className={tableBeside ? "chart chart--table-beside" : "chart"}>
       <figcaption className="chart__caption">
@@ -110,14 +110,14 @@ export function ChartFrame({
           {tableBeside ? (
             tableElement
           ) : (
-            // A table of many columns can be wider than a phone. It scrolls sideways inside this box
-            // rather than the whole page (data tables are exempt from reflow, WCAG 1.4.10), and the
-            // box takes focus so that it can be scrolled from the keyboard: the documented pattern
-            // for scrollable regions, which this lint rule does not know about.
+            // A table of many columns can be wider than a phone. It scrolls sideways inside this
+            // named region rather than the whole page (data tables are exempt from reflow, WCAG
+            // 1.4.10), and the region takes focus so that it can be scrolled from the keyboard: the
+            // documented pattern for scrollable regions, which this lint rule does not know about.
             // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-            <div className="chart__table-scroll" role="region" aria-labelledby={ids.tableCaption} tabIndex={0}>
+            <section className="chart__table-scroll" aria-labelledby={ids.tableCaption} tabIndex={0}>
               {tableElement}
-            </div>
+            </section>
           )}
         </div>
       </div>

@@ -67,7 +67,7 @@ describe("DotPlot", () => {
     ]);
   });
 
-  it("is a labelled image with a heading, summary and table", () => {
-    expectAccessibleChart(chart(), { title: "Net score by outcome", summary: "Leeds is above its region.", headingLevel: 3 });
+  it("is a labelled image with a heading, summary and table", async () => {
+    await expectAccessibleChart(chart(), { title: "Net score by outcome", summary: "Leeds is above its region.", headingLevel: 3 });
   });
 });

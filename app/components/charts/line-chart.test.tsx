@@ -54,6 +54,13 @@ describe("LineChart", () => {
     expect(axis).not.toMatch(/(^|\s)-\d/);
   });
 
+  it("never repeats a score on the axis, however narrow the range", () => {
+    const markup = drawing(chart([series("Leeds", [net(0, 0, 1), net(1, 0, 2), net(2, 1, 2), net(1, 1, 2)])]));
+    const ticks = [...markup.matchAll(/<text[^>]*text-anchor="end"[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]);
+    expect(ticks).toContain("0");
+    expect(new Set(ticks).size).toBe(ticks.length);
+  });
+
   it("draws a comparison series dashed, with its own marker shape", () => {
     const markup = drawing(chart([leeds, region]));
     const lines = elements(markup, "path", "chart__line");
@@ -72,8 +79,8 @@ describe("LineChart", () => {
     ]);
   });
 
-  it("is a labelled image with a heading, summary and table", () => {
-    expectAccessibleChart(chart([leeds, region]), { title: "Quality of life", summary: "It rose after a dip.", headingLevel: 3 });
+  it("is a labelled image with a heading, summary and table", async () => {
+    await expectAccessibleChart(chart([leeds, region]), { title: "Quality of life", summary: "It rose after a dip.", headingLevel: 3 });
   });
 
   it("refuses series that do not cover the same quarters", () => {

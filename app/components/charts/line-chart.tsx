@@ -63,7 +63,8 @@ export function LineChart(props: LineChartProps) {
     .nice(5);
   const [low = -100, high = 100] = y.domain();
   y.domain([Math.max(-100, low), Math.min(100, high)]).range([TOP + PLOT_HEIGHT, TOP]);
-  const yTicks = y.ticks(5);
+  // Net scores are whole numbers: a tick at 2.5 would be written as a repeat of +3.
+  const yTicks = y.ticks(5).filter((tick) => Number.isInteger(tick));
   const yTickLabels = yTicks.map((tick) => formatValue(tick, "score"));
   const left = Math.max(...yTickLabels.map((label) => textWidth(label))) + 8;
 

@@ -1,5 +1,6 @@
 // Reading server-rendered chart markup in unit tests: just enough of a parser for React's output
 // (attributes always double-quoted, text escaped the same way every time).
+import { HtmlValidate } from "html-validate";
 import { type ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { expect } from "vitest";
@@ -60,12 +61,16 @@ export function idOfElementWithText(markup: string, tag: string, text: string): 
   return undefined;
 }
 
+const validator = new HtmlValidate({ extends: ["html-validate:recommended"] });
+
 /**
- * The promises every chart makes to screen reader and keyboard users: a visible heading at the
- * requested level and a summary, both naming the image; the image out of the tab order; a table
- * with a caption and scoped headers.
+ * The promises every chart makes to screen reader and keyboard users: valid HTML; a visible
+ * heading at the requested level and a summary, both naming the image; the image out of the tab
+ * order; a table with a caption and scoped headers.
  */
-export function expectAccessibleChart(markup: string, { title, summary, headingLevel }: { title: string; summary: string; headingLevel: number }) {
+export async function expectAccessibleChart(markup: string, { title, summary, headingLevel }: { title: string; summary: string; headingLevel: number }) {
+  const report = await validator.validateString(markup);
+  expect(report.results.flatMap((result) => result.messages.map((message) => `${message.ruleId}: ${message.message}`))).toEqual([]);
   const titleId = idOfElementWithText(markup, `h${headingLevel}`, title);
   const summaryId = idOfElementWithText(markup, "p", summary);
   expect(titleId).toBeTruthy();

@@ -117,7 +117,7 @@ describe("StackedBarChart", () => {
     expect(legend).toEqual(RATING_LABELS);
   });
 
-  it("hatches the unknown part of a plain stack and explains the hatching in the legend", () => {
+  it("hatches the unknown part of a plain stack and explains the hatching in the legend", async () => {
     const markup = render(
       <StackedBarChart
         title="Arrangements"
@@ -133,11 +133,11 @@ describe("StackedBarChart", () => {
       ["324", "36"],
     ]);
     expect(textOf(markup)).toContain("Hatched: not shown (see the table)");
-    expectAccessibleChart(markup, { title: "Arrangements", summary: "Half use a direct payment.", headingLevel: 3 });
+    await expectAccessibleChart(markup, { title: "Arrangements", summary: "Half use a direct payment.", headingLevel: 3 });
   });
 
-  it("is a labelled image with a heading, summary and table", () => {
-    expectAccessibleChart(outcomes(), { title: "How things changed", summary: "Better outweighs worse.", headingLevel: 3 });
+  it("is a labelled image with a heading, summary and table", async () => {
+    await expectAccessibleChart(outcomes(), { title: "How things changed", summary: "Better outweighs worse.", headingLevel: 3 });
     expect(textOf(outcomes())).not.toContain("Hatched");
   });
 
