@@ -1,0 +1,375 @@
+// The public read API (/api/v1): every answer here goes through callApi, which checks it against
+// the OpenAPI document.
+import { createHash } from "node:crypto";
+import { readdirSync } from "node:fs";
+import path from "node:path";
+
+import { Validator } from "@seriousme/openapi-schema-validator";
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { OPENAPI } from "~/domain/api/openapi";
+
+import { callApi, type ProblemBody } from "../support/api";
+import { send, signUp, stripComments, uniqueClientAddress } from "../support/remix";
+import { sql } from "../support/sql";
+
+type Json = Record<string, unknown>;
+
+async function withRole(role: "member" | "researcher" | "moderator" | "admin") {
+  const account = await signUp();
+  const [row] = await sql<{ id: number }>(`UPDATE "user" SET role = $1 WHERE handle_key = lower($2) RETURNING id`, [role, account.handle]);
+  return { ...account, id: row?.id ?? 0 };
+}
+
+async function createKey(cookie: string, label = "Thesis chapter 3") {
+  const response = await send("/settings/api-keys", { form: { intent: "create", label }, cookie });
+  const html = stripComments(await response.text());
+  const key = /<code>(fo_[a-z2-7]{32})<\/code>/.exec(html)?.[1];
+  return { response, html, key: key ?? "" };
+}
+
+async function keysPage(cookie: string) {
+  const response = await send("/settings/api-keys", { cookie });
+  return { response, html: stripComments(await response.text()) };
+}
+
+async function revokeByLabel(cookie: string, label: string) {
+  const [row] = await sql<{ id: number }>(`SELECT id FROM api_key WHERE label = $1 AND revoked_at IS NULL`, [label]);
+  return send("/settings/api-keys", { form: { intent: "revoke", keyId: String(row?.id) }, cookie });
+}
+
+describe("the OpenAPI document", () => {
+  it("is a valid OpenAPI 3.1 document, served at /api/v1/openapi.json", async () => {
+    const validator = new Validator();
+    const result = await validator.validate(structuredClone(OPENAPI) as Json);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
+    expect(validator.version).toBe("3.1");
+    const { response, body } = await callApi("/api/v1/openapi.json");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toBe("application/json");
+    expect(body).toEqual(JSON.parse(JSON.stringify(OPENAPI)));
+  });
+
+  it("describes every API route, and has a route for everything it describes", () => {
+    // api.v1.stories.$id.ts serves /stories/{id}; api.v1.openapi[.]json.ts serves /openapi.json.
+    const pathOf = (file: string) =>
+      `/${file
+        .replace(/^api\.v1\./, "")
+        .replace(/\.ts$/, "")
+        .replaceAll("[.]", "~")
+        .split(".")
+        .filter((segment) => segment !== "_index")
+        .map((segment) => (segment.startsWith("$") ? `{${segment.slice(1)}}` : segment))
+        .join("/")
+        .replaceAll("~", ".")}`;
+    const routes = readdirSync(path.resolve(import.meta.dirname, "..", "..", "app", "routes"))
+      .filter((file) => file.startsWith("api.v1.") && file !== "api.v1.$.ts")
+      .map(pathOf);
+    expect(routes.sort()).toEqual(Object.keys(OPENAPI.paths).sort());
+  });
+});
+
+describe("reference data", () => {
+  it("lists every tag with its group", async () => {
+    const { response, body } = await callApi<{ tags: { slug: string; label: string; group: string }[] }>("/api/v1/tags");
+    expect(response.status).toBe(200);
+    const [count] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM tag`);
+    expect(body.tags).toHaveLength(count?.n ?? -1);
+    expect(body.tags).toContainEqual({ slug: "respite", label: "Respite and short breaks", group: "topic" });
+    expect(body.tags).toContainEqual({ slug: "dp-employer", label: "Direct payment, employing personal assistants", group: "support_arrangement" });
+    expect(response.headers.get("Cache-Control")).toBe("public, max-age=3600");
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+  });
+
+  it("lists councils with their region and nation, filtered by nation or region", async () => {
+    type Councils = { councils: { code: string; name: string; region: { code: string; name: string }; nation: string }[] };
+    const all = await callApi<Councils>("/api/v1/councils");
+    expect(all.body.councils).toHaveLength(207);
+    expect(all.body.councils).toContainEqual({ code: "E06000001", name: "Hartlepool", region: { code: "E12000001", name: "North East" }, nation: "England" });
+    const names = all.body.councils.map((council) => council.name);
+    expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+
+    const wales = await callApi<Councils>("/api/v1/councils?nation=wales");
+    expect(wales.body.councils).toHaveLength(22);
+    expect(new Set(wales.body.councils.map((council) => council.nation))).toEqual(new Set(["Wales"]));
+
+    const northEast = await callApi<Councils>("/api/v1/councils?region=E12000001&nation=England");
+    expect(northEast.body.councils).toHaveLength(12);
+    expect(new Set(northEast.body.councils.map((council) => council.region.name))).toEqual(new Set(["North East"]));
+  });
+
+  it("refuses filters it cannot use, naming each one", async () => {
+    const bad = await callApi<ProblemBody>("/api/v1/councils?nation=Narnia&region=north-east");
+    expect(bad.response.status).toBe(400);
+    expect(bad.body.errors).toEqual([
+      { parameter: "nation", detail: "Nation must be England, Scotland or Wales." },
+      { parameter: "region", detail: expect.stringContaining("9-character ONS code") },
+    ]);
+    const twice = await callApi<ProblemBody>("/api/v1/councils?nation=Wales&nation=Scotland");
+    expect(twice.response.status).toBe(400);
+    expect(twice.body.errors).toEqual([{ parameter: "nation", detail: "Give nation once." }]);
+    const unknown = await callApi<ProblemBody>("/api/v1/councils?region=E12999999");
+    expect(unknown.response.status).toBe(404);
+    expect(unknown.body.errors).toEqual([{ parameter: "region", detail: "There is no region with the code E12999999." }]);
+  });
+});
+
+describe("one story", () => {
+  let author: { id: number; handle: string };
+  let published = 0;
+  const hidden: Record<string, number> = {};
+
+  beforeAll(async () => {
+    author = await withRole("member");
+    const [row] = await sql<{ id: number }>(
+      `INSERT INTO post (kind, title, body_markdown, body_html, body_text, author_id, display_mode, author_perspective, status, published_at, area_code)
+       VALUES ('practice_note', 'Reviews done by phone', 'We *phoned*.', '<p>We <em>phoned</em>.</p>', 'We phoned.', $1, 'handle', 'social_worker',
+               'published', '2026-03-14T09:26:53.589Z', 'E06000001') RETURNING id`,
+      [author.id],
+    );
+    published = row?.id ?? 0;
+    await sql(`INSERT INTO post_tag (post_id, tag_id) SELECT $1, id FROM tag WHERE slug IN ('assessment', 'respite')`, [published]);
+    for (const status of ["pending", "changes_requested", "rejected", "removed"]) {
+      const [other] = await sql<{ id: number }>(
+        `INSERT INTO post (kind, title, body_markdown, body_html, body_text, author_perspective, status, published_at)
+         VALUES ('story', $1, 'b', '<p>b</p>', 'b', 'carer', $2::moderation_status, CASE WHEN $2::text = 'removed' THEN now() END) RETURNING id`,
+        [`A ${status} story`, status],
+      );
+      hidden[status] = other?.id ?? 0;
+    }
+  });
+
+  it("gives a published story with its body, and nothing that could identify its author", async () => {
+    const { response, body } = await callApi<Json>(`/api/v1/stories/${published}`);
+    expect(response.status).toBe(200);
+    expect(body).toEqual({
+      id: published,
+      kind: "practice_note",
+      title: "Reviews done by phone",
+      excerpt: "We phoned.",
+      url: `http://localhost/stories/${published}`,
+      tags: [
+        { slug: "assessment", label: "Assessment and review" },
+        { slug: "respite", label: "Respite and short breaks" },
+      ],
+      council: { code: "E06000001", name: "Hartlepool" },
+      region: { code: "E12000001", name: "North East" },
+      perspective: "social_worker",
+      month: "2026-03",
+      bodyText: "We phoned.",
+      bodyHtml: "<p>We <em>phoned</em>.</p>",
+    });
+    const text = JSON.stringify(body);
+    expect(text).not.toContain(author.handle);
+    expect(text).not.toMatch(/2026-03-14|09:26|authorId/);
+    expect(response.headers.get("Cache-Control")).toBe("public, max-age=60");
+  });
+
+  it("is a 404 problem for anything not published, unknown or malformed", async () => {
+    for (const id of [...Object.values(hidden), 987654, "abc", "99999999999", "1.5"]) {
+      const { response, body } = await callApi<ProblemBody>(`/api/v1/stories/${id}`);
+      expect(response.status, String(id)).toBe(404);
+      expect(body).toMatchObject({ type: "http://localhost/about/api#problem-not-found", title: "Not found", status: 404 });
+      expect(body.detail).toBe(`There is no published story with the id ${id}.`);
+      expect(response.headers.get("Cache-Control")).toBe("no-store");
+      expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    }
+  });
+});
+
+describe("mistakes a client can make", () => {
+  it("refuses parameters an endpoint does not know, on every endpoint", async () => {
+    for (const endpoint of ["/api/v1/councils?contry=England", "/api/v1/tags?contry=England", "/api/v1/openapi.json?contry=England"]) {
+      const { response, body } = await callApi<ProblemBody>(endpoint);
+      expect(response.status, endpoint).toBe(400);
+      expect(body.errors?.map((error) => error.parameter)).toEqual(["contry"]);
+    }
+    const story = await callApi<ProblemBody>("/api/v1/stories/1?format=xml");
+    expect(story.response.status).toBe(400);
+    expect(story.body.errors).toEqual([{ parameter: "format", detail: "Unknown parameter. This endpoint takes no query parameters." }]);
+  });
+
+  it("answers addresses that are no endpoint with a problem, not the site's HTML page", async () => {
+    const { response, body } = await callApi<ProblemBody>("/api/v1/stories/1/comments");
+    expect(response.status).toBe(404);
+    expect(body.detail).toContain("/api/v1/openapi.json");
+  });
+
+  it("refuses writes: the API only reads", async () => {
+    for (const method of ["POST", "PUT", "DELETE"] as const) {
+      const { response, body } = await callApi<ProblemBody>("/api/v1/tags", { method });
+      expect(response.status, method).toBe(405);
+      expect(response.headers.get("Allow")).toBe("GET, HEAD");
+      expect(body.type).toBe("http://localhost/about/api#problem-method-not-allowed");
+    }
+  });
+
+  it("links every kind of problem to its explanation in the API guide", async () => {
+    const guide = await send("/about/api");
+    expect(guide.status).toBe(200);
+    const html = stripComments(await guide.text());
+    for (const kind of ["invalid-parameters", "unauthorized", "not-found", "method-not-allowed", "rate-limited", "internal", "unavailable"]) {
+      expect(html).toContain(`id="problem-${kind}"`);
+    }
+    expect(html).toContain('href="http://localhost/api/v1/openapi.json"');
+    expect(html).toContain("CC BY 4.0");
+    const about = stripComments(await (await send("/about")).text());
+    expect(about).toContain('href="/about/api"');
+  });
+});
+
+describe("rate limits", () => {
+  it("tells each client what is left, counting down, then refuses with Retry-After", async () => {
+    const client = uniqueClientAddress();
+    const remaining: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { response } = await callApi("/api/v1/tags", { clientAddress: client });
+      expect(response.headers.get("RateLimit-Policy")).toBe('"anonymous";q=60;w=60');
+      const [, r, t] = /^"anonymous";r=(\d+);t=(\d+)$/.exec(response.headers.get("RateLimit") ?? "") ?? [];
+      remaining.push(Number(r));
+      expect(Number(t)).toBeGreaterThan(0);
+      expect(Number(t)).toBeLessThanOrEqual(60);
+    }
+    expect(remaining).toEqual([59, 58, 57]);
+    for (let i = 3; i < 60; i++) await send("/api/v1/tags", { clientAddress: client });
+    const { response, body } = await callApi<ProblemBody>("/api/v1/tags", { clientAddress: client });
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get("Retry-After"))).toBeGreaterThan(0);
+    expect(Number(response.headers.get("Retry-After"))).toBeLessThanOrEqual(60);
+    expect(response.headers.get("RateLimit")).toMatch(/^"anonymous";r=0;t=\d+$/);
+    expect(body.detail).toMatch(/^You have made 60 requests in 60 seconds without a key\. Try again in \d+ seconds\.$/);
+    // Another client is not held back by this one.
+    expect((await callApi("/api/v1/tags")).response.status).toBe(200);
+  });
+});
+
+describe("API keys", () => {
+  it("are shown once, stored only as a hash, and raise the limit for their holder", async () => {
+    const researcher = await withRole("researcher");
+    const { response, html, key } = await createKey(researcher.cookie, "Thesis chapter 3");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    expect(key).toMatch(/^fo_[a-z2-7]{32}$/);
+    expect(html).toContain("We will not show it again");
+
+    const [row] = await sql<Json>(`SELECT * FROM api_key WHERE user_id = $1`, [researcher.id]);
+    expect(row?.secret_hash).toBe(createHash("sha256").update(key).digest("hex"));
+    expect(row?.prefix).toBe(key.slice(0, 9));
+    expect(JSON.stringify(row)).not.toContain(key.slice(9));
+
+    const again = await keysPage(researcher.cookie);
+    expect(again.html).not.toContain(key);
+    expect(again.html).toContain("Thesis chapter 3");
+    expect(again.html).toContain(`${key.slice(0, 9)}…`);
+    expect(again.html).toContain("Never");
+
+    const { response: answer } = await callApi("/api/v1/tags", { key });
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("RateLimit-Policy")).toBe('"key";q=600;w=60');
+    expect(answer.headers.get("RateLimit")).toMatch(/^"key";r=599;t=\d+$/);
+    expect(answer.headers.get("Cache-Control")).toBe("private, max-age=3600");
+    const [used] = await sql<{ day: string }>(`SELECT to_char(last_used_on, 'YYYY-MM-DD') AS day FROM api_key WHERE user_id = $1`, [researcher.id]);
+    expect(used?.day).toBe(new Date().toISOString().slice(0, 10));
+    expect((await keysPage(researcher.cookie)).html).not.toContain("Never");
+
+    // The limit is the researcher's, whichever of their keys they use and wherever from.
+    const second = await createKey(researcher.cookie, "Second project");
+    const { response: other } = await callApi("/api/v1/tags", { key: second.key });
+    expect(other.headers.get("RateLimit")).toMatch(/^"key";r=598;t=\d+$/);
+  });
+
+  it("refuse an unknown, malformed or revoked key with a 401, never falling back to no key", async () => {
+    const researcher = await withRole("researcher");
+    const { key } = await createKey(researcher.cookie, "To be revoked");
+    for (const authorization of [`Bearer fo_${"a".repeat(32)}`, "Bearer not-a-key", `Basic ${key}`, "Bearer"]) {
+      const { response, body } = await callApi<ProblemBody>("/api/v1/tags", { authorization });
+      expect(response.status, authorization).toBe(401);
+      expect(response.headers.get("WWW-Authenticate")).toContain('error="invalid_token"');
+      expect(body.type).toBe("http://localhost/about/api#problem-unauthorized");
+    }
+    expect((await callApi("/api/v1/tags", { key })).response.status).toBe(200);
+
+    const revoked = await revokeByLabel(researcher.cookie, "To be revoked");
+    expect(revoked.status).toBe(200);
+    expect(stripComments(await revoked.text())).toContain("is revoked");
+    const refused = await callApi<ProblemBody>("/api/v1/tags", { key });
+    expect(refused.response.status).toBe(401);
+    expect(refused.body.detail).toContain("may have been revoked");
+    expect((await keysPage(researcher.cookie)).html).not.toContain("To be revoked");
+  });
+
+  it("stop working when their holder is no longer a researcher", async () => {
+    const researcher = await withRole("researcher");
+    const { key } = await createKey(researcher.cookie);
+    expect((await callApi("/api/v1/tags", { key })).response.status).toBe(200);
+    await sql(`UPDATE "user" SET role = 'member' WHERE id = $1`, [researcher.id]);
+    expect((await callApi("/api/v1/tags", { key })).response.status).toBe(401);
+  });
+
+  it("are each researcher's own: others cannot see or revoke them", async () => {
+    const alice = await withRole("researcher");
+    const bob = await withRole("moderator");
+    const { key } = await createKey(alice.cookie, "Alice's survey");
+    const bobs = await createKey(bob.cookie, "Bob's newsroom");
+    expect(bobs.key).toMatch(/^fo_/);
+    const bobPage = (await keysPage(bob.cookie)).html;
+    expect(bobPage).toContain("Bob&#x27;s newsroom");
+    expect(bobPage).not.toContain("Alice&#x27;s survey");
+    expect(bobPage).not.toContain(key.slice(0, 9));
+
+    const [alicesKey] = await sql<{ id: number }>(`SELECT id FROM api_key WHERE user_id = $1`, [alice.id]);
+    const attempt = await send("/settings/api-keys", { form: { intent: "revoke", keyId: String(alicesKey?.id) }, cookie: bob.cookie });
+    expect(attempt.status).toBe(404);
+    expect((await callApi("/api/v1/tags", { key })).response.status).toBe(200);
+  });
+
+  it("are for researchers, moderators and admins only", async () => {
+    const member = await withRole("member");
+    expect((await send("/settings/api-keys", { cookie: member.cookie })).status).toBe(403);
+    const attempt = await send("/settings/api-keys", { form: { intent: "create", label: "Sneaky" }, cookie: member.cookie });
+    expect(attempt.status).toBe(403);
+    const [count] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM api_key WHERE user_id = $1`, [member.id]);
+    expect(count?.n).toBe(0);
+    const settings = stripComments(await (await send("/settings", { cookie: member.cookie })).text());
+    expect(settings).not.toContain("/settings/api-keys");
+    const admin = await withRole("admin");
+    const adminSettings = stripComments(await (await send("/settings", { cookie: admin.cookie })).text());
+    expect(adminSettings).toContain('href="/settings/api-keys"');
+  });
+
+  it("need a label, and a refused label keeps what was typed", async () => {
+    const researcher = await withRole("researcher");
+    const empty = await createKey(researcher.cookie, "   ");
+    expect(empty.response.status).toBe(400);
+    expect(empty.html).toContain("Enter a label so you can tell this key apart");
+    expect(empty.key).toBe("");
+    const long = "A very long label ".repeat(5);
+    const tooLong = await createKey(researcher.cookie, long);
+    expect(tooLong.response.status).toBe(400);
+    expect(tooLong.html).toContain("Keep the label to 80 characters or fewer (this one is 89)");
+    expect(tooLong.html).toContain(`value="${long}"`);
+    const [count] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM api_key WHERE user_id = $1`, [researcher.id]);
+    expect(count?.n).toBe(0);
+  });
+
+  it("allow 5 active keys at once and 10 new keys a day", async () => {
+    const researcher = await withRole("researcher");
+    for (let i = 1; i <= 5; i++) expect((await createKey(researcher.cookie, `Key ${i}`)).response.status).toBe(200);
+    const sixth = await createKey(researcher.cookie, "Key 6");
+    expect(sixth.response.status).toBe(409);
+    expect(sixth.html).toContain("You already have 5 keys");
+    expect(sixth.key).toBe("");
+    // A free slot: keys 7 to 10 of the day are made, one after another.
+    for (let i = 7; i <= 10; i++) {
+      expect((await revokeByLabel(researcher.cookie, `Key ${i - 6}`)).status).toBe(200);
+      expect((await createKey(researcher.cookie, `Key ${i}`)).response.status).toBe(200);
+    }
+    expect((await revokeByLabel(researcher.cookie, "Key 5")).status).toBe(200);
+    const eleventh = await createKey(researcher.cookie, "Key 11");
+    expect(eleventh.response.status).toBe(429);
+    expect(eleventh.html).toContain("too many times");
+    const [active] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM api_key WHERE user_id = $1 AND revoked_at IS NULL`, [researcher.id]);
+    expect(active?.n).toBe(4);
+  });
+});
