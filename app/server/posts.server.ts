@@ -141,6 +141,14 @@ export async function listPublishedPosts({
   return { posts: page.map(toSummary), total, next };
 }
 
+/** Published posts by id, in the order given (search ranks them; this fills in what a list shows). */
+export async function listPublishedSummaries(ids: number[]): Promise<PostSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await prisma().post.findMany({ where: { id: { in: ids }, status: "published" }, select: summarySelect });
+  const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** Names for the filters shown above a list ("Stories about Hartlepool"). */
 export async function describeFilters(filters: StoryFilters) {
   const [area, region, tag] = await Promise.all([
