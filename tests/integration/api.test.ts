@@ -12,6 +12,7 @@ import { OPENAPI } from "~/domain/api/openapi";
 import { callApi, type ProblemBody } from "../support/api";
 import { send, signUp, stripComments, uniqueClientAddress } from "../support/remix";
 import { sql } from "../support/sql";
+import { addStory } from "../support/stories";
 
 type Json = Record<string, unknown>;
 
@@ -371,5 +372,163 @@ describe("API keys", () => {
     expect(eleventh.html).toContain("too many times");
     const [active] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM api_key WHERE user_id = $1 AND revoked_at IS NULL`, [researcher.id]);
     expect(active?.n).toBe(4);
+  });
+});
+
+describe("searching stories", () => {
+  type StoryPage = { stories: { id: number; month: string; url: string }[]; total: number; limit: number; next: { cursor: string; url: string } | null };
+  const TAGS = [["respite"], ["transport", "assessment"], ["respite", "assessment"]];
+  const COUNCILS = ["E06000001", "E06000002", "W06000001", null];
+  const PERSPECTIVES = ["carer", "social_worker", "supported_person", "provider_staff", "carer"];
+  let hiddenIds: number[] = [];
+
+  beforeAll(async () => {
+    for (let i = 0; i < 40; i++) {
+      // Every fifth story shares its time with the one before: the cursor must still be exact.
+      const day = new Date(Date.UTC(2025, 0, 1) + (i - (i % 5 === 4 ? 1 : 0)) * 9 * 86_400_000);
+      await addStory({
+        title: `Story ${i}`,
+        body: i % 4 === 0 ? `Respite came late for us, story ${i}.` : `Nothing about breaks in story ${i}.`,
+        kind: (["story", "practice_note", "question"] as const)[i % 3],
+        council: COUNCILS[i % 4] ?? null,
+        perspective: PERSPECTIVES[i % 5],
+        tags: TAGS[i % 3],
+        arrangements: i % 6 === 0 ? ["dp_employer"] : [],
+        publishedAt: day.toISOString(),
+      });
+    }
+    hiddenIds = [
+      await addStory({ title: "Respite pending", status: "pending" }),
+      await addStory({ title: "Respite removed", status: "removed" }),
+      await addStory({ title: "Respite rejected", status: "rejected" }),
+    ];
+  });
+
+  const published = async (where = "true", params: unknown[] = []) =>
+    (
+      await sql<{ id: number }>(
+        `SELECT p.id FROM post p LEFT JOIN area a ON a.code = p.area_code WHERE p.status = 'published' AND (${where}) ORDER BY p.published_at DESC, p.id DESC`,
+        params,
+      )
+    ).map((row) => row.id);
+
+  /** Follows next.url from the first page to the last, checking each page's Link header. */
+  async function walk(first: string, between?: (page: number) => Promise<void>) {
+    const ids: number[] = [];
+    let url: string | null = first;
+    for (let page = 1; url; page++) {
+      const { response, body }: { response: Response; body: StoryPage } = await callApi<StoryPage>(url);
+      expect(response.status, url).toBe(200);
+      ids.push(...body.stories.map((story) => story.id));
+      expect(response.headers.get("Link")).toBe(body.next ? `<${body.next.url}>; rel="next"` : null);
+      url = body.next ? body.next.url.replace("http://localhost", "") : null;
+      await between?.(page);
+      expect(page).toBeLessThan(50);
+    }
+    return ids;
+  }
+
+  it("filters like the stories page, and shows published stories only", async () => {
+    const cases: [string, string, unknown[]][] = [
+      ["", "true", []],
+      ["kind=question", "p.kind = 'question'", []],
+      ["council=E06000002", "p.area_code = $1", ["E06000002"]],
+      ["region=W92000004", "a.region_code = $1", ["W92000004"]],
+      ["tag=respite", "EXISTS (SELECT 1 FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.post_id = p.id AND t.slug = $1)", ["respite"]],
+      ["perspective=social_worker", "p.author_perspective = 'social_worker'", []],
+      ["arrangement=dp_employer", "EXISTS (SELECT 1 FROM experience_report r WHERE r.post_id = p.id AND r.support_arrangement = 'dp_employer')", []],
+      ["year=2025", "extract(year FROM p.published_at AT TIME ZONE 'Europe/London') = 2025", []],
+      [
+        "kind=question&tag=assessment&council=E06000001&sort=newest",
+        "p.kind = 'question' AND p.area_code = 'E06000001' AND EXISTS (SELECT 1 FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.post_id = p.id AND t.slug = 'assessment')",
+        [],
+      ],
+      ["q=respite&sort=newest", "p.search_vector @@ websearch_to_tsquery('english', 'respite')", []],
+    ];
+    for (const [query, where, params] of cases) {
+      const expected = await published(where, params);
+      expect(expected.length, `${query} should match something`).toBeGreaterThan(0);
+      const { response, body } = await callApi<StoryPage>(`/api/v1/stories?limit=100&${query}`);
+      expect(response.status, query).toBe(200);
+      expect(body.stories.map((story) => story.id), query).toEqual(expected);
+      expect(body.total, query).toBe(expected.length);
+      expect(body.limit).toBe(100);
+      for (const hidden of hiddenIds) expect(body.stories.map((story) => story.id)).not.toContain(hidden);
+    }
+  });
+
+  it("walks every page without duplicates or gaps, even as new stories are published", async () => {
+    const expected = await published();
+    const walked = await walk("/api/v1/stories?limit=7", async (page) => {
+      if (page === 2) await addStory({ title: "Published during the walk", publishedAt: new Date().toISOString() });
+    });
+    expect(walked).toEqual(expected);
+    expect(new Set(walked).size).toBe(walked.length);
+
+    // The same, best match first: the relevance cursor carries the rank.
+    const matching = await published("p.search_vector @@ websearch_to_tsquery('english', 'respite')");
+    const byRelevance = await walk("/api/v1/stories?q=respite&limit=3");
+    expect(new Set(byRelevance).size).toBe(byRelevance.length);
+    expect([...byRelevance].sort()).toEqual([...matching].sort());
+  });
+
+  it("gives 20 a page unless asked, and next links keep the filters", async () => {
+    const { body } = await callApi<StoryPage>("/api/v1/stories?tag=respite&kind=story");
+    expect(body.limit).toBe(20);
+    const all = await callApi<StoryPage>("/api/v1/stories");
+    expect(all.body.stories).toHaveLength(20);
+    const next = new URL(all.body.next?.url ?? "");
+    expect(next.pathname).toBe("/api/v1/stories");
+    expect(next.searchParams.get("cursor")).toBe(all.body.next?.cursor);
+    const filtered = await callApi<StoryPage>("/api/v1/stories?tag=respite&limit=2");
+    const params = new URL(filtered.body.next?.url ?? "").searchParams;
+    expect(params.get("tag")).toBe("respite");
+    expect(params.get("limit")).toBe("2");
+  });
+
+  it("refuses invalid parameters, naming each one", async () => {
+    const many = await callApi<ProblemBody>("/api/v1/stories?kind=essay&year=1999&limit=0");
+    expect(many.response.status).toBe(400);
+    expect(many.body.errors?.map((error) => error.parameter).sort()).toEqual(["kind", "limit", "year"]);
+    expect(many.body.errors).toContainEqual({ parameter: "kind", detail: "Kind must be story, practice_note or question." });
+    const cases: [string, string, string][] = [
+      ["contry=England", "contry", "Unknown parameter."],
+      ["limit=101", "limit", "Limit must be a whole number from 1 to 100 (it was 101)."],
+      ["tag=respite&tag=transport", "tag", "Choose one tag at a time."],
+      ["sort=relevance", "sort", "Sorting by relevance needs search words"],
+      ["council=Hartlepool", "council", "Council must be a 9-character ONS code"],
+      ["cursor=not*a*cursor", "cursor", "This page link is damaged"],
+      [`cursor=${Buffer.from("newest~yesterday~1").toString("base64url")}`, "cursor", "This page link is damaged"],
+    ];
+    for (const [query, parameter, detail] of cases) {
+      const { response, body } = await callApi<ProblemBody>(`/api/v1/stories?${query}`);
+      expect(response.status, query).toBe(400);
+      expect(body.errors, query).toEqual([{ parameter, detail: expect.stringContaining(detail) }]);
+    }
+  });
+
+  it("is a 404 naming a filter that names no tag, council or region", async () => {
+    const cases: [string, string, string][] = [
+      ["tag=no-such-tag", "tag", "There is no tag called “no-such-tag”."],
+      ["council=E06999999", "council", "There is no council with the code E06999999."],
+      ["region=E12999999", "region", "There is no region with the code E12999999."],
+    ];
+    for (const [query, parameter, detail] of cases) {
+      const { response, body } = await callApi<ProblemBody>(`/api/v1/stories?${query}`);
+      expect(response.status, query).toBe(404);
+      expect(body.detail).toBe(detail);
+      expect(body.errors).toEqual([{ parameter, detail }]);
+    }
+  });
+
+  it("never shows who wrote a story, nor when exactly", async () => {
+    const author = await withRole("member");
+    const id = await addStory({ title: "Under my own name", displayMode: "handle", publishedAt: "2031-02-03T04:05:06.789Z" });
+    await sql(`UPDATE post SET author_id = $1 WHERE id = $2`, [author.id, id]);
+    const { body } = await callApi<StoryPage>("/api/v1/stories?limit=1");
+    expect(body.stories[0]).toMatchObject({ id, month: "2031-02", url: `http://localhost/stories/${id}` });
+    const text = JSON.stringify(body);
+    expect(text).not.toContain(author.handle);
+    expect(text).not.toMatch(/2031-02-03|04:05/);
   });
 });

@@ -5,6 +5,7 @@
 // Adding an endpoint: add its path below (reusing the components), a route file
 // app/routes/api.v1.<name>.ts calling apiEndpoint("/<name>", ...), and its tests.
 import { POST_KINDS } from "../posts/post-input";
+import { FIRST_YEAR, QUERY_MAX } from "../stories/story-search";
 import { PERSPECTIVES, SUPPORT_ARRANGEMENTS, type TagGroup } from "../taxonomy";
 
 import { PAGE_SIZE } from "./parameters";
@@ -108,7 +109,7 @@ export const OPENAPI = {
             name: "q",
             in: "query",
             description: 'Search words, web-search style: `"direct payment" -agency`, `respite or "short breaks"`.',
-            schema: { type: "string", maxLength: 200 },
+            schema: { type: "string", maxLength: QUERY_MAX },
           },
           { name: "kind", in: "query", schema: { type: "string", enum: Object.keys(POST_KINDS) } },
           { name: "tag", in: "query", description: "A tag's slug (see /tags).", schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$", maxLength: 60 } },
@@ -126,7 +127,12 @@ export const OPENAPI = {
             description: "The support arrangement of an experience report attached to the story.",
             schema: { type: "string", enum: Object.keys(SUPPORT_ARRANGEMENTS) },
           },
-          { name: "year", in: "query", description: "Year published (UK time), from 2000 to this year.", schema: { type: "integer", minimum: 2000 } },
+          {
+            name: "year",
+            in: "query",
+            description: `Year published (UK time), from ${FIRST_YEAR} to this year.`,
+            schema: { type: "integer", minimum: FIRST_YEAR },
+          },
           {
             name: "sort",
             in: "query",
