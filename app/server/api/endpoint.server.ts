@@ -16,6 +16,7 @@ import { findApiKeyHolder } from "../api-keys.server";
 import { isDatabaseUnavailable } from "../db/client.server";
 import { logger } from "../logger.server";
 import { consumeAndReport, clientKey, type LimitName } from "../rate-limit.server";
+import { API_CORS_HEADERS } from "./cors.server";
 
 /** Thrown by an endpoint (or this pipeline) to answer with a problem instead of data. */
 export class ApiProblem extends Error {
@@ -44,12 +45,6 @@ interface EndpointOptions {
   /** How long browsers and caches may keep a successful answer. */
   maxAgeSeconds: number;
 }
-
-// Public data: any website may read it from a browser, and read the headers that matter.
-const CORS_HEADERS = {
-  "Access-Control-Allow-Origin": "*",
-  "Access-Control-Expose-Headers": "RateLimit, RateLimit-Policy, Retry-After, Link, WWW-Authenticate",
-};
 
 const RETRY_AFTER_OUTAGE_SECONDS = 5;
 
@@ -112,7 +107,7 @@ async function answer(
   work: (request: ApiRequest) => Promise<ApiReply>,
 ): Promise<Response> {
   const url = new URL(request.url);
-  const headers = new Headers(CORS_HEADERS);
+  const headers = new Headers(API_CORS_HEADERS);
   // Answers differ by key (rate limits), so caches must not hand one client's answer to another.
   headers.set("Vary", "Authorization");
   try {
