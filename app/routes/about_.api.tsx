@@ -56,7 +56,7 @@ export default function AboutApi() {
         <dd>Every tag, with its group (topic, support arrangement, client group, feeling).</dd>
       </dl>
       <p>For example, stories about respite in Hartlepool, 50 at a time:</p>
-      <pre>
+      <pre className="example">
         <code>curl &apos;{base}/stories?tag=respite&amp;council=E06000001&amp;limit=50&apos;</code>
       </pre>
       <p>
@@ -86,7 +86,7 @@ export default function AboutApi() {
         their account: up to {MAX_ACTIVE_API_KEYS}, each with a label. A key is shown once, when you create it; we keep
         only a scrambled form of it. Send it as a header:
       </p>
-      <pre>
+      <pre className="example">
         <code>Authorization: Bearer fo_…</code>
       </pre>
       <p>

@@ -99,7 +99,7 @@ export default function ApiKeys() {
             <code>{created.key}</code>
           </p>
           <p>Send it with each request in a header:</p>
-          <pre>
+          <pre className="example">
             <code>Authorization: Bearer {created.key}</code>
           </pre>
         </section>

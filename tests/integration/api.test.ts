@@ -81,6 +81,9 @@ describe("reference data", () => {
     expect(body.tags).toContainEqual({ slug: "dp-employer", label: "Direct payment, employing personal assistants", group: "support_arrangement" });
     expect(response.headers.get("Cache-Control")).toBe("public, max-age=3600");
     expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    const head = await callApi("/api/v1/tags", { method: "HEAD" });
+    expect(head.response.status).toBe(200);
+    expect(head.response.headers.get("RateLimit-Policy")).toBe('"anonymous";q=60;w=60');
   });
 
   it("lists councils with their region and nation, filtered by nation or region", async () => {

@@ -19,6 +19,7 @@ describe("query parameters", () => {
     expect(readParameters(query(""), schema)).toEqual({ ok: true, values: { limit: 20 } });
     expect(readParameters(query("limit="), schema)).toEqual({ ok: true, values: { limit: 20 } });
     expect(readParameters(query("limit=100"), schema)).toEqual({ ok: true, values: { limit: 100 } });
+    expect(readParameters(query("limit=5&limit=5"), schema)).toEqual({ ok: true, values: { limit: 5 } });
     for (const bad of ["0", "101", "-1", "1.5", "ten", "1e2", "0100"]) {
       const read = readParameters(query(`limit=${bad}`), schema);
       expect(read.ok, bad).toBe(false);

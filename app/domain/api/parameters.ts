@@ -29,7 +29,7 @@ export function unknownParameters(query: URLSearchParams, known: readonly string
 }
 
 /**
- * Reads the parameters a schema names: each at most once (empty counts as absent), each value
+ * Reads the parameters a schema names: each with one value (empty counts as absent), each value
  * checked, and every refusal named by its parameter.
  */
 export function readParameters<Shape extends z.ZodRawShape>(
@@ -39,7 +39,8 @@ export function readParameters<Shape extends z.ZodRawShape>(
   const errors: ParameterError[] = [];
   const raw: Record<string, string> = {};
   for (const name of Object.keys(schema.shape)) {
-    const values = query.getAll(name).filter((value) => value !== "");
+    // The same value twice is harmless (and what some clients send); two different values are not.
+    const values = [...new Set(query.getAll(name).filter((value) => value !== ""))];
     if (values.length > 1) errors.push({ parameter: name, detail: `Give ${name} once.` });
     else if (values[0] !== undefined) raw[name] = values[0];
   }
