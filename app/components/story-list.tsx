@@ -1,12 +1,7 @@
 import { Link } from "@remix-run/react";
 
+import { KIND_LABELS } from "~/domain/stories/story-search";
 import type { PostSummary } from "~/server/posts.server";
-
-const KIND_LABELS: Record<PostSummary["kind"], string> = {
-  story: "Story",
-  practice_note: "Practice note",
-  question: "Question",
-};
 
 export function StoryList({ posts, headingLevel = 3 }: { posts: PostSummary[]; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
@@ -28,4 +23,3 @@ export function StoryList({ posts, headingLevel = 3 }: { posts: PostSummary[]; h
   );
 }
 
-export { KIND_LABELS };

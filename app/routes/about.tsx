@@ -1,4 +1,5 @@
 import type { MetaFunction } from "@remix-run/node";
+import { Link } from "@remix-run/react";
 
 export const meta: MetaFunction = () => [{ title: "About Fifth Option" }];
 
@@ -25,6 +26,11 @@ export default function About() {
         <li>Moderators read posts from new members before anyone else can see them.</li>
         <li>Numbers about fewer than 5 people are never shown.</li>
       </ul>
+      <h2>Stories as data</h2>
+      <p>
+        Published stories, and the councils and tags they are filed under, can be read by programs too, under the
+        CC BY 4.0 licence: see <Link to="/about/api">the API guide</Link>.
+      </p>
       <h2>Where the council list comes from</h2>
       <p>
         The list of councils with adult social care duties is derived from mySociety&apos;s &ldquo;UK local authority

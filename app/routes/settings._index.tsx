@@ -7,6 +7,7 @@ import { ErrorSummary, RadioGroup, SubmitButton, TextField, SuccessNotice } from
 import { RecoveryCodes } from "~/components/recovery-codes";
 import { handleProblem } from "~/domain/accounts/handle";
 import { passwordProblem } from "~/domain/accounts/password";
+import { can } from "~/domain/accounts/permissions";
 import { PERSPECTIVE_OPTIONS, PERSPECTIVE_VALUES } from "~/domain/accounts/perspectives";
 import { PERSPECTIVES } from "~/domain/taxonomy";
 import {
@@ -35,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     trustLevel: user.trustLevel,
     mustChangePassword: user.mustChangePassword,
     codesLeft: await unusedRecoveryCodeCount(user.id),
+    canHoldApiKeys: can(user, "api:keys"),
   };
 }
 
@@ -229,6 +231,11 @@ export default function Settings() {
               Download everything you have written (JSON)
             </a>
           </li>
+          {account.canHoldApiKeys ? (
+            <li>
+              <Link to="/settings/api-keys">API keys, for reading stories as data</Link>
+            </li>
+          ) : null}
           <li>
             <Link to="/settings/delete">Delete your account</Link>
           </li>

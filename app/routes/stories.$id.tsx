@@ -7,10 +7,10 @@ import { z } from "zod";
 
 import { FindingItems } from "~/components/findings";
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors, SuccessNotice } from "~/components/forms";
-import { KIND_LABELS } from "~/components/story-list";
 import { can } from "~/domain/accounts/permissions";
 import { findIdentifyingDetails, redactFinding } from "~/domain/anonymity/identifying-details";
 import { commentInputSchema } from "~/domain/posts/post-input";
+import { KIND_LABELS } from "~/domain/stories/story-search";
 import { getUser, requirePermission } from "~/server/auth/guards.server";
 import { isUnavailable, readForm, zodFieldErrors, type FormValues } from "~/server/forms.server";
 import { createComment, toggleReaction, UnknownReference } from "~/server/posting.server";

@@ -13,6 +13,7 @@ import pg from "pg";
 
 import { seedDemoCommunity } from "../../prisma/seed/demo";
 import { seedReferenceData } from "../../prisma/seed/reference";
+import { API_PREFLIGHT_HEADERS } from "./api/cors.server";
 import { openDatabase } from "./db/embedded-postgres.server";
 import { applyMigrations } from "./db/migrations.server";
 import { ConfigError, parseEnv } from "./env.server";
@@ -134,6 +135,10 @@ app.use((req, res, next) => {
     return;
   }
   next();
+});
+
+app.options("/api/v1/*", (_req, res) => {
+  res.set(API_PREFLIGHT_HEADERS).status(204).end();
 });
 
 // Fingerprinted build assets never change; everything else in public/ may.

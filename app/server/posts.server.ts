@@ -1,6 +1,7 @@
 // Every query about posts and their comments lives here.
 import { handleKey } from "~/domain/accounts/handle";
 import { byline, coarseDate, coarseDateTime } from "~/domain/anonymity/byline";
+import type { Perspective } from "~/domain/taxonomy";
 
 import { prisma } from "./db/client.server";
 
@@ -16,6 +17,9 @@ export interface PostSummary {
   tags: { slug: string; label: string }[];
   areaCode: string | null;
   regionCode: string | null;
+  regionName: string | null;
+  /** The author's perspective when posting (shown in anonymous bylines, and by the API). */
+  perspective: Perspective;
 }
 
 const EXCERPT_LENGTH = 220;
@@ -70,6 +74,8 @@ function toSummary(row: SummaryRow): PostSummary {
     areaName: row.area?.name ?? null,
     areaCode: row.area?.code ?? null,
     regionCode: row.area?.regionCode ?? null,
+    regionName: row.area?.regionName ?? null,
+    perspective: row.authorPerspective,
     tags: row.tags.map((t) => t.tag),
   };
 }
@@ -135,6 +141,14 @@ export async function listPublishedPosts({
   return { posts: page.map(toSummary), total, next };
 }
 
+/** Published posts by id, in the order given (search ranks them; this fills in what a list shows). */
+export async function listPublishedSummaries(ids: number[]): Promise<PostSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await prisma().post.findMany({ where: { id: { in: ids }, status: "published" }, select: summarySelect });
+  const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** Names for the filters shown above a list ("Stories about Hartlepool"). */
 export async function describeFilters(filters: StoryFilters) {
   const [area, region, tag] = await Promise.all([
@@ -143,6 +157,15 @@ export async function describeFilters(filters: StoryFilters) {
     filters.tag ? prisma().tag.findUnique({ where: { slug: filters.tag }, select: { label: true } }) : null,
   ]);
   return { council: area?.name ?? null, region: region?.regionName ?? null, tag: tag?.label ?? null };
+}
+
+/** One published post with its body, without replies or reactions: for the public API. */
+export async function getPublishedPost(id: number) {
+  const row = await prisma().post.findFirst({
+    where: { id, status: "published" },
+    select: { ...summarySelect, bodyText: true, bodyHtml: true },
+  });
+  return row ? { ...toSummary(row), bodyText: row.bodyText, bodyHtml: row.bodyHtml } : null;
 }
 
 export interface CommentView {

@@ -4,6 +4,8 @@ import { createHmac, randomBytes } from "node:crypto";
 
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 
+import { RATE_LIMIT_POLICIES } from "~/domain/api/rate-limits";
+
 import { pool, prisma } from "./db/client.server";
 
 interface LimitRule {
@@ -18,6 +20,10 @@ export const RATE_LIMITS = {
   recoveryPerHandle: { points: 5, durationSeconds: 60 * 60 },
   recoveryPerClient: { points: 10, durationSeconds: 60 * 60 },
   writesPerUser: { points: 30, durationSeconds: 10 * 60 },
+  // The public read API: per client without a key, per member with one.
+  apiAnonymous: { points: RATE_LIMIT_POLICIES.anonymous.quota, durationSeconds: RATE_LIMIT_POLICIES.anonymous.windowSeconds },
+  apiWithKey: { points: RATE_LIMIT_POLICIES.key.quota, durationSeconds: RATE_LIMIT_POLICIES.key.windowSeconds },
+  apiKeyCreation: { points: 10, durationSeconds: 24 * 60 * 60 },
 } satisfies Record<string, LimitRule>;
 
 export type LimitName = keyof typeof RATE_LIMITS;
@@ -58,6 +64,27 @@ export async function consume(name: LimitName, key: string): Promise<void> {
     await limiter(name).consume(key);
   } catch (error) {
     if (error instanceof RateLimiterRes) throw new RateLimited(Math.ceil(error.msBeforeNext / 1000));
+    throw error;
+  }
+}
+
+export interface LimitReport {
+  /** False when this attempt went over the limit (it is still counted). */
+  allowed: boolean;
+  remaining: number;
+  msBeforeReset: number;
+}
+
+/**
+ * Counts one attempt and reports what is left, without throwing: for responses that tell the
+ * client its limits (the API's RateLimit headers).
+ */
+export async function consumeAndReport(name: LimitName, key: string): Promise<LimitReport> {
+  try {
+    const state = await limiter(name).consume(key);
+    return { allowed: true, remaining: state.remainingPoints, msBeforeReset: state.msBeforeNext };
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return { allowed: false, remaining: 0, msBeforeReset: error.msBeforeNext };
     throw error;
   }
 }

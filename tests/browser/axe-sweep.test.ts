@@ -46,6 +46,7 @@ describe("every page type passes axe", () => {
       "/recover",
       "/account-deleted",
       "/help/safeguarding",
+      "/about/api",
       `/stories/${story?.id}`,
       "/stories?kind=question",
       "/stories?tag=respite",
@@ -78,6 +79,6 @@ describe("every page type passes axe", () => {
 
   it("researcher", async () => {
     const { page } = await signedIn("researcher");
-    await sweep(page, ["/", "/stories", "/settings"]);
+    await sweep(page, ["/", "/stories", "/settings", "/settings/api-keys"]);
   });
 });

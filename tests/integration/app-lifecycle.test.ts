@@ -10,6 +10,7 @@ import { resolveDataDir } from "~/server/db/embedded-postgres.server";
 
 import { runApp, startApp, stopAllApps } from "../support/app-server";
 import freePort from "../support/free-port";
+import { checkAgainstDocument } from "../support/openapi";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const storyLinks = (html: string) => [...html.matchAll(/href="\/stories\/(\d+)"/g)].map((m) => m[1]);
@@ -62,6 +63,18 @@ describe("running the app on its embedded PostgreSQL", () => {
     });
     expect(crossSite.status).toBe(403);
 
+    // The API answers, and a browser on another site may send it a key (CORS preflight).
+    const stories = await fetch(`${first.url}/api/v1/stories?limit=2`);
+    expect(stories.status).toBe(200);
+    expect(((await checkAgainstDocument("/api/v1/stories", stories)) as { stories: unknown[] }).stories).toHaveLength(2);
+    const preflight = await fetch(`${first.url}/api/v1/stories`, {
+      method: "OPTIONS",
+      headers: { Origin: "https://research.example", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-headers")).toBe("Authorization");
+
     const healthy = await fetch(`${first.url}/healthz`);
     expect(healthy.status).toBe(200);
     expect(await healthy.json()).toMatchObject({ status: "ok", database: { status: "up" } });
@@ -83,6 +96,12 @@ describe("running the app on its embedded PostgreSQL", () => {
     const down = await fetch(`${first.url}/healthz`);
     expect(down.status).toBe(503);
     expect(await down.json()).toMatchObject({ status: "unavailable", database: { status: "down" } });
+
+    // The API says so as a problem document, not the HTML error page.
+    const api = await fetch(`${first.url}/api/v1/stories`);
+    expect(api.status).toBe(503);
+    expect(api.headers.get("content-type")).toBe("application/problem+json");
+    expect(await checkAgainstDocument("/api/v1/stories", api)).toMatchObject({ status: 503, title: "Service unavailable" });
 
     const page = await fetch(`${first.url}/stories`);
     expect(page.status).toBe(503);

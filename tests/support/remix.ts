@@ -13,15 +13,17 @@ const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
 const handler = createRequestHandler(build, "production");
 
 export interface SendOptions {
-  method?: "GET" | "POST";
+  method?: "GET" | "HEAD" | "POST" | "PUT" | "DELETE";
   /** Arrays become repeated fields, as checkboxes send them. */
   form?: Record<string, string | string[]>;
   cookie?: string | null;
   clientAddress?: string;
+  /** Any other request headers, such as Authorization. */
+  headers?: Record<string, string>;
 }
 
 export function send(pathAndQuery: string, options: SendOptions = {}): Promise<Response> {
-  const headers = new Headers();
+  const headers = new Headers(options.headers);
   if (options.cookie) headers.set("Cookie", options.cookie);
   let body: URLSearchParams | undefined;
   if (options.form) {

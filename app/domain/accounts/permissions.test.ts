@@ -34,6 +34,13 @@ describe("permissions", () => {
     expect(can(member, "research:export")).toBe(false);
   });
 
+  it("let researchers, moderators and admins hold API keys, and not members", () => {
+    expect(can(member, "api:keys")).toBe(false);
+    expect(can(researcher, "api:keys")).toBe(true);
+    expect(can(moderator, "api:keys")).toBe(true);
+    expect(can(admin, "api:keys")).toBe(true);
+  });
+
   it("let people edit only their own content", () => {
     expect(can(member, "content:edit", { authorId: member.id })).toBe(true);
     expect(can(member, "content:edit", { authorId: 99 })).toBe(false);

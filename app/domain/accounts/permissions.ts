@@ -19,6 +19,7 @@ export type Action =
   | "moderation:review"
   | "moderation:log"
   | "research:export"
+  | "api:keys"
   | "admin:roles"
   | "admin:settings";
 
@@ -28,7 +29,7 @@ export interface Resource {
 
 // Each role can do everything the one before it can, plus its own.
 const MEMBER: Action[] = ["post:create", "comment:create", "report:create", "content:edit", "content:flag", "post:react"];
-const RESEARCHER: Action[] = [...MEMBER, "research:export"];
+const RESEARCHER: Action[] = [...MEMBER, "research:export", "api:keys"];
 const MODERATOR: Action[] = [...RESEARCHER, "moderation:review", "moderation:log"];
 const ADMIN: Action[] = [...MODERATOR, "admin:roles", "admin:settings"];
 

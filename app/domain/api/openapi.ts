@@ -1,0 +1,390 @@
+// The public API's contract: an OpenAPI 3.1 document, served at /api/v1/openapi.json. Endpoints
+// read their allowed query parameters from here (app/server/api/endpoint.server.ts), and the tests
+// check every real response against these schemas, so the document cannot drift from the code.
+//
+// Adding an endpoint: add its path below (reusing the components), a route file
+// app/routes/api.v1.<name>.ts calling apiEndpoint("/<name>", ...), and its tests.
+import { POST_KINDS } from "../posts/post-input";
+import { FIRST_YEAR, QUERY_MAX } from "../stories/story-search";
+import { PERSPECTIVES, SUPPORT_ARRANGEMENTS, type TagGroup } from "../taxonomy";
+
+import { PAGE_SIZE } from "./parameters";
+import { PROBLEM_TYPES } from "./problems";
+import { RATE_LIMIT_POLICIES } from "./rate-limits";
+
+const TAG_GROUPS: TagGroup[] = ["topic", "support_arrangement", "client_group", "feeling"];
+const NATIONS = ["England", "Scotland", "Wales"];
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (name: string) => ({ anyOf: [ref(name), { type: "null" }] });
+
+/** Headers on every API response (except a 503, when the database that counts requests is down). */
+const RATE_LIMIT_HEADERS = {
+  "RateLimit-Policy": { $ref: "#/components/headers/RateLimit-Policy" },
+  RateLimit: { $ref: "#/components/headers/RateLimit" },
+};
+
+const json = (schema: object) => ({ "application/json": { schema } });
+const problem = { "application/problem+json": { schema: ref("Problem") } };
+
+/** A success response, and the problems any request can meet (unknown parameters are always possible). */
+function responses(success: { description: string; schema: object; headers?: object }, { notFound }: { notFound: boolean }) {
+  return {
+    "200": { description: success.description, headers: { ...RATE_LIMIT_HEADERS, ...success.headers }, content: json(success.schema) },
+    "400": { $ref: "#/components/responses/InvalidParameters" },
+    "401": { $ref: "#/components/responses/Unauthorized" },
+    ...(notFound ? { "404": { $ref: "#/components/responses/NotFound" } } : {}),
+    "405": { $ref: "#/components/responses/MethodNotAllowed" },
+    "429": { $ref: "#/components/responses/RateLimited" },
+    "500": { $ref: "#/components/responses/InternalError" },
+    "503": { $ref: "#/components/responses/Unavailable" },
+  };
+}
+
+const storyProperties = {
+  id: { type: "integer", minimum: 1, description: "Stable identifier of the story." },
+  kind: { type: "string", enum: Object.keys(POST_KINDS), description: "A story, a practice note (from professionals) or a question." },
+  title: { type: "string", maxLength: 120 },
+  excerpt: { type: "string", description: "The start of the body as plain text, about 220 characters." },
+  url: { type: "string", format: "uri", description: "The story's page on the site: cite this." },
+  tags: { type: "array", items: ref("TagRef") },
+  council: { ...nullable("Place"), description: "The council the story is about, if the author named one." },
+  region: { ...nullable("Place"), description: "The English region, or Scotland or Wales, of that council." },
+  perspective: {
+    type: "string",
+    enum: Object.keys(PERSPECTIVES),
+    description: "How the author described themselves when posting (carer, person with support needs, social worker…).",
+  },
+  month: {
+    type: "string",
+    pattern: "^\\d{4}-(0[1-9]|1[0-2])$",
+    examples: ["2026-11"],
+    description: "Month of publication (UK time). Never more exact: an exact time could help identify an author.",
+  },
+};
+const storyRequired = Object.keys(storyProperties);
+
+const problemList = Object.entries(PROBLEM_TYPES)
+  .map(([kind, type]) => `- \`${kind}\` (${type.status}): ${type.explanation}`)
+  .join("\n");
+
+export const OPENAPI = {
+  openapi: "3.1.0",
+  jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
+  info: {
+    title: "Fifth Option public API",
+    version: "1.0.0",
+    summary: "Published stories about adult social care in the UK, and the councils and tags they are filed under.",
+    description: [
+      "Read-only JSON. Everything here is already public on the site; nothing identifies an author: no names, no exact times.",
+      "",
+      `Without a key: ${RATE_LIMIT_POLICIES.anonymous.quota} requests a minute per client. Researchers can create a key at /settings/api-keys and send it as \`Authorization: Bearer <key>\` for ${RATE_LIMIT_POLICIES.key.quota} a minute.`,
+      "Every response carries the `RateLimit-Policy` and `RateLimit` headers (IETF httpapi ratelimit-headers draft).",
+      "",
+      "Errors are RFC 9457 problem details (`application/problem+json`). Their `type` is a URL on the site ending in one of:",
+      problemList,
+      "",
+      "Content is licensed CC BY 4.0: cite \"Fifth Option\" with the story's URL and the month you retrieved it.",
+    ].join("\n"),
+    license: { name: "CC BY 4.0", identifier: "CC-BY-4.0" },
+  },
+  servers: [{ url: "/api/v1", description: "This site" }],
+  // A key is optional: it only raises the rate limit.
+  security: [{}, { apiKey: [] }],
+  tags: [
+    { name: "Stories", description: "Published stories, practice notes and questions." },
+    { name: "Reference data", description: "Councils and tags that stories are filed under." },
+    { name: "About the API", description: "This document." },
+  ],
+  paths: {
+    "/stories": {
+      get: {
+        operationId: "listStories",
+        tags: ["Stories"],
+        summary: "Search published stories",
+        description:
+          "The same search as the site's stories page, newest first unless there are search words. Walk the pages with `next.url` (or pass `next.cursor` back as `cursor` with the same filters) until `next` is null: pages never shift when new stories arrive.",
+        parameters: [
+          {
+            name: "q",
+            in: "query",
+            description: 'Search words, web-search style: `"direct payment" -agency`, `respite or "short breaks"`.',
+            schema: { type: "string", maxLength: QUERY_MAX },
+          },
+          { name: "kind", in: "query", schema: { type: "string", enum: Object.keys(POST_KINDS) } },
+          { name: "tag", in: "query", description: "A tag's slug (see /tags).", schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$", maxLength: 60 } },
+          { name: "council", in: "query", description: "A council's ONS code (see /councils).", schema: { $ref: "#/components/schemas/GssCode" } },
+          {
+            name: "region",
+            in: "query",
+            description: "An English region's ONS code, or S92000003 for Scotland, W92000004 for Wales.",
+            schema: { $ref: "#/components/schemas/GssCode" },
+          },
+          { name: "perspective", in: "query", description: "The author's perspective.", schema: { type: "string", enum: Object.keys(PERSPECTIVES) } },
+          {
+            name: "arrangement",
+            in: "query",
+            description: "The support arrangement of an experience report attached to the story.",
+            schema: { type: "string", enum: Object.keys(SUPPORT_ARRANGEMENTS) },
+          },
+          {
+            name: "year",
+            in: "query",
+            description: `Year published (UK time), from ${FIRST_YEAR} to this year.`,
+            schema: { type: "integer", minimum: FIRST_YEAR },
+          },
+          {
+            name: "sort",
+            in: "query",
+            description: "`relevance` (the default with search words; needs them) or `newest` (the default without).",
+            schema: { type: "string", enum: ["relevance", "newest"] },
+          },
+          { $ref: "#/components/parameters/cursor" },
+          { $ref: "#/components/parameters/limit" },
+        ],
+        responses: responses(
+          { description: "One page of stories.", schema: ref("StoryPage"), headers: { Link: { $ref: "#/components/headers/Link" } } },
+          { notFound: true },
+        ),
+      },
+    },
+    "/stories/{id}": {
+      get: {
+        operationId: "getStory",
+        tags: ["Stories"],
+        summary: "One published story, with its body",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } }],
+        responses: responses({ description: "The story.", schema: ref("Story") }, { notFound: true }),
+      },
+    },
+    "/councils": {
+      get: {
+        operationId: "listCouncils",
+        tags: ["Reference data"],
+        summary: "Councils with adult social care duties",
+        description: "England, Scotland and Wales, with their ONS (GSS) codes. Derived from mySociety's list (CC BY 4.0).",
+        parameters: [
+          { name: "nation", in: "query", description: "Only this nation's councils (any letter case).", schema: { type: "string", enum: NATIONS } },
+          { name: "region", in: "query", description: "Only this region's councils.", schema: { $ref: "#/components/schemas/GssCode" } },
+        ],
+        responses: responses({ description: "Councils, by name.", schema: ref("CouncilList") }, { notFound: true }),
+      },
+    },
+    "/tags": {
+      get: {
+        operationId: "listTags",
+        tags: ["Reference data"],
+        summary: "Tags stories are filed under",
+        responses: responses({ description: "Tags, by group.", schema: ref("TagList") }, { notFound: false }),
+      },
+    },
+    "/openapi.json": {
+      get: {
+        operationId: "getOpenApiDocument",
+        tags: ["About the API"],
+        summary: "This document",
+        responses: responses({ description: "The OpenAPI 3.1 document.", schema: { type: "object", required: ["openapi", "paths"], properties: { openapi: { type: "string", pattern: "^3\\.1\\." }, paths: { type: "object" } } } }, { notFound: false }),
+      },
+    },
+  },
+  components: {
+    securitySchemes: {
+      apiKey: {
+        type: "http",
+        scheme: "bearer",
+        description: "An API key from /settings/api-keys (researchers, moderators and admins). A revoked or unknown key is refused with 401, never ignored.",
+      },
+    },
+    parameters: {
+      cursor: {
+        name: "cursor",
+        in: "query",
+        description: "Where the next page starts: `next.cursor` from the previous page. Keep the other parameters the same.",
+        schema: { type: "string", pattern: "^[A-Za-z0-9_-]{1,200}$" },
+      },
+      limit: {
+        name: "limit",
+        in: "query",
+        description: `Items per page, ${PAGE_SIZE.min} to ${PAGE_SIZE.max}.`,
+        schema: { type: "integer", minimum: PAGE_SIZE.min, maximum: PAGE_SIZE.max, default: PAGE_SIZE.default },
+      },
+    },
+    headers: {
+      "RateLimit-Policy": {
+        description: `The quota of the policy that applies: \`"anonymous";q=${RATE_LIMIT_POLICIES.anonymous.quota};w=60\` without a key, \`"key";q=${RATE_LIMIT_POLICIES.key.quota};w=60\` with one (q requests per w seconds).`,
+        required: true,
+        schema: { type: "string", pattern: '^"(anonymous|key)";q=\\d+;w=\\d+$' },
+      },
+      RateLimit: {
+        description: "What is left: r requests until the quota resets in t seconds.",
+        required: true,
+        schema: { type: "string", pattern: '^"(anonymous|key)";r=\\d+;t=\\d+$' },
+      },
+      "Retry-After": {
+        description: "Seconds to wait before trying again.",
+        required: true,
+        schema: { type: "string", pattern: "^\\d+$" },
+      },
+      Link: {
+        description: 'The next page, as `<url>; rel="next"` (RFC 8288), when there is one.',
+        schema: { type: "string" },
+      },
+    },
+    responses: {
+      InvalidParameters: {
+        description: "A parameter is unknown, repeated or invalid; `errors` names each one.",
+        headers: RATE_LIMIT_HEADERS,
+        content: problem,
+      },
+      Unauthorized: {
+        description: "The Authorization header is not a valid, active API key.",
+        headers: { ...RATE_LIMIT_HEADERS, "WWW-Authenticate": { schema: { type: "string" }, required: true } },
+        content: problem,
+      },
+      NotFound: {
+        description: "No such published story, or a filter names a tag, council or region that does not exist.",
+        headers: RATE_LIMIT_HEADERS,
+        content: problem,
+      },
+      RateLimited: {
+        description: "Too many requests.",
+        headers: { ...RATE_LIMIT_HEADERS, "Retry-After": { $ref: "#/components/headers/Retry-After" } },
+        content: problem,
+      },
+      MethodNotAllowed: {
+        description: "The API is read-only.",
+        headers: { ...RATE_LIMIT_HEADERS, Allow: { schema: { type: "string" }, required: true } },
+        content: problem,
+      },
+      InternalError: {
+        description: "An error we did not expect.",
+        headers: RATE_LIMIT_HEADERS,
+        content: problem,
+      },
+      Unavailable: {
+        description: "The database cannot be reached.",
+        headers: { "Retry-After": { $ref: "#/components/headers/Retry-After" } },
+        content: problem,
+      },
+    },
+    schemas: {
+      GssCode: { type: "string", pattern: "^[ENSW]\\d{8}$", examples: ["E06000001"] },
+      Place: {
+        type: "object",
+        required: ["code", "name"],
+        additionalProperties: false,
+        properties: { code: ref("GssCode"), name: { type: "string" } },
+      },
+      TagRef: {
+        type: "object",
+        required: ["slug", "label"],
+        additionalProperties: false,
+        properties: { slug: { type: "string" }, label: { type: "string" } },
+      },
+      StorySummary: {
+        type: "object",
+        required: storyRequired,
+        additionalProperties: false,
+        properties: storyProperties,
+      },
+      Story: {
+        type: "object",
+        required: [...storyRequired, "bodyText", "bodyHtml"],
+        additionalProperties: false,
+        properties: {
+          ...storyProperties,
+          bodyText: { type: "string", description: "The body as plain text." },
+          bodyHtml: {
+            type: "string",
+            description: "The body as HTML, sanitised with an allow-list (paragraphs, emphasis, lists, quotes, headings, code, links).",
+          },
+        },
+      },
+      StoryPage: {
+        type: "object",
+        required: ["stories", "total", "limit", "next"],
+        additionalProperties: false,
+        properties: {
+          stories: { type: "array", items: ref("StorySummary") },
+          total: { type: "integer", minimum: 0, description: "Stories matching the search, on every page together." },
+          limit: { type: "integer", minimum: PAGE_SIZE.min, maximum: PAGE_SIZE.max },
+          next: {
+            anyOf: [
+              {
+                type: "object",
+                required: ["cursor", "url"],
+                additionalProperties: false,
+                properties: { cursor: { type: "string" }, url: { type: "string", format: "uri" } },
+              },
+              { type: "null" },
+            ],
+            description: "The next page, or null on the last one.",
+          },
+        },
+      },
+      Council: {
+        type: "object",
+        required: ["code", "name", "region", "nation"],
+        additionalProperties: false,
+        properties: { code: ref("GssCode"), name: { type: "string" }, region: ref("Place"), nation: { type: "string", enum: NATIONS } },
+      },
+      CouncilList: {
+        type: "object",
+        required: ["councils"],
+        additionalProperties: false,
+        properties: { councils: { type: "array", items: ref("Council") } },
+      },
+      Tag: {
+        type: "object",
+        required: ["slug", "label", "group"],
+        additionalProperties: false,
+        properties: { slug: { type: "string" }, label: { type: "string" }, group: { type: "string", enum: TAG_GROUPS } },
+      },
+      TagList: {
+        type: "object",
+        required: ["tags"],
+        additionalProperties: false,
+        properties: { tags: { type: "array", items: ref("Tag") } },
+      },
+      ParameterError: {
+        type: "object",
+        required: ["parameter", "detail"],
+        additionalProperties: false,
+        properties: { parameter: { type: "string" }, detail: { type: "string" } },
+      },
+      Problem: {
+        type: "object",
+        description: "RFC 9457 problem details.",
+        required: ["type", "title", "status", "detail"],
+        additionalProperties: false,
+        properties: {
+          type: { type: "string", format: "uri", description: "Identifies the kind of problem; explained at that address." },
+          title: { type: "string" },
+          status: { type: "integer", enum: Object.values(PROBLEM_TYPES).map((type) => type.status) },
+          detail: { type: "string", description: "What went wrong with this request, in plain words." },
+          errors: { type: "array", minItems: 1, items: ref("ParameterError"), description: "Each refused parameter (400, and 404 for filters)." },
+        },
+      },
+    },
+  },
+};
+
+export type ApiPath = keyof typeof OPENAPI.paths;
+
+interface ParameterObject {
+  name: string;
+  in: string;
+}
+
+/** The query parameters an operation accepts, $refs resolved: anything else is refused. */
+export function queryParameterNames(path: ApiPath): string[] {
+  const operation = OPENAPI.paths[path].get as { parameters?: (ParameterObject | { $ref: string })[] };
+  return (operation.parameters ?? [])
+    .map((parameter) => {
+      if (!("$ref" in parameter)) return parameter;
+      const name = parameter.$ref.replace("#/components/parameters/", "") as keyof typeof OPENAPI.components.parameters;
+      return OPENAPI.components.parameters[name];
+    })
+    .filter((parameter) => parameter.in === "query")
+    .map((parameter) => parameter.name);
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+
+import { NO_SEARCH, parseStorySearch, storySearchParams, storySearchQuery, withFilter, withoutFilter } from "./story-search";
+
+const NOW = new Date("2026-12-01T12:00:00Z");
+const parse = (query: string) => parseStorySearch(new URLSearchParams(query), NOW);
+
+function errorsOf(query: string) {
+  const result = parse(query);
+  if (result.ok) throw new Error(`expected errors for ${query}`);
+  return result.errors;
+}
+
+describe("reading a story search from a URL", () => {
+  it("reads every filter", () => {
+    expect(
+      parse("q=direct+payment&kind=question&tag=respite&council=E06000001&region=E12000001&perspective=carer&arrangement=dp_employer&year=2026&sort=newest"),
+    ).toEqual({
+      ok: true,
+      search: {
+        q: "direct payment",
+        kind: "question",
+        tag: "respite",
+        council: "E06000001",
+        region: "E12000001",
+        perspective: "carer",
+        arrangement: "dp_employer",
+        year: 2026,
+        sort: "newest",
+      },
+    });
+  });
+
+  it("treats empty parameters as absent, as an empty search box sends them", () => {
+    expect(parse("q=&kind=&tag=&council=&region=&perspective=&arrangement=&year=&sort=")).toEqual({ ok: true, search: NO_SEARCH });
+    expect(parse("q=+++")).toEqual({ ok: true, search: NO_SEARCH });
+  });
+
+  it("sorts by relevance when there are search words, newest first otherwise", () => {
+    expect(parse("q=respite")).toMatchObject({ ok: true, search: { sort: "relevance" } });
+    expect(parse("tag=respite")).toMatchObject({ ok: true, search: { sort: "newest" } });
+    expect(parse("q=respite&sort=newest")).toMatchObject({ ok: true, search: { sort: "newest" } });
+  });
+
+  it("trims search words and keeps websearch syntax", () => {
+    expect(parse(`q=${encodeURIComponent('  "direct payment"   -agency or  respite ')}`)).toMatchObject({
+      ok: true,
+      search: { q: '"direct payment" -agency or respite' },
+    });
+  });
+
+  it("accepts Scotland and Wales as regions", () => {
+    expect(parse("region=S92000003")).toMatchObject({ ok: true, search: { region: "S92000003" } });
+    expect(parse("region=W92000004")).toMatchObject({ ok: true, search: { region: "W92000004" } });
+  });
+
+  it("names the field of every invalid value instead of dropping it", () => {
+    expect(errorsOf("kind=poem")).toEqual({ kind: "Kind must be story, practice_note or question." });
+    expect(errorsOf("council=Hartlepool").council).toMatch(/Council must be a 9-character ONS code/);
+    expect(errorsOf("region=E1200000").region).toMatch(/Region must be a 9-character ONS code/);
+    expect(errorsOf("tag=Respite%20care").tag).toMatch(/^Tag must be/);
+    expect(errorsOf("perspective=mum").perspective).toMatch(/^Perspective must be carer, supported_person/);
+    expect(errorsOf("arrangement=dp").arrangement).toMatch(/^Arrangement must be dp_employer/);
+    expect(errorsOf("sort=oldest")).toEqual({ sort: "Sort must be relevance or newest." });
+    expect(errorsOf("cursor=<script>")).toHaveProperty("cursor");
+  });
+
+  it("reports several bad fields at once", () => {
+    expect(Object.keys(errorsOf("kind=poem&year=1066&council=x"))).toEqual(expect.arrayContaining(["kind", "year", "council"]));
+  });
+
+  it("refuses years out of range and years that are not years", () => {
+    expect(errorsOf("year=1999")).toEqual({ year: "Year must be between 2000 and 2026." });
+    expect(errorsOf("year=2027")).toEqual({ year: "Year must be between 2000 and 2026." });
+    expect(errorsOf("year=twenty").year).toMatch(/four digits/);
+    expect(errorsOf("year=2026.5").year).toMatch(/four digits/);
+  });
+
+  it("refuses search words over 200 characters, saying how many there were", () => {
+    expect(parse(`q=${"a".repeat(200)}`).ok).toBe(true);
+    expect(errorsOf(`q=${"a".repeat(201)}`)).toEqual({ q: "Search words must be 200 characters or fewer (these are 201)." });
+  });
+
+  it("refuses control characters, which PostgreSQL cannot search", () => {
+    expect(errorsOf("q=care%00home").q).toMatch(/control characters/);
+  });
+
+  it("refuses sorting by relevance with nothing to be relevant to", () => {
+    expect(errorsOf("sort=relevance")).toEqual({ sort: "Sorting by relevance needs search words: type some, or sort by newest." });
+  });
+
+  it("refuses two values for one filter rather than picking one", () => {
+    expect(errorsOf("tag=respite&tag=transport")).toEqual({ tag: "Choose one tag at a time." });
+    expect(parse("tag=respite&tag=respite")).toMatchObject({ ok: true, search: { tag: "respite" } });
+  });
+
+  it("ignores parameters it does not know, such as tracking tags", () => {
+    expect(parse("utm_source=newsletter")).toEqual({ ok: true, search: NO_SEARCH });
+  });
+});
+
+describe("canonical search URLs", () => {
+  it("leave out defaults and keep a fixed order", () => {
+    const parsed = parse("year=2026&tag=respite&q=respite+care&sort=relevance");
+    if (!parsed.ok) throw new Error("expected a search");
+    expect(storySearchParams(parsed.search).toString()).toBe("q=respite+care&tag=respite&year=2026");
+    expect(storySearchParams(NO_SEARCH).toString()).toBe("");
+    expect(storySearchParams({ ...NO_SEARCH, q: "respite", sort: "newest" }).toString()).toBe("q=respite&sort=newest");
+  });
+
+  it("read back as the same search", () => {
+    const search = { ...NO_SEARCH, q: '"day centre" -closed', council: "E06000001", perspective: "carer" as const, sort: "newest" as const };
+    expect(parse(storySearchParams(search).toString())).toEqual({ ok: true, search });
+  });
+
+  it("add, replace and remove filters", () => {
+    const search = withFilter({ ...NO_SEARCH, q: "respite", sort: "relevance" }, "tag", "transport");
+    expect(storySearchQuery(search)).toBe("?q=respite&tag=transport");
+    expect(storySearchQuery(withFilter(search, "tag", "advocacy"))).toBe("?q=respite&tag=advocacy");
+    expect(storySearchQuery(withoutFilter(search, "tag"))).toBe("?q=respite");
+    expect(storySearchQuery(withoutFilter(search, "q"))).toBe("?tag=transport");
+    expect(storySearchQuery(NO_SEARCH, { cursor: "abc" })).toBe("?cursor=abc");
+  });
+});

@@ -1,0 +1,6 @@
+import { apiEndpoint, refuseWrites } from "~/server/api/endpoint.server";
+import { listTags } from "~/server/reference-data.server";
+
+export const loader = apiEndpoint("/tags", { maxAgeSeconds: 3600 }, async () => ({ body: { tags: await listTags() } }));
+
+export const action = refuseWrites;

@@ -1,0 +1,23 @@
+// What the public API says about a story: the fields its OpenAPI schema lists and nothing else.
+// No handle and no author id, even for posts shown under a name on the site, and the month only,
+// never the time (DESIGN: anonymity rules 1 and 3).
+import type { PostSummary } from "../posts.server";
+
+export function storyResource(story: PostSummary, origin: string) {
+  return {
+    id: story.id,
+    kind: story.kind,
+    title: story.title,
+    excerpt: story.excerpt,
+    url: `${origin}/stories/${story.id}`,
+    tags: story.tags.map(({ slug, label }) => ({ slug, label })),
+    council: story.areaCode && story.areaName ? { code: story.areaCode, name: story.areaName } : null,
+    region: story.regionCode && story.regionName ? { code: story.regionCode, name: story.regionName } : null,
+    perspective: story.perspective,
+    month: story.monthIso,
+  };
+}
+
+export function storyWithBodyResource(story: PostSummary & { bodyText: string; bodyHtml: string }, origin: string) {
+  return { ...storyResource(story, origin), bodyText: story.bodyText, bodyHtml: story.bodyHtml };
+}

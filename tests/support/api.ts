@@ -1,0 +1,33 @@
+// Calls the public API through the production build; every answer is checked against the OpenAPI
+// document (tests/support/openapi.ts).
+import { checkAgainstDocument } from "./openapi";
+import { send, type SendOptions, uniqueClientAddress } from "./remix";
+
+export interface ApiOptions extends Pick<SendOptions, "clientAddress" | "method"> {
+  /** Sent as "Authorization: Bearer <key>". */
+  key?: string;
+  /** A raw Authorization header, for testing malformed ones. */
+  authorization?: string;
+}
+
+/** One API request, its answer checked against the document; the body is returned parsed. */
+export async function callApi<Body = Record<string, unknown>>(pathAndQuery: string, options: ApiOptions = {}): Promise<{ response: Response; body: Body }> {
+  const authorization = options.authorization ?? (options.key ? `Bearer ${options.key}` : undefined);
+  const response = await send(pathAndQuery, {
+    method: options.method,
+    // Each call from its own client unless asked, so rate limits only bite where a test wants them.
+    clientAddress: options.clientAddress ?? uniqueClientAddress(),
+    headers: authorization ? { Authorization: authorization } : {},
+  });
+  const pathname = new URL(pathAndQuery, "http://localhost").pathname;
+  const body = (await checkAgainstDocument(pathname, response, { head: options.method === "HEAD" })) as Body;
+  return { response, body };
+}
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: { parameter: string; detail: string }[];
+}
