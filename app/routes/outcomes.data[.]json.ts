@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { quarterCode } from "~/domain/outcomes/quarters";
-import { loadOutcomeDownload } from "~/server/outcome-downloads.server";
+import { loadOutcomeDownload, outcomesBody } from "~/server/outcome-downloads.server";
 
 // /outcomes/data.json?region=E12000001: the views of a dashboard page, every figure shown or
 // withheld with its reason ({"shown": false, "reason": "fewer-than-5"}).
@@ -14,16 +13,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
         : { title: "Not found", status: 404, detail: download.detail };
     return Response.json(problem, { status: download.status, headers: { "Content-Type": "application/problem+json" } });
   }
-  const { filters } = download;
   return Response.json(
-    {
-      title: download.title,
-      licence: download.licence,
-      citation: download.citation,
-      period: { from: quarterCode(filters.from), to: quarterCode(filters.to) },
-      filters: { perspective: filters.perspective, arrangement: filters.arrangement, client: filters.client, lead: filters.lead },
-      views: download.views,
-    },
+    outcomesBody(download),
     { headers: { "Content-Disposition": `attachment; filename="fifth-option-outcomes.json"` } },
   );
 }

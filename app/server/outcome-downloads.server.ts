@@ -2,6 +2,7 @@
 // the pages show, chosen by the same address parameters.
 import { DATA_LICENCE, citationFor } from "~/domain/licence";
 import { parseOutcomeFilters, type OutcomeFilterField, type OutcomeFilters } from "~/domain/outcomes/outcome-filters";
+import { quarterCode } from "~/domain/outcomes/quarters";
 import { councilRows, outcomeViewRows, placeTableRows, type TidyRow } from "~/domain/outcomes/tidy-rows";
 
 import { NATIONS, findCouncil, findRegion, loadOverview, loadPlaceDashboard, nationPlace, type Nation, type Place } from "./outcomes.server";
@@ -78,5 +79,18 @@ export async function loadOutcomeDownload(url: URL, today = new Date()): Promise
       byPlanLead: dashboard.byPlanLead.map((l) => ({ lead: l.lead, label: l.label, outcomes: l.view })),
       councils: dashboard.councils,
     },
+  };
+}
+
+/** The JSON body of a download and of the API's outcomes resource. */
+export function outcomesBody(download: OutcomeDownload) {
+  const { filters } = download;
+  return {
+    title: download.title,
+    licence: download.licence,
+    citation: download.citation,
+    period: { from: quarterCode(filters.from), to: quarterCode(filters.to) },
+    filters: { perspective: filters.perspective, arrangement: filters.arrangement, client: filters.client, lead: filters.lead },
+    views: download.views,
   };
 }

@@ -3,6 +3,7 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { addQuarters, quarterContaining } from "../../app/domain/outcomes/quarters";
+import { callApi, type ProblemBody } from "../support/api";
 import { insertReports, type TestReport } from "../support/reports";
 import { send, stripComments } from "../support/remix";
 import { sql } from "../support/sql";
@@ -182,5 +183,42 @@ describe("the summary table", () => {
     expect(dignity?.n).toBe(1);
     await sql(`DELETE FROM experience_report WHERE id = $1`, [id]);
     expect(await total()).toBe(before);
+  });
+});
+
+describe("the API's outcomes", () => {
+  type Figure = { shown: boolean; value?: unknown; reason?: string };
+  type Body = { views: { outcomes: Record<string, Figure>; councils: { code: string; reports: Figure }[] } };
+
+  it("gives the same views as the dashboard, matching the OpenAPI document", async () => {
+    const { response, body } = await callApi<Body>(`/api/v1/outcomes?region=${NORTH_EAST}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("RateLimit")).toMatch(/"anonymous";r=\d+;t=\d+/);
+    expect(body.views.outcomes.reports).toEqual({ shown: true, value: 225 });
+    const download = (await (await send(`/outcomes/data.json?region=${NORTH_EAST}`)).json()) as { views: unknown };
+    expect(body.views).toEqual(download.views);
+  });
+
+  it("never gives Hartlepool's 4 reports, or a figure from which they follow", async () => {
+    const { body } = await callApi<Body>(`/api/v1/outcomes?region=${NORTH_EAST}`);
+    const councils = new Map(body.views.councils.map((c) => [c.code, c.reports]));
+    expect(councils.get(HARTLEPOOL)).toEqual({ shown: false, reason: "fewer-than-5" });
+    expect(councils.get(MIDDLESBROUGH)).toEqual({ shown: false, reason: "secondary" });
+    const council = await callApi<Body>(`/api/v1/outcomes?council=${HARTLEPOOL}`);
+    expect(JSON.stringify(council.body.views.outcomes)).not.toContain('"shown":true');
+    // The whole overview: nowhere a shown figure for Hartlepool.
+    const overview = await callApi<{ views: { councils: { places: { code: string }[] } }[] }>("/api/v1/outcomes");
+    const hartlepool = overview.body.views.flatMap((n) => n.councils.places).find((p) => p.code === HARTLEPOOL);
+    expect(JSON.stringify(hartlepool)).not.toContain('"shown":true');
+  });
+
+  it("refuses bad parameters by name and unknown places with a 404 problem", async () => {
+    const bad = await callApi<ProblemBody>("/api/v1/outcomes?from=2025-Q9&lead=boss");
+    expect(bad.response.status).toBe(400);
+    expect(bad.body.errors?.map((e) => e.parameter).sort()).toEqual(["from", "lead"]);
+    const unknown = await callApi<ProblemBody>("/api/v1/outcomes?council=E06999999");
+    expect(unknown.response.status).toBe(404);
+    const typo = await callApi<ProblemBody>("/api/v1/outcomes?councill=E06000001");
+    expect(typo.response.status).toBe(400);
   });
 });

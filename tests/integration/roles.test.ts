@@ -23,6 +23,7 @@ const ROUTES: Record<string, { path: string; access: Access }> = {
   "api.v1.$.ts": { path: "/api/v1/no-such-endpoint", access: "public" },
   "api.v1.councils.ts": { path: "/api/v1/councils", access: "public" },
   "api.v1.openapi[.]json.ts": { path: "/api/v1/openapi.json", access: "public" },
+  "api.v1.outcomes.ts": { path: "/api/v1/outcomes", access: "public" },
   "api.v1.stories.$id.ts": { path: "/api/v1/stories/1", access: "public" },
   "api.v1.stories._index.ts": { path: "/api/v1/stories", access: "public" },
   "api.v1.tags.ts": { path: "/api/v1/tags", access: "public" },

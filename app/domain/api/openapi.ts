@@ -6,7 +6,7 @@
 // app/routes/api.v1.<name>.ts calling apiEndpoint("/<name>", ...), and its tests.
 import { POST_KINDS } from "../posts/post-input";
 import { FIRST_YEAR, QUERY_MAX } from "../stories/story-search";
-import { PERSPECTIVES, SUPPORT_ARRANGEMENTS, type TagGroup } from "../taxonomy";
+import { CLIENT_GROUPS, PERSPECTIVES, PLAN_LEADS, SUPPORT_ARRANGEMENTS, type TagGroup } from "../taxonomy";
 
 import { PAGE_SIZE } from "./parameters";
 import { PROBLEM_TYPES } from "./problems";
@@ -26,6 +26,26 @@ const RATE_LIMIT_HEADERS = {
 
 const json = (schema: object) => ({ "application/json": { schema } });
 const problem = { "application/problem+json": { schema: ref("Problem") } };
+
+/** A dashboard figure: shown with a value, or withheld with the reason (see /outcomes/about-the-data). */
+function figure(value: object) {
+  return {
+    oneOf: [
+      { type: "object", required: ["shown", "value"], additionalProperties: false, properties: { shown: { const: true }, value } },
+      ref("WithheldFigure"),
+    ],
+  };
+}
+
+function interval(name: string, description: string, minimum: number, maximum: number) {
+  const bounded = { type: "integer", minimum, maximum };
+  return {
+    type: "object",
+    required: [name, "low", "high"],
+    additionalProperties: false,
+    properties: { [name]: { ...bounded, description }, low: { ...bounded, description: "95% interval, lower end." }, high: { ...bounded, description: "95% interval, upper end." } },
+  };
+}
 
 /** A success response, and the problems any request can meet (unknown parameters are always possible). */
 function responses(success: { description: string; schema: object; headers?: object }, { notFound }: { notFound: boolean }) {
@@ -94,6 +114,7 @@ export const OPENAPI = {
   tags: [
     { name: "Stories", description: "Published stories, practice notes and questions." },
     { name: "Reference data", description: "Councils and tags that stories are filed under." },
+    { name: "Outcomes", description: "What members' experience reports add up to, with small groups withheld, as on the dashboard." },
     { name: "About the API", description: "This document." },
   ],
   paths: {
@@ -176,6 +197,27 @@ export const OPENAPI = {
         tags: ["Reference data"],
         summary: "Tags stories are filed under",
         responses: responses({ description: "Tags, by group.", schema: ref("TagList") }, { notFound: false }),
+      },
+    },
+    "/outcomes": {
+      get: {
+        operationId: "getOutcomes",
+        tags: ["Outcomes"],
+        summary: "What experience reports add up to, with small groups withheld",
+        description:
+          "The figures of an outcomes dashboard view: one council, region or nation (or, with none of them, every nation and its councils), over a period of quarters, optionally for one group of people. Every figure is either shown (`shown: true` with a value: counts rounded to 5, shares and net scores in whole percent with 95% intervals) or withheld with a reason (`fewer-than-5`, `secondary`: withheld so that a small group cannot be worked out from totals, `too-few-values`: a median from fewer than 10 values). The rules are the dashboard's: see /outcomes/about-the-data.",
+        parameters: [
+          { name: "council", in: "query", description: "A council's ONS code.", schema: ref("GssCode") },
+          { name: "region", in: "query", description: "A region's ONS code (Scotland is S92000003, Wales W92000004).", schema: ref("GssCode") },
+          { name: "nation", in: "query", description: "England, Scotland or Wales.", schema: { type: "string", enum: NATIONS } },
+          { name: "from", in: "query", description: "First quarter, like 2025-Q1. Default: 11 quarters before `to`.", schema: ref("Quarter") },
+          { name: "to", in: "query", description: "Last quarter, like 2026-Q4. Default: the current quarter. At most 20 quarters in all.", schema: ref("Quarter") },
+          { name: "perspective", in: "query", description: "Only reports from this perspective.", schema: { type: "string", enum: Object.keys(PERSPECTIVES) } },
+          { name: "arrangement", in: "query", description: "Only reports about this kind of support.", schema: { type: "string", enum: Object.keys(SUPPORT_ARRANGEMENTS) } },
+          { name: "client", in: "query", description: "Only reports about this group of people.", schema: { type: "string", enum: Object.keys(CLIENT_GROUPS) } },
+          { name: "lead", in: "query", description: "Only reports where this person or body led the support plan.", schema: { type: "string", enum: Object.keys(PLAN_LEADS) } },
+        ],
+        responses: responses({ description: "The view's figures, with the licence and a citation line.", schema: ref("Outcomes") }, { notFound: true }),
       },
     },
     "/openapi.json": {
@@ -268,6 +310,168 @@ export const OPENAPI = {
       },
     },
     schemas: {
+      Quarter: { type: "string", pattern: "^\\d{4}-Q[1-4]$", examples: ["2025-Q1"] },
+      WithheldFigure: {
+        type: "object",
+        required: ["shown", "reason"],
+        additionalProperties: false,
+        properties: { shown: { const: false }, reason: { type: "string", enum: ["fewer-than-5", "secondary", "too-few-values"] } },
+      },
+      CountFigure: figure({ type: "integer", minimum: 5, multipleOf: 5, description: "Rounded to the nearest 5." }),
+      ShareFigure: figure(interval("percent", "Whole percent, from the unrounded counts.", 0, 100)),
+      NetScoreFigure: figure(interval("score", "Percent better minus percent worse, whole points.", -100, 100)),
+      SpreadFigure: figure({
+        type: "object",
+        required: ["median", "lowerQuartile", "upperQuartile", "values"],
+        additionalProperties: false,
+        properties: {
+          median: { type: "number" },
+          lowerQuartile: { type: "number" },
+          upperQuartile: { type: "number" },
+          values: { type: "integer", description: "How many values, rounded to 5." },
+        },
+      }),
+      Category: {
+        type: "object",
+        required: ["key", "label", "count", "share"],
+        additionalProperties: false,
+        properties: { key: { type: "string" }, label: { type: "string" }, count: ref("CountFigure"), share: ref("ShareFigure") },
+      },
+      Breakdown: {
+        type: "object",
+        required: ["total", "categories"],
+        additionalProperties: false,
+        properties: { total: ref("CountFigure"), categories: { type: "array", items: ref("Category") } },
+      },
+      OutcomeDomain: {
+        type: "object",
+        required: ["slug", "label", "carersOnly", "respondents", "ratings", "notRelevant", "net"],
+        additionalProperties: false,
+        properties: {
+          slug: { type: "string" },
+          label: { type: "string" },
+          carersOnly: { type: "boolean" },
+          respondents: ref("CountFigure"),
+          ratings: { type: "array", items: ref("Category"), description: "Shares of those for whom the area of life was relevant." },
+          notRelevant: ref("Category"),
+          net: ref("NetScoreFigure"),
+        },
+      },
+      OutcomeView: {
+        type: "object",
+        required: ["reports", "supportArrangements", "planLeads", "budgetChanges", "domains", "hourlyRate", "paidHours", "unpaidHours", "trend"],
+        additionalProperties: false,
+        properties: {
+          reports: ref("CountFigure"),
+          supportArrangements: ref("Breakdown"),
+          planLeads: ref("Breakdown"),
+          budgetChanges: ref("Breakdown"),
+          domains: { type: "array", items: ref("OutcomeDomain") },
+          hourlyRate: { ...ref("SpreadFigure"), description: "Pence an hour." },
+          paidHours: { ...ref("SpreadFigure"), description: "Hours a week." },
+          unpaidHours: { ...ref("SpreadFigure"), description: "Hours a week." },
+          trend: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["quarterStart", "label", "reports", "qualityOfLife"],
+              additionalProperties: false,
+              properties: { quarterStart: { type: "string", format: "date" }, label: { type: "string" }, reports: ref("CountFigure"), qualityOfLife: ref("NetScoreFigure") },
+            },
+          },
+        },
+      },
+      CouncilFigures: {
+        type: "object",
+        required: ["code", "name", "regionCode", "regionName", "reports", "qualityOfLife", "selfLed"],
+        additionalProperties: false,
+        properties: {
+          code: ref("GssCode"),
+          name: { type: "string" },
+          regionCode: ref("GssCode"),
+          regionName: { type: "string" },
+          reports: ref("CountFigure"),
+          qualityOfLife: ref("NetScoreFigure"),
+          selfLed: ref("ShareFigure"),
+        },
+      },
+      Outcomes: {
+        type: "object",
+        required: ["title", "licence", "citation", "period", "filters", "views"],
+        additionalProperties: false,
+        properties: {
+          title: { type: "string" },
+          licence: { type: "string" },
+          citation: { type: "string" },
+          period: { type: "object", required: ["from", "to"], additionalProperties: false, properties: { from: ref("Quarter"), to: ref("Quarter") } },
+          filters: {
+            type: "object",
+            required: ["perspective", "arrangement", "client", "lead"],
+            additionalProperties: false,
+            properties: Object.fromEntries(["perspective", "arrangement", "client", "lead"].map((name) => [name, { type: ["string", "null"] }])),
+          },
+          views: {
+            oneOf: [
+              {
+                type: "array",
+                description: "Every nation, with its table of councils (no place given).",
+                items: {
+                  type: "object",
+                  required: ["nation", "outcomes", "councils"],
+                  additionalProperties: false,
+                  properties: {
+                    nation: { type: "string", enum: NATIONS },
+                    outcomes: ref("OutcomeView"),
+                    councils: {
+                      type: "object",
+                      required: ["nation", "reports", "regions", "places"],
+                      additionalProperties: false,
+                      properties: {
+                        nation: { type: "string" },
+                        reports: ref("CountFigure"),
+                        regions: {
+                          type: "array",
+                          items: { type: "object", required: ["code", "name", "reports"], additionalProperties: false, properties: { code: ref("GssCode"), name: { type: "string" }, reports: ref("CountFigure") } },
+                        },
+                        places: { type: "array", items: ref("CouncilFigures") },
+                      },
+                    },
+                  },
+                },
+              },
+              {
+                type: "object",
+                description: "One council, region or nation, compared with the places it belongs to and split by who led the plan.",
+                required: ["place", "outcomes", "comparisons", "byPlanLead", "councils"],
+                additionalProperties: false,
+                properties: {
+                  place: {
+                    type: "object",
+                    required: ["level", "code", "name"],
+                    additionalProperties: false,
+                    properties: { level: { type: "string", enum: ["area", "region", "nation"] }, code: { type: "string" }, name: { type: "string" } },
+                  },
+                  outcomes: ref("OutcomeView"),
+                  comparisons: {
+                    type: "array",
+                    items: { type: "object", required: ["place", "outcomes"], additionalProperties: false, properties: { place: { type: "string" }, outcomes: ref("OutcomeView") } },
+                  },
+                  byPlanLead: {
+                    type: "array",
+                    items: {
+                      type: "object",
+                      required: ["lead", "label", "outcomes"],
+                      additionalProperties: false,
+                      properties: { lead: { type: "string", enum: Object.keys(PLAN_LEADS) }, label: { type: "string" }, outcomes: ref("OutcomeView") },
+                    },
+                  },
+                  councils: { type: "array", items: ref("CouncilFigures") },
+                },
+              },
+            ],
+          },
+        },
+      },
       GssCode: { type: "string", pattern: "^[ENSW]\\d{8}$", examples: ["E06000001"] },
       Place: {
         type: "object",
