@@ -18,6 +18,8 @@ export const RATE_LIMITS = {
   recoveryPerHandle: { points: 5, durationSeconds: 60 * 60 },
   recoveryPerClient: { points: 10, durationSeconds: 60 * 60 },
   writesPerUser: { points: 30, durationSeconds: 10 * 60 },
+  // A download can be the whole site: generous for a researcher, useless for scraping in a loop.
+  exportsPerClient: { points: 20, durationSeconds: 60 * 60 },
 } satisfies Record<string, LimitRule>;
 
 export type LimitName = keyof typeof RATE_LIMITS;

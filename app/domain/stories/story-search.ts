@@ -180,9 +180,9 @@ export function storySearchQuery(search: StorySearch, extra: Record<string, stri
   return text ? `?${text}` : "";
 }
 
-/** The same search with one filter set (or replaced). */
-export function withFilter<F extends FilterField>(search: StorySearch, field: F, value: NonNullable<StorySearch[F]>): StorySearch {
-  return { ...search, [field]: value };
+/** The same search with one filter set (or replaced) to a value as it appears in a URL or a facet. */
+export function withFilter(search: StorySearch, field: FilterField, value: string): StorySearch {
+  return { ...search, [field]: field === "year" ? Number(value) : value };
 }
 
 /** The same search without one filter, or without its search words (sorting by relevance then makes no sense). */
