@@ -66,6 +66,10 @@ export function feedMeta(links: FeedLink[]) {
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (character) => ESCAPES[character] ?? character);
+}
+
 /** The first day of a story's month: public output never says when in the month, or the hour. */
 function firstOfMonth(monthIso: string): Date {
   return new Date(`${monthIso}-01T00:00:00Z`);
@@ -90,12 +94,14 @@ export async function buildStoryFeed(origin: string, scope: FeedScope, names: Fi
   for (const story of stories) {
     const link = `${origin}/stories/${story.id}`;
     feed.addItem({
-      title: story.title,
+      // Atom marks titles as HTML and readers often treat RSS titles so: a title is text, so escape it.
+      title: escapeHtml(story.title),
       id: link,
       link,
       date: firstOfMonth(story.monthIso),
+      published: firstOfMonth(story.monthIso),
       // The excerpt is plain text; readers treat the summary as HTML, so it is escaped here.
-      description: `<p>${story.excerpt.replace(/[&<>"]/g, (c) => ESCAPES[c] ?? c)}</p>`,
+      description: `<p>${escapeHtml(story.excerpt)}</p>`,
       // Stored HTML was sanitised with an allow-list when the story was saved (app/domain/markdown).
       content: bodies.get(story.id) ?? undefined,
       author: [{ name: story.byline }],
