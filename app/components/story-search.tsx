@@ -4,9 +4,12 @@ import { Form, Link } from "@remix-run/react";
 
 import { DATA_LICENCE, type FilterNames } from "~/domain/stories/citation";
 import {
+  COUNCILS_BEFORE_REGION,
+  type FacetValue,
   FILTER_FIELDS,
   type FilterField,
   KIND_LABELS,
+  type StoryFacets,
   type StorySearch,
   type StorySearchErrors,
   storySearchParams,
@@ -16,7 +19,6 @@ import {
 } from "~/domain/stories/story-search";
 import { PERSPECTIVES, SUPPORT_ARRANGEMENTS } from "~/domain/taxonomy";
 import type { FeedLink } from "~/server/feeds.server";
-import type { FacetValue, StoryFacets } from "~/server/story-search.server";
 
 import { SubmitButton, TextField } from "./forms";
 
@@ -29,6 +31,9 @@ const FILTER_NAMES: Record<FilterField, { singular: string; heading: string }> =
   arrangement: { singular: "support", heading: "Support arrangement (from an attached experience report)" },
   year: { singular: "year", heading: "Year published" },
 };
+
+// Regions come before councils: choosing one lists all of its councils.
+const FACET_ORDER: FilterField[] = ["kind", "tag", "region", "council", "perspective", "arrangement", "year"];
 
 // Beyond this many values a facet tucks the rest away in a <details>, which needs no JavaScript.
 const SHOWN_AT_FIRST = 8;
@@ -149,7 +154,7 @@ export function FacetLists({ search, facets }: { search: StorySearch; facets: St
     <nav aria-labelledby="facets-heading" className="facets">
       <h2 id="facets-heading">Narrow these down</h2>
       <p className="hint">The number beside each choice is how many stories you would see after choosing it.</p>
-      {FILTER_FIELDS.map((field) => {
+      {FACET_ORDER.map((field) => {
         const values = facets[field];
         if (values.length === 0) return null;
         const first = values.slice(0, SHOWN_AT_FIRST);
@@ -157,6 +162,9 @@ export function FacetLists({ search, facets }: { search: StorySearch; facets: St
         return (
           <section key={field} aria-labelledby={`facet-${field}`}>
             <h3 id={`facet-${field}`}>{FILTER_NAMES[field].heading}</h3>
+            {field === "council" && !search.region && values.length >= COUNCILS_BEFORE_REGION ? (
+              <p className="hint">The {COUNCILS_BEFORE_REGION} with most stories. Choose a region or nation to see every council in it.</p>
+            ) : null}
             <ul className="facet-list">
               {first.map((value) => (
                 <FacetLink key={value.value} search={search} field={field} value={value} />

@@ -6,7 +6,7 @@ import { ErrorSummary } from "~/components/forms";
 import { StoryList } from "~/components/story-list";
 import { ActiveFilters, FacetLists, FeedLinks, NoMatches, SearchForm, StoryDownloads } from "~/components/story-search";
 import { citeStories, describeStorySearch } from "~/domain/stories/citation";
-import { isFiltered, parseStorySearch, storySearchParams, storySearchQuery } from "~/domain/stories/story-search";
+import { facetsToShow, isFiltered, parseStorySearch, storySearchParams, storySearchQuery } from "~/domain/stories/story-search";
 import { feedLinks, feedMeta } from "~/server/feeds.server";
 import { describeFilters } from "~/server/posts.server";
 import { countFacets, findUnknownFilter, InvalidCursor, listFilterChoices, searchStories } from "~/server/story-search.server";
@@ -46,7 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       typed: Object.fromEntries(storySearchParams(search)),
       cursor,
       ...results,
-      facets,
+      facets: facetsToShow(search, facets),
       filtered: isFiltered(search),
       citation: citeStories(heading, `${url.origin}/stories${storySearchQuery(search)}`, new Date()),
       feeds: feedLinks(url.origin, search, names),

@@ -4,7 +4,16 @@ import type { PoolClient } from "pg";
 import QueryStream from "pg-query-stream";
 
 import { SNIPPET_START, SNIPPET_STOP, snippetHtml } from "~/domain/stories/snippet";
-import { defaultSort, FILTER_FIELDS, type FilterField, KIND_LABELS, type StorySearch, storySearchParams } from "~/domain/stories/story-search";
+import {
+  defaultSort,
+  type FacetValue,
+  FILTER_FIELDS,
+  type FilterField,
+  KIND_LABELS,
+  type StoryFacets,
+  type StorySearch,
+  storySearchParams,
+} from "~/domain/stories/story-search";
 import { PERSPECTIVES, SUPPORT_ARRANGEMENTS } from "~/domain/taxonomy";
 
 import { pool, toServiceUnavailable } from "./db/client.server";
@@ -15,15 +24,7 @@ export interface StoryHit extends PostSummary {
   snippetHtml: string | null;
 }
 
-export interface FacetValue {
-  /** What goes in the URL: a kind, a tag slug, a GSS code, a perspective, an arrangement, a year. */
-  value: string;
-  label: string;
-  /** Published stories matching the search with this value chosen instead (see countFacets). */
-  count: number;
-}
-
-export type StoryFacets = Record<FilterField, FacetValue[]>;
+export type { FacetValue, StoryFacets };
 
 /** A page link whose cursor was damaged or belongs to another sort order: a 400, not a 500. */
 export class InvalidCursor extends Error {
@@ -43,20 +44,29 @@ async function query<T extends Record<string, unknown>>(text: string, params: un
 // ---- Results kept while nothing has changed ----
 // Counting, ranking and faceting tens of thousands of matches takes PostgreSQL far longer than a
 // page may take, and the same searches come back again and again (links are shared, feeds are
-// polled). So results are kept per app instance, but used only while PostgreSQL has written
-// nothing at all since they were worked out (its WAL insert position is unchanged): a kept count
-// is never a stale count, and anyone who has just published sees their story at once.
+// polled). So results are kept per app instance, but used only while PostgreSQL's snapshot is the
+// same as when they were worked out: no transaction that writes has begun or ended since, so the
+// database would give exactly the same answer. A kept count is never a stale count, and anyone
+// who has just published sees their story at once. (Background work such as checkpoints and
+// hint bits assigns no transaction id and leaves the snapshot alone; any write does not.)
 
 const KEPT_LIMIT = 500;
 const kept = new Map<string, { version: string; value: Promise<unknown> }>();
 
-async function databaseVersion(): Promise<string> {
-  const [row] = await query<{ version: string }>(
-    // A read replica has no insert position of its own: what it has replayed is its version.
-    `SELECT (CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() ELSE pg_current_wal_insert_lsn() END)::text AS version`,
-    [],
-  );
-  return row?.version ?? "";
+let versionAsked: Promise<string> | null = null;
+
+/**
+ * PostgreSQL's current snapshot ("xmin:xmax:transactions in progress"). Calls made before the
+ * query goes out share it (a page asks twice, and so do requests arriving together): it is still
+ * read after each of them began.
+ */
+function databaseVersion(): Promise<string> {
+  versionAsked ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+    versionAsked = null;
+    const [row] = await query<{ version: string }>(`SELECT pg_current_snapshot()::text AS version`, []);
+    return row?.version ?? "";
+  });
+  return versionAsked;
 }
 
 /** The value worked out for this key, if nothing has been written since; otherwise works it out (once, however many ask at the same time). */

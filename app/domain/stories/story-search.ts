@@ -191,6 +191,30 @@ export function withoutFilter(search: StorySearch, field: FilterField | "q"): St
   return { ...search, [field]: null };
 }
 
+export interface FacetValue {
+  /** What goes in the URL: a kind, a tag slug, a GSS code, a perspective, an arrangement, a year. */
+  value: string;
+  label: string;
+  /** Published stories matching the search with this value chosen instead (see countFacets). */
+  count: number;
+}
+
+export type StoryFacets = Record<FilterField, FacetValue[]>;
+
+/** Councils listed before a region is chosen: 200-odd links would bury the page. */
+export const COUNCILS_BEFORE_REGION = 10;
+
+/**
+ * The facet values a page shows. Until a region is chosen, only the councils with most stories
+ * (and the chosen one); choosing a region, with its count beside it, lists every council in it.
+ */
+export function facetsToShow(search: StorySearch, facets: StoryFacets): StoryFacets {
+  if (search.region) return facets;
+  const top = facets.council.slice(0, COUNCILS_BEFORE_REGION);
+  const chosen = facets.council.find((value) => value.value === search.council);
+  return { ...facets, council: chosen && !top.includes(chosen) ? [...top, chosen] : top };
+}
+
 /** True when the search narrows anything down: not the plain newest-first list of everything. */
 export function isFiltered(search: StorySearch): boolean {
   return search.q !== null || FILTER_FIELDS.some((field) => search[field] !== null);
