@@ -209,6 +209,11 @@ export function StoryDownloads({ search, citation }: { search: StorySearch; cita
   );
 }
 
+/** `<link rel="alternate">` descriptors for a route's meta (which also runs in the browser), so readers find the feeds. */
+export function feedMeta(links: FeedLink[]) {
+  return links.map((link) => ({ tagName: "link" as const, rel: "alternate", type: link.type, href: link.href, title: link.title }));
+}
+
 /** Where to follow new stories in a feed reader: everything, or this page's tag and council. */
 export function FeedLinks({ feeds }: { feeds: FeedLink[] }) {
   const [atom, rss] = feeds;

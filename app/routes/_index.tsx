@@ -2,9 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { StoryList } from "~/components/story-list";
-import { FeedLinks } from "~/components/story-search";
+import { FeedLinks, feedMeta } from "~/components/story-search";
 import { NO_SEARCH } from "~/domain/stories/story-search";
-import { feedLinks, feedMeta } from "~/server/feeds.server";
+import { feedLinks } from "~/server/feeds.server";
 import { searchStories } from "~/server/story-search.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

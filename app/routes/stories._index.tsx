@@ -4,10 +4,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/forms";
 import { StoryList } from "~/components/story-list";
-import { ActiveFilters, FacetLists, FeedLinks, NoMatches, SearchForm, StoryDownloads } from "~/components/story-search";
+import { ActiveFilters, FacetLists, FeedLinks, feedMeta, NoMatches, SearchForm, StoryDownloads } from "~/components/story-search";
 import { citeStories, describeStorySearch } from "~/domain/stories/citation";
 import { facetsToShow, isFiltered, parseStorySearch, storySearchParams, storySearchQuery } from "~/domain/stories/story-search";
-import { feedLinks, feedMeta } from "~/server/feeds.server";
+import { feedLinks } from "~/server/feeds.server";
 import { describeFilters } from "~/server/posts.server";
 import { countFacets, findUnknownFilter, InvalidCursor, listFilterChoices, searchStories } from "~/server/story-search.server";
 

@@ -59,11 +59,6 @@ export function feedLinks(origin: string, scope: FeedScope, names: FilterNames):
   }));
 }
 
-/** `<link rel="alternate">` descriptors for a route's meta, so browsers and readers find the feeds. */
-export function feedMeta(links: FeedLink[]) {
-  return links.map((link) => ({ tagName: "link" as const, rel: "alternate", type: link.type, href: link.href, title: link.title }));
-}
-
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
 function escapeHtml(text: string): string {
