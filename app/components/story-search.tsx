@@ -110,6 +110,7 @@ export function NoMatches({ search }: { search: StorySearch }) {
       <p>You could widen it:</p>
       <ul>
         {search.q && search.q.includes(" ") ? <li>use fewer words, or check their spelling</li> : null}
+        {search.q ? <li>leave out very common words such as “the” or “and”: searches ignore them</li> : null}
         {search.q ? (
           <li>
             <Link to={`/stories${storySearchQuery(withoutFilter(search, "q"))}`}>search without the words “{search.q}”</Link>

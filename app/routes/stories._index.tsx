@@ -8,8 +8,7 @@ import { ActiveFilters, FacetLists, FeedLinks, feedMeta, NoMatches, SearchForm, 
 import { citeStories, describeStorySearch } from "~/domain/stories/citation";
 import { facetsToShow, isFiltered, parseStorySearch, storySearchParams, storySearchQuery } from "~/domain/stories/story-search";
 import { feedLinks } from "~/server/feeds.server";
-import { describeFilters } from "~/server/posts.server";
-import { countFacets, findUnknownFilter, InvalidCursor, listFilterChoices, searchStories } from "~/server/story-search.server";
+import { countFacets, findUnknownFilter, InvalidCursor, listFilterChoices, nameFilters, searchStories } from "~/server/story-search.server";
 
 const PER_PAGE = 20;
 
@@ -36,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const cursor = url.searchParams.get("cursor") || null;
   try {
-    const [results, facets, names] = await Promise.all([searchStories(search, { cursor, perPage: PER_PAGE }), countFacets(search), describeFilters(search)]);
+    const [results, facets, names] = await Promise.all([searchStories(search, { cursor, perPage: PER_PAGE }), countFacets(search), nameFilters(search)]);
     const heading = describeStorySearch(search, names);
     return {
       state: "found" as const,

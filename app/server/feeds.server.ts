@@ -5,8 +5,8 @@ import { coarseDateTime } from "~/domain/anonymity/byline";
 import { type FilterNames } from "~/domain/stories/citation";
 import { isFiltered, NO_SEARCH, parseStorySearch, type StorySearch } from "~/domain/stories/story-search";
 
-import { describeFilters, listPublishedBodies } from "./posts.server";
-import { findUnknownFilter, searchStories } from "./story-search.server";
+import { listPublishedBodies } from "./posts.server";
+import { findUnknownFilter, nameFilters, searchStories } from "./story-search.server";
 
 export type FeedFormat = "atom" | "rss";
 
@@ -15,12 +15,12 @@ const FORMATS = {
   rss: { name: "RSS", type: "application/rss+xml", path: "/feeds/stories.rss" },
 } as const;
 
-export const FEED_LENGTH = 20;
+const FEED_LENGTH = 20;
 
 type FeedScope = Pick<StorySearch, "tag" | "council">;
 
 /** "New stories tagged “Respite and short breaks” about Hartlepool". */
-export function feedTitle(scope: FeedScope, names: FilterNames): string {
+function feedTitle(scope: FeedScope, names: FilterNames): string {
   return ["New stories", scope.tag ? `tagged “${names.tag ?? scope.tag}”` : null, scope.council ? `about ${names.council ?? scope.council}` : null]
     .filter(Boolean)
     .join(" ");
@@ -121,7 +121,7 @@ export async function feedResponse(request: Request, format: FeedFormat): Promis
   }
   const unknown = await findUnknownFilter(parsed.search);
   if (unknown) return plainText(404, `${unknown.message} The tags and councils there are: ${url.origin}/stories`);
-  const names = await describeFilters({ ...scope, region: null });
+  const names = await nameFilters(parsed.search);
   return new Response(await buildStoryFeed(url.origin, scope, names, format), {
     headers: { "Content-Type": `${FORMATS[format].type}; charset=utf-8`, "Cache-Control": "public, max-age=300" },
   });

@@ -5,13 +5,12 @@ import { stringify } from "csv-stringify/sync";
 import { citeStories, DATA_LICENCE, describeStorySearch, LICENCE_NOTE, retrievalDate } from "~/domain/stories/citation";
 import { parseStorySearch, storySearchQuery } from "~/domain/stories/story-search";
 
-import { describeFilters } from "./posts.server";
 import { clientKey, consume, RATE_LIMITS, RateLimited } from "./rate-limit.server";
-import { findUnknownFilter, publishedStoryRows, type StoryExportRow } from "./story-search.server";
+import { findUnknownFilter, nameFilters, publishedStoryRows, type StoryExportRow } from "./story-search.server";
 
 export type ExportFormat = "csv" | "json";
 
-export const EXPORT_COLUMNS = [
+const EXPORT_COLUMNS = [
   "id",
   "kind",
   "title",
@@ -112,8 +111,26 @@ export async function exportResponse(request: Request, clientAddress: string | u
   const { search } = parsed;
   const unknown = await findUnknownFilter(search);
   if (unknown) return plainText(404, `${unknown.message} The tags, councils and regions there are: ${url.origin}/stories`);
+  if (running >= MOST_AT_ONCE) return plainText(503, "Other downloads are running. Try again in a minute.", { "Retry-After": "60" });
+  // Reserved before anything is awaited, so no more than MOST_AT_ONCE can ever start.
+  running += 1;
+  let streaming = false;
   try {
     await consume("exportsPerClient", await clientKey(clientAddress));
+    const names = await nameFilters(search);
+    const now = new Date();
+    const citation = citeStories(describeStorySearch(search, names), `${url.origin}/stories${storySearchQuery(search)}`, now);
+    const retrieved = retrievalDate(now);
+    const rows = publishedStoryRows(search);
+    const chunks = counted(format === "csv" ? csvChunks(rows, citation) : jsonChunks(rows, citation, retrieved));
+    streaming = true;
+    return new Response(streamOf(chunks, request.signal), {
+      headers: {
+        "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+        "Content-Disposition": `attachment; filename="fifth-option-stories-${retrieved}.${format}"`,
+        "Cache-Control": "no-store",
+      },
+    });
   } catch (error) {
     if (!(error instanceof RateLimited)) throw error;
     const minutes = Math.max(1, Math.ceil(error.retryAfterSeconds / 60));
@@ -122,23 +139,9 @@ export async function exportResponse(request: Request, clientAddress: string | u
       `You have downloaded ${RATE_LIMITS.exportsPerClient.points} files in the last hour, the most there can be. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`,
       { "Retry-After": String(error.retryAfterSeconds) },
     );
+  } finally {
+    // Once streaming, the stream gives its place back when it ends or the client goes.
+    if (!streaming) running -= 1;
   }
-  if (running >= MOST_AT_ONCE) return plainText(503, "Other downloads are running. Try again in a minute.", { "Retry-After": "60" });
-  running += 1;
-  const now = new Date();
-  const names = await describeFilters(search).catch((error: unknown) => {
-    running -= 1;
-    throw error;
-  });
-  const citation = citeStories(describeStorySearch(search, names), `${url.origin}/stories${storySearchQuery(search)}`, now);
-  const retrieved = retrievalDate(now);
-  const rows = publishedStoryRows(search);
-  const chunks = counted(format === "csv" ? csvChunks(rows, citation) : jsonChunks(rows, citation, retrieved));
-  return new Response(streamOf(chunks, request.signal), {
-    headers: {
-      "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="fifth-option-stories-${retrieved}.${format}"`,
-      "Cache-Control": "no-store",
-    },
-  });
 }
+

@@ -3,6 +3,7 @@
 import type { PoolClient } from "pg";
 import QueryStream from "pg-query-stream";
 
+import type { FilterNames } from "~/domain/stories/citation";
 import { SNIPPET_START, SNIPPET_STOP, snippetHtml } from "~/domain/stories/snippet";
 import {
   defaultSort,
@@ -270,9 +271,14 @@ export async function* publishedStoryRows(search: StorySearch): AsyncGenerator<S
   }
 }
 
+/** The names of the tag, council and region a search refers to (null for any that does not exist). */
+export function nameFilters(search: StorySearch): Promise<FilterNames> {
+  return unlessChanged(`names tag=${search.tag ?? ""} council=${search.council ?? ""} region=${search.region ?? ""}`, () => describeFilters(search));
+}
+
 /** Which filter names something that does not exist (a 404), if any. */
 export async function findUnknownFilter(search: StorySearch): Promise<{ field: "tag" | "council" | "region"; message: string } | null> {
-  const names = await describeFilters(search);
+  const names = await nameFilters(search);
   if (search.tag && !names.tag) return { field: "tag", message: `There is no tag called “${search.tag}”.` };
   if (search.council && !names.council) return { field: "council", message: `There is no council with the code ${search.council}.` };
   if (search.region && !names.region) return { field: "region", message: `There is no region with the code ${search.region}.` };
