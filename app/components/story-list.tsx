@@ -3,7 +3,10 @@ import { Link } from "@remix-run/react";
 import { KIND_LABELS } from "~/domain/stories/story-search";
 import type { PostSummary } from "~/server/posts.server";
 
-export function StoryList({ posts, headingLevel = 3 }: { posts: PostSummary[]; headingLevel?: 2 | 3 }) {
+/** A post as listed: with a search snippet (escaped, words in <mark>) when it was found by searching. */
+type Listed = PostSummary & { snippetHtml?: string | null };
+
+export function StoryList({ posts, headingLevel = 3 }: { posts: Listed[]; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <ul className="story-list">
@@ -16,7 +19,8 @@ export function StoryList({ posts, headingLevel = 3 }: { posts: PostSummary[]; h
             {KIND_LABELS[post.kind]} by {post.byline}
             {post.areaName ? `, about ${post.areaName}` : ""} · <time dateTime={post.monthIso}>{post.month}</time>
           </p>
-          <p>{post.excerpt}</p>
+          {/* snippetHtml is escaped text with only our own <mark>s (app/domain/stories/snippet.ts). */}
+          {post.snippetHtml ? <p className="snippet" dangerouslySetInnerHTML={{ __html: post.snippetHtml }} /> : <p>{post.excerpt}</p>}
         </li>
       ))}
     </ul>

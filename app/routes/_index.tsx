@@ -1,18 +1,26 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { StoryList } from "~/components/story-list";
-import { listPublishedPosts } from "~/server/posts.server";
+import { FeedLinks, feedMeta } from "~/components/story-search";
+import { NO_SEARCH } from "~/domain/stories/story-search";
+import { feedLinks } from "~/server/feeds.server";
+import { searchStories } from "~/server/story-search.server";
 
-export const meta: MetaFunction = () => [{ title: "Fifth Option: stories about social care, told safely" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: "Fifth Option: stories about social care, told safely" },
+  ...feedMeta(data?.feeds ?? []),
+];
 
-export async function loader() {
-  const { posts, total } = await listPublishedPosts({ perPage: 10 });
-  return { posts, total };
+const EVERYTHING = { tag: null, council: null, region: null };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { stories: posts, total } = await searchStories(NO_SEARCH, { perPage: 10 });
+  return { posts, total, feeds: feedLinks(new URL(request.url).origin, EVERYTHING, EVERYTHING) };
 }
 
 export default function Home() {
-  const { posts, total } = useLoaderData<typeof loader>();
+  const { posts, total, feeds } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Tell the truth about social care, safely</h1>
@@ -28,8 +36,9 @@ export default function Home() {
         <>
           <StoryList posts={posts} />
           <p>
-            <Link to="/stories">Read all {total} stories</Link>
+            <Link to="/stories">Read and search all {total.toLocaleString("en-GB")} stories</Link>
           </p>
+          <FeedLinks feeds={feeds} />
         </>
       )}
     </>

@@ -1,65 +1,121 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 
+import { ErrorSummary } from "~/components/forms";
 import { StoryList } from "~/components/story-list";
-import { describeFilters, listPublishedPosts } from "~/server/posts.server";
+import { ActiveFilters, FacetLists, FeedLinks, feedMeta, NoMatches, SearchForm, StoryDownloads } from "~/components/story-search";
+import { citeStories, describeStorySearch } from "~/domain/stories/citation";
+import { facetsToShow, isFiltered, parseStorySearch, storySearchParams, storySearchQuery } from "~/domain/stories/story-search";
+import { feedLinks } from "~/server/feeds.server";
+import { countFacets, findUnknownFilter, InvalidCursor, listFilterChoices, nameFilters, searchStories } from "~/server/story-search.server";
 
 const PER_PAGE = 20;
 
-const KIND_TITLES = { story: "Stories", practice_note: "Practice notes", question: "Questions" } as const;
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.heading}${data.before ? ", older" : ""} – Fifth Option` : "Stories – Fifth Option" }];
-
-const querySchema = z.object({
-  kind: z.enum(["story", "practice_note", "question"]).optional().catch(undefined),
-  council: z.string().regex(/^[ENSW]\d{8}$/).optional().catch(undefined),
-  region: z.string().regex(/^[ENSW]\d{8}$/).optional().catch(undefined),
-  tag: z.string().regex(/^[a-z0-9-]{1,60}$/).optional().catch(undefined),
-  before: z.string().max(100).optional().catch(undefined),
-});
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
+  if (!page) return [{ title: "Stories – Fifth Option" }];
+  const title =
+    page.state === "invalid" ? `Error: ${page.heading}` : page.state === "unknown" ? `Not found: ${page.heading}` : `${page.heading}${page.cursor ? ", more" : ""}`;
+  return [{ title: `${title} – Fifth Option` }, ...(page.state === "found" ? feedMeta(page.feeds) : [])];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { before, ...filters } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const [{ posts, total, next }, names] = await Promise.all([
-    listPublishedPosts({ filters, before, perPage: PER_PAGE }),
-    describeFilters(filters),
-  ]);
-  const parts = [
-    names.tag ? `tagged “${names.tag}”` : null,
-    names.council ? `about ${names.council}` : null,
-    names.region ? `in ${names.region}` : null,
-  ].filter(Boolean);
-  const heading = `${filters.kind ? KIND_TITLES[filters.kind] : "Stories"}${parts.length ? ` ${parts.join(", ")}` : ""}`;
-  const query = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => Boolean(e[1])));
-  return { posts, total, next, before: before ?? null, heading, query: query.toString(), filtered: query.size > 0 };
+  const url = new URL(request.url);
+  // What was typed goes back into the form, whatever happens to it.
+  const typed = Object.fromEntries([...url.searchParams].filter(([key]) => key !== "cursor"));
+  const parsed = parseStorySearch(url.searchParams);
+  if (!parsed.ok) {
+    return data({ state: "invalid" as const, heading: "Check your search", errors: parsed.errors, typed }, { status: 400 });
+  }
+  const { search } = parsed;
+  const unknown = await findUnknownFilter(search);
+  if (unknown) {
+    const choices = await listFilterChoices(unknown.field);
+    return data({ state: "unknown" as const, heading: unknown.message, ...unknown, choices, typed }, { status: 404 });
+  }
+  const cursor = url.searchParams.get("cursor") || null;
+  try {
+    const [results, facets, names] = await Promise.all([searchStories(search, { cursor, perPage: PER_PAGE }), countFacets(search), nameFilters(search)]);
+    const heading = describeStorySearch(search, names);
+    return {
+      state: "found" as const,
+      heading,
+      search,
+      names,
+      typed: Object.fromEntries(storySearchParams(search)),
+      cursor,
+      ...results,
+      facets: facetsToShow(search, facets),
+      filtered: isFiltered(search),
+      citation: citeStories(heading, `${url.origin}/stories${storySearchQuery(search)}`, new Date()),
+      feeds: feedLinks(url.origin, search, names),
+    };
+  } catch (error) {
+    if (!(error instanceof InvalidCursor)) throw error;
+    return data({ state: "invalid" as const, heading: "Check your search", errors: { cursor: error.message }, typed }, { status: 400 });
+  }
 }
 
 export default function Stories() {
-  const { posts, total, next, before, heading, query, filtered } = useLoaderData<typeof loader>();
-  const withQuery = (extra: Record<string, string>) => {
-    const params = new URLSearchParams(query);
-    for (const [key, value] of Object.entries(extra)) params.set(key, value);
-    const text = params.toString();
-    return text ? `?${text}` : "?";
-  };
+  const page = useLoaderData<typeof loader>();
   return (
     <>
-      <h1>{heading}</h1>
-      <p>
-        {total} published, newest first.{" "}
-        {filtered ? <Link to="/stories">Show everything</Link> : null}
-      </p>
-      <nav aria-label="Kinds of post" className="pagination">
-        <Link to="/stories?kind=story">Stories</Link>
-        <Link to="/stories?kind=practice_note">Practice notes</Link>
-        <Link to="/stories?kind=question">Questions</Link>
-      </nav>
-      {posts.length === 0 ? <p>There is nothing here yet.</p> : <StoryList posts={posts} headingLevel={2} />}
-      <nav aria-label="Pages" className="pagination">
-        {before ? <Link to={query ? `?${query}` : "/stories"}>Newest</Link> : null}
-        {next ? <Link to={withQuery({ before: next })}>Older</Link> : null}
-      </nav>
+      <h1>{page.heading}</h1>
+      {page.state === "invalid" ? <ErrorSummary errors={page.errors} /> : null}
+      <SearchForm values={page.typed} errors={page.state === "invalid" ? page.errors : page.state === "unknown" ? { [page.field]: page.message } : {}} />
+      {page.state === "invalid" && page.errors.cursor ? (
+        <p id="cursor">
+          <Link to={`/stories?${new URLSearchParams(page.typed).toString()}`}>Go back to the first page of results</Link>
+        </p>
+      ) : null}
+      {page.state === "unknown" ? (
+        <>
+          <p>
+            The link may be old, or mistyped. <Link to="/stories">Show every story</Link>, or choose one of these:
+          </p>
+          <ul className="choice-list">
+            {page.choices.map((choice) => (
+              <li key={choice.value}>
+                <Link to={`/stories?${page.field}=${choice.value}`}>{choice.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {page.state === "found" ? (
+        <div className="search-layout">
+          <div className="search-layout__results">
+            <ActiveFilters search={page.search} names={page.names} />
+            {page.total === 0 ? (
+              <NoMatches search={page.search} />
+            ) : (
+              <>
+                <p>
+                  {page.total.toLocaleString("en-GB")} published, {page.search.sort === "relevance" ? "best match first" : "newest first"}.{" "}
+                  {page.search.q ? (
+                    <Link to={`/stories${storySearchQuery({ ...page.search, sort: page.search.sort === "relevance" ? "newest" : "relevance" })}`}>
+                      {page.search.sort === "relevance" ? "Show newest first" : "Show best match first"}
+                    </Link>
+                  ) : null}
+                  {!page.search.q && page.filtered ? <Link to="/stories">Show everything</Link> : null}
+                </p>
+                <StoryList posts={page.stories} headingLevel={2} />
+              </>
+            )}
+            <nav aria-label="Pages" className="pagination">
+              {page.cursor ? <Link to={`/stories${storySearchQuery(page.search)}`}>First page</Link> : null}
+              {page.next ? (
+                <Link to={`/stories${storySearchQuery(page.search, { cursor: page.next })}`}>
+                  {page.search.sort === "newest" ? "Older stories" : "Next page"}
+                </Link>
+              ) : null}
+            </nav>
+            {page.total > 0 ? <StoryDownloads search={page.search} citation={page.citation} /> : null}
+            <FeedLinks feeds={page.feeds} />
+          </div>
+          <FacetLists search={page.search} facets={page.facets} />
+        </div>
+      ) : null}
     </>
   );
 }

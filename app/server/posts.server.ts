@@ -80,67 +80,6 @@ function toSummary(row: SummaryRow): PostSummary {
   };
 }
 
-export interface StoryFilters {
-  kind?: "story" | "practice_note" | "question";
-  council?: string;
-  region?: string;
-  tag?: string;
-}
-
-/** A position in the newest-first list: stable however many posts arrive later. */
-export function encodeCursor(publishedAt: Date, id: number): string {
-  return Buffer.from(`${publishedAt.toISOString()}_${id}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string | undefined): { publishedAt: Date; id: number } | null {
-  if (!cursor) return null;
-  const [iso, id] = Buffer.from(cursor, "base64url").toString("utf8").split("_");
-  const publishedAt = new Date(iso ?? "");
-  const numericId = Number(id);
-  if (Number.isNaN(publishedAt.getTime()) || !Number.isInteger(numericId)) return null;
-  return { publishedAt, id: numericId };
-}
-
-export async function listPublishedPosts({
-  filters = {},
-  before,
-  perPage,
-}: {
-  filters?: StoryFilters;
-  before?: string;
-  perPage: number;
-}) {
-  const cursor = decodeCursor(before);
-  const where = {
-    status: "published" as const,
-    ...(filters.kind ? { kind: filters.kind } : {}),
-    ...(filters.council ? { areaCode: filters.council } : {}),
-    ...(filters.region ? { area: { regionCode: filters.region } } : {}),
-    ...(filters.tag ? { tags: { some: { tag: { slug: filters.tag } } } } : {}),
-  };
-  const [rows, total] = await Promise.all([
-    prisma().post.findMany({
-      where: cursor
-        ? {
-            ...where,
-            OR: [
-              { publishedAt: { lt: cursor.publishedAt } },
-              { publishedAt: cursor.publishedAt, id: { lt: cursor.id } },
-            ],
-          }
-        : where,
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      take: perPage + 1,
-      select: summarySelect,
-    }),
-    prisma().post.count({ where }),
-  ]);
-  const page = rows.slice(0, perPage);
-  const last = page.at(-1);
-  const next = rows.length > perPage && last?.publishedAt ? encodeCursor(last.publishedAt, last.id) : null;
-  return { posts: page.map(toSummary), total, next };
-}
-
 /** Published posts by id, in the order given (search ranks them; this fills in what a list shows). */
 export async function listPublishedSummaries(ids: number[]): Promise<PostSummary[]> {
   if (ids.length === 0) return [];
@@ -149,8 +88,14 @@ export async function listPublishedSummaries(ids: number[]): Promise<PostSummary
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/** The stored, sanitised HTML of published posts, for feeds. */
+export async function listPublishedBodies(ids: number[]): Promise<Map<number, string>> {
+  const rows = await prisma().post.findMany({ where: { id: { in: ids }, status: "published" }, select: { id: true, bodyHtml: true } });
+  return new Map(rows.map((row) => [row.id, row.bodyHtml]));
+}
+
 /** Names for the filters shown above a list ("Stories about Hartlepool"). */
-export async function describeFilters(filters: StoryFilters) {
+export async function describeFilters(filters: { council: string | null; region: string | null; tag: string | null }) {
   const [area, region, tag] = await Promise.all([
     filters.council ? prisma().area.findUnique({ where: { code: filters.council }, select: { name: true } }) : null,
     filters.region ? prisma().area.findFirst({ where: { regionCode: filters.region }, select: { regionName: true } }) : null,

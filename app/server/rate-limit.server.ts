@@ -24,6 +24,8 @@ export const RATE_LIMITS = {
   apiAnonymous: { points: RATE_LIMIT_POLICIES.anonymous.quota, durationSeconds: RATE_LIMIT_POLICIES.anonymous.windowSeconds },
   apiWithKey: { points: RATE_LIMIT_POLICIES.key.quota, durationSeconds: RATE_LIMIT_POLICIES.key.windowSeconds },
   apiKeyCreation: { points: 10, durationSeconds: 24 * 60 * 60 },
+  // A download can be the whole site: generous for a researcher, useless for scraping in a loop.
+  exportsPerClient: { points: 20, durationSeconds: 60 * 60 },
 } satisfies Record<string, LimitRule>;
 
 export type LimitName = keyof typeof RATE_LIMITS;

@@ -1,26 +1,31 @@
 // Every query behind searching published stories: full-text search, facet counts and the checks
 // that a filter names something that exists. Used by /stories, its downloads, its feeds and the API.
+import type { PoolClient } from "pg";
+import QueryStream from "pg-query-stream";
+
+import type { FilterNames } from "~/domain/stories/citation";
 import { SNIPPET_START, SNIPPET_STOP, snippetHtml } from "~/domain/stories/snippet";
-import { FILTER_FIELDS, type FilterField, KIND_LABELS, type StorySearch } from "~/domain/stories/story-search";
+import {
+  defaultSort,
+  type FacetValue,
+  FILTER_FIELDS,
+  type FilterField,
+  KIND_LABELS,
+  type StoryFacets,
+  type StorySearch,
+  storySearchParams,
+} from "~/domain/stories/story-search";
 import { PERSPECTIVES, SUPPORT_ARRANGEMENTS } from "~/domain/taxonomy";
 
 import { pool, toServiceUnavailable } from "./db/client.server";
-import { listPublishedSummaries, type PostSummary } from "./posts.server";
+import { describeFilters, listPublishedSummaries, type PostSummary } from "./posts.server";
 
 export interface StoryHit extends PostSummary {
   /** The best passages of the body with the search words in <mark>; escaped, safe as HTML. Null without search words. */
   snippetHtml: string | null;
 }
 
-export interface FacetValue {
-  /** What goes in the URL: a kind, a tag slug, a GSS code, a perspective, an arrangement, a year. */
-  value: string;
-  label: string;
-  /** Published stories matching the search with this value chosen instead (see countFacets). */
-  count: number;
-}
-
-export type StoryFacets = Record<FilterField, FacetValue[]>;
+export type { FacetValue, StoryFacets };
 
 /** A page link whose cursor was damaged or belongs to another sort order: a 400, not a 500. */
 export class InvalidCursor extends Error {
@@ -35,6 +40,53 @@ async function query<T extends Record<string, unknown>>(text: string, params: un
   } catch (error) {
     throw toServiceUnavailable(error);
   }
+}
+
+// ---- Results kept while nothing has changed ----
+// Counting, ranking and faceting tens of thousands of matches takes PostgreSQL far longer than a
+// page may take, and the same searches come back again and again (links are shared, feeds are
+// polled). So results are kept per app instance, but used only while PostgreSQL's snapshot is the
+// same as when they were worked out: no transaction that writes has begun or ended since, so the
+// database would give exactly the same answer. A kept count is never a stale count, and anyone
+// who has just published sees their story at once. (Background work such as checkpoints and
+// hint bits assigns no transaction id and leaves the snapshot alone; any write does not.)
+
+const KEPT_LIMIT = 500;
+const kept = new Map<string, { version: string; value: Promise<unknown> }>();
+
+let versionAsked: Promise<string> | null = null;
+
+/**
+ * PostgreSQL's current snapshot ("xmin:xmax:transactions in progress"). Calls made before the
+ * query goes out share it (a page asks twice, and so do requests arriving together): it is still
+ * read after each of them began.
+ */
+function databaseVersion(): Promise<string> {
+  versionAsked ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
+    versionAsked = null;
+    const [row] = await query<{ version: string }>(`SELECT pg_current_snapshot()::text AS version`, []);
+    return row?.version ?? "";
+  });
+  return versionAsked;
+}
+
+/** The value worked out for this key, if nothing has been written since; otherwise works it out (once, however many ask at the same time). */
+async function unlessChanged<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const version = await databaseVersion();
+  const hit = kept.get(key);
+  kept.delete(key);
+  if (hit && hit.version === version) {
+    kept.set(key, hit);
+    return hit.value as Promise<T>;
+  }
+  const value = work();
+  kept.set(key, { version, value });
+  const oldest = kept.keys().next().value;
+  if (kept.size > KEPT_LIMIT && oldest !== undefined) kept.delete(oldest);
+  value.catch(() => {
+    if (kept.get(key)?.value === value) kept.delete(key);
+  });
+  return value;
 }
 
 /** Collects parameters and hands back their placeholders, so a clause reads as SQL. */
@@ -107,6 +159,11 @@ export async function searchStories(
   page: { cursor?: string | null; perPage: number },
 ): Promise<{ stories: StoryHit[]; total: number; next: string | null }> {
   const position = page.cursor ? decodePosition(page.cursor, search.sort) : null;
+  const key = `search ${storySearchParams(search).toString()} sort=${search.sort} cursor=${page.cursor ?? ""} per=${page.perPage}`;
+  return unlessChanged(key, () => findStories(search, position, page.perPage));
+}
+
+async function findStories(search: StorySearch, position: Position | null, perPage: number) {
   const params = new Params();
   const where = conditions(search, params);
   const countParams = params.values.slice();
@@ -121,7 +178,7 @@ export async function searchStories(
     pageSql = `SELECT m.id, m.rank::text AS key FROM (
         SELECT p.id, ts_rank_cd(p.search_vector, websearch_to_tsquery('english', ${words})) AS rank
         FROM post p WHERE ${where}
-      ) m ${after} ORDER BY m.rank DESC, m.id DESC LIMIT ${params.add(page.perPage + 1)}`;
+      ) m ${after} ORDER BY m.rank DESC, m.id DESC LIMIT ${params.add(perPage + 1)}`;
   } else {
     let after = "";
     if (position?.sort === "newest") {
@@ -129,16 +186,16 @@ export async function searchStories(
     }
     pageSql = `SELECT p.id, to_char(p.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS key
       FROM post p WHERE ${where}${after}
-      ORDER BY p.published_at DESC, p.id DESC LIMIT ${params.add(page.perPage + 1)}`;
+      ORDER BY p.published_at DESC, p.id DESC LIMIT ${params.add(perPage + 1)}`;
   }
   const [rows, [counted]] = await Promise.all([
     query<{ id: number; key: string }>(pageSql, params.values),
     query<{ total: number }>(`SELECT count(*)::int AS total FROM post p WHERE ${where}`, countParams),
   ]);
-  const shown = rows.slice(0, page.perPage);
+  const shown = rows.slice(0, perPage);
   const last = shown.at(-1);
   const next =
-    rows.length > page.perPage && last
+    rows.length > perPage && last
       ? encodePosition(
           search.sort === "relevance" && search.q
             ? { sort: "relevance", rank: last.key, id: last.id }
@@ -164,36 +221,79 @@ async function headlines(ids: number[], words: string): Promise<Map<number, stri
   return new Map(rows.map((row) => [row.id, snippetHtml(row.headline)]));
 }
 
+/** One published story as downloads give it: no handle, no author id, no time finer than the month. */
+export interface StoryExportRow {
+  id: number;
+  kind: string;
+  title: string;
+  body_text: string;
+  tags: string[];
+  council_code: string | null;
+  council_name: string | null;
+  region: string | null;
+  author_perspective: string;
+  month: string;
+}
+
+/**
+ * Every published story matching a search, read through a cursor a few hundred rows at a time, so
+ * an export of the whole site takes constant memory. Stops (and frees its connection) as soon as
+ * the reader stops.
+ */
+export async function* publishedStoryRows(search: StorySearch): AsyncGenerator<StoryExportRow> {
+  const params = new Params();
+  const where = conditions(search, params);
+  const order =
+    search.sort === "relevance" && search.q
+      ? `ts_rank_cd(p.search_vector, websearch_to_tsquery('english', ${params.add(search.q)})) DESC, p.id DESC`
+      : "p.published_at DESC, p.id DESC";
+  const sql = `SELECT p.id, p.kind::text AS kind, p.title, p.body_text,
+      ARRAY(SELECT t.slug FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.post_id = p.id ORDER BY t."group", t.sort_order) AS tags,
+      a.code AS council_code, a.name AS council_name, a.region_name AS region, p.author_perspective::text AS author_perspective,
+      to_char(p.published_at AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month
+    FROM post p LEFT JOIN area a ON a.code = p.area_code
+    WHERE ${where} ORDER BY ${order}`;
+  let client: PoolClient;
+  try {
+    client = await pool().connect();
+  } catch (error) {
+    throw toServiceUnavailable(error);
+  }
+  let failed: Error | undefined;
+  try {
+    for await (const row of client.query(new QueryStream(sql, params.values, { batchSize: 500 }))) yield row as StoryExportRow;
+  } catch (error) {
+    failed = error instanceof Error ? error : new Error(String(error));
+    throw toServiceUnavailable(error);
+  } finally {
+    // A connection that failed mid-stream is thrown away rather than handed to the next request.
+    client.release(failed);
+  }
+}
+
+/** The names of the tag, council and region a search refers to (null for any that does not exist). */
+export function nameFilters(search: StorySearch): Promise<FilterNames> {
+  return unlessChanged(`names tag=${search.tag ?? ""} council=${search.council ?? ""} region=${search.region ?? ""}`, () => describeFilters(search));
+}
+
 /** Which filter names something that does not exist (a 404), if any. */
 export async function findUnknownFilter(search: StorySearch): Promise<{ field: "tag" | "council" | "region"; message: string } | null> {
-  const [row] = await query<{ tag: boolean; council: boolean; region: boolean }>(
-    `SELECT
-       $1::text IS NULL OR EXISTS (SELECT 1 FROM tag WHERE slug = $1) AS tag,
-       $2::text IS NULL OR EXISTS (SELECT 1 FROM area WHERE code = $2) AS council,
-       $3::text IS NULL OR EXISTS (SELECT 1 FROM area WHERE region_code = $3) AS region`,
-    [search.tag, search.council, search.region],
-  );
-  if (row && !row.tag) return { field: "tag", message: `There is no tag called “${search.tag}”.` };
-  if (row && !row.council) return { field: "council", message: `There is no council with the code ${search.council}.` };
-  if (row && !row.region) return { field: "region", message: `There is no region with the code ${search.region}.` };
+  const names = await nameFilters(search);
+  if (search.tag && !names.tag) return { field: "tag", message: `There is no tag called “${search.tag}”.` };
+  if (search.council && !names.council) return { field: "council", message: `There is no council with the code ${search.council}.` };
+  if (search.region && !names.region) return { field: "region", message: `There is no region with the code ${search.region}.` };
   return null;
 }
 
-const FACET_SQL: Record<FilterField, (matched: string) => string> = {
-  kind: (m) => `SELECT 'kind' AS facet, m.kind::text AS value, m.kind::text AS label, count(*)::int AS count FROM ${m} m GROUP BY m.kind`,
-  perspective: (m) =>
-    `SELECT 'perspective', m.author_perspective::text, m.author_perspective::text, count(*)::int FROM ${m} m GROUP BY m.author_perspective`,
-  year: (m) => `SELECT 'year', m.year::text, m.year::text, count(*)::int FROM ${m} m GROUP BY m.year`,
-  council: (m) =>
-    `SELECT 'council', a.code, a.name, count(*)::int FROM ${m} m JOIN area a ON a.code = m.area_code GROUP BY a.code, a.name`,
-  region: (m) =>
-    `SELECT 'region', a.region_code, a.region_name, count(*)::int FROM ${m} m JOIN area a ON a.code = m.area_code GROUP BY a.region_code, a.region_name`,
-  tag: (m) =>
-    `SELECT 'tag', t.slug, t.label, count(*)::int FROM ${m} m JOIN post_tag pt ON pt.post_id = m.id JOIN tag t ON t.id = pt.tag_id GROUP BY t.slug, t.label`,
-  // A story can carry several reports; it counts once for each arrangement it has.
-  arrangement: (m) =>
-    `SELECT 'arrangement', r.support_arrangement::text, r.support_arrangement::text, count(DISTINCT m.id)::int FROM ${m} m JOIN experience_report r ON r.post_id = m.id GROUP BY r.support_arrangement`,
-};
+/** Every tag, council or region there is, for a page that has to say "try one of these". */
+export async function listFilterChoices(field: "tag" | "council" | "region"): Promise<{ value: string; label: string }[]> {
+  const sql = {
+    tag: `SELECT slug AS value, label FROM tag ORDER BY "group", sort_order, label`,
+    council: `SELECT code AS value, name AS label FROM area ORDER BY name`,
+    region: `SELECT DISTINCT region_code AS value, region_name AS label FROM area ORDER BY region_name`,
+  }[field];
+  return query<{ value: string; label: string }>(sql, []);
+}
 
 const FIXED_LABELS: Partial<Record<FilterField, Record<string, string>>> = {
   kind: KIND_LABELS,
@@ -201,34 +301,88 @@ const FIXED_LABELS: Partial<Record<FilterField, Record<string, string>>> = {
   arrangement: Object.fromEntries(Object.entries(SUPPORT_ARRANGEMENTS).map(([key, arrangement]) => [key, arrangement.label])),
 };
 
+type FacetRow = { facet: FilterField; value: string | null; label: string | null; count: number };
+
+// Columns of the post itself (and its council's region), counted in one scan with GROUPING SETS.
+const POST_COLUMNS: Partial<Record<FilterField, { value: string; label: string }>> = {
+  kind: { value: "p.kind::text", label: "p.kind::text" },
+  perspective: { value: "p.author_perspective::text", label: "p.author_perspective::text" },
+  council: { value: "a.code", label: "a.name" },
+  region: { value: "a.region_code", label: "a.region_name" },
+  year: { value: `${YEAR_OF}::text`, label: `${YEAR_OF}::text` },
+};
+
+function facetQueries(search: StorySearch, without: FilterField | undefined, fields: FilterField[]): Promise<FacetRow[]>[] {
+  const queries: Promise<FacetRow[]>[] = [];
+  const columns = fields.flatMap((field) => {
+    const column = POST_COLUMNS[field];
+    return column ? [{ field, ...column }] : [];
+  });
+  if (columns.length > 0) {
+    const params = new Params();
+    const where = conditions(search, params, without);
+    const facet = `CASE ${columns.map((c) => `WHEN GROUPING(${c.value}) = 0 THEN '${c.field}'`).join(" ")} END`;
+    const pick = (part: "value" | "label") => `COALESCE(${columns.map((c) => `CASE WHEN GROUPING(${c.value}) = 0 THEN ${c[part]} END`).join(", ")})`;
+    queries.push(
+      query<FacetRow>(
+        `SELECT ${facet} AS facet, ${pick("value")} AS value, ${pick("label")} AS label, count(*)::int AS count
+         FROM post p LEFT JOIN area a ON a.code = p.area_code WHERE ${where}
+         GROUP BY GROUPING SETS (${columns.map((c) => `(${c.value}, ${c.label})`).join(", ")})`,
+        params.values,
+      ),
+    );
+  }
+  if (fields.includes("tag")) {
+    const params = new Params();
+    queries.push(
+      query<FacetRow>(
+        `SELECT 'tag' AS facet, t.slug AS value, t.label, count(*)::int AS count
+         FROM post p JOIN post_tag pt ON pt.post_id = p.id JOIN tag t ON t.id = pt.tag_id
+         WHERE ${conditions(search, params, without)} GROUP BY t.slug, t.label`,
+        params.values,
+      ),
+    );
+  }
+  if (fields.includes("arrangement")) {
+    const params = new Params();
+    // A story can carry several reports: it counts once for each arrangement it has.
+    queries.push(
+      query<FacetRow>(
+        `SELECT 'arrangement' AS facet, r.support_arrangement::text AS value, r.support_arrangement::text AS label, count(DISTINCT p.id)::int AS count
+         FROM post p JOIN experience_report r ON r.post_id = p.id
+         WHERE ${conditions(search, params, without)} GROUP BY r.support_arrangement`,
+        params.values,
+      ),
+    );
+  }
+  return queries;
+}
+
 /**
  * How many published stories each filter value would give. Each facet ignores its own filter
  * (with tag=respite chosen, the tag facet still counts every other tag), so the count beside a
  * value is exactly what clicking it shows: the link replaces that filter and keeps the others.
- * Facets that share the same conditions are counted in one query over one scan of the matches.
+ * Facets that share the same conditions are counted together: the post's own columns in one scan
+ * (GROUPING SETS), tags and attached reports in one join each.
  */
 export async function countFacets(search: StorySearch): Promise<StoryFacets> {
+  return unlessChanged(`facets ${storySearchParams({ ...search, sort: defaultSort(search.q) }).toString()}`, () => workOutFacets(search));
+}
+
+async function workOutFacets(search: StorySearch): Promise<StoryFacets> {
   const groups = new Map<FilterField | "none", FilterField[]>();
   for (const field of FILTER_FIELDS) {
     const key = search[field] === null ? "none" : field;
     groups.set(key, [...(groups.get(key) ?? []), field]);
   }
   const results = await Promise.all(
-    [...groups].map(([without, fields]) => {
-      const params = new Params();
-      const where = conditions(search, params, without === "none" ? undefined : without);
-      return query<{ facet: FilterField; value: string; label: string; count: number }>(
-        `WITH matched AS (
-           SELECT p.id, p.kind, p.author_perspective, p.area_code, ${YEAR_OF} AS year FROM post p WHERE ${where}
-         )
-         SELECT * FROM (${fields.map((field) => FACET_SQL[field]("matched")).join("\nUNION ALL\n")}) AS f(facet, value, label, count)`,
-        params.values,
-      );
-    }),
+    [...groups].flatMap(([without, fields]) => facetQueries(search, without === "none" ? undefined : without, fields)),
   );
   const facets = Object.fromEntries(FILTER_FIELDS.map((field) => [field, [] as FacetValue[]])) as StoryFacets;
-  for (const row of results.flat()) {
-    facets[row.facet].push({ value: row.value, label: FIXED_LABELS[row.facet]?.[row.value] ?? row.label, count: row.count });
+  for (const { facet, value, label, count } of results.flat()) {
+    // Stories without a council have no council or region to count under.
+    if (value === null) continue;
+    facets[facet].push({ value, label: FIXED_LABELS[facet]?.[value] ?? label ?? value, count });
   }
   for (const field of FILTER_FIELDS) {
     facets[field].sort((a, b) =>

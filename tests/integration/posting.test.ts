@@ -277,7 +277,7 @@ describe("lists", () => {
     expect(first.status).toBe(200);
     const html = await first.text().then(stripComments);
     expect(html).toContain("Stories about Hartlepool");
-    const older = /href="\/stories(\?[^"]*before=[^"]+)"/.exec(html)?.[1]?.replaceAll("&amp;", "&");
+    const older = /href="\/stories(\?[^"]*cursor=[^"]+)"/.exec(html)?.[1]?.replaceAll("&amp;", "&");
     expect(older).toBeTruthy();
     // New posts arriving do not move what the "older" page shows.
     const page2 = await (await send(`/stories${older}`)).text();

@@ -3,9 +3,27 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { NO_SEARCH, type StorySearch } from "~/domain/stories/story-search";
 import { countFacets, findUnknownFilter, InvalidCursor, searchStories } from "~/server/story-search.server";
 
+import { send, stripComments } from "../support/remix";
+import { sql } from "../support/sql";
 import { addStory } from "../support/stories";
 
 const search = (extra: Partial<StorySearch>): StorySearch => ({ ...NO_SEARCH, sort: extra.q ? "relevance" : "newest", ...extra });
+
+async function page(path: string) {
+  const response = await send(path);
+  return { status: response.status, html: stripComments(await response.text()) };
+}
+
+/** Story ids in the order a results page lists them. */
+const listed = (html: string) => [...html.matchAll(/<h2><a [^>]*href="\/stories\/(\d+)"/g)].map((m) => Number(m[1]));
+
+/** The href of the link whose text starts with the given words. */
+function linkTo(html: string, text: string): string {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const href = new RegExp(`<a [^>]*href="([^"]+)"[^>]*>${escaped}`).exec(html)?.[1];
+  if (!href) throw new Error(`no link “${text}”`);
+  return href.replaceAll("&amp;", "&");
+}
 
 const ids: Record<string, number> = {};
 
@@ -13,7 +31,7 @@ beforeAll(async () => {
   ids.respiteTitle = await addStory({
     title: "Respite at last",
     body: "After two years we finally got a week of respite care for Dad.",
-    tags: ["respite"],
+    tags: ["respite", "transport"],
     arrangements: ["dp_employer"],
     publishedAt: "2026-03-10T09:00:00Z",
   });
@@ -31,14 +49,17 @@ beforeAll(async () => {
     body: "Transport was cut and nobody told us.",
     council: "W06000001",
     tags: ["transport"],
-    arrangements: ["commissioned", "dp_employer"],
+    // Two reports with the same arrangement: the story still counts once under it.
+    arrangements: ["commissioned", "dp_employer", "dp_employer"],
     publishedAt: "2026-05-20T09:00:00Z",
   });
-  ids.pending = await addStory({ title: "Respite pending", body: "Respite respite respite.", status: "pending" });
-  ids.removed = await addStory({ title: "Respite removed", body: "Respite respite respite.", status: "removed" });
+  ids.noCouncil = await addStory({ title: "Nowhere in particular", body: "A question about charging.", council: null, kind: "question", publishedAt: "2024-01-05T09:00:00Z" });
+  ids.pending = await addStory({ title: "Respite pending", body: "Respite respite respite.", status: "pending", tags: ["respite"] });
+  ids.removed = await addStory({ title: "Respite removed", body: "Respite respite respite.", status: "removed", tags: ["respite"], arrangements: ["dp_employer"] });
+  ids.rejected = await addStory({ title: "Respite rejected", body: "Respite.", status: "rejected", council: "W06000001" });
 });
 
-describe("searching stories", () => {
+describe("the search contract", () => {
   it("finds published stories only, best match first, with the search words marked", async () => {
     const result = await searchStories(search({ q: "respite" }), { perPage: 10 });
     expect(result.stories.map((story) => story.id)).toEqual([ids.respiteTitle, ids.respiteBody]);
@@ -47,37 +68,247 @@ describe("searching stories", () => {
     expect(result.stories[1]?.snippetHtml).toContain("<mark>Respite</mark> was mentioned");
   });
 
-  it("counts facets that ignore their own filter", async () => {
+  it("counts only published stories, each once per value, with each facet ignoring its own filter", async () => {
     const facets = await countFacets(search({ tag: "respite" }));
-    expect(facets.tag).toEqual(
-      expect.arrayContaining([
-        { value: "respite", label: "Respite and short breaks", count: 2 },
-        { value: "transport", label: "Transport", count: 1 },
-      ]),
-    );
-    expect(facets.kind).toEqual(
-      expect.arrayContaining([
-        { value: "story", label: "Story", count: 1 },
-        { value: "practice_note", label: "Practice note", count: 1 },
-      ]),
-    );
+    // The tag facet counts every tag as if it were chosen instead of "respite".
+    expect(facets.tag).toEqual([
+      { value: "respite", label: "Respite and short breaks", count: 2 },
+      { value: "transport", label: "Transport", count: 2 },
+      { value: "assessment", label: "Assessment and review", count: 1 },
+    ]);
+    expect(facets.kind).toEqual([
+      { value: "practice_note", label: "Practice note", count: 1 },
+      { value: "story", label: "Story", count: 1 },
+    ]);
     expect(facets.arrangement).toEqual([{ value: "dp_employer", label: "Direct payment, employing personal assistants", count: 1 }]);
     expect(facets.year).toEqual([
       { value: "2026", label: "2026", count: 1 },
       { value: "2025", label: "2025", count: 1 },
     ]);
+    expect(facets.perspective).toEqual([
+      { value: "carer", label: "Carer", count: 1 },
+      { value: "social_worker", label: "Social worker", count: 1 },
+    ]);
+    expect(facets.council).toEqual([
+      { value: "E06000001", label: "Hartlepool", count: 1 },
+      { value: "E06000002", label: "Middlesbrough", count: 1 },
+    ]);
+    expect(facets.region).toEqual([{ value: "E12000001", label: "North East", count: 2 }]);
   });
 
-  it("pages with a cursor", async () => {
+  it("counts a story with several reports once under each arrangement", async () => {
+    const facets = await countFacets(search({}));
+    expect(facets.arrangement).toEqual([
+      { value: "dp_employer", label: "Direct payment, employing personal assistants", count: 2 },
+      { value: "commissioned", label: "Services commissioned by the council, no personal budget", count: 1 },
+    ]);
+    // The story without a council counts in every facet but council and region.
+    expect(facets.kind.reduce((sum, value) => sum + value.count, 0)).toBe(4);
+    expect(facets.council.reduce((sum, value) => sum + value.count, 0)).toBe(3);
+  });
+
+  it("pages with a cursor, and refuses a cursor from another sort order", async () => {
     const first = await searchStories(search({}), { perPage: 2 });
     expect(first.stories.map((story) => story.id)).toEqual([ids.transport, ids.respiteTitle]);
     const second = await searchStories(search({}), { perPage: 2, cursor: first.next });
-    expect(second.stories.map((story) => story.id)).toEqual([ids.respiteBody]);
+    expect(second.stories.map((story) => story.id)).toEqual([ids.respiteBody, ids.noCouncil]);
+    expect(second.next).toBeNull();
     await expect(searchStories(search({ q: "respite" }), { perPage: 2, cursor: first.next })).rejects.toBeInstanceOf(InvalidCursor);
+    await expect(searchStories(search({}), { perPage: 2, cursor: "bm90LWEtY3Vyc29y" })).rejects.toBeInstanceOf(InvalidCursor);
   });
 
-  it("names an unknown filter", async () => {
+  it("names a tag, council or region that does not exist", async () => {
     expect(await findUnknownFilter(search({ tag: "nope" }))).toEqual({ field: "tag", message: "There is no tag called “nope”." });
+    expect(await findUnknownFilter(search({ council: "E06999999" }))).toMatchObject({ field: "council" });
+    expect(await findUnknownFilter(search({ region: "E12999999" }))).toMatchObject({ field: "region" });
     expect(await findUnknownFilter(search({ tag: "respite", council: "E06000001", region: "S92000003" }))).toBeNull();
+  });
+
+  it("sees a story the moment it is published, and stops counting it the moment it is removed", async () => {
+    const before = await searchStories(search({ q: "kingfisher" }), { perPage: 5 });
+    expect(before.total).toBe(0);
+    const id = await addStory({ title: "The kingfisher walk", body: "Our PA took him to see the kingfisher." });
+    expect((await searchStories(search({ q: "kingfisher" }), { perPage: 5 })).total).toBe(1);
+    expect((await countFacets(search({ q: "kingfisher" }))).kind).toEqual([{ value: "story", label: "Story", count: 1 }]);
+    await sql(`UPDATE post SET status = 'removed' WHERE id = $1`, [id]);
+    expect((await searchStories(search({ q: "kingfisher" }), { perPage: 5 })).total).toBe(0);
+    expect((await countFacets(search({ q: "kingfisher" }))).kind).toEqual([]);
+  });
+});
+
+describe("the /stories page", () => {
+  it("searches with a plain GET form that has a label, a search box and a button", async () => {
+    const { status, html } = await page("/stories?q=respite");
+    expect(status).toBe(200);
+    expect(html).toMatch(/<form[^>]*method="get"[^>]*action="\/stories"/);
+    expect(html).toMatch(/<label class="label" for="q">Search stories<\/label>/);
+    expect(html).toMatch(/<input[^>]*id="q"[^>]*name="q"[^>]*type="search"[^>]*value="respite"/);
+    expect(html).toMatch(/<button type="submit"[^>]*>Search<\/button>/);
+    expect(html).toContain("<h1>Stories matching “respite”</h1>");
+    expect(listed(html)).toEqual([ids.respiteTitle, ids.respiteBody]);
+    expect(html).toContain("2 published, best match first.");
+    expect(html).toContain("week of <mark>respite</mark> care");
+  });
+
+  it("escapes a story's text and the search words: only its own marks become markup", async () => {
+    await addStory({
+      title: "Script kiddies <script>alert('title')</script>",
+      body: `Zebracrossing <script>alert("body")</script> <img src=x onerror="alert(1)"> & "quotes" zebracrossing.`,
+    });
+    const { status, html } = await page(`/stories?q=${encodeURIComponent(`zebracrossing or <script>alert("q")</script>`)}`);
+    expect(status).toBe(200);
+    expect(html).not.toMatch(/<script>alert/);
+    expect(html).not.toMatch(/<img src=x/);
+    expect(html).toContain("Script kiddies &lt;script&gt;alert(&#x27;title&#x27;)&lt;/script&gt;");
+    expect(html).toContain("Stories matching “zebracrossing or &lt;script&gt;alert(&quot;q&quot;)&lt;/script&gt;”");
+    // ts_headline leaves out whatever looks like a tag; the rest is escaped, and only its marks are markup.
+    const snippet = /<p class="snippet">(.*?)<\/p>/s.exec(html)?.[1] ?? "";
+    expect(snippet).toBe("<mark>Zebracrossing</mark> alert(&quot;body&quot;) &amp; &quot;quotes&quot; <mark>zebracrossing</mark>");
+  });
+
+  it("offers each facet value as a link that sets that filter, keeps the others, and shows the count it will give", async () => {
+    const { html } = await page("/stories?q=respite");
+    const href = linkTo(html, "Practice note (1)");
+    expect(href).toBe("/stories?q=respite&kind=practice_note");
+    const narrowed = await page(href);
+    expect(listed(narrowed.html)).toEqual([ids.respiteBody]);
+    expect(narrowed.html).toContain("1 published, best match first.");
+    // With kind chosen, the kind facet still offers the other kinds, with what they would give.
+    expect(linkTo(narrowed.html, "Story (1)")).toBe("/stories?q=respite&kind=story");
+    expect(narrowed.html).toMatch(/<strong aria-current="true">Practice note \(1\)<\/strong>/);
+  });
+
+  it("checks every facet count against the page it leads to", async () => {
+    const { html } = await page("/stories");
+    const facetLinks = [...html.matchAll(/<li><a [^>]*href="(\/stories\?[^"]+)"[^>]*>([^<]+) \((\d+)\)<\/a><\/li>/g)];
+    expect(facetLinks.length).toBeGreaterThan(10);
+    for (const [, href = "", label, count] of facetLinks) {
+      const target = await page(href.replaceAll("&amp;", "&"));
+      expect(target.html, `${label}: ${href}`).toContain(`${count} published, newest first.`);
+    }
+  });
+
+  it("lets each filter and the search words be removed on their own", async () => {
+    const { html } = await page("/stories?q=respite&tag=respite&year=2026");
+    expect(html).toContain("Tag: Respite and short breaks");
+    expect(linkTo(html, "Remove<span class=\"visually-hidden\"> the tag filter")).toBe("/stories?q=respite&year=2026");
+    expect(linkTo(html, "Remove<span class=\"visually-hidden\"> the year filter")).toBe("/stories?q=respite&tag=respite");
+    expect(linkTo(html, "Remove<span class=\"visually-hidden\"> the search words")).toBe("/stories?tag=respite&year=2026");
+    // The search form carries the filters along, so new words keep them.
+    expect(html).toContain('<input type="hidden" name="tag" value="respite"/>');
+    expect(html).toContain('<input type="hidden" name="year" value="2026"/>');
+  });
+
+  it("filters by author perspective, support arrangement, year, council and region", async () => {
+    expect(listed((await page("/stories?perspective=social_worker")).html)).toEqual([ids.respiteBody]);
+    expect(listed((await page("/stories?arrangement=commissioned")).html)).toEqual([ids.transport]);
+    expect(listed((await page("/stories?year=2024")).html)).toEqual([ids.noCouncil]);
+    expect(listed((await page("/stories?region=W92000004")).html)).toEqual([ids.transport]);
+    expect(listed((await page("/stories?council=E06000002&kind=practice_note")).html)).toEqual([ids.respiteBody]);
+  });
+
+  it("sorts by relevance or newest", async () => {
+    const relevance = await page("/stories?q=respite");
+    expect(listed(relevance.html)).toEqual([ids.respiteTitle, ids.respiteBody]);
+    const newestHref = linkTo(relevance.html, "Show newest first");
+    expect(newestHref).toBe("/stories?q=respite&sort=newest");
+    const newest = await page(newestHref);
+    expect(newest.html).toContain("2 published, newest first.");
+    expect(listed(newest.html)).toEqual([ids.respiteTitle, ids.respiteBody]);
+  });
+
+  it("pages with an Older link that keeps every filter in the address, and new stories do not shift pages", async () => {
+    for (let i = 0; i < 25; i++) {
+      await addStory({ title: `Pelican crossing ${i}`, body: `Pelican story number ${i}.`, tags: ["transport"], publishedAt: `2026-02-${String(i + 1).padStart(2, "0")}T10:00:00Z` });
+    }
+    const first = await page("/stories?q=pelican&tag=transport&sort=newest");
+    expect(listed(first.html)).toHaveLength(20);
+    const older = linkTo(first.html, "Older stories");
+    expect(older).toMatch(/^\/stories\?q=pelican&tag=transport&sort=newest&cursor=[\w-]+$/);
+    const second = await page(older);
+    await addStory({ title: "Pelican newcomer", body: "Pelican.", tags: ["transport"], publishedAt: "2026-02-27T10:00:00Z" });
+    const again = await page(older);
+    expect(listed(again.html)).toEqual(listed(second.html));
+    expect(listed(second.html)).toHaveLength(5);
+    expect(new Set([...listed(first.html), ...listed(second.html)]).size).toBe(25);
+    expect(second.html).toContain('href="/stories?q=pelican&amp;tag=transport&amp;sort=newest">First page</a>');
+
+    const byRelevance = await page("/stories?q=pelican&tag=transport");
+    const next = linkTo(byRelevance.html, "Next page");
+    const rest = await page(next);
+    expect(new Set([...listed(byRelevance.html), ...listed(rest.html)]).size).toBe(26);
+  });
+
+  it("refuses invalid filters with a 400 that names the field and keeps what was typed", async () => {
+    const { status, html } = await page("/stories?q=respite+care&kind=poem&year=1066&tag=respite");
+    expect(status).toBe(400);
+    expect(html).toContain("There is a problem");
+    expect(html).toContain('<a href="#kind">Kind must be story, practice_note or question.</a>');
+    expect(html).toContain('<a href="#year">Year must be between 2000 and');
+    expect(html).toMatch(/<input[^>]*id="q"[^>]*value="respite care"/);
+    expect(html).toMatch(/<input[^>]*id="kind"[^>]*name="kind"[^>]*aria-invalid="true"[^>]*value="poem"/);
+    expect(html).toMatch(/<input[^>]*id="year"[^>]*value="1066"/);
+    expect(html).toContain('<input type="hidden" name="tag" value="respite"/>');
+    expect(html).toContain("<title>Error: Check your search – Fifth Option</title>");
+  });
+
+  it("refuses search words that are too long, and relevance without words", async () => {
+    const long = await page(`/stories?q=${"word ".repeat(50)}`);
+    expect(long.status).toBe(400);
+    expect(long.html).toContain("Search words must be 200 characters or fewer");
+    const relevance = await page("/stories?sort=relevance");
+    expect(relevance.status).toBe(400);
+    expect(relevance.html).toContain("Sorting by relevance needs search words");
+  });
+
+  it("answers a damaged page link with a 400 and a way back to the first page", async () => {
+    const { status, html } = await page("/stories?tag=respite&cursor=bm9wZQ");
+    expect(status).toBe(400);
+    expect(html).toContain("This page link is damaged");
+    expect(linkTo(html, "Go back to the first page of results")).toBe("/stories?tag=respite");
+  });
+
+  it("answers an unknown tag, council or region with a 404 that lists the real ones", async () => {
+    const tag = await page("/stories?tag=no-such-tag&q=respite");
+    expect(tag.status).toBe(404);
+    expect(tag.html).toContain("<h1>There is no tag called “no-such-tag”.</h1>");
+    expect(tag.html).toContain('<a data-discover="true" href="/stories?tag=respite">Respite and short breaks</a>');
+    expect(tag.html).toMatch(/<input[^>]*id="tag"[^>]*value="no-such-tag"/);
+    const council = await page("/stories?council=E06999999");
+    expect(council.status).toBe(404);
+    expect(council.html).toContain('<a data-discover="true" href="/stories?council=E06000001">Hartlepool</a>');
+    const region = await page("/stories?region=E12999999");
+    expect(region.status).toBe(404);
+    expect(region.html).toContain('<a data-discover="true" href="/stories?region=S92000003">Scotland</a>');
+  });
+
+  it("shows an empty state that suggests widening a search that matches nothing", async () => {
+    const { status, html } = await page("/stories?q=unicorn+sanctuary&tag=respite");
+    expect(status).toBe(200);
+    expect(html).toContain("No published stories match this search");
+    expect(html).toContain("use fewer words");
+    expect(linkTo(html, "search without the words")).toBe("/stories?tag=respite");
+    expect(linkTo(html, "remove the tag filter")).toBe("/stories?q=unicorn+sanctuary");
+    expect(html).not.toContain("Download these stories");
+  });
+
+  it("ignores empty parameters, as a search form sends them", async () => {
+    const { status, html } = await page("/stories?q=&kind=&tag=&year=");
+    expect(status).toBe(200);
+    expect(html).toContain("<h1>Stories</h1>");
+  });
+
+  it("offers downloads and feeds for what is shown, with the licence and a citation", async () => {
+    const { html } = await page("/stories?q=respite&tag=respite");
+    expect(html).toContain('<a href="/stories/export.csv?q=respite&amp;tag=respite">CSV</a>');
+    expect(html).toContain('<a href="/stories/export.json?q=respite&amp;tag=respite">JSON</a>');
+    expect(html).toContain('<a href="https://creativecommons.org/licenses/by/4.0/">Creative Commons Attribution 4.0 International (CC BY 4.0)</a>');
+    expect(html).toMatch(
+      /Fifth Option \(\d{4}\)\. Stories matching “respite”, tagged “Respite and short breaks”\. Retrieved \d{4}-\d\d-\d\d from http:\/\/localhost\/stories\?q=respite&amp;tag=respite/,
+    );
+    expect(html).toContain(
+      '<link rel="alternate" type="application/atom+xml" href="http://localhost/feeds/stories.atom?tag=respite" title="New stories tagged “Respite and short breaks” – Fifth Option (Atom)"/>',
+    );
+    expect(html).toContain('href="http://localhost/feeds/stories.rss?tag=respite"');
   });
 });

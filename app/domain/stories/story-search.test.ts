@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 
-import { NO_SEARCH, parseStorySearch, storySearchParams, storySearchQuery, withFilter, withoutFilter } from "./story-search";
+import {
+  facetsToShow,
+  NO_SEARCH,
+  parseStorySearch,
+  type StoryFacets,
+  storySearchParams,
+  storySearchQuery,
+  withFilter,
+  withoutFilter,
+} from "./story-search";
 
 const NOW = new Date("2026-12-01T12:00:00Z");
 const parse = (query: string) => parseStorySearch(new URLSearchParams(query), NOW);
@@ -120,5 +129,21 @@ describe("canonical search URLs", () => {
     expect(storySearchQuery(withoutFilter(search, "tag"))).toBe("?q=respite");
     expect(storySearchQuery(withoutFilter(search, "q"))).toBe("?tag=transport");
     expect(storySearchQuery(NO_SEARCH, { cursor: "abc" })).toBe("?cursor=abc");
+    expect(withFilter(NO_SEARCH, "year", "2025").year).toBe(2025);
+  });
+});
+
+describe("facets shown on a page", () => {
+  const councils = Array.from({ length: 30 }, (_, i) => ({ value: `E0600${String(i).padStart(4, "0")}`, label: `Council ${i}`, count: 30 - i }));
+  const facets: StoryFacets = { kind: [], tag: [], council: councils, region: [], perspective: [], arrangement: [], year: [] };
+
+  it("list the ten councils with most stories until a region is chosen, and the chosen council too", () => {
+    expect(facetsToShow(NO_SEARCH, facets).council.map((c) => c.label)).toEqual(councils.slice(0, 10).map((c) => c.label));
+    expect(facetsToShow({ ...NO_SEARCH, council: "E06000025" }, facets).council.at(-1)?.label).toBe("Council 25");
+    expect(facetsToShow({ ...NO_SEARCH, council: "E06000025" }, facets).council).toHaveLength(11);
+  });
+
+  it("list every council of a chosen region", () => {
+    expect(facetsToShow({ ...NO_SEARCH, region: "E12000001" }, facets).council).toHaveLength(30);
   });
 });

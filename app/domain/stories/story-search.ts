@@ -180,15 +180,39 @@ export function storySearchQuery(search: StorySearch, extra: Record<string, stri
   return text ? `?${text}` : "";
 }
 
-/** The same search with one filter set (or replaced). */
-export function withFilter<F extends FilterField>(search: StorySearch, field: F, value: NonNullable<StorySearch[F]>): StorySearch {
-  return { ...search, [field]: value };
+/** The same search with one filter set (or replaced) to a value as it appears in a URL or a facet. */
+export function withFilter(search: StorySearch, field: FilterField, value: string): StorySearch {
+  return { ...search, [field]: field === "year" ? Number(value) : value };
 }
 
 /** The same search without one filter, or without its search words (sorting by relevance then makes no sense). */
 export function withoutFilter(search: StorySearch, field: FilterField | "q"): StorySearch {
   if (field === "q") return { ...search, q: null, sort: "newest" };
   return { ...search, [field]: null };
+}
+
+export interface FacetValue {
+  /** What goes in the URL: a kind, a tag slug, a GSS code, a perspective, an arrangement, a year. */
+  value: string;
+  label: string;
+  /** Published stories matching the search with this value chosen instead (see countFacets). */
+  count: number;
+}
+
+export type StoryFacets = Record<FilterField, FacetValue[]>;
+
+/** Councils listed before a region is chosen: 200-odd links would bury the page. */
+export const COUNCILS_BEFORE_REGION = 10;
+
+/**
+ * The facet values a page shows. Until a region is chosen, only the councils with most stories
+ * (and the chosen one); choosing a region, with its count beside it, lists every council in it.
+ */
+export function facetsToShow(search: StorySearch, facets: StoryFacets): StoryFacets {
+  if (search.region) return facets;
+  const top = facets.council.slice(0, COUNCILS_BEFORE_REGION);
+  const chosen = facets.council.find((value) => value.value === search.council);
+  return { ...facets, council: chosen && !top.includes(chosen) ? [...top, chosen] : top };
 }
 
 /** True when the search narrows anything down: not the plain newest-first list of everything. */

@@ -1,0 +1,7 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+
+import { feedResponse } from "~/server/feeds.server";
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return feedResponse(request, "atom");
+}

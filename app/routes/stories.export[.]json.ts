@@ -1,0 +1,7 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+
+import { exportResponse } from "~/server/story-exports.server";
+
+export function loader({ request, context }: LoaderFunctionArgs) {
+  return exportResponse(request, context.clientAddress, "json");
+}
