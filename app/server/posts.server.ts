@@ -95,6 +95,29 @@ function decodeCursor(cursor: string | undefined): { publishedAt: Date; id: numb
   return { publishedAt, id: numericId };
 }
 
+// The total above a list ("Read all 90,000 stories") is a count over every matching post: at
+// 100,000 posts that is most of the page's database time (and, for a tag, over 100 ms), and it
+// grows with the site while the page itself does not. A total a few seconds old is fine, so each
+// instance keeps totals briefly; concurrent requests share one count in flight.
+const TOTAL_TTL_MS = 30_000;
+const TOTALS_KEPT = 500;
+const totals = new Map<string, { at: number; total: Promise<number> }>();
+
+function cachedTotal(filters: StoryFilters, count: () => Promise<number>): Promise<number> {
+  const key = JSON.stringify([filters.kind, filters.council, filters.region, filters.tag]);
+  const now = Date.now();
+  const kept = totals.get(key);
+  if (kept && now - kept.at < TOTAL_TTL_MS) return kept.total;
+  // Prisma's promises are lazy and single-use: wrap it in a real one that many requests can await.
+  const total = Promise.resolve(count());
+  totals.delete(key);
+  totals.set(key, { at: now, total });
+  // A Map iterates in insertion order, so the first key is the oldest.
+  if (totals.size > TOTALS_KEPT) totals.delete(totals.keys().next().value ?? key);
+  total.catch(() => totals.delete(key));
+  return total;
+}
+
 export async function listPublishedPosts({
   filters = {},
   before,
@@ -127,7 +150,7 @@ export async function listPublishedPosts({
       take: perPage + 1,
       select: summarySelect,
     }),
-    prisma().post.count({ where }),
+    cachedTotal(filters, () => prisma().post.count({ where })),
   ]);
   const page = rows.slice(0, perPage);
   const last = page.at(-1);
