@@ -17,6 +17,7 @@ import { NO_PAID_SUPPORT, recentQuarters } from "../../app/domain/reports/report
 import { CARER_OUTCOME_DOMAINS, OUTCOME_DOMAINS } from "../../app/domain/taxonomy";
 import { Rng } from "../../prisma/seed/demo-community";
 import { buildCorpus, composeBody, type PostKind } from "./corpus";
+import { isLocalPostgres, processCpuMs } from "./cpu";
 
 export const BENCH_SEED = 20261201;
 /** Every bench member signs in with this; its argon2 hash is computed once and shared (see generate-data.ts). */
@@ -48,7 +49,7 @@ export interface BenchFixture {
 
 export interface BenchDataResult {
   counts: Record<string, number>;
-  steps: { step: string; seconds: number }[];
+  steps: { step: string; seconds: number; cpu: { node: number; postgres: number } }[];
   fixture: BenchFixture;
 }
 
@@ -234,12 +235,24 @@ export async function generateBenchData(
   const rng = new Rng(seed);
   const steps: BenchDataResult["steps"] = [];
   const counts: Record<string, number> = {};
+  // On a shared machine wall time depends on everyone else; CPU seconds (this process and, when
+  // PostgreSQL runs here, its backend) say what each step itself costs.
+  const backend = (await db.query<{ pid: number }>(`SELECT pg_backend_pid() AS pid`)).rows[0]?.pid ?? 0;
+  const backendCpu = () => (isLocalPostgres(backend) ? processCpuMs(backend) : NaN);
+  const ownCpu = () => {
+    const usage = process.cpuUsage();
+    return (usage.user + usage.system) / 1000;
+  };
   async function step<T>(name: string, work: () => Promise<T>): Promise<T> {
     const began = performance.now();
+    const [node, postgres] = [ownCpu(), backendCpu()];
     const result = await work();
     const seconds = (performance.now() - began) / 1000;
-    steps.push({ step: name, seconds });
-    log(`  ${name}: ${seconds.toFixed(1)} s${typeof result === "number" ? ` (${result.toLocaleString("en-GB")} rows)` : ""}`);
+    const cpu = { node: (ownCpu() - node) / 1000, postgres: (backendCpu() - postgres) / 1000 };
+    steps.push({ step: name, seconds, cpu });
+    const rows = typeof result === "number" ? `${result.toLocaleString("en-GB")} rows; ` : "";
+    const pgCpu = Number.isFinite(cpu.postgres) ? `PostgreSQL ${cpu.postgres.toFixed(1)} s, ` : "";
+    log(`  ${name}: ${seconds.toFixed(1)} s (${rows}CPU: ${pgCpu}generator ${cpu.node.toFixed(1)} s)`);
     return result;
   }
 

@@ -30,6 +30,15 @@ export function processCpuMs(pid: number): number {
   return stat(pid)?.own ?? NaN;
 }
 
+/** True when the process id is a PostgreSQL process on this machine (not a remote server's id). */
+export function isLocalPostgres(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("postgres");
+  } catch {
+    return false;
+  }
+}
+
 /** The PostgreSQL server's process id, from postmaster.pid in its data folder, or null. */
 export function postmasterPid(dataDir: string): number | null {
   if (!dataDir) return null;
