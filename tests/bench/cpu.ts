@@ -50,9 +50,7 @@ export function postmasterPid(dataDir: string): number | null {
   }
 }
 
-/** CPU of the postmaster, its live children (backends, workers) and the children it has reaped. */
-export function postgresCpuMs(postmaster: number | null): number {
-  if (postmaster === null) return NaN;
+function postgresCpuOnce(postmaster: number): number {
   const root = stat(postmaster);
   if (!root) return NaN;
   let total = root.own + root.children;
@@ -62,4 +60,14 @@ export function postgresCpuMs(postmaster: number | null): number {
     if (child?.ppid === postmaster) total += child.own;
   }
   return total;
+}
+
+/**
+ * CPU of the postmaster, its live children (backends, workers) and the children it has reaped.
+ * A backend that ends between reading the postmaster and listing its children is in neither,
+ * so the reading is taken twice and the larger kept (by then it is among the reaped).
+ */
+export function postgresCpuMs(postmaster: number | null): number {
+  if (postmaster === null) return NaN;
+  return Math.max(postgresCpuOnce(postmaster), postgresCpuOnce(postmaster));
 }

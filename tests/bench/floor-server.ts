@@ -10,8 +10,13 @@ import pg from "pg";
 import { SCENARIOS } from "./scenarios";
 
 const port = Number(process.env.PORT);
-// The app's pool size (DATABASE_POOL_SIZE, default 10), so both sides have the same connections.
-const db = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+// The app's pool settings (app/server/db/client.server.ts), so both sides have the same connections.
+const db = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  connectionTimeoutMillis: 3000,
+  idleTimeoutMillis: 30_000,
+});
 const byName = new Map(SCENARIOS.map((s) => [s.name, s]));
 
 function sessionToken(cookie: string | undefined): string | null {
