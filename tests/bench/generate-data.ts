@@ -2,6 +2,11 @@
 // fresh one: drops and recreates the database, migrates it, loads the councils and tags, then
 // the community. Scale 1 is 50,000 members, 100,000 posts and 1,000,000 replies.
 //
+// Where: the bench's own PostgreSQL under .data/bench-postgres (port 54391, or BENCH_POSTGRES_PORT),
+// one database per scale (bench_scale_1, bench_scale_0_1); or, when DATABASE_URL is set, exactly
+// that database, which is DROPPED and recreated: never point it at data you want to keep. Its
+// user must be a superuser (the load sets session_replication_role) able to create databases.
+//
 // Every member's password is BENCH_PASSWORD. Hashing 50,000 passwords with argon2id would take
 // far longer than the rest of the load, so it is hashed once, with the app's own hashPassword,
 // and that one hash is stored for everyone; sign-in still does the full argon2 verification.

@@ -161,32 +161,30 @@ interface Row {
   load: string;
 }
 
-async function runScenarios(database: BenchDatabase, scenarios: Scenario[]) {
+/** The bench fixture and a few counts for the report; clears rate limits left by an earlier run. */
+async function prepareData(database: BenchDatabase) {
   const db = new pg.Client({ connectionString: database.url });
   await db.connect();
-  let fixture: BenchFixture | null;
-  let facts: { posts: number; comments: number; reports: number; postgres: string };
   try {
-    fixture = await readBenchFixture(db);
-    if (fixture) {
-      // A fresh start for the write limits, so a second run within ten minutes is not refused.
-      await db.query(`DELETE FROM rate_limit`);
-      const row = (
-        await db.query<{ posts: number; comments: number; reports: number; postgres: string }>(
-          `SELECT (SELECT count(*)::int FROM post) AS posts, (SELECT count(*)::int FROM comment) AS comments,
-                  (SELECT count(*)::int FROM experience_report) AS reports, current_setting('server_version') AS postgres`,
-        )
-      ).rows[0];
-      if (!row) throw new Error("could not count the bench data");
-      facts = row;
-    } else {
-      facts = { posts: 0, comments: 0, reports: 0, postgres: "" };
-    }
+    const fixture = await readBenchFixture(db);
+    if (!fixture) throw new Error(`No benchmark data in ${database.name}: run \`npm run bench:data -- --scale N\` first.`);
+    // A fresh start for the write limits, so a second run within ten minutes is not refused.
+    await db.query(`DELETE FROM rate_limit`);
+    const facts = (
+      await db.query<{ posts: number; comments: number; reports: number; postgres: string }>(
+        `SELECT (SELECT count(*)::int FROM post) AS posts, (SELECT count(*)::int FROM comment) AS comments,
+                (SELECT count(*)::int FROM experience_report) AS reports, current_setting('server_version') AS postgres`,
+      )
+    ).rows[0];
+    if (!facts) throw new Error("could not count the bench data");
+    return { fixture, facts };
   } finally {
     await db.end();
   }
-  if (!fixture) throw new Error(`No benchmark data in ${database.name}: run \`npm run bench:data -- --scale N\` first.`);
+}
 
+async function runScenarios(database: BenchDatabase, scenarios: Scenario[]) {
+  const { fixture, facts } = await prepareData(database);
   const postmaster = postmasterPid(database.dataDir);
   const app = await startApp(database.url);
   const floor = await startFloor(database.url);
