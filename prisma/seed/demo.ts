@@ -139,6 +139,9 @@ export async function seedDemoCommunity(
     }
 
     const reports = community.reports;
+    // The outcome summary is brought up to date once for all reports below, instead of once per
+    // report by its trigger at commit (thousands of small updates).
+    await db.query(`ALTER TABLE experience_report DISABLE TRIGGER outcome_summary_on_insert`);
     const reportIds = (
       await db.query<{ id: number }>(
         `INSERT INTO experience_report (author_id, post_id, area_code, quarter_start, perspective, support_arrangement,
@@ -184,6 +187,8 @@ export async function seedDemoCommunity(
        SELECT o.report, o.domain, o.rating::outcome_rating FROM unnest($1::int[], $2::text[], $3::text[]) AS o(report, domain, rating)`,
       [outcomes.map((o) => o.reportId), outcomes.map((o) => o.domain), outcomes.map((o) => o.rating)],
     );
+    await db.query(`ALTER TABLE experience_report ENABLE TRIGGER outcome_summary_on_insert`);
+    await db.query(`SELECT outcome_summary_apply($1::int[], 1)`, [reportIds]);
     await db.query("COMMIT");
   } catch (error) {
     await db.query("ROLLBACK");

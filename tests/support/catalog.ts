@@ -13,6 +13,8 @@ export async function describeSchema(url: string) {
              character_maximum_length, numeric_precision, numeric_scale
       FROM information_schema.columns
       WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'
+        -- Views are hand-written SQL in the migrations (Prisma cannot express them), like triggers.
+        AND table_name IN (SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE')
       ORDER BY table_name, column_name`);
     const indexes = await client.query(`
       SELECT tablename, indexname, indexdef FROM pg_indexes
