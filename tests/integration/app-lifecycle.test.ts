@@ -23,6 +23,7 @@ describe("running the app on its embedded PostgreSQL", () => {
     for (const dir of cleanup) await rm(dir, { recursive: true, force: true });
   });
 
+  // Two PostgreSQL starts and two app starts: more time than the default, for a busy machine.
   it("serves the demo, survives the database dying, and recovers on restart with nothing lost", async () => {
     const dataParent = await mkdtemp(path.join(os.tmpdir(), "fifth-option-app-"));
     cleanup.push(dataParent);
@@ -143,7 +144,7 @@ describe("running the app on its embedded PostgreSQL", () => {
       encoding: "utf8",
     });
     expect(migrate).toMatch(/No pending migrations: all \d+ already applied\. Nothing changed\./);
-  });
+  }, 150_000);
 
   it("stops at start with one clear line when the configuration is wrong", async () => {
     const { exited, output } = runApp([], { PORT: "not-a-port" });
