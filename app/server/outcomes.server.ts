@@ -147,13 +147,17 @@ export async function placeCountsFor(nation: Nation, filters: OutcomeFilters): P
       byCode.set(row.code, entry);
     }
   } else {
-    const sums = TABLE_KEYS.map((_, i) => `coalesce(sum((s.counts ->> $${i + 5})::int), 0)::int AS k${i}`).join(", ");
+    // jsonb_to_record reads each (large, compressed) counts object once, not once per key.
+    const sums = TABLE_KEYS.map((_, i) => `coalesce(sum(x.k${i}), 0)::int AS k${i}`).join(", ");
+    const record = TABLE_KEYS.map((key) => `"${key}" int`).join(", ");
+    const rename = TABLE_KEYS.map((key, i) => `r."${key}" AS k${i}`).join(", ");
     const rows = await query<Record<string, number> & { code: string; reports: number }>(
       `SELECT s.geo_code AS code, sum(s.reports)::int AS reports, ${sums}
        FROM outcome_summary s JOIN area a ON a.code = s.geo_code
+       CROSS JOIN LATERAL (SELECT ${rename} FROM jsonb_to_record(s.counts) AS r(${record})) x
        WHERE s.level = 'area' AND a.nation = $1 AND s.plan_lead = $2 AND s.quarter_start BETWEEN $3 AND $4
        GROUP BY s.geo_code`,
-      [nation, filters.lead ?? "all", filters.from, filters.to, ...TABLE_KEYS],
+      [nation, filters.lead ?? "all", filters.from, filters.to],
     );
     for (const row of rows) {
       byCode.set(row.code, { reports: row.reports, counts: Object.fromEntries(TABLE_KEYS.map((key, i) => [key, row[`k${i}`] ?? 0])) });

@@ -190,8 +190,10 @@ const COUNCIL_TABLE_KEYS = ["self_led", "peer_led", "planner_led", "council_led"
   .concat(["a_lot_better", "a_bit_better", "same", "a_bit_worse", "a_lot_worse", "not_relevant"].map((r) => `outcome:quality-of-life:${r}`));
 const COUNCIL_TABLE_SQL = `
   SELECT s.geo_code AS code, sum(s.reports)::int AS reports,
-         ${COUNCIL_TABLE_KEYS.map((_, i) => `coalesce(sum((s.counts ->> $${i + 2})::int), 0)::int AS k${i}`).join(", ")}
+         ${COUNCIL_TABLE_KEYS.map((_, i) => `coalesce(sum(x.k${i}), 0)::int AS k${i}`).join(", ")}
   FROM outcome_summary s JOIN area a ON a.code = s.geo_code
+  CROSS JOIN LATERAL (SELECT ${COUNCIL_TABLE_KEYS.map((key, i) => `r."${key}" AS k${i}`).join(", ")}
+                      FROM jsonb_to_record(s.counts) AS r(${COUNCIL_TABLE_KEYS.map((key) => `"${key}" int`).join(", ")})) x
   WHERE s.level = 'area' AND a.nation = $1 AND s.plan_lead = 'all' AND s.${PERIOD}
   GROUP BY s.geo_code`;
 const QUARTERS_SQL = `SELECT quarter_start, reports, counts FROM outcome_summary WHERE level = $1 AND geo_code = $2 AND plan_lead = 'all' AND ${PERIOD}`;
@@ -200,7 +202,7 @@ const LEADS_SQL = `SELECT plan_lead, quarter_start, reports, counts FROM outcome
 async function nationFloor(db: pg.Pool, nation: string) {
   const [councils, table, quarters] = await Promise.all([
     db.query(`SELECT code, name, region_code, region_name FROM area WHERE nation = $1 ORDER BY name`, [nation]),
-    db.query(COUNCIL_TABLE_SQL, [nation, ...COUNCIL_TABLE_KEYS]),
+    db.query(COUNCIL_TABLE_SQL, [nation]),
     db.query(QUARTERS_SQL, ["nation", nation]),
   ]);
   return { councils: councils.rows, table: table.rows, quarters: quarters.rows };
