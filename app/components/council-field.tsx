@@ -32,6 +32,7 @@ export function CouncilField({
         </p>
       ) : null}
       <input
+        type="text"
         className={`input input--medium${error ? " input--error" : ""}`}
         id="council"
         name="council"

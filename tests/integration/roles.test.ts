@@ -1,11 +1,11 @@
 // Every route, and who may open it. Adding a route without a line here fails the first test, so
 // nobody can add a page and forget to decide who may see it.
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { send, signUp, uniqueHandle } from "../support/remix";
+import { send, signUp, uniqueClientAddress, uniqueHandle } from "../support/remix";
 import { sql } from "../support/sql";
 
 // "author": signed-in members, and then only the author of the thing (tested in posting.test.ts).
@@ -67,6 +67,41 @@ const ROUTES: Record<string, { path: string; access: Access }> = {
 const ROLE_RANK: Record<string, number> = { member: 1, researcher: 2, moderator: 2, admin: 3 };
 const cookies: Record<string, string> = {};
 
+// Pages whose loader already asks for a write permission, so a silenced member is refused the form
+// itself rather than being shown a form they cannot send.
+const WRITE_PAGES = new Set(["flag.tsx", "reports.new.tsx", "stories.new.tsx"]);
+
+// Every route with an action, and what a silenced member sending it would be trying to do. "write"
+// entries must be refused with the silencing page; the others are not writes of content (signing in
+// or out, their own settings, staff tools a member cannot reach anyway, the read-only API).
+const ACTIONS: Record<string, { path: string; form: Record<string, string> } | { notAWrite: string }> = {
+  "admin.roles.tsx": { notAWrite: "admin only, refused to every member above" },
+  "admin.watched-words.tsx": { notAWrite: "admin only, refused to every member above" },
+  "api.v1.$.ts": { notAWrite: "the API is read-only: POST is 405 for everyone" },
+  "api.v1.councils.ts": { notAWrite: "the API is read-only: POST is 405 for everyone" },
+  "api.v1.openapi[.]json.ts": { notAWrite: "the API is read-only: POST is 405 for everyone" },
+  "api.v1.outcomes.ts": { notAWrite: "the API is read-only: POST is 405 for everyone" },
+  "api.v1.stories.$id.ts": { notAWrite: "the API is read-only: POST is 405 for everyone" },
+  "api.v1.stories._index.ts": { notAWrite: "the API is read-only: POST is 405 for everyone" },
+  "api.v1.tags.ts": { notAWrite: "the API is read-only: POST is 405 for everyone" },
+  "comments.$id.edit.tsx": { path: "/comments/{comment}/edit", form: { body: "Edited while silenced, long enough to be valid." } },
+  "flag.tsx": { path: "/flag?post=1", form: { reason: "spam", note: "Flagged while silenced" } },
+  "join.tsx": { notAWrite: "for signed-out visitors only" },
+  "moderation._index.tsx": { notAWrite: "moderators only, refused to every member above" },
+  "moderation.edit.tsx": { notAWrite: "moderators only, refused to every member above" },
+  "recover.tsx": { notAWrite: "for signed-out visitors only" },
+  "reports.new.tsx": { path: "/reports/new", form: { councilCode: "E06000001" } },
+  "settings._index.tsx": { notAWrite: "their own account settings, which silencing does not touch" },
+  "settings.api-keys.tsx": { notAWrite: "researchers only, refused to members above" },
+  "settings.delete.tsx": { notAWrite: "leaving the site is always allowed" },
+  "sign-in.tsx": { notAWrite: "for signed-out visitors only" },
+  "sign-out.tsx": { notAWrite: "signing out is always allowed" },
+  "stories.$id.tsx": { path: "/stories/1", form: { intent: "comment", body: "A comment sent while silenced, long enough." } },
+  "stories.$id_.edit.tsx": { path: "/stories/{post}/edit", form: { title: "Edited while silenced", body: "Edited body while silenced." } },
+  "stories.new.tsx": { path: "/stories/new", form: { title: "Posted while silenced", body: "A body posted while silenced." } },
+};
+const silencedOwn = { post: 0, comment: 0 };
+
 beforeAll(async () => {
   // Post 1 (published) and post 2 (pending), for the routes that need them to exist.
   await sql(
@@ -79,6 +114,25 @@ beforeAll(async () => {
     await sql(`UPDATE "user" SET role = $1 WHERE handle_key = lower($2)`, [role, handle]);
     cookies[role] = cookie;
   }
+  // A member a moderator has paused for a week, with a story and a comment of their own to edit.
+  const { handle, cookie } = await signUp(uniqueHandle("silenced"));
+  cookies.silenced = cookie;
+  const [silenced] = await sql<{ id: number }>(
+    `UPDATE "user" SET silenced_until = now() + interval '7 days' WHERE handle_key = lower($1) RETURNING id`,
+    [handle],
+  );
+  const [post] = await sql<{ id: number }>(
+    `INSERT INTO post (id, kind, title, body_markdown, body_html, body_text, author_perspective, status, published_at, author_id)
+     VALUES (3, 'story', 'Mine', 'Body', '<p>Body</p>', 'Body', 'carer', 'published', now(), $1) RETURNING id`,
+    [silenced?.id],
+  );
+  const [comment] = await sql<{ id: number }>(
+    `INSERT INTO comment (post_id, author_id, author_perspective, body_markdown, body_html, status, published_at)
+     VALUES (1, $1, 'carer', 'Mine', '<p>Mine</p>', 'published', now()) RETURNING id`,
+    [silenced?.id],
+  );
+  silencedOwn.post = post?.id ?? 0;
+  silencedOwn.comment = comment?.id ?? 0;
 });
 
 function allowed(access: Access, role: string | null): boolean {
@@ -102,10 +156,13 @@ describe("who may open each route", () => {
   for (const [file, { path: url, access }] of Object.entries(ROUTES)) {
     if (access === "public" || access === "author") continue;
     it(`${file} (${url}) is for ${access}`, async () => {
-      for (const role of [null, "member", "researcher", "moderator", "admin"]) {
+      for (const role of [null, "member", "silenced", "researcher", "moderator", "admin"]) {
         const response = await send(url, { cookie: role ? cookies[role] : null });
         const status = response.status;
-        if (allowed(access, role)) {
+        if (role === "silenced" && WRITE_PAGES.has(file)) {
+          expect(status, "a silenced member is refused a form they cannot send").toBe(403);
+          expect(await response.text()).toContain("paused your posting");
+        } else if (allowed(access, role === "silenced" ? "member" : role)) {
           expect(status, `${role ?? "signed out"} should be let in`).toBe(200);
         } else if (role === null) {
           expect(status, "signed out should be sent to sign in").toBe(302);
@@ -119,6 +176,18 @@ describe("who may open each route", () => {
     });
   }
 
+  it("lets a silenced member read every public page a member can", async () => {
+    for (const [file, { path: url, access }] of Object.entries(ROUTES)) {
+      if (access !== "public") continue;
+      // Each from its own address: downloads are rate limited per client, which is not what this checks.
+      const asMember = await send(url, { cookie: cookies.member, clientAddress: uniqueClientAddress() });
+      const asSilenced = await send(url, { cookie: cookies.silenced, clientAddress: uniqueClientAddress() });
+      // Read both bodies: a download counts as running until its stream is read to the end.
+      await Promise.all([asMember.text(), asSilenced.text()]);
+      expect(asSilenced.status, file).toBe(asMember.status);
+    }
+  });
+
   it("refuses actions as well as pages: a member cannot change roles", async () => {
     const { handle } = await signUp();
     const [target] = await sql<{ id: number }>(`SELECT id FROM "user" WHERE handle_key = lower($1)`, [handle]);
@@ -126,6 +195,35 @@ describe("who may open each route", () => {
     expect(response.status).toBe(403);
     const [row] = await sql<{ role: string }>(`SELECT role FROM "user" WHERE id = $1`, [target?.id]);
     expect(row?.role).toBe("member");
+  });
+});
+
+describe("a silenced member can read but not write", () => {
+  it("lists every route with an action", () => {
+    const dir = path.resolve(import.meta.dirname, "..", "..", "app", "routes");
+    const withAction = readdirSync(dir).filter((f) => /export (async function|const|function) action\b/.test(readFileSync(path.join(dir, f), "utf8")));
+    expect(withAction.sort()).toEqual(Object.keys(ACTIONS).sort());
+  });
+
+  for (const [file, entry] of Object.entries(ACTIONS)) {
+    if ("notAWrite" in entry) continue;
+    it(`${file} refuses a silenced member with a clear 403 and changes nothing`, async () => {
+      const count = `SELECT (SELECT count(*) FROM post)::int + (SELECT count(*) FROM comment)::int + (SELECT count(*) FROM flag)::int
+        + (SELECT count(*) FROM experience_report)::int + (SELECT count(*) FROM post_revision)::int + (SELECT count(*) FROM comment_revision)::int AS n`;
+      const [before] = await sql<{ n: number }>(count);
+      const url = entry.path.replace("{post}", String(silencedOwn.post)).replace("{comment}", String(silencedOwn.comment));
+      const response = await send(url, { form: entry.form, cookie: cookies.silenced });
+      expect(response.status).toBe(403);
+      expect(await response.text()).toContain("paused your posting");
+      const [after] = await sql<{ n: number }>(count);
+      expect(after?.n).toBe(before?.n);
+    });
+  }
+
+  it("refuses a silenced member's reaction", async () => {
+    const response = await send("/stories/1", { form: { intent: "react" }, cookie: cookies.silenced });
+    expect(response.status).toBe(403);
+    expect(await sql(`SELECT 1 FROM post_reaction WHERE post_id = 1`)).toEqual([]);
   });
 });
 
