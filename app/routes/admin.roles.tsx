@@ -96,7 +96,7 @@ export default function AdminRoles() {
                   <label className="visually-hidden" htmlFor={`reason-${member.id}`}>
                     Reason for changing {member.handle}&apos;s role
                   </label>
-                  <input id={`reason-${member.id}`} name="reason" className="input input--medium" placeholder="Reason (optional)" />{" "}
+                  <input id={`reason-${member.id}`} type="text" name="reason" className="input input--medium" placeholder="Reason (optional)" />{" "}
                   <button type="submit" className="button button--secondary">
                     Save<span className="visually-hidden"> role for {member.handle}</span>
                   </button>

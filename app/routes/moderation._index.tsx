@@ -125,7 +125,7 @@ export default function ModerationQueue() {
         <label className="label" htmlFor="council-filter">
           Council code (for example E06000001)
         </label>
-        <input id="council-filter" name="council" defaultValue={council} className="input input--short" />{" "}
+        <input id="council-filter" type="text" name="council" defaultValue={council} className="input input--short" />{" "}
         <button type="submit" className="button button--secondary">
           Filter
         </button>

@@ -2,10 +2,8 @@
 // turned off in .config/htmlvalidate.json are the ones React's own output breaks, since JSON cannot
 // carry comments: void-style (React writes <meta/>), valid-id (React's streaming boundaries use ids
 // like "S:0"), attribute-boolean-style (React writes checked=""), attr-case (React writes charSet,
-// dateTime, autoComplete), attribute-empty-style (React writes download=""). no-implicit-input-type
-// is only a warning until the untyped inputs on /moderation and /admin/roles get type="text" (a real
-// finding, not React's doing; council-field.tsx is fixed). form-dup-name also lets a checkbox group share its name with hidden inputs
-// carrying earlier choices.
+// dateTime, autoComplete), attribute-empty-style (React writes download=""). form-dup-name lets a
+// checkbox group share its name with hidden inputs carrying earlier choices.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
