@@ -57,8 +57,12 @@ async function shutdown(signal: string) {
   const { server } = http;
   if (server) {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // close() only drops connections idle at this moment. A keep-alive connection whose request
+    // was in flight turns idle once answered; close it then, not after the keep-alive timeout.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
     server.closeIdleConnections();
     await closed;
+    clearInterval(sweep);
   }
   await database.stop();
   logger.info("stopped");
