@@ -13,16 +13,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   const parts: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
-    if (current instanceof Error) {
-      const code = (current as { code?: unknown }).code;
-      parts.push(current.name, current.message, typeof code === "string" ? code : "");
-      current = (current as { cause?: unknown }).cause;
+    // Errors, and plain objects too: Prisma's driver adapter puts PostgreSQL's code on one.
+    if (typeof current === "object") {
+      const { name, message, code, cause } = current as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
+      parts.push(...[name, message, code].filter((part): part is string => typeof part === "string"));
+      current = cause;
     } else {
       parts.push(String(current));
       break;
     }
   }
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P0[123]|08000|08001|08003|08006|Connection terminated|timeout exceeded when trying to connect|Can't reach database|P1001|P1017|DatabaseNotReachable|ConnectionClosed|database system is (starting up|shutting down|in recovery mode)/i.test(
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P0[123]|08000|08001|08003|08006|Connection terminated|not queryable|timeout exceeded when trying to connect|Can't reach database|P1001|P1017|DatabaseNotReachable|ConnectionClosed|database system is (starting up|shutting down|in recovery mode)/i.test(
     parts.join(" "),
   );
 }
@@ -115,5 +116,17 @@ export async function disconnect(): Promise<void> {
   if (db) {
     await db.prisma.$disconnect();
     await db.pool.end();
+  }
+}
+
+/**
+ * An interactive transaction, with an unreachable database turned into a 503 like every other
+ * query: beginning and committing are not model operations, so the extension never sees their errors.
+ */
+export async function transaction<T>(work: (tx: Parameters<Parameters<Prisma["$transaction"]>[0]>[0]) => Promise<T>): Promise<T> {
+  try {
+    return await prisma().$transaction(work);
+  } catch (error) {
+    throw toServiceUnavailable(error);
   }
 }
