@@ -18,6 +18,11 @@ describe("telling an unreachable database from a bug", () => {
     expect(isDatabaseUnavailable(shuttingDown)).toBe(true);
   });
 
+  it("counts a database too busy to start a transaction in time as unavailable, so the answer is a 503", () => {
+    expect(isDatabaseUnavailable(new Error("Transaction API error: Unable to start a transaction in the given time."))).toBe(true);
+    expect(isDatabaseUnavailable(new Error("Transaction already closed: A commit cannot be executed on an expired transaction."))).toBe(true);
+  });
+
   it("leaves real faults alone", () => {
     const unique = Object.assign(new Error("duplicate key value violates unique constraint"), { cause: { kind: "postgres", code: "23505" } });
     expect(isDatabaseUnavailable(unique)).toBe(false);
