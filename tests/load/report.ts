@@ -51,11 +51,14 @@ export function report({
   reconciliation,
   timeline,
   shutdown,
+  crashes,
 }: {
   requests: RequestRecord[];
   reconciliation: Reconciliation;
   timeline: Timeline;
   shutdown: ShutdownResult;
+  /** What each app that exited without being told to printed last. */
+  crashes: string[];
 }): { text: string; requirements: Requirement[] } {
   const out: string[] = [
     "Each member opens a form (GET), thinks for 0.5–2.5 s and posts it; a story is previewed first. A post",
@@ -76,6 +79,7 @@ export function report({
   const writeRows: [string, number[]][] = [
     ["attempted (distinct submissions)", count(() => true)],
     ["  sent more than once (retried with the same key)", count((v) => v.submission.attempts.length > 1)],
+    ["  saved by an earlier try, so the key stopped a duplicate", count((v) => v.savedBeforeRetry)],
     ["acknowledged (302 to the new story or reply)", count((v) => v.submission.outcome === "acknowledged")],
     ["failed with a clear error (gave up after retries)", count((v) => v.submission.outcome === "failed" && finalAnswer(v.submission)?.clear === true)],
     ["failed without a clear error", count((v) => v.submission.outcome === "failed" && finalAnswer(v.submission)?.clear !== true)],
@@ -258,6 +262,11 @@ export function report({
         shutdown.newConnections.every((c) => c === "refused") &&
         shutdown.exitCode === 0,
       detail: `${shutdown.requests.filter((r) => r.ok).length} of ${shutdown.requests.length} finished normally; new connections ${shutdown.newConnections.join("/")}; exit ${shutdown.exitCode ?? "none"}`,
+    },
+    {
+      name: "the app never stops by itself",
+      pass: crashes.length === 0,
+      detail: crashes.length === 0 ? "it stopped only when killed or told to" : `${crashes.length} crash(es); the app's last output is below`,
     },
   ];
   out.push("", "Requirements", table(["requirement", "result", "detail"], requirements.map((r) => [r.name, r.pass ? "PASS" : "FAIL", r.detail])));

@@ -65,7 +65,19 @@ try {
     EMBEDDED_POSTGRES_DIR: undefined,
     EMBEDDED_POSTGRES_PORT: undefined,
   };
-  const apps: RunningApp[] = [await startApp([], appEnv)];
+  const apps: RunningApp[] = [];
+  // An app that stops without being told to has crashed: keep what it printed last.
+  const crashes: string[] = [];
+  let stoppingOnPurpose = false;
+  const launch = async () => {
+    const app = await startApp([], appEnv);
+    app.child.once("exit", (code, signal) => {
+      if (!stoppingOnPurpose) crashes.push(`exited by itself (code ${code}, signal ${signal}):\n${app.output().split("\n").slice(-40).join("\n")}`);
+    });
+    apps.push(app);
+    stoppingOnPurpose = false;
+  };
+  await launch();
   const currentApp = () => apps.at(-1) as RunningApp;
   const base = new URL(currentApp().url);
   say(`app ready at ${base.origin}`);
@@ -112,9 +124,10 @@ try {
   const appCrash = async () => {
     await sleep(APP_KILL_AT_MS - log.now());
     timeline.appKilledAt = log.now();
+    stoppingOnPurpose = true;
     await currentApp().stop("SIGKILL");
     say(`app killed (SIGKILL) at ${(timeline.appKilledAt / 1000).toFixed(1)} s; starting it again on the same port`);
-    apps.push(await startApp([], appEnv));
+    await launch();
     timeline.appReadyAt = log.now();
     say(`app ready again at ${(timeline.appReadyAt / 1000).toFixed(1)} s`);
     if (timeline.appReadyAt + WRITING_AFTER_RESTART_MS > plan.stopOpeningFormsAt) {
@@ -132,6 +145,7 @@ try {
   timeline.runEndedAt = Math.max(RUN_MS, log.now());
   say(`load finished: ${plan.submissions.length} submissions, ${log.requests.length} requests`);
 
+  stoppingOnPurpose = true;
   const shutdown = await probeGracefulShutdown({
     app: currentApp(),
     base,
@@ -148,8 +162,9 @@ try {
   const artifact = path.join(root, "tests", ".artifacts", `load-${runId}.json`);
   await mkdir(path.dirname(artifact), { recursive: true });
   await writeFile(artifact, JSON.stringify({ timeline, requests: log.requests, submissions: plan.submissions }, null, 1));
-  const { text, requirements } = report({ requests: log.requests, reconciliation, timeline, shutdown });
+  const { text, requirements } = report({ requests: log.requests, reconciliation, timeline, shutdown, crashes });
   console.log(`\n${text}\n`);
+  for (const crash of crashes) console.log(`The app ${crash}\n`);
   const logged = apps.flatMap((app) => app.output().split("\n")).filter((line) => /"level":(50|60)/.test(line));
   if (logged.length) {
     const messages = new Map<string, number>();

@@ -26,6 +26,8 @@ export interface Verdict {
   mismatch: string | null;
   /** The very try that saved it was answered "not saved" (a 503). */
   misreported: boolean;
+  /** Saved by an earlier try whose answer never arrived; the retry got the same row back by its key. */
+  savedBeforeRetry: boolean;
 }
 
 export interface Reconciliation {
@@ -93,10 +95,14 @@ export async function reconcile(url: string, runId: string, submissions: Submiss
     const misreported = rows.some((row) =>
       submission.attempts.some((a) => a.status === 503 && clockOrigin + a.startedAt <= row.createdAt && row.createdAt <= clockOrigin + a.endedAt),
     );
+    const acknowledgedBy = acknowledged ? submission.attempts.at(-1) : undefined;
+    const savedBeforeRetry =
+      acknowledgedBy !== undefined && submission.attempts.length > 1 && rows.some((row) => row.createdAt < clockOrigin + acknowledgedBy.startedAt);
     return {
       submission,
       rows,
       misreported,
+      savedBeforeRetry,
       lost: acknowledged && rows.length === 0,
       duplicated: rows.length > 1,
       savedUnacknowledged: !acknowledged && rows.length > 0,
