@@ -94,6 +94,8 @@ try {
 // Expired sessions and spent rate-limit counters are deleted now and every hour.
 async function housekeeping() {
   const client = new pg.Client({ connectionString: database.url });
+  // A connection dropped part-way fails the query below; unheard, pg's "error" event would crash the app.
+  client.on("error", () => undefined);
   try {
     await client.connect();
     const sessions = await client.query(`DELETE FROM session WHERE expires_at < now()`);
