@@ -18,7 +18,7 @@ import type { Perspective } from "~/domain/taxonomy";
 import { recordAction } from "./audit.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./auth/password.server";
 import { invalidateUserSessions } from "./auth/session.server";
-import { isUniqueViolation, prisma } from "./db/client.server";
+import { isUniqueViolation, prisma, transaction } from "./db/client.server";
 
 export class HandleTaken extends Error {
   constructor() {
@@ -91,7 +91,7 @@ export async function recoverWithCode(handle: string, code: string, newPassword:
   if (!user) return null;
   const passwordHash = await hashPassword(newPassword);
   const codeHash = hashRecoveryCode(code);
-  return prisma().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     // The WHERE on used_at makes a code single-use even when two requests race.
     const used = await tx.recoveryCode.updateMany({
       where: { userId: user.id, codeHash, usedAt: null },
@@ -106,10 +106,10 @@ export async function recoverWithCode(handle: string, code: string, newPassword:
 
 export async function regenerateRecoveryCodes(userId: number): Promise<string[]> {
   const codes = newRecoveryCodes();
-  await prisma().$transaction([
-    prisma().recoveryCode.deleteMany({ where: { userId } }),
-    prisma().recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })) }),
-  ]);
+  await transaction(async (tx) => {
+    await tx.recoveryCode.deleteMany({ where: { userId } });
+    await tx.recoveryCode.createMany({ data: codes.map((code) => ({ userId, codeHash: hashRecoveryCode(code) })) });
+  });
   return codes;
 }
 
@@ -226,7 +226,7 @@ export async function exportAccountData(userId: number) {
  * "detach": their content stays, shown anonymously, with nothing linking it to anyone.
  */
 export async function deleteAccount(userId: number, content: "delete" | "detach"): Promise<void> {
-  await prisma().$transaction(async (tx) => {
+  await transaction(async (tx) => {
     if (content === "delete") {
       await tx.post.deleteMany({ where: { authorId: userId } });
       await tx.comment.deleteMany({ where: { authorId: userId } });
@@ -262,7 +262,7 @@ export async function listMembersForAdmin({ search, page, perPage }: { search: s
 }
 
 export async function setRole(actor: { id: number; handle: string }, userId: number, role: Role, reason: string | null) {
-  return prisma().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, handle: true } });
     if (!before) return null;
     if (before.role === role) return { changed: false, handle: before.handle };

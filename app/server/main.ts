@@ -58,8 +58,12 @@ async function shutdown(signal: string) {
   const { server } = http;
   if (server) {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    // close() only drops connections idle at this moment. A keep-alive connection whose request
+    // was in flight turns idle once answered; close it then, not after the keep-alive timeout.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
     server.closeIdleConnections();
     await closed;
+    clearInterval(sweep);
   }
   await database.stop();
   logger.info("stopped");
@@ -91,6 +95,8 @@ try {
 // Expired sessions and spent rate-limit counters are deleted now and every hour.
 async function housekeeping() {
   const client = new pg.Client({ connectionString: database.url });
+  // A connection dropped part-way fails the query below; unheard, pg's "error" event would crash the app.
+  client.on("error", () => undefined);
   try {
     await client.connect();
     const sessions = await client.query(`DELETE FROM session WHERE expires_at < now()`);

@@ -14,7 +14,7 @@ import {
 
 import { refreshTrustLevel } from "./accounts.server";
 import { recordAction } from "./audit.server";
-import { isUniqueViolation, prisma } from "./db/client.server";
+import { isUniqueViolation, prisma, transaction } from "./db/client.server";
 import { notify, notifyModerators } from "./notifications.server";
 
 interface KeptFinding {
@@ -166,7 +166,7 @@ export async function decide(
   const status = statusAfter(decision);
   const now = new Date();
   let handledFlaggers: (number | null)[] = [];
-  const authorId = await prisma().$transaction(async (tx) => {
+  const authorId = await transaction(async (tx) => {
     if (target.kind === "report_comment") {
       const report = await tx.experienceReport.findUnique({ where: { id: target.id }, select: { authorId: true, comment: true } });
       if (report?.authorId === moderator.id) throw new OwnContent();
@@ -314,7 +314,7 @@ export async function editAndApprove(
   reason: string,
 ) {
   const now = new Date();
-  const authorId = await prisma().$transaction(async (tx) => {
+  const authorId = await transaction(async (tx) => {
     if (target.kind === "post") {
       const current = await tx.post.findUnique({ where: { id: target.id }, select: { title: true, bodyMarkdown: true, authorId: true } });
       if (!current) throw new AlreadyHandled();

@@ -3,7 +3,7 @@ import { renderMarkdown } from "~/domain/markdown/render";
 import { needsPreModeration } from "~/domain/accounts/trust";
 import type { PostInput } from "~/domain/posts/post-input";
 
-import { isUniqueViolation, prisma } from "./db/client.server";
+import { isUniqueViolation, prisma, transaction } from "./db/client.server";
 import { notify } from "./notifications.server";
 import { BlockedByWatchedWord, checkWatchedWords } from "./watched-words.server";
 
@@ -137,29 +137,34 @@ export async function createComment(
   const body = screened.texts[0] ?? input.body;
   const status = screened.hold || needsPreModeration(author.trustLevel) ? "pending" : "published";
   try {
-    const comment = await prisma().comment.create({
-      data: {
-        postId: input.postId,
-        parentId: input.parentId,
-        authorId: author.id,
-        displayMode: input.displayMode,
-        authorPerspective: author.perspective as never,
-        bodyMarkdown: body,
-        bodyHtml: renderMarkdown(body).html,
-        status,
-        keptFindings: input.keptFindings.length ? (input.keptFindings as never) : undefined,
-        publishedAt: status === "published" ? new Date() : null,
-        submissionKey,
-        ...(screened.flagged.length ? { flags: { create: [{ reason: "other", note: `Watched words: ${screened.flagged.join(", ")}` }] } } : {}),
-      },
-      select: { id: true },
+    // The reply and the notifications it sends are saved together: if the database drops out
+    // part-way, nothing is saved, so the "not saved, try again" answer is true and a retry saves it once.
+    const comment = await transaction(async (tx) => {
+      const created = await tx.comment.create({
+        data: {
+          postId: input.postId,
+          parentId: input.parentId,
+          authorId: author.id,
+          displayMode: input.displayMode,
+          authorPerspective: author.perspective as never,
+          bodyMarkdown: body,
+          bodyHtml: renderMarkdown(body).html,
+          status,
+          keptFindings: input.keptFindings.length ? (input.keptFindings as never) : undefined,
+          publishedAt: status === "published" ? new Date() : null,
+          submissionKey,
+          ...(screened.flagged.length ? { flags: { create: [{ reason: "other", note: `Watched words: ${screened.flagged.join(", ")}` }] } } : {}),
+        },
+        select: { id: true },
+      });
+      if (status === "published") {
+        const link = `/stories/${input.postId}#comment-${created.id}`;
+        const others = (id: number | null) => (id === author.id ? null : id);
+        await notify([others(post.authorId)], "reply", `Someone replied to your post “${post.title}”.`.slice(0, 500), link, tx);
+        await notify([others(parentAuthorId)], "reply", `Someone replied to your comment on “${post.title}”.`.slice(0, 500), link, tx);
+      }
+      return created;
     });
-    if (status === "published") {
-      const link = `/stories/${input.postId}#comment-${comment.id}`;
-      const others = (id: number | null) => (id === author.id ? null : id);
-      await notify([others(post.authorId)], "reply", `Someone replied to your post “${post.title}”.`.slice(0, 500), link);
-      await notify([others(parentAuthorId)], "reply", `Someone replied to your comment on “${post.title}”.`.slice(0, 500), link);
-    }
     return { id: comment.id, status, duplicate: false };
   } catch (error) {
     if (isUniqueViolation(error)) {
@@ -195,7 +200,7 @@ export async function editPost(
   author: Author,
   input: { id: number; title: string; body: string; version: number; keptFindings: unknown[] },
 ): Promise<{ status: string } | { conflict: true }> {
-  return prisma().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const current = await tx.post.findUnique({ where: { id: input.id }, select: { title: true, bodyMarkdown: true, status: true, version: true, authorId: true } });
     if (!current || current.authorId !== author.id || current.status === "removed") throw new UnknownReference("post", "That post cannot be edited");
     if (current.version !== input.version) return { conflict: true as const };
@@ -231,7 +236,7 @@ export async function editComment(
   author: Author,
   input: { id: number; body: string; version: number; keptFindings: unknown[] },
 ): Promise<{ status: string; postId: number } | { conflict: true }> {
-  return prisma().$transaction(async (tx) => {
+  return transaction(async (tx) => {
     const current = await tx.comment.findUnique({ where: { id: input.id }, select: { bodyMarkdown: true, status: true, version: true, authorId: true, postId: true } });
     if (!current || current.authorId !== author.id || current.status === "removed") throw new UnknownReference("post", "That reply cannot be edited");
     if (current.version !== input.version) return { conflict: true as const };

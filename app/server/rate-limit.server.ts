@@ -6,7 +6,7 @@ import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 
 import { RATE_LIMIT_POLICIES } from "~/domain/api/rate-limits";
 
-import { pool, prisma } from "./db/client.server";
+import { pool, prisma, toServiceUnavailable } from "./db/client.server";
 
 interface LimitRule {
   points: number;
@@ -60,13 +60,16 @@ export class RateLimited extends Error {
   }
 }
 
+// The limiter queries the pool directly, not through Prisma, so an unreachable database is
+// turned into the same 503 here; otherwise an outage mid-request would surface as a 500.
+
 /** Counts one attempt; throws RateLimited when the limit is used up. */
 export async function consume(name: LimitName, key: string): Promise<void> {
   try {
     await limiter(name).consume(key);
   } catch (error) {
     if (error instanceof RateLimiterRes) throw new RateLimited(Math.ceil(error.msBeforeNext / 1000));
-    throw error;
+    throw toServiceUnavailable(error);
   }
 }
 
@@ -93,14 +96,20 @@ export async function consumeAndReport(name: LimitName, key: string): Promise<Li
 
 /** Tells whether the limit is already used up, without counting an attempt. */
 export async function check(name: LimitName, key: string): Promise<void> {
-  const state = await limiter(name).get(key);
+  const state = await limiter(name).get(key).catch((error: unknown) => {
+    throw toServiceUnavailable(error);
+  });
   if (state && state.consumedPoints >= RATE_LIMITS[name].points) {
     throw new RateLimited(Math.ceil(state.msBeforeNext / 1000));
   }
 }
 
 export async function reset(name: LimitName, key: string): Promise<void> {
-  await limiter(name).delete(key);
+  await limiter(name)
+    .delete(key)
+    .catch((error: unknown) => {
+      throw toServiceUnavailable(error);
+    });
 }
 
 // ---- Client keys ----

@@ -6,6 +6,8 @@ import { pathToFileURL } from "node:url";
 
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 
+import { GOOD_PASSWORD, uniqueHandle } from "./handles";
+
 const buildFile = path.resolve(import.meta.dirname, "..", "..", "build", "index.js");
 if (!existsSync(buildFile)) throw new Error("No production build: run `npm run build` before the integration tests.");
 
@@ -50,13 +52,7 @@ export function cookieFrom(response: Response): string | null {
   return first.endsWith("=") ? null : first;
 }
 
-/** A made-up handle that passes the identifying-details check, unique within a run (random letters). */
-export function uniqueHandle(prefix = "member"): string {
-  const letters = [...crypto.getRandomValues(new Uint8Array(8))].map((byte) => "abcdefghijklmnopqrstuvwxyz"[byte % 26]).join("");
-  return `${prefix}_${letters}`;
-}
-
-export const GOOD_PASSWORD = "kettle orbit lantern nine";
+export { GOOD_PASSWORD, uniqueHandle } from "./handles";
 
 let clientCounter = 0;
 /** A different made-up client address each time, so sign-up limits per client do not interfere. */

@@ -7,22 +7,24 @@ import { PrismaClient } from "./generated/client";
 
 /**
  * True for errors that mean "the database cannot be reached right now" (server down, restarting,
- * connection dropped), as opposed to a bug or bad data.
+ * connection dropped, or so busy that no connection or transaction came free in time), as opposed
+ * to a bug or bad data.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const parts: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current && depth < 5; depth++) {
-    if (current instanceof Error) {
-      const code = (current as { code?: unknown }).code;
-      parts.push(current.name, current.message, typeof code === "string" ? code : "");
-      current = (current as { cause?: unknown }).cause;
+    // Errors, and plain objects too: Prisma's driver adapter puts PostgreSQL's code on one.
+    if (typeof current === "object") {
+      const { name, message, code, cause } = current as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
+      parts.push(...[name, message, code].filter((part): part is string => typeof part === "string"));
+      current = cause;
     } else {
       parts.push(String(current));
       break;
     }
   }
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P0[123]|08000|08001|08003|08006|Connection terminated|timeout exceeded when trying to connect|Can't reach database|P1001|P1017|DatabaseNotReachable|ConnectionClosed|database system is (starting up|shutting down|in recovery mode)/i.test(
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P0[123]|08000|08001|08003|08006|Connection terminated|not queryable|timeout exceeded when trying to connect|Can't reach database|P1001|P1017|DatabaseNotReachable|ConnectionClosed|database system is (starting up|shutting down|in recovery mode)|Unable to start a transaction in the given time|expired transaction/i.test(
     parts.join(" "),
   );
 }
@@ -68,6 +70,8 @@ declare global {
   var __fifthOptionDatabase: Database | undefined;
 }
 
+const CONNECT_TIMEOUT_MS = 3_000;
+
 function connect(): Database {
   const env = getEnv();
   if (!env.DATABASE_URL) {
@@ -76,11 +80,16 @@ function connect(): Database {
   const pool = new pg.Pool({
     connectionString: env.DATABASE_URL,
     max: env.DATABASE_POOL_SIZE,
-    connectionTimeoutMillis: 3000,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     idleTimeoutMillis: 30_000,
   });
   // An idle connection dropped by the server (restart, failover) must not crash the process.
   pool.on("error", (error) => logger.warn({ err: error.message }, "database connection lost"));
+  // Nor one that is checked out (a health check, a transaction): pg-pool takes its listener off a
+  // client while it is lent out and Prisma's adapter adds its own a moment later, so PostgreSQL
+  // shutting down in between raised an unhandled "error" event. The query in flight fails by
+  // itself (a 503), and the pool drops the broken client when it comes back.
+  pool.on("connect", (client) => client.on("error", (error) => logger.debug({ err: error.message }, "database connection lost while in use")));
   const prisma = extend(new PrismaClient({ adapter: new PrismaPg(pool) }));
   return { pool, prisma };
 }
@@ -115,5 +124,18 @@ export async function disconnect(): Promise<void> {
   if (db) {
     await db.prisma.$disconnect();
     await db.pool.end();
+  }
+}
+
+/**
+ * An interactive transaction, with an unreachable database turned into a 503 like every other
+ * query: beginning and committing are not model operations, so the extension never sees their errors.
+ */
+export async function transaction<T>(work: (tx: Parameters<Parameters<Prisma["$transaction"]>[0]>[0]) => Promise<T>): Promise<T> {
+  try {
+    // Wait for a connection as long as a single query does (the pool's connect timeout).
+    return await prisma().$transaction(work, { maxWait: CONNECT_TIMEOUT_MS });
+  } catch (error) {
+    throw toServiceUnavailable(error);
   }
 }
