@@ -1,8 +1,9 @@
-// Two app processes on different ports sharing one database: sessions and rate limits are shared.
+// Two app processes on different ports sharing one database: sessions, rate limits and posts are shared.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type RunningApp, startApp, stopAllApps } from "../support/app-server";
 import freePort from "../support/free-port";
+import { sql } from "../support/sql";
 
 let a: RunningApp;
 let b: RunningApp;
@@ -41,5 +42,28 @@ describe("two app instances on one database", () => {
     }
     const locked = await fetch(`${a.url}/sign-in`, form({ handle, password: "kettle orbit lantern nine" }));
     expect(locked.status).toBe(429);
+  });
+
+  it("show a post made on one on the other at once, in its search results too", async () => {
+    const handle = `two_posts_${Date.now().toString(36).replace(/\d/g, "q")}`;
+    const joined = await fetch(`${a.url}/join`, form({ handle, password: "kettle orbit lantern nine", perspective: "carer" }));
+    const cookie = (joined.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    // Trusted, so the story is published without waiting for a moderator.
+    await sql(`UPDATE "user" SET trust_level = 2 WHERE handle_key = lower($1)`, [handle]);
+    const word = "zebracrossingappeal";
+    // B has searched already: its kept results must not hide what A publishes next.
+    const before = await (await fetch(`${b.url}/stories?q=${word}`)).text();
+    expect(before).not.toContain("Crossing the two servers");
+
+    const posted = await fetch(`${a.url}/stories/new`, {
+      ...form({ kind: "story", title: "Crossing the two servers", body: `Our ${word} went to panel.`, displayMode: "anonymous", submissionKey: crypto.randomUUID(), intent: "publish" }),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, Origin: a.url },
+    });
+    expect(posted.status).toBe(302);
+    const id = /\/stories\/(\d+)/.exec(posted.headers.get("location") ?? "")?.[1];
+    const onB = await fetch(`${b.url}/stories/${id}`);
+    expect(onB.status).toBe(200);
+    expect(await onB.text()).toContain("Crossing the two servers");
+    expect(await (await fetch(`${b.url}/stories?q=${word}`)).text()).toContain("Crossing the two servers");
   });
 });
