@@ -145,3 +145,7 @@ export function starterTags(): StarterTag[] {
     ...withOrder("feeling", FEELINGS),
   ];
 }
+
+/** The nations whose councils are listed (prisma/data/councils.csv). */
+export const NATIONS = ["England", "Scotland", "Wales"] as const;
+export type Nation = (typeof NATIONS)[number];

@@ -1,9 +1,8 @@
 import { z } from "zod";
 
+import { NATIONS } from "~/domain/taxonomy";
 import { ApiProblem, apiEndpoint, refuseWrites, requireParameters } from "~/server/api/endpoint.server";
 import { listCouncils, regionExists } from "~/server/reference-data.server";
-
-const NATIONS = ["England", "Scotland", "Wales"] as const;
 
 const filters = z.object({
   nation: z

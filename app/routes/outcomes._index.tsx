@@ -8,7 +8,8 @@ import { DownloadLinks } from "~/components/outcomes/download-links";
 import { outcomeFilterParams, parseOutcomeFilters, OUTCOME_FILTER_FIELDS } from "~/domain/outcomes/outcome-filters";
 import { sortPlaceRows, type PlaceSort } from "~/domain/outcomes/places";
 import { quarterLabel } from "~/domain/outcomes/quarters";
-import { loadOverview, NATIONS } from "~/server/outcomes.server";
+import { NATIONS } from "~/domain/taxonomy";
+import { loadOverview } from "~/server/outcomes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data && "errors" in data ? "Error: " : ""}Outcomes by nation and council – Fifth Option` },

@@ -3,9 +3,10 @@
 import { DATA_LICENCE, citationFor } from "~/domain/licence";
 import { parseOutcomeFilters, type OutcomeFilterField, type OutcomeFilters } from "~/domain/outcomes/outcome-filters";
 import { quarterCode } from "~/domain/outcomes/quarters";
+import { NATIONS, type Nation } from "~/domain/taxonomy";
 import { councilRows, outcomeViewRows, placeTableRows, type TidyRow } from "~/domain/outcomes/tidy-rows";
 
-import { NATIONS, findCouncil, findRegion, loadOverview, loadPlaceDashboard, nationPlace, type Nation, type Place } from "./outcomes.server";
+import { findCouncil, findRegion, loadOverview, loadPlaceDashboard, nationPlace, type Place } from "./outcomes.server";
 
 export type DownloadProblem =
   | { status: 400; errors: Partial<Record<OutcomeFilterField | "place", string>> }

@@ -7,7 +7,7 @@ import type { WithheldReason } from "~/domain/outcomes/figures";
 import { buildOutcomeView, type OutcomeView, type QuarterCounts } from "~/domain/outcomes/outcome-view";
 import { buildPlaceTable, type PlaceCounts, type PlaceRow, type PlaceTable } from "~/domain/outcomes/places";
 import { quartersBetween } from "~/domain/outcomes/quarters";
-import { PLAN_LEADS } from "~/domain/taxonomy";
+import { NATIONS, PLAN_LEADS, type Nation } from "~/domain/taxonomy";
 
 import { query } from "./db/client.server";
 
@@ -22,8 +22,6 @@ export interface Place {
   nation: string;
 }
 
-export const NATIONS = ["England", "Scotland", "Wales"] as const;
-export type Nation = (typeof NATIONS)[number];
 
 const GEO_COLUMN: Record<PlaceLevel, string> = { area: "area_code", region: "region_code", nation: "nation_code" };
 

@@ -6,14 +6,13 @@
 // app/routes/api.v1.<name>.ts calling apiEndpoint("/<name>", ...), and its tests.
 import { POST_KINDS } from "../posts/post-input";
 import { FIRST_YEAR, QUERY_MAX } from "../stories/story-search";
-import { CLIENT_GROUPS, PERSPECTIVES, PLAN_LEADS, SUPPORT_ARRANGEMENTS, type TagGroup } from "../taxonomy";
+import { CLIENT_GROUPS, NATIONS, PERSPECTIVES, PLAN_LEADS, SUPPORT_ARRANGEMENTS, type TagGroup } from "../taxonomy";
 
 import { PAGE_SIZE } from "./parameters";
 import { PROBLEM_TYPES } from "./problems";
 import { RATE_LIMIT_POLICIES } from "./rate-limits";
 
 const TAG_GROUPS: TagGroup[] = ["topic", "support_arrangement", "client_group", "feeling"];
-const NATIONS = ["England", "Scotland", "Wales"];
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (name: string) => ({ anyOf: [ref(name), { type: "null" }] });
