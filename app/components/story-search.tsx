@@ -2,7 +2,8 @@
 // downloads. Everything is a plain GET form or link, so it works without JavaScript.
 import { Form, Link } from "@remix-run/react";
 
-import { DATA_LICENCE, type FilterNames } from "~/domain/stories/citation";
+import { DATA_LICENCE } from "~/domain/licence";
+import { type FilterNames } from "~/domain/stories/citation";
 import {
   COUNCILS_BEFORE_REGION,
   type FacetValue,

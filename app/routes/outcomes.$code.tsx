@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 
-import { loadPlacePage, PlaceNotFound, PlacePage } from "~/components/outcomes/place-page";
+import { PlaceNotFound, PlacePage } from "~/components/outcomes/place-page";
+import { loadPlacePage } from "~/server/outcome-pages.server";
 import { findCouncil } from "~/server/outcomes.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

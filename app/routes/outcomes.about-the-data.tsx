@@ -2,7 +2,7 @@ import type { MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 
 import { MIN_REPORTS, MIN_VALUES_FOR_MEDIAN, ROUND_COUNTS_TO } from "~/domain/outcomes/disclosure";
-import { DATA_CITATION, DATA_LICENCE } from "~/domain/licence";
+import { CITATION_FORM, LICENCE_LINE } from "~/domain/licence";
 
 export const meta: MetaFunction = () => [{ title: "About the data – Outcomes – Fifth Option" }];
 
@@ -98,8 +98,8 @@ export default function AboutTheData() {
       </p>
 
       <h2>Using the data</h2>
-      <p>{DATA_LICENCE}</p>
-      <p>Please cite it as: {DATA_CITATION}</p>
+      <p>{LICENCE_LINE}</p>
+      <p>Please cite it as: {CITATION_FORM}</p>
       <p>
         Every dashboard view has CSV and JSON downloads with the same figures, and the{" "}
         <Link to="/api/v1/openapi.json">public API</Link> gives the same figures to programs.

@@ -5,7 +5,8 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorSummary } from "~/components/forms";
 import { StoryList } from "~/components/story-list";
 import { ActiveFilters, FacetLists, FeedLinks, feedMeta, NoMatches, SearchForm, StoryDownloads } from "~/components/story-search";
-import { citeStories, describeStorySearch } from "~/domain/stories/citation";
+import { citeAs } from "~/domain/licence";
+import { describeStorySearch } from "~/domain/stories/citation";
 import { facetsToShow, isFiltered, parseStorySearch, storySearchParams, storySearchQuery } from "~/domain/stories/story-search";
 import { feedLinks } from "~/server/feeds.server";
 import { countFacets, findUnknownFilter, InvalidCursor, listFilterChoices, nameFilters, searchStories } from "~/server/story-search.server";
@@ -47,7 +48,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...results,
       facets: facetsToShow(search, facets),
       filtered: isFiltered(search),
-      citation: citeStories(heading, `${url.origin}/stories${storySearchQuery(search)}`, new Date()),
+      citation: citeAs(heading, `${url.origin}/stories${storySearchQuery(search)}`, new Date()),
       feeds: feedLinks(url.origin, search, names),
     };
   } catch (error) {

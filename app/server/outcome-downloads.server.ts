@@ -1,6 +1,6 @@
 // The dashboard as downloads (CSV and JSON) and as the API's outcomes resource: the same views
 // the pages show, chosen by the same address parameters.
-import { DATA_LICENCE, citationFor } from "~/domain/licence";
+import { citeAs, LICENCE_LINE } from "~/domain/licence";
 import { parseOutcomeFilters, type OutcomeFilterField, type OutcomeFilters } from "~/domain/outcomes/outcome-filters";
 import { quarterCode } from "~/domain/outcomes/quarters";
 import { NATIONS, type Nation } from "~/domain/taxonomy";
@@ -53,8 +53,8 @@ export async function loadOutcomeDownload(url: URL, today = new Date()): Promise
     const title = "Outcomes by nation and council";
     return {
       title,
-      licence: DATA_LICENCE,
-      citation: citationFor(title, address, today),
+      licence: LICENCE_LINE,
+      citation: citeAs(title, address, today),
       filters,
       rows: overview.flatMap((n) => [...outcomeViewRows({ code: n.nation, name: n.nation }, n.view), ...placeTableRows(n.table)]),
       views: overview.map((n) => ({ nation: n.nation, outcomes: n.view, councils: n.table })),
@@ -64,8 +64,8 @@ export async function loadOutcomeDownload(url: URL, today = new Date()): Promise
   const title = `Outcomes in ${place.name}`;
   return {
     title,
-    licence: DATA_LICENCE,
-    citation: citationFor(title, address, today),
+    licence: LICENCE_LINE,
+    citation: citeAs(title, address, today),
     filters,
     rows: [
       ...outcomeViewRows(place, dashboard.view),

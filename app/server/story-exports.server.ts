@@ -2,7 +2,8 @@
 // the licence and a citation in the file itself.
 import { stringify } from "csv-stringify/sync";
 
-import { citeStories, DATA_LICENCE, describeStorySearch, LICENCE_NOTE, retrievalDate } from "~/domain/stories/citation";
+import { citeAs, DATA_LICENCE, LICENCE_NOTE, retrievalDate } from "~/domain/licence";
+import { describeStorySearch } from "~/domain/stories/citation";
 import { parseStorySearch, storySearchQuery } from "~/domain/stories/story-search";
 
 import { clientKey, consume, RATE_LIMITS, RateLimited } from "./rate-limit.server";
@@ -119,7 +120,7 @@ export async function exportResponse(request: Request, clientAddress: string | u
     await consume("exportsPerClient", await clientKey(clientAddress));
     const names = await nameFilters(search);
     const now = new Date();
-    const citation = citeStories(describeStorySearch(search, names), `${url.origin}/stories${storySearchQuery(search)}`, now);
+    const citation = citeAs(describeStorySearch(search, names), `${url.origin}/stories${storySearchQuery(search)}`, now);
     const retrieved = retrievalDate(now);
     const rows = publishedStoryRows(search);
     const chunks = counted(format === "csv" ? csvChunks(rows, citation) : jsonChunks(rows, citation, retrieved));

@@ -1,5 +1,5 @@
 // Downloads of the view on screen, with the same figures, licence and citation.
-import { DATA_LICENCE } from "~/domain/licence";
+import { LICENCE_LINE } from "~/domain/licence";
 
 export function DownloadLinks({ query }: { query: string }) {
   const suffix = query ? `?${query}` : "";
@@ -20,7 +20,7 @@ export function DownloadLinks({ query }: { query: string }) {
       </ul>
       <p className="muted">
         Withheld figures are written as &ldquo;fewer than 5&rdquo;, &ldquo;fewer than 10&rdquo; or &ldquo;withheld&rdquo;, never as
-        numbers. {DATA_LICENCE} Each file carries a citation line.
+        numbers. {LICENCE_LINE} Each file carries a citation line.
       </p>
     </section>
   );

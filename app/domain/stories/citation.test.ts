@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { citeStories, describeStorySearch, retrievalDate } from "./citation";
+import { citeAs, retrievalDate } from "../licence";
+import { describeStorySearch } from "./citation";
 import { NO_SEARCH } from "./story-search";
 
 const NONE = { tag: null, council: null, region: null };
@@ -22,7 +23,7 @@ describe("describing a search in words", () => {
 
 describe("citations", () => {
   it("give the year, the search, the day retrieved and the address", () => {
-    expect(citeStories("Stories in Wales", "https://example.org/stories?region=W92000004", new Date("2026-12-01T23:30:00Z"))).toBe(
+    expect(citeAs("Stories in Wales", "https://example.org/stories?region=W92000004", new Date("2026-12-01T23:30:00Z"))).toBe(
       "Fifth Option (2026). Stories in Wales. Retrieved 2026-12-01 from https://example.org/stories?region=W92000004",
     );
   });
