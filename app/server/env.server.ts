@@ -15,6 +15,9 @@ const envSchema = z.object({
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Set when a proxy in front of the app terminates TLS and sets X-Forwarded-Proto.
+  // Longest a page rendered for a signed-out reader is served to the next ones while nothing in
+  // the database changes (app/server/page-cache.server.ts); 0 turns the cache off.
+  PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
   TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
 });
 

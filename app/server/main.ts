@@ -17,6 +17,8 @@ import { API_PREFLIGHT_HEADERS } from "./api/cors.server";
 import { openDatabase } from "./db/embedded-postgres.server";
 import { applyMigrations } from "./db/migrations.server";
 import { ConfigError, parseEnv } from "./env.server";
+import { snapshotReader } from "./db/unchanged.server";
+import { pageCache } from "./page-cache.server";
 import { isCrossSiteWrite, securityHeaders } from "./security.server";
 
 let env;
@@ -41,7 +43,7 @@ const database = await openDatabase(
 process.env.DATABASE_URL = database.url;
 
 // Filled in once the server listens; shutdown may be asked for before that.
-const http: { server?: Server } = {};
+const http: { server?: Server; snapshotPool?: pg.Pool } = {};
 let stopping = false;
 
 async function shutdown(signal: string) {
@@ -65,6 +67,7 @@ async function shutdown(signal: string) {
     await closed;
     clearInterval(sweep);
   }
+  await http.snapshotPool?.end().catch(() => undefined);
   await database.stop();
   logger.info("stopped");
   process.exit(0);
@@ -150,6 +153,19 @@ app.options("/api/v1/*", (_req, res) => {
 // Fingerprinted build assets never change; everything else in public/ may.
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
+
+// Signed-out readers share pages rendered in the last few seconds (page-cache.server.ts).
+// Its own two connections: the Remix build has its pool, main.ts has only this.
+const snapshotPool = new pg.Pool({ connectionString: database.url, max: 2 });
+snapshotPool.on("error", () => undefined); // a dropped idle connection is simply reopened
+http.snapshotPool = snapshotPool;
+app.use(
+  pageCache({
+    ttlSeconds: env.PAGE_CACHE_SECONDS,
+    version: snapshotReader(() => snapshotPool),
+    nonceOf: (res) => String(res.locals.cspNonce),
+  }),
+);
 
 app.all(
   "*",

@@ -9,7 +9,7 @@ import { buildPlaceTable, type PlaceCounts, type PlaceRow, type PlaceTable } fro
 import { quartersBetween } from "~/domain/outcomes/quarters";
 import { NATIONS, PLAN_LEADS, type Nation } from "~/domain/taxonomy";
 
-import { query } from "./db/client.server";
+import { keptAnswers, query } from "./db/client.server";
 
 export type PlaceLevel = "area" | "region" | "nation";
 
@@ -172,6 +172,15 @@ export async function placeCountsFor(nation: Nation, filters: OutcomeFilters): P
 }
 
 // ---- Whole dashboard views ----
+// Kept while the database is unchanged (db/unchanged.server.ts): one nation's table of councils
+// is what every council page in it needs, and what costs PostgreSQL most. Callers only read them.
+
+const keep = <T>(key: string, work: () => Promise<T>) => keptAnswers.get(`outcomes ${key}`, work);
+
+/** A nation's table of councils, protected once for every page, download and API answer. */
+function nationTable(nation: Nation, filters: OutcomeFilters): Promise<PlaceTable> {
+  return keep(`table ${nation} ${JSON.stringify(filters)}`, async () => buildPlaceTable(nation, await placeCountsFor(nation, filters)));
+}
 
 export interface ComparedView {
   label: string;
@@ -193,19 +202,22 @@ export interface PlaceDashboard {
  * Everything a council, region or nation page shows. The place's own total comes from the
  * nation's table of councils, so a council withheld there to protect a neighbour is withheld here.
  */
-export async function loadPlaceDashboard(place: Place, filters: OutcomeFilters): Promise<PlaceDashboard> {
+export function loadPlaceDashboard(place: Place, filters: OutcomeFilters): Promise<PlaceDashboard> {
+  return keep(`place ${place.level} ${place.code} ${JSON.stringify(filters)}`, () => workOutPlaceDashboard(place, filters));
+}
+
+async function workOutPlaceDashboard(place: Place, filters: OutcomeFilters): Promise<PlaceDashboard> {
   const nation = place.nation as Nation;
   const wider: Place[] = [];
   // Scotland and Wales are each one region: their region and nation are the same figures.
   if (place.level === "area" && place.regionName !== nation) wider.push({ ...place, level: "region", code: place.regionCode, name: place.regionName });
   if (place.level !== "nation" && place.name !== nation) wider.push(nationPlace(nation));
-  const [places, quarters, byLead, ...widerQuarters] = await Promise.all([
-    placeCountsFor(nation, filters),
+  const [table, quarters, byLead, ...widerQuarters] = await Promise.all([
+    nationTable(nation, filters),
     quarterCountsFor(place, filters),
     quarterCountsByPlanLead(place, filters),
     ...wider.map((w) => quarterCountsFor(w, filters)),
   ]);
-  const table = buildPlaceTable(nation, places);
   const placeReason = withheldReasonOf(table, place);
   const view = buildOutcomeView(quarters, placeReason);
   const leadReasons = new Map(view.planLeads.categories.map((c) => [c.key, c.count.shown ? undefined : c.count.reason]));
@@ -239,12 +251,13 @@ export interface NationOverview {
 }
 
 /** The national overview: each nation's headline figures and its table of councils. */
-export async function loadOverview(filters: OutcomeFilters): Promise<NationOverview[]> {
-  return Promise.all(
-    NATIONS.map(async (nation) => {
-      const [places, quarters] = await Promise.all([placeCountsFor(nation, filters), quarterCountsFor(nationPlace(nation), filters)]);
-      const table = buildPlaceTable(nation, places);
-      return { nation, table, view: buildOutcomeView(quarters, table.reports.shown ? undefined : table.reports.reason) };
-    }),
+export function loadOverview(filters: OutcomeFilters): Promise<NationOverview[]> {
+  return keep(`overview ${JSON.stringify(filters)}`, () =>
+    Promise.all(
+      NATIONS.map(async (nation) => {
+        const [table, quarters] = await Promise.all([nationTable(nation, filters), quarterCountsFor(nationPlace(nation), filters)]);
+        return { nation, table, view: buildOutcomeView(quarters, table.reports.shown ? undefined : table.reports.reason) };
+      }),
+    ),
   );
 }

@@ -17,7 +17,7 @@ import {
 } from "~/domain/stories/story-search";
 import { PERSPECTIVES, SUPPORT_ARRANGEMENTS } from "~/domain/taxonomy";
 
-import { pool, toServiceUnavailable } from "./db/client.server";
+import { keptAnswers, pool, toServiceUnavailable } from "./db/client.server";
 import { describeFilters, listPublishedSummaries, type PostSummary } from "./posts.server";
 
 export interface StoryHit extends PostSummary {
@@ -42,52 +42,9 @@ async function query<T extends Record<string, unknown>>(text: string, params: un
   }
 }
 
-// ---- Results kept while nothing has changed ----
-// Counting, ranking and faceting tens of thousands of matches takes PostgreSQL far longer than a
-// page may take, and the same searches come back again and again (links are shared, feeds are
-// polled). So results are kept per app instance, but used only while PostgreSQL's snapshot is the
-// same as when they were worked out: no transaction that writes has begun or ended since, so the
-// database would give exactly the same answer. A kept count is never a stale count, and anyone
-// who has just published sees their story at once. (Background work such as checkpoints and
-// hint bits assigns no transaction id and leaves the snapshot alone; any write does not.)
-
-const KEPT_LIMIT = 500;
-const kept = new Map<string, { version: string; value: Promise<unknown> }>();
-
-let versionAsked: Promise<string> | null = null;
-
-/**
- * PostgreSQL's current snapshot ("xmin:xmax:transactions in progress"). Calls made before the
- * query goes out share it (a page asks twice, and so do requests arriving together): it is still
- * read after each of them began.
- */
-function databaseVersion(): Promise<string> {
-  versionAsked ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
-    versionAsked = null;
-    const [row] = await query<{ version: string }>(`SELECT pg_current_snapshot()::text AS version`, []);
-    return row?.version ?? "";
-  });
-  return versionAsked;
-}
-
-/** The value worked out for this key, if nothing has been written since; otherwise works it out (once, however many ask at the same time). */
-async function unlessChanged<T>(key: string, work: () => Promise<T>): Promise<T> {
-  const version = await databaseVersion();
-  const hit = kept.get(key);
-  kept.delete(key);
-  if (hit && hit.version === version) {
-    kept.set(key, hit);
-    return hit.value as Promise<T>;
-  }
-  const value = work();
-  kept.set(key, { version, value });
-  const oldest = kept.keys().next().value;
-  if (kept.size > KEPT_LIMIT && oldest !== undefined) kept.delete(oldest);
-  value.catch(() => {
-    if (kept.get(key)?.value === value) kept.delete(key);
-  });
-  return value;
-}
+// Results are kept while nothing has been written (db/unchanged.server.ts): counting, ranking and
+// faceting tens of thousands of matches takes PostgreSQL far longer than a page may take.
+const unlessChanged = <T>(key: string, work: () => Promise<T>) => keptAnswers.get(`search ${key}`, work);
 
 /** Collects parameters and hands back their placeholders, so a clause reads as SQL. */
 class Params {

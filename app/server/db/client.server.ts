@@ -4,6 +4,7 @@ import pg from "pg";
 import { getEnv } from "../env.server";
 import { logger } from "../logger.server";
 import { PrismaClient } from "./generated/client";
+import { KeptWhileUnchanged, snapshotReader } from "./unchanged.server";
 
 /**
  * True for errors that mean "the database cannot be reached right now" (server down, restarting,
@@ -108,6 +109,13 @@ export function prisma(): Prisma {
 export function pool(): pg.Pool {
   return database().pool;
 }
+
+/** Answers kept while the database is unchanged (unchanged.server.ts), shared by search and the dashboard. */
+const readSnapshot = snapshotReader(pool);
+export const keptAnswers = new KeptWhileUnchanged(
+  () => readSnapshot().catch((error: unknown) => Promise.reject(toServiceUnavailable(error))),
+  1_000,
+);
 
 /** Hand-written SQL through the shared pool, with an unreachable database turned into a 503. */
 export async function query<Row extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<Row[]> {
