@@ -3,7 +3,7 @@ import { handleKey } from "~/domain/accounts/handle";
 import { byline, coarseDate, coarseDateTime } from "~/domain/anonymity/byline";
 import type { Perspective } from "~/domain/taxonomy";
 
-import { prisma } from "./db/client.server";
+import { prisma, query } from "./db/client.server";
 
 export interface PostSummary {
   id: number;
@@ -129,27 +129,46 @@ export interface CommentView {
  * state (so they can see it waiting for review).
  */
 export async function getPostForReader(id: number, viewerId: number | null) {
-  const row = await prisma().post.findFirst({
-    where: { id, OR: [{ status: "published" }, ...(viewerId ? [{ authorId: viewerId, status: { not: "removed" as const } }] : [])] },
-    select: { ...summarySelect, bodyHtml: true, status: true, authorId: true, moderationNote: true },
-  });
-  if (!row) return null;
-  const comments = await prisma().comment.findMany({
+  // Three queries at once rather than one after another: the page waits for a single round trip.
+  const [[row], comments, [reactions]] = await Promise.all([
+    query<SummaryRow & { bodyHtml: string; status: "pending" | "published" | "changes_requested" | "rejected" | "removed"; authorId: number | null; moderationNote: string | null }>(
+      `SELECT p.id, p.kind, p.title, p.body_text AS "bodyText", p.display_mode AS "displayMode",
+              p.author_perspective AS "authorPerspective", p.published_at AS "publishedAt",
+              p.body_html AS "bodyHtml", p.status, p.author_id AS "authorId", p.moderation_note AS "moderationNote",
+              CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('handle', u.handle) END AS author,
+              CASE WHEN a.code IS NULL THEN NULL
+                   ELSE json_build_object('code', a.code, 'name', a.name, 'regionName', a.region_name, 'regionCode', a.region_code) END AS area,
+              coalesce((SELECT json_agg(json_build_object('tag', json_build_object('slug', t.slug, 'label', t.label)) ORDER BY t.sort_order)
+                        FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.post_id = p.id), '[]') AS tags
+       FROM post p LEFT JOIN "user" u ON u.id = p.author_id LEFT JOIN area a ON a.code = p.area_code
+       WHERE p.id = $1 AND (p.status = 'published' OR ($2::int IS NOT NULL AND p.author_id = $2 AND p.status <> 'removed'))`,
+      [id, viewerId],
+    ),
     // Removed replies keep their place in the thread, so the replies to them still make sense.
-    where: { postId: id, status: { in: ["published", "removed"] } },
-    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      parentId: true,
-      status: true,
-      bodyHtml: true,
-      displayMode: true,
-      authorPerspective: true,
-      createdAt: true,
-      authorId: true,
-      author: { select: { handle: true } },
-    },
-  });
+    query<{
+      id: number;
+      parentId: number | null;
+      status: "published" | "removed";
+      bodyHtml: string;
+      displayMode: "handle" | "anonymous";
+      authorPerspective: SummaryRow["authorPerspective"];
+      createdAt: Date;
+      authorId: number | null;
+      handle: string | null;
+    }>(
+      `SELECT c.id, c.parent_id AS "parentId", c.status, c.body_html AS "bodyHtml", c.display_mode AS "displayMode",
+              c.author_perspective AS "authorPerspective", c.created_at AS "createdAt", c.author_id AS "authorId", u.handle
+       FROM comment c LEFT JOIN "user" u ON u.id = c.author_id
+       WHERE c.post_id = $1 AND c.status IN ('published', 'removed')
+       ORDER BY c.created_at, c.id`,
+      [id],
+    ),
+    query<{ count: number; mine: number }>(
+      `SELECT count(*)::int AS count, count(*) FILTER (WHERE user_id = $2)::int AS mine FROM post_reaction WHERE post_id = $1`,
+      [id, viewerId],
+    ),
+  ]);
+  if (!row) return null;
   const views = new Map<number, CommentView & { parentId: number | null }>();
   for (const comment of comments) {
     views.set(comment.id, {
@@ -160,7 +179,7 @@ export async function getPostForReader(id: number, viewerId: number | null) {
       html: comment.status === "removed" ? "<p>This reply was removed by moderators.</p>" : comment.bodyHtml,
       byline: byline({
         displayMode: comment.displayMode,
-        handle: comment.author?.handle ?? null,
+        handle: comment.handle,
         perspective: comment.authorPerspective,
         // A commenter's region is unknown: the post's council says nothing about where they live.
         regionName: null,
@@ -176,10 +195,6 @@ export async function getPostForReader(id: number, viewerId: number | null) {
     if (parent) parent.replies.push(view);
     else if (view.parentId === null) thread.push(view);
   }
-  const [reactions, reacted] = await Promise.all([
-    prisma().postReaction.count({ where: { postId: id } }),
-    viewerId ? prisma().postReaction.count({ where: { postId: id, userId: viewerId } }) : Promise.resolve(0),
-  ]);
   return {
     post: {
       ...toSummary(row),
@@ -191,7 +206,7 @@ export async function getPostForReader(id: number, viewerId: number | null) {
     },
     comments: thread,
     commentCount: comments.filter((c) => c.status === "published").length,
-    reactions: { count: reactions, mine: reacted > 0 },
+    reactions: { count: reactions?.count ?? 0, mine: (reactions?.mine ?? 0) > 0 },
   };
 }
 
