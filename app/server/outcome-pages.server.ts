@@ -4,6 +4,7 @@ import { data } from "@remix-run/node";
 
 import type { DashboardData } from "~/components/outcomes/place-dashboard";
 import { outcomeFilterParams, OUTCOME_FILTER_FIELDS, parseOutcomeFilters } from "~/domain/outcomes/outcome-filters";
+import { comparedFigures } from "~/domain/outcomes/outcome-view";
 import { quarterLabel } from "~/domain/outcomes/quarters";
 
 import { loadPlaceDashboard, type Place } from "./outcomes.server";
@@ -22,7 +23,12 @@ export async function loadPlacePage(request: Request, place: Place, placeParamet
     heading,
     values,
     errors: null,
-    dashboard: dashboard satisfies DashboardData,
+    // The page shows a few figures of each place it compares with; downloads have them all.
+    dashboard: {
+      ...dashboard,
+      comparisons: dashboard.comparisons.map((c) => ({ label: c.label, view: comparedFigures(c.view) })),
+      byPlanLead: dashboard.byPlanLead.map((l) => ({ lead: l.lead, label: l.label, view: comparedFigures(l.view) })),
+    } satisfies DashboardData,
     query,
     downloadQuery: new URLSearchParams([[placeParameter, place.code], ...new URLSearchParams(query)]).toString(),
     period: `${quarterLabel(parsed.filters.from)} to ${quarterLabel(parsed.filters.to)}`,

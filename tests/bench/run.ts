@@ -46,9 +46,15 @@ interface Server {
   stop: () => Promise<void>;
 }
 
-async function startServer(name: string, script: string, env: Record<string, string>, ready: () => Promise<boolean>): Promise<Server> {
+async function startServer(
+  name: string,
+  script: string,
+  env: Record<string, string>,
+  ready: () => Promise<boolean>,
+  nodeFlags: string[] = [],
+): Promise<Server> {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", script], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", script], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   children.add(child);
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -80,6 +86,12 @@ async function startServer(name: string, script: string, env: Record<string, str
   };
 }
 
+/** The Node flags `npm start` runs the app with (package.json), so it is measured as it runs. */
+function startFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } };
+  return manifest.scripts.start.split(/\s+/).filter((word) => /^--max-(old|semi)-space-size=/.test(word));
+}
+
 async function startApp(databaseUrl: string): Promise<Server> {
   const port = String(await freePort());
   return startServer(
@@ -87,6 +99,7 @@ async function startApp(databaseUrl: string): Promise<Server> {
     "app/server/main.ts",
     { NODE_ENV: "production", DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", PORT: port, HOST: "127.0.0.1", TRUST_PROXY: "true" },
     async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok,
+    startFlags(),
   );
 }
 

@@ -240,6 +240,31 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
+    // Members never get a kept page (app/server/page-cache.server.ts): this is the full cost of
+    // rendering the thread, with the session checked, for every request.
+    name: "story with 50 replies, signed in",
+    kind: "read",
+    paged: true,
+    expectStatus: 200,
+    needsSessions: true,
+    targets: { p95Ms: 100, maxFloorRatio: 3 },
+    request: (ctx, n) => ({
+      method: "GET",
+      path: `/stories/${pick(ctx.fixture.storyPages, n)}`,
+      headers: { cookie: `session=${pick(ctx.sessions, n)}` },
+    }),
+    floor: async (db, { url, sessionToken }) => {
+      const id = Number(url.pathname.split("/")[2]);
+      const [session, post, thread, reactions] = await Promise.all([
+        db.query(SESSION_SQL, [(sessionToken ?? "").split(".")[0]]),
+        db.query(STORY_SQL, [id]),
+        db.query(THREAD_SQL, [id]),
+        db.query(REACTIONS_SQL, [id]),
+      ]);
+      return { session: session.rows[0] !== undefined, post: post.rows[0], comments: thread.rows, reactions: reactions.rows[0] };
+    },
+  },
+  {
     name: "council list",
     kind: "read",
     paged: true,
@@ -299,6 +324,24 @@ export const SCENARIOS: Scenario[] = [
         db.query(QUARTERS_SQL, ["nation", council.nation]),
       ]);
       return { council, table: nation.table, own: own.rows, leads: leads.rows, region: region.rows, nation: wider.rows };
+    },
+  },
+  {
+    name: "council dashboard, signed in",
+    kind: "read",
+    paged: false,
+    expectStatus: 200,
+    needsSessions: true,
+    targets: { p95Ms: 150, maxFloorRatio: 3 },
+    request: (ctx, n) => ({
+      method: "GET",
+      path: `/outcomes/${ctx.fixture.busyCouncil.code}`,
+      headers: { cookie: `session=${pick(ctx.sessions, n)}` },
+    }),
+    floor: async (db, input) => {
+      const council = SCENARIOS.find((s) => s.name === "council dashboard");
+      const [session, figures] = await Promise.all([db.query(SESSION_SQL, [(input.sessionToken ?? "").split(".")[0]]), council?.floor(db, input)]);
+      return { session: session.rows[0] !== undefined, figures };
     },
   },
   {

@@ -5,7 +5,7 @@ import { Link } from "@remix-run/react";
 
 import { BarChart, describeFigure, DotPlot, formatFigure, formatValue, LineChart, StackedBarChart } from "~/components/charts";
 import { WITHHELD_TEXT, type Figure, type NetScore } from "~/domain/outcomes/figures";
-import type { DomainFigures, OutcomeView, Spread } from "~/domain/outcomes/outcome-view";
+import type { ComparedFigures, DomainFigures, OutcomeView, Spread } from "~/domain/outcomes/outcome-view";
 import type { PlaceRow } from "~/domain/outcomes/places";
 
 import { CouncilTable } from "./council-table";
@@ -13,14 +13,14 @@ import { CouncilTable } from "./council-table";
 export interface DashboardData {
   place: { level: "area" | "region" | "nation"; code: string; name: string };
   view: OutcomeView;
-  comparisons: { label: string; view: OutcomeView }[];
-  byPlanLead: { lead: string; label: string; view: OutcomeView }[];
+  comparisons: { label: string; view: ComparedFigures }[];
+  byPlanLead: { lead: string; label: string; view: ComparedFigures }[];
   councils: PlaceRow[];
 }
 
 const RATING_ORDER = ["a_lot_worse", "a_bit_worse", "same", "a_bit_better", "a_lot_better"];
 
-function qualityOfLife(view: OutcomeView): DomainFigures | undefined {
+function qualityOfLife<Domain extends { slug: string }>(view: { domains: Domain[] }): Domain | undefined {
   return view.domains.find((d) => d.slug === "quality-of-life");
 }
 
@@ -59,7 +59,7 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
   }
   const quality = qualityOfLife(view);
   const selfLed = view.planLeads.categories.find((c) => c.key === "self_led");
-  const everyPlace = [{ label: place.name, view }, ...comparisons];
+  const everyPlace: { label: string; view: ComparedFigures }[] = [{ label: place.name, view }, ...comparisons];
   const domainRows = (pick: (d: DomainFigures) => boolean) => view.domains.filter(pick);
   const coreDomains = domainRows((d) => !d.carersOnly);
   const carerDomains = domainRows((d) => d.carersOnly);
@@ -195,9 +195,9 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
           <tbody>
             {(
               [
-                ["Hourly rate paid", (v: OutcomeView) => spreadText(v.hourlyRate, "pence")],
-                ["Paid hours of support a week", (v: OutcomeView) => spreadText(v.paidHours, "hours")],
-                ["Unpaid hours of care a week", (v: OutcomeView) => spreadText(v.unpaidHours, "hours")],
+                ["Hourly rate paid", (v: ComparedFigures) => spreadText(v.hourlyRate, "pence")],
+                ["Paid hours of support a week", (v: ComparedFigures) => spreadText(v.paidHours, "hours")],
+                ["Unpaid hours of care a week", (v: ComparedFigures) => spreadText(v.unpaidHours, "hours")],
               ] as const
             ).map(([label, text]) => (
               <tr key={label}>

@@ -80,6 +80,30 @@ export interface OutcomeView {
   trend: QuarterFigures[];
 }
 
+/**
+ * What a page shows of a place it compares with (the region, the nation, each plan lead): net
+ * scores, quality of life by quarter, money and hours. Downloads keep the whole view.
+ */
+export interface ComparedFigures {
+  reports: Figure<number>;
+  domains: Pick<DomainFigures, "slug" | "label" | "net">[];
+  hourlyRate: Figure<Spread>;
+  paidHours: Figure<Spread>;
+  unpaidHours: Figure<Spread>;
+  trend: Pick<QuarterFigures, "quarterStart" | "label" | "qualityOfLife">[];
+}
+
+export function comparedFigures(view: OutcomeView): ComparedFigures {
+  return {
+    reports: view.reports,
+    domains: view.domains.map(({ slug, label, net }) => ({ slug, label, net })),
+    hourlyRate: view.hourlyRate,
+    paidHours: view.paidHours,
+    unpaidHours: view.unpaidHours,
+    trend: view.trend.map(({ quarterStart, label, qualityOfLife }) => ({ quarterStart, label, qualityOfLife })),
+  };
+}
+
 export const RATINGS = ["a_lot_better", "a_bit_better", "same", "a_bit_worse", "a_lot_worse"] as const;
 export const QUALITY_OF_LIFE = "quality-of-life";
 
