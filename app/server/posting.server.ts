@@ -118,21 +118,23 @@ export async function createComment(
   input: { postId: number; parentId: number | null; body: string; displayMode: "handle" | "anonymous"; keptFindings: unknown[] },
   submissionKey: string,
 ): Promise<{ id: number; status: "pending" | "published"; duplicate: boolean }> {
-  const existing = await prisma().comment.findUnique({ where: { submissionKey }, select: { id: true, status: true, authorId: true } });
+  // Independent lookups, asked at once: a retried submission, the post, the reply being answered.
+  const [existing, post, parent] = await Promise.all([
+    prisma().comment.findUnique({ where: { submissionKey }, select: { id: true, status: true, authorId: true } }),
+    prisma().post.findFirst({ where: { id: input.postId, status: "published" }, select: { id: true, authorId: true, title: true } }),
+    input.parentId === null
+      ? null
+      : prisma().comment.findFirst({
+          where: { id: input.parentId, postId: input.postId, parentId: null, status: "published" },
+          select: { id: true, authorId: true },
+        }),
+  ]);
   if (existing && existing.authorId === author.id) {
     return { id: existing.id, status: existing.status === "published" ? "published" : "pending", duplicate: true };
   }
-  const post = await prisma().post.findFirst({ where: { id: input.postId, status: "published" }, select: { id: true, authorId: true, title: true } });
   if (!post) throw new UnknownReference("post", "You can only reply to a published post");
-  let parentAuthorId: number | null = null;
-  if (input.parentId !== null) {
-    const parent = await prisma().comment.findFirst({
-      where: { id: input.parentId, postId: input.postId, parentId: null, status: "published" },
-      select: { id: true, authorId: true },
-    });
-    if (!parent) throw new UnknownReference("parent", "That reply is no longer there to answer");
-    parentAuthorId = parent.authorId;
-  }
+  if (input.parentId !== null && !parent) throw new UnknownReference("parent", "That reply is no longer there to answer");
+  const parentAuthorId = parent?.authorId ?? null;
   const screened = await screenText([input.body]);
   const body = screened.texts[0] ?? input.body;
   const status = screened.hold || needsPreModeration(author.trustLevel) ? "pending" : "published";

@@ -86,10 +86,14 @@ async function startServer(
   };
 }
 
-/** The Node flags `npm start` runs the app with (package.json), so it is measured as it runs. */
+/**
+ * The Node flags `npm start` runs the app with (package.json), so it is measured as it runs, and
+ * any in BENCH_APP_NODE_FLAGS (for example `--cpu-prof --cpu-prof-dir=/tmp/profile`).
+ */
 function startFlags(): string[] {
   const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } };
-  return manifest.scripts.start.split(/\s+/).filter((word) => /^--max-(old|semi)-space-size=/.test(word));
+  const extra = (process.env.BENCH_APP_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
+  return [...manifest.scripts.start.split(/\s+/).filter((word) => /^--max-(old|semi)-space-size=/.test(word)), ...extra];
 }
 
 async function startApp(databaseUrl: string): Promise<Server> {

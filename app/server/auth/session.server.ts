@@ -6,7 +6,7 @@ import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 
 import type { Role } from "~/domain/accounts/permissions";
 
-import { prisma } from "../db/client.server";
+import { prisma, query } from "../db/client.server";
 
 const DAY_MS = 86_400_000;
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
@@ -56,25 +56,16 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
   if (parts.length !== 2) return null;
   const [id, secret] = parts as [string, string];
   if (!/^[a-z2-7]{24}$/.test(id) || !/^[a-z2-7]{24}$/.test(secret)) return null;
-  const row = await prisma().session.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      secretHash: true,
-      expiresAt: true,
-      user: {
-        select: {
-          id: true,
-          handle: true,
-          role: true,
-          perspective: true,
-          trustLevel: true,
-          silencedUntil: true,
-          mustChangePassword: true,
-        },
-      },
-    },
-  });
+  // One query (Prisma would make two: the session, then its user); every signed-in request asks.
+  const [row] = await query<{ id: string; secretHash: Buffer; expiresAt: Date; user: Omit<SessionUser, "silencedUntil"> & { silencedUntil: string | null } }>(
+    `SELECT s.id, s.secret_hash AS "secretHash", s.expires_at AS "expiresAt",
+            json_build_object('id', u.id, 'handle', u.handle, 'role', u.role, 'perspective', u.perspective,
+                              'trustLevel', u.trust_level, 'silencedUntil', u.silenced_until,
+                              'mustChangePassword', u.must_change_password) AS user
+     FROM session s JOIN "user" u ON u.id = s.user_id
+     WHERE s.id = $1`,
+    [id],
+  );
   if (!row) return null;
   // A copy of the database row alone is not enough: the stored hash must match the cookie's secret.
   if (!constantTimeEqual(hashSecret(secret), new Uint8Array(row.secretHash))) return null;
@@ -89,7 +80,9 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
     await prisma().session.update({ where: { id }, data: { expiresAt } });
     renewed = true;
   }
-  return { id: row.id, expiresAt, renewed, user: row.user };
+  // JSON carries no dates: silencedUntil arrives as text.
+  const silencedUntil = row.user.silencedUntil === null ? null : new Date(row.user.silencedUntil);
+  return { id: row.id, expiresAt, renewed, user: { ...row.user, silencedUntil } };
 }
 
 export async function invalidateSession(id: string): Promise<void> {
