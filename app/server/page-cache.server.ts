@@ -49,7 +49,7 @@ export function cacheableRequest(req: Pick<Request, "method" | "path" | "headers
   );
 }
 
-export function pageCache({ ttlSeconds, version, nonceOf, maxChars = 32_000_000 }: PageCacheOptions) {
+export function pageCache({ ttlSeconds, version, nonceOf, maxChars = 16_000_000 }: PageCacheOptions) {
   const pages = new LRUCache<string, KeptPage>({
     max: 5_000,
     maxSize: maxChars,

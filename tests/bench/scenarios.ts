@@ -242,7 +242,7 @@ export const SCENARIOS: Scenario[] = [
   {
     // Members never get a kept page (app/server/page-cache.server.ts): this is the full cost of
     // rendering the thread, with the session checked, for every request.
-    name: "story with 50 replies, signed in",
+    name: "story with 50 replies (signed in)",
     kind: "read",
     paged: true,
     expectStatus: 200,
@@ -327,7 +327,7 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: "council dashboard, signed in",
+    name: "council dashboard (signed in)",
     kind: "read",
     paged: false,
     expectStatus: 200,
