@@ -136,6 +136,33 @@ export async function disconnect(): Promise<void> {
 }
 
 /**
+ * A transaction in hand-written SQL on one pooled connection, for hot paths where Prisma's
+ * interactive transaction costs more than the work (a reply). Outages become 503s as everywhere;
+ * a connection that broke part-way is thrown away rather than returned to the pool.
+ */
+export async function sqlTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  let client: pg.PoolClient;
+  try {
+    client = await pool().connect();
+  } catch (error) {
+    throw toServiceUnavailable(error);
+  }
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) broken = error as Error;
+    else await client.query("ROLLBACK").catch((rollback: unknown) => (broken = rollback as Error));
+    throw toServiceUnavailable(error);
+  } finally {
+    client.release(broken);
+  }
+}
+
+/**
  * An interactive transaction, with an unreachable database turned into a 503 like every other
  * query: beginning and committing are not model operations, so the extension never sees their errors.
  */
