@@ -8,7 +8,8 @@
 // dropped after PAGE_CACHE_SECONDS (0 turns the cache off), for what changes with the clock alone.
 //
 // What it keeps: a 200 text/html answer to a GET with no cookie and no Authorization, outside
-// /api/, that set no cookie. Members (who carry a session cookie) never see a kept page.
+// /api/, that set no cookie and did not say Cache-Control: no-store or private. Members (who
+// carry a session cookie) never see a kept page.
 // Readers asking for the same page while it renders wait for that render (request coalescing).
 //
 // The CSP nonce stays unique per response: the page is kept with the nonce it was rendered with,
@@ -46,6 +47,16 @@ export function cacheableRequest(req: Pick<Request, "method" | "path" | "headers
     req.headers.cookie === undefined &&
     req.headers.authorization === undefined &&
     !req.path.startsWith("/api/")
+  );
+}
+
+/** Whether an answer may be kept and shown to other signed-out readers. */
+export function keepableAnswer(answer: { status: number; contentType: string; setsCookie: boolean; cacheControl: string }): boolean {
+  return (
+    answer.status === 200 &&
+    answer.contentType.startsWith("text/html") &&
+    !answer.setsCookie &&
+    !/\b(no-store|private)\b/i.test(answer.cacheControl)
   );
 }
 
@@ -90,8 +101,13 @@ export function pageCache({ ttlSeconds, version, nonceOf, maxChars = 16_000_000 
 
     const finish = (completed: boolean) => {
       if (rendering.get(flight) === rendered) rendering.delete(flight);
-      const type = String(res.getHeader("content-type") ?? "");
-      if (!completed || res.statusCode !== 200 || !type.startsWith("text/html") || res.getHeader("set-cookie") !== undefined) {
+      const answer = {
+        status: res.statusCode,
+        contentType: String(res.getHeader("content-type") ?? ""),
+        setsCookie: res.getHeader("set-cookie") !== undefined,
+        cacheControl: String(res.getHeader("cache-control") ?? ""),
+      };
+      if (!completed || !keepableAnswer(answer)) {
         settle(null);
         return;
       }

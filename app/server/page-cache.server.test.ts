@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+
+import { cacheableRequest, keepableAnswer } from "./page-cache.server";
+
+const page = { status: 200, contentType: "text/html; charset=utf-8", setsCookie: false, cacheControl: "" };
+const get = { method: "GET", path: "/stories/1", headers: {} };
+
+describe("the page cache's rules", () => {
+  it("keeps a plain 200 HTML page and nothing else", () => {
+    expect(keepableAnswer(page)).toBe(true);
+    expect(keepableAnswer({ ...page, status: 404 })).toBe(false);
+    expect(keepableAnswer({ ...page, status: 503 })).toBe(false);
+    expect(keepableAnswer({ ...page, contentType: "application/json" })).toBe(false);
+    expect(keepableAnswer({ ...page, contentType: "text/csv; charset=utf-8" })).toBe(false);
+  });
+
+  it("never keeps an answer that sets a cookie or asks not to be stored or shared", () => {
+    expect(keepableAnswer({ ...page, setsCookie: true })).toBe(false);
+    expect(keepableAnswer({ ...page, cacheControl: "no-store" })).toBe(false);
+    expect(keepableAnswer({ ...page, cacheControl: "private, max-age=60" })).toBe(false);
+    expect(keepableAnswer({ ...page, cacheControl: "public, max-age=60" })).toBe(true);
+  });
+
+  it("serves only signed-out GETs outside the API", () => {
+    expect(cacheableRequest(get)).toBe(true);
+    expect(cacheableRequest({ ...get, method: "POST" })).toBe(false);
+    expect(cacheableRequest({ ...get, method: "HEAD" })).toBe(false);
+    expect(cacheableRequest({ ...get, headers: { cookie: "session=abc" } })).toBe(false);
+    expect(cacheableRequest({ ...get, headers: { authorization: "Bearer x" } })).toBe(false);
+    expect(cacheableRequest({ ...get, path: "/api/v1/stories" })).toBe(false);
+  });
+});
