@@ -9,7 +9,10 @@ export async function sql<T extends pg.QueryResultRow = Record<string, unknown>>
   return (await pool.query<T>(text, params)).rows;
 }
 
-afterAll(async () => {
+/** Closes the pool now (before a test file stops a PostgreSQL server of its own). */
+export async function closeSql(): Promise<void> {
   await pool?.end();
   pool = undefined;
-});
+}
+
+afterAll(closeSql);
