@@ -27,7 +27,7 @@ import {
   SUPPORT_ARRANGEMENTS,
 } from "~/domain/reports/report-input";
 import { requirePermission } from "~/server/auth/guards.server";
-import { isUnavailable, readForm, zodFieldErrors } from "~/server/forms.server";
+import { isUnavailable, readForm, submissionKeyFrom, zodFieldErrors } from "~/server/forms.server";
 import { listCouncils, resolveArea, UnknownReference } from "~/server/posting.server";
 import { consume, RateLimited } from "~/server/rate-limit.server";
 import { createReport, listOwnStories } from "~/server/reports.server";
@@ -115,7 +115,7 @@ export async function action({ request }: ActionFunctionArgs) {
   } catch {
     answers = {};
   }
-  const submissionKey = /^[0-9a-f-]{36}$/.test(values.submissionKey ?? "") ? (values.submissionKey as string) : randomUUID();
+  const submissionKey = submissionKeyFrom(values.submissionKey);
   const intent = values.intent ?? "continue";
 
   if (intent.startsWith("goto:")) {

@@ -12,7 +12,7 @@ import { findIdentifyingDetails, redactFinding } from "~/domain/anonymity/identi
 import { commentInputSchema } from "~/domain/posts/post-input";
 import { KIND_LABELS } from "~/domain/stories/story-search";
 import { getUser, requirePermission } from "~/server/auth/guards.server";
-import { isUnavailable, readForm, zodFieldErrors, type FormValues } from "~/server/forms.server";
+import { isUnavailable, readForm, submissionKeyFrom, zodFieldErrors, type FormValues } from "~/server/forms.server";
 import { createComment, toggleReaction, UnknownReference } from "~/server/posting.server";
 import type { CommentView } from "~/server/posts.server";
 import { getPostForReader } from "~/server/posts.server";
@@ -87,7 +87,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
         displayMode: parsed.data.displayMode,
         keptFindings: findings.map(({ kind, start, end, text, confidence }) => ({ kind, field: "body", start, end, text, confidence })),
       },
-      values.submissionKey && /^[0-9a-f-]{36}$/.test(values.submissionKey) ? values.submissionKey : randomUUID(),
+      submissionKeyFrom(values.submissionKey),
     );
     return redirect(`/stories/${postId}?replied=${comment.status}#comment-${comment.id}`);
   } catch (error) {

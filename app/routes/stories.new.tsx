@@ -13,7 +13,7 @@ import { renderWithHighlights } from "~/domain/anonymity/highlight";
 import { GUIDED_PROMPTS, joinGuidedStory, POST_KINDS, postInputSchema, TAGS_MAX, TITLE_MAX, BODY_MAX_WORDS } from "~/domain/posts/post-input";
 import { PERSPECTIVES } from "~/domain/taxonomy";
 import { requirePermission } from "~/server/auth/guards.server";
-import { isUnavailable, readFormWithLists, zodFieldErrors, type FormValues } from "~/server/forms.server";
+import { isUnavailable, readFormWithLists, submissionKeyFrom, zodFieldErrors, type FormValues } from "~/server/forms.server";
 import { createPost, listCouncils, listTagsByGroup, resolveArea, UnknownReference } from "~/server/posting.server";
 import { consume, RateLimited } from "~/server/rate-limit.server";
 import { BlockedByWatchedWord } from "~/server/watched-words.server";
@@ -165,7 +165,7 @@ async function writePost(request: Request, values: FormValues, submittedTags: st
         // What the author saw and chose to keep: shown to moderators, highlighted.
         keptFindings: findings.map(({ kind, field, start, end, text, confidence }) => ({ kind, field, start, end, text, confidence })),
       },
-      values.submissionKey && /^[0-9a-f-]{36}$/.test(values.submissionKey) ? values.submissionKey : randomUUID(),
+      submissionKeyFrom(values.submissionKey),
     );
     return redirect(`/stories/${post.id}?posted=1`);
   } catch (error) {

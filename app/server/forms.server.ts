@@ -1,4 +1,6 @@
 // Reading and answering forms: one pattern for every action (see app/components/forms.tsx).
+import { randomUUID } from "node:crypto";
+
 import { data } from "@remix-run/node";
 import type { ZodError } from "zod";
 
@@ -18,6 +20,13 @@ export async function readFormWithLists(request: Request): Promise<{ values: For
     if (typeof value === "string" && !(key in values)) values[key] = value;
   }
   return { values, list: (key) => form.getAll(key).filter((v): v is string => typeof v === "string") };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The form's submission key (one post per submission) when it is a real UUID, as the form was given; otherwise a fresh one. */
+export function submissionKeyFrom(value: string | undefined): string {
+  return value !== undefined && UUID.test(value) ? value.toLowerCase() : randomUUID();
 }
 
 /** True when the database was unreachable (see toServiceUnavailable in db/client.server.ts). */

@@ -142,6 +142,18 @@ describe("writing a post", () => {
 });
 
 describe("comments", () => {
+  it("answer a damaged submission key with a saved reply, not a 500", async () => {
+    const postId = await publishedPost();
+    const { cookie } = await member(1);
+    const response = await send(`/stories/${postId}`, {
+      form: { body: "We kept a diary of every missed visit.", displayMode: "anonymous", submissionKey: "------------------------------------" },
+      cookie,
+    });
+    expect(response.status).toBe(302);
+    const saved = await sql(`SELECT 1 FROM comment WHERE post_id = $1 AND body_markdown = 'We kept a diary of every missed visit.'`, [postId]);
+    expect(saved).toHaveLength(1);
+  });
+
   it("publish a trusted member's reply and a one-level reply to it", async () => {
     const postId = await publishedPost();
     const { cookie } = await member(1);
