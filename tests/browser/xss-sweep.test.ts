@@ -1,12 +1,14 @@
-// Script in every place text enters (story title and body, a reply, a name, the search box, the
-// API's filters) must come out inert everywhere it is shown (story page, lists, search snippets,
-// profile, moderation queue) in a real browser, and as data in feeds, downloads and the API.
+// Script in every place text enters (story title and body, a reply, a name, an experience
+// report's comment, the search box, the API's filters) must come out inert everywhere it is shown
+// (story page, lists, search snippets, profile, moderation queue) in a real browser, and as data
+// in feeds, downloads and the API.
 import { parse } from "csv-parse/sync";
 import { type BrowserContext, type Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { browserSuite } from "../support/browser-suite";
 import { asNewVisitor, join, newHandle } from "../support/journeys";
+import { carried, fullReport } from "../support/reports";
 
 const suite = browserSuite();
 const { appUrl } = suite;
@@ -90,6 +92,27 @@ describe("script typed into the site never runs", () => {
     const moderator = await signedIn(2, "moderator");
     await expectInert(moderator.page, "/moderation", "zebrasweep");
     await newcomer.context.close();
+    await moderator.context.close();
+  });
+
+  it("is shown as text in the moderation queue when it comes as an experience report's comment", async () => {
+    const reporter = await signedIn(1);
+    const comment = `zebrasweep report ${REPLY} <script>window.__xss=1</script>`;
+    // The report form page by page, as its own pages post it, carrying its hidden fields forward.
+    let html = await (await reporter.page.request.get(`${appUrl}/reports/new`)).text();
+    let last = 0;
+    for (const fields of fullReport({ comment: { comment } })) {
+      const state = carried(html);
+      const response = await post(reporter.page, "/reports/new", { ...fields, answers: state.answers, submissionKey: state.submissionKey, step: state.step });
+      last = response.status();
+      if (last === 302) break;
+      expect(last, JSON.stringify(fields).slice(0, 80)).toBe(200);
+      html = await response.text();
+    }
+    expect(last).toBe(302);
+    const moderator = await signedIn(2, "moderator");
+    await expectInert(moderator.page, "/moderation?kind=report_comment", "zebrasweep report");
+    await reporter.context.close();
     await moderator.context.close();
   });
 

@@ -1,27 +1,8 @@
 import { describe, expect, it } from "vitest";
 
 import { send, signUp, stripComments } from "../support/remix";
+import { carried, fullReport } from "../support/reports";
 import { sql } from "../support/sql";
-
-const decode = (text: string) =>
-  text.replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
-
-function carried(html: string) {
-  const answers = decode(/name="answers" value="([^"]*)"/.exec(html)?.[1] ?? "{}");
-  const submissionKey = /name="submissionKey" value="([^"]*)"/.exec(html)?.[1] ?? "";
-  const step = /name="step" value="([^"]*)"/.exec(html)?.[1] ?? "";
-  return { answers, submissionKey, step };
-}
-
-const OUTCOMES = [
-  "control-daily-life", "control-support", "support-when-needed", "dignity", "safety", "physical-health",
-  "mental-wellbeing", "relationships", "community", "occupation", "home", "quality-of-life",
-];
-
-function quarterNow() {
-  const now = new Date();
-  return `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
-}
 
 async function walk(cookie: string, pages: Record<string, string>[]) {
   let html = await (await send("/reports/new", { cookie })).text().then(stripComments);
@@ -35,17 +16,6 @@ async function walk(cookie: string, pages: Record<string, string>[]) {
   }
   return { response: last, html, state };
 }
-
-const fullReport = (overrides: Record<string, Record<string, string>> = {}): Record<string, string>[] => [
-  { council: "Hartlepool", quarter: quarterNow(), ...overrides.where },
-  { perspective: "supported_person", clientGroup: "physical_disability", ...overrides.who },
-  { supportArrangement: "dp_employer", planLead: "self_led", ...overrides.support },
-  { budgetChange: "same", ease: "hard", weeksToSupport: "12", budgetCoverage: "partly", ...overrides.budget },
-  { hourlyRate: "13.50", paidHours: "20", unpaidHours: "10", ...overrides.money },
-  { ...Object.fromEntries(OUTCOMES.map((slug) => [`outcome-${slug}`, "a_bit_better"])), ...overrides.outcomes },
-  { comment: "", ...overrides.comment },
-  { intent: "submit" },
-];
 
 describe("experience reports", () => {
   it("walk one topic per page to a check-your-answers page and save once", async () => {

@@ -52,3 +52,38 @@ export async function insertReports(reports: TestReport[]): Promise<number[]> {
   }
   return ids;
 }
+
+// ---- Walking the experience report form (/reports/new) page by page ----
+
+const decode = (text: string) =>
+  text.replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
+
+/** The hidden fields each page of the report form carries forward. */
+export function carried(html: string) {
+  const answers = decode(/name="answers" value="([^"]*)"/.exec(html)?.[1] ?? "{}");
+  const submissionKey = /name="submissionKey" value="([^"]*)"/.exec(html)?.[1] ?? "";
+  const step = /name="step" value="([^"]*)"/.exec(html)?.[1] ?? "";
+  return { answers, submissionKey, step };
+}
+
+export const OUTCOMES = [
+  "control-daily-life", "control-support", "support-when-needed", "dignity", "safety", "physical-health",
+  "mental-wellbeing", "relationships", "community", "occupation", "home", "quality-of-life",
+];
+
+function quarterNow() {
+  const now = new Date();
+  return `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+}
+
+/** Every page of a complete report, one object of fields each, ending with the submit. */
+export const fullReport = (overrides: Record<string, Record<string, string>> = {}): Record<string, string>[] => [
+  { council: "Hartlepool", quarter: quarterNow(), ...overrides.where },
+  { perspective: "supported_person", clientGroup: "physical_disability", ...overrides.who },
+  { supportArrangement: "dp_employer", planLead: "self_led", ...overrides.support },
+  { budgetChange: "same", ease: "hard", weeksToSupport: "12", budgetCoverage: "partly", ...overrides.budget },
+  { hourlyRate: "13.50", paidHours: "20", unpaidHours: "10", ...overrides.money },
+  { ...Object.fromEntries(OUTCOMES.map((slug) => [`outcome-${slug}`, "a_bit_better"])), ...overrides.outcomes },
+  { comment: "", ...overrides.comment },
+  { intent: "submit" },
+];
