@@ -1,6 +1,5 @@
 // Every query behind searching published stories: full-text search, facet counts and the checks
 // that a filter names something that exists. Used by /stories, its downloads, its feeds and the API.
-import type { PoolClient } from "pg";
 import QueryStream from "pg-query-stream";
 
 import type { FilterNames } from "~/domain/stories/citation";
@@ -17,7 +16,7 @@ import {
 } from "~/domain/stories/story-search";
 import { PERSPECTIVES, SUPPORT_ARRANGEMENTS } from "~/domain/taxonomy";
 
-import { keptAnswers, pool, toServiceUnavailable } from "./db/client.server";
+import { borrowConnection, keptAnswers, pool, toServiceUnavailable } from "./db/client.server";
 import { describeFilters, listPublishedSummaries, type PostSummary } from "./posts.server";
 
 export interface StoryHit extends PostSummary {
@@ -210,12 +209,7 @@ export async function* publishedStoryRows(search: StorySearch): AsyncGenerator<S
       to_char(p.published_at AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month
     FROM post p LEFT JOIN area a ON a.code = p.area_code
     WHERE ${where} ORDER BY ${order}`;
-  let client: PoolClient;
-  try {
-    client = await pool().connect();
-  } catch (error) {
-    throw toServiceUnavailable(error);
-  }
+  const client = await borrowConnection();
   let failed: Error | undefined;
   try {
     for await (const row of client.query(new QueryStream(sql, params.values, { batchSize: 500 }))) yield row as StoryExportRow;

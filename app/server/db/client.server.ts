@@ -135,18 +135,22 @@ export async function disconnect(): Promise<void> {
   }
 }
 
+/** A connection of its own from the pool (release it when done); an unreachable database is a 503. */
+export async function borrowConnection(): Promise<pg.PoolClient> {
+  try {
+    return await pool().connect();
+  } catch (error) {
+    throw toServiceUnavailable(error);
+  }
+}
+
 /**
  * A transaction in hand-written SQL on one pooled connection, for hot paths where Prisma's
  * interactive transaction costs more than the work (a reply). Outages become 503s as everywhere;
  * a connection that broke part-way is thrown away rather than returned to the pool.
  */
 export async function sqlTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-  let client: pg.PoolClient;
-  try {
-    client = await pool().connect();
-  } catch (error) {
-    throw toServiceUnavailable(error);
-  }
+  const client = await borrowConnection();
   let broken: Error | undefined;
   try {
     await client.query("BEGIN");
