@@ -22,7 +22,6 @@ export interface Place {
   nation: string;
 }
 
-
 const GEO_COLUMN: Record<PlaceLevel, string> = { area: "area_code", region: "region_code", nation: "nation_code" };
 
 export async function findCouncil(code: string): Promise<Place | null> {
@@ -60,7 +59,7 @@ function reporterConditions(filters: OutcomeFilters, first: number) {
 
 /** Quarter by quarter counts for one place, every quarter of the period present (zero if empty). */
 export async function quarterCountsFor(place: Pick<Place, "level" | "code">, filters: OutcomeFilters): Promise<QuarterCounts[]> {
-  const found = new Map<string, QuarterCounts>();
+  const found = new Map<string, QuarterCounts & { counts: Record<string, number> }>();
   if (needsEveryReport(filters)) {
     const conditions = reporterConditions(filters, 4);
     const rows = await query<{ quarter: string; key: string; n: number }>(
@@ -83,10 +82,15 @@ export async function quarterCountsFor(place: Pick<Place, "level" | "code">, fil
   return quartersBetween(filters.from, filters.to).map((quarter) => found.get(quarter) ?? { quarterStart: quarter, reports: 0, counts: {} });
 }
 
-function addFact(into: Map<string, QuarterCounts>, quarter: string, key: string, n: number) {
-  const entry = into.get(quarter) ?? { quarterStart: quarter, reports: 0, counts: {} };
+/** Adds one fact count from outcome_fact: "reports" is the total, any other key a count. */
+function addCount(entry: { reports: number; counts: Record<string, number> }, key: string, n: number) {
   if (key === "reports") entry.reports += n;
-  else (entry.counts as Record<string, number>)[key] = ((entry.counts as Record<string, number>)[key] ?? 0) + n;
+  else entry.counts[key] = (entry.counts[key] ?? 0) + n;
+}
+
+function addFact(into: Map<string, QuarterCounts & { counts: Record<string, number> }>, quarter: string, key: string, n: number) {
+  const entry = into.get(quarter) ?? { quarterStart: quarter, reports: 0, counts: {} };
+  addCount(entry, key, n);
   into.set(quarter, entry);
 }
 
@@ -124,10 +128,24 @@ const TABLE_KEYS = [
 
 /** Every council of a nation with its counts over the period (zero for councils with no reports). */
 export async function placeCountsFor(nation: Nation, filters: OutcomeFilters): Promise<PlaceCounts[]> {
-  const councils = await query<{ code: string; name: string; region_code: string; region_name: string }>(
-    `SELECT code, name, region_code, region_name FROM area WHERE nation = $1 ORDER BY name`,
-    [nation],
-  );
+  const [councils, byCode] = await Promise.all([
+    query<{ code: string; name: string; region_code: string; region_name: string }>(
+      `SELECT code, name, region_code, region_name FROM area WHERE nation = $1 ORDER BY name`,
+      [nation],
+    ),
+    countsByCouncil(nation, filters),
+  ]);
+  return councils.map((council) => ({
+    code: council.code,
+    name: council.name,
+    regionCode: council.region_code,
+    regionName: council.region_name,
+    reports: byCode.get(council.code)?.reports ?? 0,
+    counts: byCode.get(council.code)?.counts ?? {},
+  }));
+}
+
+async function countsByCouncil(nation: Nation, filters: OutcomeFilters) {
   const byCode = new Map<string, { reports: number; counts: Record<string, number> }>();
   if (needsEveryReport(filters)) {
     const conditions = reporterConditions(filters, 5);
@@ -140,8 +158,7 @@ export async function placeCountsFor(nation: Nation, filters: OutcomeFilters): P
     );
     for (const row of rows) {
       const entry = byCode.get(row.code) ?? { reports: 0, counts: {} };
-      if (row.key === "reports") entry.reports += row.n;
-      else entry.counts[row.key] = (entry.counts[row.key] ?? 0) + row.n;
+      addCount(entry, row.key, row.n);
       byCode.set(row.code, entry);
     }
   } else {
@@ -161,14 +178,7 @@ export async function placeCountsFor(nation: Nation, filters: OutcomeFilters): P
       byCode.set(row.code, { reports: row.reports, counts: Object.fromEntries(TABLE_KEYS.map((key, i) => [key, row[`k${i}`] ?? 0])) });
     }
   }
-  return councils.map((council) => ({
-    code: council.code,
-    name: council.name,
-    regionCode: council.region_code,
-    regionName: council.region_name,
-    reports: byCode.get(council.code)?.reports ?? 0,
-    counts: byCode.get(council.code)?.counts ?? {},
-  }));
+  return byCode;
 }
 
 // ---- Whole dashboard views ----

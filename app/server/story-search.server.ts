@@ -16,7 +16,7 @@ import {
 } from "~/domain/stories/story-search";
 import { PERSPECTIVES, SUPPORT_ARRANGEMENTS } from "~/domain/taxonomy";
 
-import { borrowConnection, keptAnswers, pool, toServiceUnavailable } from "./db/client.server";
+import { borrowConnection, keptAnswers, query, toServiceUnavailable } from "./db/client.server";
 import { describeFilters, listPublishedSummaries, type PostSummary } from "./posts.server";
 
 export interface StoryHit extends PostSummary {
@@ -30,14 +30,6 @@ export type { FacetValue, StoryFacets };
 export class InvalidCursor extends Error {
   constructor() {
     super("This page link is damaged: go back to the first page of results.");
-  }
-}
-
-async function query<T extends Record<string, unknown>>(text: string, params: unknown[]): Promise<T[]> {
-  try {
-    return (await pool().query<T>(text, params)).rows;
-  } catch (error) {
-    throw toServiceUnavailable(error);
   }
 }
 

@@ -210,6 +210,32 @@ async function nationFloor(db: pg.Pool, nation: string) {
 
 const escapeHtml = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
 
+async function storyFloor(db: pg.Pool, url: URL) {
+  const id = Number(url.pathname.split("/")[2]);
+  const [post, thread, reactions] = await Promise.all([db.query(STORY_SQL, [id]), db.query(THREAD_SQL, [id]), db.query(REACTIONS_SQL, [id])]);
+  return { post: post.rows[0], comments: thread.rows, reactions: reactions.rows[0] };
+}
+
+async function councilDashboardFloor(db: pg.Pool, url: URL) {
+  const code = url.pathname.split("/")[2] ?? "";
+  const council = (await db.query<{ region_code: string; nation: string }>(`SELECT code, name, region_code, region_name, nation FROM area WHERE code = $1`, [code])).rows[0];
+  if (!council) return null;
+  const [nation, own, leads, region, wider] = await Promise.all([
+    nationFloor(db, council.nation),
+    db.query(QUARTERS_SQL, ["area", code]),
+    db.query(LEADS_SQL, ["area", code]),
+    db.query(QUARTERS_SQL, ["region", council.region_code]),
+    db.query(QUARTERS_SQL, ["nation", council.nation]),
+  ]);
+  return { council, table: nation.table, own: own.rows, leads: leads.rows, region: region.rows, nation: wider.rows };
+}
+
+/** A member's page: the session looked up beside the page's own queries. */
+async function withSession(db: pg.Pool, { sessionToken }: FloorInput, page: Promise<unknown>) {
+  const [session, figures] = await Promise.all([db.query(SESSION_SQL, [(sessionToken ?? "").split(".")[0]]), page]);
+  return { session: session.rows[0] !== undefined, page: figures };
+}
+
 export const SCENARIOS: Scenario[] = [
   {
     name: "home page",
@@ -229,15 +255,7 @@ export const SCENARIOS: Scenario[] = [
     needsSessions: false,
     targets: { p95Ms: 100, minRps: 300, maxFloorRatio: 3 },
     request: (ctx, n) => ({ method: "GET", path: `/stories/${pick(ctx.fixture.storyPages, n)}`, headers: {} }),
-    floor: async (db, { url }) => {
-      const id = Number(url.pathname.split("/")[2]);
-      const [post, thread, reactions] = await Promise.all([
-        db.query(STORY_SQL, [id]),
-        db.query(THREAD_SQL, [id]),
-        db.query(REACTIONS_SQL, [id]),
-      ]);
-      return { post: post.rows[0], comments: thread.rows, reactions: reactions.rows[0] };
-    },
+    floor: (db, { url }) => storyFloor(db, url),
   },
   {
     // Members never get a kept page (app/server/page-cache.server.ts): this is the full cost of
@@ -253,16 +271,7 @@ export const SCENARIOS: Scenario[] = [
       path: `/stories/${pick(ctx.fixture.storyPages, n)}`,
       headers: { cookie: `session=${pick(ctx.sessions, n)}` },
     }),
-    floor: async (db, { url, sessionToken }) => {
-      const id = Number(url.pathname.split("/")[2]);
-      const [session, post, thread, reactions] = await Promise.all([
-        db.query(SESSION_SQL, [(sessionToken ?? "").split(".")[0]]),
-        db.query(STORY_SQL, [id]),
-        db.query(THREAD_SQL, [id]),
-        db.query(REACTIONS_SQL, [id]),
-      ]);
-      return { session: session.rows[0] !== undefined, post: post.rows[0], comments: thread.rows, reactions: reactions.rows[0] };
-    },
+    floor: (db, input) => withSession(db, input, storyFloor(db, input.url)),
   },
   {
     name: "council list",
@@ -312,19 +321,7 @@ export const SCENARIOS: Scenario[] = [
     needsSessions: false,
     targets: { p95Ms: 150, maxFloorRatio: 3 },
     request: (ctx) => ({ method: "GET", path: `/outcomes/${ctx.fixture.busyCouncil.code}`, headers: {} }),
-    floor: async (db, { url }) => {
-      const code = url.pathname.split("/")[2] ?? "";
-      const council = (await db.query<{ region_code: string; nation: string }>(`SELECT code, name, region_code, region_name, nation FROM area WHERE code = $1`, [code])).rows[0];
-      if (!council) return null;
-      const [nation, own, leads, region, wider] = await Promise.all([
-        nationFloor(db, council.nation),
-        db.query(QUARTERS_SQL, ["area", code]),
-        db.query(LEADS_SQL, ["area", code]),
-        db.query(QUARTERS_SQL, ["region", council.region_code]),
-        db.query(QUARTERS_SQL, ["nation", council.nation]),
-      ]);
-      return { council, table: nation.table, own: own.rows, leads: leads.rows, region: region.rows, nation: wider.rows };
-    },
+    floor: (db, { url }) => councilDashboardFloor(db, url),
   },
   {
     name: "council dashboard (signed in)",
@@ -338,11 +335,7 @@ export const SCENARIOS: Scenario[] = [
       path: `/outcomes/${ctx.fixture.busyCouncil.code}`,
       headers: { cookie: `session=${pick(ctx.sessions, n)}` },
     }),
-    floor: async (db, input) => {
-      const council = SCENARIOS.find((s) => s.name === "council dashboard");
-      const [session, figures] = await Promise.all([db.query(SESSION_SQL, [(input.sessionToken ?? "").split(".")[0]]), council?.floor(db, input)]);
-      return { session: session.rows[0] !== undefined, figures };
-    },
+    floor: (db, input) => withSession(db, input, councilDashboardFloor(db, input.url)),
   },
   {
     name: "API stories page",

@@ -44,13 +44,11 @@ export class RunLog {
 
   /** Waits for a reply (or its absence) and logs it. */
   async settle(method: "GET" | "POST", purpose: string, path: string, startedAt: number, pending: Promise<Reply>): Promise<Observed> {
+    const asked = { method, purpose, path, startedAt };
     try {
       const reply = await pending;
       const record: RequestRecord = {
-        method,
-        purpose,
-        path,
-        startedAt,
+        ...asked,
         endedAt: this.now(),
         status: reply.status,
         failure: null,
@@ -63,10 +61,7 @@ export class RunLog {
     } catch (error) {
       if (!(error instanceof NoResponse)) throw error;
       const record: RequestRecord = {
-        method,
-        purpose,
-        path,
-        startedAt,
+        ...asked,
         endedAt: this.now(),
         status: null,
         failure: error.failure,
