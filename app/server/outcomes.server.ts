@@ -2,7 +2,7 @@
 // outcome_summary table (kept up to date by triggers); filters on who reported read the
 // outcome_fact view, which defines the same counts from every report. Either way the numbers go
 // through app/domain/outcomes before anyone sees them.
-import { needsEveryReport, type OutcomeFilters } from "~/domain/outcomes/outcome-filters";
+import { needsEveryReport, widerFilters, type OutcomeFilters } from "~/domain/outcomes/outcome-filters";
 import type { WithheldReason } from "~/domain/outcomes/figures";
 import { buildOutcomeView, type OutcomeView, type QuarterCounts } from "~/domain/outcomes/outcome-view";
 import { buildPlaceTable, type PlaceCounts, type PlaceRow, type PlaceTable } from "~/domain/outcomes/places";
@@ -59,39 +59,44 @@ function reporterConditions(filters: OutcomeFilters, first: number) {
 
 /** Quarter by quarter counts for one place, every quarter of the period present (zero if empty). */
 export async function quarterCountsFor(place: Pick<Place, "level" | "code">, filters: OutcomeFilters): Promise<QuarterCounts[]> {
-  const found = new Map<string, QuarterCounts & { counts: Record<string, number> }>();
+  const found = new Map<string, WritableCounts & { quarterStart: string }>();
   if (needsEveryReport(filters)) {
     const conditions = reporterConditions(filters, 4);
-    const rows = await query<{ quarter: string; key: string; n: number }>(
-      `SELECT to_char(quarter_start, 'YYYY-MM-DD') AS quarter, key, count(*)::int AS n
+    const rows = await query<{ quarter: string; key: string; n: number; k: number }>(
+      `SELECT to_char(quarter_start, 'YYYY-MM-DD') AS quarter, key, count(*)::int AS n, (sum(record_key) % 256)::int AS k
        FROM outcome_fact
        WHERE ${GEO_COLUMN[place.level]} = $1 AND quarter_start BETWEEN $2 AND $3 AND ${conditions.sql}
        GROUP BY 1, 2`,
       [place.code, filters.from, filters.to, ...conditions.params],
     );
-    for (const row of rows) addFact(found, row.quarter, row.key, row.n);
+    for (const row of rows) {
+      const entry = found.get(row.quarter) ?? { quarterStart: row.quarter, ...emptyCounts() };
+      addFact(entry, row.key, row.n, row.k);
+      found.set(row.quarter, entry);
+    }
   } else {
-    const rows = await query<{ quarter: string; reports: number; counts: Record<string, number> }>(
-      `SELECT to_char(quarter_start, 'YYYY-MM-DD') AS quarter, reports, counts
+    const rows = await query<{ quarter: string; reports: number; counts: Record<string, number>; keys: Record<string, number> }>(
+      `SELECT to_char(quarter_start, 'YYYY-MM-DD') AS quarter, reports, counts, keys
        FROM outcome_summary
        WHERE level = $1 AND geo_code = $2 AND plan_lead = $3 AND quarter_start BETWEEN $4 AND $5`,
       [place.level, place.code, filters.lead ?? "all", filters.from, filters.to],
     );
-    for (const row of rows) found.set(row.quarter, { quarterStart: row.quarter, reports: row.reports, counts: row.counts });
+    for (const row of rows) found.set(row.quarter, { quarterStart: row.quarter, reports: row.reports, counts: row.counts, keys: row.keys });
   }
-  return quartersBetween(filters.from, filters.to).map((quarter) => found.get(quarter) ?? { quarterStart: quarter, reports: 0, counts: {} });
+  return quartersBetween(filters.from, filters.to).map((quarter) => found.get(quarter) ?? { quarterStart: quarter, ...emptyCounts() });
 }
 
-/** Adds one fact count from outcome_fact: "reports" is the total, any other key a count. */
-function addCount(entry: { reports: number; counts: Record<string, number> }, key: string, n: number) {
+type WritableCounts = { reports: number; counts: Record<string, number>; keys: Record<string, number> };
+
+function emptyCounts(): WritableCounts {
+  return { reports: 0, counts: {}, keys: {} };
+}
+
+/** Adds one fact from outcome_fact with its key sum: "reports" is the total, any other key a count. */
+function addFact(entry: WritableCounts, key: string, n: number, keySum: number) {
   if (key === "reports") entry.reports += n;
   else entry.counts[key] = (entry.counts[key] ?? 0) + n;
-}
-
-function addFact(into: Map<string, QuarterCounts & { counts: Record<string, number> }>, quarter: string, key: string, n: number) {
-  const entry = into.get(quarter) ?? { quarterStart: quarter, reports: 0, counts: {} };
-  addCount(entry, key, n);
-  into.set(quarter, entry);
+  entry.keys[key] = ((entry.keys[key] ?? 0) + keySum) % 256;
 }
 
 /** The same place's counts split by who led the plan, for the comparison of plan leads. */
@@ -105,8 +110,8 @@ export async function quarterCountsByPlanLead(
     return Object.fromEntries(leads.map((lead, i) => [lead, results[i] ?? []])) as Record<keyof typeof PLAN_LEADS, QuarterCounts[]>;
   }
   // One read of the summary for every lead at once: the common case, on every council page.
-  const rows = await query<{ lead: string; quarter: string; reports: number; counts: Record<string, number> }>(
-    `SELECT plan_lead AS lead, to_char(quarter_start, 'YYYY-MM-DD') AS quarter, reports, counts
+  const rows = await query<{ lead: string; quarter: string; reports: number; counts: Record<string, number>; keys: Record<string, number> }>(
+    `SELECT plan_lead AS lead, to_char(quarter_start, 'YYYY-MM-DD') AS quarter, reports, counts, keys
      FROM outcome_summary
      WHERE level = $1 AND geo_code = $2 AND plan_lead <> 'all' AND quarter_start BETWEEN $3 AND $4`,
     [place.level, place.code, filters.from, filters.to],
@@ -114,8 +119,10 @@ export async function quarterCountsByPlanLead(
   const quarters = quartersBetween(filters.from, filters.to);
   return Object.fromEntries(
     leads.map((lead) => {
-      const found = new Map(rows.filter((r) => r.lead === lead).map((r) => [r.quarter, { quarterStart: r.quarter, reports: r.reports, counts: r.counts }]));
-      return [lead, quarters.map((quarter) => found.get(quarter) ?? { quarterStart: quarter, reports: 0, counts: {} })];
+      const found = new Map(
+        rows.filter((r) => r.lead === lead).map((r) => [r.quarter, { quarterStart: r.quarter, reports: r.reports, counts: r.counts, keys: r.keys }]),
+      );
+      return [lead, quarters.map((quarter) => found.get(quarter) ?? { quarterStart: quarter, ...emptyCounts() })];
     }),
   ) as Record<keyof typeof PLAN_LEADS, QuarterCounts[]>;
 }
@@ -140,42 +147,52 @@ export async function placeCountsFor(nation: Nation, filters: OutcomeFilters): P
     name: council.name,
     regionCode: council.region_code,
     regionName: council.region_name,
-    reports: byCode.get(council.code)?.reports ?? 0,
-    counts: byCode.get(council.code)?.counts ?? {},
+    ...(byCode.get(council.code) ?? emptyCounts()),
   }));
 }
 
 async function countsByCouncil(nation: Nation, filters: OutcomeFilters) {
-  const byCode = new Map<string, { reports: number; counts: Record<string, number> }>();
+  const byCode = new Map<string, WritableCounts>();
   if (needsEveryReport(filters)) {
     const conditions = reporterConditions(filters, 5);
-    const rows = await query<{ code: string; key: string; n: number }>(
-      `SELECT area_code AS code, key, count(*)::int AS n
+    const rows = await query<{ code: string; key: string; n: number; k: number }>(
+      `SELECT area_code AS code, key, count(*)::int AS n, (sum(record_key) % 256)::int AS k
        FROM outcome_fact
        WHERE nation_code = $1 AND quarter_start BETWEEN $2 AND $3 AND key = ANY($4::text[]) AND ${conditions.sql}
        GROUP BY 1, 2`,
       [nation, filters.from, filters.to, ["reports", ...TABLE_KEYS], ...conditions.params],
     );
     for (const row of rows) {
-      const entry = byCode.get(row.code) ?? { reports: 0, counts: {} };
-      addCount(entry, row.key, row.n);
+      const entry = byCode.get(row.code) ?? emptyCounts();
+      addFact(entry, row.key, row.n, row.k);
       byCode.set(row.code, entry);
     }
   } else {
-    // jsonb_to_record reads each (large, compressed) counts object once, not once per key.
-    const sums = TABLE_KEYS.map((_, i) => `coalesce(sum(x.k${i}), 0)::int AS k${i}`).join(", ");
-    const record = TABLE_KEYS.map((key) => `"${key}" int`).join(", ");
-    const rename = TABLE_KEYS.map((key, i) => `r."${key}" AS k${i}`).join(", ");
+    // jsonb_to_record reads each (large, compressed) counts and keys object once, not once per key.
+    const keyed = ["reports", ...TABLE_KEYS];
+    const sums = [
+      ...TABLE_KEYS.map((_, i) => `coalesce(sum(x.c${i}), 0)::int AS c${i}`),
+      ...keyed.map((_, i) => `(coalesce(sum(y.k${i}), 0) % 256)::int AS k${i}`),
+    ].join(", ");
+    const countRecord = TABLE_KEYS.map((key) => `"${key}" int`).join(", ");
+    const keyRecord = keyed.map((key) => `"${key}" int`).join(", ");
+    const renameCounts = TABLE_KEYS.map((key, i) => `r."${key}" AS c${i}`).join(", ");
+    const renameKeys = keyed.map((key, i) => `r."${key}" AS k${i}`).join(", ");
     const rows = await query<Record<string, number> & { code: string; reports: number }>(
       `SELECT s.geo_code AS code, sum(s.reports)::int AS reports, ${sums}
        FROM outcome_summary s JOIN area a ON a.code = s.geo_code
-       CROSS JOIN LATERAL (SELECT ${rename} FROM jsonb_to_record(s.counts) AS r(${record})) x
+       CROSS JOIN LATERAL (SELECT ${renameCounts} FROM jsonb_to_record(s.counts) AS r(${countRecord})) x
+       CROSS JOIN LATERAL (SELECT ${renameKeys} FROM jsonb_to_record(s.keys) AS r(${keyRecord})) y
        WHERE s.level = 'area' AND a.nation = $1 AND s.plan_lead = $2 AND s.quarter_start BETWEEN $3 AND $4
        GROUP BY s.geo_code`,
       [nation, filters.lead ?? "all", filters.from, filters.to],
     );
     for (const row of rows) {
-      byCode.set(row.code, { reports: row.reports, counts: Object.fromEntries(TABLE_KEYS.map((key, i) => [key, row[`k${i}`] ?? 0])) });
+      byCode.set(row.code, {
+        reports: row.reports,
+        counts: Object.fromEntries(TABLE_KEYS.map((key, i) => [key, row[`c${i}`] ?? 0])),
+        keys: Object.fromEntries(keyed.map((key, i) => [key, row[`k${i}`] ?? 0])),
+      });
     }
   }
   return byCode;
@@ -189,7 +206,10 @@ const keep = <T>(key: string, work: () => Promise<T>) => keptAnswers.get(`outcom
 
 /** A nation's table of councils, protected once for every page, download and API answer. */
 function nationTable(nation: Nation, filters: OutcomeFilters): Promise<PlaceTable> {
-  return keep(`table ${nation} ${JSON.stringify(filters)}`, async () => buildPlaceTable(nation, await placeCountsFor(nation, filters)));
+  return keep(`table ${nation} ${JSON.stringify(filters)}`, async () => {
+    const [places, ...wider] = await Promise.all([placeCountsFor(nation, filters), ...widerFilters(filters).map((w) => placeCountsFor(nation, w))]);
+    return buildPlaceTable(nation, places, wider);
+  });
 }
 
 export interface ComparedView {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { MIN_REPORTS, protectCounts, publishCount, roundCount, shareOf, type TotalRelation } from "./disclosure";
+import { perturbedCount } from "./cell-key";
+import { MIN_REPORTS, protectCounts, publishCount, publishShare, roundCount, shareOf, smallComplement, type TotalRelation } from "./disclosure";
+import { quiet } from "./quiet-keys.fixtures";
+
+/** Counts as cells that are published as their own rounded values, for exact expectations. */
+const quietCells = (entries: [string, number][]) => new Map(entries.map(([id, count]) => [id, quiet(count)]));
 
 describe("counts", () => {
   it("are rounded to the nearest 5", () => {
@@ -8,19 +13,47 @@ describe("counts", () => {
   });
 
   it("built from fewer than 5 reports are withheld, never shown as a number", () => {
-    for (const count of [0, 1, 2, 3, 4]) expect(publishCount(count)).toEqual({ shown: false, reason: "fewer-than-5" });
-    expect(publishCount(5)).toEqual({ shown: true, value: 5 });
+    for (const count of [0, 1, 2, 3, 4]) {
+      for (let key = 0; key < 256; key++) expect(publishCount({ count, key })).toEqual({ shown: false, reason: "fewer-than-5" });
+    }
+    expect(publishCount(quiet(5))).toEqual({ shown: true, value: 5 });
   });
 
-  it("come with shares from the unrounded values, in whole percent with a Wilson interval", () => {
+  it("are perturbed by their cell key before rounding, and never pinned to a rounding window", () => {
+    // 77 reports: most cell keys show 75 or 80, and the same cell always shows the same value.
+    const shownValues = new Set<number>();
+    for (let key = 0; key < 256; key++) {
+      const figure = publishCount({ count: 77, key });
+      if (!figure.shown) throw new Error("77 must be shown");
+      expect(figure.value).toBe(roundCount(perturbedCount({ count: 77, key })));
+      expect(publishCount({ count: 77, key })).toEqual(figure);
+      shownValues.add(figure.value);
+    }
+    expect([...shownValues].sort()).toEqual([75, 80]);
+    // A true count of 78 (which alone always rounds to 80) is shown as 75 for some keys.
+    const seventyEight = [...Array(256).keys()].map((key) => publishCount({ count: 78, key }));
+    expect(seventyEight.some((f) => f.shown && f.value === 75)).toBe(true);
+  });
+
+  it("come with shares worked out from the published counts, in whole percent with a Wilson interval", () => {
     // 7 of 20 is 35%; Wilson 18.1% to 56.7%.
     expect(shareOf(7, 20)).toEqual({ percent: 35, low: 18, high: 57 });
+    expect(publishShare({ shown: true, value: 10 }, { shown: true, value: 20 })).toEqual({ shown: true, value: shareOf(10, 20) });
+    expect(publishShare({ shown: true, value: 10 }, { shown: false, reason: "secondary" })).toEqual({ shown: false, reason: "secondary" });
+    // A perturbed part can exceed a perturbed whole; the share stops at 100%.
+    expect(shareOf(25, 20).percent).toBe(100);
+  });
+});
+
+describe("a filtered view inside a wider one", () => {
+  it("is withheld when the reports it leaves out number 1 to 4", () => {
+    expect([0, 1, 4, 5, 30].map((outside) => smallComplement(40, 40 + outside))).toEqual([false, true, true, false, false]);
   });
 });
 
 describe("secondary suppression", () => {
   it("withholds the smallest other council when one council's count could be worked out from the region total", () => {
-    const counts = new Map([
+    const counts = quietCells([
       ["region", 4 + 30 + 12 + 50],
       ["a", 4],
       ["b", 30],
@@ -35,14 +68,14 @@ describe("secondary suppression", () => {
   });
 
   it("withholds the total when the only member is small", () => {
-    const figures = protectCounts(new Map([["wales", 3], ["cardiff", 3]]), [{ total: "wales", members: ["cardiff"] }]);
+    const figures = protectCounts(quietCells([["wales", 3], ["cardiff", 3]]), [{ total: "wales", members: ["cardiff"] }]);
     expect(figures.get("wales")?.shown).toBe(false);
   });
 
   it("follows a withheld figure up and down the hierarchy", () => {
     // Nation = R1 + R2; R1 = a + b; R2 = c + d. Council a is small, so b goes too; every
     // relation then has no withheld figure or at least two.
-    const counts = new Map([
+    const counts = quietCells([
       ["nation", 3 + 40 + 60 + 70],
       ["r1", 3 + 40],
       ["a", 3],
@@ -150,7 +183,7 @@ describe("secondary suppression over random data sets", () => {
     let withheldSeen = 0;
     for (let run = 0; run < 400; run++) {
       const { counts, relations } = randomHierarchy(random);
-      const figures = protectCounts(counts, relations);
+      const figures = protectCounts(new Map([...counts].map(([id, count]) => [id, { count, key: (count * 31 + run) % 256 }])), relations);
       for (const [id, figure] of figures) {
         if (figure.shown) {
           expect(counts.get(id)).toBeGreaterThanOrEqual(MIN_REPORTS);

@@ -1,6 +1,10 @@
 // Disclosure control: the only place that decides which numbers about experience reports may be
 // shown. The dashboard, its charts and tables, the CSV and JSON downloads and the API all get
-// their numbers through here, so one set of rules protects them all (DESIGN: anonymity, rule 4).
+// their numbers through here, so one set of rules protects them all (docs/outcome-figures.md).
+// Every count is perturbed by the cell key method, then rounded; every share, interval and net
+// score is worked out from those published counts, never from the true ones, so solving an
+// interval backwards gives back only what the page already shows.
+import { perturbedCount, type Cell } from "./cell-key";
 import { shown, withheld, type Figure, type Share, type WithheldReason } from "./figures";
 import { wilsonInterval } from "./statistics";
 
@@ -16,21 +20,41 @@ export function roundCount(count: number): number {
   return Math.max(ROUND_COUNTS_TO, Math.round(count / ROUND_COUNTS_TO) * ROUND_COUNTS_TO);
 }
 
-/** A count as it may be shown: rounded, or withheld when built from fewer than 5 reports. */
-export function publishCount(count: number, reason?: WithheldReason): Figure<number> {
+/**
+ * A count as it may be shown: withheld when fewer than 5 reports make it (the true count decides,
+ * so "fewer than 5" is always true), otherwise perturbed by its cell key and rounded to 5.
+ */
+export function publishCount(cell: Cell, reason?: WithheldReason): Figure<number> {
   if (reason) return withheld(reason);
-  if (count < MIN_REPORTS) return withheld("fewer-than-5");
-  return shown(roundCount(count));
+  if (cell.count < MIN_REPORTS) return withheld("fewer-than-5");
+  return shown(roundCount(perturbedCount(cell)));
 }
 
-/** k of n as a share, from the unrounded counts, in whole percent with its Wilson interval. */
+/** k of n as a share in whole percent with its Wilson interval, from two published counts. */
 export function shareOf(k: number, n: number): Share {
-  const interval = wilsonInterval(k, n);
+  const part = Math.min(k, n);
+  const interval = wilsonInterval(part, n);
   return {
-    percent: Math.round((100 * k) / n),
+    percent: n > 0 ? Math.round((100 * part) / n) : 0,
     low: Math.round(100 * interval.low),
     high: Math.round(100 * interval.high),
   };
+}
+
+/** A share of two published figures: withheld when either is. */
+export function publishShare(part: Figure<number>, whole: Figure<number>): Figure<Share> {
+  if (!part.shown) return withheld(part.reason);
+  if (!whole.shown) return withheld(whole.reason);
+  return shown(shareOf(part.value, whole.value));
+}
+
+/**
+ * A view is withheld when the reports its filter leaves out of a wider view number 1 to 4: the
+ * wider view minus this one would otherwise count a small group (differencing).
+ */
+export function smallComplement(count: number, widerCount: number): boolean {
+  const outside = widerCount - count;
+  return outside > 0 && outside < MIN_REPORTS;
 }
 
 /** A relation the reader can see: the total is the sum of the members. */
@@ -48,10 +72,11 @@ export interface TotalRelation {
  * can expose another relation it belongs to.
  */
 export function protectCounts(
-  counts: ReadonlyMap<string, number>,
+  cells: ReadonlyMap<string, Cell>,
   relations: readonly TotalRelation[],
   alreadyWithheld: ReadonlyMap<string, WithheldReason> = new Map(),
 ): Map<string, Figure<number>> {
+  const counts = new Map([...cells].map(([id, cell]) => [id, cell.count]));
   const reasons = new Map<string, WithheldReason>(alreadyWithheld);
   for (const [id, count] of counts) {
     if (!reasons.has(id) && count < MIN_REPORTS) reasons.set(id, "fewer-than-5");
@@ -70,7 +95,7 @@ export function protectCounts(
     }
   }
   const figures = new Map<string, Figure<number>>();
-  for (const [id, count] of counts) figures.set(id, publishCount(count, reasons.get(id)));
+  for (const [id, cell] of cells) figures.set(id, publishCount(cell, reasons.get(id)));
   return figures;
 }
 

@@ -101,3 +101,11 @@ export function outcomeFilterParams(filters: OutcomeFilters, today: Date): URLSe
 export function needsEveryReport(filters: OutcomeFilters): boolean {
   return filters.perspective !== null || filters.arrangement !== null || filters.client !== null;
 }
+
+/**
+ * The views a filtered view is part of: the same filters with one filter on who reported taken
+ * off. Disclosure control compares a view with each, so that no difference counts a small group.
+ */
+export function widerFilters(filters: OutcomeFilters): OutcomeFilters[] {
+  return (["perspective", "arrangement", "client", "lead"] as const).filter((field) => filters[field] !== null).map((field) => ({ ...filters, [field]: null }));
+}

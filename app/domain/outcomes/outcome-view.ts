@@ -8,7 +8,8 @@ import {
   PLAN_LEADS,
   SUPPORT_ARRANGEMENTS,
 } from "../taxonomy";
-import { MIN_VALUES_FOR_MEDIAN, protectCounts, publishCount, roundCount, shareOf } from "./disclosure";
+import { addCells, cellOf, perturbedCount, sumCells, type Cell } from "./cell-key";
+import { MIN_VALUES_FOR_MEDIAN, protectCounts, publishCount, publishShare, roundCount } from "./disclosure";
 import { shown, withheld, type Figure, type NetScore, type Share, type WithheldReason } from "./figures";
 import { quarterLabel } from "./quarters";
 import { histogramSize, netScore, quantile } from "./statistics";
@@ -18,10 +19,23 @@ import { histogramSize, netScore, quantile } from "./statistics";
  * "arrangement:dp_employer", "lead:self_led", "budget:reduced", "outcome:dignity:a_bit_better",
  * "rate:1250" (£12.50 an hour), "paid:205" / "unpaid:40" (tenths of an hour a week).
  */
-export interface QuarterCounts {
+export interface QuarterCounts extends SliceCounts {
   quarterStart: string;
+}
+
+/**
+ * The counts of a slice, and for each count (and "reports") the cell key of the reports it counts
+ * (./cell-key.ts): the sum of their record keys modulo 256.
+ */
+export interface SliceCounts {
   reports: number;
   counts: Readonly<Record<string, number>>;
+  keys: Readonly<Record<string, number>>;
+}
+
+/** One count of a slice with its cell key; "reports" is the slice's own total. */
+export function cellAt(slice: SliceCounts, key: string): Cell {
+  return cellOf(key === "reports" ? slice.reports : (slice.counts[key] ?? 0), slice.keys[key] ?? 0);
 }
 
 export interface CategoryFigure {
@@ -107,15 +121,17 @@ export function comparedFigures(view: OutcomeView): ComparedFigures {
 export const RATINGS = ["a_lot_better", "a_bit_better", "same", "a_bit_worse", "a_lot_worse"] as const;
 export const QUALITY_OF_LIFE = "quality-of-life";
 
-/** Adds the counts of several quarters (or places) together. */
-export function sumCounts(parts: readonly Pick<QuarterCounts, "reports" | "counts">[]): Pick<QuarterCounts, "reports" | "counts"> {
+/** Adds the counts (and cell keys) of several quarters or places together. */
+export function sumCounts(parts: readonly SliceCounts[]): SliceCounts {
   const counts: Record<string, number> = {};
+  const keys: Record<string, number> = {};
   let reports = 0;
   for (const part of parts) {
     reports += part.reports;
     for (const [key, value] of Object.entries(part.counts)) counts[key] = (counts[key] ?? 0) + value;
+    for (const [key, value] of Object.entries(part.keys)) keys[key] = ((keys[key] ?? 0) + value) % 256;
   }
-  return { reports, counts };
+  return { reports, counts, keys };
 }
 
 /**
@@ -126,18 +142,18 @@ export function buildOutcomeView(quarters: readonly QuarterCounts[], withheldAs?
   const all = sumCounts(quarters);
   const sliceReason = withheldAs ?? (all.reports < 5 ? "fewer-than-5" : undefined);
   return {
-    reports: publishCount(all.reports, sliceReason),
+    reports: publishCount(cellAt(all, "reports"), sliceReason),
     supportArrangements: buildBreakdown(all, "arrangement", labelsOf(SUPPORT_ARRANGEMENTS), sliceReason),
     planLeads: buildBreakdown(all, "lead", PLAN_LEADS, sliceReason),
     budgetChanges: buildBreakdown(all, "budget", BUDGET_CHANGES, sliceReason),
     domains: [
-      ...OUTCOME_DOMAINS.map((domain) => buildDomain(all.counts, domain, false, sliceReason)),
-      ...CARER_OUTCOME_DOMAINS.map((domain) => buildDomain(all.counts, domain, true, sliceReason)),
+      ...OUTCOME_DOMAINS.map((domain) => buildDomain(all, domain, false, sliceReason)),
+      ...CARER_OUTCOME_DOMAINS.map((domain) => buildDomain(all, domain, true, sliceReason)),
     ],
-    hourlyRate: buildSpread(all.counts, "rate", 1, sliceReason),
-    paidHours: buildSpread(all.counts, "paid", 10, sliceReason),
-    unpaidHours: buildSpread(all.counts, "unpaid", 10, sliceReason),
-    trend: buildTrend(quarters, all.reports, sliceReason),
+    hourlyRate: buildSpread(all, "rate", 1, sliceReason),
+    paidHours: buildSpread(all, "paid", 10, sliceReason),
+    unpaidHours: buildSpread(all, "unpaid", 10, sliceReason),
+    trend: buildTrend(quarters, all, sliceReason),
   };
 }
 
@@ -150,24 +166,20 @@ function labelsOf(record: Record<string, { label: string }>): Record<string, str
  * are linked (they add up), so a single small answer is protected by withholding another.
  */
 export function buildBreakdown(
-  slice: Pick<QuarterCounts, "reports" | "counts">,
+  slice: SliceCounts,
   prefix: string,
   labels: Readonly<Record<string, string>>,
   sliceReason?: WithheldReason,
 ): Breakdown {
   const keys = Object.keys(labels);
-  const counts = new Map<string, number>([["total", slice.reports], ...keys.map((key): [string, number] => [key, slice.counts[`${prefix}:${key}`] ?? 0])]);
-  const figures = protectCounts(counts, [{ total: "total", members: keys }], everything(counts, sliceReason));
+  const cells = new Map<string, Cell>([["total", cellAt(slice, "reports")], ...keys.map((key): [string, Cell] => [key, cellAt(slice, `${prefix}:${key}`)])]);
+  const figures = protectCounts(cells, [{ total: "total", members: keys }], everything(cells, sliceReason));
+  const total = figures.get("total") ?? withheld<number>("fewer-than-5");
   return {
-    total: figures.get("total") ?? withheld("fewer-than-5"),
+    total,
     categories: keys.map((key) => {
       const count = figures.get(key) ?? withheld<number>("fewer-than-5");
-      return {
-        key,
-        label: labels[key] ?? key,
-        count,
-        share: count.shown ? shown(shareOf(counts.get(key) ?? 0, slice.reports)) : withheld<Share>(count.reason),
-      };
+      return { key, label: labels[key] ?? key, count, share: publishShare(count, total) };
     }),
   };
 }
@@ -176,77 +188,82 @@ export function buildBreakdown(
  * One outcome domain. The net score is built from three groups: better (a lot or a bit), the same,
  * and worse (a bit or a lot). It is shown only when each group has 5 or more reports; and when one
  * rating of a group is withheld, so is its partner, since the score gives the group's total away.
+ * Each group is a cell of its own (its key is the sum of its ratings' keys), so the score and its
+ * interval come from the groups' published counts.
  */
-export function buildDomain(
-  counts: Readonly<Record<string, number>>,
-  domain: { slug: string; label: string },
-  carersOnly: boolean,
-  sliceReason?: WithheldReason,
-): DomainFigures {
-  const ratingCount = (rating: string) => counts[`outcome:${domain.slug}:${rating}`] ?? 0;
+export function buildDomain(slice: SliceCounts, domain: { slug: string; label: string }, carersOnly: boolean, sliceReason?: WithheldReason): DomainFigures {
+  const rating = (key: string) => cellAt(slice, `outcome:${domain.slug}:${key}`);
   const keys = [...RATINGS, "not_relevant"];
-  const respondents = keys.reduce((sum, key) => sum + ratingCount(key), 0);
-  const answered = respondents - ratingCount("not_relevant");
-  const better = ratingCount("a_lot_better") + ratingCount("a_bit_better");
-  const worse = ratingCount("a_bit_worse") + ratingCount("a_lot_worse");
-  const all = new Map<string, number>([
-    ["respondents", respondents],
-    ["better", better],
-    ["worse", worse],
-    ...keys.map((key): [string, number] => [key, ratingCount(key)]),
+  const answered = sumCells(RATINGS.map(rating));
+  const cells = new Map<string, Cell>([
+    ["respondents", addCells(answered, rating("not_relevant"))],
+    ["answered", answered],
+    ["better", addCells(rating("a_lot_better"), rating("a_bit_better"))],
+    ["worse", addCells(rating("a_bit_worse"), rating("a_lot_worse"))],
+    ...keys.map((key): [string, Cell] => [key, rating(key)]),
   ]);
   const figures = protectCounts(
-    all,
+    cells,
     [
       { total: "respondents", members: keys },
+      { total: "answered", members: [...RATINGS] },
       { total: "better", members: ["a_lot_better", "a_bit_better"] },
       { total: "worse", members: ["a_bit_worse", "a_lot_worse"] },
     ],
-    everything(all, sliceReason),
+    everything(cells, sliceReason),
   );
-  const category = (key: string, denominator: number): CategoryFigure => {
-    const count = figures.get(key) ?? withheld<number>("fewer-than-5");
-    return {
-      key,
-      label: OUTCOME_RATINGS[key as keyof typeof OUTCOME_RATINGS],
-      count,
-      share: count.shown ? shown(shareOf(ratingCount(key), denominator)) : withheld<Share>(count.reason),
-    };
+  const figure = (id: string) => figures.get(id) ?? withheld<number>("fewer-than-5");
+  const category = (key: string, denominator: Figure<number>): CategoryFigure => {
+    const count = figure(key);
+    return { key, label: OUTCOME_RATINGS[key as keyof typeof OUTCOME_RATINGS], count, share: publishShare(count, denominator) };
   };
-  const groups = ["better", "same", "worse"].map((id) => figures.get(id) ?? withheld<number>("fewer-than-5"));
-  const hiddenGroup = groups.find((figure) => !figure.shown);
+  const [better, same, worse, total] = [figure("better"), figure("same"), figure("worse"), figure("answered")];
+  const hidden = [better, same, worse, total].find((group) => !group.shown);
   let net: Figure<NetScore>;
-  if (hiddenGroup && !hiddenGroup.shown) {
-    net = withheld(hiddenGroup.reason);
-  } else {
-    const estimate = netScore(better, worse, answered);
-    net = shown({ score: Math.round(100 * estimate.score), low: Math.round(100 * estimate.low), high: Math.round(100 * estimate.high) });
-  }
+  if (hidden && !hidden.shown) net = withheld(hidden.reason);
+  else net = shown(netScoreOf(published(better), published(worse), published(total)));
   return {
     slug: domain.slug,
     label: domain.label,
     carersOnly,
-    respondents: figures.get("respondents") ?? withheld("fewer-than-5"),
-    ratings: RATINGS.map((key) => category(key, answered)),
-    notRelevant: category("not_relevant", respondents),
+    respondents: figure("respondents"),
+    ratings: RATINGS.map((key) => category(key, total)),
+    notRelevant: category("not_relevant", figure("respondents")),
     net,
   };
 }
 
-/** When a whole slice is withheld, every figure in it is, for the same reason. */
-function everything(counts: ReadonlyMap<string, number>, reason: WithheldReason | undefined): Map<string, WithheldReason> | undefined {
-  return reason ? new Map([...counts.keys()].map((id) => [id, reason])) : undefined;
+function published(figure: Figure<number>): number {
+  return figure.shown ? figure.value : 0;
 }
 
-/** Median and quartiles of the values kept as "prefix:value" counts; `scale` turns them into units. */
-function buildSpread(counts: Readonly<Record<string, number>>, prefix: string, scale: number, sliceReason?: WithheldReason): Figure<Spread> {
+/** A net score in whole points from published counts (the total is at least better plus worse). */
+function netScoreOf(better: number, worse: number, total: number): NetScore {
+  const estimate = netScore(better, worse, Math.max(total, better + worse));
+  return { score: Math.round(100 * estimate.score), low: Math.round(100 * estimate.low), high: Math.round(100 * estimate.high) };
+}
+
+/** When a whole slice is withheld, every figure in it is, for the same reason. */
+function everything(cells: ReadonlyMap<string, Cell>, reason: WithheldReason | undefined): Map<string, WithheldReason> | undefined {
+  return reason ? new Map([...cells.keys()].map((id) => [id, reason])) : undefined;
+}
+
+/**
+ * Median and quartiles of the values kept as "prefix:value" counts; `scale` turns them into units.
+ * Each value's count is a cell and is perturbed before the quantiles are read, so a median moves
+ * by noise as well as by any one report; it is shown only when 10 or more true values make it.
+ */
+function buildSpread(slice: SliceCounts, prefix: string, scale: number, sliceReason?: WithheldReason): Figure<Spread> {
   if (sliceReason) return withheld(sliceReason);
   const histogram = new Map<number, number>();
-  for (const [key, count] of Object.entries(counts)) {
-    if (key.startsWith(`${prefix}:`)) histogram.set(Number(key.slice(prefix.length + 1)) / scale, count);
+  let trueSize = 0;
+  for (const [key, count] of Object.entries(slice.counts)) {
+    if (!key.startsWith(`${prefix}:`)) continue;
+    trueSize += count;
+    histogram.set(Number(key.slice(prefix.length + 1)) / scale, perturbedCount(cellAt(slice, key)));
   }
   const size = histogramSize(histogram);
-  if (size < MIN_VALUES_FOR_MEDIAN) return withheld("too-few-values");
+  if (trueSize < MIN_VALUES_FOR_MEDIAN || size === 0) return withheld("too-few-values");
   const tidy = (value: number | null) => Math.round((value ?? 0) * 10) / 10;
   return shown({
     median: tidy(quantile(histogram, 0.5)),
@@ -257,21 +274,17 @@ function buildSpread(counts: Readonly<Record<string, number>>, prefix: string, s
 }
 
 /** Reports and quality of life quarter by quarter; the quarters add up to the period's total. */
-function buildTrend(quarters: readonly QuarterCounts[], periodTotal: number, sliceReason?: WithheldReason): QuarterFigures[] {
-  const counts = new Map<string, number>([["total", periodTotal], ...quarters.map((q): [string, number] => [q.quarterStart, q.reports])]);
-  const figures = protectCounts(
-    counts,
-    [{ total: "total", members: quarters.map((q) => q.quarterStart) }],
-    everything(counts, sliceReason),
-  );
+function buildTrend(quarters: readonly QuarterCounts[], period: SliceCounts, sliceReason?: WithheldReason): QuarterFigures[] {
+  const cells = new Map<string, Cell>([["total", cellAt(period, "reports")], ...quarters.map((q): [string, Cell] => [q.quarterStart, cellAt(q, "reports")])]);
+  const figures = protectCounts(cells, [{ total: "total", members: quarters.map((q) => q.quarterStart) }], everything(cells, sliceReason));
+  const domain = OUTCOME_DOMAINS.find((d) => d.slug === QUALITY_OF_LIFE) ?? { slug: QUALITY_OF_LIFE, label: "Quality of life" };
   return quarters.map((quarter) => {
     const reports = figures.get(quarter.quarterStart) ?? withheld<number>("fewer-than-5");
-    const domain = OUTCOME_DOMAINS.find((d) => d.slug === QUALITY_OF_LIFE) ?? { slug: QUALITY_OF_LIFE, label: "Quality of life" };
     return {
       quarterStart: quarter.quarterStart,
       label: quarterLabel(quarter.quarterStart),
       reports,
-      qualityOfLife: reports.shown ? buildDomain(quarter.counts, domain, false).net : withheld(reports.reason),
+      qualityOfLife: reports.shown ? buildDomain(quarter, domain, false).net : withheld(reports.reason),
     };
   });
 }

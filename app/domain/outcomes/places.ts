@@ -2,18 +2,17 @@
 // so they are protected together, once for the whole nation: every page that shows a council or
 // region figure reads it from this one table, and no page withholds less than another.
 import { PLAN_LEADS } from "../taxonomy";
-import { protectCounts, type TotalRelation } from "./disclosure";
-import { withheld, type Figure, type NetScore, type Share } from "./figures";
-import { buildBreakdown, buildDomain, QUALITY_OF_LIFE } from "./outcome-view";
+import { addCells, EMPTY_CELL, type Cell } from "./cell-key";
+import { protectCounts, smallComplement, type TotalRelation } from "./disclosure";
+import { withheld, type Figure, type NetScore, type Share, type WithheldReason } from "./figures";
+import { buildBreakdown, buildDomain, cellAt, QUALITY_OF_LIFE, type SliceCounts } from "./outcome-view";
 
-export interface PlaceCounts {
+/** A council's reports over the period, keyed as QuarterCounts keys them, with their cell keys. */
+export interface PlaceCounts extends SliceCounts {
   code: string;
   name: string;
   regionCode: string;
   regionName: string;
-  /** The council's reports over the period, keyed as QuarterCounts keys them. */
-  reports: number;
-  counts: Readonly<Record<string, number>>;
 }
 
 export interface PlaceRow {
@@ -41,17 +40,23 @@ export interface PlaceTable {
 
 const QUALITY_OF_LIFE_DOMAIN = { slug: QUALITY_OF_LIFE, label: "Quality of life overall" };
 
-export function buildPlaceTable(nation: string, places: readonly PlaceCounts[]): PlaceTable {
-  const regions = new Map<string, { name: string; members: string[]; reports: number }>();
-  const counts = new Map<string, number>();
-  let nationTotal = 0;
+/**
+ * `parents` are the same nation's counts with one filter on who reported taken off (none for an
+ * unfiltered table). A council, region or nation whose reports outside the filter number 1 to 4
+ * is withheld here, so that the wider table minus this one cannot give a small group back.
+ */
+export function buildPlaceTable(nation: string, places: readonly PlaceCounts[], parents: readonly (readonly PlaceCounts[])[] = []): PlaceTable {
+  const regions = new Map<string, { name: string; members: string[]; reports: Cell }>();
+  const counts = new Map<string, Cell>();
+  let nationTotal = EMPTY_CELL;
   for (const place of places) {
-    const region = regions.get(place.regionCode) ?? { name: place.regionName, members: [], reports: 0 };
+    const region = regions.get(place.regionCode) ?? { name: place.regionName, members: [], reports: EMPTY_CELL };
+    const reports = cellAt(place, "reports");
     region.members.push(`place:${place.code}`);
-    region.reports += place.reports;
+    region.reports = addCells(region.reports, reports);
     regions.set(place.regionCode, region);
-    counts.set(`place:${place.code}`, place.reports);
-    nationTotal += place.reports;
+    counts.set(`place:${place.code}`, reports);
+    nationTotal = addCells(nationTotal, reports);
   }
   for (const [code, region] of regions) counts.set(`region:${code}`, region.reports);
   counts.set("nation", nationTotal);
@@ -59,7 +64,14 @@ export function buildPlaceTable(nation: string, places: readonly PlaceCounts[]):
     { total: "nation", members: [...regions.keys()].map((code) => `region:${code}`) },
     ...[...regions].map(([code, region]) => ({ total: `region:${code}`, members: region.members })),
   ];
-  const figures = protectCounts(counts, relations);
+  const alreadyWithheld = new Map<string, WithheldReason>();
+  for (const parent of parents) {
+    const wider = totalsById(parent);
+    for (const [id, cell] of counts) {
+      if (smallComplement(cell.count, wider.get(id) ?? 0)) alreadyWithheld.set(id, "secondary");
+    }
+  }
+  const figures = protectCounts(counts, relations, alreadyWithheld);
   const figure = (id: string) => figures.get(id) ?? withheld<number>("fewer-than-5");
   return {
     nation,
@@ -76,13 +88,24 @@ export function buildPlaceTable(nation: string, places: readonly PlaceCounts[]):
         regionCode: place.regionCode,
         regionName: place.regionName,
         reports,
-        qualityOfLife: buildDomain(place.counts, QUALITY_OF_LIFE_DOMAIN, false, reason).net,
+        qualityOfLife: buildDomain(place, QUALITY_OF_LIFE_DOMAIN, false, reason).net,
         selfLed: selfLed?.share ?? withheld("fewer-than-5"),
       };
     }),
   };
 }
 
+/** Each council's, region's and the nation's report total, by the ids the table protects. */
+function totalsById(places: readonly PlaceCounts[]): Map<string, number> {
+  const totals = new Map<string, number>([["nation", 0]]);
+  const add = (id: string, n: number) => totals.set(id, (totals.get(id) ?? 0) + n);
+  for (const place of places) {
+    add(`place:${place.code}`, place.reports);
+    add(`region:${place.regionCode}`, place.reports);
+    add("nation", place.reports);
+  }
+  return totals;
+}
 
 export type PlaceSort = "name" | "reports" | "quality" | "selfled";
 
