@@ -13,7 +13,14 @@ export interface TestReport {
   ratePence?: number | null;
   paidHours?: number | null;
   outcomes?: Record<string, string>;
+  /** 0-255; by default the next of a fixed sequence. */
+  recordKey?: number;
 }
+
+// Record keys are random in the app (the cell key method); tests give fixed ones in a fixed
+// sequence, so every run publishes the same perturbed figures.
+let recordKeys = 0;
+const nextRecordKey = () => (recordKeys++ * 89 + 7) % 256;
 
 export async function insertReports(reports: TestReport[]): Promise<number[]> {
   const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
@@ -23,8 +30,8 @@ export async function insertReports(reports: TestReport[]): Promise<number[]> {
     await client.query("BEGIN");
     for (const report of reports) {
       const { rows } = await client.query<{ id: number }>(
-        `INSERT INTO experience_report (area_code, quarter_start, perspective, support_arrangement, client_group, plan_lead, budget_change, hourly_rate_pence, paid_hours_per_week)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+        `INSERT INTO experience_report (area_code, quarter_start, perspective, support_arrangement, client_group, plan_lead, budget_change, hourly_rate_pence, paid_hours_per_week, record_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
         [
           report.area,
           report.quarter,
@@ -35,6 +42,7 @@ export async function insertReports(reports: TestReport[]): Promise<number[]> {
           report.budget ?? "same",
           report.ratePence ?? null,
           report.paidHours ?? null,
+          report.recordKey ?? nextRecordKey(),
         ],
       );
       const id = rows[0]?.id as number;

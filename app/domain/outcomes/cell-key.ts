@@ -49,6 +49,12 @@ const NOISE_WEIGHTS: readonly [number, number][] = [
   [3, 20],
 ];
 
+/**
+ * The variance a published count carries beyond sampling: the perturbation's (684/256, from the
+ * weights above) plus rounding to the nearest 5 (25/12). Intervals are widened by it.
+ */
+export const PUBLISHED_COUNT_VARIANCE = NOISE_WEIGHTS.reduce((sum, [noise, times]) => sum + noise * noise * times, 0) / CELL_KEY_RANGE + 25 / 12;
+
 /** The perturbation table's single row, in a fixed scrambled order (a published constant). */
 const NOISE_ROW: readonly number[] = scramble(NOISE_WEIGHTS.flatMap(([noise, times]) => Array<number>(times).fill(noise)));
 

@@ -36,8 +36,11 @@ describe("counts", () => {
   });
 
   it("come with shares worked out from the published counts, in whole percent with a Wilson interval", () => {
-    // 7 of 20 is 35%; Wilson 18.1% to 56.7%.
-    expect(shareOf(7, 20)).toEqual({ percent: 35, low: 18, high: 57 });
+    // 7 of 20 is 35%; Wilson 18.1% to 56.7%, widened for the ±3 perturbation and rounding to 5 of both
+    // counts (a standard deviation of about 2.2 reports each): 7% to 66%.
+    expect(shareOf(7, 20)).toEqual({ percent: 35, low: 7, high: 66 });
+    // With 400 reports the protection adds little: Wilson 30.4% to 39.8%, widened to 30% to 40%.
+    expect(shareOf(140, 400)).toEqual({ percent: 35, low: 30, high: 40 });
     expect(publishShare({ shown: true, value: 10 }, { shown: true, value: 20 })).toEqual({ shown: true, value: shareOf(10, 20) });
     expect(publishShare({ shown: true, value: 10 }, { shown: false, reason: "secondary" })).toEqual({ shown: false, reason: "secondary" });
     // A perturbed part can exceed a perturbed whole; the share stops at 100%.

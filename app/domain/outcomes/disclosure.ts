@@ -4,9 +4,9 @@
 // Every count is perturbed by the cell key method, then rounded; every share, interval and net
 // score is worked out from those published counts, never from the true ones, so solving an
 // interval backwards gives back only what the page already shows.
-import { perturbedCount, type Cell } from "./cell-key";
+import { perturbedCount, PUBLISHED_COUNT_VARIANCE, type Cell } from "./cell-key";
 import { shown, withheld, type Figure, type Share, type WithheldReason } from "./figures";
-import { wilsonInterval } from "./statistics";
+import { wilsonInterval, Z_95, type Interval } from "./statistics";
 
 /** A figure built from fewer reports than this is withheld. */
 export const MIN_REPORTS = 5;
@@ -30,14 +30,25 @@ export function publishCount(cell: Cell, reason?: WithheldReason): Figure<number
   return shown(roundCount(perturbedCount(cell)));
 }
 
-/** k of n as a share in whole percent with its Wilson interval, from two published counts. */
+/**
+ * k of n as a share in whole percent, from two published counts, with its Wilson interval widened
+ * for the perturbation and rounding both counts carry (added in quadrature, by the delta method:
+ * the share's extra variance is σ²(1 + p²)/n²), so the interval is honest about the protection.
+ */
 export function shareOf(k: number, n: number): Share {
   const part = Math.min(k, n);
+  const p = n > 0 ? part / n : 0;
   const interval = wilsonInterval(part, n);
+  const extra = n > 0 ? (Z_95 * Math.sqrt(PUBLISHED_COUNT_VARIANCE * (1 + p * p))) / n : 0;
+  const widened = widen(p, interval, extra, 0, 1);
+  return { percent: Math.round(100 * p), low: Math.round(100 * widened.low), high: Math.round(100 * widened.high) };
+}
+
+/** Widens an interval around an estimate by a further margin, added in quadrature, within bounds. */
+export function widen(estimate: number, interval: Interval, margin: number, floor: number, ceiling: number): Interval {
   return {
-    percent: n > 0 ? Math.round((100 * part) / n) : 0,
-    low: Math.round(100 * interval.low),
-    high: Math.round(100 * interval.high),
+    low: Math.max(floor, estimate - Math.hypot(estimate - interval.low, margin)),
+    high: Math.min(ceiling, estimate + Math.hypot(interval.high - estimate, margin)),
   };
 }
 

