@@ -85,7 +85,7 @@ export default function OutcomesOverview() {
       <h1>Outcomes by nation and council</h1>
       <p className="lead">
         What members&apos; experience reports add up to, {period}. Figures about fewer than 5 reports are never shown, and
-        counts are rounded to the nearest 5: <Link to="/outcomes/about-the-data">about the data</Link>.
+        counts are slightly changed and rounded to the nearest 5 to protect the people in them: <Link to="/outcomes/about-the-data">about the data</Link>.
       </p>
       <OutcomeFilterForm values={values} extra={{ ...(nation ? { nation } : {}), ...(sort !== "name" ? { sort } : {}), ...(descending ? { order: "desc" } : {}) }} />
 

@@ -45,16 +45,18 @@ export default function AboutTheData() {
           <dd>
             The range the figure would probably fall in with a different set of reports of the same size. Shares use the
             Wilson score interval; net scores use Newcombe&apos;s method, which combines the Wilson intervals of the
-            &ldquo;better&rdquo; and &ldquo;worse&rdquo; shares. Wide intervals mean few reports: compare places only when
-            their intervals do not overlap.
+            &ldquo;better&rdquo; and &ldquo;worse&rdquo; shares. Both are worked out from the published (protected) counts
+            and then widened for the small changes protection makes to each count (see below), so they stay honest about
+            how uncertain the figure is. Wide intervals mean few reports: compare places only when their intervals do not
+            overlap.
           </dd>
         </div>
         <div className="summary-list__row">
           <dt>Median and quartiles</dt>
           <dd>
             Half the hourly rates (or hours a week) reported are below the median and half above; a quarter are below the
-            lower quartile and a quarter above the upper one. Computed like PostgreSQL&apos;s percentile_cont, from the
-            exact values.
+            lower quartile and a quarter above the upper one. Computed like PostgreSQL&apos;s percentile_cont, from how
+            many reports gave each value after each of those numbers has been protected (see below).
           </dd>
         </div>
         <div className="summary-list__row">
@@ -72,8 +74,25 @@ export default function AboutTheData() {
           withheld too.
         </li>
         <li>
-          <strong>Counts are rounded</strong> to the nearest {ROUND_COUNTS_TO}. Percentages are worked out from the exact
-          counts and shown in whole numbers.
+          <strong>Every count is slightly changed, then rounded</strong> to the nearest {ROUND_COUNTS_TO}. We use the{" "}
+          <em>cell key method</em>, the one the Office for National Statistics used for Census 2021&apos;s flexible tables.
+          Each report is given a random number from 0 to 255 when it is saved, which is never shown. For every count we
+          publish, the numbers of the reports in it are added up, and that sum decides a small change between −3 and +3
+          (no change about a quarter of the time). The same reports always get the same change, so a figure never
+          flickers and asking again teaches nothing; but two views that differ by a few reports (a period one quarter
+          longer, or carers only against everyone) get unrelated changes, so subtracting one from the other does not
+          give the few reports back.
+        </li>
+        <li>
+          <strong>Percentages, intervals and net scores come from the published counts</strong>, never the exact ones, so
+          working an interval backwards gives back only what the page already shows. Because of this, the parts of a
+          total may not add up to it exactly, and a percentage can differ by a few points from one worked out from the
+          exact counts.
+        </li>
+        <li>
+          <strong>A filtered view is withheld when it leaves out 1 to {MIN_REPORTS - 1} reports</strong> of the view without
+          that filter (carers only, when all but 2 reports in a council are from carers): the difference would describe
+          those few people.
         </li>
         <li>
           <strong>Totals cannot be used to work out a withheld figure.</strong> When a total and all but one of its parts
@@ -92,9 +111,10 @@ export default function AboutTheData() {
         </li>
       </ol>
       <p>
-        What these rules do not fully prevent: comparing two overlapping views (two periods that differ by one quarter, or
-        all reports against reports from carers only) narrows down the difference, but rounding to {ROUND_COUNTS_TO} means
-        the difference of two shown counts is never exact.
+        What these rules do not fully prevent: a determined reader comparing many overlapping views can still narrow down
+        roughly how many reports a small group holds, but never to an exact number below {MIN_REPORTS}, and never to one
+        person&apos;s answers. Medians can move when a single report joins a view; they are only shown for {MIN_VALUES_FOR_MEDIAN}{" "}
+        or more values, and the counts behind them are protected too.
       </p>
 
       <h2>Using the data</h2>

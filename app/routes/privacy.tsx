@@ -1,3 +1,4 @@
+import { Link } from "@remix-run/react";
 import type { MetaFunction } from "@remix-run/node";
 
 export const meta: MetaFunction = () => [{ title: "Privacy – Fifth Option" }];
@@ -31,8 +32,10 @@ export default function Privacy() {
       </p>
       <h2>Numbers we publish</h2>
       <p>
-        Figures built from experience reports never describe fewer than 5 people, and are rounded so that small groups
-        cannot be worked out by subtraction.
+        Figures built from experience reports never describe fewer than 5 people. Every count is changed slightly by a
+        fixed rule (the cell key method, as used for the 2021 Census) and rounded to 5, and every percentage is worked out
+        from those protected counts, so neither subtracting one view from another nor working a percentage backwards can
+        single out a small group or one person&apos;s answers. <Link to="/outcomes/about-the-data#protecting-people">How we protect the figures</Link>.
       </p>
     </div>
   );

@@ -286,6 +286,19 @@ describe("outcome figures under attack", () => {
     if (json.reports.shown) expect(/Reports<\/dt><dd>[^<]*/.exec(page)?.[0]).toBe(`Reports</dt><dd>${json.reports.value}`);
   });
 
+  it("has a solver that would catch shares worked out from true counts (so the checks above can fail)", () => {
+    // The old way: 12 of Hartlepool's 77 reports as a share with its textbook Wilson interval.
+    const interval = wilsonInterval(12, 77);
+    const oldShare = { percent: Math.round((100 * 12) / 77), low: Math.round(100 * interval.low), high: Math.round(100 * interval.high) };
+    const solved = solve(oldShare);
+    expect(solved).toContainEqual({ k: 12, n: 77 });
+    // With a second share of the same total and the published "75" (73 to 77), the total is exactly 77.
+    const other = wilsonInterval(40, 77);
+    const otherShare = { percent: Math.round((100 * 40) / 77), low: Math.round(100 * other.low), high: Math.round(100 * other.high) };
+    const totals = new Set(solved.map((s) => s.n));
+    expect([...new Set(solve(otherShare).map((s) => s.n))].filter((n) => totals.has(n) && n >= 73 && n <= 77)).toEqual([77]);
+  });
+
   it("gives every shown share exactly as its published counts make it", async () => {
     for (const slice of slices.slice(0, 40)) {
       const view = await viewOf(slice);

@@ -72,7 +72,7 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
       <dl className="summary-list headline-figures">
         <div className="summary-list__row">
           <dt>Reports</dt>
-          <dd>{formatFigure(view.reports, "count")} (rounded to the nearest 5)</dd>
+          <dd>{formatFigure(view.reports, "count")} (protected and rounded to the nearest 5)</dd>
         </div>
         <div className="summary-list__row">
           <dt>Quality of life, net score</dt>

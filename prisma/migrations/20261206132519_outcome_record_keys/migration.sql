@@ -6,7 +6,7 @@ ALTER TABLE "outcome_summary" ADD COLUMN     "keys" JSONB NOT NULL DEFAULT '{}';
 
 -- Every outcome figure is protected by the cell key method (docs/outcome-figures.md): each report
 -- carries a random record key, and a cell's perturbation is a fixed function of its count and the
--- sum of its reports' keys modulo 256. The facts carry the key; the summary keeps, beside each
+-- sum of its reports' keys modulo 256. The facts carry the key, and the summary keeps, beside each
 -- count, the key sum of the reports it counts, so any period or place adds up its own cell key.
 CREATE OR REPLACE VIEW "outcome_fact" AS
 SELECT r.id AS report_id, r.area_code, a.region_code, a.nation AS nation_code, r.quarter_start,
