@@ -14,7 +14,7 @@ import pg from "pg";
 import { seedDemoCommunity } from "../../prisma/seed/demo";
 import { seedReferenceData } from "../../prisma/seed/reference";
 import { API_PREFLIGHT_HEADERS } from "./api/cors.server";
-import { openDatabase } from "./db/embedded-postgres.server";
+import { EmbeddedPostgresUnavailable, openDatabase } from "./db/embedded-postgres.server";
 import { applyMigrations } from "./db/migrations.server";
 import { ConfigError, parseEnv } from "./env.server";
 import { snapshotReader } from "./db/unchanged.server";
@@ -38,7 +38,14 @@ const database = await openDatabase(
   env,
   (message) => logger.info(message),
   (message) => logger.debug({ postgres: message }),
-);
+).catch((error: unknown) => {
+  // One plain sentence for a machine where PostgreSQL cannot run, never a stack trace.
+  if (error instanceof EmbeddedPostgresUnavailable) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+});
 // The Remix build reads DATABASE_URL through its own copy of env.server.ts.
 process.env.DATABASE_URL = database.url;
 

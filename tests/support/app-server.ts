@@ -18,10 +18,11 @@ process.on("exit", () => {
   for (const child of children) child.kill("SIGKILL");
 });
 
-export function runApp(args: string[], env: Record<string, string | undefined>) {
+/** `checkout` runs another copy of the project (default: this one). */
+export function runApp(args: string[], env: Record<string, string | undefined>, checkout = root) {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "app/server/main.ts"), ...args], {
-    cwd: root,
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(checkout, "app/server/main.ts"), ...args], {
+    cwd: checkout,
     env: { ...process.env, LOG_LEVEL: "info", NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -37,8 +38,9 @@ export async function startApp(
   args: string[],
   env: Record<string, string | undefined> & { PORT: string },
   timeoutMs = 90_000,
+  checkout = root,
 ): Promise<RunningApp> {
-  const { child, exited, output } = runApp(args, env);
+  const { child, exited, output } = runApp(args, env, checkout);
   const url = `http://127.0.0.1:${env.PORT}`;
   const deadline = Date.now() + timeoutMs;
   let exitCode: number | null | undefined;

