@@ -1,6 +1,7 @@
 // npm run db:migration -- <name>
 // Writes prisma/migrations/<timestamp>_<name>/migration.sql: the SQL that takes the schema as it
-// stood at the last migration (kept beside it as schema.prisma) to prisma/schema.prisma now.
+// stood at the last migration (one snapshot, prisma/migrations/schema-at-last-migration.prisma,
+// overwritten by each new migration; git keeps its history) to prisma/schema.prisma now.
 // Uses Prisma's own schema engine (WebAssembly build), so it works without Prisma's binary host.
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
@@ -8,7 +9,7 @@ import path from "node:path";
 
 import { parseEnv } from "../app/server/env.server";
 import { openDatabase } from "../app/server/db/embedded-postgres.server";
-import { readMigrations } from "../app/server/db/migrations.server";
+import { readMigrations, SCHEMA_SNAPSHOT } from "../app/server/db/migrations.server";
 import { diffSchemas } from "./schema-engine";
 
 const root = path.join(import.meta.dirname, "..");
@@ -22,13 +23,12 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 }
 
 const migrations = await readMigrations(migrationsDir);
-const last = migrations.at(-1);
-const snapshotPath = last ? path.join(migrationsDir, last.name, "schema.prisma") : null;
-if (snapshotPath && !existsSync(snapshotPath)) {
-  console.error(`${snapshotPath} is missing: it records the schema as of that migration.`);
+const snapshotPath = path.join(migrationsDir, SCHEMA_SNAPSHOT);
+if (migrations.length > 0 && !existsSync(snapshotPath)) {
+  console.error(`${snapshotPath} is missing: it records the schema as of the last migration.`);
   process.exit(1);
 }
-const fromSchema = snapshotPath ? await readFile(snapshotPath, "utf8") : null;
+const fromSchema = migrations.length > 0 ? await readFile(snapshotPath, "utf8") : null;
 const toSchema = await readFile(schemaPath, "utf8");
 
 // The engine wants a reachable server even for a schema-to-schema diff; it changes nothing there.
@@ -43,7 +43,7 @@ try {
     const dir = path.join(migrationsDir, `${stamp}_${name}`);
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, "migration.sql"), sql);
-    await copyFile(schemaPath, path.join(dir, "schema.prisma"));
+    await copyFile(schemaPath, snapshotPath);
     console.log(`Wrote ${path.relative(root, dir)}/migration.sql. Review it, add any SQL Prisma cannot express, then run npm run db:migrate.`);
   }
 } finally {

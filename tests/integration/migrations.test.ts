@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +12,7 @@ import {
   migrationChecksum,
   MigrationError,
   readMigrations,
+  SCHEMA_SNAPSHOT,
 } from "~/server/db/migrations.server";
 
 import { applyMigrationsWithPrismaEngine, diffSchemas } from "../../prisma/schema-engine";
@@ -141,11 +143,11 @@ describe("schema drift", () => {
     expect(actual.enums).toEqual(expected.enums);
   });
 
-  it("the last migration keeps a copy of the schema it was written from, matching the schema now", async () => {
+  it("keeps one snapshot of the schema as of the last migration, matching the schema now, and no copies per migration", async () => {
     const migrations = await readMigrations();
-    const last = migrations.at(-1);
-    if (!last) throw new Error("no migrations");
-    const snapshot = await readFile(path.join(DEFAULT_MIGRATIONS_DIR, last.name, "schema.prisma"), "utf8");
+    expect(migrations.length).toBeGreaterThan(0);
+    for (const migration of migrations) expect(existsSync(path.join(DEFAULT_MIGRATIONS_DIR, migration.name, "schema.prisma"))).toBe(false);
+    const snapshot = await readFile(path.join(DEFAULT_MIGRATIONS_DIR, SCHEMA_SNAPSHOT), "utf8");
     const schema = await readFile(path.join(process.cwd(), "prisma", "schema.prisma"), "utf8");
     // If this fails: run `npm run db:migration -- <name>` to write the missing migration.
     expect(snapshot).toBe(schema);

@@ -20,6 +20,8 @@ CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 const PRISMA_ADVISORY_LOCK = 72707369;
 
 export const DEFAULT_MIGRATIONS_DIR = path.join(process.cwd(), "prisma", "migrations");
+/** The schema as of the last migration, beside the migration folders: what `db:migration` diffs from. */
+export const SCHEMA_SNAPSHOT = "schema-at-last-migration.prisma";
 
 export interface MigrationFile {
   name: string;
