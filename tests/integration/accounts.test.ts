@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 
 import { describe, expect, it } from "vitest";
 
+import { HOSTILE_REDIRECTS } from "../support/hostile-redirects";
 import { cookieFrom, GOOD_PASSWORD, send, signUp, uniqueClientAddress, uniqueHandle } from "../support/remix";
 import { sql } from "../support/sql";
 
@@ -110,10 +111,24 @@ describe("signing in and out", () => {
     expect(await settings.text()).toContain(handle);
   });
 
-  it("never redirects to another site after signing in", async () => {
+  it("never redirects to another site after signing in, whatever redirectTo holds", async () => {
     const { handle } = await signUp();
-    const response = await send("/sign-in", { form: { handle, password: GOOD_PASSWORD, redirectTo: "//evil.example/x" } });
-    expect(response.headers.get("Location")).toBe("/");
+    const clientAddress = uniqueClientAddress();
+    for (const redirectTo of ["//evil.example/x", ...HOSTILE_REDIRECTS]) {
+      const response = await send("/sign-in", { form: { handle, password: GOOD_PASSWORD, redirectTo }, clientAddress });
+      const label = JSON.stringify(redirectTo).slice(0, 60);
+      expect(response.status, label).toBe(302);
+      const location = response.headers.get("Location") ?? "";
+      // As Chromium would follow it from a page on the site.
+      expect(new URL(location, "http://site.example").origin, label).toBe("http://site.example");
+      expect(location, label).toBe("/");
+    }
+  });
+
+  it("still returns to a path on the site, percent-encoded as a browser would send it", async () => {
+    const { handle } = await signUp();
+    const response = await send("/sign-in", { form: { handle, password: GOOD_PASSWORD, redirectTo: "/stories?q=café&tag=respite" } });
+    expect(response.headers.get("Location")).toBe("/stories?q=caf%C3%A9&tag=respite");
   });
 
   it("locks sign-in for a handle after repeated wrong passwords, even with the right one", async () => {
