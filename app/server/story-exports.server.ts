@@ -38,7 +38,7 @@ async function* csvChunks(rows: AsyncIterable<StoryExportRow>, citation: string)
     citation,
     LICENCE_NOTE,
     "Tags are separated by semicolons. Dates are months (YYYY-MM) on purpose: exact times are never published.",
-    "Text that begins with =, +, - or @ starts with an apostrophe, so spreadsheets do not run it as a formula.",
+    "Text that begins with =, +, - or @ (other than a plain number) starts with an apostrophe, so spreadsheets do not run it as a formula.",
   ]);
   yield csvLines([[...EXPORT_COLUMNS]]);
   let batch: CsvCell[][] = [];
