@@ -4,8 +4,9 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { ErrorSummary, Honeypot, SubmitButton, TextField, SuccessNotice } from "~/components/forms";
+import { safeRedirectPath } from "~/domain/accounts/redirect";
 import { recordActiveDay, verifyCredentials } from "~/server/accounts.server";
-import { requireSignedOut, safeRedirectPath } from "~/server/auth/guards.server";
+import { requireSignedOut } from "~/server/auth/guards.server";
 import { createSession, sessionCookie } from "~/server/auth/session.server";
 import { type CountedAttempt, countSignInAttempt } from "~/server/auth/throttle.server";
 import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/forms.server";
@@ -65,7 +66,8 @@ export default function SignIn() {
       <h1>Sign in</h1>
       <Form method="post" noValidate>
         <Honeypot />
-        <input type="hidden" name="redirectTo" value={values.redirectTo ?? searchParams.get("redirectTo") ?? "/"} />
+        {/* Checked here too, so the page never carries an address off the site; the action checks again. */}
+        <input type="hidden" name="redirectTo" value={safeRedirectPath(values.redirectTo ?? searchParams.get("redirectTo"))} />
         <TextField
           name="handle"
           label="The name you post under"

@@ -125,6 +125,15 @@ describe("signing in and out", () => {
     }
   });
 
+  it("never puts an address off the site into the sign-in form", async () => {
+    const hostile = await (await send("/sign-in?redirectTo=%2F%09%2Fevil.example%2Fphish")).text();
+    expect(hostile).toContain('name="redirectTo" value="/"');
+    // (The form posts back to this same page, query and all; only the hidden field is used.)
+    expect(hostile).not.toMatch(/value="[^"]*evil\.example/);
+    const kept = await (await send(`/sign-in?redirectTo=${encodeURIComponent("/stories/12?replied=1")}`)).text();
+    expect(kept).toContain('name="redirectTo" value="/stories/12?replied=1"');
+  });
+
   it("still returns to a path on the site, percent-encoded as a browser would send it", async () => {
     const { handle } = await signUp();
     const response = await send("/sign-in", { form: { handle, password: GOOD_PASSWORD, redirectTo: "/stories?q=café&tag=respite" } });
