@@ -4,10 +4,21 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 
 import { ErrorSummary, type FieldErrors, SuccessNotice } from "~/components/forms";
+import { can, type Role } from "~/domain/accounts/permissions";
 import { reasonRequired, SILENCE_DAYS } from "~/domain/moderation/queue";
 import { requirePermission } from "~/server/auth/guards.server";
 import { readForm } from "~/server/forms.server";
-import { AlreadyHandled, decide, listQueue, OwnContent, silenceMember } from "~/server/moderation.server";
+import {
+  AlreadyHandled,
+  decide,
+  liftSilence,
+  listQueue,
+  listSilencedMembers,
+  NotAllowed,
+  NotSilenced,
+  OwnContent,
+  silenceMember,
+} from "~/server/moderation.server";
 
 export const meta: MetaFunction = () => [{ title: "Review queue – Moderation – Fifth Option" }];
 
@@ -29,8 +40,27 @@ const filterSchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   const moderator = await requirePermission(request, "moderation:review");
   const { kind, reason, council } = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const queue = await listQueue(moderator.id, { kind, reason, council });
-  return { kind: kind ?? "", reason: reason ?? "", council: council ?? "", queue: queue.map((entry) => ({ ...entry, createdAt: entry.createdAt.toISOString().slice(0, 10) })) };
+  const now = new Date();
+  const [queue, silenced] = await Promise.all([listQueue(moderator.id, { kind, reason, council }), listSilencedMembers(now)]);
+  // What this moderator may do to each person shown (app/domain/accounts/permissions.ts).
+  const person = (p: { id: number; handle: string; role: Role; silencedUntil: Date | null }) => ({
+    id: p.id,
+    handle: p.handle,
+    silencedUntil: p.silencedUntil && p.silencedUntil > now ? p.silencedUntil.toISOString().slice(0, 10) : null,
+    canSilence: can(moderator, "member:silence", { member: p }),
+    canLift: can(moderator, "member:unsilence", { member: p }),
+  });
+  return {
+    kind: kind ?? "",
+    reason: reason ?? "",
+    council: council ?? "",
+    queue: queue.map((entry) => ({
+      ...entry,
+      createdAt: entry.createdAt.toISOString().slice(0, 10),
+      author: entry.author ? { ...entry.author, ...person(entry.author) } : null,
+    })),
+    silenced: silenced.map(person),
+  };
 }
 
 const decisionSchema = z.object({
@@ -47,18 +77,35 @@ const silenceSchema = z.object({
   silenceReason: z.string().trim().min(1, "Write a reason: the member will see it").max(500),
 });
 
+const liftSchema = z.object({
+  userId: z.coerce.number().int().positive(),
+  liftReason: z.string().trim().min(1, "Write a reason: the member will see it").max(500),
+});
+
+/** The form field an error belongs beside: each silence form names the item or person it is for. */
+const fieldFor = (prefix: string, itemKey: string | undefined) => `${prefix}-${/^[a-z_]+-\d+$/.test(itemKey ?? "") ? itemKey : "form"}`;
+
 export async function action({ request }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, "moderation:review");
   const values = await readForm(request);
-  if (values.intent === "silence") {
-    const parsed = silenceSchema.safeParse(values);
-    const field = `silenceReason-${/^[a-z_]+-\d+$/.test(values.itemKey ?? "") ? values.itemKey : "form"}`;
+  if (values.intent === "silence" || values.intent === "lift-silence") {
+    const lifting = values.intent === "lift-silence";
+    const field = fieldFor(lifting ? "liftReason" : "silenceReason", values.itemKey);
+    const parsed = lifting ? liftSchema.safeParse(values) : silenceSchema.safeParse(values);
     if (!parsed.success) return data({ errors: { [field]: parsed.error.issues[0]?.message ?? "Check the form" } as FieldErrors, done: null }, { status: 400 });
     try {
-      const until = await silenceMember(moderator, parsed.data.userId, parsed.data.days, parsed.data.silenceReason);
-      return data({ errors: {} as FieldErrors, done: `Member silenced until ${until.toISOString().slice(0, 10)}.` });
+      let done: string;
+      if ("liftReason" in parsed.data) {
+        await liftSilence(moderator, parsed.data.userId, parsed.data.liftReason);
+        done = "Silence lifted: the member can post again, and has been told why.";
+      } else {
+        const until = await silenceMember(moderator, parsed.data.userId, parsed.data.days, parsed.data.silenceReason);
+        done = `Member silenced until ${until.toISOString().slice(0, 10)}.`;
+      }
+      return data({ errors: {} as FieldErrors, done });
     } catch (error) {
-      if (error instanceof OwnContent || error instanceof AlreadyHandled) return data({ errors: { form: error.message } as FieldErrors, done: null }, { status: 409 });
+      if (error instanceof NotAllowed) return data({ errors: { form: error.message } as FieldErrors, done: null }, { status: 403 });
+      if (error instanceof NotSilenced || error instanceof AlreadyHandled) return data({ errors: { form: error.message } as FieldErrors, done: null }, { status: 409 });
       throw error;
     }
   }
@@ -89,7 +136,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function ModerationQueue() {
-  const { queue, kind, reason, council } = useLoaderData<typeof loader>();
+  const { queue, kind, reason, council, silenced } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const errors = result?.errors ?? {};
@@ -170,36 +217,7 @@ export default function ModerationQueue() {
                 </p>
               ) : null}
               {entry.author && !entry.ownContent ? (
-                <details className="silence">
-                  <summary>Silence {entry.author.handle}</summary>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="silence" />
-                    <input type="hidden" name="userId" value={entry.author.id} />
-                    <input type="hidden" name="itemKey" value={`${entry.kind}-${entry.id}`} />
-                    <label className="label" htmlFor={`days-${entry.kind}-${entry.id}`}>
-                      For how long
-                    </label>
-                    <select id={`days-${entry.kind}-${entry.id}`} name="days" className="input input--short" defaultValue="1">
-                      {SILENCE_DAYS.map((days) => (
-                        <option key={days} value={days}>
-                          {days} {days === 1 ? "day" : "days"}
-                        </option>
-                      ))}
-                    </select>
-                    <label className="label" htmlFor={`silenceReason-${entry.kind}-${entry.id}`}>
-                      Reason (the member sees it)
-                    </label>
-                    {errors[`silenceReason-${entry.kind}-${entry.id}`] ? (
-                      <p className="error-message">
-                        <span className="visually-hidden">Error:</span> {errors[`silenceReason-${entry.kind}-${entry.id}`]}
-                      </p>
-                    ) : null}
-                    <textarea id={`silenceReason-${entry.kind}-${entry.id}`} name="silenceReason" rows={2} className="textarea" />
-                    <button type="submit" className="button button--warning">
-                      Silence<span className="visually-hidden"> {entry.author.handle}</span>
-                    </button>
-                  </Form>
-                </details>
+                <MemberControls person={entry.author} itemKey={`${entry.kind}-${entry.id}`} errors={errors} />
               ) : null}
               {entry.ownContent ? (
                 <p>This is your own content: another moderator will review it.</p>
@@ -255,6 +273,94 @@ export default function ModerationQueue() {
           );
         })}
       </ol>
+      <h2 id="silenced">Members whose posting is paused</h2>
+      {silenced.length === 0 ? (
+        <p>Nobody&apos;s posting is paused.</p>
+      ) : (
+        <ul className="story-list">
+          {silenced.map((person) => (
+            <li key={person.id}>
+              <p>
+                {person.handle}: posting paused until {person.silencedUntil}.
+              </p>
+              <MemberControls person={person} itemKey={`user-${person.id}`} errors={errors} />
+            </li>
+          ))}
+        </ul>
+      )}
     </>
+  );
+}
+
+interface ShownPerson {
+  id: number;
+  handle: string;
+  silencedUntil: string | null;
+  canSilence: boolean;
+  canLift: boolean;
+}
+
+/** "Silence" for a member who may post, "Lift silence" for one who may not; nothing for a senior. */
+function MemberControls({ person, itemKey, errors }: { person: ShownPerson; itemKey: string; errors: FieldErrors }) {
+  if (person.silencedUntil !== null) {
+    if (!person.canLift) return null;
+    const field = `liftReason-${itemKey}`;
+    return (
+      <details className="silence">
+        <summary>Lift silence on {person.handle}</summary>
+        <Form method="post">
+          <input type="hidden" name="intent" value="lift-silence" />
+          <input type="hidden" name="userId" value={person.id} />
+          <input type="hidden" name="itemKey" value={itemKey} />
+          <p>Posting is paused until {person.silencedUntil}.</p>
+          <label className="label" htmlFor={field}>
+            Reason for lifting it early (the member sees it, and it goes in the audit log)
+          </label>
+          {errors[field] ? (
+            <p className="error-message">
+              <span className="visually-hidden">Error:</span> {errors[field]}
+            </p>
+          ) : null}
+          <textarea id={field} name="liftReason" rows={2} className="textarea" />
+          <button type="submit" className="button button--secondary">
+            Lift silence<span className="visually-hidden"> on {person.handle}</span>
+          </button>
+        </Form>
+      </details>
+    );
+  }
+  if (!person.canSilence) return null;
+  const field = `silenceReason-${itemKey}`;
+  return (
+    <details className="silence">
+      <summary>Silence {person.handle}</summary>
+      <Form method="post">
+        <input type="hidden" name="intent" value="silence" />
+        <input type="hidden" name="userId" value={person.id} />
+        <input type="hidden" name="itemKey" value={itemKey} />
+        <label className="label" htmlFor={`days-${itemKey}`}>
+          For how long
+        </label>
+        <select id={`days-${itemKey}`} name="days" className="input input--short" defaultValue="1">
+          {SILENCE_DAYS.map((days) => (
+            <option key={days} value={days}>
+              {days} {days === 1 ? "day" : "days"}
+            </option>
+          ))}
+        </select>
+        <label className="label" htmlFor={field}>
+          Reason (the member sees it)
+        </label>
+        {errors[field] ? (
+          <p className="error-message">
+            <span className="visually-hidden">Error:</span> {errors[field]}
+          </p>
+        ) : null}
+        <textarea id={field} name="silenceReason" rows={2} className="textarea" />
+        <button type="submit" className="button button--warning">
+          Silence<span className="visually-hidden"> {person.handle}</span>
+        </button>
+      </Form>
+    </details>
   );
 }

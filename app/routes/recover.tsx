@@ -4,13 +4,13 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
 
 import { ErrorSummary, Honeypot, SubmitButton, TextField } from "~/components/forms";
-import { handleKey } from "~/domain/accounts/handle";
 import { passwordProblem } from "~/domain/accounts/password";
 import { recoverWithCode } from "~/server/accounts.server";
 import { requireSignedOut } from "~/server/auth/guards.server";
 import { createSession, sessionCookie } from "~/server/auth/session.server";
+import { type CountedAttempt, countRecoveryAttempt } from "~/server/auth/throttle.server";
 import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/forms.server";
-import { check, clientKey, consume, RateLimited, reset } from "~/server/rate-limit.server";
+import { RateLimited } from "~/server/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password with a recovery code – Fifth Option" }];
 
@@ -37,26 +37,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = recoverSchema.safeParse(values);
   if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values);
   const { handle, code, password } = parsed.data;
-  const client = await clientKey(context.clientAddress);
+  // Limited per client only, and apart from sign-in: however much sign-in is slowed for this
+  // name, and whoever else is guessing, the owner's recovery codes still work.
+  let attempt: CountedAttempt;
   try {
-    await check("recoveryPerHandle", handleKey(handle));
-    await check("recoveryPerClient", client);
-    const recovered = await recoverWithCode(handle, code, password);
-    if (!recovered) {
-      await consume("recoveryPerHandle", handleKey(handle));
-      await consume("recoveryPerClient", client);
-      return formFailure({ code: WRONG }, values, 401);
-    }
-    await reset("recoveryPerHandle", handleKey(handle));
-    await reset("signInPerHandle", handleKey(handle));
-    const session = await createSession(recovered.userId);
-    return redirect("/settings?recovered=1", {
-      headers: { "Set-Cookie": sessionCookie(request, session.token, session.expiresAt) },
-    });
+    attempt = await countRecoveryAttempt(handle, context.clientAddress);
   } catch (error) {
     if (error instanceof RateLimited) return formFailure({ code: error.message }, values, 429);
     throw error;
   }
+  const recovered = await recoverWithCode(handle, code, password);
+  if (!recovered) return formFailure({ code: WRONG }, values, 401);
+  await attempt.succeeded();
+  const session = await createSession(recovered.userId);
+  return redirect("/settings?recovered=1", {
+    headers: { "Set-Cookie": sessionCookie(request, session.token, session.expiresAt) },
+  });
 }
 
 export default function Recover() {

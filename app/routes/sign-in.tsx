@@ -4,12 +4,13 @@ import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { ErrorSummary, Honeypot, SubmitButton, TextField, SuccessNotice } from "~/components/forms";
-import { handleKey } from "~/domain/accounts/handle";
+import { safeRedirectPath } from "~/domain/accounts/redirect";
 import { recordActiveDay, verifyCredentials } from "~/server/accounts.server";
-import { requireSignedOut, safeRedirectPath } from "~/server/auth/guards.server";
+import { requireSignedOut } from "~/server/auth/guards.server";
 import { createSession, sessionCookie } from "~/server/auth/session.server";
+import { type CountedAttempt, countSignInAttempt } from "~/server/auth/throttle.server";
 import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/forms.server";
-import { check, clientKey, consume, RateLimited, reset } from "~/server/rate-limit.server";
+import { RateLimited } from "~/server/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Fifth Option" }];
 
@@ -21,6 +22,8 @@ const signInSchema = z.object({
 
 // One message for both mistakes, so nobody can learn which names exist.
 const WRONG = "The name or password is not right. Check them and try again";
+// Said to everyone who is slowed down, whether or not the name exists.
+const RECOVERY_HINT = "If this is your account, you can reset your password now with a recovery code.";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedOut(request);
@@ -34,27 +37,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = signInSchema.safeParse(values);
   if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values);
   const { handle, password, redirectTo } = parsed.data;
-  const handleLimitKey = handleKey(handle);
-  const client = await clientKey(context.clientAddress);
+  let attempt: CountedAttempt;
   try {
-    await check("signInPerHandle", handleLimitKey);
-    await check("signInPerClient", client);
-    const user = await verifyCredentials(handle, password);
-    if (!user) {
-      await consume("signInPerHandle", handleLimitKey);
-      await consume("signInPerClient", client);
-      return formFailure({ handle: WRONG }, values, 401);
-    }
-    await reset("signInPerHandle", handleLimitKey);
-    const session = await createSession(user.id);
-    await recordActiveDay(user.id);
-    return redirect(safeRedirectPath(redirectTo), {
-      headers: { "Set-Cookie": sessionCookie(request, session.token, session.expiresAt) },
-    });
+    attempt = await countSignInAttempt(handle, context.clientAddress);
   } catch (error) {
-    if (error instanceof RateLimited) return formFailure({ handle: error.message }, values, 429);
+    if (error instanceof RateLimited) return formFailure({ handle: `${error.message} ${RECOVERY_HINT}` }, values, 429);
     throw error;
   }
+  const user = await verifyCredentials(handle, password);
+  if (!user) return formFailure({ handle: WRONG }, values, 401);
+  await attempt.succeeded();
+  const session = await createSession(user.id);
+  await recordActiveDay(user.id);
+  return redirect(safeRedirectPath(redirectTo), {
+    headers: { "Set-Cookie": sessionCookie(request, session.token, session.expiresAt) },
+  });
 }
 
 export default function SignIn() {
@@ -69,7 +66,8 @@ export default function SignIn() {
       <h1>Sign in</h1>
       <Form method="post" noValidate>
         <Honeypot />
-        <input type="hidden" name="redirectTo" value={values.redirectTo ?? searchParams.get("redirectTo") ?? "/"} />
+        {/* Checked here too, so the page never carries an address off the site; the action checks again. */}
+        <input type="hidden" name="redirectTo" value={safeRedirectPath(values.redirectTo ?? searchParams.get("redirectTo"))} />
         <TextField
           name="handle"
           label="The name you post under"

@@ -1,4 +1,5 @@
 // Every query behind the review queue and moderators' decisions.
+import { type Actor, can, type Role } from "~/domain/accounts/permissions";
 import { renderMarkdown } from "~/domain/markdown/render";
 import {
   compareByRisk,
@@ -32,7 +33,7 @@ export interface QueueEntry extends QueueItem {
   postId: number | null;
   version: number;
   kept: KeptFinding[];
-  author: { id: number; handle: string; trustLevel: number; rejectedBefore: number; upheldFlags: number } | null;
+  author: { id: number; handle: string; trustLevel: number; role: Role; silencedUntil: Date | null; rejectedBefore: number; upheldFlags: number } | null;
   ownContent: boolean;
   status: string;
   areaCode: string | null;
@@ -43,7 +44,7 @@ export async function listQueue(
   filter: { kind?: QueueItem["kind"]; reason?: string; council?: string } = {},
 ): Promise<QueueEntry[]> {
   const openFlags = { where: { resolvedAt: null }, select: { reason: true } } as const;
-  const author = { select: { id: true, handle: true, trustLevel: true } } as const;
+  const author = { select: { id: true, handle: true, trustLevel: true, role: true, silencedUntil: true } } as const;
   const [posts, comments, reports] = await Promise.all([
     filter.kind && filter.kind !== "post"
       ? []
@@ -82,7 +83,7 @@ export async function listQueue(
     const id = flag.post?.authorId ?? flag.comment?.authorId;
     if (id != null) upheldBy.set(id, (upheldBy.get(id) ?? 0) + 1);
   }
-  const authorOf = (a: { id: number; handle: string; trustLevel: number } | null) =>
+  const authorOf = (a: { id: number; handle: string; trustLevel: number; role: Role; silencedUntil: Date | null } | null) =>
     a ? { ...a, rejectedBefore: rejectedBy.get(a.id) ?? 0, upheldFlags: upheldBy.get(a.id) ?? 0 } : null;
 
   const entries: QueueEntry[] = [
@@ -293,14 +294,74 @@ export async function flagContent(
   return { hidden, postId, authorId: item.authorId };
 }
 
-export async function silenceMember(moderator: { id: number; handle: string }, userId: number, days: number, reason: string) {
-  if (userId === moderator.id) throw new OwnContent();
+export class NotAllowed extends Error {
+  constructor() {
+    super("You cannot do that to this person. Moderators act on members, admins on moderators, and nobody on themselves.");
+  }
+}
+
+export class NotSilenced extends Error {
+  constructor() {
+    super("This member's posting is not paused: the silence has ended or was already lifted.");
+  }
+}
+
+type Moderator = Actor & { handle: string };
+
+/** The person acted on, after checking the moderator is senior to them (app/domain/accounts/permissions.ts). */
+async function personFor(moderator: Moderator, action: "member:silence" | "member:unsilence", userId: number) {
+  const person = await prisma().user.findUnique({ where: { id: userId }, select: { id: true, role: true, silencedUntil: true } });
+  if (!person) throw new AlreadyHandled();
+  if (!can(moderator, action, { member: person })) throw new NotAllowed();
+  return person;
+}
+
+export async function silenceMember(moderator: Moderator, userId: number, days: number, reason: string) {
+  const person = await personFor(moderator, "member:silence", userId);
   const until = silencedUntil(days);
-  const { count } = await prisma().user.updateMany({ where: { id: userId }, data: { silencedUntil: until } });
-  if (count !== 1) throw new AlreadyHandled();
-  await recordAction({ actor: moderator, action: "user.silence", targetType: "user", targetId: userId, reason, after: { silencedUntil: until.toISOString(), days } });
+  await transaction(async (tx) => {
+    // The role checked is in the WHERE: a promotion in between cannot slip past the check.
+    const { count } = await tx.user.updateMany({ where: { id: userId, role: person.role }, data: { silencedUntil: until } });
+    if (count !== 1) throw new AlreadyHandled();
+    await recordAction(
+      { actor: moderator, action: "user.silence", targetType: "user", targetId: userId, reason, after: { silencedUntil: until.toISOString(), days } },
+      tx,
+    );
+  });
   await notify([userId], "user.silence", `A moderator has paused your posting for ${days} ${days === 1 ? "day" : "days"}. You can still read. The moderator wrote: ${reason}`.slice(0, 500), null);
   return until;
+}
+
+/** Ends a silence early, with a reason that goes in the audit log and to the member. */
+export async function liftSilence(moderator: Moderator, userId: number, reason: string, now = new Date()) {
+  const person = await personFor(moderator, "member:unsilence", userId);
+  await transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({ where: { id: userId, role: person.role, silencedUntil: { gt: now } }, data: { silencedUntil: null } });
+    if (count !== 1) throw new NotSilenced();
+    await recordAction(
+      {
+        actor: moderator,
+        action: "user.unsilence",
+        targetType: "user",
+        targetId: userId,
+        reason,
+        before: { silencedUntil: person.silencedUntil?.toISOString() ?? null },
+        after: { silencedUntil: null },
+      },
+      tx,
+    );
+  });
+  await notify([userId], "user.unsilence", `A moderator has lifted the pause on your posting early: you can post again. The moderator wrote: ${reason}`.slice(0, 500), null);
+}
+
+/** Members whose posting is paused now, soonest to end first. */
+export async function listSilencedMembers(now = new Date()) {
+  return prisma().user.findMany({
+    where: { silencedUntil: { gt: now } },
+    orderBy: [{ silencedUntil: "asc" }, { id: "asc" }],
+    take: 100,
+    select: { id: true, handle: true, role: true, silencedUntil: true },
+  });
 }
 
 /**

@@ -14,10 +14,15 @@ interface LimitRule {
 }
 
 export const RATE_LIMITS = {
-  signInPerHandle: { points: 8, durationSeconds: 15 * 60 },
+  // Sign-in (app/domain/accounts/sign-in-throttle.ts): a handle is limited per client, never
+  // locked for everyone; across all clients its failures only slow each attempt down.
+  signInPerHandleClient: { points: 8, durationSeconds: 15 * 60 },
   signInPerClient: { points: 30, durationSeconds: 15 * 60 },
+  signInFailuresPerHandle: { points: 1_000_000, durationSeconds: 15 * 60 },
   signUpPerClient: { points: 5, durationSeconds: 60 * 60 },
-  recoveryPerHandle: { points: 5, durationSeconds: 60 * 60 },
+  // Recovery codes carry 80 random bits: limits per client are enough, and nobody elsewhere can
+  // use them up for the owner.
+  recoveryPerHandleClient: { points: 5, durationSeconds: 60 * 60 },
   recoveryPerClient: { points: 10, durationSeconds: 60 * 60 },
   writesPerUser: { points: 30, durationSeconds: 10 * 60 },
   // The public read API: per client without a key, per member with one.
@@ -63,7 +68,11 @@ export class RateLimited extends Error {
 // The limiter queries the pool directly, not through Prisma, so an unreachable database is
 // turned into the same 503 here; otherwise an outage mid-request would surface as a 500.
 
-/** Counts one attempt; throws RateLimited when the limit is used up. */
+/**
+ * Counts one attempt; throws RateLimited when the limit is used up. The count is one atomic
+ * INSERT … ON CONFLICT DO UPDATE … RETURNING, so attempts made at the same moment cannot all slip
+ * under the limit: call it before the work it limits, not after.
+ */
 export async function consume(name: LimitName, key: string): Promise<void> {
   try {
     await limiter(name).consume(key);
@@ -92,6 +101,25 @@ export async function consumeAndReport(name: LimitName, key: string): Promise<Li
     if (error instanceof RateLimiterRes) return { allowed: false, remaining: 0, msBeforeReset: error.msBeforeNext };
     throw error;
   }
+}
+
+/** Counts one attempt and returns how many this key has made in its window, this one included. */
+export async function countAttempt(name: LimitName, key: string): Promise<number> {
+  try {
+    return (await limiter(name).consume(key)).consumedPoints;
+  } catch (error) {
+    if (error instanceof RateLimiterRes) return error.consumedPoints;
+    throw toServiceUnavailable(error);
+  }
+}
+
+/** Gives back attempts counted in advance that turned out not to count (a correct password). */
+export async function giveBack(name: LimitName, key: string, points = 1): Promise<void> {
+  await limiter(name)
+    .reward(key, points)
+    .catch((error: unknown) => {
+      throw toServiceUnavailable(error);
+    });
 }
 
 /** Tells whether the limit is already used up, without counting an attempt. */

@@ -1,11 +1,10 @@
 // Downloads of the published stories matching a search, as CSV or JSON, streamed row by row with
 // the licence and a citation in the file itself.
-import { stringify } from "csv-stringify/sync";
-
 import { citeAs, DATA_LICENCE, LICENCE_NOTE, retrievalDate } from "~/domain/licence";
 import { describeStorySearch } from "~/domain/stories/citation";
 import { parseStorySearch, storySearchQuery } from "~/domain/stories/story-search";
 
+import { type CsvCell, csvLines, csvNotes } from "./csv.server";
 import { clientKey, consume, RATE_LIMITS, RateLimited } from "./rate-limit.server";
 import { findUnknownFilter, nameFilters, publishedStoryRows, type StoryExportRow } from "./story-search.server";
 
@@ -27,36 +26,30 @@ const EXPORT_COLUMNS = [
 // Rows are stringified a few hundred at a time: far fewer calls than one per row, still small.
 const BATCH = 250;
 
-// Spreadsheets run a cell that starts like a formula ("=HYPERLINK(…)"), so such text gets a
-// leading apostrophe in CSV (OWASP's advice); the JSON keeps the text exactly as written.
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvCells(row: StoryExportRow): (string | number)[] {
-  return EXPORT_COLUMNS.map((column) => {
-    const value = column === "tags" ? row.tags.join("; ") : row[column];
-    if (typeof value === "string" && FORMULA_START.test(value)) return `'${value}`;
-    return value ?? "";
-  });
+// Text that a spreadsheet would run as a formula is defused in CSV (./csv.server.ts); the JSON
+// keeps the text exactly as written.
+function csvCells(row: StoryExportRow): CsvCell[] {
+  return EXPORT_COLUMNS.map((column) => (column === "tags" ? row.tags.join("; ") : row[column]));
 }
 
 async function* csvChunks(rows: AsyncIterable<StoryExportRow>, citation: string): AsyncGenerator<string> {
-  yield [
-    `# ${citation}`,
-    `# ${LICENCE_NOTE}`,
-    "# Tags are separated by semicolons. Dates are months (YYYY-MM) on purpose: exact times are never published.",
-    "# Text that begins with =, +, - or @ starts with an apostrophe, so spreadsheets do not run it as a formula.",
-    "",
-  ].join("\n");
-  yield stringify([[...EXPORT_COLUMNS]]);
-  let batch: (string | number)[][] = [];
+  // The citation echoes the search words: like every other line, it is quoted and defused.
+  yield csvNotes([
+    citation,
+    LICENCE_NOTE,
+    "Tags are separated by semicolons. Dates are months (YYYY-MM) on purpose: exact times are never published.",
+    "Text that begins with =, +, - or @ (other than a plain number) starts with an apostrophe, so spreadsheets do not run it as a formula.",
+  ]);
+  yield csvLines([[...EXPORT_COLUMNS]]);
+  let batch: CsvCell[][] = [];
   for await (const row of rows) {
     batch.push(csvCells(row));
     if (batch.length === BATCH) {
-      yield stringify(batch);
+      yield csvLines(batch);
       batch = [];
     }
   }
-  if (batch.length > 0) yield stringify(batch);
+  if (batch.length > 0) yield csvLines(batch);
 }
 
 async function* jsonChunks(rows: AsyncIterable<StoryExportRow>, citation: string, retrieved: string): AsyncGenerator<string> {

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 
 import { describe, expect, it } from "vitest";
 
-import { cookieFrom, GOOD_PASSWORD, send, signUp, uniqueClientAddress, uniqueHandle } from "../support/remix";
+import { HOSTILE_REDIRECTS } from "../support/hostile-redirects";
+import { cookieFrom, GOOD_PASSWORD, send, signUp, stripComments, uniqueClientAddress, uniqueHandle } from "../support/remix";
 import { sql } from "../support/sql";
 
 const userId = async (handle: string) =>
@@ -110,21 +111,33 @@ describe("signing in and out", () => {
     expect(await settings.text()).toContain(handle);
   });
 
-  it("never redirects to another site after signing in", async () => {
+  it("never redirects to another site after signing in, whatever redirectTo holds", async () => {
     const { handle } = await signUp();
-    const response = await send("/sign-in", { form: { handle, password: GOOD_PASSWORD, redirectTo: "//evil.example/x" } });
-    expect(response.headers.get("Location")).toBe("/");
+    const clientAddress = uniqueClientAddress();
+    for (const redirectTo of ["//evil.example/x", ...HOSTILE_REDIRECTS]) {
+      const response = await send("/sign-in", { form: { handle, password: GOOD_PASSWORD, redirectTo }, clientAddress });
+      const label = JSON.stringify(redirectTo).slice(0, 60);
+      expect(response.status, label).toBe(302);
+      const location = response.headers.get("Location") ?? "";
+      // As Chromium would follow it from a page on the site.
+      expect(new URL(location, "http://site.example").origin, label).toBe("http://site.example");
+      expect(location, label).toBe("/");
+    }
   });
 
-  it("locks sign-in for a handle after repeated wrong passwords, even with the right one", async () => {
-    const { handle } = await signUp(undefined, "carer", "10.0.0.1");
-    for (let i = 0; i < 8; i++) {
-      const attempt = await send("/sign-in", { form: { handle, password: `wrong password ${i}` }, clientAddress: `10.0.1.${i}` });
-      expect(attempt.status).toBe(401);
-    }
-    const locked = await send("/sign-in", { form: { handle, password: GOOD_PASSWORD }, clientAddress: "10.0.2.1" });
-    expect(locked.status).toBe(429);
-    expect(await locked.text()).toMatch(/Try again in \d+ minutes/);
+  it("never puts an address off the site into the sign-in form", async () => {
+    const hostile = await (await send("/sign-in?redirectTo=%2F%09%2Fevil.example%2Fphish")).text();
+    expect(hostile).toContain('name="redirectTo" value="/"');
+    // (The form posts back to this same page, query and all; only the hidden field is used.)
+    expect(hostile).not.toMatch(/value="[^"]*evil\.example/);
+    const kept = await (await send(`/sign-in?redirectTo=${encodeURIComponent("/stories/12?replied=1")}`)).text();
+    expect(kept).toContain('name="redirectTo" value="/stories/12?replied=1"');
+  });
+
+  it("still returns to a path on the site, percent-encoded as a browser would send it", async () => {
+    const { handle } = await signUp();
+    const response = await send("/sign-in", { form: { handle, password: GOOD_PASSWORD, redirectTo: "/stories?q=café&tag=respite" } });
+    expect(response.headers.get("Location")).toBe("/stories?q=caf%C3%A9&tag=respite");
   });
 
   it("keys per-client limits on a salted hash, never the address itself", async () => {
@@ -154,6 +167,80 @@ describe("signing in and out", () => {
     await send("/settings", { form: { intent: "sign-out-everywhere" }, cookie });
     expect((await send("/settings", { cookie: other })).status).toBe(302);
     expect(await sql(`SELECT 1 FROM session WHERE user_id = $1`, [await userId(handle)])).toHaveLength(0);
+  });
+});
+
+describe("guessing passwords", () => {
+  const signIn = (handle: string, password: string, clientAddress: string) => send("/sign-in", { form: { handle, password }, clientAddress });
+  const LIMIT = 8;
+
+  it("checks at most the limit of guesses sent at once from one client, and says the same for a name that does not exist", async () => {
+    const { handle } = await signUp();
+    for (const name of [handle, uniqueHandle("nobody")]) {
+      const client = uniqueClientAddress();
+      const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => signIn(name, `wrong guess ${i}`, client)));
+      const statuses = answers.map((a) => a.status);
+      // A 401 is a password that was checked; a 429 was refused before any checking.
+      expect(statuses.filter((s) => s === 401), name).toHaveLength(LIMIT);
+      expect(statuses.filter((s) => s === 429), name).toHaveLength(16 - LIMIT);
+      const refusal = stripComments(await answers[statuses.indexOf(429)]!.text());
+      expect(refusal).toMatch(/You have tried this too many times\. Try again in 15 minutes\. If this is your account, you can reset your password now with a recovery code\./);
+    }
+  });
+
+  it("does not let the right password in after a burst of wrong ones from the same client", async () => {
+    const { handle } = await signUp();
+    const client = uniqueClientAddress();
+    await Promise.all(Array.from({ length: 15 }, (_, i) => signIn(handle, `wrong guess ${i}`, client)));
+    const right = await signIn(handle, GOOD_PASSWORD, client);
+    expect(right.status).toBe(429);
+    expect(cookieFrom(right)).toBeNull();
+    expect(await sql(`SELECT 1 FROM session WHERE user_id = $1`, [await userId(handle)])).toHaveLength(1);
+  });
+
+  it("does not lock the owner out when someone else guesses: from another address the right password works at once", async () => {
+    const { handle } = await signUp();
+    const attacker = uniqueClientAddress();
+    for (let i = 0; i < 12; i++) await signIn(handle, `wrong guess ${i}`, attacker);
+    expect((await signIn(handle, GOOD_PASSWORD, attacker)).status).toBe(429);
+    const owner = await signIn(handle, GOOD_PASSWORD, uniqueClientAddress());
+    expect(owner.status).toBe(302);
+    expect(cookieFrom(owner)).toBeTruthy();
+  });
+
+  it("slows every attempt for a handle guessed at from many addresses, but still lets the owner in", async () => {
+    const { handle } = await signUp();
+    // 13 wrong passwords from two addresses, each under its own limit.
+    for (let i = 0; i < 13; i++) expect((await signIn(handle, `wrong guess ${i}`, `198.51.100.${80 + (i % 2)}`)).status).toBe(401);
+    const started = Date.now();
+    const owner = await signIn(handle, GOOD_PASSWORD, uniqueClientAddress());
+    // 13 recent failures: 250 ms doubled three times before the password is even checked.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2000);
+    expect(owner.status).toBe(302);
+  });
+
+  it("keeps recovery codes working while sign-in is refused for that client", async () => {
+    const { handle, codes } = await signUp();
+    const client = uniqueClientAddress();
+    for (let i = 0; i < 10; i++) await signIn(handle, `wrong guess ${i}`, client);
+    expect((await signIn(handle, GOOD_PASSWORD, client)).status).toBe(429);
+    const recovered = await send("/recover", { form: { handle, code: codes[0] ?? "", password: "a brand new passphrase" }, clientAddress: client });
+    expect(recovered.status).toBe(302);
+    expect(recovered.headers.get("Location")).toBe("/settings?recovered=1");
+    // Having proved who they are, the owner may sign in from there again.
+    expect((await signIn(handle, "a brand new passphrase", client)).status).toBe(302);
+  });
+
+  it("does not let one client use up a member's recovery attempts for everyone", async () => {
+    const { handle, codes } = await signUp();
+    const attacker = uniqueClientAddress();
+    for (let i = 0; i < 8; i++) {
+      await send("/recover", { form: { handle, code: `AAAA-BBBB-CCCC-${String(i).padStart(4, "0")}`, password: "a brand new passphrase" }, clientAddress: attacker });
+    }
+    const refused = await send("/recover", { form: { handle, code: codes[0] ?? "", password: "a brand new passphrase" }, clientAddress: attacker });
+    expect(refused.status).toBe(429);
+    const owner = await send("/recover", { form: { handle, code: codes[0] ?? "", password: "a brand new passphrase" }, clientAddress: uniqueClientAddress() });
+    expect(owner.status).toBe(302);
   });
 });
 
@@ -205,14 +292,17 @@ describe("sessions", () => {
 });
 
 describe("recovery codes", () => {
-  it("are rate limited per handle", async () => {
+  it("are limited per handle from each client, counted before checking so guesses sent at once cannot pass the limit", async () => {
     const { handle } = await signUp();
-    for (let i = 0; i < 5; i++) {
-      const attempt = await send("/recover", { form: { handle, code: `AAAA-BBBB-CCCC-DDD${i}`, password: "another good passphrase" }, clientAddress: uniqueClientAddress() });
-      expect(attempt.status).toBe(401);
-    }
-    const locked = await send("/recover", { form: { handle, code: "AAAA-BBBB-CCCC-DDDD", password: "another good passphrase" }, clientAddress: uniqueClientAddress() });
-    expect(locked.status).toBe(429);
+    const client = uniqueClientAddress();
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        send("/recover", { form: { handle, code: `AAAA-BBBB-CCCC-${String(i).padStart(4, "0")}`, password: "another good passphrase" }, clientAddress: client }),
+      ),
+    );
+    const statuses = answers.map((a) => a.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
   });
 
   it("reset the password once per code and sign out every other session", async () => {

@@ -36,6 +36,17 @@ beforeAll(async () => {
     await sql(`UPDATE "user" SET role = $1 WHERE handle_key = lower($2)`, [role, handle]);
     cookies[role] = cookie;
   }
+  // The queue with both silence forms: "Silence" for a member, "Lift silence" for a silenced one
+  // (shown twice: beside their post and in the list of paused members).
+  const [member] = await sql<{ id: number }>(`SELECT id FROM "user" WHERE role = 'member' LIMIT 1`);
+  const { handle: silenced } = await signUp(uniqueHandle("silenced"));
+  const [quiet] = await sql<{ id: number }>(`UPDATE "user" SET silenced_until = now() + interval '3 days' WHERE handle_key = lower($1) RETURNING id`, [silenced]);
+  await sql(
+    `INSERT INTO post (id, kind, title, body_markdown, body_html, body_text, author_id, author_perspective, status)
+     VALUES (3, 'story', 'Pending from a member', 'Body', '<p>Body</p>', 'Body', $1, 'carer', 'pending'),
+            (4, 'story', 'Pending from a silenced member', 'Body', '<p>Body</p>', 'Body', $2, 'carer', 'pending')`,
+    [member?.id, quiet?.id],
+  );
 });
 
 describe("every page type is valid HTML", () => {

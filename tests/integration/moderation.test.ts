@@ -224,6 +224,92 @@ describe("more moderator tools", () => {
     expect(Number(row?.days)).toBe(3);
   });
 
+  describe("who may silence whom", () => {
+    const silence = (cookie: string, userId: number, reason = "Cooling off.") =>
+      send("/moderation", { form: { intent: "silence", userId: String(userId), days: "3", silenceReason: reason, itemKey: `user-${userId}` }, cookie });
+    const lift = (cookie: string, userId: number, reason: string) =>
+      send("/moderation", { form: { intent: "lift-silence", userId: String(userId), liftReason: reason, itemKey: `user-${userId}` }, cookie });
+    const silencedUntil = async (id: number) => (await sql<{ silenced_until: Date | null }>(`SELECT silenced_until FROM "user" WHERE id = $1`, [id]))[0]?.silenced_until;
+    const auditRows = (id: number) =>
+      sql<{ action: string; actor_handle: string; reason: string | null }>(`SELECT action, actor_handle, reason FROM moderation_action WHERE target_type = 'user' AND target_id = $1 ORDER BY id`, [String(id)]);
+
+    it("a moderator cannot silence an admin, another moderator or themselves: 403 and nothing changes", async () => {
+      const moderator = await account("moderator", 2);
+      const admin = await account("admin", 2);
+      const otherModerator = await account("moderator", 2);
+      for (const target of [admin, otherModerator, moderator]) {
+        const refused = await silence(moderator.cookie, target.id);
+        expect(refused.status).toBe(403);
+        expect(await refused.text().then(stripComments)).toContain("Moderators act on members, admins on moderators, and nobody on themselves.");
+        expect(await silencedUntil(target.id)).toBeNull();
+        expect(await auditRows(target.id)).toEqual([]);
+      }
+      const notes = await (await send("/notifications", { cookie: admin.cookie })).text();
+      expect(notes).not.toContain("paused your posting");
+    });
+
+    it("an admin silences a moderator; only an admin can lift it, with a reason that is logged and sent to them", async () => {
+      const admin = await account("admin", 2);
+      const moderator = await account("moderator", 2);
+      const otherModerator = await account("moderator", 2);
+      expect((await silence(admin.cookie, moderator.id, "Too quick to reject.")).status).toBe(200);
+      expect(await silencedUntil(moderator.id)).toBeInstanceOf(Date);
+      // A fellow moderator may neither lift it nor stack another on top.
+      expect((await lift(otherModerator.cookie, moderator.id, "Let them back.")).status).toBe(403);
+      expect(await silencedUntil(moderator.id)).toBeInstanceOf(Date);
+
+      const noReason = await lift(admin.cookie, moderator.id, "  ");
+      expect(noReason.status).toBe(400);
+      expect(await noReason.text()).toContain("Write a reason: the member will see it");
+      expect(await silencedUntil(moderator.id)).toBeInstanceOf(Date);
+
+      const lifted = await lift(admin.cookie, moderator.id, "Talked it through; back to work.");
+      expect(lifted.status).toBe(200);
+      expect(await lifted.text().then(stripComments)).toContain("Silence lifted");
+      expect(await silencedUntil(moderator.id)).toBeNull();
+      expect(await auditRows(moderator.id)).toEqual([
+        { action: "user.silence", actor_handle: admin.handle, reason: "Too quick to reject." },
+        { action: "user.unsilence", actor_handle: admin.handle, reason: "Talked it through; back to work." },
+      ]);
+      const [row] = await sql<{ before: { silencedUntil: string }; after: { silencedUntil: null } }>(
+        `SELECT before, after FROM moderation_action WHERE action = 'user.unsilence' AND target_id = $1`,
+        [String(moderator.id)],
+      );
+      expect(row?.before.silencedUntil).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect(row?.after).toEqual({ silencedUntil: null });
+      const notes = await (await send("/notifications", { cookie: moderator.cookie })).text().then(stripComments);
+      expect(notes).toContain("A moderator has lifted the pause on your posting early: you can post again. The moderator wrote: Talked it through; back to work.");
+      // Lifting again finds nothing to lift.
+      expect((await lift(admin.cookie, moderator.id, "Again.")).status).toBe(409);
+    });
+
+    it("a member silenced by a moderator can post again once it is lifted", async () => {
+      const member = await account("member", 1);
+      const moderator = await account("moderator", 2);
+      expect((await silence(moderator.cookie, member.id)).status).toBe(200);
+      const newStory = () => send("/stories/new", { form: { kind: "story", title: "x", body: "y", displayMode: "anonymous", intent: "publish" }, cookie: member.cookie });
+      expect((await newStory()).status).toBe(403);
+      expect((await lift(moderator.cookie, member.id, "Apologised to the group.")).status).toBe(200);
+      expect((await newStory()).status).not.toBe(403);
+    });
+
+    it("the queue offers 'Lift silence' for a silenced member, and no silence at all for a senior", async () => {
+      const member = await account("member", 1);
+      const admin = await account("admin", 2);
+      const moderator = await account("moderator", 2);
+      await pendingPost(member.id, "Waiting from a silenced member");
+      await pendingPost(admin.id, "Waiting from an admin");
+      await sql(`UPDATE "user" SET silenced_until = now() + interval '3 days' WHERE id = $1`, [member.id]);
+      const html = await (await send("/moderation", { cookie: moderator.cookie })).text().then(stripComments);
+      expect(html).toContain(`<summary>Lift silence on ${member.handle}</summary>`);
+      expect(html).not.toContain(`<summary>Silence ${member.handle}</summary>`);
+      expect(html).not.toContain(`<summary>Silence ${admin.handle}</summary>`);
+      expect(html).toContain("Members whose posting is paused");
+      expect(html).toContain(`${member.handle}: posting paused until`);
+      expect(html).toContain(`value="user-${member.id}"`);
+    });
+  });
+
   it("restore brings removed content back, and the queue filters by reason and council", async () => {
     const author = await account("member", 1);
     const moderator = await account("moderator", 2);

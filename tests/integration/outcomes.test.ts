@@ -149,8 +149,8 @@ describe("downloads", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toContain("text/csv");
     const text = await response.text();
-    expect(text).toMatch(/^# Outcomes in North East\n# Licence: Creative Commons Attribution 4.0/);
-    expect(text).toMatch(/# Cite as: Fifth Option \(\d{4}\)\. Outcomes in North East\. Retrieved \d{4}-\d{2}-\d{2} from http/);
+    expect(text).toMatch(/^#,Outcomes in North East\n#,"Licence: Creative Commons Attribution 4.0/);
+    expect(text).toMatch(/\n#,Cite as: Fifth Option \(\d{4}\)\. Outcomes in North East\. Retrieved \d{4}-\d{2}-\d{2} from http/);
     const rows = parse(text, { columns: true, comment: "#" }) as Record<string, string>[];
     const hartlepool = rows.filter((r) => r.place_code === HARTLEPOOL);
     expect(hartlepool.map((r) => r.value)).toEqual(["fewer than 5", "fewer than 5", "fewer than 5"]);

@@ -27,7 +27,9 @@ beforeAll(async () => {
 async function csvOf(path: string, clientAddress = uniqueClientAddress()) {
   const response = await send(path, { clientAddress });
   const text = await response.text();
-  return { response, text, comments: text.split("\n").filter((line) => line.startsWith("#")), rows: parse(text, { comment: "#", columns: true }) as Record<string, string>[] };
+  // Notes are lines of two cells: "#", then the note.
+  const comments = (parse(text, { relax_column_count: true }) as string[][]).filter((record) => record[0] === "#").map((record) => record[1] ?? "");
+  return { response, text, comments, rows: parse(text, { comment: "#", columns: true }) as Record<string, string>[] };
 }
 
 describe("CSV downloads", () => {
@@ -56,9 +58,10 @@ describe("CSV downloads", () => {
   });
 
   it("start with the licence and a citation of the search, in lines starting with #", async () => {
-    const { comments } = await csvOf("/stories/export.csv?q=respite&tag=respite");
+    const { comments, text } = await csvOf("/stories/export.csv?q=respite&tag=respite");
+    expect(text).toMatch(/^#,"Fifth Option \(/);
     expect(comments[0]).toMatch(
-      /^# Fifth Option \(\d{4}\)\. Stories matching “respite”, tagged “Respite and short breaks”\. Retrieved \d{4}-\d\d-\d\d from http:\/\/localhost\/stories\?q=respite&tag=respite$/,
+      /^Fifth Option \(\d{4}\)\. Stories matching “respite”, tagged “Respite and short breaks”\. Retrieved \d{4}-\d\d-\d\d from http:\/\/localhost\/stories\?q=respite&tag=respite$/,
     );
     expect(comments[1]).toContain("Creative Commons Attribution 4.0 International licence (CC BY 4.0, https://creativecommons.org/licenses/by/4.0/)");
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { type Actor, can } from "./permissions";
+import { type Actor, can, outranks, type Role } from "./permissions";
 
 const member: Actor = { id: 1, role: "member", silencedUntil: null };
 const moderator: Actor = { id: 2, role: "moderator", silencedUntil: null };
@@ -53,5 +53,43 @@ describe("permissions", () => {
     expect(can(silenced, "post:create", undefined, now)).toBe(false);
     expect(can(silenced, "content:flag", undefined, now)).toBe(false);
     expect(can(silenced, "post:create", undefined, new Date("2026-11-26T00:00:00Z"))).toBe(true);
+  });
+
+  it("let moderators silence members (researchers too) and admins silence moderators, and lift it the same way", () => {
+    const person = (actor: Actor) => ({ member: { id: actor.id, role: actor.role } });
+    for (const action of ["member:silence", "member:unsilence"] as const) {
+      expect(can(moderator, action, person(member))).toBe(true);
+      expect(can(moderator, action, person(researcher))).toBe(true);
+      expect(can(admin, action, person(member))).toBe(true);
+      expect(can(admin, action, person(moderator))).toBe(true);
+    }
+  });
+
+  it("never let anyone silence an equal, a senior or themselves, nor members silence anyone", () => {
+    const person = (id: number, role: Role) => ({ member: { id, role } });
+    for (const action of ["member:silence", "member:unsilence"] as const) {
+      expect(can(moderator, action, person(20, "moderator"))).toBe(false);
+      expect(can(moderator, action, person(21, "admin"))).toBe(false);
+      expect(can(admin, action, person(22, "admin"))).toBe(false);
+      expect(can(moderator, action, person(moderator.id, "moderator"))).toBe(false);
+      expect(can(admin, action, person(admin.id, "admin"))).toBe(false);
+      expect(can(member, action, person(23, "member"))).toBe(false);
+      expect(can(researcher, action, person(24, "member"))).toBe(false);
+      // Without a person to check against, the answer is no.
+      expect(can(moderator, action)).toBe(false);
+      expect(can(moderator, action, { authorId: 25 })).toBe(false);
+    }
+  });
+
+  it("rank every pair of roles one way only", () => {
+    const roles: Role[] = ["member", "researcher", "moderator", "admin"];
+    for (const a of roles) {
+      for (const b of roles) {
+        const down = outranks({ id: 1, role: a }, { id: 2, role: b });
+        const up = outranks({ id: 2, role: b }, { id: 1, role: a });
+        expect(down && up).toBe(false);
+        expect(outranks({ id: 1, role: a }, { id: 1, role: b })).toBe(false);
+      }
+    }
   });
 });

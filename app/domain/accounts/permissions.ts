@@ -18,19 +18,40 @@ export type Action =
   | "post:react"
   | "moderation:review"
   | "moderation:log"
+  | "member:silence"
+  | "member:unsilence"
   | "research:export"
   | "api:keys"
   | "admin:roles"
   | "admin:settings";
 
-export interface Resource {
+/** A post, reply or report, by who wrote it. */
+export interface ContentResource {
   authorId: number | null;
 }
+
+/** A person a moderator or admin acts on. */
+export interface MemberResource {
+  member: { id: number; role: Role };
+}
+
+export type Resource = ContentResource | MemberResource;
+
+// Who may act on whom: moderators on members (researchers are members with a download), admins
+// on moderators and members, nobody on an equal, a senior, or themselves.
+const RANK: Record<Role, number> = { member: 0, researcher: 0, moderator: 1, admin: 2 };
+
+/** True when the actor is senior to the person and is not the person. */
+export function outranks(actor: { id: number; role: Role }, person: { id: number; role: Role }): boolean {
+  return actor.id !== person.id && RANK[actor.role] > RANK[person.role];
+}
+
+const ON_PEOPLE: ReadonlySet<Action> = new Set(["member:silence", "member:unsilence"]);
 
 // Each role can do everything the one before it can, plus its own.
 const MEMBER: Action[] = ["post:create", "comment:create", "report:create", "content:edit", "content:flag", "post:react"];
 const RESEARCHER: Action[] = [...MEMBER, "research:export", "api:keys"];
-const MODERATOR: Action[] = [...RESEARCHER, "moderation:review", "moderation:log"];
+const MODERATOR: Action[] = [...RESEARCHER, "moderation:review", "moderation:log", "member:silence", "member:unsilence"];
 const ADMIN: Action[] = [...MODERATOR, "admin:roles", "admin:settings"];
 
 const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
@@ -51,8 +72,10 @@ export function can(actor: Actor | null, action: Action, resource?: Resource, no
   if (!ROLE_ACTIONS[actor.role].has(action)) return false;
   // A silenced member can read but not write.
   if (WRITES.has(action) && isSilenced(actor, now)) return false;
-  if (action === "content:edit") return resource !== undefined && resource.authorId === actor.id;
+  if (action === "content:edit") return resource !== undefined && "authorId" in resource && resource.authorId === actor.id;
   // A moderator never reviews their own content.
-  if (action === "moderation:review" && resource) return resource.authorId !== actor.id;
+  if (action === "moderation:review" && resource && "authorId" in resource) return resource.authorId !== actor.id;
+  // Silencing and lifting a silence need a person, and the actor must be senior to them.
+  if (ON_PEOPLE.has(action)) return resource !== undefined && "member" in resource && outranks(actor, resource.member);
   return true;
 }

@@ -23,13 +23,8 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   return (await getSession(request))?.user ?? null;
 }
 
-/** Where to come back to after signing in: only paths on this site. */
-export function safeRedirectPath(value: unknown, fallback = "/"): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) {
-    return fallback;
-  }
-  return value;
-}
+/** Where to come back to after signing in: only paths on this site (rules: app/domain/accounts/redirect.ts). */
+export { safeRedirectPath } from "~/domain/accounts/redirect";
 
 export async function requireUser(request: Request): Promise<SessionUser> {
   const user = await getUser(request);
