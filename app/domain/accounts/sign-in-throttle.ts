@@ -1,5 +1,5 @@
 // How sign-in slows down guessing without letting a guesser lock the owner out
-// (docs/decisions/030-sign-in-throttling.md).
+// (docs/decisions/023-sign-in-throttling.md).
 //
 // - Per client (a salted hash of the address) and per handle from that client, attempts are
 //   limited (app/server/rate-limit.server.ts: signInPerClient, signInPerHandleClient). Those
