@@ -11,7 +11,7 @@ import compression from "compression";
 import express from "express";
 import pg from "pg";
 
-import { seedDemoCommunity } from "../../prisma/seed/demo";
+import { resetDemoSignIns, seedDemoCommunity } from "../../prisma/seed/demo";
 import { seedReferenceData } from "../../prisma/seed/reference";
 import { API_PREFLIGHT_HEADERS } from "./api/cors.server";
 import { EmbeddedPostgresUnavailable, openDatabase } from "./db/embedded-postgres.server";
@@ -92,6 +92,19 @@ try {
     if (withDemo) {
       const demo = await seedDemoCommunity(client);
       logger.info(demo, demo.created ? "loaded the demo community" : "demo community already loaded");
+      if (env.NODE_ENV === "production") {
+        logger.warn("demo sign-ins are never shown in production");
+      } else {
+        const signIns = await resetDemoSignIns(client);
+        console.log(
+          [
+            "",
+            `Demo sign-ins (demo data only; new passwords at every start), at http://localhost:${env.PORT}/sign-in:`,
+            ...signIns.map((s) => `  ${s.role.padEnd(10)} ${s.handle.padEnd(18)} ${s.password}`),
+            "",
+          ].join("\n"),
+        );
+      }
     }
   } finally {
     await client.end();

@@ -196,3 +196,32 @@ export async function seedDemoCommunity(
   }
   return { created: true, ...counts };
 }
+
+/** One demo account per role, so a newcomer can try every part of the site. */
+export const DEMO_SIGN_IN_HANDLES = {
+  member: "tired_but_hopeful",
+  moderator: "mod_morning",
+  researcher: "data_digger",
+  admin: "site_keeper",
+} as const;
+
+export interface DemoSignIn {
+  role: keyof typeof DEMO_SIGN_IN_HANDLES;
+  handle: string;
+  password: string;
+}
+
+/**
+ * Gives the four demo accounts fresh random passwords, for `npm run demo` to print. Called only
+ * with --demo and never in production (main.ts), so the demo never leaves a known password behind:
+ * each start replaces the last ones.
+ */
+export async function resetDemoSignIns(db: pg.ClientBase): Promise<DemoSignIn[]> {
+  const signIns: DemoSignIn[] = [];
+  for (const [role, handle] of Object.entries(DEMO_SIGN_IN_HANDLES) as [DemoSignIn["role"], string][]) {
+    const password = `demo-${randomBytes(9).toString("base64url")}`;
+    const updated = await db.query(`UPDATE "user" SET password_hash = $2 WHERE handle_key = $1`, [handle.toLowerCase(), await hash(password)]);
+    if (updated.rowCount) signIns.push({ role, handle, password });
+  }
+  return signIns;
+}
