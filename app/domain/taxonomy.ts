@@ -1,4 +1,4 @@
-// The starter taxonomy (shared/data/taxonomy.md): seeded as tags, and the fixed answer lists of
+// The starter taxonomy (docs/architecture.md, "The domain"): seeded as tags, and the fixed answer lists of
 // the experience report. Keys match the PostgreSQL enums in prisma/schema.prisma.
 
 export const PERSPECTIVES = {

@@ -33,7 +33,7 @@ export async function listOwnStories(authorId: number) {
 
 /**
  * Saves a report once per submission key. The numbers count at once; free text waits for a
- * moderator whatever the author's trust level (DESIGN: moderation).
+ * moderator whatever the author's trust level (docs/architecture.md, "Moderation").
  */
 export async function createReport(authorId: number, report: ReportToSave, submissionKey: string): Promise<{ id: number; duplicate: boolean }> {
   const existing = await prisma().experienceReport.findUnique({ where: { submissionKey }, select: { id: true, authorId: true } });

@@ -94,7 +94,7 @@ export interface DemoReport {
   hourlyRatePence: number | null;
   paidHoursPerWeek: number | null;
   unpaidHoursPerWeek: number | null;
-  /** Outcome domain slug (shared/data/taxonomy.md) → rating. */
+  /** Outcome domain slug (app/domain/taxonomy.ts) → rating. */
   outcomes: Record<string, OutcomeRating>;
   comment: string | null;
 }
@@ -176,7 +176,7 @@ export class Rng {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Taxonomy (slugs from shared/data/taxonomy.md)
+// Taxonomy (slugs from app/domain/taxonomy.ts)
 
 const ARRANGEMENT_SLUG: Record<SupportArrangement, string> = {
   dp_employer: "dp-employer",

@@ -1,4 +1,4 @@
-// What the review queue holds and in what order: the riskiest item first (DESIGN: moderation).
+// What the review queue holds and in what order: the riskiest item first (docs/architecture.md, "Moderation").
 export type QueueReason = "safeguarding_flag" | "kept_identifying_details" | "flagged" | "new_member";
 
 export interface QueueItem {

@@ -1,4 +1,4 @@
-// The experience report: the structured, countable part of a story (shared/data/taxonomy.md).
+// The experience report: the structured, countable part of a story (docs/architecture.md, "The domain").
 // Each step of the form checks its own answers; the whole report is checked again on submit.
 import { z } from "zod";
 

@@ -1,6 +1,6 @@
 // What the public API says about a story: the fields its OpenAPI schema lists and nothing else.
 // No handle and no author id, even for posts shown under a name on the site, and the month only,
-// never the time (DESIGN: anonymity rules 1 and 3).
+// never the time (docs/architecture.md, "Anonymity rules").
 import type { PostSummary } from "../posts.server";
 
 export function storyResource(story: PostSummary, origin: string) {
