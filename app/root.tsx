@@ -85,6 +85,10 @@ export function Layout({ children }: { children: ReactNode }) {
             <Link to="/" className="site-name">
               Fifth Option
             </Link>
+            {/* Help in a crisis, one tap from every page, before anything else in the header. */}
+            <Link to="/help" className="help-now">
+              Get help now
+            </Link>
             <nav aria-label="Main">
               <ul className="nav-list">
                 {NAVIGATION.map((item) => (
@@ -168,10 +172,13 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li>
                   <Link to="/privacy">Privacy</Link>
                 </li>
+                <li>
+                  <Link to="/help">Get help now</Link>
+                </li>
               </ul>
             </nav>
             <p className="footer-note">
-              Council reference data: mySociety, CC BY 4.0. If you are in danger now, call 999.
+              Council reference data: mySociety, CC BY 4.0. If you are in danger now, call <a href="tel:999">999</a>.
             </p>
           </div>
         </footer>

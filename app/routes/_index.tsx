@@ -29,6 +29,14 @@ export default function Home() {
         direct payments and support plans, so the next person can find their fifth option.
       </p>
       <p>Every story is anonymous by default. Nothing here tells your council who you are.</p>
+      <aside className="help-block" aria-labelledby="help-now-heading">
+        <h2 id="help-now-heading">Need help now?</h2>
+        <p>
+          If someone is in danger, call <a href="tel:999">999</a>. If you are struggling, Samaritans answer any time on{" "}
+          <a href="tel:116123">116&nbsp;123</a>. If caring has broken down, <Link to="/help">see who to call today</Link>: carers&apos;,
+          dementia, older people&apos;s and domestic abuse helplines, and what the council has to do.
+        </p>
+      </aside>
       <h2>Latest stories</h2>
       {posts.length === 0 ? (
         <p>No stories have been published yet.</p>

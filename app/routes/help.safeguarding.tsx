@@ -1,7 +1,10 @@
 import type { MetaFunction } from "@remix-run/node";
-import { useSearchParams } from "@remix-run/react";
+import { Link, useSearchParams } from "@remix-run/react";
 
 import { SuccessNotice } from "~/components/forms";
+import { allHelplines, displayNumber, helplineHref } from "~/domain/help/helplines";
+
+const SAFEGUARDING_HELPLINES = allHelplines().filter((h) => ["samaritans", "111", "carers-uk", "domestic-abuse-england", "live-fear-free", "scotland-domestic-abuse"].includes(h.id));
 
 export const meta: MetaFunction = () => [{ title: "Getting help if someone is at risk – Fifth Option" }];
 
@@ -14,7 +17,9 @@ export default function SafeguardingHelp() {
       <h1>Getting help if someone is at risk</h1>
       <h2>If someone is in danger right now</h2>
       <p>
-        <strong>Call 999.</strong> If you cannot speak, call 999 and then press 55 when asked, so the police know it is an
+        <strong>
+          Call <a href="tel:999">999</a>.
+        </strong> If you cannot speak, call 999 and then press 55 when asked, so the police know it is an
         emergency.
       </p>
       <h2>If you are worried about an adult being harmed or neglected</h2>
@@ -24,11 +29,16 @@ export default function SafeguardingHelp() {
       </p>
       <h2>If you need to talk to someone</h2>
       <ul>
-        <li>Samaritans: call 116 123, free, any time, day or night.</li>
-        <li>NHS 111: for urgent health advice, including mental health.</li>
-        <li>Carers UK helpline: advice for carers about support and rights.</li>
-        <li>National Domestic Abuse Helpline: 0808 2000 247, free, any time.</li>
+        {SAFEGUARDING_HELPLINES.map((helpline) => (
+          <li key={helpline.id}>
+            {helpline.name}: <a href={helplineHref(helpline)}>{displayNumber(helpline)}</a>. {helpline.hours}
+            {helpline.free ? ", free" : ""}.
+          </li>
+        ))}
       </ul>
+      <p>
+        <Link to="/help">Every helpline, and what to do if caring has broken down</Link>.
+      </p>
       <p>Fifth Option&apos;s moderators are volunteers. They cannot send help, but they will act on what you reported.</p>
     </div>
   );

@@ -46,6 +46,7 @@ describe("every page type passes axe", () => {
       "/recover",
       "/account-deleted",
       "/help/safeguarding",
+      "/help",
       "/about/api",
       `/stories/${story?.id}`,
       "/stories?kind=question",

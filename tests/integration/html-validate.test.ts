@@ -18,7 +18,7 @@ const validator = new HtmlValidate(config);
 const cookies: Record<string, string | null> = { "signed out": null };
 
 const PAGES: Record<string, string[]> = {
-  "signed out": ["/", "/join", "/sign-in", "/recover", "/account-deleted", "/help/safeguarding", "/about", "/about/api", "/privacy", "/accessibility", "/stories/1", "/stories", "/stories?q=story", "/outcomes", "/outcomes/about-the-data", "/outcomes/region/E12000001", "/outcomes/E06000001", "/no-such-page"],
+  "signed out": ["/", "/join", "/sign-in", "/recover", "/account-deleted", "/help/safeguarding", "/help", "/about", "/about/api", "/privacy", "/accessibility", "/stories/1", "/stories", "/stories?q=story", "/outcomes", "/outcomes/about-the-data", "/outcomes/region/E12000001", "/outcomes/E06000001", "/no-such-page"],
   member: ["/settings", "/settings/delete", "/notifications", "/stories/new", "/stories/new?guided=1", "/reports/new", "/flag?post=1"],
   moderator: ["/moderation", "/moderation/log", "/moderation/edit?kind=post&id=2", "/stories/2/history"],
   admin: ["/admin/roles", "/admin/watched-words"],

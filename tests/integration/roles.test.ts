@@ -32,6 +32,7 @@ const ROUTES: Record<string, { path: string; access: Access }> = {
   "flag.tsx": { path: "/flag?post=1", access: "member" },
   "healthz.ts": { path: "/healthz", access: "public" },
   "help.safeguarding.tsx": { path: "/help/safeguarding", access: "public" },
+  "help._index.tsx": { path: "/help", access: "public" },
   "join.tsx": { path: "/join", access: "signed-out" },
   "moderation._index.tsx": { path: "/moderation", access: "moderator" },
   "moderation.edit.tsx": { path: "/moderation/edit?kind=post&id=2", access: "moderator" },
