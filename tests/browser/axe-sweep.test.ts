@@ -45,8 +45,6 @@ describe("every page type passes axe", () => {
       "/sign-in",
       "/recover",
       "/account-deleted",
-      "/help/safeguarding",
-      "/help",
       "/about/api",
       `/stories/${story?.id}`,
       "/stories?kind=question",
@@ -58,6 +56,18 @@ describe("every page type passes axe", () => {
       "/outcomes/E06000001",
     ]);
     expect(new Set(titles.values()).size).toBe(titles.size);
+    await page.close();
+  });
+
+  it("help pages, on a desktop and on a 390 px phone", async () => {
+    const page = await suite.browser.newPage();
+    await sweep(page, ["/help", "/help/safeguarding"]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await sweep(page, ["/help", "/"]);
+    // Nothing wider than the phone, and the header's help link on screen without scrolling.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    const box = await page.locator("header a.help-now").boundingBox();
+    expect(box && box.y + box.height).toBeLessThanOrEqual(844);
     await page.close();
   });
 
