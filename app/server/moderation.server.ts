@@ -208,9 +208,15 @@ export async function decide(
   if (handledFlaggers.length > 0) {
     await notify(handledFlaggers, "flag.handled", "Thank you: a moderator has looked at something you reported and dealt with it.", null);
   }
+  const about = await describeTarget(target);
   if (authorId !== null && decision !== "dismiss_flags") {
     await refreshTrustLevel(authorId);
-    const what = target.kind === "post" ? "Your post" : target.kind === "comment" ? "Your reply" : "The comment on your experience report";
+    const what =
+      target.kind === "post"
+        ? `Your post “${about.title}”`
+        : target.kind === "comment"
+          ? `Your reply to “${about.title}”`
+          : "The comment on your experience report";
     const message =
       decision === "approve"
         ? `${what} has been approved and published.`
@@ -221,8 +227,44 @@ export async function decide(
           : decision === "remove"
             ? `${what} was removed by a moderator. The moderator wrote: ${reason ?? ""}`
           : `${what} needs some changes before it can be published. The moderator wrote: ${reason ?? ""}`;
-    const link = target.kind === "post" ? `/stories/${target.id}` : null;
+    // A rejected or removed item is not there to see; its author is pointed at the post it was on.
+    const link = decision === "approve" || decision === "restore" ? about.link : about.postLink;
     await notify([authorId], `${target.kind}.${decision}`, message.slice(0, 500), link);
+  }
+  if (decision === "approve" && target.kind === "comment") await tellThoseAnswered(target.id, authorId);
+}
+
+/** The post an item belongs to, for notifications that name it and link to it. */
+async function describeTarget(target: { kind: QueueItem["kind"]; id: number }): Promise<{ title: string; link: string | null; postLink: string | null }> {
+  if (target.kind === "post") {
+    const post = await prisma().post.findUnique({ where: { id: target.id }, select: { title: true } });
+    return { title: post?.title ?? "", link: `/stories/${target.id}`, postLink: `/stories/${target.id}` };
+  }
+  if (target.kind === "comment") {
+    const comment = await prisma().comment.findUnique({ where: { id: target.id }, select: { postId: true, post: { select: { title: true } } } });
+    if (!comment) return { title: "", link: null, postLink: null };
+    return { title: comment.post.title, link: `/stories/${comment.postId}#comment-${target.id}`, postLink: `/stories/${comment.postId}` };
+  }
+  return { title: "", link: null, postLink: null };
+}
+
+/**
+ * A reply a moderator approved is news for the person who shared the post and the person whose
+ * comment it answers, exactly as a reply published at once is (posting.server.ts).
+ */
+async function tellThoseAnswered(commentId: number, replyAuthorId: number | null): Promise<void> {
+  const reply = await prisma().comment.findUnique({
+    where: { id: commentId },
+    select: { postId: true, post: { select: { title: true, authorId: true, status: true } }, parent: { select: { authorId: true } } },
+  });
+  if (!reply || reply.post.status !== "published") return;
+  const link = `/stories/${reply.postId}#comment-${commentId}`;
+  const notYou = (id: number | null | undefined) => (id && id !== replyAuthorId ? id : null);
+  const postAuthor = notYou(reply.post.authorId);
+  const parentAuthor = notYou(reply.parent?.authorId);
+  if (postAuthor) await notify([postAuthor], "reply", `Someone replied to your post “${reply.post.title}”.`.slice(0, 500), link);
+  if (parentAuthor && parentAuthor !== postAuthor) {
+    await notify([parentAuthor], "reply", `Someone replied to your comment on “${reply.post.title}”.`.slice(0, 500), link);
   }
 }
 

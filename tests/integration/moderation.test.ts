@@ -179,10 +179,43 @@ describe("notifications", () => {
     const home = await (await send("/", { cookie: author.cookie })).text().then(stripComments);
     expect(home).toContain('Notifications<span class="count"> (2<span class="visually-hidden"> unread</span>)</span>');
     const list = await (await send("/notifications", { cookie: author.cookie })).text().then(stripComments);
-    expect(list).toContain("Your post has been approved and published.");
+    expect(list).toContain("Your post “Tell me when” has been approved and published.");
+    expect(list).toContain(`href="/stories/${id}"`);
     expect(list).toContain("Someone replied to your post “Tell me when”.");
     const after = await (await send("/", { cookie: author.cookie })).text().then(stripComments);
     expect(after).not.toContain('class="count"');
+  });
+});
+
+describe("a reply approved by a moderator", () => {
+  it("tells the person who shared the post and the person whose comment it answers, naming the post and linking to the reply", async () => {
+    const sharer = await account("member", 1);
+    const commenter = await account("member", 1);
+    const newcomer = await account("member", 0);
+    const moderator = await account("moderator", 2);
+    const postId = await publishedPostBy(sharer.id, "Waiting for a review");
+    await send(`/stories/${postId}`, { form: { body: "Ours took a year.", displayMode: "anonymous", submissionKey: crypto.randomUUID() }, cookie: commenter.cookie });
+    const [parent] = await sql<{ id: number }>(`SELECT id FROM comment WHERE post_id = $1 AND author_id = $2`, [postId, commenter.id]);
+    // A new member's reply to that comment waits for a moderator: nobody is told yet.
+    await send(`/stories/${postId}`, {
+      form: { body: "Same here, hang on in there.", displayMode: "anonymous", parentId: String(parent?.id), submissionKey: crypto.randomUUID() },
+      cookie: newcomer.cookie,
+    });
+    const [reply] = await sql<{ id: number; status: string }>(`SELECT id, status FROM comment WHERE post_id = $1 AND author_id = $2`, [postId, newcomer.id]);
+    expect(reply?.status).toBe("pending");
+    const before = await sql<{ user_id: number }>(`SELECT user_id FROM notification WHERE link = $1`, [`/stories/${postId}#comment-${reply?.id}`]);
+    expect(before).toEqual([]);
+    await send("/moderation", { form: { kind: "comment", id: String(reply?.id), version: "1", decision: "approve" }, cookie: moderator.cookie });
+    const told = await sql<{ user_id: number; message: string; link: string }>(`SELECT user_id, message, link FROM notification WHERE link = $1 ORDER BY user_id`, [
+      `/stories/${postId}#comment-${reply?.id}`,
+    ]);
+    expect(told.map((n) => [n.user_id, n.message])).toEqual(
+      [
+        [sharer.id, "Someone replied to your post “Waiting for a review”."],
+        [commenter.id, "Someone replied to your comment on “Waiting for a review”."],
+        [newcomer.id, "Your reply to “Waiting for a review” has been approved and published."],
+      ].sort((a, b) => Number(a[0]) - Number(b[0])),
+    );
   });
 });
 
