@@ -3,7 +3,7 @@
 // to Remix with their body already read and bounded. docs/hardening.md describes the rules.
 import type { Server } from "node:http";
 
-import { type AppLoadContext, createRequestHandler, type ServerBuild, writeReadableStreamToWritable } from "@remix-run/node";
+import { type AppLoadContext, createRequestHandler, data, type ServerBuild, writeReadableStreamToWritable } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import getRawBody from "raw-body";
 
@@ -155,6 +155,48 @@ async function sendRemixResponse(res: ExpressResponse, response: Response) {
   else res.end();
 }
 
+const BAD_INPUT_MESSAGE = "That address or form had a value we cannot use. Check it and try again.";
+
+/**
+ * Whether an error thrown by a loader or action is the request's fault rather than the app's:
+ * a zod parse of a param or query that threw, or PostgreSQL refusing a value (SQLSTATE class 22,
+ * "data exception": out of range, invalid text, NUL), directly or through Prisma.
+ */
+export function isBadInput(error: unknown): boolean {
+  if (!error || typeof error !== "object") return false;
+  const { name, code, cause } = error as { name?: unknown; code?: unknown; cause?: unknown };
+  if (name === "ZodError" || name === "PrismaClientValidationError") return true;
+  if (typeof code === "string" && (/^22[0-9A-Z]{3}$/.test(code) || ["P2000", "P2007", "P2020", "P2023"].includes(code))) return true;
+  return cause !== error && isBadInput(cause);
+}
+
+type DataFunction = (args: never) => unknown;
+
+/**
+ * The build with every loader and action wrapped so that bad input (isBadInput) is a 400 in the
+ * site's layout, never a 500: one place, whatever route it reaches. The detail is logged.
+ */
+export function withBadInputAs400(build: ServerBuild): ServerBuild {
+  const wrap = (id: string, kind: "loader" | "action", run: DataFunction | undefined) =>
+    run &&
+    (async (args: never) => {
+      try {
+        return await run(args);
+      } catch (error) {
+        if (!isBadInput(error)) throw error;
+        logger.warn({ err: error instanceof Error ? error.message : String(error), route: id, kind }, "bad input refused");
+        throw data(BAD_INPUT_MESSAGE, { status: 400 });
+      }
+    });
+  const routes = Object.fromEntries(
+    Object.entries(build.routes).map(([id, route]) => {
+      const module = route.module as unknown as Record<string, unknown> & { loader?: DataFunction; action?: DataFunction };
+      return [id, { ...route, module: { ...module, loader: wrap(id, "loader", module.loader), action: wrap(id, "action", module.action) } }];
+    }),
+  );
+  return { ...build, routes } as ServerBuild;
+}
+
 interface EdgeOptions {
   build: ServerBuild;
   loadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
@@ -167,7 +209,7 @@ interface EdgeOptions {
  */
 export function createEdge({ build, loadContext }: EdgeOptions) {
   // Always production mode: in development Remix would send errors' stacks to the browser.
-  const handle: RemixHandler = createRequestHandler(build, "production");
+  const handle: RemixHandler = createRequestHandler(withBadInputAs400(build), "production");
 
   function requestUrl(req: ExpressRequest): string {
     // Remix's own adapter does the same; a Host it cannot parse falls back to the public address.
