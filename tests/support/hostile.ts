@@ -1,7 +1,7 @@
 // Helpers for sending requests no browser would send (tests/integration/hardening.test.ts and
 // fuzz-sweep.test.ts): raw HTTP with any Host, method, path and body, and the signs of a leak.
+import { readdirSync, readFileSync } from "node:fs";
 import http from "node:http";
-import { readdirSync } from "node:fs";
 import path from "node:path";
 
 export interface RawAnswer {
@@ -94,6 +94,9 @@ const routesDir = path.resolve(import.meta.dirname, "..", "..", "app", "routes")
 
 /** Every route file in app/routes (tests beside them left out). */
 export const routeFiles = readdirSync(routesDir).filter((file) => /\.tsx?$/.test(file) && !file.includes(".test."));
+
+/** Whether a route file exports an action (takes POSTs). */
+export const hasAction = (file: string) => /export (async function|const|function) action\b/.test(readFileSync(path.join(routesDir, file), "utf8"));
 
 /** A route file's URL with its params filled from `fill` (flat-routes names, `[.]` as a dot). */
 export function routeUrl(file: string, fill: (param: string) => string): string {
