@@ -211,12 +211,21 @@ export function createEdge({ build, loadContext }: EdgeOptions) {
   // Always production mode: in development Remix would send errors' stacks to the browser.
   const handle: RemixHandler = createRequestHandler(withBadInputAs400(build), "production");
 
+  /**
+   * The request's URL as @remix-run/express builds it (req.hostname and req.protocol follow
+   * TRUST_PROXY), so session cookies are named as before. It is only read for the path, query and
+   * cookie rules: absolute URLs in answers come from PUBLIC_URL. A Host no URL can hold falls back
+   * to the public address instead of throwing.
+   */
   function requestUrl(req: ExpressRequest): string {
-    // Remix's own adapter does the same; a Host it cannot parse falls back to the public address.
+    const portOf = (value: string | undefined) => Number.parseInt(value?.split(":")[1] ?? "", 10);
+    const forwardedPort = portOf(req.get("x-forwarded-host"));
+    const hostPort = portOf(req.get("host"));
+    const port = Number.isSafeInteger(forwardedPort) ? forwardedPort : Number.isSafeInteger(hostPort) ? hostPort : "";
     try {
-      return new URL(`${req.protocol}://${req.get("host") ?? ""}${req.originalUrl}`).href;
+      return new URL(`${req.protocol}://${req.hostname}${port ? `:${port}` : ""}${req.originalUrl}`).href;
     } catch {
-      return new URL(req.originalUrl, publicOrigin()).href;
+      return new URL(`${publicOrigin()}${req.originalUrl}`).href;
     }
   }
 
