@@ -216,6 +216,17 @@ describe("invalid percent-encoding and control characters in the address", () =>
   });
 });
 
+describe("cursors no page ever gave out", () => {
+  for (const page of ["/stories?q=care&cursor=relevance~1e999~1", "/stories?cursor=relevance~1e999~1", "/api/v1/stories?q=care&cursor=relevance~1e999~1", "/stories?cursor=%FF%FE"]) {
+    it(`${page} is a 4xx, not a 500`, async () => {
+      const answer = await raw({ path: page });
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBeLessThan(500);
+      expect(leakIn(answer)).toBeNull();
+    });
+  }
+});
+
 describe("bodies that are not forms", () => {
   it("text/plain keeps the typed text: a 415 page showing it back", async () => {
     const before = await counts();
