@@ -4,6 +4,8 @@ declare module "@remix-run/node" {
     cspNonce: string;
     /** The client's address, used only as input to a daily-salted hash for rate limits. */
     clientAddress: string | undefined;
+    /** Set when app/server/edge.server.ts refused the request before any route ran: the page to show. */
+    refusal?: { status: number; message: string };
   }
 }
 

@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -33,7 +34,9 @@ export const meta: MetaFunction = ({ error }) => [
         ? "Page not found – Fifth Option"
         : isRouteErrorResponse(error) && error.status === 503
           ? "Service unavailable – Fifth Option"
-          : "Sorry, something went wrong – Fifth Option",
+          : isRouteErrorResponse(error) && error.status < 500
+            ? "We could not do that – Fifth Option"
+            : "Sorry, something went wrong – Fifth Option",
   },
   {
     name: "description",
@@ -41,18 +44,21 @@ export const meta: MetaFunction = ({ error }) => [
   },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  // A request refused before it reached a route (app/server/edge.server.ts) gets a page with no
+  // scripts: its address is not a page the browser could load again.
+  const hydrate = !context.refusal;
   try {
     const user = await getUser(request);
     return data(
-      { user: user ? { handle: user.handle, role: user.role, unread: await unreadCount(user.id) } : null },
+      { user: user ? { handle: user.handle, role: user.role, unread: await unreadCount(user.id) } : null, hydrate },
       // Sliding expiry: when the session was renewed, the browser gets the cookie again.
       { headers: await renewedSessionHeaders(request) },
     );
   } catch (error) {
     // The header must not take the whole page down with it during a database outage: the page
     // below decides what it can still show (a refused form keeps its text).
-    if (error instanceof Response && error.status === 503) return data({ user: null });
+    if (error instanceof Response && error.status === 503) return data({ user: null, hydrate });
     throw error;
   }
 }
@@ -67,7 +73,9 @@ const NAVIGATION = [
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   // Undefined while showing an error page whose cause was the root loader itself.
-  const user = useRouteLoaderData<typeof loader>("root")?.user ?? null;
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const user = rootData?.user ?? null;
+  const hydrate = rootData?.hydrate !== false;
   return (
     <html lang="en-GB">
       <head>
@@ -182,8 +190,12 @@ export function Layout({ children }: { children: ReactNode }) {
             </p>
           </div>
         </footer>
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );
@@ -193,10 +205,21 @@ export default function App() {
   return <Outlet />;
 }
 
+/** The typed text of a form that could not be read (app/server/forms.server.ts), when any. */
+function typedValues(data: unknown): [string, string][] {
+  if (!data || typeof data !== "object" || !("values" in data) || !data.values || typeof data.values !== "object") return [];
+  return Object.entries(data.values).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].trim() !== "");
+}
+
+// Never shows an error's message, stack or source: only what is written here, or the text a
+// route chose to answer with (a string, or { message } from forms.server.ts).
 export function ErrorBoundary() {
   const error = useRouteError();
+  const location = useLocation();
   let title = "Sorry, something went wrong";
   let message = "We could not show this page. Please try again in a few minutes.";
+  let typed: [string, string][] = [];
+  let backToForm = false;
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) {
       title = "Page not found";
@@ -207,13 +230,37 @@ export function ErrorBoundary() {
         "We are having trouble reaching our database. Nothing you have already posted has been lost. Please try again in a few minutes.";
     } else if (error.status < 500) {
       title = "We could not do that";
-      message = typeof error.data === "string" && error.data ? error.data : message;
+      const data: unknown = error.data;
+      if (typeof data === "string" && data) message = data;
+      else if (data && typeof data === "object" && "message" in data && typeof data.message === "string") message = data.message;
+      typed = typedValues(data);
+      backToForm = Boolean(data && typeof data === "object" && "message" in data);
     }
   }
   return (
     <>
       <h1>{title}</h1>
       <p>{message}</p>
+      {typed.length > 0 ? (
+        <div className="typed-text">
+          <h2>What you typed</h2>
+          {typed.map(([name, value], index) => (
+            <div className="form-group" key={name}>
+              <label className="label" htmlFor={`typed-${index}`}>
+                {name}
+              </label>
+              <textarea className="textarea" id={`typed-${index}`} readOnly defaultValue={value} rows={Math.min(12, value.split("\n").length + 1)} />
+            </div>
+          ))}
+        </div>
+      ) : null}
+      {backToForm ? (
+        <p>
+          <Link to={`${location.pathname}${location.search}`} reloadDocument>
+            Go back to the form
+          </Link>
+        </p>
+      ) : null}
       <p>
         <Link to="/">Go to the home page</Link>
       </p>

@@ -1,9 +1,10 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { StoryList } from "~/components/story-list";
 import { FeedLinks, feedMeta } from "~/components/story-search";
 import { NO_SEARCH } from "~/domain/stories/story-search";
+import { publicOrigin } from "~/server/env.server";
 import { feedLinks } from "~/server/feeds.server";
 import { searchStories } from "~/server/story-search.server";
 
@@ -14,9 +15,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const EVERYTHING = { tag: null, council: null, region: null };
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader() {
   const { stories: posts, total } = await searchStories(NO_SEARCH, { perPage: 10 });
-  return { posts, total, feeds: feedLinks(new URL(request.url).origin, EVERYTHING, EVERYTHING) };
+  return { posts, total, feeds: feedLinks(publicOrigin(), EVERYTHING, EVERYTHING) };
 }
 
 export default function Home() {

@@ -1,15 +1,16 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { MAX_ACTIVE_API_KEYS } from "~/domain/api/api-keys";
 import { PAGE_SIZE } from "~/domain/api/parameters";
 import { PROBLEM_TYPES } from "~/domain/api/problems";
 import { RATE_LIMIT_POLICIES } from "~/domain/api/rate-limits";
+import { publicOrigin } from "~/server/env.server";
 
 export const meta: MetaFunction = () => [{ title: "The API: stories as data – Fifth Option" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { origin: new URL(request.url).origin };
+export async function loader() {
+  return { origin: publicOrigin() };
 }
 
 export default function AboutApi() {

@@ -8,6 +8,7 @@ import { ActiveFilters, FacetLists, FeedLinks, feedMeta, NoMatches, SearchForm, 
 import { citeAs } from "~/domain/licence";
 import { describeStorySearch } from "~/domain/stories/citation";
 import { facetsToShow, isFiltered, parseStorySearch, storySearchParams, storySearchQuery } from "~/domain/stories/story-search";
+import { publicOrigin } from "~/server/env.server";
 import { feedLinks } from "~/server/feeds.server";
 import { countFacets, findUnknownFilter, InvalidCursor, listFilterChoices, nameFilters, searchStories } from "~/server/story-search.server";
 
@@ -48,8 +49,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ...results,
       facets: facetsToShow(search, facets),
       filtered: isFiltered(search),
-      citation: citeAs(heading, `${url.origin}/stories${storySearchQuery(search)}`, new Date()),
-      feeds: feedLinks(url.origin, search, names),
+      citation: citeAs(heading, `${publicOrigin()}/stories${storySearchQuery(search)}`, new Date()),
+      feeds: feedLinks(publicOrigin(), search, names),
     };
   } catch (error) {
     if (!(error instanceof InvalidCursor)) throw error;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { ConfigError, parseEnv } from "./env.server";
+import { ConfigError, isPublicHost, parseEnv } from "./env.server";
 
 describe("configuration", () => {
   it("starts with sensible defaults when nothing is set", () => {
@@ -33,5 +33,24 @@ describe("configuration", () => {
 
   it("treats an empty variable as unset", () => {
     expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
+  });
+
+  it("takes the public address from PUBLIC_URL, or http://localhost:PORT when unset", () => {
+    expect(parseEnv({}).PUBLIC_URL).toBe("http://localhost:3000");
+    expect(parseEnv({ PORT: "8080" }).PUBLIC_URL).toBe("http://localhost:8080");
+    expect(parseEnv({ PUBLIC_URL: "https://fifth-option.example/some/path" }).PUBLIC_URL).toBe("https://fifth-option.example");
+    expect(() => parseEnv({ PUBLIC_URL: "fifth-option.example" })).toThrow(/^Configuration error: PUBLIC_URL: /);
+    expect(() => parseEnv({ PUBLIC_URL: "ftp://fifth-option.example" })).toThrow(/PUBLIC_URL/);
+  });
+
+  it("knows the configured host, and treats loopback names alike only for a loopback PUBLIC_URL", () => {
+    expect(isPublicHost("fifth-option.example", "https://fifth-option.example")).toBe(true);
+    expect(isPublicHost("evil.example", "https://fifth-option.example")).toBe(false);
+    expect(isPublicHost("localhost", "https://fifth-option.example")).toBe(false);
+    expect(isPublicHost(undefined, "https://fifth-option.example")).toBe(false);
+    expect(isPublicHost("127.0.0.1:3000", "http://localhost:3000")).toBe(true);
+    expect(isPublicHost("[::1]:3000", "http://localhost:3000")).toBe(true);
+    expect(isPublicHost("127.0.0.1:3001", "http://localhost:3000")).toBe(false);
+    expect(isPublicHost("evil.example:3000", "http://localhost:3000")).toBe(false);
   });
 });

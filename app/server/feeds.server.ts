@@ -5,6 +5,7 @@ import { coarseDateTime } from "~/domain/anonymity/byline";
 import { type FilterNames } from "~/domain/stories/citation";
 import { isFiltered, NO_SEARCH, parseStorySearch, type StorySearch } from "~/domain/stories/story-search";
 
+import { publicOrigin } from "./env.server";
 import { listPublishedBodies } from "./posts.server";
 import { findUnknownFilter, nameFilters, searchStories } from "./story-search.server";
 
@@ -120,9 +121,9 @@ export async function feedResponse(request: Request, format: FeedFormat): Promis
     return plainText(400, "A feed follows every story, one tag (?tag=respite) or one council (?council=E06000001); other filters have no feed.");
   }
   const unknown = await findUnknownFilter(parsed.search);
-  if (unknown) return plainText(404, `${unknown.message} The tags and councils there are: ${url.origin}/stories`);
+  if (unknown) return plainText(404, `${unknown.message} The tags and councils there are: ${publicOrigin()}/stories`);
   const names = await nameFilters(parsed.search);
-  return new Response(await buildStoryFeed(url.origin, scope, names, format), {
+  return new Response(await buildStoryFeed(publicOrigin(), scope, names, format), {
     headers: { "Content-Type": `${FORMATS[format].type}; charset=utf-8`, "Cache-Control": "public, max-age=300" },
   });
 }

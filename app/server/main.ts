@@ -1,12 +1,11 @@
 // The process entry point (`npm start`): validate configuration, make sure there is a database
 // (embedded PostgreSQL when DATABASE_URL is unset), migrate it, then serve the Remix build.
 import { randomBytes } from "node:crypto";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import pg from "pg";
@@ -16,7 +15,7 @@ import { seedReferenceData } from "../../prisma/seed/reference";
 import { API_PREFLIGHT_HEADERS } from "./api/cors.server";
 import { EmbeddedPostgresUnavailable, openDatabase } from "./db/embedded-postgres.server";
 import { applyMigrations } from "./db/migrations.server";
-import { ConfigError, parseEnv } from "./env.server";
+import { ConfigError, isPublicHost, parseEnv } from "./env.server";
 import { snapshotReader } from "./db/unchanged.server";
 import { pageCache } from "./page-cache.server";
 import { isCrossSiteWrite, securityHeaders } from "./security.server";
@@ -32,6 +31,8 @@ try {
   throw error;
 }
 const { logger } = await import("./logger.server");
+// Imported once the configuration is known to be good: it reads it (through the logger) at once.
+const { applyServerLimits, createEdge, EDGE_LIMITS } = await import("./edge.server");
 const withDemo = process.argv.includes("--demo");
 
 const database = await openDatabase(
@@ -137,6 +138,13 @@ setInterval(() => void housekeeping(), 3_600_000).unref();
 const buildPath = path.join(process.cwd(), "build", "index.js");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
 
+const loadContext = (req: express.Request, res: express.Response): AppLoadContext => ({
+  cspNonce: String(res.locals.cspNonce),
+  clientAddress: req.ip,
+});
+// Limits, refusals and the Remix handler (app/server/edge.server.ts, docs/hardening.md).
+const edge = createEdge({ build, loadContext });
+
 const app = express();
 app.disable("x-powered-by");
 if (env.TRUST_PROXY) app.set("trust proxy", true);
@@ -150,6 +158,10 @@ app.use((req, res, next) => {
   if (stopping) res.setHeader("Connection", "close");
   next();
 });
+
+// Unusable addresses (too long, invalid percent-encoding, control characters) and unknown methods
+// are refused before anything decodes them.
+app.use(edge.guardAddress);
 
 app.use((req, res, next) => {
   if (
@@ -184,18 +196,18 @@ app.use(
     ttlSeconds: env.PAGE_CACHE_SECONDS,
     version: snapshotReader(() => snapshotPool),
     nonceOf: (res) => String(res.locals.cspNonce),
+    // Pages are kept only for the configured host (PUBLIC_URL): a request naming another Host is
+    // answered, never kept or answered from the cache.
+    servesHost: (req) => isPublicHost(env.TRUST_PROXY ? (req.get("x-forwarded-host")?.split(",")[0]?.trim() ?? req.get("host")) : req.get("host"), env.PUBLIC_URL),
   }),
 );
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: build.mode,
-    getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce), clientAddress: req.ip }),
-  }),
-);
+// app.use, not app.all("*"): Express would decode the path as a parameter, and throw on %FF.
+app.use(edge.handleRequest);
+app.use(edge.handleError);
 
-http.server = app.listen(env.PORT, env.HOST, () => {
-  logger.info(`Fifth Option is ready on http://localhost:${env.PORT}`);
+http.server = createServer({ maxHeaderSize: EDGE_LIMITS.headerBytes }, app);
+applyServerLimits(http.server);
+http.server.listen(env.PORT, env.HOST, () => {
+  logger.info(`Fifth Option is ready on ${env.PUBLIC_URL} (listening on port ${env.PORT})`);
 });

@@ -8,7 +8,7 @@
 // dropped after PAGE_CACHE_SECONDS (0 turns the cache off), for what changes with the clock alone.
 //
 // What it keeps: a 200 text/html answer to a GET with no cookie and no Authorization, outside
-// /api/, that set no cookie and did not say Cache-Control: no-store or private. Members (who
+// /api/, naming the configured host (PUBLIC_URL), that set no cookie and did not say Cache-Control: no-store or private. Members (who
 // carry a session cookie) never see a kept page.
 // Readers asking for the same page while it renders wait for that render (request coalescing).
 //
@@ -39,6 +39,8 @@ export interface PageCacheOptions {
   nonceOf: (res: Response) => string;
   /** The most page text kept at once, in characters. */
   maxChars?: number;
+  /** Whether the request names the site's own host (PUBLIC_URL); others are never kept or served. */
+  servesHost?: (req: Request) => boolean;
 }
 
 export function cacheableRequest(req: Pick<Request, "method" | "path" | "headers">): boolean {
@@ -60,7 +62,7 @@ export function keepableAnswer(answer: { status: number; contentType: string; se
   );
 }
 
-export function pageCache({ ttlSeconds, version, nonceOf, maxChars = 16_000_000 }: PageCacheOptions) {
+export function pageCache({ ttlSeconds, version, nonceOf, maxChars = 16_000_000, servesHost = () => true }: PageCacheOptions) {
   const pages = new LRUCache<string, KeptPage>({
     max: 5_000,
     maxSize: maxChars,
@@ -128,7 +130,7 @@ export function pageCache({ ttlSeconds, version, nonceOf, maxChars = 16_000_000 
   }
 
   const middleware = (req: Request, res: Response, next: NextFunction) => {
-    if (ttlSeconds <= 0 || !cacheableRequest(req)) return next();
+    if (ttlSeconds <= 0 || !cacheableRequest(req) || !servesHost(req)) return next();
     const key = req.originalUrl;
     version().then(
       (at) => {

@@ -5,6 +5,7 @@ import { describeStorySearch } from "~/domain/stories/citation";
 import { parseStorySearch, storySearchQuery } from "~/domain/stories/story-search";
 
 import { type CsvCell, csvLines, csvNotes } from "./csv.server";
+import { publicOrigin } from "./env.server";
 import { clientKey, consume, RATE_LIMITS, RateLimited } from "./rate-limit.server";
 import { findUnknownFilter, nameFilters, publishedStoryRows, type StoryExportRow } from "./story-search.server";
 
@@ -104,7 +105,7 @@ export async function exportResponse(request: Request, clientAddress: string | u
   if (!parsed.ok) return plainText(400, Object.values(parsed.errors).join("\n"));
   const { search } = parsed;
   const unknown = await findUnknownFilter(search);
-  if (unknown) return plainText(404, `${unknown.message} The tags, councils and regions there are: ${url.origin}/stories`);
+  if (unknown) return plainText(404, `${unknown.message} The tags, councils and regions there are: ${publicOrigin()}/stories`);
   if (running >= MOST_AT_ONCE) return plainText(503, "Other downloads are running. Try again in a minute.", { "Retry-After": "60" });
   // Reserved before anything is awaited, so no more than MOST_AT_ONCE can ever start.
   running += 1;
@@ -113,7 +114,7 @@ export async function exportResponse(request: Request, clientAddress: string | u
     await consume("exportsPerClient", await clientKey(clientAddress));
     const names = await nameFilters(search);
     const now = new Date();
-    const citation = citeAs(describeStorySearch(search, names), `${url.origin}/stories${storySearchQuery(search)}`, now);
+    const citation = citeAs(describeStorySearch(search, names), `${publicOrigin()}/stories${storySearchQuery(search)}`, now);
     const retrieved = retrievalDate(now);
     const rows = publishedStoryRows(search);
     const chunks = counted(format === "csv" ? csvChunks(rows, citation) : jsonChunks(rows, citation, retrieved));

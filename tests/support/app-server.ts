@@ -23,7 +23,8 @@ export function runApp(args: string[], env: Record<string, string | undefined>, 
   let output = "";
   const child = spawn(process.execPath, ["--import", "tsx", path.join(checkout, "app/server/main.ts"), ...args], {
     cwd: checkout,
-    env: { ...process.env, LOG_LEVEL: "info", NODE_ENV: "production", ...env },
+    // PUBLIC_URL only when the test gives one: the in-process harness (remix.ts) sets its own.
+    env: { ...process.env, PUBLIC_URL: undefined, LOG_LEVEL: "info", NODE_ENV: "production", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   children.add(child);

@@ -8,6 +8,11 @@ export const PROBLEM_TYPES = {
     title: "Invalid parameters",
     explanation: "A query parameter is unknown, repeated or has a value we cannot use. The errors list names each one with what is wrong.",
   },
+  "bad-request": {
+    status: 400,
+    title: "Bad request",
+    explanation: "The address could not be read: an invalid percent-encoding (such as %FF) or a control character in it. Check how the address was built.",
+  },
   unauthorized: {
     status: 401,
     title: "Invalid API key",
@@ -23,6 +28,16 @@ export const PROBLEM_TYPES = {
     status: 405,
     title: "Method not allowed",
     explanation: "The API is read-only: use GET (or HEAD).",
+  },
+  "too-large": {
+    status: 413,
+    title: "Request too large",
+    explanation: "The request carried a body larger than 16 KB. The API only reads: send GET requests with no body.",
+  },
+  "uri-too-long": {
+    status: 414,
+    title: "Address too long",
+    explanation: "The address is longer than 4,096 characters. Use fewer or shorter query parameters.",
   },
   "rate-limited": {
     status: 429,

@@ -71,8 +71,63 @@ export function htmlToText(html: string): string {
     .join("\n");
 }
 
+/**
+ * What marked is given. Its worst cases grow much faster than the input (unclosed emphasis and
+ * link openers are quadratic to cubic; deep nesting recurses once per level and overflowed the
+ * stack at ~10,000 levels), so input past any of these is shown as plain paragraphs instead: every
+ * word kept, no formatting. A story is at most 1,500 words, far inside all three.
+ */
+export const MARKDOWN_LIMITS = {
+  /** Characters of Markdown (1,500 words of 25 characters). */
+  maxChars: 40_000,
+  /** Characters that open or close inline Markdown: * _ [ ] < ` ~ */
+  maxDelimiters: 400,
+  /** Block quotes and list items nested on one line, and indentation in columns / 4. */
+  maxDepth: 8,
+} as const;
+
+const DELIMITERS = new Set(["*", "_", "[", "]", "<", "`", "~"]);
+const CONTAINER = /^[ \t]{0,3}(?:>|[-+*]|\d{1,9}[.)])(?=[ \t]|$)[ \t]?/;
+
+function depthOf(line: string): number {
+  let columns = 0;
+  for (const ch of line) {
+    if (ch === " ") columns += 1;
+    else if (ch === "\t") columns += 4 - (columns % 4);
+    else break;
+  }
+  let depth = Math.floor(columns / 4);
+  let rest = line;
+  for (let match = CONTAINER.exec(rest); match && match[0].length > 0; match = CONTAINER.exec(rest)) {
+    depth += 1;
+    if (depth > MARKDOWN_LIMITS.maxDepth) break;
+    rest = rest.slice(match[0].length);
+  }
+  return depth;
+}
+
+/** Whether marked may render this (see MARKDOWN_LIMITS); otherwise it is shown as plain text. */
+export function withinMarkdownLimits(markdown: string): boolean {
+  if (markdown.length > MARKDOWN_LIMITS.maxChars) return false;
+  let delimiters = 0;
+  for (const ch of markdown) {
+    if (DELIMITERS.has(ch) && ++delimiters > MARKDOWN_LIMITS.maxDelimiters) return false;
+  }
+  return markdown.split("\n").every((line) => depthOf(line) <= MARKDOWN_LIMITS.maxDepth);
+}
+
+/** Paragraphs of escaped text: blank lines part paragraphs, single line breaks are kept. */
+function plainParagraphs(text: string): string {
+  return text
+    .split(/\r?\n[ \t]*\r?\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter(Boolean)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\r?\n/g, "<br />")}</p>`)
+    .join("\n");
+}
+
 export function renderMarkdown(markdown: string): RenderedMarkdown {
-  const raw = marked.parse(markdown, { async: false });
+  const raw = withinMarkdownLimits(markdown) ? marked.parse(markdown, { async: false }) : plainParagraphs(markdown);
   const html = sanitizeHtml(raw, SANITIZE_OPTIONS).trim();
   return { html, text: htmlToText(html) };
 }

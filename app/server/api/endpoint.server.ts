@@ -14,6 +14,7 @@ import { RATE_LIMIT_POLICIES, type RateLimitPolicy, rateLimitField, rateLimitPol
 
 import { findApiKeyHolder } from "../api-keys.server";
 import { isDatabaseUnavailable } from "../db/client.server";
+import { publicOrigin } from "../env.server";
 import { logger } from "../logger.server";
 import { consumeAndReport, clientKey, type LimitName } from "../rate-limit.server";
 import { API_CORS_HEADERS } from "./cors.server";
@@ -32,7 +33,7 @@ export interface ApiRequest {
   request: Request;
   params: LoaderFunctionArgs["params"];
   query: URLSearchParams;
-  /** "https://example.org", for the absolute URLs in answers. */
+  /** PUBLIC_URL's origin ("https://example.org"), for the absolute URLs in answers: never the request's Host. */
   origin: string;
 }
 
@@ -130,7 +131,7 @@ async function answer(
         "WWW-Authenticate": 'Bearer realm="Fifth Option API", error="invalid_token"',
       });
     }
-    const reply = await work({ request, params, query: url.searchParams, origin: url.origin });
+    const reply = await work({ request, params, query: url.searchParams, origin: publicOrigin() });
     headers.set("Cache-Control", `${client.keyed ? "private" : "public"}, max-age=${options.maxAgeSeconds}`);
     for (const [name, value] of Object.entries(reply.headers ?? {})) headers.set(name, value);
     return jsonResponse(reply.body, 200, "application/json", headers);
@@ -139,7 +140,7 @@ async function answer(
     for (const [name, value] of Object.entries(refused.headers)) headers.set(name, value);
     headers.set("Cache-Control", "no-store");
     const status = PROBLEM_TYPES[refused.problem.kind].status;
-    return jsonResponse(problemDocument(refused.problem, url.origin), status, "application/problem+json", headers);
+    return jsonResponse(problemDocument(refused.problem, publicOrigin()), status, "application/problem+json", headers);
   }
 }
 

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+
+import { addressRefusal, bodyLimitFor, EDGE_LIMITS, hasSessionCookie, isBadInput, isPrivateAnswer } from "./edge.server";
+
+describe("body limits", () => {
+  it("are 64 KB where a long text is posted, with or without Single Fetch's .data, and 16 KB elsewhere", () => {
+    for (const path of ["/stories/new", "/stories/new.data", "/stories/12", "/stories/12/edit", "/comments/3/edit.data", "/moderation/edit", "/reports/new"]) {
+      expect(bodyLimitFor(path), path).toBe(EDGE_LIMITS.longFormBytes);
+    }
+    for (const path of ["/sign-in", "/join.data", "/flag", "/settings", "/stories", "/stories/12/history", "/api/v1/stories", "/"]) {
+      expect(bodyLimitFor(path), path).toBe(EDGE_LIMITS.formBytes);
+    }
+  });
+});
+
+describe("addresses", () => {
+  it("refuse invalid percent-encoding, control characters, long addresses and unknown methods", () => {
+    expect(addressRefusal("GET", "/stories/%FF")?.status).toBe(400);
+    expect(addressRefusal("GET", "/u/ab%00c")?.status).toBe(400);
+    expect(addressRefusal("GET", "/stories?q=%00")?.status).toBe(400);
+    expect(addressRefusal("GET", "/stories?q=a%0Ab")).toBeNull(); // a line break typed into a search box
+    expect(addressRefusal("GET", "/stories?q=%FF")).toBeNull(); // read as U+FFFD, as Remix reads it
+    expect(addressRefusal("GET", `/stories?q=${"a".repeat(5_000)}`)?.status).toBe(414);
+    expect(addressRefusal("TRACE", "/")?.status).toBe(405);
+    expect(addressRefusal("get", "/stories/12?sort=recent")).toBeNull();
+  });
+});
+
+describe("private answers", () => {
+  it("are those to a session cookie, those that set a cookie, and every non-GET", () => {
+    expect(hasSessionCookie("theme=dark; session=abc")).toBe(true);
+    expect(hasSessionCookie("__Host-session=abc")).toBe(true);
+    expect(hasSessionCookie("notsession=abc")).toBe(false);
+    expect(isPrivateAnswer({ method: "GET", cookie: undefined }, false)).toBe(false);
+    expect(isPrivateAnswer({ method: "GET", cookie: "session=a" }, false)).toBe(true);
+    expect(isPrivateAnswer({ method: "GET", cookie: undefined }, true)).toBe(true);
+    expect(isPrivateAnswer({ method: "POST", cookie: undefined }, false)).toBe(true);
+  });
+});
+
+describe("bad input", () => {
+  it("is a zod error or a PostgreSQL data exception, directly or as a cause", () => {
+    expect(isBadInput(Object.assign(new Error("x"), { name: "ZodError" }))).toBe(true);
+    expect(isBadInput(Object.assign(new Error("x"), { code: "22021" }))).toBe(true);
+    expect(isBadInput(Object.assign(new Error("x"), { code: "22P02" }))).toBe(true);
+    expect(isBadInput(new Error("wrapped", { cause: Object.assign(new Error("x"), { code: "22003" }) }))).toBe(true);
+    expect(isBadInput(Object.assign(new Error("x"), { code: "23505" }))).toBe(false); // a unique violation is the app's to handle
+    expect(isBadInput(new Error("anything else"))).toBe(false);
+    expect(isBadInput(undefined)).toBe(false);
+  });
+});
