@@ -282,7 +282,21 @@ export async function getPostHistory(id: number) {
       keptFindings: true,
       updatedAt: true,
       version: true,
-      revisions: { orderBy: { id: "desc" }, select: { id: true, title: true, bodyMarkdown: true, reason: true, createdAt: true, editedBy: { select: { handle: true } } } },
+      revisions: {
+        orderBy: { id: "desc" },
+        select: {
+          id: true,
+          title: true,
+          bodyMarkdown: true,
+          areaCode: true,
+          tagSlugs: true,
+          displayMode: true,
+          bylineScope: true,
+          reason: true,
+          createdAt: true,
+          editedBy: { select: { handle: true } },
+        },
+      },
       comments: {
         where: { revisions: { some: {} } },
         orderBy: { id: "asc" },
