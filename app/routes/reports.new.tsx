@@ -135,7 +135,8 @@ export async function action({ request }: ActionFunctionArgs) {
       // The same check as posts and replies: each detail shown, kept only by the author's choice.
       const findings = locateFindings({ comment: answers.comment ?? "" }, COMMENT);
       const seen = parseSeen(values.seen);
-      if (parseRedactIntent(intent) || (findings.length > 0 && (values.keep !== "1" || unseenFindings(findings, seen).length > 0))) {
+      // After a replacement the comment is shown again only if details remain.
+      if (findings.length > 0 && (parseRedactIntent(intent) !== null || values.keep !== "1" || unseenFindings(findings, seen).length > 0)) {
         return respond(step, answers, submissionKey, { findings });
       }
       answers.commentSeen = encodeSeen(findings);

@@ -159,7 +159,8 @@ describe("one story", () => {
       ],
       council: { code: "E06000001", name: "Hartlepool" },
       region: { code: "E12000001", name: "North East" },
-      perspective: "social_worker",
+      // Shown under the author's name: the perspective is not given (it could tie it to their anonymous posts).
+      perspective: null,
       month: "2026-03",
       bodyText: "We phoned.",
       bodyHtml: "<p>We <em>phoned</em>.</p>",
