@@ -319,7 +319,10 @@ export async function editAndApprove(
   const now = new Date();
   const authorId = await transaction(async (tx) => {
     if (target.kind === "post") {
-      const current = await tx.post.findUnique({ where: { id: target.id }, select: { title: true, bodyMarkdown: true, authorId: true } });
+      const current = await tx.post.findUnique({
+        where: { id: target.id },
+        select: { title: true, bodyMarkdown: true, authorId: true, areaCode: true, displayMode: true, bylineScope: true, tags: { select: { tag: { select: { slug: true } } } } },
+      });
       if (!current) throw new AlreadyHandled();
       if (current.authorId === moderator.id) throw new OwnContent();
       const rendered = renderMarkdown(edited.body);
@@ -328,7 +331,20 @@ export async function editAndApprove(
         data: { title: edited.title ?? current.title, bodyMarkdown: edited.body, bodyHtml: rendered.html, bodyText: rendered.text, status: "published", publishedAt: now, moderationNote: reason, keptFindings: kept, version: { increment: 1 } },
       });
       if (count !== 1) throw new AlreadyHandled();
-      await tx.postRevision.create({ data: { postId: target.id, title: current.title, bodyMarkdown: current.bodyMarkdown, editedById: moderator.id, reason: `Moderator: ${reason}` } });
+      await tx.postRevision.create({
+        data: {
+          postId: target.id,
+          title: current.title,
+          bodyMarkdown: current.bodyMarkdown,
+          // The place and byline are unchanged by a moderator's edit, but every revision records them.
+          areaCode: current.areaCode,
+          tagSlugs: current.tags.map((t) => t.tag.slug).sort(),
+          displayMode: current.displayMode,
+          bylineScope: current.bylineScope,
+          editedById: moderator.id,
+          reason: `Moderator: ${reason}`,
+        },
+      });
       await recordAction({ actor: moderator, action: "post.edit_approve", targetType: "post", targetId: target.id, reason, before: { title: current.title, body: current.bodyMarkdown }, after: { title: edited.title ?? current.title, body: edited.body } }, tx);
       return current.authorId;
     }
