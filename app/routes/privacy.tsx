@@ -11,7 +11,10 @@ export default function Privacy() {
       <ul>
         <li>The name you choose to post under, which must not be your real name.</li>
         <li>Your password, stored only as a one-way hash (argon2id).</li>
-        <li>Your perspective (for example &ldquo;carer&rdquo;), which is shown on anonymous posts.</li>
+        <li>
+          Your perspective (for example &ldquo;carer&rdquo;), which is shown on anonymous posts only: a post under your
+          name shows your name alone.
+        </li>
         <li>What you post, and the experience reports you give.</li>
         <li>A sign-in session, so you stay signed in; you can end every session at any time.</li>
       </ul>
@@ -23,6 +26,10 @@ export default function Privacy() {
           day and cannot be turned back into the address.
         </li>
         <li>The exact time you posted: the site shows only the month and year.</li>
+        <li>
+          More of a post&apos;s place than you choose to show: if you pick &ldquo;only the region&rdquo; or &ldquo;only
+          the nation&rdquo;, the council is not shown anywhere, including searches, feeds, downloads and the API.
+        </li>
       </ul>
       <h2>Your control</h2>
       <p>
