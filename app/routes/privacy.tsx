@@ -15,7 +15,11 @@ export default function Privacy() {
           Your perspective (for example &ldquo;carer&rdquo;), which is shown on anonymous posts only: a post under your
           name shows your name alone.
         </li>
-        <li>What you post, and the experience reports you give.</li>
+        <li>
+          What you post, and the experience reports you give. If you name a council you can choose to show only its
+          region or only the nation: the council is then kept for you to change but shown nowhere, not in searches,
+          feeds, downloads or the API.
+        </li>
         <li>A sign-in session, so you stay signed in; you can end every session at any time.</li>
       </ul>
       <h2>What we never keep</h2>
@@ -26,10 +30,6 @@ export default function Privacy() {
           day and cannot be turned back into the address.
         </li>
         <li>The exact time you posted: the site shows only the month and year.</li>
-        <li>
-          More of a post&apos;s place than you choose to show: if you pick &ldquo;only the region&rdquo; or &ldquo;only
-          the nation&rdquo;, the council is not shown anywhere, including searches, feeds, downloads and the API.
-        </li>
       </ul>
       <h2>Your control</h2>
       <p>
