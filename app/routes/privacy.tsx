@@ -17,7 +17,7 @@ export default function Privacy() {
         </li>
         <li>
           What you post, and the experience reports you give. If you name a council you can choose to show only its
-          region or only the nation: the council is then kept for you to change but shown nowhere, not in searches,
+          region or only the nation: the council is then kept for you to change, but readers do not see it anywhere, not in searches,
           feeds, downloads or the API.
         </li>
         <li>A sign-in session, so you stay signed in; you can end every session at any time.</li>
