@@ -29,10 +29,11 @@ const OFFER_LABELS: Record<BylineScope, string> = {
 };
 
 /** Put inside a <Form> that carries the rest of the post in hidden fields (but not bylineScope). */
-export function NarrowingNotice({ warning }: { warning: NarrowingWarning }) {
+export function NarrowingNotice({ warning, headingLevel = 3 }: { warning: NarrowingWarning; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <div className="notice notice--warning narrowing" role="status">
-      <h3>Your byline could point to a few people</h3>
+      <Heading>Your byline could point to a few people</Heading>
       <p>{warning.message}</p>
       <div className="button-row">
         {warning.offer.map((scope) => (

@@ -3,7 +3,7 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
-import { placeName, type PublicPlace } from "~/domain/anonymity/byline";
+import { aboutPlace, type PublicPlace } from "~/domain/anonymity/byline";
 import { KIND_LABELS } from "~/domain/stories/story-search";
 
 export interface PostHeadingView {
@@ -22,17 +22,16 @@ export interface PostHeadingView {
  * says which region or nation instead ("about a council in the North West").
  */
 export function PostByline({ post, linkCouncil = true }: { post: Omit<PostHeadingView, "tags">; linkCouncil?: boolean }) {
-  const { council } = post.place;
-  const wider = post.place.region?.name ?? post.place.nation;
+  const about = aboutPlace(post.place, post.displayMode);
   return (
     <p className="byline">
       {KIND_LABELS[post.kind]} by {post.byline}
-      {council ? (
+      {about && "council" in about ? (
         <>
-          , about {linkCouncil ? <Link to={`/stories?council=${council.code}`}>{council.name}</Link> : council.name}
+          , about {linkCouncil ? <Link to={`/stories?council=${about.council.code}`}>{about.council.name}</Link> : about.council.name}
         </>
-      ) : post.displayMode === "handle" && wider ? (
-        `, about a council in ${placeName(wider)}`
+      ) : about ? (
+        `, about ${about.text}`
       ) : null}{" "}
       · <time dateTime={post.monthIso}>{post.month}</time>
     </p>

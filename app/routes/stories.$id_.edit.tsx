@@ -183,7 +183,7 @@ export default function EditPost() {
         <Form method="post" replace>
           <HiddenFields values={values} keys={KEYS.filter((key) => key !== "bylineScope")} lists={{ tags }} />
           <input type="hidden" name="intent" value="check" />
-          <NarrowingNotice warning={shown.warning} />
+          <NarrowingNotice warning={shown.warning} headingLevel={2} />
         </Form>
       ) : null}
       {shown ? (

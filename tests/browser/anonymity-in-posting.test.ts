@@ -57,6 +57,13 @@ describe("the preview is the published page", () => {
     const published = await heading(page, "article");
     expect(published).toEqual(preview);
     expect(await page.locator("article h1").textContent()).toBe("How panels decide");
+
+    // The edit page shows the same heading and the same warning, and passes axe too.
+    const id = /\/stories\/(\d+)/.exec(page.url())?.[1];
+    await page.goto(`${appUrl}/stories/${id}/edit`, { waitUntil: "networkidle" });
+    await page.getByText("Your byline could point to a few people").waitFor();
+    expect(await heading(page, ".preview")).toEqual(published);
+    await expectAccessible(page);
     expect(problems.consoleErrors).toEqual([]);
   });
 });

@@ -282,6 +282,16 @@ describe("a named post", () => {
   });
 });
 
+describe("a named post with a wider byline", () => {
+  it("names the region instead of the council, and still no perspective", async () => {
+    const author = await member(1, "support_planner");
+    const id = await publish(author.cookie, { title: "Named, region only", displayMode: "handle", council: "Hartlepool", bylineScope: "region" });
+    const page = await html(await send(`/stories/${id}`));
+    expect(page).toContain(`Story by ${author.handle}, about a council in the North East`);
+    expect(page).not.toMatch(/Hartlepool|support planner/i);
+  });
+});
+
 describe("the byline narrowing warning", () => {
   it("warns a planner naming a council in the preview, and the region-only button clears it", async () => {
     const planner = await member(1, "support_planner");

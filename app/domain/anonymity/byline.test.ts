@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { byline, bylineNarrowing, bylinePlaceName, coarseDate, coarseDateTime, FEW_PEERS, publicPerspective, publicPlace } from "./byline";
+import { aboutPlace, byline, bylineNarrowing, bylinePlaceName, coarseDate, coarseDateTime, FEW_PEERS, publicPerspective, publicPlace } from "./byline";
 
 describe("bylines", () => {
   it("show only perspective and region for anonymous posts", () => {
@@ -41,6 +41,15 @@ describe("byline scopes", () => {
     expect(publicPlace(havering, "region")).toEqual({ council: null, region: { code: "E12000007", name: "London" }, nation: "England" });
     expect(publicPlace(havering, "nation")).toEqual({ council: null, region: null, nation: "England" });
     expect(publicPlace(null, "council")).toEqual({ council: null, region: null, nation: null });
+  });
+
+  it("say which council a post is about only at council scope; a named post names the wider place instead", () => {
+    expect(aboutPlace(publicPlace(havering, "council"), "anonymous")).toEqual({ council: { code: "E09000016", name: "Havering" } });
+    expect(aboutPlace(publicPlace(havering, "region"), "anonymous")).toBeNull();
+    expect(aboutPlace(publicPlace(havering, "region"), "handle")).toEqual({ text: "a council in London" });
+    expect(aboutPlace(publicPlace(blackpool, "region"), "handle")).toEqual({ text: "a council in the North West" });
+    expect(aboutPlace(publicPlace(blackpool, "nation"), "handle")).toEqual({ text: "a council in England" });
+    expect(aboutPlace(publicPlace(null, "council"), "handle")).toBeNull();
   });
 
   it("name the region, or the nation when only the nation may be shown", () => {

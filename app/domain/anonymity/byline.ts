@@ -70,6 +70,18 @@ export function placeName(regionOrNation: string): string {
   return ["Wales", "Scotland", "England", "Northern Ireland", "London"].includes(regionOrNation) ? regionOrNation : `the ${regionOrNation}`;
 }
 
+/**
+ * What follows the byline: the council when it may be shown ("about Blackpool"); for a named post
+ * with a wider scope, whose byline names no place, the region or nation ("about a council in the
+ * North West"); otherwise nothing (an anonymous byline already names the region or nation).
+ */
+export function aboutPlace(place: PublicPlace, displayMode: "handle" | "anonymous"): { council: { code: string; name: string } } | { text: string } | null {
+  if (place.council) return { council: place.council };
+  const wider = bylinePlaceName(place);
+  if (displayMode === "handle" && wider) return { text: `a council in ${placeName(wider)}` };
+  return null;
+}
+
 /** The perspective a reader may be told: only an anonymous post's. */
 export function publicPerspective(displayMode: "handle" | "anonymous", perspective: Perspective): Perspective | null {
   return displayMode === "anonymous" ? perspective : null;
