@@ -10,7 +10,7 @@ import { CouncilField } from "~/components/council-field";
 import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { PostHeading } from "~/components/post-heading";
-import { TagFields } from "~/components/post-fields";
+import { HiddenFields, TagFields } from "~/components/post-fields";
 import type { Area, NarrowingWarning } from "~/domain/anonymity/byline";
 import { renderWithHighlights } from "~/domain/anonymity/highlight";
 import { applyRedactIntent, encodeSeen, keptFindings, type Located, locateFindings, parseRedactIntent, parseSeen, unseenFindings } from "~/domain/anonymity/redaction";
@@ -24,7 +24,6 @@ import { consume, RateLimited } from "~/server/rate-limit.server";
 import { BlockedByWatchedWord } from "~/server/watched-words.server";
 
 export const meta: MetaFunction = () => [{ title: "Share your story – Fifth Option" }];
-
 
 // Councils and tags rarely change; the last good copy lets the form still show (with the text
 // someone typed) while the database is briefly unreachable.
@@ -296,12 +295,7 @@ function HiddenValues({ values, tags, without = [] }: { values: FormValues; tags
   return (
     <>
       <input type="hidden" name="guided" value="0" />
-      {keys.map((key) => (
-        <input key={key} type="hidden" name={key} value={values[key] ?? ""} />
-      ))}
-      {tags.map((tag) => (
-        <input key={tag} type="hidden" name="tags" value={tag} />
-      ))}
+      <HiddenFields values={values} keys={keys} lists={{ tags }} />
     </>
   );
 }
