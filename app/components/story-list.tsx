@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 
-import { KIND_LABELS } from "~/domain/stories/story-search";
+import { PostByline } from "~/components/post-heading";
 import type { PostSummary } from "~/server/posts.server";
 
 /** A post as listed: with a search snippet (escaped, words in <mark>) when it was found by searching. */
@@ -15,10 +15,7 @@ export function StoryList({ posts, headingLevel = 3 }: { posts: Listed[]; headin
           <Heading>
             <Link to={`/stories/${post.id}`}>{post.title}</Link>
           </Heading>
-          <p className="byline">
-            {KIND_LABELS[post.kind]} by {post.byline}
-            {post.areaName ? `, about ${post.areaName}` : ""} · <time dateTime={post.monthIso}>{post.month}</time>
-          </p>
+          <PostByline post={post} linkCouncil={false} />
           {/* snippetHtml is escaped text with only our own <mark>s (app/domain/stories/snippet.ts). */}
           {post.snippetHtml ? <p className="snippet" dangerouslySetInnerHTML={{ __html: post.snippetHtml }} /> : <p>{post.excerpt}</p>}
         </li>

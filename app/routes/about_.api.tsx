@@ -43,7 +43,10 @@ export default function AboutApi() {
         <dt>
           <code>GET /api/v1/stories/&#123;id&#125;</code>
         </dt>
-        <dd>One story with its text, as plain text and as safe HTML.</dd>
+        <dd>
+          One story with its text, as plain text and as safe HTML. A story gives its council and region only when its
+          author chose to show them, and its author&apos;s perspective only when it was posted anonymously.
+        </dd>
         <dt>
           <code>GET /api/v1/councils</code>
         </dt>

@@ -3,8 +3,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, SubmitButton, TextArea, type FieldErrors } from "~/components/forms";
-import { findIdentifyingDetails } from "~/domain/anonymity/identifying-details";
+import { applyRedactIntent, keptFindings, locateFindings, parseRedactIntent, parseSeen, unseenFindings } from "~/domain/anonymity/redaction";
 import { commentInputSchema } from "~/domain/posts/post-input";
 import { requirePermission, requireUser } from "~/server/auth/guards.server";
 import { isUnavailable, readForm, zodFieldErrors } from "~/server/forms.server";
@@ -34,24 +35,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, comment } = await ownComment(request, params.id);
   const values = await readForm(request);
   const parsed = commentInputSchema.pick({ body: true }).safeParse(values);
-  if (!parsed.success) return data({ errors: zodFieldErrors(parsed.error), values }, { status: 400 });
+  if (!parsed.success) return data({ errors: zodFieldErrors(parsed.error), values, findings: [] }, { status: 400 });
+  const { body } = applyRedactIntent({ body: parsed.data.body }, ["body"], values.intent);
+  values.body = body;
+  const findings = locateFindings({ body }, ["body"]);
+  // The same check as a new reply: each detail is shown, and saved only if the author keeps it.
+  if (parseRedactIntent(values.intent) || (findings.length > 0 && (values.keep !== "1" || unseenFindings(findings, parseSeen(values.seen)).length > 0))) {
+    return data({ errors: {} as FieldErrors, values, findings });
+  }
   try {
     await consume("writesPerUser", String(user.id));
-    const findings = findIdentifyingDetails(parsed.data.body).map(({ kind, start, end, text, confidence }) => ({ kind, field: "body", start, end, text, confidence }));
     const result = await editComment(
       { id: user.id, trustLevel: user.trustLevel, perspective: user.perspective },
-      { id: comment.id, body: parsed.data.body, version: Number(values.version), keptFindings: findings },
+      { id: comment.id, body, version: Number(values.version), keptFindings: keptFindings(findings) },
     );
     if ("conflict" in result) {
-      return data({ errors: { form: "This reply changed since you opened it. Copy your text, reload and try again." } as FieldErrors, values }, { status: 409 });
+      return data({ errors: { form: "This reply changed since you opened it. Copy your text, reload and try again." } as FieldErrors, values, findings: [] }, { status: 409 });
     }
     return redirect(`/stories/${result.postId}#comment-${comment.id}`);
   } catch (error) {
-    if (error instanceof RateLimited) return data({ errors: { form: error.message } as FieldErrors, values }, { status: 429 });
-    if (error instanceof BlockedByWatchedWord) return data({ errors: { body: error.message } as FieldErrors, values }, { status: 400 });
-    if (error instanceof UnknownReference) return data({ errors: { form: error.message } as FieldErrors, values }, { status: 400 });
+    if (error instanceof RateLimited) return data({ errors: { form: error.message } as FieldErrors, values , findings: [] }, { status: 429 });
+    if (error instanceof BlockedByWatchedWord) return data({ errors: { body: error.message } as FieldErrors, values , findings: [] }, { status: 400 });
+    if (error instanceof UnknownReference) return data({ errors: { form: error.message } as FieldErrors, values , findings: [] }, { status: 400 });
     if (isUnavailable(error)) {
-      return data({ errors: { form: "Your changes have not been saved: we could not reach our database. Your text is still here." } as FieldErrors, values }, { status: 503 });
+      return data({ errors: { form: "Your changes have not been saved: we could not reach our database. Your text is still here." } as FieldErrors, values, findings: [] }, { status: 503 });
     }
     throw error;
   }
@@ -62,11 +69,24 @@ export default function EditComment() {
   const result = useActionData<typeof action>();
   const errors: FieldErrors = result?.errors ?? {};
   const values = result?.values ?? { body: comment.bodyMarkdown };
+  const findings = result?.findings ?? [];
   return (
     <>
       <ErrorSummary errors={errors} />
       <h1>Edit your reply</h1>
-      <Form method="post" noValidate>
+      {findings.length > 0 ? (
+        <Form method="post" replace>
+          <input type="hidden" name="body" value={values.body ?? ""} />
+          <input type="hidden" name="version" value={values.version ?? comment.version} />
+          <FindingsPanel
+            heading="Your reply may contain something that could identify someone"
+            findings={findings}
+            fieldNames={{ body: "your reply" }}
+            keep={{ name: "keep", value: "1", label: "Keep it and save" }}
+          />
+        </Form>
+      ) : null}
+      <Form method="post" noValidate key={values.body}>
         <input type="hidden" name="version" value={comment.version} />
         <TextArea name="body" label="Your reply" error={errors.body} defaultValue={values.body} rows={8} />
         <div className="button-row">

@@ -3,9 +3,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { FindingItems } from "~/components/findings";
+import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, SubmitButton, TextArea, TextField, type FieldErrors } from "~/components/forms";
-import { findIdentifyingDetails, redactFinding } from "~/domain/anonymity/identifying-details";
+import { applyRedactIntent, keptFindings, locateFindings, parseRedactIntent, parseSeen, unseenFindings } from "~/domain/anonymity/redaction";
 import { requirePermission } from "~/server/auth/guards.server";
 import { readForm } from "~/server/forms.server";
 import { AlreadyHandled, editAndApprove, getPendingForEditing, OwnContent } from "~/server/moderation.server";
@@ -25,25 +25,32 @@ async function target(request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "moderation:review");
   const { item } = await target(request);
-  return { item, findings: findIdentifyingDetails(item.body).map((f, index) => ({ ...f, index })) };
+  return { item, findings: locateFindings({ title: item.title ?? "", body: item.body }, FIELDS) };
 }
+
+const FIELDS = ["title", "body"] as const;
 
 // The redaction editor: change the text (or replace a found detail in one click), say why, publish.
 export async function action({ request }: ActionFunctionArgs) {
   await requirePermission(request, "moderation:review");
   const { moderator, item } = await target(request);
   const values = await readForm(request);
-  let body = values.body ?? item.body;
-  if (values.intent?.startsWith("redact:")) {
-    const finding = findIdentifyingDetails(body)[Number(values.intent.slice(7))];
-    if (finding) body = redactFinding(body, finding);
-    return data({ errors: {} as FieldErrors, values: { ...values, body }, findings: findIdentifyingDetails(body).map((f, index) => ({ ...f, index })) });
+  // The same check and one-click replacement as the author's own forms, over title and body.
+  const texts = applyRedactIntent({ title: item.kind === "post" ? (values.title ?? item.title ?? "") : "", body: values.body ?? item.body }, FIELDS, values.intent);
+  const body = texts.body;
+  const findings = locateFindings(texts, FIELDS);
+  if (parseRedactIntent(values.intent)) {
+    return data({ errors: {} as FieldErrors, values: { ...values, ...(item.kind === "post" ? { title: texts.title } : {}), body }, findings });
+  }
+  // Approving text that still has details in it needs the moderator to have seen each one.
+  if (findings.length > 0 && (values.keep !== "1" || unseenFindings(findings, parseSeen(values.seen)).length > 0)) {
+    return data({ errors: {} as FieldErrors, values, findings });
   }
   const reason = (values.reason ?? "").trim();
   if (!reason) return data({ errors: { reason: "Say what you changed and why: the author will see it" } as FieldErrors, values, findings: [] }, { status: 400 });
   if (!body.trim()) return data({ errors: { body: "The text cannot be empty" } as FieldErrors, values, findings: [] }, { status: 400 });
   try {
-    await editAndApprove(moderator, { kind: item.kind, id: item.id, version: Number(values.version) }, { title: item.kind === "post" ? (values.title ?? item.title) : null, body }, reason);
+    await editAndApprove(moderator, { kind: item.kind, id: item.id, version: Number(values.version) }, { title: item.kind === "post" ? texts.title : null, body, keptFindings: keptFindings(findings) }, reason);
   } catch (error) {
     if (error instanceof AlreadyHandled || error instanceof OwnContent) return data({ errors: { form: error.message } as FieldErrors, values, findings: [] }, { status: 409 });
     throw error;
@@ -64,14 +71,22 @@ export default function EditThenApprove() {
       <p>
         {item.kind === "post" ? "Post" : "Reply"} {item.id}. <Link to="/moderation">Back to the queue</Link>
       </p>
-      <Form method="post" noValidate key={values.body}>
+      {findings.length > 0 ? (
+        <Form method="post" replace>
+          {["title", "body", "reason", "version"].map((key) => (
+            <input key={key} type="hidden" name={key} value={values[key] ?? (key === "version" ? String(item.version) : "")} />
+          ))}
+          <FindingsPanel
+            heading="Details that could identify someone"
+            intro="Replace each with a neutral word, or keep it if it is safe to publish."
+            findings={findings}
+            fieldNames={{ title: "the title", body: "the text" }}
+            keep={{ name: "keep", value: "1", label: "Keep them, save and approve" }}
+          />
+        </Form>
+      ) : null}
+      <Form method="post" noValidate key={`${values.title ?? ""}\n${values.body ?? ""}`}>
         <input type="hidden" name="version" value={values.version ?? item.version} />
-        {findings.length > 0 ? (
-          <div className="findings">
-            <h2>Details that could identify someone</h2>
-            <FindingItems findings={findings} />
-          </div>
-        ) : null}
         {item.kind === "post" ? <TextField name="title" label="Title" defaultValue={values.title} /> : null}
         <TextArea name="body" label="Text" error={errors.body} defaultValue={values.body} rows={12} />
         <TextArea name="reason" label="What you changed and why (the author sees this)" error={errors.reason} defaultValue={values.reason} rows={3} />

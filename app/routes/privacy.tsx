@@ -12,8 +12,15 @@ export default function Privacy() {
       <ul>
         <li>The name you choose to post under, which must not be your real name.</li>
         <li>Your password, stored only as a one-way hash (argon2id).</li>
-        <li>Your perspective (for example &ldquo;carer&rdquo;), which is shown on anonymous posts.</li>
-        <li>What you post, and the experience reports you give.</li>
+        <li>
+          Your perspective (for example &ldquo;carer&rdquo;), which is shown on anonymous posts only: a post under your
+          name shows your name alone.
+        </li>
+        <li>
+          What you post, and the experience reports you give. If you name a council you can choose to show only its
+          region or only the nation: the council is then kept for you to change, but readers do not see it anywhere, not in searches,
+          feeds, downloads or the API.
+        </li>
         <li>A sign-in session, so you stay signed in; you can end every session at any time.</li>
       </ul>
       <h2>What we never keep</h2>

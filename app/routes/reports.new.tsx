@@ -5,9 +5,9 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { CouncilField } from "~/components/council-field";
-import { FindingItems } from "~/components/findings";
+import { FindingsPanel, type ShownFinding } from "~/components/findings";
 import { ErrorSummary, RadioGroup, TextArea, TextField, type FieldErrors } from "~/components/forms";
-import { findIdentifyingDetails, redactFinding } from "~/domain/anonymity/identifying-details";
+import { applyRedactIntent, encodeSeen, locateFindings, parseRedactIntent, parseSeen, unseenFindings } from "~/domain/anonymity/redaction";
 import {
   BUDGET_CHANGES,
   BUDGET_COVERAGE,
@@ -99,9 +99,11 @@ async function validateStep(step: StepName, answers: Answers): Promise<FieldErro
   return errors;
 }
 
-function respond(step: Step, answers: Answers, submissionKey: string, extra: { errors?: FieldErrors; findings?: { text: string; placeholder: string; index: number }[] } = {}, status = 200) {
+function respond(step: Step, answers: Answers, submissionKey: string, extra: { errors?: FieldErrors; findings?: ShownFinding[] } = {}, status = 200) {
   return data({ step, answers, submissionKey, errors: extra.errors ?? {}, findings: extra.findings ?? [] }, { status });
 }
+
+const COMMENT = ["comment"] as const;
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "report:create");
@@ -126,29 +128,31 @@ export async function action({ request }: ActionFunctionArgs) {
   const step: Step = values.step === "check" ? "check" : STEPS.includes(values.step as StepName) ? (values.step as StepName) : "where";
   if (step !== "check") {
     for (const field of fieldsOf(step, answers)) answers[field] = values[field] ?? "";
-    if (step === "comment" && intent.startsWith("redact")) {
-      const findings = findIdentifyingDetails(answers.comment ?? "");
-      const targets = intent === "redact-all" ? findings : findings.filter((_, i) => String(i) === intent.slice(7));
-      let comment = answers.comment ?? "";
-      for (const finding of [...targets].sort((a, b) => b.start - a.start)) comment = redactFinding(comment, finding);
-      answers.comment = comment;
-    }
+    if (step === "comment") answers.comment = applyRedactIntent({ comment: answers.comment ?? "" }, COMMENT, intent).comment;
     const errors = await validateStep(step, answers);
     if (Object.keys(errors).length > 0) return respond(step, answers, submissionKey, { errors }, 400);
-    if (step === "comment" && values.keep !== "1") {
-      const findings = findIdentifyingDetails(answers.comment ?? "");
-      if (findings.length > 0) {
-        return respond(step, answers, submissionKey, { findings: findings.map((f, index) => ({ text: f.text, placeholder: f.placeholder, index })) });
+    if (step === "comment") {
+      // The same check as posts and replies: each detail shown, kept only by the author's choice.
+      const findings = locateFindings({ comment: answers.comment ?? "" }, COMMENT);
+      const seen = parseSeen(values.seen);
+      // After a replacement the comment is shown again only if details remain.
+      if (findings.length > 0 && (parseRedactIntent(intent) !== null || values.keep !== "1" || unseenFindings(findings, seen).length > 0)) {
+        return respond(step, answers, submissionKey, { findings });
       }
+      answers.commentSeen = encodeSeen(findings);
     }
     const next = STEPS[STEPS.indexOf(step) + 1] ?? "check";
     return respond(next, answers, submissionKey);
   }
 
-  // Submitting from the check page: every step is checked again.
+  // Submitting from the check page: every step is checked again, the comment's details too.
   for (const name of STEPS) {
     const errors = await validateStep(name, answers);
     if (Object.keys(errors).length > 0) return respond(name, answers, submissionKey, { errors }, 400);
+  }
+  const commentFindings = locateFindings({ comment: answers.comment ?? "" }, COMMENT);
+  if (unseenFindings(commentFindings, parseSeen(answers.commentSeen)).length > 0) {
+    return respond("comment", answers, submissionKey, { findings: commentFindings });
   }
   const schemas = stepSchemas(new Date());
   const money = schemas.money.parse(answers);
@@ -222,11 +226,26 @@ export default function NewReport() {
       {step === "where" ? (
         <p>Your answers are counted with others&apos; on the outcomes pages. Numbers about fewer than 5 people are never shown.</p>
       ) : null}
+      {step === "comment" && findings.length > 0 ? (
+        <Form method="post" replace>
+          <input type="hidden" name="answers" value={JSON.stringify(answers)} />
+          <input type="hidden" name="submissionKey" value={submissionKey} />
+          <input type="hidden" name="step" value="comment" />
+          <input type="hidden" name="comment" value={answers.comment ?? ""} />
+          <input type="hidden" name="postId" value={answers.postId ?? ""} />
+          <FindingsPanel
+            heading="Your comment may contain something that could identify someone"
+            findings={findings}
+            fieldNames={{ comment: "your comment" }}
+            keep={{ name: "keep", value: "1", label: "Keep my comment as it is" }}
+          />
+        </Form>
+      ) : null}
       <Form method="post" noValidate key={`${step}-${JSON.stringify(errors)}-${answers.comment ?? ""}`}>
         <input type="hidden" name="answers" value={JSON.stringify(answers)} />
         <input type="hidden" name="submissionKey" value={submissionKey} />
         <input type="hidden" name="step" value={step} />
-        <StepFields step={step} answers={answers} errors={errors} councils={councils} quarters={quarters} stories={stories} findings={findings} />
+        <StepFields step={step} answers={answers} errors={errors} councils={councils} quarters={quarters} stories={stories} />
         <div className="button-row">
           <button type="submit" className="button" name="intent" value={step === "check" ? "submit" : "continue"}>
             {step === "check" ? "Send report" : "Continue"}
@@ -249,7 +268,6 @@ function StepFields({
   councils,
   quarters,
   stories,
-  findings,
 }: {
   step: Step;
   answers: Answers;
@@ -257,7 +275,6 @@ function StepFields({
   councils: string[];
   quarters: { value: string; label: string }[];
   stories: { id: number; title: string }[];
-  findings: { text: string; placeholder: string; index: number }[];
 }) {
   switch (step) {
     case "where":
@@ -331,20 +348,6 @@ function StepFields({
     case "comment":
       return (
         <>
-          {findings.length > 0 ? (
-            <div className="findings" role="status">
-              <h2>Your comment may contain something that could identify someone</h2>
-              <FindingItems findings={findings} />
-              <div className="form-group">
-                <div className="checkbox">
-                  <input className="checkbox__input" type="checkbox" id="keep" name="keep" value="1" />
-                  <label className="checkbox__label" htmlFor="keep">
-                    Keep my comment as it is
-                  </label>
-                </div>
-              </div>
-            </div>
-          ) : null}
           <TextArea
             name="comment"
             label="Anything else you want to say about your experience? (optional)"

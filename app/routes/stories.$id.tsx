@@ -5,12 +5,12 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { FindingItems } from "~/components/findings";
+import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors, SuccessNotice } from "~/components/forms";
+import { PostHeading } from "~/components/post-heading";
 import { can } from "~/domain/accounts/permissions";
-import { findIdentifyingDetails, redactFinding } from "~/domain/anonymity/identifying-details";
+import { applyRedactIntent, keptFindings, locateFindings, parseRedactIntent, parseSeen, unseenFindings } from "~/domain/anonymity/redaction";
 import { commentInputSchema } from "~/domain/posts/post-input";
-import { KIND_LABELS } from "~/domain/stories/story-search";
 import { getUser, requirePermission } from "~/server/auth/guards.server";
 import { isUnavailable, readForm, submissionKeyFrom, zodFieldErrors, type FormValues } from "~/server/forms.server";
 import { createComment, toggleReaction, UnknownReference } from "~/server/posting.server";
@@ -61,20 +61,14 @@ export async function action({ params, request }: ActionFunctionArgs) {
     const user = await requirePermission(request, "comment:create");
     const parsed = commentInputSchema.safeParse(values);
     if (!parsed.success) return data({ errors: zodFieldErrors(parsed.error), values, findings: [] }, { status: 400 });
-    let body = parsed.data.body;
-    let findings = findIdentifyingDetails(body);
-    if (intent.startsWith("redact")) {
-      const targets = intent === "redact-all" ? findings : findings.filter((_, i) => String(i) === intent.slice("redact:".length));
-      for (const finding of [...targets].sort((a, b) => b.start - a.start)) body = redactFinding(body, finding);
-      values.body = body;
-      findings = findIdentifyingDetails(body);
-    }
-    // Anything that could identify someone is shown to the author before the reply is saved.
-    if (findings.length > 0 && values.confirmed !== "1") {
-      return data({ errors: {} as FieldErrors, values, findings: findings.map((f, index) => ({ ...f, index })) });
-    }
-    if (intent.startsWith("redact") && values.confirmed !== "1") {
-      return data({ errors: {} as FieldErrors, values, findings: [] });
+    const { body } = applyRedactIntent({ body: parsed.data.body }, ["body"], intent);
+    const findings = locateFindings({ body }, ["body"]);
+    // Anything that could identify someone is shown to the author before the reply is saved; it
+    // is saved with them only once they have seen each one and chose to post it as it is.
+    const redacting = parseRedactIntent(intent) !== null;
+    if (redacting) values.body = body;
+    if (redacting || (findings.length > 0 && (values.confirmed !== "1" || unseenFindings(findings, parseSeen(values.seen)).length > 0))) {
+      return data({ errors: {} as FieldErrors, values, findings });
     }
     await consume("writesPerUser", String(user.id));
     const parentId = values.parentId ? idSchema.parse(values.parentId) : null;
@@ -85,7 +79,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
         parentId,
         body,
         displayMode: parsed.data.displayMode,
-        keptFindings: findings.map(({ kind, start, end, text, confidence }) => ({ kind, field: "body", start, end, text, confidence })),
+        keptFindings: keptFindings(findings),
       },
       submissionKeyFrom(values.submissionKey),
     );
@@ -200,30 +194,13 @@ export default function Story() {
           ) : null}
         </div>
       ) : null}
-      <h1>{post.title}</h1>
-      <p className="byline">
-        {KIND_LABELS[post.kind]} by {post.byline}
-        {post.areaName && post.areaCode ? (
-          <>
-            , about <Link to={`/stories?council=${post.areaCode}`}>{post.areaName}</Link>
-          </>
-        ) : null}{" "}
-        · <time dateTime={post.monthIso}>{post.month}</time>
-      </p>
-      {viewer?.canModerate ? (
-        <p>
-          <Link to={`/stories/${post.id}/history`}>Edit history and kept details (moderators)</Link>
-        </p>
-      ) : null}
-      {post.tags.length > 0 ? (
-        <ul className="tag-list" aria-label="Tags">
-          {post.tags.map((tag) => (
-            <li key={tag.slug}>
-              <Link to={`/stories?tag=${tag.slug}`}>{tag.label}</Link>
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <PostHeading post={post} title={post.title}>
+        {viewer?.canModerate ? (
+          <p>
+            <Link to={`/stories/${post.id}/history`}>Edit history and kept details (moderators)</Link>
+          </p>
+        ) : null}
+      </PostHeading>
       <div className="prose" dangerouslySetInnerHTML={{ __html: post.html }} />
       {viewer?.canFlag && !post.isAuthor && post.status === "published" ? (
         <p>
@@ -280,23 +257,18 @@ export default function Story() {
           ) : (
             <>
               {findings.length > 0 ? (
-                <div className="findings" role="status">
-                  <h3>Your reply may contain something that could identify someone</h3>
-                  <Form method="post" replace>
-                    {["submissionKey", "body", "displayMode", "parentId"].map((key) => (
-                      <input key={key} type="hidden" name={key} value={values[key] ?? ""} />
-                    ))}
-                    <FindingItems findings={findings} />
-                    <div className="button-row">
-                      <button type="submit" name="intent" value="redact-all" className="button button--secondary">
-                        Replace them all
-                      </button>
-                      <button type="submit" name="confirmed" value="1" className="button">
-                        Post it as it is
-                      </button>
-                    </div>
-                  </Form>
-                </div>
+                <Form method="post" replace>
+                  {["submissionKey", "body", "displayMode", "parentId"].map((key) => (
+                    <input key={key} type="hidden" name={key} value={values[key] ?? ""} />
+                  ))}
+                  <FindingsPanel
+                    headingLevel={3}
+                    heading="Your reply may contain something that could identify someone"
+                    findings={findings}
+                    fieldNames={{ body: "your reply" }}
+                    keep={{ name: "confirmed", value: "1", label: "Post it as it is" }}
+                  />
+                </Form>
               ) : null}
               {viewer.preModerated ? <p>A moderator will read your reply before others can see it.</p> : null}
               <Form method="post" noValidate key={values.body ?? "reply"}>

@@ -3,18 +3,29 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { ErrorSummary, SubmitButton, TextArea, TextField, type FieldErrors } from "~/components/forms";
-import { findIdentifyingDetails } from "~/domain/anonymity/identifying-details";
+import { BylineScopeField, NarrowingNotice } from "~/components/byline-scope";
+import { CouncilField } from "~/components/council-field";
+import { FindingsPanel } from "~/components/findings";
+import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors } from "~/components/forms";
+import { HiddenFields, TagFields } from "~/components/post-fields";
+import { PostHeading } from "~/components/post-heading";
+import type { Area, BylineScope } from "~/domain/anonymity/byline";
+import { applyRedactIntent, keptFindings, locateFindings, parseRedactIntent, parseSeen, unseenFindings } from "~/domain/anonymity/redaction";
 import { postInputSchema } from "~/domain/posts/post-input";
+import type { Perspective } from "~/domain/taxonomy";
 import { requirePermission, requireUser } from "~/server/auth/guards.server";
-import { isUnavailable, readForm, zodFieldErrors } from "~/server/forms.server";
-import { editPost, getPostForEditing, UnknownReference } from "~/server/posting.server";
+import { type FormValues, isUnavailable, readFormWithLists, zodFieldErrors } from "~/server/forms.server";
+import { bylineWarning, editPost, getPostForEditing, listCouncils, listTagsByGroup, resolveArea, UnknownReference } from "~/server/posting.server";
+import { previewHeading } from "~/server/posts.server";
 import { consume, RateLimited } from "~/server/rate-limit.server";
 import { BlockedByWatchedWord } from "~/server/watched-words.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit your post – Fifth Option" }];
 
 const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+const FIELDS = ["title", "body"] as const;
+// Every field of the form, carried into the findings and byline forms as hidden inputs.
+const KEYS = ["title", "body", "version", "council", "displayMode", "bylineScope", "placeFields"];
 
 async function ownPost(request: Request, rawId: string | undefined) {
   await requireUser(request);
@@ -26,54 +37,190 @@ async function ownPost(request: Request, rawId: string | undefined) {
   return { user, post };
 }
 
+type Post = NonNullable<Awaited<ReturnType<typeof getPostForEditing>>>;
+type User = Awaited<ReturnType<typeof ownPost>>["user"];
+
+/** What the page shows of the post as it would be published, and whether its byline narrows. */
+async function describe(user: User, post: Post, choice: { area: Area | null; tags: string[]; displayMode: "handle" | "anonymous"; bylineScope: BylineScope }) {
+  const byline = { areaCode: choice.area?.code ?? null, displayMode: choice.displayMode, bylineScope: choice.bylineScope };
+  const [heading, warning] = await Promise.all([
+    previewHeading({ kind: post.kind, ...byline, handle: user.handle, perspective: user.perspective as Perspective, area: choice.area, tags: choice.tags, date: post.publishedAt ?? new Date() }),
+    bylineWarning(user, byline),
+  ]);
+  return { heading, warning };
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { post, user } = await ownPost(request, params.id);
-  return { post, willReturnToReview: post.status === "published" && user.trustLevel < 1 };
+  const [councils, tags, shown] = await Promise.all([
+    listCouncils(),
+    listTagsByGroup(),
+    describe(user, post, { area: post.area, tags: post.tags, displayMode: post.displayMode, bylineScope: post.bylineScope }),
+  ]);
+  return {
+    post: { id: post.id, version: post.version, title: post.title, body: post.bodyMarkdown },
+    initial: {
+      values: {
+        title: post.title,
+        body: post.bodyMarkdown,
+        council: post.area?.name ?? "",
+        displayMode: post.displayMode,
+        bylineScope: post.bylineScope,
+        version: String(post.version),
+        placeFields: "1",
+      } as FormValues,
+      tags: post.tags,
+    },
+    ...shown,
+    councils: councils.map((c) => c.name),
+    allTags: tags,
+    handle: user.handle,
+    willReturnToReview: post.status === "published" && user.trustLevel < 1,
+  };
 }
+
+const placeSchema = postInputSchema.pick({ tags: true, displayMode: true, bylineScope: true });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, post } = await ownPost(request, params.id);
-  const values = await readForm(request);
+  const { values, list } = await readFormWithLists(request);
+  // Forms from before the place fields existed send only the text: the place stays as it was.
+  const withPlace = values.placeFields === "1";
+  const tags = withPlace ? list("tags") : post.tags;
+  const reply = (extra: { errors?: FieldErrors; findings?: ReturnType<typeof locateFindings<"title" | "body">>; shown?: Awaited<ReturnType<typeof describe>> | null }, status = 200) =>
+    data({ values, tags, errors: extra.errors ?? {}, findings: extra.findings ?? [], shown: extra.shown ?? null }, { status });
+
   const parsed = postInputSchema.pick({ title: true, body: true }).safeParse(values);
-  if (!parsed.success) return data({ errors: zodFieldErrors(parsed.error), values }, { status: 400 });
+  const place = withPlace ? placeSchema.safeParse({ ...values, tags }) : null;
+  const errors: FieldErrors = { ...(parsed.success ? {} : zodFieldErrors(parsed.error)), ...(place && !place.success ? zodFieldErrors(place.error) : {}) };
+  if (errors.tags) {
+    errors["tag-topic"] = errors.tags;
+    delete errors.tags;
+  }
+  let area: Area | null = post.area;
+  if (withPlace) {
+    try {
+      area = await resolveArea(values.council ?? "");
+    } catch (error) {
+      if (error instanceof UnknownReference) errors.council = error.message;
+      else throw error;
+    }
+  }
+  if (!parsed.success || (place && !place.success) || Object.values(errors).some(Boolean)) return reply({ errors }, 400);
+
+  const choice = {
+    area,
+    tags,
+    displayMode: place?.success ? place.data.displayMode : post.displayMode,
+    bylineScope: place?.success ? place.data.bylineScope : post.bylineScope,
+  };
+  values.bylineScope = choice.bylineScope;
+  const { title, body } = applyRedactIntent({ title: parsed.data.title, body: parsed.data.body }, FIELDS, values.intent);
+  values.title = title;
+  values.body = body;
+  const findings = locateFindings({ title, body }, FIELDS);
+
+  // Replacing a detail, or choosing a wider byline, shows the page again; nothing is saved yet.
+  // Saving with findings needs the author to have seen each one and pressed "keep".
+  const unseen = unseenFindings(findings, parseSeen(values.seen));
+  if (parseRedactIntent(values.intent) || values.intent === "check" || (findings.length > 0 && (values.keep !== "1" || unseen.length > 0))) {
+    return reply({ findings, shown: await describe(user, post, choice) });
+  }
   try {
     await consume("writesPerUser", String(user.id));
-    const findings = findIdentifyingDetails(parsed.data.body).map(({ kind, start, end, text, confidence }) => ({ kind, field: "body", start, end, text, confidence }));
     const result = await editPost(
       { id: user.id, trustLevel: user.trustLevel, perspective: user.perspective },
-      { id: post.id, title: parsed.data.title, body: parsed.data.body, version: Number(values.version), keptFindings: findings },
+      {
+        id: post.id,
+        title,
+        body,
+        version: Number(values.version),
+        keptFindings: keptFindings(findings),
+        place: withPlace ? { areaCode: area?.code ?? null, tags, displayMode: choice.displayMode, bylineScope: choice.bylineScope } : undefined,
+      },
     );
     if ("conflict" in result) {
-      return data({ errors: { form: "This post changed since you opened it. Copy your text, reload the page and try again." } as FieldErrors, values }, { status: 409 });
+      return reply({ errors: { form: "This post changed since you opened it. Copy your text, reload the page and try again." } }, 409);
     }
     return redirect(`/stories/${post.id}?edited=${result.status}`);
   } catch (error) {
-    if (error instanceof RateLimited) return data({ errors: { form: error.message } as FieldErrors, values }, { status: 429 });
-    if (error instanceof BlockedByWatchedWord) return data({ errors: { body: error.message } as FieldErrors, values }, { status: 400 });
-    if (error instanceof UnknownReference) return data({ errors: { form: error.message } as FieldErrors, values }, { status: 400 });
+    if (error instanceof RateLimited) return reply({ errors: { form: error.message } }, 429);
+    if (error instanceof BlockedByWatchedWord) return reply({ errors: { body: error.message } }, 400);
+    if (error instanceof UnknownReference) return reply({ errors: { [error.field === "tags" ? "tag-topic" : "form"]: error.message } }, 400);
     if (isUnavailable(error)) {
-      return data({ errors: { form: "Your changes have not been saved: we could not reach our database. Your text is still here." } as FieldErrors, values }, { status: 503 });
+      return reply({ errors: { form: "Your changes have not been saved: we could not reach our database. Your text is still here." } }, 503);
     }
     throw error;
   }
 }
 
 export default function EditPost() {
-  const { post, willReturnToReview } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: FieldErrors = result?.errors ?? {};
-  const values = result?.values ?? { title: post.title, body: post.bodyMarkdown };
+  const values: FormValues = { ...loaded.initial.values, ...(result?.values ?? {}) };
+  const tags = result?.tags ?? loaded.initial.tags;
+  const findings = result?.findings ?? [];
+  const shown = result?.shown ?? (result ? null : { heading: loaded.heading, warning: loaded.warning });
+  const { post } = loaded;
   return (
     <>
       <ErrorSummary errors={errors} />
       <h1>Edit your post</h1>
-      {willReturnToReview ? <p className="notice">After you save, a moderator will read your post again before others can see the changes.</p> : null}
-      <Form method="post" noValidate>
-        <input type="hidden" name="version" value={post.version} />
+      {loaded.willReturnToReview ? <p className="notice">After you save, a moderator will read your post again before others can see the changes.</p> : null}
+      {findings.length > 0 ? (
+        <Form method="post" replace>
+          <HiddenFields values={values} keys={KEYS} lists={{ tags }} />
+          <FindingsPanel
+            heading={findings.length === 1 ? "We found something that could identify someone" : `We found ${findings.length} things that could identify someone`}
+            findings={findings}
+            fieldNames={{ title: "your title", body: "your post" }}
+            keep={{ name: "keep", value: "1", label: "Keep them and save" }}
+          />
+        </Form>
+      ) : null}
+      {shown?.warning ? (
+        <Form method="post" replace>
+          <HiddenFields values={values} keys={KEYS.filter((key) => key !== "bylineScope")} lists={{ tags }} />
+          <input type="hidden" name="intent" value="check" />
+          <NarrowingNotice warning={shown.warning} headingLevel={2} />
+        </Form>
+      ) : null}
+      {shown ? (
+        <section aria-labelledby="shown-heading" className="preview">
+          <h2 id="shown-heading">How readers will see it</h2>
+          <PostHeading post={shown.heading} title={values.title ?? ""} headingLevel={3} />
+        </section>
+      ) : null}
+      <Form method="post" noValidate key={JSON.stringify([values.title, values.body, values.bylineScope])}>
+        <input type="hidden" name="version" value={values.version ?? post.version} />
+        <input type="hidden" name="placeFields" value="1" />
         <TextField name="title" label="Title" error={errors.title} defaultValue={values.title} />
         <TextArea name="body" label="Your post" error={errors.body} defaultValue={values.body} rows={14} />
+        <CouncilField
+          label="Council (optional)"
+          hint="Start typing and choose from the list. Leave it empty if you would rather not say."
+          councils={loaded.councils}
+          defaultValue={values.council}
+          errors={errors}
+        />
+        <BylineScopeField defaultValue={values.bylineScope} error={errors.bylineScope} />
+        <TagFields tags={loaded.allTags} chosen={tags} errors={errors} />
+        <RadioGroup
+          name="displayMode"
+          legend="How should your name be shown?"
+          error={errors.displayMode}
+          defaultValue={values.displayMode}
+          options={[
+            { value: "anonymous", label: "Anonymously, by your perspective and region" },
+            { value: "handle", label: `Under my name, ${loaded.handle}`, hint: "Only your name is shown: not your perspective." },
+          ]}
+        />
         <div className="button-row">
           <SubmitButton>Save changes</SubmitButton>
+          <SubmitButton name="intent" value="check" secondary>
+            Check how it will look
+          </SubmitButton>
           <Link to={`/stories/${post.id}`}>Cancel</Link>
         </div>
       </Form>

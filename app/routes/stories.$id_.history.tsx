@@ -90,6 +90,12 @@ export default function PostHistory() {
               <p>
                 <strong>{revision.title}</strong>
               </p>
+              {revision.displayMode ? (
+                <p className="byline">
+                  Council: {revision.areaCode ?? "none"} · tags: {revision.tagSlugs.length ? revision.tagSlugs.join(", ") : "none"} · shown{" "}
+                  {revision.displayMode === "handle" ? "under the author's name" : "anonymously"} · byline shows the {revision.bylineScope ?? "council"}
+                </p>
+              ) : null}
               <pre className="revision">{revision.bodyMarkdown}</pre>
             </li>
           ))}

@@ -5,27 +5,25 @@ import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
+import { BylineScopeField, NarrowingNotice } from "~/components/byline-scope";
 import { CouncilField } from "~/components/council-field";
-import { FindingItems } from "~/components/findings";
-import { CheckboxGroup, ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors } from "~/components/forms";
-import { type Finding, findIdentifyingDetails, redactFinding } from "~/domain/anonymity/identifying-details";
+import { FindingsPanel } from "~/components/findings";
+import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors } from "~/components/forms";
+import { PostHeading } from "~/components/post-heading";
+import { HiddenFields, TagFields } from "~/components/post-fields";
+import type { Area, NarrowingWarning } from "~/domain/anonymity/byline";
 import { renderWithHighlights } from "~/domain/anonymity/highlight";
-import { GUIDED_PROMPTS, joinGuidedStory, POST_KINDS, postInputSchema, TAGS_MAX, TITLE_MAX, BODY_MAX_WORDS } from "~/domain/posts/post-input";
-import { PERSPECTIVES } from "~/domain/taxonomy";
+import { applyRedactIntent, encodeSeen, keptFindings, type Located, locateFindings, parseRedactIntent, parseSeen, unseenFindings } from "~/domain/anonymity/redaction";
+import { GUIDED_PROMPTS, joinGuidedStory, POST_KINDS, postInputSchema, TITLE_MAX, BODY_MAX_WORDS } from "~/domain/posts/post-input";
+import { PERSPECTIVES, type Perspective } from "~/domain/taxonomy";
 import { requirePermission } from "~/server/auth/guards.server";
 import { isUnavailable, readFormWithLists, submissionKeyFrom, zodFieldErrors, type FormValues } from "~/server/forms.server";
-import { createPost, listCouncils, listTagsByGroup, resolveArea, UnknownReference } from "~/server/posting.server";
+import { bylineWarning, createPost, listCouncils, listTagsByGroup, resolveArea, UnknownReference } from "~/server/posting.server";
+import { previewHeading } from "~/server/posts.server";
 import { consume, RateLimited } from "~/server/rate-limit.server";
 import { BlockedByWatchedWord } from "~/server/watched-words.server";
 
 export const meta: MetaFunction = () => [{ title: "Share your story – Fifth Option" }];
-
-const TAG_GROUP_LABELS = {
-  topic: "Topics",
-  support_arrangement: "Support arrangement",
-  client_group: "Whose support it is",
-  feeling: "How it left you feeling",
-} as const;
 
 // Councils and tags rarely change; the last good copy lets the form still show (with the text
 // someone typed) while the database is briefly unreachable.
@@ -64,19 +62,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
   actionResult && typeof actionResult === "object" && "unsaved" in actionResult ? false : defaultShouldRevalidate;
 
-type Located = Finding & { field: "title" | "body"; index: number };
+const FIELDS = ["title", "body"] as const;
 
-function locateFindings(title: string, body: string): Located[] {
-  const inTitle = findIdentifyingDetails(title).map((f) => ({ ...f, field: "title" as const }));
-  const inBody = findIdentifyingDetails(body).map((f) => ({ ...f, field: "body" as const }));
-  return [...inTitle, ...inBody].map((f, index) => ({ ...f, index }));
-}
+type Heading = Awaited<ReturnType<typeof previewHeading>>;
 
 function answer(payload: {
   values: FormValues;
   tags: string[];
   errors?: FieldErrors;
-  preview?: { html: string; findings: Located[] } | null;
+  preview?: { html: string; findings: Located<(typeof FIELDS)[number]>[]; heading: Heading; warning: NarrowingWarning | null } | null;
   status?: number;
 }) {
   const { status = 200, ...rest } = payload;
@@ -123,7 +117,7 @@ async function writePost(request: Request, values: FormValues, submittedTags: st
   const parsed = postInputSchema.safeParse({ ...values, body: values.body ?? "", title: values.title ?? "", tags });
   let errors: FieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
   if (errors.tags) errors = { ...errors, "tag-topic": errors.tags, tags: undefined };
-  let area: { code: string } | null = null;
+  let area: Area | null = null;
   try {
     area = await resolveArea(values.council ?? "");
   } catch (error) {
@@ -134,25 +128,24 @@ async function writePost(request: Request, values: FormValues, submittedTags: st
     return answer({ values, tags, errors, status: 400 });
   }
 
-  let title = parsed.data.title;
-  let body = parsed.data.body;
-  let findings = locateFindings(title, body);
-
-  if (intent.startsWith("redact")) {
-    const targets = intent === "redact-all" ? findings : findings.filter((f) => String(f.index) === intent.slice("redact:".length));
-    // Right to left, so earlier offsets stay valid.
-    for (const finding of [...targets].sort((a, b) => b.start - a.start)) {
-      if (finding.field === "title") title = redactFinding(title, finding);
-      else body = redactFinding(body, finding);
-    }
+  const { title, body } = applyRedactIntent({ title: parsed.data.title, body: parsed.data.body }, FIELDS, intent);
+  if (parseRedactIntent(intent)) {
     values.title = title;
     values.body = body;
-    findings = locateFindings(title, body);
   }
+  const findings = locateFindings({ title, body }, FIELDS);
+  const bylineScope = parsed.data.bylineScope;
+  values.bylineScope = bylineScope;
 
-  if (intent !== "publish") {
+  // Publishing keeps only what the preview showed: a detail added since goes back to the preview.
+  if (intent !== "publish" || unseenFindings(findings, parseSeen(values.seen)).length > 0) {
     const html = renderWithHighlights(body, findings.filter((f) => f.field === "body"));
-    return answer({ values, tags, preview: { html, findings } });
+    const choice = { areaCode: area?.code ?? null, displayMode: parsed.data.displayMode, bylineScope };
+    const [heading, warning] = await Promise.all([
+      previewHeading({ kind: parsed.data.kind, ...choice, handle: user.handle, perspective: user.perspective as Perspective, area, tags }),
+      bylineWarning(user, choice),
+    ]);
+    return answer({ values, tags, preview: { html, findings, heading, warning } });
   }
 
   try {
@@ -163,7 +156,7 @@ async function writePost(request: Request, values: FormValues, submittedTags: st
         ...parsed.data,
         areaCode: area?.code ?? null,
         // What the author saw and chose to keep: shown to moderators, highlighted.
-        keptFindings: findings.map(({ kind, field, start, end, text, confidence }) => ({ kind, field, start, end, text, confidence })),
+        keptFindings: keptFindings(findings),
       },
       submissionKeyFrom(values.submissionKey),
     );
@@ -187,10 +180,6 @@ export default function NewStory() {
   const chosenTags = result?.tags ?? [];
   const preview = result?.preview ?? null;
   const showGuided = guided && !result;
-  const groups = (Object.keys(TAG_GROUP_LABELS) as (keyof typeof TAG_GROUP_LABELS)[]).map((group) => ({
-    group,
-    options: allTags.filter((t) => t.group === group).map((t) => ({ value: t.slug, label: t.label })),
-  }));
 
   return (
     <>
@@ -213,32 +202,29 @@ export default function NewStory() {
         <section aria-labelledby="preview-heading">
           <h2 id="preview-heading">Preview: this is exactly what will be published</h2>
           {preview.findings.length > 0 ? (
-            <div className="findings" role="status">
-              <h3>We found {preview.findings.length === 1 ? "something that could identify someone" : `${preview.findings.length} things that could identify someone`}</h3>
-              <p>Replace each with a neutral word, or keep it if you are sure it is safe to share.</p>
-              <Form method="post" replace>
-                <HiddenValues values={values} tags={chosenTags} />
-                <FindingItems
-                  findings={preview.findings.map((f) => ({
-                    index: f.index,
-                    text: f.text,
-                    placeholder: f.placeholder,
-                    where: `in your ${f.field} looks like ${describe(f.kind)}`,
-                  }))}
-                />
-                <button type="submit" name="intent" value="redact-all" className="button button--secondary">
-                  Replace them all
-                </button>
-              </Form>
-            </div>
+            <Form method="post" replace>
+              <HiddenValues values={values} tags={chosenTags} />
+              <FindingsPanel
+                headingLevel={3}
+                heading={preview.findings.length === 1 ? "We found something that could identify someone" : `We found ${preview.findings.length} things that could identify someone`}
+                findings={preview.findings}
+                fieldNames={{ title: "your title", body: "your post" }}
+              />
+            </Form>
           ) : (
             <p className="notice notice--success" role="status">
               We did not find anything that looks like a name, address, phone number or other identifying detail.
             </p>
           )}
+          {preview.warning ? (
+            <Form method="post" replace>
+              <HiddenValues values={values} tags={chosenTags} without={["bylineScope"]} />
+              <input type="hidden" name="intent" value="preview" />
+              <NarrowingNotice warning={preview.warning} />
+            </Form>
+          ) : null}
           <div className="preview">
-            <h3>{values.title}</h3>
-            <p className="byline">By {values.displayMode === "handle" ? handle : anonymousByline}</p>
+            <PostHeading post={preview.heading} title={values.title ?? ""} headingLevel={3} />
             <div className="prose" dangerouslySetInnerHTML={{ __html: preview.html }} />
           </div>
         </section>
@@ -247,6 +233,7 @@ export default function NewStory() {
       <Form method="post" noValidate key={result?.revision ?? "new"}>
         <input type="hidden" name="submissionKey" value={values.submissionKey ?? submissionKey} />
         <input type="hidden" name="guided" value={showGuided ? "1" : "0"} />
+        {preview ? <input type="hidden" name="seen" value={encodeSeen(preview.findings)} /> : null}
         <RadioGroup
           name="kind"
           legend="What are you posting?"
@@ -276,20 +263,8 @@ export default function NewStory() {
           defaultValue={values.council}
           errors={errors}
         />
-        <div className={`form-group${errors["tag-topic"] ? " form-group--error" : ""}`}>
-          <h2 className="legend">Tags (up to {TAGS_MAX})</h2>
-          {groups.map(({ group, options }, index) => (
-            <CheckboxGroup
-              key={group}
-              name="tags"
-              idPrefix={`tag-${group}`}
-              legend={TAG_GROUP_LABELS[group]}
-              options={options}
-              checked={chosenTags}
-              error={index === 0 ? errors["tag-topic"] : undefined}
-            />
-          ))}
-        </div>
+        <BylineScopeField defaultValue={values.bylineScope} error={errors.bylineScope} />
+        <TagFields tags={allTags} chosen={chosenTags} errors={errors} />
         <RadioGroup
           name="displayMode"
           legend="How should your name be shown?"
@@ -297,7 +272,7 @@ export default function NewStory() {
           defaultValue={values.displayMode ?? "anonymous"}
           options={[
             { value: "anonymous", label: `Anonymously, as “${anonymousByline}”`, hint: "Your region is added if you choose a council." },
-            { value: "handle", label: `Under my name, ${handle}` },
+            { value: "handle", label: `Under my name, ${handle}`, hint: "Only your name is shown: not your perspective." },
           ]}
         />
         <div className="button-row">
@@ -315,33 +290,12 @@ export default function NewStory() {
   );
 }
 
-function HiddenValues({ values, tags }: { values: FormValues; tags: string[] }) {
-  const keys = ["submissionKey", "kind", "title", "body", "council", "displayMode"];
+function HiddenValues({ values, tags, without = [] }: { values: FormValues; tags: string[]; without?: string[] }) {
+  const keys = ["submissionKey", "kind", "title", "body", "council", "displayMode", "bylineScope"].filter((key) => !without.includes(key));
   return (
     <>
       <input type="hidden" name="guided" value="0" />
-      {keys.map((key) => (
-        <input key={key} type="hidden" name={key} value={values[key] ?? ""} />
-      ))}
-      {tags.map((tag) => (
-        <input key={tag} type="hidden" name="tags" value={tag} />
-      ))}
+      <HiddenFields values={values} keys={keys} lists={{ tags }} />
     </>
   );
-}
-
-const KIND_WORDS: Record<string, string> = {
-  email: "an email address",
-  phone: "a phone number",
-  postcode: "a postcode",
-  nhs_number: "an NHS number",
-  ni_number: "a National Insurance number",
-  address: "a street address",
-  date_of_birth: "a date of birth",
-  social_profile: "a social media profile",
-  name: "a person's name",
-};
-
-function describe(kind: string): string {
-  return KIND_WORDS[kind] ?? "an identifying detail";
 }

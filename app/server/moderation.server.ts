@@ -16,6 +16,7 @@ import {
 import { refreshTrustLevel } from "./accounts.server";
 import { recordAction } from "./audit.server";
 import { isUniqueViolation, prisma, transaction } from "./db/client.server";
+import { Prisma } from "./db/generated/client";
 import { notify, notifyModerators } from "./notifications.server";
 
 interface KeptFinding {
@@ -413,22 +414,40 @@ export async function listSilencedMembers(now = new Date()) {
 export async function editAndApprove(
   moderator: { id: number; handle: string },
   target: { kind: "post" | "comment"; id: number; version: number },
-  edited: { title: string | null; body: string },
+  edited: { title: string | null; body: string; keptFindings: unknown[] },
   reason: string,
 ) {
+  // The details still in the edited text, which the moderator saw and kept (an empty list clears them).
+  const kept = edited.keptFindings.length ? (edited.keptFindings as never) : Prisma.DbNull;
   const now = new Date();
   const authorId = await transaction(async (tx) => {
     if (target.kind === "post") {
-      const current = await tx.post.findUnique({ where: { id: target.id }, select: { title: true, bodyMarkdown: true, authorId: true } });
+      const current = await tx.post.findUnique({
+        where: { id: target.id },
+        select: { title: true, bodyMarkdown: true, authorId: true, areaCode: true, displayMode: true, bylineScope: true, tags: { select: { tag: { select: { slug: true } } } } },
+      });
       if (!current) throw new AlreadyHandled();
       if (current.authorId === moderator.id) throw new OwnContent();
       const rendered = renderMarkdown(edited.body);
       const { count } = await tx.post.updateMany({
         where: { id: target.id, version: target.version, status: "pending" },
-        data: { title: edited.title ?? current.title, bodyMarkdown: edited.body, bodyHtml: rendered.html, bodyText: rendered.text, status: "published", publishedAt: now, moderationNote: reason, version: { increment: 1 } },
+        data: { title: edited.title ?? current.title, bodyMarkdown: edited.body, bodyHtml: rendered.html, bodyText: rendered.text, status: "published", publishedAt: now, moderationNote: reason, keptFindings: kept, version: { increment: 1 } },
       });
       if (count !== 1) throw new AlreadyHandled();
-      await tx.postRevision.create({ data: { postId: target.id, title: current.title, bodyMarkdown: current.bodyMarkdown, editedById: moderator.id, reason: `Moderator: ${reason}` } });
+      await tx.postRevision.create({
+        data: {
+          postId: target.id,
+          title: current.title,
+          bodyMarkdown: current.bodyMarkdown,
+          // The place and byline are unchanged by a moderator's edit, but every revision records them.
+          areaCode: current.areaCode,
+          tagSlugs: current.tags.map((t) => t.tag.slug).sort(),
+          displayMode: current.displayMode,
+          bylineScope: current.bylineScope,
+          editedById: moderator.id,
+          reason: `Moderator: ${reason}`,
+        },
+      });
       await recordAction({ actor: moderator, action: "post.edit_approve", targetType: "post", targetId: target.id, reason, before: { title: current.title, body: current.bodyMarkdown }, after: { title: edited.title ?? current.title, body: edited.body } }, tx);
       return current.authorId;
     }
@@ -437,7 +456,7 @@ export async function editAndApprove(
     if (current.authorId === moderator.id) throw new OwnContent();
     const { count } = await tx.comment.updateMany({
       where: { id: target.id, version: target.version, status: "pending" },
-      data: { bodyMarkdown: edited.body, bodyHtml: renderMarkdown(edited.body).html, status: "published", publishedAt: now, moderationNote: reason, version: { increment: 1 } },
+      data: { bodyMarkdown: edited.body, bodyHtml: renderMarkdown(edited.body).html, status: "published", publishedAt: now, moderationNote: reason, keptFindings: kept, version: { increment: 1 } },
     });
     if (count !== 1) throw new AlreadyHandled();
     await tx.commentRevision.create({ data: { commentId: target.id, bodyMarkdown: current.bodyMarkdown, editedById: moderator.id, reason: `Moderator: ${reason}` } });

@@ -1,9 +1,12 @@
 // Writing: new posts, comments and edits, each entering the moderation states of DESIGN.md.
 import { renderMarkdown } from "~/domain/markdown/render";
 import { needsPreModeration } from "~/domain/accounts/trust";
+import { type Area, type BylineScope, bylineNarrowing, type NarrowingWarning } from "~/domain/anonymity/byline";
 import type { PostInput } from "~/domain/posts/post-input";
+import type { Perspective } from "~/domain/taxonomy";
 
 import { isUniqueViolation, prisma, query, sqlTransaction, transaction } from "./db/client.server";
+import { Prisma } from "./db/generated/client";
 import { BlockedByWatchedWord, checkWatchedWords } from "./watched-words.server";
 
 /**
@@ -39,16 +42,42 @@ export class UnknownReference extends Error {
   }
 }
 
-/** Council code for a name or code typed into the council box; null when left empty. */
-export async function resolveArea(input: string): Promise<{ code: string; name: string } | null> {
+/** The council (with its region and nation) for a name or code typed into the council box; null when left empty. */
+export async function resolveArea(input: string): Promise<Area | null> {
   const value = input.trim();
   if (!value) return null;
   const area = await prisma().area.findFirst({
     where: { OR: [{ code: value.toUpperCase() }, { name: { equals: value, mode: "insensitive" } }] },
-    select: { code: true, name: true },
+    select: { code: true, name: true, regionCode: true, regionName: true, nation: true },
   });
   if (!area) throw new UnknownReference("area", "Choose a council from the list, or leave it empty");
   return area;
+}
+
+/**
+ * How many other members with this perspective have published anonymously about this council.
+ * Only compared with a threshold (app/domain/anonymity/byline.ts), never shown.
+ */
+export async function countPeersInCouncil(areaCode: string, perspective: string, authorId: number): Promise<number> {
+  const [row] = await query<{ n: number }>(
+    `SELECT count(DISTINCT author_id)::int AS n FROM post
+     WHERE area_code = $1 AND author_perspective = $2::perspective AND status = 'published' AND display_mode = 'anonymous'
+       AND author_id IS NOT NULL AND author_id <> $3`,
+    [areaCode, perspective, authorId],
+  );
+  return row?.n ?? 0;
+}
+
+/** Whether this byline could point to few people (the rule is app/domain/anonymity/byline.ts). */
+export async function bylineWarning(
+  author: { id: number; perspective: string },
+  choice: { areaCode: string | null; displayMode: "handle" | "anonymous"; bylineScope: BylineScope },
+): Promise<NarrowingWarning | null> {
+  const base = { perspective: author.perspective as Perspective, displayMode: choice.displayMode, scope: choice.bylineScope, hasCouncil: choice.areaCode !== null };
+  // Nothing to count unless the byline names a council.
+  if (!bylineNarrowing({ ...base, peersInCouncil: 0 })) return null;
+  const peers = choice.areaCode ? await countPeersInCouncil(choice.areaCode, author.perspective, author.id) : null;
+  return bylineNarrowing({ ...base, peersInCouncil: peers });
 }
 
 export async function listCouncils() {
@@ -90,6 +119,7 @@ export async function createPost(
         areaCode: input.areaCode,
         authorId: author.id,
         displayMode: input.displayMode,
+        bylineScope: input.bylineScope,
         authorPerspective: author.perspective as never,
         status,
         keptFindings: input.keptFindings.length ? (input.keptFindings as never) : undefined,
@@ -211,27 +241,85 @@ export async function toggleReaction(postId: number, userId: number): Promise<bo
 }
 
 export async function getPostForEditing(id: number) {
-  return prisma().post.findUnique({
+  const post = await prisma().post.findUnique({
     where: { id },
-    select: { id: true, title: true, bodyMarkdown: true, authorId: true, status: true, version: true },
+    select: {
+      id: true,
+      kind: true,
+      title: true,
+      bodyMarkdown: true,
+      authorId: true,
+      status: true,
+      version: true,
+      displayMode: true,
+      bylineScope: true,
+      publishedAt: true,
+      area: { select: { code: true, name: true, regionCode: true, regionName: true, nation: true } },
+      tags: { select: { tag: { select: { slug: true } } } },
+    },
   });
+  return post ? { ...post, tags: post.tags.map((t) => t.tag.slug) } : null;
+}
+
+/** The place, tags and byline an author may change after posting. */
+export interface PostPlaceChange {
+  areaCode: string | null;
+  tags: string[];
+  displayMode: "handle" | "anonymous";
+  bylineScope: BylineScope;
+}
+
+/** Stored kept findings: recomputed from the saved text each time, so an empty list clears them. */
+function keptColumn(kept: unknown[]) {
+  return kept.length ? (kept as never) : Prisma.DbNull;
 }
 
 /**
- * An author's edit. The previous version is kept (moderators see the history); a published post
- * edited by a trust-level-0 author goes back to review. `version` guards against a stale form.
+ * An author's edit. The previous version (text, council, tags and byline) is kept: moderators
+ * see the history. A published post edited by a trust-level-0 author goes back to review.
+ * `version` guards against a stale form. Kept findings are replaced by those of the new text.
  */
 export async function editPost(
   author: Author,
-  input: { id: number; title: string; body: string; version: number; keptFindings: unknown[] },
+  input: { id: number; title: string; body: string; version: number; keptFindings: unknown[]; place?: PostPlaceChange },
 ): Promise<{ status: string } | { conflict: true }> {
   return transaction(async (tx) => {
-    const current = await tx.post.findUnique({ where: { id: input.id }, select: { title: true, bodyMarkdown: true, status: true, version: true, authorId: true } });
+    const current = await tx.post.findUnique({
+      where: { id: input.id },
+      select: {
+        title: true,
+        bodyMarkdown: true,
+        status: true,
+        version: true,
+        authorId: true,
+        areaCode: true,
+        displayMode: true,
+        bylineScope: true,
+        tags: { select: { tag: { select: { slug: true } } } },
+      },
+    });
     if (!current || current.authorId !== author.id || current.status === "removed") throw new UnknownReference("post", "That post cannot be edited");
     if (current.version !== input.version) return { conflict: true as const };
+    const place = input.place;
+    const tags = place ? await tx.tag.findMany({ where: { slug: { in: place.tags } }, select: { id: true } }) : [];
+    if (place && tags.length !== new Set(place.tags).size) throw new UnknownReference("tags", "Choose tags from the list");
     await tx.postRevision.create({
-      data: { postId: input.id, title: current.title, bodyMarkdown: current.bodyMarkdown, editedById: author.id, reason: "Edited by the author" },
+      data: {
+        postId: input.id,
+        title: current.title,
+        bodyMarkdown: current.bodyMarkdown,
+        areaCode: current.areaCode,
+        tagSlugs: current.tags.map((t) => t.tag.slug).sort(),
+        displayMode: current.displayMode,
+        bylineScope: current.bylineScope,
+        editedById: author.id,
+        reason: "Edited by the author",
+      },
     });
+    if (place) {
+      await tx.postTag.deleteMany({ where: { postId: input.id } });
+      if (tags.length) await tx.postTag.createMany({ data: tags.map((tag) => ({ postId: input.id, tagId: tag.id })) });
+    }
     const screened = await screenText([input.title, input.body]);
     const [title = input.title, body = input.body] = screened.texts;
     const rendered = renderMarkdown(body);
@@ -245,7 +333,8 @@ export async function editPost(
         bodyHtml: rendered.html,
         bodyText: rendered.text,
         status,
-        keptFindings: input.keptFindings.length ? (input.keptFindings as never) : undefined,
+        keptFindings: keptColumn(input.keptFindings),
+        ...(place ? { areaCode: place.areaCode, displayMode: place.displayMode, bylineScope: place.bylineScope } : {}),
         version: { increment: 1 },
       },
     });
@@ -276,7 +365,7 @@ export async function editComment(
         bodyMarkdown: body,
         bodyHtml: renderMarkdown(body).html,
         status,
-        keptFindings: input.keptFindings.length ? (input.keptFindings as never) : undefined,
+        keptFindings: keptColumn(input.keptFindings),
         version: { increment: 1 },
       },
     });

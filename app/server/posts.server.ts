@@ -1,6 +1,6 @@
 // Every query about posts and their comments lives here.
 import { handleKey } from "~/domain/accounts/handle";
-import { byline, coarseDate, coarseDateTime } from "~/domain/anonymity/byline";
+import { byline, bylinePlaceName, type BylineScope, coarseDate, coarseDateTime, publicPerspective, publicPlace, type PublicPlace } from "~/domain/anonymity/byline";
 import type { Perspective } from "~/domain/taxonomy";
 
 import { prisma, query } from "./db/client.server";
@@ -11,15 +11,19 @@ export interface PostSummary {
   title: string;
   excerpt: string;
   byline: string;
+  displayMode: "handle" | "anonymous";
   month: string;
   monthIso: string;
+  /** What the post's byline scope lets readers see of its place (council, region, nation). */
+  place: PublicPlace;
+  // The same, flattened: null whenever the byline scope hides it.
   areaName: string | null;
   tags: { slug: string; label: string }[];
   areaCode: string | null;
   regionCode: string | null;
   regionName: string | null;
-  /** The author's perspective when posting (shown in anonymous bylines, and by the API). */
-  perspective: Perspective;
+  /** The author's perspective when posting: anonymous posts only (a named post shows the handle alone). */
+  perspective: Perspective | null;
 }
 
 const EXCERPT_LENGTH = 220;
@@ -36,10 +40,11 @@ const summarySelect = {
   title: true,
   bodyText: true,
   displayMode: true,
+  bylineScope: true,
   authorPerspective: true,
   publishedAt: true,
   author: { select: { handle: true } },
-  area: { select: { code: true, name: true, regionName: true, regionCode: true } },
+  area: { select: { code: true, name: true, regionName: true, regionCode: true, nation: true } },
   tags: { select: { tag: { select: { slug: true, label: true } } }, orderBy: { tag: { sortOrder: "asc" } } },
 } as const;
 
@@ -49,33 +54,55 @@ type SummaryRow = {
   title: string;
   bodyText: string;
   displayMode: "handle" | "anonymous";
+  bylineScope: BylineScope;
   authorPerspective: Parameters<typeof byline>[0]["perspective"];
   publishedAt: Date | null;
   author: { handle: string } | null;
-  area: { code: string; name: string; regionName: string; regionCode: string } | null;
+  area: { code: string; name: string; regionName: string; regionCode: string; nation: string } | null;
   tags: { tag: { slug: string; label: string } }[];
 };
 
+/**
+ * What a reader sees of a post's author, place and date, honouring its byline scope and display
+ * mode. The published page, lists, feeds, the API and the preview before publishing all use it.
+ */
+export function publicHeading(input: {
+  displayMode: "handle" | "anonymous";
+  bylineScope: BylineScope;
+  handle: string | null;
+  perspective: Perspective;
+  area: SummaryRow["area"];
+  date: Date;
+}) {
+  const place = publicPlace(input.area, input.bylineScope);
+  return {
+    byline: byline({ displayMode: input.displayMode, handle: input.handle, perspective: input.perspective, regionName: bylinePlaceName(place) }),
+    displayMode: input.displayMode,
+    month: coarseDate(input.date),
+    monthIso: coarseDateTime(input.date),
+    place,
+    areaName: place.council?.name ?? null,
+    areaCode: place.council?.code ?? null,
+    regionCode: place.region?.code ?? null,
+    regionName: place.region?.name ?? null,
+    perspective: publicPerspective(input.displayMode, input.perspective),
+  };
+}
+
 function toSummary(row: SummaryRow): PostSummary {
-  const published = row.publishedAt ?? new Date(0);
   return {
     id: row.id,
     kind: row.kind,
     title: row.title,
     excerpt: excerptOf(row.bodyText),
-    byline: byline({
+    ...publicHeading({
       displayMode: row.displayMode,
+      bylineScope: row.bylineScope,
       handle: row.author?.handle ?? null,
       perspective: row.authorPerspective,
-      regionName: row.area?.regionName ?? null,
+      area: row.area,
+      date: row.publishedAt ?? new Date(0),
     }),
-    month: coarseDate(published),
-    monthIso: coarseDateTime(published),
-    areaName: row.area?.name ?? null,
-    areaCode: row.area?.code ?? null,
-    regionCode: row.area?.regionCode ?? null,
-    regionName: row.area?.regionName ?? null,
-    perspective: row.authorPerspective,
     tags: row.tags.map((t) => t.tag),
   };
 }
@@ -132,12 +159,12 @@ export async function getPostForReader(id: number, viewerId: number | null) {
   // Three queries at once rather than one after another: the page waits for a single round trip.
   const [[row], comments, [reactions]] = await Promise.all([
     query<SummaryRow & { bodyHtml: string; status: "pending" | "published" | "changes_requested" | "rejected" | "removed"; authorId: number | null; moderationNote: string | null }>(
-      `SELECT p.id, p.kind, p.title, p.body_text AS "bodyText", p.display_mode AS "displayMode",
+      `SELECT p.id, p.kind, p.title, p.body_text AS "bodyText", p.display_mode AS "displayMode", p.byline_scope AS "bylineScope",
               p.author_perspective AS "authorPerspective", p.published_at AS "publishedAt",
               p.body_html AS "bodyHtml", p.status, p.author_id AS "authorId", p.moderation_note AS "moderationNote",
               CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('handle', u.handle) END AS author,
               CASE WHEN a.code IS NULL THEN NULL
-                   ELSE json_build_object('code', a.code, 'name', a.name, 'regionName', a.region_name, 'regionCode', a.region_code) END AS area,
+                   ELSE json_build_object('code', a.code, 'name', a.name, 'regionName', a.region_name, 'regionCode', a.region_code, 'nation', a.nation) END AS area,
               coalesce((SELECT json_agg(json_build_object('tag', json_build_object('slug', t.slug, 'label', t.label)) ORDER BY t.sort_order)
                         FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.post_id = p.id), '[]') AS tags
        FROM post p LEFT JOIN "user" u ON u.id = p.author_id LEFT JOIN area a ON a.code = p.area_code
@@ -255,7 +282,21 @@ export async function getPostHistory(id: number) {
       keptFindings: true,
       updatedAt: true,
       version: true,
-      revisions: { orderBy: { id: "desc" }, select: { id: true, title: true, bodyMarkdown: true, reason: true, createdAt: true, editedBy: { select: { handle: true } } } },
+      revisions: {
+        orderBy: { id: "desc" },
+        select: {
+          id: true,
+          title: true,
+          bodyMarkdown: true,
+          areaCode: true,
+          tagSlugs: true,
+          displayMode: true,
+          bylineScope: true,
+          reason: true,
+          createdAt: true,
+          editedBy: { select: { handle: true } },
+        },
+      },
       comments: {
         where: { revisions: { some: {} } },
         orderBy: { id: "asc" },
@@ -275,4 +316,28 @@ export async function getPostHistory(id: number) {
     select: { id: true, bodyMarkdown: true, version: true, moderationNote: true },
   });
   return { ...post, removedReplies };
+}
+
+/**
+ * The heading a post will have once published (byline, place, tags, this month), for the preview
+ * before publishing and the edit page: the same publicHeading() the published page uses.
+ */
+export async function previewHeading(input: {
+  kind: PostSummary["kind"];
+  displayMode: "handle" | "anonymous";
+  bylineScope: BylineScope;
+  handle: string;
+  perspective: Perspective;
+  area: SummaryRow["area"];
+  tags: string[];
+  date?: Date;
+}) {
+  const tags = input.tags.length
+    ? await prisma().tag.findMany({ where: { slug: { in: input.tags } }, orderBy: { sortOrder: "asc" }, select: { slug: true, label: true } })
+    : [];
+  return {
+    kind: input.kind,
+    ...publicHeading({ ...input, date: input.date ?? new Date() }),
+    tags,
+  };
 }

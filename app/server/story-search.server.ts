@@ -46,6 +46,10 @@ class Params {
   }
 }
 
+// What readers may know of a post's author and place: a named post has no public perspective, and
+// the byline scope hides the council (region scope) or the region too (nation scope).
+const PUBLIC_PERSPECTIVE = "CASE WHEN p.display_mode = 'anonymous' THEN p.author_perspective::text END";
+
 // Published years are counted in UK time, as public pages show months (app/domain/anonymity/byline.ts).
 const YEAR_OF = `extract(year FROM p.published_at AT TIME ZONE 'Europe/London')::int`;
 
@@ -58,9 +62,14 @@ function conditions(search: StorySearch, params: Params, without?: FilterField):
   if (use("tag")) {
     clauses.push(`p.id IN (SELECT pt.post_id FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE t.slug = ${params.add(search.tag)})`);
   }
-  if (use("council")) clauses.push(`p.area_code = ${params.add(search.council)}`);
-  if (use("region")) clauses.push(`p.area_code IN (SELECT a.code FROM area a WHERE a.region_code = ${params.add(search.region)})`);
-  if (use("perspective")) clauses.push(`p.author_perspective = ${params.add(search.perspective)}::perspective`);
+  // A post whose author chose a region-only or nation-only byline is never found by its council (or
+  // region), and a named post never by its author's perspective: filters must not reveal what
+  // the byline hides (docs/anonymity-in-posting.md).
+  if (use("council")) clauses.push(`p.area_code = ${params.add(search.council)} AND p.byline_scope = 'council'`);
+  if (use("region")) {
+    clauses.push(`p.area_code IN (SELECT a.code FROM area a WHERE a.region_code = ${params.add(search.region)}) AND p.byline_scope <> 'nation'`);
+  }
+  if (use("perspective")) clauses.push(`p.author_perspective = ${params.add(search.perspective)}::perspective AND p.display_mode = 'anonymous'`);
   if (use("arrangement")) {
     clauses.push(
       `p.id IN (SELECT r.post_id FROM experience_report r WHERE r.post_id IS NOT NULL AND r.support_arrangement = ${params.add(search.arrangement)}::support_arrangement)`,
@@ -179,7 +188,7 @@ export interface StoryExportRow {
   council_code: string | null;
   council_name: string | null;
   region: string | null;
-  author_perspective: string;
+  author_perspective: string | null;
   month: string;
 }
 
@@ -197,7 +206,10 @@ export async function* publishedStoryRows(search: StorySearch): AsyncGenerator<S
       : "p.published_at DESC, p.id DESC";
   const sql = `SELECT p.id, p.kind::text AS kind, p.title, p.body_text,
       ARRAY(SELECT t.slug FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.post_id = p.id ORDER BY t."group", t.sort_order) AS tags,
-      a.code AS council_code, a.name AS council_name, a.region_name AS region, p.author_perspective::text AS author_perspective,
+      CASE WHEN p.byline_scope = 'council' THEN a.code END AS council_code,
+      CASE WHEN p.byline_scope = 'council' THEN a.name END AS council_name,
+      CASE WHEN p.byline_scope <> 'nation' THEN a.region_name END AS region,
+      ${PUBLIC_PERSPECTIVE} AS author_perspective,
       to_char(p.published_at AT TIME ZONE 'Europe/London', 'YYYY-MM') AS month
     FROM post p LEFT JOIN area a ON a.code = p.area_code
     WHERE ${where} ORDER BY ${order}`;
@@ -249,9 +261,9 @@ type FacetRow = { facet: FilterField; value: string | null; label: string | null
 // Columns of the post itself (and its council's region), counted in one scan with GROUPING SETS.
 const POST_COLUMNS: Partial<Record<FilterField, { value: string; label: string }>> = {
   kind: { value: "p.kind::text", label: "p.kind::text" },
-  perspective: { value: "p.author_perspective::text", label: "p.author_perspective::text" },
-  council: { value: "a.code", label: "a.name" },
-  region: { value: "a.region_code", label: "a.region_name" },
+  perspective: { value: PUBLIC_PERSPECTIVE, label: PUBLIC_PERSPECTIVE },
+  council: { value: "CASE WHEN p.byline_scope = 'council' THEN a.code END", label: "CASE WHEN p.byline_scope = 'council' THEN a.name END" },
+  region: { value: "CASE WHEN p.byline_scope <> 'nation' THEN a.region_code END", label: "CASE WHEN p.byline_scope <> 'nation' THEN a.region_name END" },
   year: { value: `${YEAR_OF}::text`, label: `${YEAR_OF}::text` },
 };
 

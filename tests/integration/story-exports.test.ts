@@ -48,7 +48,8 @@ describe("CSV downloads", () => {
         council_code: "E06000001",
         council_name: "Hartlepool",
         region: "North East",
-        author_perspective: "carer",
+        // Shown under the author's name on the site: no perspective (it could tie it to their anonymous posts).
+        author_perspective: "",
         // 23:30 UTC on 31 March is 00:30 on 1 April in the UK: the month people saw on the page.
         month: "2026-04",
       },
@@ -94,7 +95,7 @@ describe("JSON downloads", () => {
       council_code: "E06000001",
       council_name: "Hartlepool",
       region: "North East",
-      author_perspective: "carer",
+      author_perspective: null,
       month: "2026-04",
     });
     expect(body.stories[0]).toMatchObject({ title: '=HYPERLINK("http://evil.example","click")', council_code: null, tags: [] });

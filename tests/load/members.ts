@@ -142,7 +142,9 @@ async function writeStory(plan: LoadPlan, member: Member, marker: string): Promi
   const publishKey = KEY_FIELD.exec(preview.reply.body)?.[1] ?? "";
   const submission = newSubmission("story", member, marker, publishKey, null);
   plan.submissions.push(submission);
-  await submit(plan, member, submission, "/stories/new", { ...fields, submissionKey: publishKey, intent: "publish" }, /^\/stories\/(\d+)\?posted=1$/);
+  // As the form does, publishing says which identifying details the preview showed (and so are kept).
+  const seen = (/name="seen" value="([^"]*)"/.exec(preview.reply.body)?.[1] ?? "[]").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
+  await submit(plan, member, submission, "/stories/new", { ...fields, submissionKey: publishKey, seen, intent: "publish" }, /^\/stories\/(\d+)\?posted=1$/);
   if (submission.acknowledgedId !== null) plan.storyIds.push(submission.acknowledgedId);
 }
 

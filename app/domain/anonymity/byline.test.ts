@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { byline, coarseDate, coarseDateTime } from "./byline";
+import { aboutPlace, byline, bylineNarrowing, bylinePlaceName, coarseDate, coarseDateTime, FEW_PEERS, publicPerspective, publicPlace } from "./byline";
 
 describe("bylines", () => {
   it("show only perspective and region for anonymous posts", () => {
@@ -17,8 +17,79 @@ describe("bylines", () => {
     expect(byline({ displayMode: "handle", handle: "tired_mum", perspective: "carer", regionName: "London" })).toBe("tired_mum");
   });
 
-  it("fall back to anonymous once the account is gone", () => {
-    expect(byline({ displayMode: "handle", handle: null, perspective: "carer", regionName: "London" })).toBe("a carer in London");
+  it("never show the perspective on a named post, even once the account is gone", () => {
+    for (const perspective of ["carer", "support_planner", "social_worker"] as const) {
+      const named = byline({ displayMode: "handle", handle: "tired_mum", perspective, regionName: "North West" });
+      expect(named).toBe("tired_mum");
+      expect(byline({ displayMode: "handle", handle: null, perspective, regionName: "North West" })).toBe("a former member");
+      expect(publicPerspective("handle", perspective)).toBeNull();
+      expect(publicPerspective("anonymous", perspective)).toBe(perspective);
+    }
+  });
+});
+
+const havering = { code: "E09000016", name: "Havering", regionCode: "E12000007", regionName: "London", nation: "England" };
+const blackpool = { code: "E06000009", name: "Blackpool", regionCode: "E12000002", regionName: "North West", nation: "England" };
+
+describe("byline scopes", () => {
+  it("show the council only at council scope, the region unless nation scope, and the nation always", () => {
+    expect(publicPlace(havering, "council")).toEqual({
+      council: { code: "E09000016", name: "Havering" },
+      region: { code: "E12000007", name: "London" },
+      nation: "England",
+    });
+    expect(publicPlace(havering, "region")).toEqual({ council: null, region: { code: "E12000007", name: "London" }, nation: "England" });
+    expect(publicPlace(havering, "nation")).toEqual({ council: null, region: null, nation: "England" });
+    expect(publicPlace(null, "council")).toEqual({ council: null, region: null, nation: null });
+  });
+
+  it("say which council a post is about only at council scope; a named post names the wider place instead", () => {
+    expect(aboutPlace(publicPlace(havering, "council"), "anonymous")).toEqual({ council: { code: "E09000016", name: "Havering" } });
+    expect(aboutPlace(publicPlace(havering, "region"), "anonymous")).toBeNull();
+    expect(aboutPlace(publicPlace(havering, "region"), "handle")).toEqual({ text: "a council in London" });
+    expect(aboutPlace(publicPlace(blackpool, "region"), "handle")).toEqual({ text: "a council in the North West" });
+    expect(aboutPlace(publicPlace(blackpool, "nation"), "handle")).toEqual({ text: "a council in England" });
+    expect(aboutPlace(publicPlace(null, "council"), "handle")).toBeNull();
+  });
+
+  it("name the region, or the nation when only the nation may be shown", () => {
+    const at = (scope: "council" | "region" | "nation") =>
+      byline({ displayMode: "anonymous", handle: null, perspective: "support_planner", regionName: bylinePlaceName(publicPlace(blackpool, scope)) });
+    expect(at("council")).toBe("a support planner in the North West");
+    expect(at("region")).toBe("a support planner in the North West");
+    expect(at("nation")).toBe("a support planner in England");
+  });
+});
+
+describe("the byline narrowing rule", () => {
+  const planner = { perspective: "support_planner" as const, displayMode: "anonymous" as const, scope: "council" as const, hasCouncil: true, peersInCouncil: 50 };
+
+  it("warns a planner, social worker or provider naming a council, and offers region or nation", () => {
+    for (const perspective of ["support_planner", "social_worker", "provider_staff"] as const) {
+      const warning = bylineNarrowing({ ...planner, perspective });
+      expect(warning?.reasons).toEqual(["works_in_care"]);
+      expect(warning?.offer).toEqual(["region", "nation"]);
+      expect(warning?.message).toContain("region");
+    }
+    // Under a name too: the council can still tie the handle to a person.
+    expect(bylineNarrowing({ ...planner, displayMode: "handle" })?.reasons).toEqual(["works_in_care"]);
+  });
+
+  it("warns anyone anonymous when few members of their perspective wrote about that council, without saying how many", () => {
+    const carer = { ...planner, perspective: "carer" as const };
+    expect(bylineNarrowing({ ...carer, peersInCouncil: FEW_PEERS })).toBeNull();
+    const warning = bylineNarrowing({ ...carer, peersInCouncil: FEW_PEERS - 1 });
+    expect(warning?.reasons).toEqual(["few_peers"]);
+    expect(warning?.message).not.toMatch(/\d/);
+    expect(bylineNarrowing({ ...carer, peersInCouncil: 0, displayMode: "handle" })).toBeNull();
+    expect(bylineNarrowing({ ...carer, peersInCouncil: null })).toBeNull();
+    expect(bylineNarrowing({ ...planner, peersInCouncil: 2 })?.reasons).toEqual(["works_in_care", "few_peers"]);
+  });
+
+  it("never warns once the council is hidden or not named", () => {
+    expect(bylineNarrowing({ ...planner, scope: "region", peersInCouncil: 0 })).toBeNull();
+    expect(bylineNarrowing({ ...planner, scope: "nation", peersInCouncil: 0 })).toBeNull();
+    expect(bylineNarrowing({ ...planner, hasCouncil: false, peersInCouncil: 0 })).toBeNull();
   });
 });
 

@@ -67,12 +67,16 @@ const storyProperties = {
   excerpt: { type: "string", description: "The start of the body as plain text, about 220 characters." },
   url: { type: "string", format: "uri", description: "The story's page on the site: cite this." },
   tags: { type: "array", items: ref("TagRef") },
-  council: { ...nullable("Place"), description: "The council the story is about, if the author named one." },
-  region: { ...nullable("Place"), description: "The English region, or Scotland or Wales, of that council." },
+  council: {
+    ...nullable("Place"),
+    description: "The council the story is about, if the author named one and chose to show it (an author can show only the region or the nation).",
+  },
+  region: { ...nullable("Place"), description: "The English region, or Scotland or Wales, of that council; null when the author chose to show only the nation." },
   perspective: {
-    type: "string",
-    enum: Object.keys(PERSPECTIVES),
-    description: "How the author described themselves when posting (carer, person with support needs, social worker…).",
+    type: ["string", "null"],
+    enum: [...Object.keys(PERSPECTIVES), null],
+    description:
+      "How the author described themselves when posting (carer, person with support needs, social worker…), for anonymous stories only: null for a story shown under the author's name.",
   },
   month: {
     type: "string",

@@ -1,6 +1,8 @@
 // What makes a post acceptable: the rules the form and the API share.
 import { z } from "zod";
 
+import { BYLINE_SCOPES } from "../anonymity/byline";
+
 export const TITLE_MAX = 120;
 export const BODY_MAX_WORDS = 1_500;
 export const COMMENT_MAX_WORDS = 800;
@@ -57,6 +59,11 @@ export const postInputSchema = z.object({
   body: bodyRule(BODY_MAX_WORDS, "Write your post"),
   tags: z.array(z.string()).max(TAGS_MAX, `Choose up to ${TAGS_MAX} tags`),
   displayMode: z.enum(["handle", "anonymous"], { errorMap: () => ({ message: "Choose how your name is shown" }) }),
+  // Older forms and the API's callers may leave it out: the council is shown, as before.
+  bylineScope: z.preprocess(
+    (value) => (value === undefined || value === null || value === "" ? "council" : value),
+    z.enum(BYLINE_SCOPES, { errorMap: () => ({ message: "Choose how much of the place to show" }) }),
+  ),
 });
 export type PostInput = z.infer<typeof postInputSchema>;
 
