@@ -34,4 +34,11 @@ describe("configuration", () => {
   it("treats an empty variable as unset", () => {
     expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
   });
+
+  it("takes a cursor secret of 32 characters or more, and never echoes a short one", () => {
+    expect(parseEnv({}).CURSOR_SECRET).toBeUndefined();
+    expect(parseEnv({ CURSOR_SECRET: "k".repeat(32) }).CURSOR_SECRET).toBe("k".repeat(32));
+    expect(() => parseEnv({ CURSOR_SECRET: "shortsecret" })).toThrow("Configuration error: CURSOR_SECRET: must be at least 32 characters");
+    expect(() => parseEnv({ CURSOR_SECRET: "shortsecret" })).not.toThrow(/shortsecret/);
+  });
 });

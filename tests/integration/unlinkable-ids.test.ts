@@ -67,7 +67,7 @@ describe("the unlinkable_ids migration", () => {
                      ORDER BY n.message`;
       const oldIds = (await q<{ id: number }>(`SELECT id FROM post ORDER BY id`)).map((r) => r.id);
       expect(oldIds).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-      const shape = (rows: Record<string, unknown>[]) => rows.map(({ link, ...rest }) => ({ ...rest, kind: String(link).replace(/\d+/g, "N") }));
+      const shape = (rows: Record<string, unknown>[]) => rows.map(({ link, ...rest }) => ({ ...rest, kind: String(link).replace(/\d+/g, "N") }) as Record<string, unknown>);
       const beforeFacts = shape(await q(facts));
 
       const result = await applyMigrations(url);
