@@ -14,6 +14,11 @@ const querySchema = z.object({
   before: z.coerce.number().int().positive().optional().catch(undefined),
 });
 
+/** Any ISO time recorded in an entry (such as the end of a silence) shown as its day only. */
+function toDays(text: string): string {
+  return text.replace(/(\d{4}-\d\d-\d\d)T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?/g, "$1");
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "moderation:log");
   const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
@@ -23,12 +28,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     next,
     entries: entries.map((e) => ({
       id: e.id,
-      when: e.createdAt.toISOString().slice(0, 16).replace("T", " "),
+      // Days, not times: approving a post publishes it, so an entry's time is the post's.
+      when: e.createdAt.toISOString().slice(0, 10),
       who: e.actorHandle,
       action: e.action,
       target: `${e.targetType} ${e.targetId}`,
       reason: e.reason,
-      change: e.before || e.after ? `${JSON.stringify(e.before ?? null)} → ${JSON.stringify(e.after ?? null)}` : "",
+      change: e.before || e.after ? `${toDays(JSON.stringify(e.before ?? null))} → ${toDays(JSON.stringify(e.after ?? null))}` : "",
     })),
   };
 }

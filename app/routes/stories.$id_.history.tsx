@@ -24,7 +24,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const post = id.success ? await getPostHistory(id.data) : null;
   if (!post) throw new Response("Not found", { status: 404 });
   await requirePermission(request, "moderation:review", { authorId: post.authorId });
-  const stamp = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
+  // The day of an edit, never its time: an edit's time could be matched to the author's activity.
+  const stamp = (d: Date) => d.toISOString().slice(0, 10);
   return {
     id: post.id,
     title: post.title,

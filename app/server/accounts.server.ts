@@ -87,17 +87,21 @@ export async function verifyCredentials(handle: string, password: string): Promi
  * Returns false (and changes nothing) when the handle or code is wrong or already used.
  */
 export async function recoverWithCode(handle: string, code: string, newPassword: string): Promise<{ userId: number } | null> {
-  const user = await prisma().user.findUnique({ where: { handleKey: handleKey(handle) }, select: { id: true } });
-  if (!user) return null;
-  const passwordHash = await hashPassword(newPassword);
+  // Every step is taken whether or not the handle exists (the argon2 hash is most of the time),
+  // so how long the answer takes does not say whether someone has an account under that name.
+  const [user, passwordHash] = await Promise.all([
+    prisma().user.findUnique({ where: { handleKey: handleKey(handle) }, select: { id: true } }),
+    hashPassword(newPassword),
+  ]);
   const codeHash = hashRecoveryCode(code);
   return transaction(async (tx) => {
-    // The WHERE on used_at makes a code single-use even when two requests race.
+    // The WHERE on used_at makes a code single-use even when two requests race. No account has
+    // id 0, so for an unknown handle this looks for a code and finds none, like a wrong code.
     const used = await tx.recoveryCode.updateMany({
-      where: { userId: user.id, codeHash, usedAt: null },
+      where: { userId: user?.id ?? 0, codeHash, usedAt: null },
       data: { usedAt: new Date() },
     });
-    if (used.count !== 1) return null;
+    if (!user || used.count !== 1) return null;
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId: user.id } });
     return { userId: user.id };

@@ -53,4 +53,11 @@ describe("configuration", () => {
     expect(isPublicHost("127.0.0.1:3001", "http://localhost:3000")).toBe(false);
     expect(isPublicHost("evil.example:3000", "http://localhost:3000")).toBe(false);
   });
+
+  it("takes a cursor secret of 32 characters or more, and never echoes a short one", () => {
+    expect(parseEnv({}).CURSOR_SECRET).toBeUndefined();
+    expect(parseEnv({ CURSOR_SECRET: "k".repeat(32) }).CURSOR_SECRET).toBe("k".repeat(32));
+    expect(() => parseEnv({ CURSOR_SECRET: "shortsecret" })).toThrow("Configuration error: CURSOR_SECRET: must be at least 32 characters");
+    expect(() => parseEnv({ CURSOR_SECRET: "shortsecret" })).not.toThrow(/shortsecret/);
+  });
 });

@@ -13,6 +13,9 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   EMBEDDED_POSTGRES_DIR: z.string().min(1).optional(),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  // Seals the "next page" cursors of /stories and the API (app/server/cursors.server.ts). Unset: a
+  // random key is made once and kept in the database (app_secret), shared by every instance.
+  CURSOR_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Set when a proxy in front of the app terminates TLS and sets X-Forwarded-Proto.
   // Longest a page rendered for a signed-out reader is served to the next ones while nothing in

@@ -237,24 +237,30 @@ export async function getPostForReader(id: number, viewerId: number | null) {
   };
 }
 
-/** A member's public page: only what they published under their handle. */
+/**
+ * A member's public page: only what they published under their handle. Null when there is nothing
+ * (the page is then the same 404 as for a handle no one has), so the address does not confirm
+ * that an account exists, nor that someone who posts only anonymously is a member.
+ */
 export async function getPublicProfile(handle: string) {
   const user = await prisma().user.findUnique({ where: { handleKey: handleKey(handle) }, select: { id: true, handle: true } });
-  if (!user) return null;
+  // The same queries either way (no account has id 0), so an unknown handle is no quicker to answer.
+  const authorId = user?.id ?? 0;
   const [posts, comments] = await Promise.all([
     prisma().post.findMany({
-      where: { authorId: user.id, status: "published", displayMode: "handle" },
+      where: { authorId, status: "published", displayMode: "handle" },
       orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
       take: 50,
       select: summarySelect,
     }),
     prisma().comment.findMany({
-      where: { authorId: user.id, status: "published", displayMode: "handle", post: { status: "published" } },
+      where: { authorId, status: "published", displayMode: "handle", post: { status: "published" } },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 50,
       select: { id: true, postId: true, bodyHtml: true, createdAt: true, post: { select: { title: true } } },
     }),
   ]);
+  if (!user || (posts.length === 0 && comments.length === 0)) return null;
   return {
     handle: user.handle,
     posts: posts.map(toSummary),

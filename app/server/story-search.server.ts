@@ -1,5 +1,7 @@
 // Every query behind searching published stories: full-text search, facet counts and the checks
 // that a filter names something that exists. Used by /stories, its downloads, its feeds and the API.
+import { createHash } from "node:crypto";
+
 import QueryStream from "pg-query-stream";
 
 import type { FilterNames } from "~/domain/stories/citation";
@@ -16,8 +18,10 @@ import {
 } from "~/domain/stories/story-search";
 import { PERSPECTIVES, SUPPORT_ARRANGEMENTS } from "~/domain/taxonomy";
 
+import { type CursorKeys, cursorKeys, InvalidCursor, openCursor, sealCursor } from "./cursors.server";
 import { borrowConnection, keptAnswers, query, toServiceUnavailable } from "./db/client.server";
 import { describeFilters, listPublishedSummaries, type PostSummary } from "./posts.server";
+import { appSecret } from "./secrets.server";
 
 export interface StoryHit extends PostSummary {
   /** The best passages of the body with the search words in <mark>; escaped, safe as HTML. Null without search words. */
@@ -26,12 +30,7 @@ export interface StoryHit extends PostSummary {
 
 export type { FacetValue, StoryFacets };
 
-/** A page link whose cursor was damaged or belongs to another sort order: a 400, not a 500. */
-export class InvalidCursor extends Error {
-  constructor() {
-    super("This page link is damaged: go back to the first page of results.");
-  }
-}
+export { InvalidCursor };
 
 // Results are kept while nothing has been written (db/unchanged.server.ts): counting, ranking and
 // faceting tens of thousands of matches takes PostgreSQL far longer than a page may take.
@@ -85,22 +84,54 @@ function conditions(search: StorySearch, params: Params, without?: FilterField):
 }
 
 // ---- Cursors: a position in the result list that new posts cannot shift ----
+//
+// Newest first means by month of publication (UK time), then by post id. Ids are random
+// (the unlinkable_ids migration), so within a month the order says nothing about who posted when:
+// two posts published a minute apart by one person are no more likely to sit together than any
+// other two posts of that month. The cursor names the month and id of the last post shown, sealed
+// (cursors.server.ts), together with a fingerprint of the search, so it only opens for that list.
 
-type Position = { sort: "newest"; publishedAt: string; id: number } | { sort: "relevance"; rank: string; id: number };
+// The month a post was published, in UK time, as a timestamp without time zone (first of the month).
+const MONTH_OF = `date_trunc('month', p.published_at AT TIME ZONE 'Europe/London')`;
+/** Newest-first order, shared by pages, feeds and downloads. */
+export const NEWEST_FIRST = `${MONTH_OF} DESC, p.id DESC`;
 
-function encodePosition(position: Position): string {
-  const key = position.sort === "newest" ? position.publishedAt : position.rank;
-  return Buffer.from(`${position.sort}~${key}~${position.id}`).toString("base64url");
+type Position = { sort: "newest"; month: string; id: number } | { sort: "relevance"; rank: string; id: number };
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+// A rank is a PostgreSQL real, kept as the text PostgreSQL gave so it compares exactly.
+const RANK = /^\d+(\.\d+)?(e-?\d+)?$/;
+const MAX_REAL = 3.4e38;
+
+/** Which list a cursor belongs to: the canonical search and its sort, hashed. */
+function listFingerprint(search: StorySearch): string {
+  return createHash("sha256").update(`${storySearchParams(search).toString()} sort=${search.sort}`).digest("base64url").slice(0, 11);
 }
 
-function decodePosition(cursor: string, sort: StorySearch["sort"]): Position {
-  const [kind, key = "", id = ""] = Buffer.from(cursor, "base64url").toString("utf8").split("~");
-  if (kind !== sort || !/^\d{1,10}$/.test(id)) throw new InvalidCursor();
-  if (kind === "newest" && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/.test(key) && !Number.isNaN(Date.parse(key))) {
-    return { sort: kind, publishedAt: key, id: Number(id) };
+const keysFor = new WeakMap<Buffer, CursorKeys>();
+async function keys(): Promise<CursorKeys> {
+  const secret = await appSecret("cursor");
+  let found = keysFor.get(secret);
+  if (!found) {
+    found = cursorKeys(secret);
+    keysFor.set(secret, found);
   }
-  // A rank is a PostgreSQL real, kept as the text PostgreSQL gave so it compares exactly.
-  if (kind === "relevance" && /^\d+(\.\d+)?(e-?\d+)?$/.test(key)) return { sort: kind, rank: key, id: Number(id) };
+  return found;
+}
+
+async function encodePosition(search: StorySearch, position: Position): Promise<string> {
+  const key = position.sort === "newest" ? position.month : position.rank;
+  return sealCursor(await keys(), { l: listFingerprint(search), s: position.sort, k: key, i: position.id });
+}
+
+/** The position a cursor names, or InvalidCursor when it is damaged, forged or for another list. */
+export async function decodePosition(cursor: string, search: StorySearch): Promise<Position> {
+  const opened = openCursor(await keys(), cursor) as { l?: unknown; s?: unknown; k?: unknown; i?: unknown } | null;
+  if (!opened || typeof opened !== "object" || opened.l !== listFingerprint(search) || opened.s !== search.sort) throw new InvalidCursor();
+  const { k: key, i: id } = opened;
+  if (typeof key !== "string" || typeof id !== "number" || !Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw new InvalidCursor();
+  if (search.sort === "newest" && MONTH.test(key)) return { sort: "newest", month: key, id };
+  if (search.sort === "relevance" && RANK.test(key) && Number(key) <= MAX_REAL) return { sort: "relevance", rank: key, id };
   throw new InvalidCursor();
 }
 
@@ -115,7 +146,7 @@ export async function searchStories(
   search: StorySearch,
   page: { cursor?: string | null; perPage: number },
 ): Promise<{ stories: StoryHit[]; total: number; next: string | null }> {
-  const position = page.cursor ? decodePosition(page.cursor, search.sort) : null;
+  const position = page.cursor ? await decodePosition(page.cursor, search) : null;
   const key = `search ${storySearchParams(search).toString()} sort=${search.sort} cursor=${page.cursor ?? ""} per=${page.perPage}`;
   return unlessChanged(key, () => findStories(search, position, page.perPage));
 }
@@ -139,11 +170,11 @@ async function findStories(search: StorySearch, position: Position | null, perPa
   } else {
     let after = "";
     if (position?.sort === "newest") {
-      after = ` AND (p.published_at, p.id) < (${params.add(position.publishedAt)}::timestamptz, ${params.add(position.id)})`;
+      after = ` AND (${MONTH_OF}, p.id) < (to_date(${params.add(position.month)}, 'YYYY-MM')::timestamp, ${params.add(position.id)})`;
     }
-    pageSql = `SELECT p.id, to_char(p.published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS key
+    pageSql = `SELECT p.id, to_char(${MONTH_OF}, 'YYYY-MM') AS key
       FROM post p WHERE ${where}${after}
-      ORDER BY p.published_at DESC, p.id DESC LIMIT ${params.add(perPage + 1)}`;
+      ORDER BY ${NEWEST_FIRST} LIMIT ${params.add(perPage + 1)}`;
   }
   const [rows, [counted]] = await Promise.all([
     query<{ id: number; key: string }>(pageSql, params.values),
@@ -153,10 +184,11 @@ async function findStories(search: StorySearch, position: Position | null, perPa
   const last = shown.at(-1);
   const next =
     rows.length > perPage && last
-      ? encodePosition(
+      ? await encodePosition(
+          search,
           search.sort === "relevance" && search.q
             ? { sort: "relevance", rank: last.key, id: last.id }
-            : { sort: "newest", publishedAt: last.key, id: last.id },
+            : { sort: "newest", month: last.key, id: last.id },
         )
       : null;
   const ids = shown.map((row) => row.id);
@@ -203,7 +235,7 @@ export async function* publishedStoryRows(search: StorySearch): AsyncGenerator<S
   const order =
     search.sort === "relevance" && search.q
       ? `ts_rank_cd(p.search_vector, websearch_to_tsquery('english', ${params.add(search.q)})) DESC, p.id DESC`
-      : "p.published_at DESC, p.id DESC";
+      : NEWEST_FIRST;
   const sql = `SELECT p.id, p.kind::text AS kind, p.title, p.body_text,
       ARRAY(SELECT t.slug FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.post_id = p.id ORDER BY t."group", t.sort_order) AS tags,
       CASE WHEN p.byline_scope = 'council' THEN a.code END AS council_code,

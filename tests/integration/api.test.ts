@@ -388,7 +388,8 @@ describe("searching stories", () => {
 
   beforeAll(async () => {
     for (let i = 0; i < 40; i++) {
-      // Every fifth story shares its time with the one before: the cursor must still be exact.
+      // Every fifth story shares its time with the one before, and stories share months: newest first
+      // is by month, then by (random) id, and the cursor must still be exact.
       const day = new Date(Date.UTC(2025, 0, 1) + (i - (i % 5 === 4 ? 1 : 0)) * 9 * 86_400_000);
       await addStory({
         title: `Story ${i}`,
@@ -411,7 +412,7 @@ describe("searching stories", () => {
   const published = async (where = "true", params: unknown[] = []) =>
     (
       await sql<{ id: number }>(
-        `SELECT p.id FROM post p LEFT JOIN area a ON a.code = p.area_code WHERE p.status = 'published' AND (${where}) ORDER BY p.published_at DESC, p.id DESC`,
+        `SELECT p.id FROM post p LEFT JOIN area a ON a.code = p.area_code WHERE p.status = 'published' AND (${where}) ORDER BY date_trunc('month', p.published_at AT TIME ZONE 'Europe/London') DESC, p.id DESC`,
         params,
       )
     ).map((row) => row.id);

@@ -115,13 +115,19 @@ describe("large downloads", () => {
     expect(comments.length).toBeGreaterThanOrEqual(2);
     expect(rows).toHaveLength(5000);
     expect(new Set(rows.map((row) => row.id)).size).toBe(5000);
-    expect(rows[0]).toMatchObject({ title: "Bulk note 5000", body_text: 'Line one, "quoted"\nline two 5000', council_name: "Isle of Anglesey", region: "Wales" });
-    expect(rows.at(-1)?.title).toBe("Bulk note 1");
+    // Newest first is by month, then by (random) id: the month's order says nothing about the hour.
+    const months = rows.map((row) => row.month ?? "");
+    expect(months).toEqual([...months].sort().reverse());
+    expect(rows[0]).toMatchObject({ month: "2025-07", council_name: "Isle of Anglesey", region: "Wales" });
+    expect(rows[0]?.body_text).toMatch(/^Line one, "quoted"\nline two \d+$/);
+    const first = rows[0] ?? {};
+    expect(first.body_text?.endsWith(` ${first.title?.slice("Bulk note ".length) ?? "?"}`)).toBe(true);
+    expect(rows.at(-1)?.month).toBe("2025-01");
 
     const json = await send("/stories/export.json?kind=practice_note&region=W92000004", { clientAddress: uniqueClientAddress() });
-    const body = (await json.json()) as { stories: { title: string }[] };
+    const body = (await json.json()) as { stories: { title: string; month: string }[] };
     expect(body.stories).toHaveLength(5000);
-    expect(body.stories.at(-1)?.title).toBe("Bulk note 1");
+    expect(body.stories.at(-1)?.month).toBe("2025-01");
   });
 });
 

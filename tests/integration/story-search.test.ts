@@ -226,9 +226,11 @@ describe("the /stories page", () => {
     const older = linkTo(first.html, "Older stories");
     expect(older).toMatch(/^\/stories\?q=pelican&tag=transport&sort=newest&cursor=[\w-]+$/);
     const second = await page(older);
-    await addStory({ title: "Pelican newcomer", body: "Pelican.", tags: ["transport"], publishedAt: "2026-02-27T10:00:00Z" });
+    const newcomer = await addStory({ title: "Pelican newcomer", body: "Pelican.", tags: ["transport"], publishedAt: "2026-02-27T10:00:00Z" });
     const again = await page(older);
-    expect(listed(again.html)).toEqual(listed(second.html));
+    // Within a month the order is random (by id), so a newcomer of the same month may land on this
+    // page; nothing already listed moves, and nothing from the first page comes back.
+    expect(listed(again.html).filter((id) => id !== newcomer)).toEqual(listed(second.html));
     expect(listed(second.html)).toHaveLength(5);
     expect(new Set([...listed(first.html), ...listed(second.html)]).size).toBe(25);
     expect(second.html).toContain('href="/stories?q=pelican&amp;tag=transport&amp;sort=newest">First page</a>');

@@ -66,4 +66,24 @@ describe("two app instances on one database", () => {
     expect(await onB.text()).toContain("Crossing the two servers");
     expect(await (await fetch(`${b.url}/stories?q=${word}`)).text()).toContain("Crossing the two servers");
   });
+
+  it("open each other's page cursors: one sealing key, made once and kept in the database", async () => {
+    for (let i = 0; i < 12; i++) {
+      await sql(
+        `INSERT INTO post (kind, title, body_markdown, body_html, body_text, author_perspective, status, published_at)
+         VALUES ('story', $1, 'b', '<p>b</p>', 'b', 'carer', 'published', now() - $2 * interval '20 days')`,
+        [`Paged across servers ${i}`, i],
+      );
+    }
+    const first = (await (await fetch(`${a.url}/api/v1/stories?limit=5`)).json()) as { next: { cursor: string } | null };
+    const cursor = first.next?.cursor ?? "";
+    expect(cursor).not.toBe("");
+    const [onA, onB] = await Promise.all([a, b].map(async (app) => fetch(`${app.url}/api/v1/stories?limit=5&cursor=${cursor}`)));
+    expect(onA?.status).toBe(200);
+    expect(onB?.status).toBe(200);
+    const ids = async (response: Response | undefined) => ((await response?.json()) as { stories: { id: number }[] }).stories.map((story) => story.id);
+    expect(await ids(onB)).toEqual(await ids(onA));
+    const secrets = await sql<{ name: string; bytes: number }>(`SELECT name, length(value) AS bytes FROM app_secret`);
+    expect(secrets).toEqual([{ name: "cursor", bytes: 32 }]);
+  });
 });

@@ -61,7 +61,7 @@ function responses(success: { description: string; schema: object; headers?: obj
 }
 
 const storyProperties = {
-  id: { type: "integer", minimum: 1, description: "Stable identifier of the story." },
+  id: { type: "integer", minimum: 1, maximum: 2147483647, description: "Stable identifier of the story: a random number, so ids say nothing about the order stories were posted in." },
   kind: { type: "string", enum: Object.keys(POST_KINDS), description: "A story, a practice note (from professionals) or a question." },
   title: { type: "string", maxLength: 120 },
   excerpt: { type: "string", description: "The start of the body as plain text, about 220 characters." },
@@ -127,7 +127,7 @@ export const OPENAPI = {
         tags: ["Stories"],
         summary: "Search published stories",
         description:
-          "The same search as the site's stories page, newest first unless there are search words. Walk the pages with `next.url` (or pass `next.cursor` back as `cursor` with the same filters) until `next` is null: pages never shift when new stories arrive.",
+          "The same search as the site's stories page, newest first unless there are search words. Newest first means by month of publication; within a month the order is by id, which is random, so it says nothing about when in the month a story was published. Walk the pages with `next.url` (or pass `next.cursor` back as `cursor` with the same filters) until `next` is null: every story is listed once, and stories already listed never move (a new story of the current month may appear on a later page).",
         parameters: [
           {
             name: "q",
@@ -244,7 +244,8 @@ export const OPENAPI = {
       cursor: {
         name: "cursor",
         in: "query",
-        description: "Where the next page starts: `next.cursor` from the previous page. Keep the other parameters the same.",
+        description:
+          "Where the next page starts: `next.cursor` from the previous page, with the other parameters the same. A cursor is opaque and sealed (encrypted and authenticated): it cannot be read, changed or made up, and it only opens for the search it came from. A damaged, altered, made-up or out-of-date cursor, or one from another search, is refused with a 400 problem naming the `cursor` parameter; start again from the first page.",
         schema: { type: "string", pattern: "^[A-Za-z0-9_-]{1,200}$" },
       },
       limit: {
@@ -521,7 +522,7 @@ export const OPENAPI = {
                 type: "object",
                 required: ["cursor", "url"],
                 additionalProperties: false,
-                properties: { cursor: { type: "string" }, url: { type: "string", format: "uri" } },
+                properties: { cursor: { type: "string", description: "Opaque and sealed: pass it back unchanged." }, url: { type: "string", format: "uri" } },
               },
               { type: "null" },
             ],
