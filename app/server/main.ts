@@ -147,7 +147,9 @@ const edge = createEdge({ build, loadContext });
 
 const app = express();
 app.disable("x-powered-by");
-if (env.TRUST_PROXY) app.set("trust proxy", true);
+// One proxy in front: Express takes the client address from the last X-Forwarded-For entry, the
+// one our proxy wrote, so a client cannot pick its own address to escape per-address limits.
+if (env.TRUST_PROXY) app.set("trust proxy", 1);
 app.use(compression());
 
 app.use((req, res, next) => {

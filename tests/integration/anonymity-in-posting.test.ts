@@ -223,7 +223,8 @@ describe("byline scope", () => {
 
     const feed = await html(await send("/feeds/stories.atom"));
     expect(feed).toContain(title);
-    const entry = feed.slice(feed.indexOf(title) - 400, feed.indexOf(title) + 2000).split("</entry>")[0] ?? "";
+    const entry = feed.split("<entry>").find((item) => item.includes(title))?.split("</entry>")[0] ?? "";
+    expect(entry).toContain(title);
     expect(entry).not.toContain("Hartlepool");
     expect(await html(await send("/feeds/stories.atom?council=E06000001"))).not.toContain(title);
 
@@ -265,7 +266,8 @@ describe("a named post", () => {
     expect(await html(await send("/stories?perspective=social_worker"))).not.toContain(title);
 
     const feed = await html(await send("/feeds/stories.atom"));
-    const entry = feed.slice(feed.indexOf(title) - 400, feed.indexOf(title) + 2000).split("</entry>")[0] ?? "";
+    const entry = feed.split("<entry>").find((item) => item.includes(title))?.split("</entry>")[0] ?? "";
+    expect(entry).toContain(title);
     expect(entry).toContain(author.handle);
     expect(entry).not.toMatch(/social worker/i);
 
