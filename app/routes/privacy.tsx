@@ -30,7 +30,22 @@ export default function Privacy() {
           Your IP address. To slow down attacks we count requests using a scrambled version of it that changes every
           day and cannot be turned back into the address.
         </li>
-        <li>The exact time you posted: the site shows only the month and year.</li>
+      </ul>
+      <h2>What we never show</h2>
+      <ul>
+        <li>
+          When you posted, beyond the month and year: not on pages, in feeds, downloads, the API, page links or headers.
+          We keep the time for moderation and for your own data download only.
+        </li>
+        <li>
+          Anything that ties an anonymous post to you: post and reply numbers are random, posts within a month are listed
+          in an order that says nothing about when they were written, and a member&apos;s public page shows only what they
+          posted under their name (and does not exist otherwise).
+        </li>
+        <li>
+          Details that could identify someone, unless you chose to keep them: every text you write, edits included, is
+          checked before it is published, and you can replace what is found in one click.
+        </li>
       </ul>
       <h2>Your control</h2>
       <p>
