@@ -4,6 +4,7 @@ import {
   Form,
   Link,
   Links,
+  LiveReload,
   Meta,
   NavLink,
   Outlet,
@@ -194,6 +195,8 @@ export function Layout({ children }: { children: ReactNode }) {
           <>
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />
+            {/* Only in a development build (npm run dev): reloads the page when a file changes. */}
+            <LiveReload nonce={nonce} />
           </>
         ) : null}
       </body>

@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import { broadcastDevReady, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import pg from "pg";
@@ -137,6 +137,10 @@ setInterval(() => void housekeeping(), 3_600_000).unref();
 
 const buildPath = path.join(process.cwd(), "build", "index.js");
 const build = (await import(pathToFileURL(buildPath).href)) as ServerBuild;
+// Under `npm run dev` (remix dev), the dev server rebuilds on every change and restarts this
+// process; it names itself in REMIX_DEV_ORIGIN, and the page's live-reload socket talks to it.
+const devOrigin = env.NODE_ENV === "development" ? process.env.REMIX_DEV_ORIGIN : undefined;
+const devReload = devOrigin ? devOrigin.replace(/^http/, "ws") : undefined;
 
 const loadContext = (req: express.Request, res: express.Response): AppLoadContext => ({
   cspNonce: String(res.locals.cspNonce),
@@ -155,7 +159,7 @@ app.use(compression());
 app.use((req, res, next) => {
   const nonce = randomBytes(16).toString("base64");
   res.locals.cspNonce = nonce;
-  const headers = securityHeaders({ nonce, https: req.secure });
+  const headers = securityHeaders({ nonce, https: req.secure, devReload });
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (stopping) res.setHeader("Connection", "close");
   next();
@@ -212,4 +216,5 @@ http.server = createServer({ maxHeaderSize: EDGE_LIMITS.headerBytes }, app);
 applyServerLimits(http.server);
 http.server.listen(env.PORT, env.HOST, () => {
   logger.info(`Fifth Option is ready on ${env.PUBLIC_URL} (listening on port ${env.PORT})`);
+  if (devOrigin) void broadcastDevReady(build);
 });

@@ -1,14 +1,15 @@
 // HTTP-level defences applied to every response and every write (see app/server/main.ts).
 
 /** Headers for every response. Scripts run only with this request's nonce: no 'unsafe-inline'. */
-export function securityHeaders({ nonce, https }: { nonce: string; https: boolean }): Record<string, string> {
+export function securityHeaders({ nonce, https, devReload }: { nonce: string; https: boolean; devReload?: string }): Record<string, string> {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
     "style-src 'self'",
     "img-src 'self' data:",
     "font-src 'self'",
-    "connect-src 'self'",
+    // `npm run dev` only: the page's live-reload socket talks to Remix's dev server.
+    `connect-src 'self'${devReload ? ` ${devReload}` : ""}`,
     "form-action 'self'",
     "frame-ancestors 'none'",
     "base-uri 'none'",
