@@ -60,7 +60,15 @@ describe("emails", () => {
 
   it("ignores an @ used for 'at' and an address with no domain", () => {
     expect(found("Meeting at 3pm @ the day centre")).toEqual([]);
-    expect(found("my email is jo at example dot com")).toEqual([]);
+    expect(found("We met at the hospital. Come along next time")).toEqual([]);
+    expect(found("I was at home all day")).toEqual([]);
+  });
+
+  it("finds addresses written to get past filters", () => {
+    expect(found("my email is jo at example dot com", "email")).toEqual(["jo at example dot com"]);
+    expect(found("it's shauna.m (at) example (dot) co (dot) uk, thanks", "email")).toEqual(["shauna.m (at) example (dot) co (dot) uk"]);
+    expect(found("write to pa.cover[at]example[dot]org", "email")).toEqual(["pa.cover[at]example[dot]org"]);
+    expect(found("Email is auntie_pat at yahoo.co.uk, mention the forum", "email")).toEqual(["auntie_pat at yahoo.co.uk"]);
   });
 });
 
@@ -105,8 +113,16 @@ describe("postcodes", () => {
     expect(finding.confidence).toBeLessThan(only("LS6 2QT", "postcode").confidence);
   });
 
+  it("finds a district on its own when the words around it say someone lives there", () => {
+    expect(found("We live in M1 near the station", "postcode")).toEqual(["M1"]);
+    expect(found("Anyone else in the NG7 area?", "postcode")).toEqual(["NG7"]);
+    expect(found("Our postcode starts CF23 so we're under the east team", "postcode")).toEqual(["CF23"]);
+  });
+
   it("ignores a district on its own, quarters and year groups", () => {
-    expect(found("We live in M1 near the station")).toEqual([]);
+    expect(found("Take the M1 north and come off at junction 24")).toEqual([]);
+    expect(found("His B12 injections are due")).toEqual([]);
+    expect(found("She is in Y12 now")).toEqual([]);
     expect(found("The budget for Q3 2024 was spent")).toEqual([]);
     expect(found("He is in y12 2nd term now")).toEqual([]);
   });
@@ -197,10 +213,21 @@ describe("dates of birth", () => {
     expect(found("The review on 1 March went well.")).toEqual([]);
   });
 
-  it("flags any other full date at low confidence", () => {
-    const finding = only("The review is booked for 12/03/2025.", "date_of_birth");
-    expect(finding.confidence).toBeLessThanOrEqual(0.5);
-    expect(only("We met on 3rd April 2019 at the centre.", "date_of_birth").text).toBe("3rd April 2019");
+  it("leaves the dates of events alone: starts, reviews, moves, recent dates", () => {
+    expect(found("The review is booked for 12/03/2025.")).toEqual([]);
+    expect(found("We met on 3rd April 2019 at the centre.")).toEqual([]);
+    expect(found("Direct payments started on 1 April 1998.")).toEqual([]);
+  });
+
+  it("flags an old full date with no words about birth at low confidence", () => {
+    expect(only("Mum (12/03/1938) lives alone.", "date_of_birth").confidence).toBeLessThanOrEqual(0.5);
+  });
+
+  it("finds dates of birth written in other ways", () => {
+    expect(found("Dad's date of birth is 17-Jan-1947", "date_of_birth")).toEqual(["17-Jan-1947"]);
+    expect(found("Nan was born on Christmas Day 1944", "date_of_birth")).toEqual(["Christmas Day 1944"]);
+    expect(found("She turns 90 on 14 May", "date_of_birth")).toEqual(["14 May"]);
+    expect(found("DOB 5th Mar '52", "date_of_birth")).toEqual(["5th Mar '52"]);
   });
 
   it("ignores a month and year, a year alone and numbered sections", () => {

@@ -5,6 +5,8 @@
 import nlp from "compromise";
 import { findPhoneNumbersInText } from "libphonenumber-js/max";
 
+import { isGivenName, isSurname, SECTOR_NAMES, WORD_NAMES } from "./name-data";
+
 export type FindingKind =
   | "email"
   | "phone"
@@ -63,7 +65,7 @@ export function findIdentifyingDetails(text: string): Finding[] {
     ...findAddresses(masked),
     ...findDates(masked),
   ];
-  return keepBestOfOverlapping([...others, ...findNames(masked, others)]).map((finding) => ({ ...finding, text: text.slice(finding.start, finding.end) }));
+  return keepBestOfOverlapping([...others, ...findNames(hideSectorNames(masked), others)]).map((finding) => ({ ...finding, text: text.slice(finding.start, finding.end) }));
 }
 
 /** Replaces one finding's span with its placeholder. */
@@ -110,6 +112,14 @@ const PLACEHOLDER_PATTERN = new RegExp(
   "g",
 );
 
+// Charities, schemes and assistants named like people ("Marie Curie", "Alexa"): for the name
+// search their letters become "x", so they read as ordinary lower-case words of the same length.
+const SECTOR_NAME = new RegExp(`(?<![\\w'’-])(?:${SECTOR_NAMES.join("|")})(?![\\w'’-])`, "g");
+
+function hideSectorNames(text: string): string {
+  return text.replace(SECTOR_NAME, (name) => name.replace(/[^\s'’]/g, "x"));
+}
+
 function finding(kind: FindingKind, text: string, start: number, end: number, confidence: number): Finding {
   return { kind, start, end, text: text.slice(start, end), confidence, placeholder: PLACEHOLDERS[kind] };
 }
@@ -151,8 +161,34 @@ function trimTrailingPunctuation(value: string): string {
 
 const EMAIL = /(?<![\w.+%-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/g;
 
+// Addresses written to get past filters: "jo at example dot com", "jo (at) example [dot] co [dot] uk".
+const OBF_AT = String.raw`(?: ?[([{<] ?at ?[)\]}>] ?| (?:at|AT) |@)`;
+const OBF_DOT = String.raw`(?: ?[([{<] ?dot ?[)\]}>] ?| (?:dot|DOT) |\.)`;
+const OBF_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9_%+-]*[A-Za-z0-9])?";
+const OBF_TLD = "(?:com|org|net|uk|ie|wales|cymru|scot|io|me|info|biz|eu)";
+// Found from the "at" forwards (cheap: few places in a post have one), then the local part backwards.
+const OBFUSCATED_DOMAIN = new RegExp(`(?<at>${OBF_AT})(?<domain>${OBF_LABEL}(?:${OBF_DOT}${OBF_LABEL})*${OBF_DOT}${OBF_TLD})(?![\\w-]|\\.\\w)`, "g");
+const OBFUSCATED_LOCAL = new RegExp(`(?<![\\w.@-])${OBF_LABEL}(?:${OBF_DOT}${OBF_LABEL})*$`);
+const MAIL_PROVIDERS = /^(?:gmail|googlemail|hotmail|outlook|live|yahoo|ymail|icloud|me|aol|btinternet|btopenworld|sky|virginmedia|talktalk|protonmail|proton|mail|example)\b/i;
+
 function findEmails(text: string): Finding[] {
-  return [...text.matchAll(EMAIL)].map((m) => finding("email", text, m.index, m.index + m[0].length, 0.99));
+  const found = [...text.matchAll(EMAIL)].map((m) => finding("email", text, m.index, m.index + m[0].length, 0.99));
+  for (const m of text.matchAll(OBFUSCATED_DOMAIN)) {
+    const { at = "", domain = "" } = m.groups ?? {};
+    const before = text.slice(Math.max(0, m.index - 80), m.index);
+    const local = OBFUSCATED_LOCAL.exec(before)?.[0];
+    if (!local) continue;
+    const start = m.index - local.length;
+    if (at === "@" && !/ |[([{<]/.test(domain)) continue; // a plain address, found above
+    // "at" is an everyday word: besides it, ask for a sign that this is an address: the "at" or
+    // a "dot" disguised, a known mail provider, or a local part no sentence would have.
+    const disguised = /[([{<]|AT/.test(at) || /\b(?:dot|DOT)\b|[([{<]/.test(`${local} ${domain}`);
+    const addressLike = /[._\d+]/.test(local) || MAIL_PROVIDERS.test(domain);
+    if (!disguised && !addressLike) continue;
+    if (!disguised && !/\./.test(domain)) continue;
+    found.push(finding("email", text, start, m.index + m[0].length, disguised ? 0.9 : 0.8));
+  }
+  return found;
 }
 
 const SOCIAL_SITES = [
@@ -179,6 +215,25 @@ const NON_PROFILE_PATH = /^[^/]+\/(?:groups|pages|events|hashtag|search|help|wat
 const HANDLE = /(?<![\w@./])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![\w@])/g;
 const NOT_HANDLES = new Set(["here", "everyone", "all", "channel", "mods", "moderators", "admin", "admins"]);
 
+// Blogs and personal sites: any site on a blogging platform, or a domain of one's own.
+const BLOG_PLATFORMS = "wordpress\\.com|blogspot\\.(?:com|co\\.uk)|substack\\.com|tumblr\\.com|wixsite\\.com|weebly\\.com|medium\\.com|ghost\\.io|squarespace\\.com";
+const BLOG_URL = new RegExp(
+  `(?<![\\w@.-])(?:https?://)?(?:www\\.)?(?<host>[a-z0-9-]{3,40})\\.(?:(?<platform>${BLOG_PLATFORMS})|co\\.uk|me\\.uk|org\\.uk|com|net|blog|me|uk|wales|scot|ie)(?:/[^\\s<>()\\[\\]"'\`]*)?(?![\\w@-])`,
+  "gi",
+);
+const SECTOR_HOSTS = new Set(SECTOR_NAMES.map((name) => name.toLowerCase().replace(/[^a-z0-9]/g, "")));
+
+/** True when a host name begins with a given name and goes on ("grahamfosterwrites"). */
+function startsWithGivenName(host: string): boolean {
+  const plain = host.replace(/-/g, "");
+  if (SECTOR_HOSTS.has(plain) || [...SECTOR_HOSTS].some((sector) => sector.length > 4 && plain.startsWith(sector))) return false;
+  for (let length = Math.min(10, plain.length - 3); length >= 4; length -= 1) {
+    const prefix = plain.slice(0, length);
+    if (isGivenName(prefix) && !WORD_NAMES.has(prefix)) return true;
+  }
+  return false;
+}
+
 function findSocialProfiles(text: string): Finding[] {
   const found: Finding[] = [];
   for (const m of text.matchAll(SOCIAL_URL)) {
@@ -186,6 +241,14 @@ function findSocialProfiles(text: string): Finding[] {
     const path = url.replace(/^(?:https?:\/\/)?/i, "");
     if (!/\/[\w@.-]/.test(path)) continue;
     found.push(finding("social_profile", text, m.index, m.index + url.length, NON_PROFILE_PATH.test(path) ? 0.6 : 0.95));
+  }
+  for (const m of text.matchAll(BLOG_URL)) {
+    const url = trimTrailingPunctuation(m[0]);
+    const host = (m.groups?.host ?? "").toLowerCase();
+    const onPlatform = m.groups?.platform !== undefined;
+    // A site of one's own is found when its name starts with a given name ("lucyhendersoncares").
+    if (!onPlatform && !startsWithGivenName(host)) continue;
+    found.push(finding("social_profile", text, m.index, m.index + url.length, onPlatform ? 0.8 : 0.7));
   }
   for (const m of text.matchAll(HANDLE)) {
     const handle = m[1] ?? "";
@@ -218,7 +281,7 @@ function findPhones(text: string): Finding[] {
     for (const match of findPhoneNumbersInText(region[0], "GB")) {
       const start = region.index + match.startsAt;
       const end = region.index + match.endsAt;
-      if (!/^[+(0]/.test(text.slice(start, end))) continue;
+      if (!/^(?:\+|\(?0)/.test(text.slice(start, end))) continue;
       found.push(finding("phone", text, start, end, 0.95));
     }
   }
@@ -316,32 +379,75 @@ function findPostcodes(text: string): Finding[] {
     if (!upper && ORDINAL.test(inward)) continue;
     found.push(finding("postcode", text, m.index, m.index + value.length, upper ? 0.95 : 0.8));
   }
+  // An outward code alone ("we live in LS6", "the NG7 area") narrows a home down to a few
+  // thousand; it counts when the words around it say it is where someone lives, and only for
+  // the postcode areas that exist (so not "Y12" or "A1").
+  for (const m of text.matchAll(OUTWARD_CODE)) {
+    const end = m.index + m[0].length;
+    if (found.some((f) => f.start <= m.index && end <= f.end)) continue;
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    const after = text.slice(end, end + 30);
+    if (NOT_OUTWARD_AFTER.test(after) || /(?:vitamin|low in|deficient in|lacking in)\s*$/i.test(before)) continue;
+    if (!OUTWARD_BEFORE.test(before) && !OUTWARD_AFTER.test(after)) continue;
+    found.push(finding("postcode", text, m.index, end, 0.7));
+  }
   return found;
 }
+
+const POSTCODE_AREAS =
+  "AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU GY " +
+  "HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL " +
+  "PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE";
+const OUTWARD_CODE = new RegExp(`(?<![\\w£$€/.-])(?:${POSTCODE_AREAS.split(" ").join("|")})(?:\\d{1,2}|\\d[A-Z])(?![\\w/-]|[.,]\\d)`, "g");
+const OUTWARD_BEFORE = /\b(?:in|near|around|covering|covers|cover|from|postcode(?: area| district)?(?: is| of)?|starts(?: with)?|begins(?: with)?|start with|begin with)\s+$/i;
+const OUTWARD_AFTER = /^\s+(?:area|district|postcode|patch)\b/i;
+const NOT_OUTWARD_AFTER = /^\s*(?:injections?|jabs?|deficien|levels?|vitamins?|tablets?|motorway|junction|road)\b/i;
 
 const STREET_WORDS = [
   "Road", "Rd", "Street", "St", "Avenue", "Ave", "Lane", "Ln", "Close", "Drive", "Dr", "Way",
   "Crescent", "Cres", "Court", "Ct", "Place", "Pl", "Gardens", "Gdns", "Terrace", "Tce", "Grove",
   "Hill", "Walk", "Mews", "Row", "Square", "Sq", "Park", "Rise", "Parade", "Green", "Vale",
   "Croft", "Fold", "Chase", "Meadows", "Wharf", "Quay", "Boulevard", "Parkway", "Wynd", "Brae",
+  "Loan", "Vennel", "Gait", "Gate", "Bank", "View", "Heights", "Mount", "Villas", "Cottages",
 ];
+// Welsh streets put the street word first: "Heol y Nant", "Ffordd Las", "Lôn Glan Môr".
+const WELSH_STREET_WORDS = "Heol|Ffordd|Lôn|Lon|Stryd|Rhodfa|Cilgant|Clos|Llys|Teras|Maes|Bryn|Parc|Cae|Coed|Plas|Bro|Penrhyn|Ystad";
+// Words that make a capitalised phrase the name of a house ("Rose Cottage", "The Old Forge").
+const HOUSE_WORDS = "Cottage|House|Farm|Farmhouse|Barn|Lodge|Villa|Bungalow|Forge|Mill|Manor|Grange|Hall|Croft|Nook|Haven|Rest|Retreat|Barns|Stables|Orchard|Tŷ|Ty|Bryn|Maes|Hafod|Plas|Llys|Bod|Cartref|Awel|Gwyn|Teg";
 // A street word may be typed in lower case; the name before it is capitalised, which is what
 // keeps "2 nights in the park" from looking like an address.
 const STREET_WORD = STREET_WORDS.map((word) => `[${word[0] ?? ""}${(word[0] ?? "").toLowerCase()}]${word.slice(1)}`).join("|");
-const NAME_WORD = "(?:St\\.?|[A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)?)";
+const NAME_WORD = "(?:St\\.?|[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿŵŷ][a-zß-öø-ÿŵŷ'’]*){0,3})";
+const WELSH_LINK = "(?:y|yr|'r|’r) ";
 const ADDRESS = new RegExp(
   `(?<![\\w£$€.,/-])(?<flat>(?:[Ff]lat|[Aa]partment|[Aa]pt|[Uu]nit|[Rr]oom)\\.? ?\\d{1,4}[A-Za-z]?,? )?` +
     `(?<number>\\d{1,4})[A-Za-z]?,? (?:${NAME_WORD} ){1,3}(?:${STREET_WORD})\\b`,
   "g",
 );
 
+const WELSH_STREET = `(?:${WELSH_STREET_WORDS})(?: ${WELSH_LINK.slice(0, -1)})?(?: ${NAME_WORD}){1,3}`;
+const WELSH_ADDRESS = new RegExp(
+  `(?<![\\w£$€.,/-])(?<flat>(?:[Ff]lat|[Aa]partment|[Aa]pt|[Uu]nit)\\.? ?\\d{1,4}[A-Za-z]?,? )?(?<number>\\d{1,4})[A-Za-z]?,? ${WELSH_STREET}(?![\\w'’-])`,
+  "g",
+);
+// Without a number, only the unmistakable Welsh street words ("on Heol Penrhiw").
+const WELSH_STREET_ALONE = new RegExp(`\\b(?:Heol|Ffordd|Lôn|Stryd|Rhodfa|Cilgant)(?: ${WELSH_LINK.slice(0, -1)})? ${NAME_WORD}(?![\\w'’-])`, "g");
+// "Rose Cottage, Church Lane", "Bryn Awel, Ffordd y Parc": a house name, then its street.
+const NAMED_HOUSE = new RegExp(
+  `(?<![\\w-])(?:The )?(?:${NAME_WORD} ){0,2}(?:${HOUSE_WORDS})(?: ${NAME_WORD})?, (?:(?:${NAME_WORD} ){1,3}(?:${STREET_WORD})\\b|${WELSH_STREET}(?![\\w'’-]))`,
+  "g",
+);
+
 function findAddresses(text: string): Finding[] {
-  return [...text.matchAll(ADDRESS)].map((m) => {
+  const found = [...text.matchAll(ADDRESS), ...text.matchAll(WELSH_ADDRESS)].map((m) => {
     const number = Number(m.groups?.number);
     // "In 2019 Park Lane…" is more likely a year than a house number; a flat number is sure.
     const confidence = m.groups?.flat ? 0.9 : number >= 1900 && number <= 2099 ? 0.55 : 0.85;
     return finding("address", text, m.index, m.index + m[0].length, confidence);
   });
+  for (const m of text.matchAll(NAMED_HOUSE)) found.push(finding("address", text, m.index, m.index + m[0].length, 0.8));
+  for (const m of text.matchAll(WELSH_STREET_ALONE)) found.push(finding("address", text, m.index, m.index + m[0].length, 0.7));
+  return found;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -361,14 +467,25 @@ const FULL_DATES: RegExp[] = [
   /(?<![\w/.-])(?<year>(?:19|20)\d{2})-(?<month>\d{1,2})-(?<day>\d{1,2})(?![\w/-])/g,
   new RegExp(`\\b(?:the )?(?<day>\\d{1,2})${ORDINAL_SUFFIX}(?: of)? (?<month>${MONTH})\\.?,? (?<year>(?:19|20)\\d{2})\\b`, "gi"),
   new RegExp(`\\b(?<month>${MONTH})\\.? (?:the )?(?<day>\\d{1,2})${ORDINAL_SUFFIX},? (?<year>(?:19|20)\\d{2})\\b`, "gi"),
+  // "17-Jan-1947", "03.Feb.61"
+  new RegExp(`(?<![\\w/.-])(?<day>\\d{1,2})(?<sep>[-/.])(?<month>${MONTH})\\k<sep>(?<year>(?:19|20)\\d{2}|\\d{2})(?![\\w/-])`, "gi"),
+  // "5th Mar '52"
+  new RegExp(`\\b(?<day>\\d{1,2})${ORDINAL_SUFFIX}(?: of)? (?<month>${MONTH})\\.?,? ['’](?<year>\\d{2})\\b`, "gi"),
 ];
+// Days people are born on that have names of their own; only with words about birth nearby.
+const NAMED_DAY = /\b(?:Christmas (?:Day|Eve)|Boxing Day|New Year['’]s (?:Day|Eve)|Valentine['’]s Day|Bonfire Night|Hogmanay|Halloween|St\.? (?:David|Patrick|Andrew|George)['’]s Day)(?:,? (?:in |of )?(?:19|20)\d{2})?/g;
 // Without a year a date says little, unless the words around it say it is a birthday.
 const PARTIAL_DATES: RegExp[] = [
   new RegExp(`\\b(?:the )?(?<day>\\d{1,2})${ORDINAL_SUFFIX}(?: of)? (?<month>${MONTH})\\b`, "gi"),
   new RegExp(`\\b(?<month>${MONTH}) (?:the )?(?<day>\\d{1,2})${ORDINAL_SUFFIX}\\b(?![/.:]\\d)`, "gi"),
   new RegExp(`\\b(?<month>${MONTH}) (?<year>(?:19|20)\\d{2})\\b`, "gi"),
 ];
-const BIRTH_WORDS = /\b(?:born|birth|birthday|d\.?o\.?b\b\.?|b\.)/i;
+const BIRTH_WORDS = /\b(?:born|birth|birthday|d\.?o\.?b\b\.?|b\.|turns? \d{1,3}|(?:be|is|was) \d{1,3}(?= on\b)|\d{1,3}(?:st|nd|rd|th) birthday)/i;
+// A full date with these nearby is when something happened to the care, not when someone was born.
+const EVENT_WORDS =
+  /\b(?:start(?:s|ed|ing)?|began|begin|from|since|until|till|review(?:ed)?|due|dated|meeting|meets|panel|hearing|tribunal|moved|discharged|admitted|appeal|lodged|deadline|appointment|assessment|invoice|paid|payments?|died|passed|funeral|diagnosed|stopped|cut|letter|applies|effective|booked|closed|opened|ends?|ended)\b/i;
+// Without birth words, a date this recent is nearly always an event (a review, a start date).
+const LATEST_UNCUED_BIRTH_YEAR = 1999;
 
 function isRealDate(day: number | null, month: number, year: number | null): boolean {
   if (month < 1 || month > 12) return false;
@@ -388,6 +505,13 @@ function hasBirthContext(text: string, start: number, end: number): boolean {
   return BIRTH_WORDS.test(before) || BIRTH_WORDS.test(after);
 }
 
+/** The sentence holding a span, roughly: up to 80 characters either side, cut at sentence ends. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - 80), start).split(/[.!?]\s+(?=[A-Z])|\n/).pop() ?? "";
+  const after = text.slice(end, end + 80).split(/[.!?](?:\s|$)|\n/)[0] ?? "";
+  return `${before} ${after}`;
+}
+
 function findDates(text: string): Finding[] {
   const found: Finding[] = [];
   const taken: [number, number][] = [];
@@ -400,9 +524,25 @@ function findDates(text: string): Finding[] {
       if (month > 12 && day <= 12) [day, month] = [month, day];
       if (!isRealDate(day, month, Number(groups.year))) continue;
       const end = m.index + m[0].length;
+      if (taken.some(([s, e]) => m.index < e && s < end)) continue;
       taken.push([m.index, end]);
-      found.push(finding("date_of_birth", text, m.index, end, hasBirthContext(text, m.index, end) ? 0.9 : 0.5));
+      if (hasBirthContext(text, m.index, end)) {
+        found.push(finding("date_of_birth", text, m.index, end, 0.9));
+        continue;
+      }
+      // A bare full date may still be a birth date ("Mum (12/03/1938) lives alone"), but not
+      // a recent one, nor one the sentence says is a start, a review or a move.
+      const year = Number(groups.year);
+      const fullYear = year < 100 ? 1900 + year : year;
+      if (fullYear > LATEST_UNCUED_BIRTH_YEAR || EVENT_WORDS.test(sentenceAround(text, m.index, end))) continue;
+      found.push(finding("date_of_birth", text, m.index, end, 0.5));
     }
+  }
+  for (const m of text.matchAll(NAMED_DAY)) {
+    const end = m.index + m[0].length;
+    if (!hasBirthContext(text, m.index, end)) continue;
+    taken.push([m.index, end]);
+    found.push(finding("date_of_birth", text, m.index, end, 0.8));
   }
   for (const pattern of PARTIAL_DATES) {
     for (const m of text.matchAll(pattern)) {
@@ -473,9 +613,37 @@ const PLACES_THAT_ARE_NAMES = new Set(
   ).split(/\s+/),
 );
 
+// Words of UK council names (England, Wales, Scotland, Northern Ireland), for telling places from people.
+const COUNCIL_WORDS = new Set(
+  (
+    "aberdeen aberdeenshire anglesey angus argyll ayrshire barking barnet barnsley bath bedford bedfordshire berkshire " +
+    "bexley birmingham blackburn blackpool blaenau bolton bournemouth bracknell bradford brent bridgend brighton bristol " +
+    "bromley buckinghamshire bury bute caerphilly calderdale cambridgeshire camden cardiff carmarthenshire ceredigion " +
+    "cheshire chester clackmannanshire cleveland conwy cornwall coventry croydon cumberland cumbria cynon dagenham darlington " +
+    "darwen denbighshire derby derbyshire devon doncaster dorset dudley dumfries dunbartonshire dundee durham ealing " +
+    "edinburgh enfield essex falkirk fife flintshire fulham furness galloway gateshead glamorgan glasgow " +
+    "gloucestershire greenwich gwent gwynedd hackney halton hammersmith hampshire haringey harrow hartlepool havering " +
+    "herefordshire hertfordshire hillingdon hounslow hove hull inverclyde islington kensington kent keynes kingston " +
+    "kinross kirklees knowsley lambeth lanarkshire lancashire leeds leicester leicestershire lewisham lincolnshire " +
+    "liverpool london lothian luton maidenhead manchester medway merthyr merton middlesbrough midlothian milton " +
+    "monmouthshire moray neath newcastle newham newport norfolk northamptonshire northumberland nottingham " +
+    "nottinghamshire oldham orkney oxfordshire pembrokeshire perth peterborough plymouth portsmouth powys redbridge " +
+    "redcar renfrewshire rhondda richmond rochdale rotherham rutland salford sandwell scilly sefton sheffield shetland " +
+    "shropshire slough solihull somerset southampton southend southwark staffordshire stirling stockport stockton stoke " +
+    "suffolk sunderland surrey sussex sutton swansea swindon taff talbot tameside telford thurrock torbay torfaen " +
+    "trafford tydfil tyneside wakefield walsall waltham wandsworth warrington warwickshire westminster westmorland wigan " +
+    "wight wiltshire windsor wirral wokingham wolverhampton worcestershire wrekin wrexham york yorkshire belfast derry " +
+    "galway dublin cork limerick sligo donegal antrim armagh tyrone fermanagh maelor"
+  ).split(" "),
+);
+
 const HONORIFICS = "Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Nurse|Sister|Matron|Cllr|Councillor|Rev|Revd|Reverend|Father";
 const FAMILY_TITLES = "Auntie|Aunty|Aunt|Uncle|Nan|Nana|Nanna|Nanny|Grandma|Grandad|Grandpa|Granny|Gran|Cousin";
-const CAPITALISED = "[A-Z][a-z'’]*[a-z](?:-[A-Z]?[a-z'’]+)?|O['’][A-Z][a-z]+(?:-[A-Z][a-z]+)?|Mc[A-Z][a-z]+|Mac[A-Z][a-z]+";
+// Letters as names are written in the UK and Ireland: "Siân", "Mairéad", "Llŷr".
+const UPPER = "A-ZÀ-ÖØ-ÞŴŶ";
+const LOWER = "a-zß-öø-ÿŵŷ";
+const CAPITALISED =
+  `(?:Ní|Nic|Ó|Ua|Mac|Mc) [${UPPER}][${LOWER}]+|[${UPPER}][${LOWER}'’]*[${LOWER}](?:-[${UPPER}]?[${LOWER}'’]+)?|O['’][${UPPER}][${LOWER}]+(?:-[${UPPER}][${LOWER}]+)?|Mc[${UPPER}][${LOWER}]+|Mac[${UPPER}][${LOWER}]+`;
 const TITLED_NAME = new RegExp(`\\b(${HONORIFICS}|${FAMILY_TITLES})\\.? ((?:${CAPITALISED})(?: (?:${CAPITALISED})){0,2})`, "g");
 
 // Who someone is to the writer, followed by their name: "my son Tom", "our PA Jade".
@@ -485,15 +653,26 @@ const RELATIONS =
   "boyfriend|girlfriend|fianc[eé]e?|stepson|stepdaughter|stepdad|stepmum|twin|carer|PA|support worker|" +
   "key worker|keyworker|social worker|care worker|care coordinator|nurse|OT|GP|consultant|advocate|manager|" +
   "broker|planner|support planner|lodger|landlord|landlady|boss|colleague|therapist|psychiatrist|physio|" +
-  "teacher|deputy|befriender|sitter|cleaner";
+  "teacher|deputy|befriender|sitter|cleaner|keyworker|key worker|district nurse|interpreter|driver|sister-in-law|" +
+  "brother-in-law|daughter-in-law|son-in-law|mother-in-law|father-in-law|husband's|wife's|mam|taid|nain|grandchild";
 // "My Mum Alice": family words are often capitalised too.
 const RELATIONS_ANY_CASE = RELATIONS.replace(/(^|\|)([a-z])/g, (_, bar: string, letter: string) => `${bar}[${letter}${letter.toUpperCase()}]`);
 const RELATION_NAME = new RegExp(
-  `\\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Tt]he)(?: [a-z]+){0,2}? (?:${RELATIONS_ANY_CASE})s?,? ((?:${CAPITALISED})(?: (?:${CAPITALISED}))?)`,
+  `\\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Tt]he|[Aa]n?|(?:[Mm]um|[Dd]ad|[Mm]am|[Nn]an|[Gg]ran)['’]s)(?: [a-z'’-]+){0,2}? (?:${RELATIONS_ANY_CASE})s?,? ((?:${CAPITALISED})(?: (?:${CAPITALISED}))?)`,
   "g",
 );
 // "Grace, his support worker" and "Michael at the day centre" name someone by their role.
 const NAME_THEN_ROLE = new RegExp(`((?:${CAPITALISED})(?: (?:${CAPITALISED}))?), (?:my|our|his|her|their|the) (?:[a-z]+ ){0,2}(?:${RELATIONS})\\b`, "g");
+// "my son tunde": a name typed in lower case, after a family word or a role.
+const RELATION_LOWER = new RegExp(
+  `\\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)(?: [a-z'’-]+){0,2}? (?:${RELATIONS_ANY_CASE}),? ([${LOWER}][${LOWER}'’-]+)\\b`,
+  "g",
+);
+// Praise and thanks name the person thanked: "shout out to Adwoa", "huge credit to Chipo".
+const PRAISE_NAME = new RegExp(
+  `\\b(?:[Ss]hout[- ]?outs? (?:to )?|[Tt]hanks?(?: you)?(?: so much| very much| again)?,? (?:to )?|[Ss]pecial (?:mention|thanks) (?:to )?|[Cc]redit (?:to )?|[Kk]udos (?:to )?|[Hh]ats off (?:to )?|[Gg]rateful (?:to )?|[Bb]ig up (?:to )?|[Mm]ention (?:to )?)((?:${CAPITALISED}))(?![\\w'’-])`,
+  "g",
+);
 const GREETING_NAME = new RegExp(`\\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Ask|Tell)(?: to)?,? ((?:${CAPITALISED}))\\b(?!['’]s)`, "g");
 // "a PA called Shireen", "ask for Ngozi". One word only: organisations ("an agency called
 // Bluebird Care") usually run to two or more capitalised words.
@@ -501,6 +680,8 @@ const INTRODUCED_NAME = new RegExp(
   `\\b(?:called|named|name is|name's|ask for|asked for|speak to|spoke to|talk to|talked to|ring|rang|phone|phoned|email|emailed|message|messaged|thank|thanked) ((?:${CAPITALISED}))(?![\\w'’-]| [A-Z])`,
   "g",
 );
+// Two words after "called" are a name when both are names ("a nurse called Ngoc Anh").
+const INTRODUCED_FULL_NAME = new RegExp(`\\b(?:called|named|name is|ask for|asked for|spoke to|speak to) ((?:${CAPITALISED}) (?:${CAPITALISED}))(?![\\w'’-])`, "g");
 
 type Lexicon = Record<string, string | string[] | undefined>;
 
@@ -622,8 +803,31 @@ function findNamesByPattern(text: string): Finding[] {
   for (const m of text.matchAll(RELATION_NAME)) {
     const words = m[1] ?? "";
     const wordsAt = m.index + m[0].length - words.length;
-    if (plausible(words.split(" ")[0] ?? "")) add(wordsAt, wordsAt, words, 0.8, "relation");
+    const first = words.split(" ")[0] ?? "";
+    // "the social worker, Ms Y": a title is the titled-name rule's to judge.
+    if (HONORIFIC.test(first)) continue;
+    if (plausible(first) || (isGivenName(first) && !looksLikeThing(first))) add(wordsAt, wordsAt, words, 0.8, "relation");
   }
+  for (const m of text.matchAll(RELATION_LOWER)) {
+    const word = m[1] ?? "";
+    const wordsAt = m.index + m[0].length - word.length;
+    // Lower case, so only a word the name lists hold and no dictionary does: "my son tunde", not "my son usually".
+    if (isGivenName(word) && !WORD_NAMES.has(word) && lexiconTags(word).every((tag) => NAME_TAGS.has(tag)) && !NOT_NAMES.has(word)) {
+      found.push(finding("name", text, wordsAt, wordsAt + word.length, 0.7));
+    }
+  }
+  for (const m of text.matchAll(PRAISE_NAME)) {
+    const word = m[1] ?? "";
+    const wordsAt = m.index + m[0].length - word.length;
+    if (plausible(word) || isGivenName(word)) add(wordsAt, wordsAt, word, 0.75, "other");
+  }
+  for (const m of text.matchAll(INTRODUCED_FULL_NAME)) {
+    const words = m[1] ?? "";
+    const [first = "", second = ""] = words.split(" ");
+    const wordsAt = m.index + m[0].length - words.length;
+    if (isGivenName(first) && (isGivenName(second) || isSurname(second))) add(wordsAt, wordsAt, words, 0.75, "other");
+  }
+  found.push(...findNamesFromLists(text, found));
   for (const m of text.matchAll(NAME_THEN_ROLE)) {
     const words = m[1] ?? "";
     const first = words.split(" ")[0] ?? "";
@@ -644,6 +848,54 @@ function findNamesByPattern(text: string): Finding[] {
   return found;
 }
 
+// A capitalised word that is not a name's only reading but is followed by what people do:
+// "Kwabena has been coming", "Lwazi took him", "Yaw from the agency".
+const PERSON_NEXT =
+  /^(?:['’]s (?:PA|carer|mum|dad|son|daughter|husband|wife|partner|number|phone|mobile)\b| (?:has|had|is|was|does|did|said|says|told|tells|took|takes|drives|drove|covers|covered|came|comes|rang|rings|phoned|texted|emailed|helped|helps|sorted|stayed|works|worked|visits|visited|brought|brings|sings|sang|cooks|noticed|explained|chaired|signed|listened|knows|knew|loves|lives|lived|starts|started|left|leaves|asked|agreed|promised|wrote|gets|got|goes|went|needs|wants|will|would|can|could|must|never|always|still|just|also|finally|actually|really)\b| (?:from|at) (?:the|our|my|his|her)\b|, (?:our|my|his|her|their|the) [a-z]+)/;
+// Fewer verbs for words that are also ordinary words ("Hope is", "Summer is"): only what a person does.
+const PERSON_NEXT_STRICT =
+  /^(?:['’]s (?:PA|carer|mum|dad|son|daughter|husband|wife|partner|number)\b| (?:is|was|has been) (?:our|my|his|her|their|the|a) (?:new |old |lovely |main )?(?:PA|carer|nurse|OT|GP|social worker|support worker|advocate|manager|keyworker|key worker|neighbour|friend|sister|brother|daughter|son|wife|husband)\b| (?:said|says|told|tells|rang|phoned|texted|emailed|covers|covered|helped|sorted|stayed|came round|noticed|explained|chaired|listened|promised|agreed)\b| (?:from|at) (?:the|our|my|his|her) (?:agency|council|centre|day|carers|team|surgery|hospital|brokerage|office|review|home|group)\b|, (?:our|my|his|her|their|the) (?:PA|carer|nurse|OT|social worker|support worker|advocate|manager|keyworker|key worker)\b)/;
+
+/** Place words from the UK's council names and towns: never a name without a title or family word. */
+const isPlace = (word: string) => PLACES_THAT_ARE_NAMES.has(word) || COUNCIL_WORDS.has(word) || lexiconTags(word).some((tag) => /^(?:Place|City|Country|Region|Town)$/.test(tag));
+
+/**
+ * Given names from the name lists (see name-data.ts), and capitalised words no dictionary knows
+ * that are followed by what people do. Ordinary words that are also names ("Will", "May",
+ * "Hope", "Grace") need a person's verb after them; places and sector words never count here.
+ */
+function findNamesFromLists(text: string, found: Finding[]): Finding[] {
+  const names: Finding[] = [];
+  for (const m of text.matchAll(CAPITALISED_WORD)) {
+    const raw = m[0].replace(/['’]s$/, "").replace(/[-'’]+$/, "");
+    const start = m.index;
+    let end = start + raw.length;
+    if (raw.length < 2 || !/^[^a-z]*[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ]/.test(raw) || /[A-Z]{2}/.test(raw)) continue;
+    if ([...found, ...names].some((f) => start < f.end && f.start < end)) continue;
+    const lower = raw.toLowerCase();
+    if (NOT_NAMES.has(lower) || isPlace(lower) || HONORIFIC.test(raw) || looksLikeThing(raw)) continue;
+    // The second word of a run of capitals ("Wrexham Maelor", "Hawthorn House") is taken with the first.
+    const previous = /([A-Za-zÀ-ÿŵŷ'’]+)\s$/.exec(text.slice(Math.max(0, start - 30), start))?.[1];
+    if (previous && /^[A-ZÀ-ÖØ-ÞŴŶ]/.test(previous) && !atSentenceStart(text, start - previous.length - 1)) continue;
+    const after = text.slice(end, end + 60);
+    const given = isGivenName(raw);
+    const tags = lexiconTags(raw);
+    const ordinaryWord = WORD_NAMES.has(lower) || tags.some((tag) => !NAME_TAGS.has(tag));
+    let confidence = 0;
+    if (given && !ordinaryWord) confidence = 0.65;
+    else if (given && PERSON_NEXT_STRICT.test(after)) confidence = 0.6;
+    else if (!given && tags.length === 0 && PERSON_NEXT.test(after)) confidence = 0.6;
+    if (confidence === 0) continue;
+    // "Temitope Adeyemi", "Padraig Ó Súilleabháin": a surname straight after.
+    const surname = new RegExp(`^ (${CAPITALISED})(?![\\w'’-])`).exec(text.slice(end))?.[1];
+    if (surname && !NOT_NAMES.has(surname.toLowerCase()) && !isPlace(surname.toLowerCase()) && !PLACE_AFTER.test(text.slice(end + 1 + surname.length))) {
+      if (isSurname(surname) || isGivenName(surname) || lexiconTags(surname).length === 0) end += 1 + surname.length;
+    }
+    names.push(finding("name", text, start, end, confidence));
+  }
+  return names;
+}
+
 // ---------------------------------------------------------------------------------------------
 // compromise, on the parts of the text that could hold a name
 //
@@ -654,7 +906,7 @@ function findNamesByPattern(text: string): Finding[] {
 
 const WINDOW_WORDS = 3;
 const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "mx", "dr", "prof", "st", "cllr", "revd", "rev", "no", "eg", "e.g", "ie", "i.e", "etc", "vs"]);
-const CAPITALISED_WORD = /(?<![\w'’-])[A-Z][A-Za-z'’-]*/g;
+const CAPITALISED_WORD = /(?<![\w'’-])[A-ZÀ-ÖØ-ÞŴŶ][A-Za-zÀ-ÖØ-ÞŴŶß-öø-ÿŵŷ'’-]*/g;
 
 /** True when a word ends its sentence: "care." but not "Dr." or "e.g.". */
 function endsSentence(word: string): boolean {
@@ -782,6 +1034,8 @@ function judgePerson(text: string, start: number, end: number, terms: string[]):
   const honorific = HONORIFIC.test(words[0] ?? "");
   const nameWords = honorific ? words.slice(1) : words;
   if (nameWords.length === 0) return 0;
+  // "Mrs X", "Mr A and Mr B": letters standing in for a name.
+  if (nameWords.some((w) => w.replace(/[^A-Za-z]/g, "").length < 2)) return 0;
   // Lower-case words ("the carers", "my son") are compromise reading grammar, not a name.
   if (!nameWords.every((w) => /^[A-Z]/.test(w))) return 0;
   if (nameWords.some((w) => NOT_NAMES.has(w.toLowerCase()))) return 0;
@@ -793,6 +1047,8 @@ function judgePerson(text: string, start: number, end: number, terms: string[]):
     const word = nameWords[0] ?? "";
     if (PLACES_THAT_ARE_NAMES.has(word.toLowerCase())) return 0;
     if (PLACE_BEFORE.test(before) || looksLikeThing(word)) return 0;
+    // "Grace periods", "Will anyone…": an ordinary word that is also a name needs a person's verb.
+    if (WORD_NAMES.has(word.toLowerCase()) && !PERSON_NEXT_STRICT.test(after)) return 0;
     // "Grace period": a name straight before a common noun is being used as an adjective.
     const next = /^ ([a-z]+)\b/.exec(after)?.[1];
     if (next && lexiconTags(next).some((tag) => NOUN_TAGS.test(tag)) && !lexiconTags(next).some((tag) => /Verb|Tense|Infinitive/.test(tag))) return 0;

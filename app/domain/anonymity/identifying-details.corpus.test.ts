@@ -1,0 +1,25 @@
+// The identifying-details check against its labelled corpus (app/domain/anonymity/corpus): the
+// figures it must keep on the whole corpus. `npx tsx tests/bench/detector-corpus.ts` lists the misses.
+import { describe, expect, it } from "vitest";
+
+import { HELD_BACK_SENTENCES, TUNING_SENTENCES } from "./corpus";
+import { cleanRatio, ratio, scoreCorpus, summary } from "./corpus/evaluate";
+
+const ALL = [...TUNING_SENTENCES, ...HELD_BACK_SENTENCES];
+
+describe("identifying-details corpus", () => {
+  it("has at least 500 sentences, at least 40% of them clean", () => {
+    expect(ALL.length).toBeGreaterThanOrEqual(500);
+    const clean = ALL.filter((s) => s.details.length === 0 && s.names.length === 0).length;
+    expect(clean / ALL.length).toBeGreaterThanOrEqual(0.4);
+  });
+
+  it("finds 95% of structured details and 90% of names, and leaves 95% of clean sentences alone", () => {
+    const score = scoreCorpus(ALL);
+    const report = [summary("tuning", scoreCorpus(TUNING_SENTENCES)), summary("held back", scoreCorpus(HELD_BACK_SENTENCES)), summary("whole", score)].join("\n");
+    console.log(report);
+    expect(ratio(score.details), report).toBeGreaterThanOrEqual(0.95);
+    expect(ratio(score.names), report).toBeGreaterThanOrEqual(0.9);
+    expect(cleanRatio(score.clean), report).toBeGreaterThanOrEqual(0.95);
+  });
+});
