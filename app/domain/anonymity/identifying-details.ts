@@ -417,11 +417,11 @@ const HOUSE_WORDS = "Cottage|House|Farm|Farmhouse|Barn|Lodge|Villa|Bungalow|Forg
 // A street word may be typed in lower case; the name before it is capitalised, which is what
 // keeps "2 nights in the park" from looking like an address.
 const STREET_WORD = STREET_WORDS.map((word) => `[${word[0] ?? ""}${(word[0] ?? "").toLowerCase()}]${word.slice(1)}`).join("|");
-const NAME_WORD = "(?:St\\.?|[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ'’]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿŵŷ][a-zß-öø-ÿŵŷ'’]*){0,3})";
+const NAME_WORD = "(?:St\\.?|[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž'’]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿĀ-ž][a-zß-öø-ÿĀ-ž'’]*){0,3})";
 const WELSH_LINK = "(?:y|yr|'r|’r) ";
 const ADDRESS = new RegExp(
   `(?<![\\w£$€.,/-])(?<flat>(?:[Ff]lat|[Aa]partment|[Aa]pt|[Uu]nit|[Rr]oom)\\.? ?\\d{1,4}[A-Za-z]?,? )?` +
-    `(?<number>\\d{1,4})[A-Za-z]?,? (?:${NAME_WORD} ){1,3}(?:${STREET_WORD})\\b`,
+    `(?<number>\\d{1,4})[A-Za-z]?,? (?:${NAME_WORD} (?:${WELSH_LINK})?){1,3}(?:${STREET_WORD})\\b`,
   "g",
 );
 
@@ -640,8 +640,8 @@ const COUNCIL_WORDS = new Set(
 const HONORIFICS = "Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Nurse|Sister|Matron|Cllr|Councillor|Rev|Revd|Reverend|Father";
 const FAMILY_TITLES = "Auntie|Aunty|Aunt|Uncle|Nan|Nana|Nanna|Nanny|Grandma|Grandad|Grandpa|Granny|Gran|Cousin";
 // Letters as names are written in the UK and Ireland: "Siân", "Mairéad", "Llŷr".
-const UPPER = "A-ZÀ-ÖØ-ÞŴŶ";
-const LOWER = "a-zß-öø-ÿŵŷ";
+const UPPER = "A-ZÀ-ÖØ-ÞĀ-ž";
+const LOWER = "a-zß-öø-ÿĀ-ž";
 const CAPITALISED =
   `(?:Ní|Nic|Ó|Ua|Mac|Mc) [${UPPER}][${LOWER}]+|[${UPPER}][${LOWER}'’]*[${LOWER}](?:-[${UPPER}]?[${LOWER}'’]+)?|O['’][${UPPER}][${LOWER}]+(?:-[${UPPER}][${LOWER}]+)?|Mc[${UPPER}][${LOWER}]+|Mac[${UPPER}][${LOWER}]+`;
 const TITLED_NAME = new RegExp(`\\b(${HONORIFICS}|${FAMILY_TITLES})\\.? ((?:${CAPITALISED})(?: (?:${CAPITALISED})){0,2})`, "g");
@@ -668,6 +668,7 @@ const RELATION_LOWER = new RegExp(
   `\\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)(?: [a-z'’-]+){0,2}? (?:${RELATIONS_ANY_CASE}),? ([${LOWER}][${LOWER}'’-]+)\\b`,
   "g",
 );
+const LOWER_NAME_NEXT = /^,? (?:is|was|has|had|does|did|gets|got|goes|went|can|can['’]t|will|won['’]t|loves|lives|needs|starts|started|turned|turns|said|says|moved|uses|doesn['’]t|isn['’]t|wasn['’]t)\b/;
 // Praise and thanks name the person thanked: "shout out to Adwoa", "huge credit to Chipo".
 const PRAISE_NAME = new RegExp(
   `\\b(?:[Ss]hout[- ]?outs? (?:to )?|[Tt]hanks?(?: you)?(?: so much| very much| again)?,? (?:to )?|[Ss]pecial (?:mention|thanks) (?:to )?|[Cc]redit (?:to )?|[Kk]udos (?:to )?|[Hh]ats off (?:to )?|[Gg]rateful (?:to )?|[Bb]ig up (?:to )?|[Mm]ention (?:to )?)((?:${CAPITALISED}))(?![\\w'’-])`,
@@ -776,7 +777,23 @@ function findNames(text: string, found: Finding[]): Finding[] {
       end += 1 + surname.length;
     }
     return end === name.end ? name : finding("name", text, name.start, end, name.confidence);
-  });
+  }).filter((name) => name.confidence >= 0.9 || !namesSomethingElse(text, name));
+}
+
+// What follows a name when it names an organisation, a building, an event or a law instead:
+// "Joseph Rowntree Foundation", "Prince Philip Hospital", "Guy Fawkes night", "Martha's Rule".
+const THING_AFTER_NAME =
+  /^(?:['’]s)? (?:Foundation|Trust|Hospital|Hospice|House|Centre|Center|Court|School|Academy|Fund|Society|Association|Unit|Ward|Infirmary|Institute|College|University|Practice|Surgery|Medical|Health|Homes?|Partnership|Group|Ltd|Limited|Charity|Appeal|Protocol|Rule|Law|Act|Report|Award|Scheme|Programme|Bank|Library|Memorial|Clinic|Syndrome|Disease|Building|Wing|Suite|Stadium|Theatre|night|day|festival|protocol|syndrome|disease|scale|test|method|approach|model)\b/;
+
+/** True when the words around a name show it names a place or a thing, not a person. */
+function namesSomethingElse(text: string, name: Finding): boolean {
+  const after = text.slice(name.end, name.end + 40);
+  if (THING_AFTER_NAME.test(after)) return true;
+  if (name.text.includes(" ")) return false;
+  // "from Beverley to Hull", "Shirley is where…": a place.
+  const next = / (?:to|and|or) ([A-Z][a-z]+)/.exec(after)?.[1];
+  if (next && isPlace(next.toLowerCase()) && /\b(?:from|in|between)\s+$/.test(text.slice(Math.max(0, name.start - 12), name.start))) return true;
+  return /^ (?:is|was) where\b/.test(after);
 }
 
 function findNamesByPattern(text: string): Finding[] {
@@ -806,14 +823,24 @@ function findNamesByPattern(text: string): Finding[] {
     const first = words.split(" ")[0] ?? "";
     // "the social worker, Ms Y": a title is the titled-name rule's to judge.
     if (HONORIFIC.test(first)) continue;
-    if (plausible(first) || (isGivenName(first) && !looksLikeThing(first))) add(wordsAt, wordsAt, words, 0.8, "relation");
+    // "The interpreter, Xiaoling, came": set off by commas after a role, it is a name.
+    const appositive = text[wordsAt - 2] === "," && text[wordsAt + words.length] === "," && !isOtherKnownWord(first);
+    if (plausible(first) || appositive || (isGivenName(first) && !looksLikeThing(first))) add(wordsAt, wordsAt, words, 0.8, "relation");
   }
   for (const m of text.matchAll(RELATION_LOWER)) {
     const word = m[1] ?? "";
     const wordsAt = m.index + m[0].length - word.length;
     // Lower case, so only a word the name lists hold and no dictionary does: "my son tunde", not "my son usually".
-    if (isGivenName(word) && !WORD_NAMES.has(word) && lexiconTags(word).every((tag) => NAME_TAGS.has(tag)) && !NOT_NAMES.has(word)) {
+    if (NOT_NAMES.has(word) || WORD_NAMES.has(word)) continue;
+    const tags = lexiconTags(word);
+    if (isGivenName(word) && tags.every((tag) => NAME_TAGS.has(tag))) {
       found.push(finding("name", text, wordsAt, wordsAt + word.length, 0.7));
+      continue;
+    }
+    // A word no dictionary or list knows, then what a person is or does: "my son tafari is 14".
+    const after = text.slice(wordsAt + word.length, wordsAt + word.length + 20);
+    if (tags.length === 0 && word.length >= 3 && !/(?:ing|ed|ly|s)$/.test(word) && LOWER_NAME_NEXT.test(after)) {
+      found.push(finding("name", text, wordsAt, wordsAt + word.length, 0.6));
     }
   }
   for (const m of text.matchAll(PRAISE_NAME)) {
@@ -851,7 +878,7 @@ function findNamesByPattern(text: string): Finding[] {
 // A capitalised word that is not a name's only reading but is followed by what people do:
 // "Kwabena has been coming", "Lwazi took him", "Yaw from the agency".
 const PERSON_NEXT =
-  /^(?:['’]s (?:PA|carer|mum|dad|son|daughter|husband|wife|partner|number|phone|mobile)\b| (?:has|had|is|was|does|did|said|says|told|tells|took|takes|drives|drove|covers|covered|came|comes|rang|rings|phoned|texted|emailed|helped|helps|sorted|stayed|works|worked|visits|visited|brought|brings|sings|sang|cooks|noticed|explained|chaired|signed|listened|knows|knew|loves|lives|lived|starts|started|left|leaves|asked|agreed|promised|wrote|gets|got|goes|went|needs|wants|will|would|can|could|must|never|always|still|just|also|finally|actually|really)\b| (?:from|at) (?:the|our|my|his|her)\b|, (?:our|my|his|her|their|the) [a-z]+)/;
+  /^(?:['’]s (?:PA|carer|mum|dad|son|daughter|husband|wife|partner|number|phone|mobile)\b| (?:said|says|told|tells|took|takes|drives|drove|covers|covered|came|comes|rang|rings|phoned|texted|emailed|helped|helps|sorted|stayed|works|worked|visits|visited|brought|brings|sings|sang|cooks|noticed|explained|chaired|signed|listened|knows|knew|loves|asked|agreed|promised|wrote|cares|cared|supports|supported|washes|dresses|feeds|sits)\b| (?:has been|is|was|has worked) (?:with us|with him|with her|with them|our|my|his|her|their|a lovely|brilliant|amazing|fab)\b| (?:is|was) (?:the|a|an) (?:only |best |new |other |main |lovely )?(?:nurse|carer|PA|one|person|OT|social worker|support worker|doctor|GP|manager|advocate)\b| (?:from|at) (?:the|our|my|his|her)\b|, (?:our|my|his|her|their|the) [a-z]+)/;
 // Fewer verbs for words that are also ordinary words ("Hope is", "Summer is"): only what a person does.
 const PERSON_NEXT_STRICT =
   /^(?:['’]s (?:PA|carer|mum|dad|son|daughter|husband|wife|partner|number)\b| (?:is|was|has been) (?:our|my|his|her|their|the|a) (?:new |old |lovely |main )?(?:PA|carer|nurse|OT|GP|social worker|support worker|advocate|manager|keyworker|key worker|neighbour|friend|sister|brother|daughter|son|wife|husband)\b| (?:said|says|told|tells|rang|phoned|texted|emailed|covers|covered|helped|sorted|stayed|came round|noticed|explained|chaired|listened|promised|agreed)\b| (?:from|at) (?:the|our|my|his|her) (?:agency|council|centre|day|carers|team|surgery|hospital|brokerage|office|review|home|group)\b|, (?:our|my|his|her|their|the) (?:PA|carer|nurse|OT|social worker|support worker|advocate|manager|keyworker|key worker)\b)/;
@@ -870,13 +897,13 @@ function findNamesFromLists(text: string, found: Finding[]): Finding[] {
     const raw = m[0].replace(/['’]s$/, "").replace(/[-'’]+$/, "");
     const start = m.index;
     let end = start + raw.length;
-    if (raw.length < 2 || !/^[^a-z]*[A-ZÀ-ÖØ-ÞŴŶ][a-zß-öø-ÿŵŷ]/.test(raw) || /[A-Z]{2}/.test(raw)) continue;
+    if (raw.length < 2 || !/^[^a-z]*[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]/.test(raw) || /[A-Z]{2}/.test(raw)) continue;
     if ([...found, ...names].some((f) => start < f.end && f.start < end)) continue;
     const lower = raw.toLowerCase();
     if (NOT_NAMES.has(lower) || isPlace(lower) || HONORIFIC.test(raw) || looksLikeThing(raw)) continue;
     // The second word of a run of capitals ("Wrexham Maelor", "Hawthorn House") is taken with the first.
     const previous = /([A-Za-zÀ-ÿŵŷ'’]+)\s$/.exec(text.slice(Math.max(0, start - 30), start))?.[1];
-    if (previous && /^[A-ZÀ-ÖØ-ÞŴŶ]/.test(previous) && !atSentenceStart(text, start - previous.length - 1)) continue;
+    if (previous && /^[A-ZÀ-ÖØ-ÞĀ-ž]/.test(previous) && !atSentenceStart(text, start - previous.length - 1)) continue;
     const after = text.slice(end, end + 60);
     const given = isGivenName(raw);
     const tags = lexiconTags(raw);
@@ -884,7 +911,8 @@ function findNamesFromLists(text: string, found: Finding[]): Finding[] {
     let confidence = 0;
     if (given && !ordinaryWord) confidence = 0.65;
     else if (given && PERSON_NEXT_STRICT.test(after)) confidence = 0.6;
-    else if (!given && tags.length === 0 && PERSON_NEXT.test(after)) confidence = 0.6;
+    // Shops and firms often end like plurals ("Specsavers", "Morrisons"); given names rarely do.
+    else if (!given && tags.length === 0 && !/(?:ers|ors|ons|ings|ays|ies)$/.test(lower) && PERSON_NEXT.test(after)) confidence = 0.6;
     if (confidence === 0) continue;
     // "Temitope Adeyemi", "Padraig Ó Súilleabháin": a surname straight after.
     const surname = new RegExp(`^ (${CAPITALISED})(?![\\w'’-])`).exec(text.slice(end))?.[1];
@@ -906,7 +934,7 @@ function findNamesFromLists(text: string, found: Finding[]): Finding[] {
 
 const WINDOW_WORDS = 3;
 const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "mx", "dr", "prof", "st", "cllr", "revd", "rev", "no", "eg", "e.g", "ie", "i.e", "etc", "vs"]);
-const CAPITALISED_WORD = /(?<![\w'’-])[A-ZÀ-ÖØ-ÞŴŶ][A-Za-zÀ-ÖØ-ÞŴŶß-öø-ÿŵŷ'’-]*/g;
+const CAPITALISED_WORD = /(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-ž][A-Za-zÀ-ÖØ-Þß-öø-ÿĀ-ž'’-]*/g;
 
 /** True when a word ends its sentence: "care." but not "Dr." or "e.g.". */
 function endsSentence(word: string): boolean {

@@ -136,5 +136,8 @@ export const SECTOR_NAMES = [
   "Rainbow Trust", "Florence Nightingale", "Nightingale", "Lewy Body", "Huntington['’]?s", "Asperger['’]?s",
   "Makaton", "Motability", "Healthwatch", "Samaritans", "St John Ambulance", "Red Cross", "Salvation Army",
   "Just Giving", "JustGiving", "Ronald McDonald House", "Martha['’]?s Rule", "Jimmy['’]?s", "Kate['’]?s Law",
+  // Shops and banks named after people.
+  "John Lewis", "Marks (?:and|&) Spencer", "Sainsbury['’]?s", "Morrisons", "Boots", "Lloyds", "Barclays", "Timpson",
+  "Specsavers", "Halfords", "Dunelm", "Currys", "Argos", "Greggs", "Wilko", "Debenhams", "Selfridges", "Harrods",
   "Alexa", "Siri", "Cortana", "Bixby", "Google Home", "Google Assistant", "Echo Show", "Echo Dot",
 ];

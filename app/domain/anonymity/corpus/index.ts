@@ -1,8 +1,10 @@
 // The identifying-details corpus and the figures the check is held to.
 import { parseCorpus } from "./format";
+import { FRESH } from "./fresh";
 import { HELD_BACK } from "./held-back";
 import { TUNING } from "./tuning";
 
 export { type CorpusSentence } from "./format";
 export const TUNING_SENTENCES = parseCorpus(TUNING);
 export const HELD_BACK_SENTENCES = parseCorpus(HELD_BACK);
+export const FRESH_SENTENCES = parseCorpus(FRESH);
