@@ -1,14 +1,15 @@
-// npx tsx tests/bench/detector-corpus.ts [--held-back] [--fresh] — the identifying-details
+// npx tsx tests/bench/detector-corpus.ts [--held-back] [--fresh] [--probe] — the identifying-details
 // check's figures on its labelled corpus, and the tuning part's misses grouped by kind of
-// sentence. The held-back and fresh parts' misses are listed only when asked for, so tuning does
+// sentence. The other parts' misses are listed only when asked for, so tuning does
 // not lean on them.
-import { FRESH_SENTENCES, HELD_BACK_SENTENCES, TUNING_SENTENCES } from "../../app/domain/anonymity/corpus";
+import { ALL_SENTENCES, FRESH_SENTENCES, HELD_BACK_SENTENCES, PROBE_SENTENCES, TUNING_SENTENCES } from "../../app/domain/anonymity/corpus";
 import { type Miss, scoreCorpus, summary } from "../../app/domain/anonymity/corpus/evaluate";
 
 const tuning = scoreCorpus(TUNING_SENTENCES);
 const heldBack = scoreCorpus(HELD_BACK_SENTENCES);
 const fresh = scoreCorpus(FRESH_SENTENCES);
-const whole = scoreCorpus([...TUNING_SENTENCES, ...HELD_BACK_SENTENCES, ...FRESH_SENTENCES]);
+const probe = scoreCorpus(PROBE_SENTENCES);
+const whole = scoreCorpus(ALL_SENTENCES);
 
 function printMisses(label: string, misses: Miss[]) {
   const byGroup = new Map<string, Miss[]>();
@@ -23,7 +24,9 @@ function printMisses(label: string, misses: Miss[]) {
 console.log(summary("tuning", tuning));
 console.log(summary("held back", heldBack));
 console.log(summary("fresh", fresh));
+console.log(summary("probe", probe));
 console.log(summary("whole", whole));
 printMisses("tuning", tuning.misses);
 if (process.argv.includes("--held-back")) printMisses("held back", heldBack.misses);
 if (process.argv.includes("--fresh")) printMisses("fresh", fresh.misses);
+if (process.argv.includes("--probe")) printMisses("probe", probe.misses);

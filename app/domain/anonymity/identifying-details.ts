@@ -788,7 +788,7 @@ const THING_AFTER_NAME =
 /** True when the words around a name show it names a place or a thing, not a person. */
 function namesSomethingElse(text: string, name: Finding): boolean {
   const after = text.slice(name.end, name.end + 40);
-  if (THING_AFTER_NAME.test(after)) return true;
+  if (THING_AFTER_NAME.test(after) || PLACE_AFTER.test(after)) return true;
   if (name.text.includes(" ")) return false;
   // "from Beverley to Hull", "Shirley is where…": a place.
   const next = / (?:to|and|or) ([A-Z][a-z]+)/.exec(after)?.[1];
@@ -877,8 +877,9 @@ function findNamesByPattern(text: string): Finding[] {
 
 // A capitalised word that is not a name's only reading but is followed by what people do:
 // "Kwabena has been coming", "Lwazi took him", "Yaw from the agency".
-const PERSON_NEXT =
-  /^(?:['’]s (?:PA|carer|mum|dad|son|daughter|husband|wife|partner|number|phone|mobile)\b| (?:said|says|told|tells|took|takes|drives|drove|covers|covered|came|comes|rang|rings|phoned|texted|emailed|helped|helps|sorted|stayed|works|worked|visits|visited|brought|brings|sings|sang|cooks|noticed|explained|chaired|signed|listened|knows|knew|loves|asked|agreed|promised|wrote|cares|cared|supports|supported|washes|dresses|feeds|sits)\b| (?:has been|is|was|has worked) (?:with us|with him|with her|with them|our|my|his|her|their|a lovely|brilliant|amazing|fab)\b| (?:is|was) (?:the|a|an) (?:only |best |new |other |main |lovely )?(?:nurse|carer|PA|one|person|OT|social worker|support worker|doctor|GP|manager|advocate)\b| (?:from|at) (?:the|our|my|his|her)\b|, (?:our|my|his|her|their|the) [a-z]+)/;
+const PERSON_NEXT = new RegExp(
+  String.raw`^(?:['’]s (?:PA|carer|mum|dad|son|daughter|husband|wife|partner|number|phone|mobile)\b| (?:said|says|told|tells|took|takes|drives|drove|covers|covered|came|comes|rang|rings|phoned|texted|emailed|helped|helps|sorted|stayed|works|worked|visits|visited|brought|brings|sings|sang|cooks|noticed|explained|chaired|signed|listened|knows|knew|loves|asked|agreed|promised|wrote|cares|cared|supports|supported|washes|dresses|feeds|sits)\b| (?:has been|is|was|has worked) (?:with us|with him|with her|with them|our|my|his|her|their|a lovely|brilliant|amazing|fab)\b| (?:is|was) (?:the|a|an) (?:only |best |new |other |main |lovely )?(?:nurse|carer|PA|one|person|OT|social worker|support worker|doctor|GP|manager|advocate)\b| (?:from|at) (?:the|our|my|his|her)\b|, (?:our|my|his|her|their|the) (?:${RELATIONS})\b)`,
+);
 // Fewer verbs for words that are also ordinary words ("Hope is", "Summer is"): only what a person does.
 const PERSON_NEXT_STRICT =
   /^(?:['’]s (?:PA|carer|mum|dad|son|daughter|husband|wife|partner|number)\b| (?:is|was|has been) (?:our|my|his|her|their|the|a) (?:new |old |lovely |main )?(?:PA|carer|nurse|OT|GP|social worker|support worker|advocate|manager|keyworker|key worker|neighbour|friend|sister|brother|daughter|son|wife|husband)\b| (?:said|says|told|tells|rang|phoned|texted|emailed|covers|covered|helped|sorted|stayed|came round|noticed|explained|chaired|listened|promised|agreed)\b| (?:from|at) (?:the|our|my|his|her) (?:agency|council|centre|day|carers|team|surgery|hospital|brokerage|office|review|home|group)\b|, (?:our|my|his|her|their|the) (?:PA|carer|nurse|OT|social worker|support worker|advocate|manager|keyworker|key worker)\b)/;
@@ -912,11 +913,11 @@ function findNamesFromLists(text: string, found: Finding[]): Finding[] {
     if (given && !ordinaryWord) confidence = 0.65;
     else if (given && PERSON_NEXT_STRICT.test(after)) confidence = 0.6;
     // Shops and firms often end like plurals ("Specsavers", "Morrisons"); given names rarely do.
-    else if (!given && tags.length === 0 && !/(?:ers|ors|ons|ings|ays|ies)$/.test(lower) && PERSON_NEXT.test(after)) confidence = 0.6;
+    else if (!given && tags.length === 0 && !/(?:ers|ors|ons|ings|ays|ies|ly)$/.test(lower) && PERSON_NEXT.test(after)) confidence = 0.6;
     if (confidence === 0) continue;
     // "Temitope Adeyemi", "Padraig Ó Súilleabháin": a surname straight after.
     const surname = new RegExp(`^ (${CAPITALISED})(?![\\w'’-])`).exec(text.slice(end))?.[1];
-    if (surname && !NOT_NAMES.has(surname.toLowerCase()) && !isPlace(surname.toLowerCase()) && !PLACE_AFTER.test(text.slice(end + 1 + surname.length))) {
+    if (surname && !NOT_NAMES.has(surname.toLowerCase()) && !isPlace(surname.toLowerCase()) && !PLACE_AFTER.test(` ${surname}`) && !THING_AFTER_NAME.test(` ${surname}`) && !PLACE_AFTER.test(text.slice(end + 1 + surname.length))) {
       if (isSurname(surname) || isGivenName(surname) || lexiconTags(surname).length === 0) end += 1 + surname.length;
     }
     names.push(finding("name", text, start, end, confidence));

@@ -2,9 +2,12 @@
 import { parseCorpus } from "./format";
 import { FRESH } from "./fresh";
 import { HELD_BACK } from "./held-back";
+import { PROBE } from "./probe";
 import { TUNING } from "./tuning";
 
 export { type CorpusSentence } from "./format";
 export const TUNING_SENTENCES = parseCorpus(TUNING);
 export const HELD_BACK_SENTENCES = parseCorpus(HELD_BACK);
 export const FRESH_SENTENCES = parseCorpus(FRESH);
+export const PROBE_SENTENCES = parseCorpus(PROBE);
+export const ALL_SENTENCES = [...TUNING_SENTENCES, ...HELD_BACK_SENTENCES, ...FRESH_SENTENCES, ...PROBE_SENTENCES];
