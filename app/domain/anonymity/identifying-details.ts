@@ -389,6 +389,8 @@ function findPostcodes(text: string): Finding[] {
     const after = text.slice(end, end + 30);
     if (NOT_OUTWARD_AFTER.test(after) || /(?:vitamin|low in|deficient in|lacking in)\s*$/i.test(before)) continue;
     if (!OUTWARD_BEFORE.test(before) && !OUTWARD_AFTER.test(after)) continue;
+    // S1 to S6 are also Scottish school years ("she's in S4"): those need words about a home.
+    if (/^S[1-6]$/.test(m[0]) && !OUTWARD_AFTER.test(after) && !/\b(?:live[sd]?|living|based|moved|postcode)\b[^.!?]*$/i.test(before)) continue;
     found.push(finding("postcode", text, m.index, end, 0.7));
   }
   return found;
@@ -725,7 +727,7 @@ type NameContext = "title" | "relation" | "other";
 
 // After "Nurse", "Sister" or "Father" these are roles or days, not surnames.
 const AFTER_TITLE_NOT_NAMES = new Set(
-  "practitioner practitioners led lead specialist specialists manager managers team practice consultant prescriber associate assistant unit ward station christmas".split(" "),
+  "men practitioner practitioners led lead specialist specialists manager managers team practice consultant prescriber associate assistant unit ward station christmas".split(" "),
 );
 
 function isNameWord(word: string, context: NameContext = "other"): boolean {
@@ -773,7 +775,7 @@ function findNames(text: string, found: Finding[]): Finding[] {
     // even when the surname is one compromise has never seen.
     const last = text.slice(name.start, end).split(" ").pop() ?? "";
     const surname = new RegExp(`^ (${CAPITALISED})\\b`).exec(text.slice(end))?.[1];
-    if (surname && isFirstName(last) && isNameWord(surname, "relation") && !isOtherKnownWord(surname) && !PLACE_AFTER.test(text.slice(end + 1 + surname.length))) {
+    if (surname && !THING_AFTER_NAME.test(` ${surname}`) && !PLACE_AFTER.test(` ${surname}`) && (isFirstName(last) || isGivenName(last)) && isNameWord(surname, "relation") && !isOtherKnownWord(surname) && !PLACE_AFTER.test(text.slice(end + 1 + surname.length))) {
       end += 1 + surname.length;
     }
     return end === name.end ? name : finding("name", text, name.start, end, name.confidence);
@@ -783,7 +785,7 @@ function findNames(text: string, found: Finding[]): Finding[] {
 // What follows a name when it names an organisation, a building, an event or a law instead:
 // "Joseph Rowntree Foundation", "Prince Philip Hospital", "Guy Fawkes night", "Martha's Rule".
 const THING_AFTER_NAME =
-  /^(?:['’]s)? (?:Foundation|Trust|Hospital|Hospice|House|Centre|Center|Court|School|Academy|Fund|Society|Association|Unit|Ward|Infirmary|Institute|College|University|Practice|Surgery|Medical|Health|Homes?|Partnership|Group|Ltd|Limited|Charity|Appeal|Protocol|Rule|Law|Act|Report|Award|Scheme|Programme|Bank|Library|Memorial|Clinic|Syndrome|Disease|Building|Wing|Suite|Stadium|Theatre|night|day|festival|protocol|syndrome|disease|scale|test|method|approach|model)\b/;
+  /^(?:['’]s)? (?:Foundation|Trust|Hospital|Hospice|House|Centre|Center|Court|School|Academy|Fund|Society|Association|Unit|Ward|Infirmary|Institute|College|University|Practice|Surgery|Medical|Health|Homes?|Partnership|Group|Ltd|Limited|Charity|Appeal|Protocol|Rule|Law|Act|Report|Award|Scheme|Programme|Bank|Library|Memorial|Clinic|Syndrome|Disease|Building|Wing|Suite|Stadium|Theatre|Farm|Place|Lodge|Gardens?|Cottage|Kitchen|Cafe|Café|Shop|Club|Project|Network|Hub|Centre|night|day|festival|protocol|syndrome|disease|scale|test|method|approach|model)\b/;
 
 /** True when the words around a name show it names a place or a thing, not a person. */
 function namesSomethingElse(text: string, name: Finding): boolean {
