@@ -521,3 +521,31 @@ describe("the labelled sentences", () => {
     expect(ratio(tp, tp + fp)).toBeGreaterThanOrEqual(0.9);
   });
 });
+
+describe("what members really write", () => {
+  it("finds names from many traditions, in lower case after family words, and in thanks", () => {
+    expect(found("Our PA Oluwaseun is the best thing that has happened to us.", "name")).toEqual(["Oluwaseun"]);
+    expect(found("Niamh from the agency has the patience of a saint.", "name")).toEqual(["Niamh"]);
+    expect(found("my son tunde won't wear a coat", "name")).toEqual(["tunde"]);
+    expect(found("Shout out to Adwoa at the carers centre.", "name")).toEqual(["Adwoa"]);
+    expect(found("Lwazi took him to the hospital appointment.", "name")).toEqual(["Lwazi"]);
+  });
+
+  it("leaves sector names, assistants, placeholders and ordinary words alone", () => {
+    expect(found("Marie Curie nurses came three nights a week.")).toEqual([]);
+    expect(found("The police asked us to fill in the Herbert Protocol form.")).toEqual([]);
+    expect(found("Alexa reminds Mum to take her tablets.")).toEqual([]);
+    expect(found("Mrs X said the panel would decide by Friday.")).toEqual([]);
+    expect(found("Will the council pay for the PA's travel?")).toEqual([]);
+    expect(found("Hope this helps someone.")).toEqual([]);
+    expect(found("Kirklees pays PAs less than Calderdale.")).toEqual([]);
+  });
+
+  it("finds Welsh streets, named houses and blogs carrying a name", () => {
+    expect(found("Mam lives at 14 Heol y Nant in the village.", "address")).toEqual(["14 Heol y Nant"]);
+    expect(found("They live at Rose Cottage, Church Lane.", "address")).toEqual(["Rose Cottage, Church Lane"]);
+    expect(found("I write at lucyhendersoncares.wordpress.com.", "social_profile")).toEqual(["lucyhendersoncares.wordpress.com"]);
+    expect(found("My blog is www.grahamfosterwrites.co.uk.", "social_profile")).toEqual(["www.grahamfosterwrites.co.uk"]);
+    expect(found("See mariecurie.org.uk for help.")).toEqual([]);
+  });
+});

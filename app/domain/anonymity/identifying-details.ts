@@ -169,6 +169,8 @@ const OBF_TLD = "(?:com|org|net|uk|ie|wales|cymru|scot|io|me|info|biz|eu)";
 // Found from the "at" forwards (cheap: few places in a post have one), then the local part backwards.
 const OBFUSCATED_DOMAIN = new RegExp(`(?<at>${OBF_AT})(?<domain>${OBF_LABEL}(?:${OBF_DOT}${OBF_LABEL})*${OBF_DOT}${OBF_TLD})(?![\\w-]|\\.\\w)`, "g");
 const OBFUSCATED_LOCAL = new RegExp(`(?<![\\w.@-])${OBF_LABEL}(?:${OBF_DOT}${OBF_LABEL})*$`);
+// "jsmith at gmail": a big mail provider named without its ending is still an address.
+const PROVIDER_ONLY = new RegExp(`(?<![\\w.@-])(?<local>${OBF_LABEL})(?: ?[([{<] ?at ?[)\\]}>] ?| (?:at|AT) )(?:gmail|googlemail|hotmail|outlook|yahoo|icloud|btinternet|aol|protonmail)(?![\\w.@-]|\\.\\w)`, "g");
 const MAIL_PROVIDERS = /^(?:gmail|googlemail|hotmail|outlook|live|yahoo|ymail|icloud|me|aol|btinternet|btopenworld|sky|virginmedia|talktalk|protonmail|proton|mail|example)\b/i;
 
 function findEmails(text: string): Finding[] {
@@ -187,6 +189,11 @@ function findEmails(text: string): Finding[] {
     if (!disguised && !addressLike) continue;
     if (!disguised && !/\./.test(domain)) continue;
     found.push(finding("email", text, start, m.index + m[0].length, disguised ? 0.9 : 0.8));
+  }
+  for (const m of text.matchAll(PROVIDER_ONLY)) {
+    // "I was at Outlook" is not an address; "jsmith at gmail" or "jo.b at hotmail" is.
+    if (!/[._\d]/.test(m.groups?.local ?? "") && !/\b(?:email|e-mail|mail|me|contact|reach)\b[^.!?]{0,30}$/i.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+    found.push(finding("email", text, m.index, m.index + m[0].length, 0.75));
   }
   return found;
 }
@@ -262,7 +269,7 @@ function findSocialProfiles(text: string): Finding[] {
 // Phone numbers
 
 // Digit groups after a UK prefix; which groups belong to the number is decided by counting digits.
-const UK_PHONE_CANDIDATE = /(?<![\w+£$€.,/:-])(?:(?:\+|00) ?44 ?(?:\(0\) ?)?|\(0|0)\d+(?:\)?[ -]?\d+){0,4}/g;
+const UK_PHONE_CANDIDATE = /(?<![\w+£$€.,/:-])(?:(?:\+|00) ?44 ?(?:\(0\) ?)?|\(0|0)\d+(?:\)?[ -]?\d+|\.\d{3,}){0,4}/g;
 
 // Digits with the separators people put in phone numbers, plus a leading "+" or "(".
 const DIGIT_RUN = /[+(]*\d[\d ()./-]*\d/g;
@@ -485,7 +492,7 @@ const PARTIAL_DATES: RegExp[] = [
 const BIRTH_WORDS = /\b(?:born|birth|birthday|d\.?o\.?b\b\.?|b\.|turns? \d{1,3}|(?:be|is|was) \d{1,3}(?= on\b)|\d{1,3}(?:st|nd|rd|th) birthday)/i;
 // A full date with these nearby is when something happened to the care, not when someone was born.
 const EVENT_WORDS =
-  /\b(?:start(?:s|ed|ing)?|began|begin|from|since|until|till|review(?:ed)?|due|dated|meeting|meets|panel|hearing|tribunal|moved|discharged|admitted|appeal|lodged|deadline|appointment|assessment|invoice|paid|payments?|died|passed|funeral|diagnosed|stopped|cut|letter|applies|effective|booked|closed|opened|ends?|ended)\b/i;
+  /\b(?:start(?:s|ed|ing)?|began|begin|from|since|until|till|review(?:ed)?|due|dated|meeting|meets|panel|hearing|tribunal|moved|discharged|admitted|appeal|lodged|deadline|appointment|assessment|invoice|paid|payments?|died|passed|funeral|diagnosed|stopped|cut|letter|applies|effective|booked|closed|opened|ends?|ended|married|wedding|anniversary|retired|joined|emigrated|arrived|happened|accident|operation|surgery|fell|fall|stroke|visit|visited|reviewed|issued|received|sent|signed|award(?:ed)?|decision|decided|inspection)\b/i;
 // Without birth words, a date this recent is nearly always an event (a review, a start date).
 const LATEST_UNCUED_BIRTH_YEAR = 1999;
 
@@ -880,7 +887,7 @@ function findNamesByPattern(text: string): Finding[] {
 // A capitalised word that is not a name's only reading but is followed by what people do:
 // "Kwabena has been coming", "Lwazi took him", "Yaw from the agency".
 const PERSON_NEXT = new RegExp(
-  String.raw`^(?:['’]s (?:PA|carer|mum|dad|son|daughter|husband|wife|partner|number|phone|mobile)\b| (?:said|says|told|tells|took|takes|drives|drove|covers|covered|came|comes|rang|rings|phoned|texted|emailed|helped|helps|sorted|stayed|works|worked|visits|visited|brought|brings|sings|sang|cooks|noticed|explained|chaired|signed|listened|knows|knew|loves|asked|agreed|promised|wrote|cares|cared|supports|supported|washes|dresses|feeds|sits)\b| (?:has been|is|was|has worked) (?:with us|with him|with her|with them|our|my|his|her|their|a lovely|brilliant|amazing|fab)\b| (?:is|was) (?:the|a|an) (?:only |best |new |other |main |lovely )?(?:nurse|carer|PA|one|person|OT|social worker|support worker|doctor|GP|manager|advocate)\b| (?:from|at) (?:the|our|my|his|her)\b|, (?:our|my|his|her|their|the) (?:${RELATIONS})\b)`,
+  String.raw`^(?:['’]s (?:PA|carer|mum|dad|son|daughter|husband|wife|partner|number|phone|mobile)\b| (?:said|says|told|tells|took|takes|drives|drove|covers|covered|came|comes|rang|rings|phoned|texted|emailed|helped|helps|sorted|stayed|works|worked|visits|visited|brought|brings|sings|sang|cooks|noticed|explained|chaired|signed|listened|knows|knew|loves|asked|agreed|promised|wrote|cares|cared|supports|supported|washes|dresses|feeds|sits|popped|pops|arrived|arrives|turned up|turns up|stays|phones|messaged|bathes|showers|hoists|reads|plays|played|walks|walked|laughs|laughed|smiles|smiled|cried|understood|understands|fixed|managed|organised|arranged|booked|made|makes|gave|gives|can['’]t|couldn['’]t|won['’]t|didn['’]t|doesn['’]t|hasn['’]t|isn['’]t|wasn['’]t|and I|and me)\b| (?:is|was) (?:brilliant|amazing|fab|fantastic|lovely|wonderful|great|kind|so kind|a star|an angel|a godsend|the best)\b| (?:has been|is|was|has worked) (?:with us|with him|with her|with them|our|my|his|her|their|a lovely|brilliant|amazing|fab)\b| (?:is|was) (?:the|a|an) (?:only |best |new |other |main |lovely )?(?:nurse|carer|PA|one|person|OT|social worker|support worker|doctor|GP|manager|advocate)\b| (?:from|at) (?:the|our|my|his|her)\b|, (?:our|my|his|her|their|the) (?:${RELATIONS})\b)`,
 );
 // Fewer verbs for words that are also ordinary words ("Hope is", "Summer is"): only what a person does.
 const PERSON_NEXT_STRICT =

@@ -139,5 +139,7 @@ export const SECTOR_NAMES = [
   // Shops and banks named after people.
   "John Lewis", "Marks (?:and|&) Spencer", "Sainsbury['’]?s", "Morrisons", "Boots", "Lloyds", "Barclays", "Timpson",
   "Specsavers", "Halfords", "Dunelm", "Currys", "Argos", "Greggs", "Wilko", "Debenhams", "Selfridges", "Harrods",
+  // Regulators, assessors and equipment firms that write to members.
+  "Ofsted", "Cafcass", "Capita", "Atos", "Maximus", "Medequip", "Mumsnet", "Nuffield", "Amazon", "Tesco", "Ocado",
   "Alexa", "Siri", "Cortana", "Bixby", "Google Home", "Google Assistant", "Echo Show", "Echo Dot",
 ];
