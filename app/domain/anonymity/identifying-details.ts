@@ -765,6 +765,7 @@ function findNames(text: string, found: Finding[]): Finding[] {
   };
   names.forEach(remember);
   names.push(...findNamesWithCompromise(text, [...found, ...names], known, remember));
+  names.push(...namesAlongside(text, [...found, ...names], names));
   const taken = [...found, ...names];
   for (const m of text.matchAll(CAPITALISED_WORD)) {
     const bare = m[0].replace(/['’]s?$/, "");
@@ -889,9 +890,38 @@ function findNamesByPattern(text: string): Finding[] {
 const PERSON_NEXT = new RegExp(
   String.raw`^(?:['’]s (?:PA|carer|mum|dad|son|daughter|husband|wife|partner|number|phone|mobile)\b| (?:said|says|told|tells|took|takes|drives|drove|covers|covered|came|comes|rang|rings|phoned|texted|emailed|helped|helps|sorted|stayed|works|worked|visits|visited|brought|brings|sings|sang|cooks|noticed|explained|chaired|signed|listened|knows|knew|loves|asked|agreed|promised|wrote|cares|cared|supports|supported|washes|dresses|feeds|sits|popped|pops|arrived|arrives|turned up|turns up|stays|phones|messaged|bathes|showers|hoists|reads|plays|played|walks|walked|laughs|laughed|smiles|smiled|cried|understood|understands|fixed|managed|organised|arranged|booked|made|makes|gave|gives|can['’]t|couldn['’]t|won['’]t|didn['’]t|doesn['’]t|hasn['’]t|isn['’]t|wasn['’]t|and I|and me)\b| (?:is|was) (?:brilliant|amazing|fab|fantastic|lovely|wonderful|great|kind|so kind|a star|an angel|a godsend|the best)\b| (?:has been|is|was|has worked) (?:with us|with him|with her|with them|our|my|his|her|their|a lovely|brilliant|amazing|fab)\b| (?:is|was) (?:the|a|an) (?:only |best |new |other |main |lovely )?(?:nurse|carer|PA|one|person|OT|social worker|support worker|doctor|GP|manager|advocate)\b| (?:from|at) (?:the|our|my|his|her)\b|, (?:our|my|his|her|their|the) (?:${RELATIONS})\b)`,
 );
+// What people do to a person just before naming them: "I told Xiaoling", "we met Chiamaka".
+const PERSON_BEFORE = /\b(?:told|tell|asked|ask|met|meet|saw|see|visited|thanked|introduced|hugged|trust|trusted|me and|and I)\s+$/;
 // Fewer verbs for words that are also ordinary words ("Hope is", "Summer is"): only what a person does.
 const PERSON_NEXT_STRICT =
-  /^(?:['’]s (?:PA|carer|mum|dad|son|daughter|husband|wife|partner|number)\b| (?:is|was|has been) (?:our|my|his|her|their|the|a) (?:new |old |lovely |main )?(?:PA|carer|nurse|OT|GP|social worker|support worker|advocate|manager|keyworker|key worker|neighbour|friend|sister|brother|daughter|son|wife|husband)\b| (?:said|says|told|tells|rang|phoned|texted|emailed|covers|covered|helped|sorted|stayed|came round|noticed|explained|chaired|listened|promised|agreed)\b| (?:from|at) (?:the|our|my|his|her) (?:agency|council|centre|day|carers|team|surgery|hospital|brokerage|office|review|home|group)\b|, (?:our|my|his|her|their|the) (?:PA|carer|nurse|OT|social worker|support worker|advocate|manager|keyworker|key worker)\b)/;
+  /^(?: and (?:I|me)\b|['’]s (?:PA|carer|mum|dad|son|daughter|husband|wife|partner|number)\b| (?:is|was|has been) (?:our|my|his|her|their|the|a) (?:new |old |lovely |main )?(?:PA|carer|nurse|OT|GP|social worker|support worker|advocate|manager|keyworker|key worker|neighbour|friend|sister|brother|daughter|son|wife|husband)\b| (?:said|says|told|tells|rang|phoned|texted|emailed|covers|covered|helped|sorted|stayed|came round|noticed|explained|chaired|listened|promised|agreed)\b| (?:from|at) (?:the|our|my|his|her) (?:agency|council|centre|day|carers|team|surgery|hospital|brokerage|office|review|home|group)\b|, (?:our|my|his|her|their|the) (?:PA|carer|nurse|OT|social worker|support worker|advocate|manager|keyworker|key worker)\b)/;
+
+/**
+ * "Olu and Bisi", "Kemi & Tunde": a capitalised word joined by "and" to a name is a name too,
+ * unless a dictionary, the place lists or the sector names know it.
+ */
+function namesAlongside(text: string, taken: Finding[], names: Finding[]): Finding[] {
+  const more: Finding[] = [];
+  const unknownWord = (word: string) => {
+    const lower = word.toLowerCase();
+    return lexiconTags(word).length === 0 && !NOT_NAMES.has(lower) && !isPlace(lower) && !looksLikeThing(word);
+  };
+  const free = (start: number, end: number) => ![...taken, ...more].some((f) => start < f.end && f.start < end);
+  for (const name of names) {
+    if (name.confidence < 0.6) continue;
+    const after = new RegExp(`^ (?:and|&) (${CAPITALISED})(?![\\w'’-])`).exec(text.slice(name.end, name.end + 40));
+    if (after?.[1] && unknownWord(after[1])) {
+      const start = name.end + after[0].length - after[1].length;
+      if (free(start, start + after[1].length)) more.push(finding("name", text, start, start + after[1].length, 0.6));
+    }
+    const before = new RegExp(`(?<![\\w'’-])(${CAPITALISED}) (?:and|&) $`).exec(text.slice(Math.max(0, name.start - 40), name.start));
+    if (before?.[1] && unknownWord(before[1])) {
+      const start = name.start - before[0].length;
+      if (free(start, start + before[1].length)) more.push(finding("name", text, start, start + before[1].length, 0.6));
+    }
+  }
+  return more;
+}
 
 /** Place words from the UK's council names and towns: never a name without a title or family word. */
 const isPlace = (word: string) => PLACES_THAT_ARE_NAMES.has(word) || COUNCIL_WORDS.has(word) || lexiconTags(word).some((tag) => /^(?:Place|City|Country|Region|Town)$/.test(tag));
@@ -922,7 +952,7 @@ function findNamesFromLists(text: string, found: Finding[]): Finding[] {
     if (given && !ordinaryWord) confidence = 0.65;
     else if (given && PERSON_NEXT_STRICT.test(after)) confidence = 0.6;
     // Shops and firms often end like plurals ("Specsavers", "Morrisons"); given names rarely do.
-    else if (!given && tags.length === 0 && !/(?:ers|ors|ons|ings|ays|ies|ly)$/.test(lower) && PERSON_NEXT.test(after)) confidence = 0.6;
+    else if (!given && tags.length === 0 && !/(?:ers|ors|ons|ings|ays|ies|ly)$/.test(lower) && (PERSON_NEXT.test(after) || PERSON_BEFORE.test(text.slice(Math.max(0, start - 20), start)))) confidence = 0.6;
     if (confidence === 0) continue;
     // "Temitope Adeyemi", "Padraig Ó Súilleabháin": a surname straight after.
     const surname = new RegExp(`^ (${CAPITALISED})(?![\\w'’-])`).exec(text.slice(end))?.[1];
