@@ -170,7 +170,8 @@ const OBF_TLD = "(?:com|org|net|uk|ie|wales|cymru|scot|io|me|info|biz|eu)";
 const OBFUSCATED_DOMAIN = new RegExp(`(?<at>${OBF_AT})(?<domain>${OBF_LABEL}(?:${OBF_DOT}${OBF_LABEL})*${OBF_DOT}${OBF_TLD})(?![\\w-]|\\.\\w)`, "g");
 const OBFUSCATED_LOCAL = new RegExp(`(?<![\\w.@-])${OBF_LABEL}(?:${OBF_DOT}${OBF_LABEL})*$`);
 // "jsmith at gmail": a big mail provider named without its ending is still an address.
-const PROVIDER_ONLY = new RegExp(`(?<![\\w.@-])(?<local>${OBF_LABEL})(?: ?[([{<] ?at ?[)\\]}>] ?| (?:at|AT) )(?:gmail|googlemail|hotmail|outlook|yahoo|icloud|btinternet|aol|protonmail)(?![\\w.@-]|\\.\\w)`, "g");
+const PROVIDER_ONLY = /(?: ?[([{<] ?at ?[)\]}>] ?| (?:at|AT) )(?:gmail|googlemail|hotmail|outlook|yahoo|icloud|btinternet|aol|protonmail)(?![\w@-]|\.\w)/g;
+const PROVIDER_LOCAL = /(?<![\w.@-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9])?$/;
 const MAIL_PROVIDERS = /^(?:gmail|googlemail|hotmail|outlook|live|yahoo|ymail|icloud|me|aol|btinternet|btopenworld|sky|virginmedia|talktalk|protonmail|proton|mail|example)\b/i;
 
 function findEmails(text: string): Finding[] {
@@ -191,9 +192,12 @@ function findEmails(text: string): Finding[] {
     found.push(finding("email", text, start, m.index + m[0].length, disguised ? 0.9 : 0.8));
   }
   for (const m of text.matchAll(PROVIDER_ONLY)) {
+    const local = PROVIDER_LOCAL.exec(text.slice(Math.max(0, m.index - 64), m.index))?.[0];
+    if (!local) continue;
+    const start = m.index - local.length;
     // "I was at Outlook" is not an address; "jsmith at gmail" or "jo.b at hotmail" is.
-    if (!/[._\d]/.test(m.groups?.local ?? "") && !/\b(?:email|e-mail|mail|me|contact|reach)\b[^.!?]{0,30}$/i.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
-    found.push(finding("email", text, m.index, m.index + m[0].length, 0.75));
+    if (!/[._\d]/.test(local) && !/\b(?:email|e-mail|mail|me|contact|reach)\b[^.!?]{0,30}$/i.test(text.slice(Math.max(0, start - 40), start))) continue;
+    found.push(finding("email", text, start, m.index + m[0].length, 0.75));
   }
   return found;
 }
@@ -228,6 +232,7 @@ const BLOG_URL = new RegExp(
   `(?<![\\w@.-])(?:https?://)?(?:www\\.)?(?<host>[a-z0-9-]{3,40})\\.(?:(?<platform>${BLOG_PLATFORMS})|co\\.uk|me\\.uk|org\\.uk|com|net|blog|me|uk|wales|scot|ie)(?:/[^\\s<>()\\[\\]"'\`]*)?(?![\\w@-])`,
   "gi",
 );
+const HAS_WEB_ENDING = /\.(?:com|co\.uk|me\.uk|org\.uk|net|blog|me|uk|wales|scot|ie)\b/i;
 const SECTOR_HOSTS = new Set(SECTOR_NAMES.map((name) => name.toLowerCase().replace(/[^a-z0-9]/g, "")));
 
 /** True when a host name begins with a given name and goes on ("grahamfosterwrites"). */
@@ -249,7 +254,8 @@ function findSocialProfiles(text: string): Finding[] {
     if (!/\/[\w@.-]/.test(path)) continue;
     found.push(finding("social_profile", text, m.index, m.index + url.length, NON_PROFILE_PATH.test(path) ? 0.6 : 0.95));
   }
-  for (const m of text.matchAll(BLOG_URL)) {
+  // Most posts hold no web address at all; the blog pattern is the costlier scan.
+  for (const m of HAS_WEB_ENDING.test(text) ? text.matchAll(BLOG_URL) : []) {
     const url = trimTrailingPunctuation(m[0]);
     const host = (m.groups?.host ?? "").toLowerCase();
     const onPlatform = m.groups?.platform !== undefined;
