@@ -5,7 +5,7 @@
 import nlp from "compromise";
 import { findPhoneNumbersInText } from "libphonenumber-js/max";
 
-import { isGivenName, isSurname, SECTOR_NAMES, WORD_NAMES } from "./name-data";
+import { isGivenName, isOrdinaryWord, isSurname, SECTOR_NAMES, WORD_NAMES } from "./name-data";
 
 export type FindingKind =
   | "email"
@@ -426,6 +426,7 @@ const STREET_WORDS = [
   "Loan", "Vennel", "Gait", "Gate", "Bank", "View", "Heights", "Mount", "Villas", "Cottages",
 ];
 // Welsh streets put the street word first: "Heol y Nant", "Ffordd Las", "Lôn Glan Môr".
+const STREET_WORD_SET = new Set(STREET_WORDS);
 const WELSH_STREET_WORDS = "Heol|Ffordd|Lôn|Lon|Stryd|Rhodfa|Cilgant|Clos|Llys|Teras|Maes|Bryn|Parc|Cae|Coed|Plas|Bro|Penrhyn|Ystad";
 // Words that make a capitalised phrase the name of a house ("Rose Cottage", "The Old Forge").
 const HOUSE_WORDS = "Cottage|House|Farm|Farmhouse|Barn|Lodge|Villa|Bungalow|Forge|Mill|Manor|Grange|Hall|Croft|Nook|Haven|Rest|Retreat|Barns|Stables|Orchard|Tŷ|Ty|Bryn|Maes|Hafod|Plas|Llys|Bod|Cartref|Awel|Gwyn|Teg";
@@ -801,10 +802,21 @@ function findNames(text: string, found: Finding[]): Finding[] {
 const THING_AFTER_NAME =
   /^(?:['’]s)? (?:Foundation|Trust|Hospital|Hospice|House|Centre|Center|Court|School|Academy|Fund|Society|Association|Unit|Ward|Infirmary|Institute|College|University|Practice|Surgery|Medical|Health|Homes?|Partnership|Group|Ltd|Limited|Charity|Appeal|Protocol|Rule|Law|Act|Report|Award|Scheme|Programme|Bank|Library|Memorial|Clinic|Syndrome|Disease|Building|Wing|Suite|Stadium|Theatre|Farm|Place|Lodge|Gardens?|Cottage|Kitchen|Cafe|Café|Shop|Club|Project|Network|Hub|Centre|night|day|festival|protocol|syndrome|disease|scale|test|method|approach|model)\b/;
 
+const STREET_AFTER = new RegExp(`^ (?:${STREET_WORD})\\b`);
+
 /** True when the words around a name show it names a place or a thing, not a person. */
 function namesSomethingElse(text: string, name: Finding): boolean {
-  const after = text.slice(name.end, name.end + 40);
+  const after = text.slice(name.end, name.end + 60);
+  // "The Oliver Zangwill centre", "Raj Patel Road": more capitals, then the thing they name.
   if (THING_AFTER_NAME.test(after) || PLACE_AFTER.test(after)) return true;
+  const capitals = new RegExp(`^ (?:${CAPITALISED})(?= )`);
+  let rest = after;
+  for (let words = 0; words < 2; words += 1) {
+    const next = capitals.exec(rest);
+    if (!next) break;
+    rest = rest.slice(next[0].length);
+    if (THING_AFTER_NAME.test(rest) || PLACE_AFTER.test(rest) || STREET_AFTER.test(rest)) return true;
+  }
   if (name.text.includes(" ")) return false;
   // "from Beverley to Hull", "Shirley is where…": a place.
   const next = / (?:to|and|or) ([A-Z][a-z]+)/.exec(after)?.[1];
@@ -949,11 +961,12 @@ function findNamesFromLists(text: string, found: Finding[]): Finding[] {
     if (NOT_NAMES.has(lower) || isPlace(lower) || HONORIFIC.test(raw) || looksLikeThing(raw)) continue;
     // The second word of a run of capitals ("Wrexham Maelor", "Hawthorn House") is taken with the first.
     const previous = /([A-Za-zÀ-ÿŵŷ'’]+)\s$/.exec(text.slice(Math.max(0, start - 30), start))?.[1];
-    if (previous && /^[A-ZÀ-ÖØ-ÞĀ-ž]/.test(previous) && !atSentenceStart(text, start - previous.length - 1)) continue;
+    if (previous && /^[A-ZÀ-ÖØ-ÞĀ-ž]/.test(previous) && (!atSentenceStart(text, start - previous.length - 1) || lexiconTags(previous).length === 0)) continue;
+    if (STREET_WORD_SET.has(raw)) continue;
     const after = text.slice(end, end + 60);
     const given = isGivenName(raw);
     const tags = lexiconTags(raw);
-    const ordinaryWord = WORD_NAMES.has(lower) || tags.some((tag) => !NAME_TAGS.has(tag));
+    const ordinaryWord = isOrdinaryWord(lower) || tags.some((tag) => !NAME_TAGS.has(tag));
     let confidence = 0;
     if (given && !ordinaryWord) confidence = 0.65;
     else if (given && PERSON_NEXT_STRICT.test(after)) confidence = 0.6;

@@ -11,6 +11,7 @@ import { faker as ro } from "@faker-js/faker/locale/ro";
 import { faker as ur } from "@faker-js/faker/locale/ur";
 import { faker as yoNg } from "@faker-js/faker/locale/yo_NG";
 import { faker as zuZa } from "@faker-js/faker/locale/zu_ZA";
+import { dictionary } from "@zxcvbn-ts/language-common";
 
 /**
  * Why these locales: en is the broad English-language list (British and American names overlap
@@ -74,9 +75,22 @@ export const WORD_NAMES = new Set(
     "miles ray sandy crystal brown green young long hall king cook baker wood hill rich price major royal sterling " +
     "precious prince harmony honor honour justice glory marvel noble rusty destiny heaven star august june april " +
     "bob jolly cherry olive jasmine sage jade angel birdie clay dale drew earl glen grant gray grey hazel heath reed " +
-    "rock sterling wade ward west wynn lane chance colt hunter fox bay cliff"
+    "rock sterling wade ward west wynn lane chance colt hunter fox bay cliff " +
+    // Found by asking the lists for everyday words: these are in them too.
+    "brain general queen princess earl baron christian charity unique golden forest stone dusty misty ginger " +
+    "berry rosemary fern willow rowan brook ford abbey mason angel prudence constance destiny trinity genesis " +
+    "eden zion jordan carmel asia paris london dallas austin houston aurora orion apollo delta garnet ivory " +
+    "marlin easter ebony emerald laurel magnolia margarita marina opal santa savanna sherry sierra tiara buddy " +
+    "foster garland lance rocky roman talon trace ion"
   ).split(" "),
 );
+
+// Everyday English words (the EFF list zxcvbn-ts ships for passphrases): a name that is also
+// one of these needs a cue, like the words above.
+const EVERYDAY_WORDS = new Set((dictionary["diceware-common"] ?? []).filter((word): word is string => typeof word === "string"));
+
+/** True for a lower-case word that is an everyday word as well as, perhaps, a name. */
+export const isOrdinaryWord = (lower: string) => WORD_NAMES.has(lower) || EVERYDAY_WORDS.has(lower);
 
 function addNames(target: Set<string>, lists: unknown) {
   if (typeof lists !== "object" || lists === null) return;
@@ -140,6 +154,7 @@ export const SECTOR_NAMES = [
   "John Lewis", "Marks (?:and|&) Spencer", "Sainsbury['’]?s", "Morrisons", "Boots", "Lloyds", "Barclays", "Timpson",
   "Specsavers", "Halfords", "Dunelm", "Currys", "Argos", "Greggs", "Wilko", "Debenhams", "Selfridges", "Harrods",
   // Regulators, assessors and equipment firms that write to members.
+  "Bupa", "Careline", "Caremark", "Barchester", "HC-One", "Sanctuary", "Mears", "Housing 21", "Cera",
   "Ofsted", "Cafcass", "Capita", "Atos", "Maximus", "Medequip", "Mumsnet", "Nuffield", "Amazon", "Tesco", "Ocado",
   "Alexa", "Siri", "Cortana", "Bixby", "Google Home", "Google Assistant", "Echo Show", "Echo Dot",
 ];
