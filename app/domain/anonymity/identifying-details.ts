@@ -172,11 +172,13 @@ const OBFUSCATED_LOCAL = new RegExp(`(?<![\\w.@-])${OBF_LABEL}(?:${OBF_DOT}${OBF
 // "jsmith at gmail": a big mail provider named without its ending is still an address.
 const PROVIDER_ONLY = /(?: ?[([{<] ?at ?[)\]}>] ?| (?:at|AT) )(?:gmail|googlemail|hotmail|outlook|yahoo|icloud|btinternet|aol|protonmail)(?![\w@-]|\.\w)/g;
 const PROVIDER_LOCAL = /(?<![\w.@-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9])?$/;
+const MAYBE_OBFUSCATED = /\b(?:dot|DOT)\b|[([{<] ?at ?[)\]}>]|\b(?:at|AT) [\w-]+\.[A-Za-z]/;
 const MAIL_PROVIDERS = /^(?:gmail|googlemail|hotmail|outlook|live|yahoo|ymail|icloud|me|aol|btinternet|btopenworld|sky|virginmedia|talktalk|protonmail|proton|mail|example)\b/i;
 
 function findEmails(text: string): Finding[] {
   const found = [...text.matchAll(EMAIL)].map((m) => finding("email", text, m.index, m.index + m[0].length, 0.99));
-  for (const m of text.matchAll(OBFUSCATED_DOMAIN)) {
+  // Most posts have no disguised address; one quick look decides whether to search for them.
+  for (const m of MAYBE_OBFUSCATED.test(text) ? text.matchAll(OBFUSCATED_DOMAIN) : []) {
     const { at = "", domain = "" } = m.groups ?? {};
     const before = text.slice(Math.max(0, m.index - 80), m.index);
     const local = OBFUSCATED_LOCAL.exec(before)?.[0];
@@ -951,12 +953,13 @@ const isPlace = (word: string) => PLACES_THAT_ARE_NAMES.has(word) || COUNCIL_WOR
  */
 function findNamesFromLists(text: string, found: Finding[]): Finding[] {
   const names: Finding[] = [];
+  const taken = [...found];
   for (const m of text.matchAll(CAPITALISED_WORD)) {
     const raw = m[0].replace(/['’]s$/, "").replace(/[-'’]+$/, "");
     const start = m.index;
     let end = start + raw.length;
     if (raw.length < 2 || !/^[^a-z]*[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]/.test(raw) || /[A-Z]{2}/.test(raw)) continue;
-    if ([...found, ...names].some((f) => start < f.end && f.start < end)) continue;
+    if (taken.some((f) => start < f.end && f.start < end)) continue;
     const lower = raw.toLowerCase();
     if (NOT_NAMES.has(lower) || isPlace(lower) || HONORIFIC.test(raw) || looksLikeThing(raw)) continue;
     // The second word of a run of capitals ("Wrexham Maelor", "Hawthorn House") is taken with the first.
@@ -978,7 +981,9 @@ function findNamesFromLists(text: string, found: Finding[]): Finding[] {
     if (surname && !NOT_NAMES.has(surname.toLowerCase()) && !isPlace(surname.toLowerCase()) && !PLACE_AFTER.test(` ${surname}`) && !THING_AFTER_NAME.test(` ${surname}`) && !PLACE_AFTER.test(text.slice(end + 1 + surname.length))) {
       if (isSurname(surname) || isGivenName(surname) || lexiconTags(surname).length === 0) end += 1 + surname.length;
     }
-    names.push(finding("name", text, start, end, confidence));
+    const name = finding("name", text, start, end, confidence);
+    names.push(name);
+    taken.push(name);
   }
   return names;
 }

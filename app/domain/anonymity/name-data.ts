@@ -127,13 +127,15 @@ const stripAccents = (word: string) => word.normalize("NFD").replace(/[\u0300-\u
 const GIVEN_PLAIN = new Set([...given].map(stripAccents));
 const SURNAMES_PLAIN = new Set([...surnames].map(stripAccents));
 
+// Accents are stripped only from words that have them: most words are plain ASCII.
+const NOT_ASCII = /[^ -~]/;
 export const isGivenName = (word: string) => {
   const lower = word.toLowerCase();
-  return given.has(lower) || GIVEN_PLAIN.has(stripAccents(lower));
+  return given.has(lower) || (NOT_ASCII.test(lower) && GIVEN_PLAIN.has(stripAccents(lower)));
 };
 export const isSurname = (word: string) => {
   const lower = word.toLowerCase();
-  return surnames.has(lower) || SURNAMES_PLAIN.has(stripAccents(lower));
+  return surnames.has(lower) || (NOT_ASCII.test(lower) && SURNAMES_PLAIN.has(stripAccents(lower)));
 };
 
 /**
