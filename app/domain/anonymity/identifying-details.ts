@@ -861,15 +861,18 @@ function findNamesByPattern(text: string): Finding[] {
     const word = m[1] ?? "";
     const wordsAt = m.index + m[0].length - word.length;
     // Lower case, so only a word the name lists hold and no dictionary does: "my son tunde", not "my son usually".
-    if (NOT_NAMES.has(word) || WORD_NAMES.has(word)) continue;
+    if (NOT_NAMES.has(word)) continue;
     const tags = lexiconTags(word);
-    if (isGivenName(word) && tags.every((tag) => NAME_TAGS.has(tag))) {
+    const given = isGivenName(word);
+    if (given && !isOrdinaryWord(word) && tags.every((tag) => NAME_TAGS.has(tag))) {
       found.push(finding("name", text, wordsAt, wordsAt + word.length, 0.7));
       continue;
     }
-    // A word no dictionary or list knows, then what a person is or does: "my son tafari is 14".
+    // A name that is also a word ("my son jack", "my son tom"), or a word no dictionary or list
+    // knows ("my son tafari"), then what a person is or does: "is 14", "has autism".
     const after = text.slice(wordsAt + word.length, wordsAt + word.length + 20);
-    if (tags.length === 0 && word.length >= 3 && !/(?:ing|ed|ly|s)$/.test(word) && LOWER_NAME_NEXT.test(after)) {
+    const unknown = tags.length === 0 && word.length >= 3 && !/(?:ing|ed|ly|s)$/.test(word);
+    if ((given || unknown) && !/^(?:will|may|can|might|must|would|could|should)$/.test(word) && LOWER_NAME_NEXT.test(after)) {
       found.push(finding("name", text, wordsAt, wordsAt + word.length, 0.6));
     }
   }
