@@ -594,6 +594,8 @@ const NOT_NAMES = new Set(
     "practitioner consultant specialist assessor coordinator co-ordinator lead led nurse nurses doctor " +
     "january february march april may june july august september october november december " +
     "monday tuesday wednesday thursday friday saturday sunday christmas easter " +
+    "ramadan eid diwali hanukkah passover advent lent halloween bonfire valentine valentine's armistice jubilee " +
+    "olympics paralympics wimbledon glastonbury hogmanay vaisakhi navratri holi " +
     "mum mom mam mummy dad daddy mother father nan nana nanna gran granny grandma grandad grandpa auntie aunty " +
     "aunt uncle son daughter brother sister husband wife partner baby " +
     "hi hello hey dear thanks thank cheers morning evening afternoon night all everyone everybody folks guys " +
@@ -949,6 +951,10 @@ function namesAlongside(text: string, taken: Finding[], names: Finding[]): Findi
 /** Place words from the UK's council names and towns: never a name without a title or family word. */
 const isPlace = (word: string) => PLACES_THAT_ARE_NAMES.has(word) || COUNCIL_WORDS.has(word) || lexiconTags(word).some((tag) => /^(?:Place|City|Country|Region|Town)$/.test(tag));
 
+// Endings of plurals, firms and adverbs ("Paramedics", "Specsavers", "Afterwards"), which unknown
+// names rarely have (names ending in -us, -is, -as are kept: Marcus, Doris, Tomas).
+const UNLIKE_A_NAME = /(?:[^uia]s|ly|wards?|hand|how|ever|where|while)$/;
+
 /**
  * Given names from the name lists (see name-data.ts), and capitalised words no dictionary knows
  * that are followed by what people do. Ordinary words that are also names ("Will", "May",
@@ -977,7 +983,7 @@ function findNamesFromLists(text: string, found: Finding[]): Finding[] {
     if (given && !ordinaryWord) confidence = 0.65;
     else if (given && PERSON_NEXT_STRICT.test(after)) confidence = 0.6;
     // Shops and firms often end like plurals ("Specsavers", "Morrisons"); given names rarely do.
-    else if (!given && tags.length === 0 && !/(?:ers|ors|ons|ings|ays|ies|ly)$/.test(lower) && (PERSON_NEXT.test(after) || PERSON_BEFORE.test(text.slice(Math.max(0, start - 20), start)))) confidence = 0.6;
+    else if (!given && tags.length === 0 && !UNLIKE_A_NAME.test(lower) && (PERSON_NEXT.test(after) || PERSON_BEFORE.test(text.slice(Math.max(0, start - 20), start)))) confidence = 0.6;
     if (confidence === 0) continue;
     // "Temitope Adeyemi", "Padraig Ó Súilleabháin": a surname straight after.
     const surname = new RegExp(`^ (${CAPITALISED})(?![\\w'’-])`).exec(text.slice(end))?.[1];
