@@ -165,7 +165,8 @@ const EMAIL = /(?<![\w.+%-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9]
 const OBF_AT = String.raw`(?: ?[([{<] ?at ?[)\]}>] ?| (?:at|AT) |@)`;
 const OBF_DOT = String.raw`(?: ?[([{<] ?dot ?[)\]}>] ?| (?:dot|DOT) |\.)`;
 const OBF_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9_%+-]*[A-Za-z0-9])?";
-const OBF_TLD = "(?:com|org|net|uk|ie|wales|cymru|scot|io|me|info|biz|eu)";
+// Country endings too: members write from Polish, Romanian, Indian or Nigerian providers.
+const OBF_TLD = "(?:com|org|net|uk|ie|wales|cymru|scot|io|me|info|biz|eu|pl|ro|de|fr|es|it|pt|nl|lt|lv|bg|hu|cz|sk|in|pk|bd|lk|ng|gh|ke|za|zw|so|tr|au|nz|ca|us)";
 // Found from the "at" forwards (cheap: few places in a post have one), then the local part backwards.
 const OBFUSCATED_DOMAIN = new RegExp(`(?<at>${OBF_AT})(?<domain>${OBF_LABEL}(?:${OBF_DOT}${OBF_LABEL})*${OBF_DOT}${OBF_TLD})(?![\\w-]|\\.\\w)`, "g");
 const OBFUSCATED_LOCAL = new RegExp(`(?<![\\w.@-])${OBF_LABEL}(?:${OBF_DOT}${OBF_LABEL})*$`);
@@ -397,16 +398,20 @@ function findPostcodes(text: string): Finding[] {
   // An outward code alone ("we live in LS6", "the NG7 area") narrows a home down to a few
   // thousand; it counts when the words around it say it is where someone lives, and only for
   // the postcode areas that exist (so not "Y12" or "A1").
+  let lastOutwardEnd = -1;
   for (const m of text.matchAll(OUTWARD_CODE)) {
     const end = m.index + m[0].length;
     if (found.some((f) => f.start <= m.index && end <= f.end)) continue;
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     const after = text.slice(end, end + 30);
     if (NOT_OUTWARD_AFTER.test(after) || /(?:vitamin|low in|deficient in|lacking in)\s*$/i.test(before)) continue;
-    if (!OUTWARD_BEFORE.test(before) && !OUTWARD_AFTER.test(after)) continue;
+    // "covering M14 and M16": a code listed straight after one already found is as much a home.
+    const listed = lastOutwardEnd >= 0 && /^\s*(?:,|\/|&|and|or)\s*$/.test(text.slice(lastOutwardEnd, m.index));
+    if (!listed && !OUTWARD_BEFORE.test(before) && !OUTWARD_AFTER.test(after)) continue;
     // S1 to S6 are also Scottish school years ("she's in S4"): those need words about a home.
     if (/^S[1-6]$/.test(m[0]) && !OUTWARD_AFTER.test(after) && !/\b(?:live[sd]?|living|based|moved|postcode)\b[^.!?]*$/i.test(before)) continue;
     found.push(finding("postcode", text, m.index, end, 0.7));
+    lastOutwardEnd = end;
   }
   return found;
 }
