@@ -440,7 +440,7 @@ const HOUSE_WORDS = "Cottage|House|Farm|Farmhouse|Barn|Lodge|Villa|Bungalow|Forg
 // A street word may be typed in lower case; the name before it is capitalised, which is what
 // keeps "2 nights in the park" from looking like an address.
 const STREET_WORD = STREET_WORDS.map((word) => `[${word[0] ?? ""}${(word[0] ?? "").toLowerCase()}]${word.slice(1)}`).join("|");
-const NAME_WORD = "(?:St\\.?|[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž'’]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿĀ-ž][a-zß-öø-ÿĀ-ž'’]*){0,3})";
+const NAME_WORD = "(?:St\\.?|[A-ZÀ-ÖØ-ÞĀ-žȘ-ț][a-zß-öø-ÿĀ-žȘ-ț'’]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿĀ-žȘ-ț][a-zß-öø-ÿĀ-žȘ-ț'’]*){0,3})";
 const WELSH_LINK = "(?:y|yr|'r|’r) ";
 const ADDRESS = new RegExp(
   `(?<![\\w£$€.,/-])(?<flat>(?:[Ff]lat|[Aa]partment|[Aa]pt|[Uu]nit|[Rr]oom)\\.? ?\\d{1,4}[A-Za-z]?,? )?` +
@@ -665,8 +665,8 @@ const COUNCIL_WORDS = new Set(
 const HONORIFICS = "Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Nurse|Sister|Matron|Cllr|Councillor|Rev|Revd|Reverend|Father";
 const FAMILY_TITLES = "Auntie|Aunty|Aunt|Uncle|Nan|Nana|Nanna|Nanny|Grandma|Grandad|Grandpa|Granny|Gran|Cousin";
 // Letters as names are written in the UK and Ireland: "Siân", "Mairéad", "Llŷr".
-const UPPER = "A-ZÀ-ÖØ-ÞĀ-ž";
-const LOWER = "a-zß-öø-ÿĀ-ž";
+const UPPER = "A-ZÀ-ÖØ-ÞĀ-žȘ-ț";
+const LOWER = "a-zß-öø-ÿĀ-žȘ-ț";
 const CAPITALISED =
   `(?:Ní|Nic|Ó|Ua|Mac|Mc) [${UPPER}][${LOWER}]+|[${UPPER}][${LOWER}'’]*[${LOWER}](?:-[${UPPER}]?[${LOWER}'’]+)?|O['’][${UPPER}][${LOWER}]+(?:-[${UPPER}][${LOWER}]+)?|Mc[${UPPER}][${LOWER}]+|Mac[${UPPER}][${LOWER}]+`;
 const TITLED_NAME = new RegExp(`\\b(${HONORIFICS}|${FAMILY_TITLES})\\.? ((?:${CAPITALISED})(?: (?:${CAPITALISED})){0,2})`, "g");
@@ -972,13 +972,13 @@ function findNamesFromLists(text: string, found: Finding[]): Finding[] {
     const raw = m[0].replace(/['’]s$/, "").replace(/[-'’]+$/, "");
     const start = m.index;
     let end = start + raw.length;
-    if (raw.length < 2 || !/^[^a-z]*[A-ZÀ-ÖØ-ÞĀ-ž][a-zß-öø-ÿĀ-ž]/.test(raw) || /[A-Z]{2}/.test(raw)) continue;
+    if (raw.length < 2 || !/^[^a-z]*[A-ZÀ-ÖØ-ÞĀ-žȘ-ț][a-zß-öø-ÿĀ-žȘ-ț]/.test(raw) || /[A-Z]{2}/.test(raw)) continue;
     if (taken.some((f) => start < f.end && f.start < end)) continue;
     const lower = raw.toLowerCase();
     if (NOT_NAMES.has(lower) || isPlace(lower) || HONORIFIC.test(raw) || looksLikeThing(raw)) continue;
     // The second word of a run of capitals ("Wrexham Maelor", "Hawthorn House") is taken with the first.
     const previous = /([A-Za-zÀ-ÿŵŷ'’]+)\s$/.exec(text.slice(Math.max(0, start - 30), start))?.[1];
-    if (previous && /^[A-ZÀ-ÖØ-ÞĀ-ž]/.test(previous) && (!atSentenceStart(text, start - previous.length - 1) || lexiconTags(previous).length === 0)) continue;
+    if (previous && /^[A-ZÀ-ÖØ-ÞĀ-žȘ-ț]/.test(previous) && (!atSentenceStart(text, start - previous.length - 1) || lexiconTags(previous).length === 0)) continue;
     if (STREET_WORD_SET.has(raw)) continue;
     const after = text.slice(end, end + 60);
     const given = isGivenName(raw);
@@ -1012,7 +1012,7 @@ function findNamesFromLists(text: string, found: Finding[]): Finding[] {
 
 const WINDOW_WORDS = 3;
 const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "mx", "dr", "prof", "st", "cllr", "revd", "rev", "no", "eg", "e.g", "ie", "i.e", "etc", "vs"]);
-const CAPITALISED_WORD = /(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-ž][A-Za-zÀ-ÖØ-Þß-öø-ÿĀ-ž'’-]*/g;
+const CAPITALISED_WORD = /(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-žȘ-ț][A-Za-zÀ-ÖØ-Þß-öø-ÿĀ-žȘ-ț'’-]*/g;
 
 /** True when a word ends its sentence: "care." but not "Dr." or "e.g.". */
 function endsSentence(word: string): boolean {
