@@ -953,6 +953,37 @@ function namesAlongside(text: string, taken: Finding[], names: Finding[]): Findi
   return more;
 }
 
+// How British and Irish place names begin and end ("Aberystwyth", "Tamworth", "Lichfield",
+// "Llandudno", "Inverurie", "Ballymena"). Only for words in no name list: names like Ashley or
+// Stanley are in the lists and never reach the rules that use this.
+const LIKE_A_PLACE =
+  /^(?:aber|llan|pont|caer|inver|bally|strath|kirk|dun[bdfk]|glen|porth|tre[fv])|(?:ton|ham|ley|leigh|worth|field|ford|bury|borough|brough|burgh|by|thorpe|wick|wich|chester|caster|cester|mouth|bridge|stead|combe|minster|dale|pool|ness|hurst|wood|wyth|stow|stoke|haven|port|gate|mere|well|sey|sea|holm|ey|dudno|end|bourne|ock|head|ton-le-[a-z]+)$/;
+// "the Hoyer needs servicing": after a determiner a capitalised word is a thing.
+const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|these|those|our|my|his|her|their|your|its|new|old)\s+$/i;
+const VERB_NEXT = /^(?:,? (?:still|never|always|just|finally|already|now|also|really|then|only|often|usually|sometimes|even|actually|literally|basically))? ([a-z]+(?:['’](?:t|s|ll|d|ve))?)\b/;
+const NEGATED_NEXT = /^(?:hasn|hadn|isn|wasn|doesn|didn|can|couldn|won|wouldn|shouldn)['’]t$/;
+// Verbs shops, places, laws and programmes do as often as people ("Lidl had", "Brexit has made",
+// "Heathrow was", "Primark sells", "Newsnight did a piece"): no evidence of a person.
+const LIGHT_VERBS = new Set(
+  "is was has had does did makes made goes went gets got keeps kept sells sold offers offered delivers delivered runs ran opens opened closes closed costs cost shows showed plays played means meant seems seemed looks looked".split(" "),
+);
+
+/**
+ * True when what follows a word is a finite verb that people more than things do ("needs",
+ * "lives", "rang", "refuses", "still hasn't"). The "-s" and "-ed" forms compromise does not list
+ * are read from their stems.
+ */
+function verbFollows(after: string): boolean {
+  const next = VERB_NEXT.exec(after)?.[1];
+  if (!next) return false;
+  if (NEGATED_NEXT.test(next)) return true;
+  if (LIGHT_VERBS.has(next)) return false;
+  const tags = lexiconTags(next);
+  if (tags.some((tag) => tag === "PastTense" || tag === "PresentTense")) return true;
+  const stems = /(?:es|s)$/.test(next) ? [next.slice(0, -1), next.slice(0, -2)] : /ed$/.test(next) ? [next.slice(0, -1), next.slice(0, -2)] : [];
+  return !tags.some((tag) => NOUN_TAGS.test(tag) && tag !== "Plural") && stems.some((stem) => lexiconTags(stem).includes("Infinitive"));
+}
+
 /** Place words from the UK's council names and towns: never a name without a title or family word. */
 const isPlace = (word: string) => PLACES_THAT_ARE_NAMES.has(word) || COUNCIL_WORDS.has(word) || lexiconTags(word).some((tag) => /^(?:Place|City|Country|Region|Town)$/.test(tag));
 
@@ -975,7 +1006,10 @@ function findNamesFromLists(text: string, found: Finding[]): Finding[] {
     if (raw.length < 2 || !/^[^a-z]*[A-ZÀ-ÖØ-ÞĀ-žȘ-ț][a-zß-öø-ÿĀ-žȘ-ț]/.test(raw) || /[A-Z]{2}/.test(raw)) continue;
     if (taken.some((f) => start < f.end && f.start < end)) continue;
     const lower = raw.toLowerCase();
-    if (NOT_NAMES.has(lower) || isPlace(lower) || HONORIFIC.test(raw) || looksLikeThing(raw)) continue;
+    if (NOT_NAMES.has(lower) || isPlace(lower) || HONORIFIC.test(raw)) continue;
+    // "Blessing rang", "Precious said": a given name that ends like a thing still counts when a
+    // person's verb follows.
+    if (looksLikeThing(raw) && !(isGivenName(raw) && PERSON_NEXT_STRICT.test(text.slice(end, end + 60)))) continue;
     // The second word of a run of capitals ("Wrexham Maelor", "Hawthorn House") is taken with the first.
     const previous = /([A-Za-zÀ-ÿŵŷ'’]+)\s$/.exec(text.slice(Math.max(0, start - 30), start))?.[1];
     if (previous && /^[A-ZÀ-ÖØ-ÞĀ-žȘ-ț]/.test(previous) && (!atSentenceStart(text, start - previous.length - 1) || lexiconTags(previous).length === 0)) continue;
@@ -989,6 +1023,8 @@ function findNamesFromLists(text: string, found: Finding[]): Finding[] {
     else if (given && PERSON_NEXT_STRICT.test(after)) confidence = 0.6;
     // Shops and firms often end like plurals ("Specsavers", "Morrisons"); given names rarely do.
     else if (!given && tags.length === 0 && !UNLIKE_A_NAME.test(lower) && (PERSON_NEXT.test(after) || PERSON_BEFORE.test(text.slice(Math.max(0, start - 20), start)))) confidence = 0.6;
+    // "Murugan needs two carers", "Rahima still hasn't": an unknown word as the subject of a verb.
+    else if (!given && tags.length === 0 && !UNLIKE_A_NAME.test(lower) && !LIKE_A_PLACE.test(lower) && verbFollows(after) && !DETERMINER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) confidence = 0.6;
     if (confidence === 0) continue;
     // "Temitope Adeyemi", "Padraig Ó Súilleabháin": a surname straight after.
     const surname = new RegExp(`^ (${CAPITALISED})(?![\\w'’-])`).exec(text.slice(end))?.[1];
