@@ -702,10 +702,13 @@ const PRAISE_NAME = new RegExp(
 const GREETING_NAME = new RegExp(`\\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Ask|Tell)(?: to)?,? ((?:${CAPITALISED}))\\b(?!['’]s)`, "g");
 // "a PA called Shireen", "ask for Ngozi". One word only: organisations ("an agency called
 // Bluebird Care") usually run to two or more capitalised words.
-const INTRODUCED_NAME = new RegExp(
-  `\\b(?:called|named|name is|name's|ask for|asked for|speak to|spoke to|talk to|talked to|ring|rang|phone|phoned|email|emailed|message|messaged|thank|thanked) ((?:${CAPITALISED}))(?![\\w'’-]| [A-Z])`,
-  "g",
-);
+// The verb may start a sentence too: "Spoke to Temitayo in brokerage".
+const INTRODUCING =
+  "called|named|name is|name's|ask for|asked for|speak to|spoke to|talk to|talked to|ring|rang|phone|phoned|email|emailed|message|messaged|thank|thanked".replace(
+    /(^|\|)([a-z])/g,
+    (_, bar: string, letter: string) => `${bar}[${letter}${letter.toUpperCase()}]`,
+  );
+const INTRODUCED_NAME = new RegExp(`\\b(?:${INTRODUCING}) ((?:${CAPITALISED}))(?![\\w'’-]| [A-Z])`, "g");
 // Two words after "called" are a name when both are names ("a nurse called Ngoc Anh").
 const INTRODUCED_FULL_NAME = new RegExp(`\\b(?:called|named|name is|ask for|asked for|spoke to|speak to) ((?:${CAPITALISED}) (?:${CAPITALISED}))(?![\\w'’-])`, "g");
 
@@ -984,6 +987,21 @@ function verbFollows(after: string): boolean {
   return !tags.some((tag) => NOUN_TAGS.test(tag) && tag !== "Plural") && stems.some((stem) => lexiconTags(stem).includes("Infinitive"));
 }
 
+/** A verb in the plural, the kind people do: "share", "take turns", "live", "visited". */
+function pluralVerbFollows(after: string): boolean {
+  const next = VERB_NEXT.exec(after)?.[1];
+  if (!next || LIGHT_VERBS.has(next) || /^(?:are|were|have|do)$/.test(next)) return false;
+  return next.endsWith("n't") || lexiconTags(next).some((tag) => tag === "Infinitive" || tag === "PastTense");
+}
+
+/** True when a capitalised word no list or dictionary knows, and no place, comes just before with "and". */
+function unknownConjunctBefore(text: string, start: number): boolean {
+  const other = new RegExp(`(?<![\\w'’-])(${CAPITALISED}) (?:and|&) $`).exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  if (!other) return false;
+  const lower = other.toLowerCase();
+  return lexiconTags(other).length === 0 && !NOT_NAMES.has(lower) && !isPlace(lower) && !LIKE_A_PLACE.test(lower) && !UNLIKE_A_NAME.test(lower);
+}
+
 /** Place words from the UK's council names and towns: never a name without a title or family word. */
 const isPlace = (word: string) => PLACES_THAT_ARE_NAMES.has(word) || COUNCIL_WORDS.has(word) || lexiconTags(word).some((tag) => /^(?:Place|City|Country|Region|Town)$/.test(tag));
 
@@ -1025,6 +1043,8 @@ function findNamesFromLists(text: string, found: Finding[]): Finding[] {
     else if (!given && tags.length === 0 && !UNLIKE_A_NAME.test(lower) && (PERSON_NEXT.test(after) || PERSON_BEFORE.test(text.slice(Math.max(0, start - 20), start)))) confidence = 0.6;
     // "Murugan needs two carers", "Rahima still hasn't": an unknown word as the subject of a verb.
     else if (!given && tags.length === 0 && !UNLIKE_A_NAME.test(lower) && !LIKE_A_PLACE.test(lower) && verbFollows(after) && !DETERMINER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) confidence = 0.6;
+    // "Shahana and Rubel share the caring": two unknown words joined by "and", then a plural verb.
+    else if (!given && tags.length === 0 && !UNLIKE_A_NAME.test(lower) && !LIKE_A_PLACE.test(lower) && pluralVerbFollows(after) && unknownConjunctBefore(text, start)) confidence = 0.6;
     if (confidence === 0) continue;
     // "Temitope Adeyemi", "Padraig Ó Súilleabháin": a surname straight after.
     const surname = new RegExp(`^ (${CAPITALISED})(?![\\w'’-])`).exec(text.slice(end))?.[1];

@@ -158,5 +158,9 @@ export const SECTOR_NAMES = [
   // Regulators, assessors and equipment firms that write to members.
   "Bupa", "Careline", "Caremark", "Barchester", "HC-One", "Sanctuary", "Mears", "Housing 21", "Cera",
   "Ofsted", "Cafcass", "Capita", "Atos", "Maximus", "Medequip", "Mumsnet", "Nuffield", "Amazon", "Tesco", "Ocado",
+  // Shops, apps and services carers mention as the subject of a sentence ("Lidl had the pads",
+  // "Spotify plays his music"), which the unknown-word-and-verb rule would otherwise take for people.
+  "Asda", "Aldi", "Lidl", "Waitrose", "Primark", "Superdrug", "Poundland", "Wickes", "Screwfix", "Deliveroo",
+  "Uber", "Netflix", "Spotify", "YouTube", "Ofcom", "Ofgem", "Brexit",
   "Alexa", "Siri", "Cortana", "Bixby", "Google Home", "Google Assistant", "Echo Show", "Echo Dot",
 ];
