@@ -116,6 +116,10 @@ const PLACEHOLDER_PATTERN = new RegExp(
 // search their letters become "x", so they read as ordinary lower-case words of the same length.
 const SECTOR_NAME = new RegExp(`(?<![\\w'’-])(?:${SECTOR_NAMES.join("|")})(?![\\w'’-])`, "g");
 
+// The same names typed in lower case ("alexa tells him", "sue ryder took over"), for the rule
+// that finds names typed in lower case; only looked for when that rule has a candidate.
+const SECTOR_NAME_ANY_CASE = new RegExp(SECTOR_NAME.source, "gi");
+
 function hideSectorNames(text: string): string {
   return text.replace(SECTOR_NAME, (name) => name.replace(/[^\s'’]/g, "x"));
 }
@@ -693,6 +697,7 @@ const RELATION_LOWER = new RegExp(
   `\\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)(?: [a-z'’-]+){0,2}? (?:${RELATIONS_ANY_CASE}),? ([${LOWER}][${LOWER}'’-]+)\\b`,
   "g",
 );
+const LOWER_WORD = /(?<![\w'’@./-])([a-zß-öø-ÿĀ-žȘ-ț]+)(?![\w@]|\.\w)/g;
 const LOWER_NAME_NEXT = /^,? (?:is|was|has|had|does|did|gets|got|goes|went|can|can['’]t|will|won['’]t|loves|lives|needs|starts|started|turned|turns|said|says|moved|uses|doesn['’]t|isn['’]t|wasn['’]t)\b/;
 // Praise and thanks name the person thanked: "shout out to Adwoa", "huge credit to Chipo".
 const PRAISE_NAME = new RegExp(
@@ -883,6 +888,23 @@ function findNamesByPattern(text: string): Finding[] {
     const after = text.slice(wordsAt + word.length, wordsAt + word.length + 20);
     const unknown = tags.length === 0 && word.length >= 3 && !/(?:ing|ed|ly|s)$/.test(word);
     if ((given || unknown) && !/^(?:will|may|can|might|must|would|could|should)$/.test(word) && LOWER_NAME_NEXT.test(after)) {
+      found.push(finding("name", text, wordsAt, wordsAt + word.length, 0.6));
+    }
+  }
+  // Texting in lower case: "ngozi from church visits", "hamza's school", "honestly ffion is the
+  // best". Only a word the name lists hold and no dictionary or everyday-word list does, and only
+  // before a possessive or what a person does.
+  let sectorSpans: (readonly [number, number])[] | undefined;
+  for (const m of text.matchAll(LOWER_WORD)) {
+    const word = m[1] ?? "";
+    const wordsAt = m.index + m[0].length - word.length;
+    if (word.length < 3 || NOT_NAMES.has(word) || isOrdinaryWord(word) || isPlace(word) || !isGivenName(word)) continue;
+    if (!lexiconTags(word).every((tag) => NAME_TAGS.has(tag))) continue;
+    if (found.some((f) => wordsAt < f.end && f.start < wordsAt + word.length)) continue;
+    sectorSpans ??= [...text.matchAll(SECTOR_NAME_ANY_CASE)].map((s) => [s.index, s.index + s[0].length] as const);
+    if (sectorSpans.some(([from, to]) => wordsAt < to && from < wordsAt + word.length)) continue;
+    const after = text.slice(wordsAt + word.length, wordsAt + word.length + 60);
+    if (/^['’]s [a-z]/.test(after) || LOWER_NAME_NEXT.test(after) || PERSON_NEXT.test(after) || verbFollows(after) || /^ from (?:the )?(?:church|mosque|temple|gurdwara|chapel|work|school|college|next door|down the road|the agency|the council|the centre)\b/.test(after)) {
       found.push(finding("name", text, wordsAt, wordsAt + word.length, 0.6));
     }
   }
