@@ -758,7 +758,8 @@ type NameContext = "title" | "relation" | "other";
 
 // After "Nurse", "Sister" or "Father" these are roles or days, not surnames.
 const AFTER_TITLE_NOT_NAMES = new Set(
-  "men practitioner practitioners led lead specialist specialists manager managers team practice consultant prescriber associate assistant unit ward station christmas".split(" "),
+  // "Dr Google", "Nurse YouTube": the web as a joke doctor.
+  "men practitioner practitioners led lead specialist specialists manager managers team practice consultant prescriber associate assistant unit ward station christmas google youtube facebook tiktok internet wikipedia chatgpt alexa siri".split(" "),
 );
 
 function isNameWord(word: string, context: NameContext = "other"): boolean {
@@ -824,6 +825,8 @@ const STREET_AFTER = new RegExp(`^ (?:${STREET_WORD})\\b`);
 /** True when the words around a name show it names a place or a thing, not a person. */
 function namesSomethingElse(text: string, name: Finding): boolean {
   const after = text.slice(name.end, name.end + 60);
+  // "the Joseph Rowntree report", "a Florence Nightingale award": a name used as a label for a thing.
+  if (/^ (?:report|review|inquiry|enquiry|foundation|trust|fund|award|prize|medal|lecture|scheme|hospital|hospice|school|building|ward|unit|museum|library|stadium|statue|principle|effect|method|scale|test|criteria|guidelines|bequest|grant)\b/.test(after)) return true;
   // "The Oliver Zangwill centre", "Raj Patel Road": more capitals, then the thing they name.
   if (THING_AFTER_NAME.test(after) || PLACE_AFTER.test(after)) return true;
   const capitals = new RegExp(`^ (?:${CAPITALISED})(?= )`);
@@ -1055,6 +1058,12 @@ function findNamesFromLists(text: string, found: Finding[]): Finding[] {
     if (previous && /^[A-ZÀ-ÖØ-ÞĀ-žȘ-ț]/.test(previous) && (!atSentenceStart(text, start - previous.length - 1) || lexiconTags(previous).length === 0)) continue;
     if (STREET_WORD_SET.has(raw)) continue;
     const after = text.slice(end, end + 60);
+    const before = text.slice(Math.max(0, start - 40), start);
+    // "Our Lady of Lourdes", "the Duke of Edinburgh": after a capitalised word and "of", part of a title or place.
+    const ofBefore = /([A-Z][a-z]+) of (?:the )?$/.exec(before);
+    if (ofBefore && !atSentenceStart(text, start - ofBefore[0].length)) continue;
+    // "moved to Ashton", "we live in Ashton": a place, unless a possessive or a person's verb follows.
+    if ((MOVED_TO_BEFORE.test(before) || PLACE_BEFORE.test(before)) && !/^['’]s\b/.test(text.slice(start + raw.length)) && !PERSON_NEXT_STRICT.test(after)) continue;
     const given = isGivenName(raw);
     const tags = lexiconTags(raw);
     const ordinaryWord = isOrdinaryWord(lower) || tags.some((tag) => !NAME_TAGS.has(tag));
@@ -1158,8 +1167,9 @@ function peopleIn(fragment: string): CompromiseTerm[][] {
   });
 }
 
+const MOVED_TO_BEFORE = /\b(?:moved|move|moving|relocated|relocating|drove|drive|driving|travelled|travel|commute|commuting|lives?|living|based|grew up|holiday|holidays) (?:to|in|near|from|out to|back to|over to|up to|down to|round to)\s+$/;
 const PLACE_BEFORE = /\b(?:in|near|around|across|outside|within|into|via|[Cc]ouncil of)\s+$/;
-const PLACE_AFTER = /^\s+(?:council|borough|city|county|district|area|hospital|infirmary|general|road|street|station|library|town|centre|office|way)\b/i;
+const PLACE_AFTER = /^\s+(?:council|borough|city|county|district|area|hospital|infirmary|general|road|street|station|library|town|centre|office|way|island|bay|beach|sands|pier|harbour|quay|valley)\b/i;
 const NOUN_TAGS = /^(?:Noun|Singular|Plural|Uncountable)$/;
 
 interface NameWindow {
@@ -1230,7 +1240,7 @@ function judgePerson(text: string, start: number, end: number, terms: string[]):
   if (nameWords.length === 1) {
     const word = nameWords[0] ?? "";
     if (PLACES_THAT_ARE_NAMES.has(word.toLowerCase())) return 0;
-    if (PLACE_BEFORE.test(before) || looksLikeThing(word)) return 0;
+    if (PLACE_BEFORE.test(before) || MOVED_TO_BEFORE.test(before) || looksLikeThing(word)) return 0;
     // "Grace periods", "Will anyone…": an ordinary word that is also a name needs a person's verb.
     if (WORD_NAMES.has(word.toLowerCase()) && !PERSON_NEXT_STRICT.test(after)) return 0;
     // "Grace period": a name straight before a common noun is being used as an adjective.
