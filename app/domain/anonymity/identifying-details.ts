@@ -1012,6 +1012,10 @@ function verbFollows(after: string): boolean {
   return !tags.some((tag) => NOUN_TAGS.test(tag) && tag !== "Plural") && stems.some((stem) => lexiconTags(stem).includes("Infinitive"));
 }
 
+// Accents of Irish, Polish, Romanian, Turkish, Czech, Spanish and Portuguese names; not é or è
+// alone, which English borrows ("Café", "Protégé").
+const FOREIGN_ACCENT = /[áíóúÁÍÓÚłŁńŃśŚźŹżŻćĆęĘąĄșȘțȚşŞğĞıİñÑřŘčČšŠžŽőŐãÃõÕ]/;
+
 /** A verb in the plural, the kind people do: "share", "take turns", "live", "visited". */
 function pluralVerbFollows(after: string): boolean {
   const next = VERB_NEXT.exec(after)?.[1];
@@ -1074,6 +1078,9 @@ function findNamesFromLists(text: string, found: Finding[]): Finding[] {
     else if (!given && tags.length === 0 && !UNLIKE_A_NAME.test(lower) && (PERSON_NEXT.test(after) || PERSON_BEFORE.test(text.slice(Math.max(0, start - 20), start)))) confidence = 0.6;
     // "Murugan needs two carers", "Rahima still hasn't": an unknown word as the subject of a verb.
     else if (!given && tags.length === 0 && !UNLIKE_A_NAME.test(lower) && !LIKE_A_PLACE.test(lower) && verbFollows(after) && !DETERMINER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) confidence = 0.6;
+    // "Sat with Siobhán", "Grzegorz, Bożena": an accent English words do not carry, on a word no
+    // dictionary knows, is a name's mark, unless the words around make it a place ("to Kraków").
+    else if (!given && tags.length === 0 && FOREIGN_ACCENT.test(raw) && !/\b(?:to|from|of|at|in|near|visit|visiting|visited)\s+$/i.test(before) && !PLACE_AFTER.test(after) && !STREET_AFTER.test(after)) confidence = 0.6;
     // "Shahana and Rubel share the caring": two unknown words joined by "and", then a plural verb.
     else if (!given && tags.length === 0 && !UNLIKE_A_NAME.test(lower) && !LIKE_A_PLACE.test(lower) && pluralVerbFollows(after) && unknownConjunctBefore(text, start)) confidence = 0.6;
     if (confidence === 0) continue;
