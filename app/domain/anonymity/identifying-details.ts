@@ -862,6 +862,8 @@ function findNamesByPattern(text: string): Finding[] {
   for (const m of text.matchAll(TITLED_NAME)) {
     const words = m[2] ?? "";
     const wordsAt = m.index + m[0].length - words.length;
+    // "Mr X's family": a placeholder letter with a possessive is still a placeholder.
+    if (/^[A-Z]['’]s?$/.test(words.split(" ")[0] ?? "")) continue;
     // The title stays inside the span: "Dr [name]" still points at one person in a small practice.
     add(m.index, wordsAt, words, HONORIFIC.test(m[1] ?? "") ? 0.9 : 0.8, "title");
   }
