@@ -353,6 +353,29 @@ describe("names", () => {
     expect(found("In April my son went to day services on Tuesdays.", "name")).toEqual([]);
     expect(found("May is when the reviews happen.", "name")).toEqual([]);
   });
+
+  it("takes an unknown word before a verb people do for a name, but not shops, places or light verbs", () => {
+    expect(found("Olamide still hasn't had a review.", "name")).toEqual(["Olamide"]);
+    expect(found("Kwadwo refuses his meds.", "name")).toEqual(["Kwadwo"]);
+    expect(found("Chinwe and Obiageli share the nights.", "name")).toEqual(["Chinwe", "Obiageli"]);
+    for (const text of ["Lidl had the pads on offer.", "Heathrow was a nightmare with the chair.", "Aberystwyth has no Changing Places toilet.", "the Hoyer needs servicing"]) {
+      expect(found(text, "name")).toEqual([]);
+    }
+  });
+
+  it("finds names typed in lower case and names with accents English does not use", () => {
+    expect(found("honestly tunde is the best carer we've had", "name")).toEqual(["tunde"]);
+    expect(found("I sat with Bożena for an hour.", "name")).toEqual(["Bożena"]);
+    expect(found("Ionuț covered the nights.", "name")).toEqual(["Ionuț"]);
+    expect(found("alexa tells him the time every hour.", "name")).toEqual([]);
+    expect(found("She went back to Kraków for a month.", "name")).toEqual([]);
+  });
+
+  it("leaves places and labelled things alone", () => {
+    for (const text of ["We moved to Ashton last year.", "Our Lady of Lourdes hall does a coffee morning.", "The Joseph Rowntree report was spot on.", "Dr Google has a lot to answer for.", "Mr X's family were not told."]) {
+      expect(found(text, "name")).toEqual([]);
+    }
+  });
 });
 
 describe("redaction", () => {
