@@ -903,7 +903,8 @@ function findNamesByPattern(text: string): Finding[] {
   for (const m of text.matchAll(LOWER_WORD)) {
     const word = m[1] ?? "";
     const wordsAt = m.index + m[0].length - word.length;
-    if (word.length < 3 || NOT_NAMES.has(word) || isOrdinaryWord(word) || isPlace(word) || !isGivenName(word)) continue;
+    // Cheapest test first: most lower-case words are in no name list.
+    if (word.length < 3 || !isGivenName(word) || NOT_NAMES.has(word) || isOrdinaryWord(word) || isPlace(word)) continue;
     if (!lexiconTags(word).every((tag) => NAME_TAGS.has(tag))) continue;
     if (found.some((f) => wordsAt < f.end && f.start < wordsAt + word.length)) continue;
     sectorSpans ??= [...text.matchAll(SECTOR_NAME_ANY_CASE)].map((s) => [s.index, s.index + s[0].length] as const);
