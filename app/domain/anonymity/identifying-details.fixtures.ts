@@ -5,8 +5,8 @@
 // Insurance prefix, NHS numbers computed to pass the check digit, invented names and streets.
 //
 // Labels describe the sentence, not the detector: when the detector disagrees, it is wrong.
-// One deliberate convention: the detector flags any full date (day, month and year) as a
-// possible date of birth at low confidence, so a sentence with a full date is labelled with it.
+// Dates: a full date counts as a date of birth when words about birth are nearby, or when it is
+// old enough and nothing says it is an event (a start, a review, a move); other dates are not.
 import type { FindingKind } from "./identifying-details";
 
 export interface LabelledSentence {

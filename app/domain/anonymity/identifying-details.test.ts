@@ -60,7 +60,15 @@ describe("emails", () => {
 
   it("ignores an @ used for 'at' and an address with no domain", () => {
     expect(found("Meeting at 3pm @ the day centre")).toEqual([]);
-    expect(found("my email is jo at example dot com")).toEqual([]);
+    expect(found("We met at the hospital. Come along next time")).toEqual([]);
+    expect(found("I was at home all day")).toEqual([]);
+  });
+
+  it("finds addresses written to get past filters", () => {
+    expect(found("my email is jo at example dot com", "email")).toEqual(["jo at example dot com"]);
+    expect(found("it's shauna.m (at) example (dot) co (dot) uk, thanks", "email")).toEqual(["shauna.m (at) example (dot) co (dot) uk"]);
+    expect(found("write to pa.cover[at]example[dot]org", "email")).toEqual(["pa.cover[at]example[dot]org"]);
+    expect(found("Email is auntie_pat at yahoo.co.uk, mention the forum", "email")).toEqual(["auntie_pat at yahoo.co.uk"]);
   });
 });
 
@@ -105,8 +113,16 @@ describe("postcodes", () => {
     expect(finding.confidence).toBeLessThan(only("LS6 2QT", "postcode").confidence);
   });
 
+  it("finds a district on its own when the words around it say someone lives there", () => {
+    expect(found("We live in M1 near the station", "postcode")).toEqual(["M1"]);
+    expect(found("Anyone else in the NG7 area?", "postcode")).toEqual(["NG7"]);
+    expect(found("Our postcode starts CF23 so we're under the east team", "postcode")).toEqual(["CF23"]);
+  });
+
   it("ignores a district on its own, quarters and year groups", () => {
-    expect(found("We live in M1 near the station")).toEqual([]);
+    expect(found("Take the M1 north and come off at junction 24")).toEqual([]);
+    expect(found("His B12 injections are due")).toEqual([]);
+    expect(found("She is in Y12 now")).toEqual([]);
     expect(found("The budget for Q3 2024 was spent")).toEqual([]);
     expect(found("He is in y12 2nd term now")).toEqual([]);
   });
@@ -197,10 +213,21 @@ describe("dates of birth", () => {
     expect(found("The review on 1 March went well.")).toEqual([]);
   });
 
-  it("flags any other full date at low confidence", () => {
-    const finding = only("The review is booked for 12/03/2025.", "date_of_birth");
-    expect(finding.confidence).toBeLessThanOrEqual(0.5);
-    expect(only("We met on 3rd April 2019 at the centre.", "date_of_birth").text).toBe("3rd April 2019");
+  it("leaves the dates of events alone: starts, reviews, moves, recent dates", () => {
+    expect(found("The review is booked for 12/03/2025.")).toEqual([]);
+    expect(found("We met on 3rd April 2019 at the centre.")).toEqual([]);
+    expect(found("Direct payments started on 1 April 1998.")).toEqual([]);
+  });
+
+  it("flags an old full date with no words about birth at low confidence", () => {
+    expect(only("Mum (12/03/1938) lives alone.", "date_of_birth").confidence).toBeLessThanOrEqual(0.5);
+  });
+
+  it("finds dates of birth written in other ways", () => {
+    expect(found("Dad's date of birth is 17-Jan-1947", "date_of_birth")).toEqual(["17-Jan-1947"]);
+    expect(found("Nan was born on Christmas Day 1944", "date_of_birth")).toEqual(["Christmas Day 1944"]);
+    expect(found("She turns 90 on 14 May", "date_of_birth")).toEqual(["14 May"]);
+    expect(found("DOB 5th Mar '52", "date_of_birth")).toEqual(["5th Mar '52"]);
   });
 
   it("ignores a month and year, a year alone and numbered sections", () => {
@@ -325,6 +352,29 @@ describe("names", () => {
     expect(found("Mum and Dad were exhausted by Monday.", "name")).toEqual([]);
     expect(found("In April my son went to day services on Tuesdays.", "name")).toEqual([]);
     expect(found("May is when the reviews happen.", "name")).toEqual([]);
+  });
+
+  it("takes an unknown word before a verb people do for a name, but not shops, places or light verbs", () => {
+    expect(found("Olamide still hasn't had a review.", "name")).toEqual(["Olamide"]);
+    expect(found("Kwadwo refuses his meds.", "name")).toEqual(["Kwadwo"]);
+    expect(found("Chinwe and Obiageli share the nights.", "name")).toEqual(["Chinwe", "Obiageli"]);
+    for (const text of ["Lidl had the pads on offer.", "Heathrow was a nightmare with the chair.", "Aberystwyth has no Changing Places toilet.", "the Hoyer needs servicing"]) {
+      expect(found(text, "name")).toEqual([]);
+    }
+  });
+
+  it("finds names typed in lower case and names with accents English does not use", () => {
+    expect(found("honestly tunde is the best carer we've had", "name")).toEqual(["tunde"]);
+    expect(found("I sat with Bożena for an hour.", "name")).toEqual(["Bożena"]);
+    expect(found("Ionuț covered the nights.", "name")).toEqual(["Ionuț"]);
+    expect(found("alexa tells him the time every hour.", "name")).toEqual([]);
+    expect(found("She went back to Kraków for a month.", "name")).toEqual([]);
+  });
+
+  it("leaves places and labelled things alone", () => {
+    for (const text of ["We moved to Ashton last year.", "Our Lady of Lourdes hall does a coffee morning.", "The Joseph Rowntree report was spot on.", "Dr Google has a lot to answer for.", "Mr X's family were not told."]) {
+      expect(found(text, "name")).toEqual([]);
+    }
   });
 });
 
@@ -492,5 +542,33 @@ describe("the labelled sentences", () => {
     }
     expect(recall("name")).toBeGreaterThanOrEqual(0.8);
     expect(ratio(tp, tp + fp)).toBeGreaterThanOrEqual(0.9);
+  });
+});
+
+describe("what members really write", () => {
+  it("finds names from many traditions, in lower case after family words, and in thanks", () => {
+    expect(found("Our PA Oluwaseun is the best thing that has happened to us.", "name")).toEqual(["Oluwaseun"]);
+    expect(found("Niamh from the agency has the patience of a saint.", "name")).toEqual(["Niamh"]);
+    expect(found("my son tunde won't wear a coat", "name")).toEqual(["tunde"]);
+    expect(found("Shout out to Adwoa at the carers centre.", "name")).toEqual(["Adwoa"]);
+    expect(found("Lwazi took him to the hospital appointment.", "name")).toEqual(["Lwazi"]);
+  });
+
+  it("leaves sector names, assistants, placeholders and ordinary words alone", () => {
+    expect(found("Marie Curie nurses came three nights a week.")).toEqual([]);
+    expect(found("The police asked us to fill in the Herbert Protocol form.")).toEqual([]);
+    expect(found("Alexa reminds Mum to take her tablets.")).toEqual([]);
+    expect(found("Mrs X said the panel would decide by Friday.")).toEqual([]);
+    expect(found("Will the council pay for the PA's travel?")).toEqual([]);
+    expect(found("Hope this helps someone.")).toEqual([]);
+    expect(found("Kirklees pays PAs less than Calderdale.")).toEqual([]);
+  });
+
+  it("finds Welsh streets, named houses and blogs carrying a name", () => {
+    expect(found("Mam lives at 14 Heol y Nant in the village.", "address")).toEqual(["14 Heol y Nant"]);
+    expect(found("They live at Rose Cottage, Church Lane.", "address")).toEqual(["Rose Cottage, Church Lane"]);
+    expect(found("I write at lucyhendersoncares.wordpress.com.", "social_profile")).toEqual(["lucyhendersoncares.wordpress.com"]);
+    expect(found("My blog is www.grahamfosterwrites.co.uk.", "social_profile")).toEqual(["www.grahamfosterwrites.co.uk"]);
+    expect(found("See mariecurie.org.uk for help.")).toEqual([]);
   });
 });
