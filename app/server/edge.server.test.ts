@@ -20,7 +20,7 @@ describe("addresses", () => {
     expect(addressRefusal("GET", "/stories?q=%00")?.status).toBe(400);
     expect(addressRefusal("GET", "/stories?q=a%0Ab")).toBeNull(); // a line break typed into a search box
     expect(addressRefusal("GET", "/stories?q=%FF")).toBeNull(); // read as U+FFFD, as Remix reads it
-    expect(addressRefusal("GET", `/stories?q=${"a".repeat(5_000)}`)?.status).toBe(414);
+    expect(addressRefusal("GET", `/stories?q=${"a".repeat(9_000)}`)?.status).toBe(414);
     expect(addressRefusal("TRACE", "/")?.status).toBe(405);
     expect(addressRefusal("get", "/stories/12?sort=recent")).toBeNull();
   });
@@ -47,5 +47,14 @@ describe("bad input", () => {
     expect(isBadInput(Object.assign(new Error("x"), { code: "23505" }))).toBe(false); // a unique violation is the app's to handle
     expect(isBadInput(new Error("anything else"))).toBe(false);
     expect(isBadInput(undefined)).toBe(false);
+  });
+});
+
+describe("the address limit", () => {
+  it("lets through Remix's route discovery for a page of hundreds of links (its /__manifest address runs to 7,680 characters)", () => {
+    const discovery = `/__manifest?${Array.from({ length: 340 }, (_, i) => `p=%2Foutcomes%2FE0${String(6000001 + i)}`).join("&")}`.slice(0, 7680);
+    expect(discovery.length).toBe(7680);
+    expect(addressRefusal("GET", discovery)).toBeNull();
+    expect(addressRefusal("GET", `/stories?q=${"a".repeat(EDGE_LIMITS.urlChars)}`)?.status).toBe(414);
   });
 });

@@ -13,7 +13,10 @@ import { logger } from "./logger.server";
 
 export const EDGE_LIMITS = {
   /** Longest address (path and query), in characters: 414 beyond it. */
-  urlChars: 4_096,
+  // Above 7,680: Remix's route discovery asks /__manifest for every link on a page in one address
+  // of up to 7,680 characters (a table of 200 councils makes one), and refusing it left the page
+  // asking again and again.
+  urlChars: 8_192,
   /** Request line and headers together, in bytes: Node answers 431 beyond it (maxHeaderSize). */
   headerBytes: 16_384,
   /** Body of a story, reply, edit or experience report form: 1,500 words of Markdown with room to spare. */

@@ -104,8 +104,14 @@ describe("searching stories without JavaScript", () => {
     expect(await resultTitles(page)).toHaveLength(5);
 
     await page.goto(`${appUrl}/stories?q=${WORD}&sort=newest`);
+    const first = await resultTitles(page);
     await Promise.all([page.waitForURL(/cursor=/), page.getByRole("link", { name: "Older stories" }).press("Enter")]);
-    expect(await resultTitles(page)).toEqual(["The heronsgate day centre, visit 5", "The heronsgate day centre, visit 4", "The heronsgate day centre, visit 3", "The heronsgate day centre, visit 2", "The heronsgate day centre, visit 1"]);
+    // Within a month the order is random (it must not tell who posted when), so the two pages
+    // are checked as a whole: every one of the 25 visits once, none twice.
+    const second = await resultTitles(page);
+    expect(second).toHaveLength(5);
+    expect(new Set([...first, ...second]).size).toBe(25);
+    expect([...first, ...second].every((title) => title.startsWith(`The ${WORD} day centre, visit `))).toBe(true);
     await context.close();
   });
 });

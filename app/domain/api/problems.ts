@@ -37,7 +37,7 @@ export const PROBLEM_TYPES = {
   "uri-too-long": {
     status: 414,
     title: "Address too long",
-    explanation: "The address is longer than 4,096 characters. Use fewer or shorter query parameters.",
+    explanation: "The address is longer than 8,192 characters. Use fewer or shorter query parameters.",
   },
   "rate-limited": {
     status: 429,
