@@ -10,7 +10,6 @@ import compression from "compression";
 import express from "express";
 import pg from "pg";
 
-import { resetDemoSignIns, seedDemoCommunity } from "../../prisma/seed/demo";
 import { seedReferenceData } from "../../prisma/seed/reference";
 import { API_PREFLIGHT_HEADERS } from "./api/cors.server";
 import { EmbeddedPostgresUnavailable, openDatabase } from "./db/embedded-postgres.server";
@@ -91,6 +90,8 @@ try {
   try {
     await seedReferenceData(client);
     if (withDemo) {
+      // Loaded only for the demo: the generated community is large, and production never needs it.
+      const { resetDemoSignIns, seedDemoCommunity } = await import("../../prisma/seed/demo");
       const demo = await seedDemoCommunity(client);
       logger.info(demo, demo.created ? "loaded the demo community" : "demo community already loaded");
       if (env.NODE_ENV === "production") {
