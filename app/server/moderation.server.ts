@@ -18,6 +18,7 @@ import { recordAction } from "./audit.server";
 import { isUniqueViolation, prisma, transaction } from "./db/client.server";
 import { Prisma } from "./db/generated/client";
 import { notify, notifyModerators } from "./notifications.server";
+import { revisionOf } from "./posting.server";
 
 interface KeptFinding {
   kind: string;
@@ -434,20 +435,8 @@ export async function editAndApprove(
         data: { title: edited.title ?? current.title, bodyMarkdown: edited.body, bodyHtml: rendered.html, bodyText: rendered.text, status: "published", publishedAt: now, moderationNote: reason, keptFindings: kept, version: { increment: 1 } },
       });
       if (count !== 1) throw new AlreadyHandled();
-      await tx.postRevision.create({
-        data: {
-          postId: target.id,
-          title: current.title,
-          bodyMarkdown: current.bodyMarkdown,
-          // The place and byline are unchanged by a moderator's edit, but every revision records them.
-          areaCode: current.areaCode,
-          tagSlugs: current.tags.map((t) => t.tag.slug).sort(),
-          displayMode: current.displayMode,
-          bylineScope: current.bylineScope,
-          editedById: moderator.id,
-          reason: `Moderator: ${reason}`,
-        },
-      });
+      // The place and byline are unchanged by a moderator's edit, but every revision records them.
+      await tx.postRevision.create({ data: revisionOf(target.id, current, moderator.id, `Moderator: ${reason}`) });
       await recordAction({ actor: moderator, action: "post.edit_approve", targetType: "post", targetId: target.id, reason, before: { title: current.title, body: current.bodyMarkdown }, after: { title: edited.title ?? current.title, body: edited.body } }, tx);
       return current.authorId;
     }

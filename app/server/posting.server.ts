@@ -303,19 +303,7 @@ export async function editPost(
     const place = input.place;
     const tags = place ? await tx.tag.findMany({ where: { slug: { in: place.tags } }, select: { id: true } }) : [];
     if (place && tags.length !== new Set(place.tags).size) throw new UnknownReference("tags", "Choose tags from the list");
-    await tx.postRevision.create({
-      data: {
-        postId: input.id,
-        title: current.title,
-        bodyMarkdown: current.bodyMarkdown,
-        areaCode: current.areaCode,
-        tagSlugs: current.tags.map((t) => t.tag.slug).sort(),
-        displayMode: current.displayMode,
-        bylineScope: current.bylineScope,
-        editedById: author.id,
-        reason: "Edited by the author",
-      },
-    });
+    await tx.postRevision.create({ data: revisionOf(input.id, current, author.id, "Edited by the author") });
     if (place) {
       await tx.postTag.deleteMany({ where: { postId: input.id } });
       if (tags.length) await tx.postTag.createMany({ data: tags.map((tag) => ({ postId: input.id, tagId: tag.id })) });
@@ -408,4 +396,24 @@ export async function rerenderAllContent(batchSize = 500): Promise<{ posts: numb
     after = batch.at(-1)?.id ?? after;
   }
   return { posts, comments, changed };
+}
+
+/** What a post's revision keeps of the version being replaced: text, place, tags and byline, by whom and why. */
+export function revisionOf(
+  postId: number,
+  current: { title: string; bodyMarkdown: string; areaCode: string | null; tags: { tag: { slug: string } }[]; displayMode: "handle" | "anonymous"; bylineScope: BylineScope },
+  editedById: number,
+  reason: string,
+) {
+  return {
+    postId,
+    title: current.title,
+    bodyMarkdown: current.bodyMarkdown,
+    areaCode: current.areaCode,
+    tagSlugs: current.tags.map((t) => t.tag.slug).sort(),
+    displayMode: current.displayMode,
+    bylineScope: current.bylineScope,
+    editedById,
+    reason,
+  };
 }
