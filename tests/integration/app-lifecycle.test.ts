@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { resolveDataDir } from "~/server/db/embedded-postgres.server";
 
 import { runApp, startApp, stopAllApps } from "../support/app-server";
+import { checkoutReachableByOthers, copyCheckout } from "../support/checkout-copy";
 import freePort from "../support/free-port";
 import { checkAgainstDocument } from "../support/openapi";
 
@@ -171,9 +172,18 @@ describe("running the app on its embedded PostgreSQL", () => {
     // As root (as in CI), drop to the unprivileged "nobody" user; otherwise we already are one.
     const asRoot = process.getuid?.() === 0;
     if (asRoot) execFileSync("chown", ["nobody", dataParent]);
+    // "nobody" cannot read a checkout under a folder only root may enter (root's 0700 home): it
+    // runs from a copy in a folder everyone may enter instead.
+    let checkout = root;
+    if (asRoot && !checkoutReachableByOthers()) {
+      const copyParent = await mkdtemp(path.join(os.tmpdir(), "fifth-option-checkout-"));
+      cleanup.push(copyParent);
+      await chmod(copyParent, 0o755);
+      checkout = await copyCheckout(path.join(copyParent, "fifth-option"));
+    }
     const [command, ...args] = asRoot ? ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", ...migrate] : migrate;
     const output = execFileSync(command ?? "", args, {
-      cwd: root,
+      cwd: checkout,
       env: {
         ...process.env,
         HOME: dataParent,

@@ -2,14 +2,14 @@
 // 0700, like root's home in many containers). As root, PostgreSQL runs as the `postgres` user, who
 // cannot reach the binaries inside that checkout's node_modules; the app copies them somewhere it
 // can, once, and the demo starts as usual.
-import { execFileSync } from "node:child_process";
-import { chmod, cp, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
 import { afterAll, describe, expect, it } from "vitest";
 
 import { startApp, type RunningApp } from "../support/app-server";
+import { copyCheckout } from "../support/checkout-copy";
 import freePort from "../support/free-port";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -37,15 +37,7 @@ describe("a checkout in a folder other users cannot enter", () => {
     await mkdir(path.join(root, ".scratch"), { recursive: true });
     privateFolder = await mkdtemp(path.join(root, ".scratch", "private-"));
     await chmod(privateFolder, 0o700);
-    const checkout = path.join(privateFolder, "fifth-option");
-    await mkdir(checkout);
-    // The project's files as git sees them, the built app, and node_modules as hard links (same disk, no copying).
-    const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, encoding: "utf8" }).split("\0").filter(Boolean);
-    for (const file of files) await cp(path.join(root, file), path.join(checkout, file), { recursive: true }).catch(() => undefined);
-    await cp(path.join(root, "build"), path.join(checkout, "build"), { recursive: true });
-    await cp(path.join(root, "public", "build"), path.join(checkout, "public", "build"), { recursive: true });
-    await cp(path.join(root, "app", "server", "db", "generated"), path.join(checkout, "app", "server", "db", "generated"), { recursive: true });
-    execFileSync("cp", ["-al", path.join(root, "node_modules"), path.join(checkout, "node_modules")]);
+    const checkout = await copyCheckout(path.join(privateFolder, "fifth-option"));
 
     const [port, postgresPort] = [await freePort(), await freePort()];
     // As `npm run demo` runs it: no NODE_ENV (development), its own embedded PostgreSQL.
