@@ -220,6 +220,7 @@ export function SubmitButton({ children, secondary, name, value }: { children: R
 
 export function TextArea({
   name,
+  id = name,
   label,
   hint,
   error,
@@ -227,6 +228,8 @@ export function TextArea({
   rows = 8,
 }: {
   name: string;
+  /** When one page repeats the field (one form per queue item), each needs its own id. */
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
@@ -234,14 +237,14 @@ export function TextArea({
   rows?: number;
 }) {
   return (
-    <FieldShell name={name} label={label} hint={hint} error={error}>
+    <FieldShell name={id} label={label} hint={hint} error={error}>
       <textarea
         className={`textarea${error ? " input--error" : ""}`}
-        id={name}
+        id={id}
         name={name}
         rows={rows}
         defaultValue={defaultValue}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
       />
     </FieldShell>

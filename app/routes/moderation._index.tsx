@@ -3,7 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { ErrorSummary, type FieldErrors, SuccessNotice } from "~/components/forms";
+import { ErrorSummary, type FieldErrors, SuccessNotice, TextArea } from "~/components/forms";
 import { can, type Role } from "~/domain/accounts/permissions";
 import { reasonRequired, SILENCE_DAYS } from "~/domain/moderation/queue";
 import { requirePermission } from "~/server/auth/guards.server";
@@ -313,15 +313,7 @@ function MemberControls({ person, itemKey, errors }: { person: ShownPerson; item
           <input type="hidden" name="userId" value={person.id} />
           <input type="hidden" name="itemKey" value={itemKey} />
           <p>Posting is paused until {person.silencedUntil}.</p>
-          <label className="label" htmlFor={field}>
-            Reason for lifting it early (the member sees it, and it goes in the audit log)
-          </label>
-          {errors[field] ? (
-            <p className="error-message">
-              <span className="visually-hidden">Error:</span> {errors[field]}
-            </p>
-          ) : null}
-          <textarea id={field} name="liftReason" rows={2} className="textarea" />
+          <TextArea id={field} name="liftReason" rows={2} label="Reason for lifting it early (the member sees it, and it goes in the audit log)" error={errors[field]} />
           <button type="submit" className="button button--secondary">
             Lift silence<span className="visually-hidden"> on {person.handle}</span>
           </button>
@@ -348,15 +340,7 @@ function MemberControls({ person, itemKey, errors }: { person: ShownPerson; item
             </option>
           ))}
         </select>
-        <label className="label" htmlFor={field}>
-          Reason (the member sees it)
-        </label>
-        {errors[field] ? (
-          <p className="error-message">
-            <span className="visually-hidden">Error:</span> {errors[field]}
-          </p>
-        ) : null}
-        <textarea id={field} name="silenceReason" rows={2} className="textarea" />
+        <TextArea id={field} name="silenceReason" rows={2} label="Reason (the member sees it)" error={errors[field]} />
         <button type="submit" className="button button--warning">
           Silence<span className="visually-hidden"> {person.handle}</span>
         </button>

@@ -1,4 +1,4 @@
-// Writing: new posts, comments and edits, each entering the moderation states of DESIGN.md.
+// Writing: new posts, comments and edits, each entering the moderation states (docs/architecture.md, "Moderation").
 import { renderMarkdown } from "~/domain/markdown/render";
 import { needsPreModeration } from "~/domain/accounts/trust";
 import { type Area, type BylineScope, bylineNarrowing, type NarrowingWarning } from "~/domain/anonymity/byline";

@@ -1,5 +1,5 @@
-// Finds what could identify someone in a post before it is submitted (DESIGN: "Anonymity is a
-// feature", rule 2). The author sees each finding and can swap it for a placeholder; moderators
+// Finds what could identify someone in a post before it is submitted (docs/identifying-details.md; the
+// anonymity rules in docs/architecture.md). The author sees each finding and can swap it for a placeholder; moderators
 // see the same list in the queue. It is a safety net, not a guarantee: it leans towards flagging,
 // because a needless highlight costs the author one click and a missed name can cost them a lot.
 import nlp from "compromise";
