@@ -52,4 +52,18 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Components draw what they are given; the types they share with the server live in app/domain.
+    files: ["app/components/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["~/server/*", "**/server/**"], message: "Components take their types from app/domain, not from server modules." }] }],
+    },
+  },
+  {
+    // Server modules talk to the outside; they never reach into React components.
+    files: ["app/server/**/*.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [{ group: ["~/components/*", "**/components/**"], message: "Server modules take their types from app/domain, not from components." }] }],
+    },
+  },
 );

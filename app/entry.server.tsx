@@ -7,7 +7,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
 import { NonceProvider } from "./components/nonce";
-import { logger } from "./server/logger.server";
+import { logger } from "./server/process/logger.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -18,8 +18,8 @@ import {
 import type { ReactNode } from "react";
 
 import { useNonce } from "./components/nonce";
-import { getUser, renewedSessionHeaders } from "./server/auth/guards.server";
-import { unreadCount } from "./server/notifications.server";
+import { getUser, renewedSessionHeaders } from "./server/accounts/guards.server";
+import { unreadCount } from "./server/notifications/notifications.server";
 import stylesheet from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -46,7 +46,7 @@ export const meta: MetaFunction = ({ error }) => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  // A request refused before it reached a route (app/server/edge.server.ts) gets a page with no
+  // A request refused before it reached a route (app/server/http/edge.server.ts) gets a page with no
   // scripts: its address is not a page the browser could load again.
   const hydrate = !context.refusal;
   try {
@@ -208,7 +208,7 @@ export default function App() {
   return <Outlet />;
 }
 
-/** The typed text of a form that could not be read (app/server/forms.server.ts), when any. */
+/** The typed text of a form that could not be read (app/server/http/forms.server.ts), when any. */
 function typedValues(data: unknown): [string, string][] {
   if (!data || typeof data !== "object" || !("values" in data) || !data.values || typeof data.values !== "object") return [];
   return Object.entries(data.values).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].trim() !== "");

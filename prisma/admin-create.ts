@@ -3,7 +3,7 @@
 // default credentials: the password must be changed at first sign-in.
 import { randomBytes } from "node:crypto";
 
-import { parseEnv } from "../app/server/env.server";
+import { parseEnv } from "../app/server/process/env.server";
 import { openDatabase } from "../app/server/db/embedded-postgres.server";
 import { applyMigrations } from "../app/server/db/migrations.server";
 import { handleProblem } from "../app/domain/accounts/handle";
@@ -25,7 +25,7 @@ process.env.DATABASE_URL = database.url;
 try {
   await applyMigrations(database.url);
   // Imported after DATABASE_URL is set: these modules read it when first used.
-  const { createAccount, isHandleTaken } = await import("../app/server/accounts.server");
+  const { createAccount, isHandleTaken } = await import("../app/server/accounts/accounts.server");
   const { disconnect } = await import("../app/server/db/client.server");
   try {
     if (await isHandleTaken(handle)) {

@@ -1,5 +1,5 @@
 // npm run db:migrate: applies pending migrations from prisma/migrations to the configured database.
-import { parseEnv } from "../app/server/env.server";
+import { parseEnv } from "../app/server/process/env.server";
 import { openDatabase } from "../app/server/db/embedded-postgres.server";
 import { applyMigrations } from "../app/server/db/migrations.server";
 

@@ -7,7 +7,7 @@ import { existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import { parseEnv } from "../app/server/env.server";
+import { parseEnv } from "../app/server/process/env.server";
 import { openDatabase } from "../app/server/db/embedded-postgres.server";
 import { readMigrations, SCHEMA_SNAPSHOT } from "../app/server/db/migrations.server";
 import { diffSchemas } from "./schema-engine";

@@ -1,7 +1,7 @@
 // npm run db:seed [-- --demo]: reference data (councils, taxonomy); with --demo, the demo community.
 import pg from "pg";
 
-import { parseEnv } from "../app/server/env.server";
+import { parseEnv } from "../app/server/process/env.server";
 import { openDatabase } from "../app/server/db/embedded-postgres.server";
 import { applyMigrations } from "../app/server/db/migrations.server";
 import { seedDemoCommunity } from "./seed/demo";

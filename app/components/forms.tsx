@@ -2,7 +2,9 @@
 // message again beside the field. Forms work without JavaScript; with it, the summary takes focus.
 import { useEffect, useRef, type ReactNode } from "react";
 
-export type FieldErrors = Partial<Record<string, string>>;
+import type { FieldErrors } from "~/domain/forms";
+
+export type { FieldErrors };
 
 export function ErrorSummary({ errors }: { errors: FieldErrors | undefined }) {
   const ref = useRef<HTMLDivElement>(null);

@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { aboutPlace, type PublicPlace } from "~/domain/anonymity/byline";
-import { KIND_LABELS } from "~/domain/stories/story-search";
+import { KIND_LABELS } from "~/domain/posts/story-search";
 
 export interface PostHeadingView {
   kind: keyof typeof KIND_LABELS;

@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 
 import { PostByline } from "~/components/post-heading";
-import type { PostSummary } from "~/server/posts.server";
+import type { PostSummary } from "~/domain/posts/post-summary";
 
 /** A post as listed: with a search snippet (escaped, words in <mark>) when it was found by searching. */
 type Listed = PostSummary & { snippetHtml?: string | null };
@@ -16,7 +16,7 @@ export function StoryList({ posts, headingLevel = 3 }: { posts: Listed[]; headin
             <Link to={`/stories/${post.id}`}>{post.title}</Link>
           </Heading>
           <PostByline post={post} linkCouncil={false} />
-          {/* snippetHtml is escaped text with only our own <mark>s (app/domain/stories/snippet.ts). */}
+          {/* snippetHtml is escaped text with only our own <mark>s (app/domain/posts/snippet.ts). */}
           {post.snippetHtml ? <p className="snippet" dangerouslySetInnerHTML={{ __html: post.snippetHtml }} /> : <p>{post.excerpt}</p>}
         </li>
       ))}

@@ -3,7 +3,7 @@
 import { Form, Link } from "@remix-run/react";
 
 import { DATA_LICENCE } from "~/domain/licence";
-import { type FilterNames } from "~/domain/stories/citation";
+import { type FilterNames } from "~/domain/posts/citation";
 import {
   COUNCILS_BEFORE_REGION,
   type FacetValue,
@@ -17,9 +17,9 @@ import {
   storySearchQuery,
   withFilter,
   withoutFilter,
-} from "~/domain/stories/story-search";
+} from "~/domain/posts/story-search";
 import { PERSPECTIVES, SUPPORT_ARRANGEMENTS } from "~/domain/taxonomy";
-import type { FeedLink } from "~/server/feeds.server";
+import type { FeedLink } from "~/domain/posts/story-search";
 
 import { SubmitButton, TextField } from "./forms";
 

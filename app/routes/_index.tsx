@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { StoryList } from "~/components/story-list";
 import { FeedLinks, feedMeta } from "~/components/story-search";
-import { NO_SEARCH } from "~/domain/stories/story-search";
-import { publicOrigin } from "~/server/env.server";
-import { feedLinks } from "~/server/feeds.server";
-import { searchStories } from "~/server/story-search.server";
+import { NO_SEARCH } from "~/domain/posts/story-search";
+import { publicOrigin } from "~/server/process/env.server";
+import { feedLinks } from "~/server/posts/feeds.server";
+import { searchStories } from "~/server/posts/search.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: "Fifth Option: stories about social care, told safely" },

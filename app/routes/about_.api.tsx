@@ -5,7 +5,7 @@ import { MAX_ACTIVE_API_KEYS } from "~/domain/api/api-keys";
 import { PAGE_SIZE } from "~/domain/api/parameters";
 import { PROBLEM_TYPES } from "~/domain/api/problems";
 import { RATE_LIMIT_POLICIES } from "~/domain/api/rate-limits";
-import { publicOrigin } from "~/server/env.server";
+import { publicOrigin } from "~/server/process/env.server";
 
 export const meta: MetaFunction = () => [{ title: "The API: stories as data – Fifth Option" }];
 

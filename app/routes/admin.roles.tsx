@@ -4,9 +4,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { ErrorSummary, SubmitButton, TextField, SuccessNotice } from "~/components/forms";
-import { listMembersForAdmin, setRole } from "~/server/accounts.server";
-import { requirePermission } from "~/server/auth/guards.server";
-import { formFailure, readForm, zodFieldErrors } from "~/server/forms.server";
+import { listMembersForAdmin, setRole } from "~/server/accounts/accounts.server";
+import { requirePermission } from "~/server/accounts/guards.server";
+import { formFailure, readForm, zodFieldErrors } from "~/server/http/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Roles – Admin – Fifth Option" }];
 

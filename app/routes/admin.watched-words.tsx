@@ -5,10 +5,10 @@ import { z } from "zod";
 
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors, SuccessNotice } from "~/components/forms";
 import { applyWatchedWords, patternProblem, type WatchedAction } from "~/domain/moderation/watched-words";
-import { recordAction } from "~/server/audit.server";
-import { requirePermission } from "~/server/auth/guards.server";
-import { readForm } from "~/server/forms.server";
-import { addWatchedWord, listWatchedWords, removeWatchedWord } from "~/server/watched-words.server";
+import { recordAction } from "~/server/moderation/audit.server";
+import { requirePermission } from "~/server/accounts/guards.server";
+import { readForm } from "~/server/http/forms.server";
+import { addWatchedWord, listWatchedWords, removeWatchedWord } from "~/server/moderation/watched-words.server";
 
 export const meta: MetaFunction = () => [{ title: "Watched words – Admin – Fifth Option" }];
 

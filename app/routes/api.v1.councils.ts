@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { NATIONS } from "~/domain/taxonomy";
 import { ApiProblem, apiEndpoint, refuseWrites, requireParameters } from "~/server/api/endpoint.server";
-import { listCouncils, regionExists } from "~/server/reference-data.server";
+import { listCouncils, regionExists } from "~/server/reference/reference.server";
 
 const filters = z.object({
   nation: z
@@ -19,7 +19,8 @@ export const loader = apiEndpoint("/councils", { maxAgeSeconds: 3600 }, async ({
     const detail = `There is no region with the code ${region}.`;
     throw new ApiProblem({ kind: "not-found", detail, errors: [{ parameter: "region", detail }] });
   }
-  return { body: { councils: await listCouncils({ nation: nation ?? null, region: region ?? null }) } };
+  const councils = await listCouncils({ nation, region });
+  return { body: { councils: councils.map(({ code, name, regionCode, regionName, nation }) => ({ code, name, region: { code: regionCode, name: regionName }, nation })) } };
 });
 
 export const action = refuseWrites;

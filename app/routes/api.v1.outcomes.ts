@@ -1,8 +1,8 @@
 import { ApiProblem, apiEndpoint, refuseWrites } from "~/server/api/endpoint.server";
-import { outcomesBody, loadOutcomeDownload } from "~/server/outcome-downloads.server";
+import { outcomesBody, loadOutcomeDownload } from "~/server/outcomes/downloads.server";
 
 // The dashboard's figures for programs: the same views, rules and withheld figures as the pages
-// and the JSON download (app/server/outcome-downloads.server.ts).
+// and the JSON download (app/server/outcomes/downloads.server.ts).
 export const loader = apiEndpoint("/outcomes", { maxAgeSeconds: 300 }, async ({ request }) => {
   const download = await loadOutcomeDownload(new URL(request.url));
   if ("status" in download) {

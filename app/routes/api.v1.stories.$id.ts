@@ -2,7 +2,7 @@ import { z } from "zod";
 
 import { ApiProblem, apiEndpoint, refuseWrites } from "~/server/api/endpoint.server";
 import { storyWithBodyResource } from "~/server/api/resources.server";
-import { getPublishedPost } from "~/server/posts.server";
+import { getPublishedPost } from "~/server/posts/read.server";
 
 // Post ids are PostgreSQL integers: anything else cannot name a story, so it is simply not found.
 const storyId = z

@@ -2,14 +2,14 @@ import { z } from "zod";
 
 import { pageSize, readParameters } from "~/domain/api/parameters";
 import { invalidParameters, type ParameterError } from "~/domain/api/problems";
-import { parseStorySearch, storySearchParams } from "~/domain/stories/story-search";
+import { parseStorySearch, storySearchParams } from "~/domain/posts/story-search";
 import { ApiProblem, apiEndpoint, refuseWrites } from "~/server/api/endpoint.server";
 import { storyResource } from "~/server/api/resources.server";
-import { findUnknownFilter, InvalidCursor, searchStories } from "~/server/story-search.server";
+import { findUnknownFilter, InvalidCursor, searchStories } from "~/server/posts/search.server";
 
 const paging = z.object({ limit: pageSize });
 
-// The stories page's own search (app/domain/stories/story-search.ts), with a page size.
+// The stories page's own search (app/domain/posts/story-search.ts), with a page size.
 export const loader = apiEndpoint("/stories", { maxAgeSeconds: 60 }, async ({ query, origin }) => {
   const parsed = parseStorySearch(query);
   const page = readParameters(query, paging);

@@ -7,11 +7,11 @@ import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, SubmitButton, TextArea, type FieldErrors } from "~/components/forms";
 import { applyRedactIntent, keptFindings, locateFindings, parseRedactIntent, parseSeen, unseenFindings } from "~/domain/anonymity/redaction";
 import { commentInputSchema } from "~/domain/posts/post-input";
-import { requirePermission, requireUser } from "~/server/auth/guards.server";
-import { isUnavailable, readForm, zodFieldErrors } from "~/server/forms.server";
-import { editComment, getCommentForEditing, UnknownReference } from "~/server/posting.server";
-import { consume, RateLimited } from "~/server/rate-limit.server";
-import { BlockedByWatchedWord } from "~/server/watched-words.server";
+import { requirePermission, requireUser } from "~/server/accounts/guards.server";
+import { isUnavailable, readForm, zodFieldErrors } from "~/server/http/forms.server";
+import { editComment, getCommentForEditing, UnknownReference } from "~/server/posts/write.server";
+import { consume, RateLimited } from "~/server/http/rate-limit.server";
+import { BlockedByWatchedWord } from "~/server/moderation/watched-words.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit your reply – Fifth Option" }];
 

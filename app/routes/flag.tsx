@@ -4,10 +4,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors } from "~/components/forms";
-import { requirePermission } from "~/server/auth/guards.server";
-import { readForm, zodFieldErrors } from "~/server/forms.server";
-import { AlreadyFlagged, AlreadyHandled, flagContent } from "~/server/moderation.server";
-import { consume, RateLimited } from "~/server/rate-limit.server";
+import { requirePermission } from "~/server/accounts/guards.server";
+import { readForm, zodFieldErrors } from "~/server/http/forms.server";
+import { AlreadyFlagged, AlreadyHandled, flagContent } from "~/server/moderation/moderation.server";
+import { consume, RateLimited } from "~/server/http/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Report something to the moderators – Fifth Option" }];
 

@@ -1,4 +1,4 @@
-import { checkHealth } from "~/server/health.server";
+import { checkHealth } from "~/server/http/health.server";
 
 // A resource route: JSON for load balancers and monitoring, 503 while the database is unreachable.
 export async function loader() {

@@ -9,12 +9,12 @@ import { RecoveryCodes } from "~/components/recovery-codes";
 import { handleProblem } from "~/domain/accounts/handle";
 import { passwordProblem } from "~/domain/accounts/password";
 import { PERSPECTIVE_OPTIONS, PERSPECTIVE_VALUES } from "~/domain/accounts/perspectives";
-import { createAccount, HandleTaken, isHandleTaken } from "~/server/accounts.server";
-import { requireSignedOut } from "~/server/auth/guards.server";
-import { createSession, sessionCookie } from "~/server/auth/session.server";
-import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/forms.server";
-import { check, clientKey, consume, RateLimited } from "~/server/rate-limit.server";
-import { checkWatchedWords } from "~/server/watched-words.server";
+import { createAccount, HandleTaken, isHandleTaken } from "~/server/accounts/accounts.server";
+import { requireSignedOut } from "~/server/accounts/guards.server";
+import { createSession, sessionCookie } from "~/server/accounts/session.server";
+import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/http/forms.server";
+import { check, clientKey, consume, RateLimited } from "~/server/http/rate-limit.server";
+import { checkWatchedWords } from "~/server/moderation/watched-words.server";
 
 export const meta: MetaFunction = () => [{ title: "Join Fifth Option" }];
 

@@ -6,8 +6,8 @@ import { z } from "zod";
 import { ErrorSummary, type FieldErrors, SuccessNotice, TextArea } from "~/components/forms";
 import { can, type Role } from "~/domain/accounts/permissions";
 import { reasonRequired, SILENCE_DAYS } from "~/domain/moderation/queue";
-import { requirePermission } from "~/server/auth/guards.server";
-import { readForm } from "~/server/forms.server";
+import { requirePermission } from "~/server/accounts/guards.server";
+import { readForm } from "~/server/http/forms.server";
 import {
   AlreadyHandled,
   decide,
@@ -18,7 +18,7 @@ import {
   NotSilenced,
   OwnContent,
   silenceMember,
-} from "~/server/moderation.server";
+} from "~/server/moderation/moderation.server";
 
 export const meta: MetaFunction = () => [{ title: "Review queue – Moderation – Fifth Option" }];
 

@@ -6,9 +6,9 @@ import { z } from "zod";
 import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, SubmitButton, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { applyRedactIntent, keptFindings, locateFindings, parseRedactIntent, parseSeen, unseenFindings } from "~/domain/anonymity/redaction";
-import { requirePermission } from "~/server/auth/guards.server";
-import { readForm } from "~/server/forms.server";
-import { AlreadyHandled, editAndApprove, getPendingForEditing, OwnContent } from "~/server/moderation.server";
+import { requirePermission } from "~/server/accounts/guards.server";
+import { readForm } from "~/server/http/forms.server";
+import { AlreadyHandled, editAndApprove, getPendingForEditing, OwnContent } from "~/server/moderation/moderation.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit, then approve – Moderation – Fifth Option" }];
 

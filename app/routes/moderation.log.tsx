@@ -3,8 +3,8 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { SubmitButton, TextField } from "~/components/forms";
-import { requirePermission } from "~/server/auth/guards.server";
-import { listAuditLog } from "~/server/moderation.server";
+import { requirePermission } from "~/server/accounts/guards.server";
+import { listAuditLog } from "~/server/moderation/moderation.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Moderation – Fifth Option" }];
 

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { coarseDate } from "~/domain/anonymity/byline";
-import { requireUser } from "~/server/auth/guards.server";
-import { readNotifications } from "~/server/notifications.server";
+import { requireUser } from "~/server/accounts/guards.server";
+import { readNotifications } from "~/server/notifications/notifications.server";
 
 export const meta: MetaFunction = () => [{ title: "Notifications – Fifth Option" }];
 

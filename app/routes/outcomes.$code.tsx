@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 
 import { PlaceNotFound, PlacePage } from "~/components/outcomes/place-page";
-import { loadPlacePage } from "~/server/outcome-pages.server";
-import { findCouncil } from "~/server/outcomes.server";
+import { loadPlacePage } from "~/server/outcomes/pages.server";
+import { findCouncil } from "~/server/outcomes/figures.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.errors ? "Error: " : ""}Outcomes in ${data.heading.name} – Fifth Option` : "Council not found – Fifth Option" },

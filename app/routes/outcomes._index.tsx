@@ -9,7 +9,7 @@ import { outcomeFilterParams, parseOutcomeFilters, OUTCOME_FILTER_FIELDS } from 
 import { sortPlaceRows, type PlaceSort } from "~/domain/outcomes/places";
 import { quarterLabel } from "~/domain/outcomes/quarters";
 import { NATIONS } from "~/domain/taxonomy";
-import { loadOverview } from "~/server/outcomes.server";
+import { loadOverview } from "~/server/outcomes/figures.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data && "errors" in data ? "Error: " : ""}Outcomes by nation and council – Fifth Option` },

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
 import { TIDY_COLUMNS } from "~/domain/outcomes/tidy-rows";
-import { csvLines, csvNotes } from "~/server/csv.server";
-import { loadOutcomeDownload } from "~/server/outcome-downloads.server";
+import { csvLines, csvNotes } from "~/server/http/csv.server";
+import { loadOutcomeDownload } from "~/server/outcomes/downloads.server";
 
 // /outcomes/data.csv?council=E06000001&from=2025-Q1: the figures of a dashboard view, one per row.
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { loadOutcomeDownload, outcomesBody } from "~/server/outcome-downloads.server";
+import { loadOutcomeDownload, outcomesBody } from "~/server/outcomes/downloads.server";
 
 // /outcomes/data.json?region=E12000001: the views of a dashboard page, every figure shown or
 // withheld with its reason ({"shown": false, "reason": "fewer-than-5"}).

@@ -5,12 +5,12 @@ import { z } from "zod";
 
 import { ErrorSummary, Honeypot, SubmitButton, TextField } from "~/components/forms";
 import { passwordProblem } from "~/domain/accounts/password";
-import { recoverWithCode } from "~/server/accounts.server";
-import { requireSignedOut } from "~/server/auth/guards.server";
-import { createSession, sessionCookie } from "~/server/auth/session.server";
-import { type CountedAttempt, countRecoveryAttempt } from "~/server/auth/throttle.server";
-import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/forms.server";
-import { RateLimited } from "~/server/rate-limit.server";
+import { recoverWithCode } from "~/server/accounts/accounts.server";
+import { requireSignedOut } from "~/server/accounts/guards.server";
+import { createSession, sessionCookie } from "~/server/accounts/session.server";
+import { type CountedAttempt, countRecoveryAttempt } from "~/server/accounts/throttle.server";
+import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/http/forms.server";
+import { RateLimited } from "~/server/http/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password with a recovery code – Fifth Option" }];
 

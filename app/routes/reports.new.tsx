@@ -26,12 +26,12 @@ import {
   stepSchemas,
   SUPPORT_ARRANGEMENTS,
 } from "~/domain/reports/report-input";
-import { requirePermission } from "~/server/auth/guards.server";
-import { isUnavailable, readForm, submissionKeyFrom, zodFieldErrors } from "~/server/forms.server";
-import { listCouncils, resolveArea, UnknownReference } from "~/server/posting.server";
-import { consume, RateLimited } from "~/server/rate-limit.server";
-import { createReport, listOwnStories } from "~/server/reports.server";
-import { BlockedByWatchedWord } from "~/server/watched-words.server";
+import { requirePermission } from "~/server/accounts/guards.server";
+import { isUnavailable, readForm, submissionKeyFrom, zodFieldErrors } from "~/server/http/forms.server";
+import { listCouncils, resolveArea, UnknownCouncil } from "~/server/reference/reference.server";
+import { consume, RateLimited } from "~/server/http/rate-limit.server";
+import { createReport, listOwnStories } from "~/server/reports/reports.server";
+import { BlockedByWatchedWord } from "~/server/moderation/watched-words.server";
 
 export const meta: MetaFunction = () => [{ title: "Report your experience – Fifth Option" }];
 
@@ -92,7 +92,7 @@ async function validateStep(step: StepName, answers: Answers): Promise<FieldErro
     try {
       await resolveArea(answers.council ?? "");
     } catch (error) {
-      if (error instanceof UnknownReference) errors.council = "Choose a council from the list";
+      if (error instanceof UnknownCouncil) errors.council = "Choose a council from the list";
       else throw error;
     }
   }

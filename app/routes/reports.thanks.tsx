@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link } from "@remix-run/react";
 
-import { requireUser } from "~/server/auth/guards.server";
+import { requireUser } from "~/server/accounts/guards.server";
 
 export const meta: MetaFunction = () => [{ title: "Report sent – Fifth Option" }];
 

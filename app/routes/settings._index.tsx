@@ -18,12 +18,12 @@ import {
   isHandleTaken,
   regenerateRecoveryCodes,
   unusedRecoveryCodeCount,
-} from "~/server/accounts.server";
-import { getSession, requireUser } from "~/server/auth/guards.server";
-import { clearSessionCookie, invalidateUserSessions } from "~/server/auth/session.server";
-import { formFailure, readForm, zodFieldErrors } from "~/server/forms.server";
-import { consume, RateLimited } from "~/server/rate-limit.server";
-import { checkWatchedWords } from "~/server/watched-words.server";
+} from "~/server/accounts/accounts.server";
+import { getSession, requireUser } from "~/server/accounts/guards.server";
+import { clearSessionCookie, invalidateUserSessions } from "~/server/accounts/session.server";
+import { formFailure, readForm, zodFieldErrors } from "~/server/http/forms.server";
+import { consume, RateLimited } from "~/server/http/rate-limit.server";
+import { checkWatchedWords } from "~/server/moderation/watched-words.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account – Fifth Option" }];
 

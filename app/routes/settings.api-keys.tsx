@@ -5,10 +5,10 @@ import { z } from "zod";
 import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "~/components/forms";
 import { apiKeyLabelProblem, LABEL_MAX, MAX_ACTIVE_API_KEYS } from "~/domain/api/api-keys";
 import { RATE_LIMIT_POLICIES } from "~/domain/api/rate-limits";
-import { createApiKey, listActiveApiKeys, revokeApiKey, TooManyApiKeys } from "~/server/api-keys.server";
-import { requirePermission } from "~/server/auth/guards.server";
-import { formFailure, type FormValues, readForm } from "~/server/forms.server";
-import { consume, RateLimited } from "~/server/rate-limit.server";
+import { createApiKey, listActiveApiKeys, revokeApiKey, TooManyApiKeys } from "~/server/api/api-keys.server";
+import { requirePermission } from "~/server/accounts/guards.server";
+import { formFailure, type FormValues, readForm } from "~/server/http/forms.server";
+import { consume, RateLimited } from "~/server/http/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "API keys – Your account – Fifth Option" }];
 

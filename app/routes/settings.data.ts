@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 
-import { exportAccountData } from "~/server/accounts.server";
-import { requireUser } from "~/server/auth/guards.server";
+import { exportAccountData } from "~/server/accounts/accounts.server";
+import { requireUser } from "~/server/accounts/guards.server";
 
 // "Download my data": everything the person wrote and every report they gave, as JSON.
 export async function loader({ request }: LoaderFunctionArgs) {

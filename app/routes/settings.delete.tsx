@@ -4,10 +4,10 @@ import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
 
 import { ErrorSummary, RadioGroup, TextField } from "~/components/forms";
-import { deleteAccount, verifyCredentials } from "~/server/accounts.server";
-import { requireUser } from "~/server/auth/guards.server";
-import { clearSessionCookie } from "~/server/auth/session.server";
-import { formFailure, readForm, zodFieldErrors } from "~/server/forms.server";
+import { deleteAccount, verifyCredentials } from "~/server/accounts/accounts.server";
+import { requireUser } from "~/server/accounts/guards.server";
+import { clearSessionCookie } from "~/server/accounts/session.server";
+import { formFailure, readForm, zodFieldErrors } from "~/server/http/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Delete your account – Fifth Option" }];
 

@@ -5,12 +5,12 @@ import { z } from "zod";
 
 import { ErrorSummary, Honeypot, SubmitButton, TextField, SuccessNotice } from "~/components/forms";
 import { safeRedirectPath } from "~/domain/accounts/redirect";
-import { recordActiveDay, verifyCredentials } from "~/server/accounts.server";
-import { requireSignedOut } from "~/server/auth/guards.server";
-import { createSession, sessionCookie } from "~/server/auth/session.server";
-import { type CountedAttempt, countSignInAttempt } from "~/server/auth/throttle.server";
-import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/forms.server";
-import { RateLimited } from "~/server/rate-limit.server";
+import { recordActiveDay, verifyCredentials } from "~/server/accounts/accounts.server";
+import { requireSignedOut } from "~/server/accounts/guards.server";
+import { createSession, sessionCookie } from "~/server/accounts/session.server";
+import { type CountedAttempt, countSignInAttempt } from "~/server/accounts/throttle.server";
+import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/http/forms.server";
+import { RateLimited } from "~/server/http/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Fifth Option" }];
 

@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 
-import { getSession } from "~/server/auth/guards.server";
-import { clearSessionCookie, invalidateSession } from "~/server/auth/session.server";
+import { getSession } from "~/server/accounts/guards.server";
+import { clearSessionCookie, invalidateSession } from "~/server/accounts/session.server";
 
 // Signing out is a POST (a button in the header), so a link on another site cannot do it.
 export async function loader() {

@@ -11,13 +11,13 @@ import { PostHeading } from "~/components/post-heading";
 import { can } from "~/domain/accounts/permissions";
 import { applyRedactIntent, keptFindings, locateFindings, parseRedactIntent, parseSeen, unseenFindings } from "~/domain/anonymity/redaction";
 import { commentInputSchema } from "~/domain/posts/post-input";
-import { getUser, requirePermission } from "~/server/auth/guards.server";
-import { isUnavailable, readForm, submissionKeyFrom, zodFieldErrors, type FormValues } from "~/server/forms.server";
-import { createComment, toggleReaction, UnknownReference } from "~/server/posting.server";
-import type { CommentView } from "~/server/posts.server";
-import { getPostForReader } from "~/server/posts.server";
-import { consume, RateLimited } from "~/server/rate-limit.server";
-import { BlockedByWatchedWord } from "~/server/watched-words.server";
+import { getUser, requirePermission } from "~/server/accounts/guards.server";
+import { isUnavailable, readForm, submissionKeyFrom, zodFieldErrors, type FormValues } from "~/server/http/forms.server";
+import { createComment, toggleReaction, UnknownReference } from "~/server/posts/write.server";
+import type { CommentView } from "~/server/posts/read.server";
+import { getPostForReader } from "~/server/posts/read.server";
+import { consume, RateLimited } from "~/server/http/rate-limit.server";
+import { BlockedByWatchedWord } from "~/server/moderation/watched-words.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.post.title} – Fifth Option` : "Story not found – Fifth Option" },

@@ -13,12 +13,13 @@ import type { Area, BylineScope } from "~/domain/anonymity/byline";
 import { applyRedactIntent, keptFindings, locateFindings, parseRedactIntent, parseSeen, unseenFindings } from "~/domain/anonymity/redaction";
 import { postInputSchema } from "~/domain/posts/post-input";
 import type { Perspective } from "~/domain/taxonomy";
-import { requirePermission, requireUser } from "~/server/auth/guards.server";
-import { type FormValues, isUnavailable, readFormWithLists, zodFieldErrors } from "~/server/forms.server";
-import { bylineWarning, editPost, getPostForEditing, listCouncils, listTagsByGroup, resolveArea, UnknownReference } from "~/server/posting.server";
-import { previewHeading } from "~/server/posts.server";
-import { consume, RateLimited } from "~/server/rate-limit.server";
-import { BlockedByWatchedWord } from "~/server/watched-words.server";
+import { requirePermission, requireUser } from "~/server/accounts/guards.server";
+import { type FormValues, isUnavailable, readFormWithLists, zodFieldErrors } from "~/server/http/forms.server";
+import { bylineWarning, editPost, getPostForEditing, UnknownReference } from "~/server/posts/write.server";
+import { listCouncils, listTags, resolveArea, UnknownCouncil } from "~/server/reference/reference.server";
+import { previewHeading } from "~/server/posts/read.server";
+import { consume, RateLimited } from "~/server/http/rate-limit.server";
+import { BlockedByWatchedWord } from "~/server/moderation/watched-words.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit your post – Fifth Option" }];
 
@@ -54,7 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { post, user } = await ownPost(request, params.id);
   const [councils, tags, shown] = await Promise.all([
     listCouncils(),
-    listTagsByGroup(),
+    listTags(),
     describe(user, post, { area: post.area, tags: post.tags, displayMode: post.displayMode, bylineScope: post.bylineScope }),
   ]);
   return {
@@ -102,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     try {
       area = await resolveArea(values.council ?? "");
     } catch (error) {
-      if (error instanceof UnknownReference) errors.council = error.message;
+      if (error instanceof UnknownCouncil) errors.council = error.message;
       else throw error;
     }
   }

@@ -2,8 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { requirePermission, requireUser } from "~/server/auth/guards.server";
-import { getPostHistory } from "~/server/posts.server";
+import { requirePermission, requireUser } from "~/server/accounts/guards.server";
+import { getPostHistory } from "~/server/posts/read.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit history – Fifth Option" }];
 

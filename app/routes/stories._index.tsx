@@ -6,11 +6,11 @@ import { ErrorSummary } from "~/components/forms";
 import { StoryList } from "~/components/story-list";
 import { ActiveFilters, FacetLists, FeedLinks, feedMeta, NoMatches, SearchForm, StoryDownloads } from "~/components/story-search";
 import { citeAs } from "~/domain/licence";
-import { describeStorySearch } from "~/domain/stories/citation";
-import { facetsToShow, isFiltered, parseStorySearch, storySearchParams, storySearchQuery } from "~/domain/stories/story-search";
-import { publicOrigin } from "~/server/env.server";
-import { feedLinks } from "~/server/feeds.server";
-import { countFacets, findUnknownFilter, InvalidCursor, listFilterChoices, nameFilters, searchStories } from "~/server/story-search.server";
+import { describeStorySearch } from "~/domain/posts/citation";
+import { facetsToShow, isFiltered, parseStorySearch, storySearchParams, storySearchQuery } from "~/domain/posts/story-search";
+import { publicOrigin } from "~/server/process/env.server";
+import { feedLinks } from "~/server/posts/feeds.server";
+import { countFacets, findUnknownFilter, InvalidCursor, listFilterChoices, nameFilters, searchStories } from "~/server/posts/search.server";
 
 const PER_PAGE = 20;
 

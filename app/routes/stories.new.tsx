@@ -16,12 +16,13 @@ import { renderWithHighlights } from "~/domain/anonymity/highlight";
 import { applyRedactIntent, encodeSeen, keptFindings, type Located, locateFindings, parseRedactIntent, parseSeen, unseenFindings } from "~/domain/anonymity/redaction";
 import { GUIDED_PROMPTS, joinGuidedStory, POST_KINDS, postInputSchema, TITLE_MAX, BODY_MAX_WORDS } from "~/domain/posts/post-input";
 import { PERSPECTIVES, type Perspective } from "~/domain/taxonomy";
-import { requirePermission } from "~/server/auth/guards.server";
-import { isUnavailable, readFormWithLists, submissionKeyFrom, zodFieldErrors, type FormValues } from "~/server/forms.server";
-import { bylineWarning, createPost, listCouncils, listTagsByGroup, resolveArea, UnknownReference } from "~/server/posting.server";
-import { previewHeading } from "~/server/posts.server";
-import { consume, RateLimited } from "~/server/rate-limit.server";
-import { BlockedByWatchedWord } from "~/server/watched-words.server";
+import { requirePermission } from "~/server/accounts/guards.server";
+import { isUnavailable, readFormWithLists, submissionKeyFrom, zodFieldErrors, type FormValues } from "~/server/http/forms.server";
+import { bylineWarning, createPost, UnknownReference } from "~/server/posts/write.server";
+import { listCouncils, listTags, resolveArea, UnknownCouncil } from "~/server/reference/reference.server";
+import { previewHeading } from "~/server/posts/read.server";
+import { consume, RateLimited } from "~/server/http/rate-limit.server";
+import { BlockedByWatchedWord } from "~/server/moderation/watched-words.server";
 
 export const meta: MetaFunction = () => [{ title: "Share your story – Fifth Option" }];
 
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const guided = new URL(request.url).searchParams.get("guided") === "1";
   try {
     const user = await requirePermission(request, "post:create");
-    const [councils, tags] = await Promise.all([listCouncils(), listTagsByGroup()]);
+    const [councils, tags] = await Promise.all([listCouncils(), listTags()]);
     referenceCache = { councils: councils.map((c) => c.name), tags };
     return {
       guided,
@@ -121,7 +122,7 @@ async function writePost(request: Request, values: FormValues, submittedTags: st
   try {
     area = await resolveArea(values.council ?? "");
   } catch (error) {
-    if (error instanceof UnknownReference) errors.council = error.message;
+    if (error instanceof UnknownCouncil) errors.council = error.message;
     else throw error;
   }
   if (!parsed.success || Object.values(errors).some(Boolean)) {

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
 import { StoryList } from "~/components/story-list";
-import { getPublicProfile } from "~/server/posts.server";
+import { getPublicProfile } from "~/server/posts/read.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.handle} – Fifth Option` : "Member not found – Fifth Option" },

@@ -12,7 +12,7 @@
 // and that one hash is stored for everyone; sign-in still does the full argon2 verification.
 import pg from "pg";
 
-import { hashPassword } from "../../app/server/auth/password.server";
+import { hashPassword } from "../../app/server/accounts/password.server";
 import { applyMigrations } from "../../app/server/db/migrations.server";
 import { seedReferenceData } from "../../prisma/seed/reference";
 import { BENCH_PASSWORD, generateBenchData } from "./bench-data";

@@ -1,6 +1,6 @@
 // npx tsx tests/bench/recover-timing.ts [rounds]
 // How long resetting a password with a recovery code takes for a handle that exists and for one
-// that does not, through the route's own function (app/server/accounts.server.ts, recoverWithCode),
+// that does not, through the route's own function (app/server/accounts/accounts.server.ts, recoverWithCode),
 // on a throwaway embedded PostgreSQL. The two must not be told apart by timing; this prints the
 // figures rather than asserting them, since timings depend on the machine (tests never time).
 import { mkdtemp, rm } from "node:fs/promises";
@@ -20,7 +20,7 @@ try {
   await applyMigrations(database.url);
   process.env.DATABASE_URL = database.url;
   process.env.LOG_LEVEL = "silent";
-  const { createAccount, recoverWithCode } = await import("../../app/server/accounts.server");
+  const { createAccount, recoverWithCode } = await import("../../app/server/accounts/accounts.server");
   const { disconnect } = await import("../../app/server/db/client.server");
   await createAccount({ handle: "timing_check", password: "a long enough password 1", perspective: "carer" });
 

@@ -1,6 +1,6 @@
 // npm run bench -- [--scale N] [--no-build] [--only "home page,sign in"] [--scale-compare]
 //
-// Builds the production bundle, starts the app (app/server/main.ts, NODE_ENV=production) on the
+// Builds the production bundle, starts the app (app/server/process/main.ts, NODE_ENV=production) on the
 // benchmark data (npm run bench:data) and drives every scenario in scenarios.ts with autocannon,
 // then the same scenario against its floor. Prints requests/s, p50/p95/p99, errors, the app's
 // peak memory, the machine and its load, and each target as met or not met. Exits non-zero only
@@ -100,7 +100,7 @@ async function startApp(databaseUrl: string): Promise<Server> {
   const port = String(await freePort());
   return startServer(
     "the app",
-    "app/server/main.ts",
+    "app/server/process/main.ts",
     { NODE_ENV: "production", DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", PORT: port, HOST: "127.0.0.1", TRUST_PROXY: "true" },
     async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok,
     startFlags(),

@@ -11,7 +11,7 @@ import { constantTimeEqual } from "@oslojs/crypto/subtle";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import type pg from "pg";
 
-import { verifyPassword } from "../../app/server/auth/password.server";
+import { verifyPassword } from "../../app/server/accounts/password.server";
 import type { BenchFixture } from "./bench-data";
 
 export interface BenchContext {
@@ -258,7 +258,7 @@ export const SCENARIOS: Scenario[] = [
     floor: (db, { url }) => storyFloor(db, url),
   },
   {
-    // Members never get a kept page (app/server/page-cache.server.ts): this is the full cost of
+    // Members never get a kept page (app/server/http/page-cache.server.ts): this is the full cost of
     // rendering the thread, with the session checked, for every request.
     name: "story with 50 replies (signed in)",
     kind: "read",

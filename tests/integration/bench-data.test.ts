@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleProblem } from "~/domain/accounts/handle";
 import { renderMarkdown } from "~/domain/markdown/render";
 import { recentQuarters } from "~/domain/reports/report-input";
-import { hashPassword } from "~/server/auth/password.server";
-import { createComment } from "~/server/posting.server";
+import { hashPassword } from "~/server/accounts/password.server";
+import { createComment } from "~/server/posts/write.server";
 
 import { BENCH_PASSWORD, type BenchDataResult, generateBenchData, readBenchFixture, WELL_KNOWN_REPLIES } from "../bench/bench-data";
 import { SCENARIOS } from "../bench/scenarios";

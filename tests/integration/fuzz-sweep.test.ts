@@ -1,4 +1,4 @@
-// A property-based sweep of every route (app/routes) through the real app (app/server/main.ts,
+// A property-based sweep of every route (app/routes) through the real app (app/server/process/main.ts,
 // with the 160 MB heap of `npm start`), as a visitor, a member and a moderator: arbitrary methods,
 // content types, encodings, body sizes, control characters, invalid percent-encodings, long
 // addresses and headers, with params filled with real and hostile values. Whatever is sent, the

@@ -1,5 +1,5 @@
 // Each attack from the hardening review (docs/hardening.md), replayed against the real app
-// (app/server/main.ts) with the same 160 MB heap as `npm start`: it must be refused with a 4xx in
+// (app/server/process/main.ts) with the same 160 MB heap as `npm start`: it must be refused with a 4xx in
 // the site's layout (problem+json under /api/v1), leak nothing, lose nothing typed, write nothing
 // half-way, and leave the process answering.
 //

@@ -1,4 +1,4 @@
-// The page cache for signed-out readers (app/server/page-cache.server.ts), through the real app:
+// The page cache for signed-out readers (app/server/http/page-cache.server.ts), through the real app:
 // a kept page is served with this response's own nonce, retired the moment anything is written,
 // never shown to or taken from a member, and rendered once for readers arriving together.
 //

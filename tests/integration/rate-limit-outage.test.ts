@@ -8,7 +8,7 @@ import freePort from "../support/free-port";
 
 // Nothing listens on this port. Set before the app's modules first read their environment.
 process.env.DATABASE_URL = `postgresql://postgres:unused@127.0.0.1:${await freePort()}/nowhere`;
-const { check, consume, RateLimited } = await import("~/server/rate-limit.server");
+const { check, consume, RateLimited } = await import("~/server/http/rate-limit.server");
 
 async function failureOf(attempt: Promise<unknown>): Promise<unknown> {
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { rerenderAllContent } from "~/server/posting.server";
+import { rerenderAllContent } from "~/server/posts/write.server";
 import { disconnect } from "~/server/db/client.server";
 
 import { sql } from "../support/sql";

@@ -1,4 +1,4 @@
-// Sweeps through the real server (app/server/main.ts), because cross-site refusal, security headers
+// Sweeps through the real server (app/server/process/main.ts), because cross-site refusal, security headers
 // and request logging live in Express, in front of the Remix handler.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";

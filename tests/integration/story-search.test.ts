@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { NO_SEARCH, type StorySearch } from "~/domain/stories/story-search";
-import { countFacets, findUnknownFilter, InvalidCursor, searchStories } from "~/server/story-search.server";
+import { NO_SEARCH, type StorySearch } from "~/domain/posts/story-search";
+import { countFacets, findUnknownFilter, InvalidCursor, searchStories } from "~/server/posts/search.server";
 
 import { send, stripComments } from "../support/remix";
 import { sql } from "../support/sql";

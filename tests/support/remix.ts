@@ -12,7 +12,7 @@ const buildFile = path.resolve(import.meta.dirname, "..", "..", "build", "index.
 if (!existsSync(buildFile)) throw new Error("No production build: run `npm run build` before the integration tests.");
 
 // Requests here are made to http://localhost, so that is this harness's public address: absolute
-// URLs in answers come from PUBLIC_URL (app/server/env.server.ts), read when the build loads.
+// URLs in answers come from PUBLIC_URL (app/server/process/env.server.ts), read when the build loads.
 process.env.PUBLIC_URL ??= "http://localhost";
 const build = (await import(pathToFileURL(buildFile).href)) as ServerBuild;
 const handler = createRequestHandler(build, "production");

@@ -5,18 +5,10 @@ import { Link } from "@remix-run/react";
 
 import { BarChart, describeFigure, DotPlot, formatFigure, formatValue, LineChart, StackedBarChart } from "~/components/charts";
 import { WITHHELD_TEXT, type Figure, type NetScore } from "~/domain/outcomes/figures";
-import type { ComparedFigures, DomainFigures, OutcomeView, Spread } from "~/domain/outcomes/outcome-view";
-import type { PlaceRow } from "~/domain/outcomes/places";
+import type { ComparedFigures, DomainFigures, Spread } from "~/domain/outcomes/outcome-view";
+import type { DashboardData } from "~/domain/outcomes/place-page";
 
 import { CouncilTable } from "./council-table";
-
-export interface DashboardData {
-  place: { level: "area" | "region" | "nation"; code: string; name: string };
-  view: OutcomeView;
-  comparisons: { label: string; view: ComparedFigures }[];
-  byPlanLead: { lead: string; label: string; view: ComparedFigures }[];
-  councils: PlaceRow[];
-}
 
 const RATING_ORDER = ["a_lot_worse", "a_bit_worse", "same", "a_bit_better", "a_lot_better"];
 

@@ -1,14 +1,12 @@
 // What the council and region pages share: the page frame, and the page shown for an unknown
-// code (a 404 that helps rather than a dead end). Their loader is in app/server/outcome-pages.server.ts.
+// code (a 404 that helps rather than a dead end). Their data is app/domain/outcomes/place-page.ts.
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 
 import { OutcomeFilterForm } from "~/components/outcome-filters";
-import type { loadPlacePage } from "~/server/outcome-pages.server";
+import type { PlacePageData } from "~/domain/outcomes/place-page";
 
 import { DownloadLinks } from "./download-links";
 import { PlaceDashboard } from "./place-dashboard";
-
-type PlacePageData = Awaited<ReturnType<typeof loadPlacePage>>["data"];
 
 export function PlacePage({ loaded }: { loaded: PlacePageData }) {
   const { heading, values, errors, dashboard, query, downloadQuery, period } = loaded;

@@ -1,5 +1,5 @@
 // One permission check for the whole site: can(user, action, resource).
-// Loaders and actions call it through the guards in app/server/auth/guards.server.ts.
+// Loaders and actions call it through the guards in app/server/accounts/guards.server.ts.
 
 export type Role = "member" | "moderator" | "researcher" | "admin";
 

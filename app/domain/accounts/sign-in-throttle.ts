@@ -2,7 +2,7 @@
 // (docs/decisions/023-sign-in-throttling.md).
 //
 // - Per client (a salted hash of the address) and per handle from that client, attempts are
-//   limited (app/server/rate-limit.server.ts: signInPerClient, signInPerHandleClient). Those
+//   limited (app/server/http/rate-limit.server.ts: signInPerClient, signInPerHandleClient). Those
 //   refuse only the client that made the attempts.
 // - Per handle from everywhere, nothing is refused: each attempt waits a little longer the more
 //   wrong passwords the handle has had lately, so guessing from many addresses gets slow while

@@ -5,7 +5,7 @@
 // Adding an endpoint: add its path below (reusing the components), a route file
 // app/routes/api.v1.<name>.ts calling apiEndpoint("/<name>", ...), and its tests.
 import { POST_KINDS } from "../posts/post-input";
-import { FIRST_YEAR, QUERY_MAX } from "../stories/story-search";
+import { FIRST_YEAR, QUERY_MAX } from "../posts/story-search";
 import { CLIENT_GROUPS, NATIONS, PERSPECTIVES, PLAN_LEADS, SUPPORT_ARRANGEMENTS, type TagGroup } from "../taxonomy";
 
 import { PAGE_SIZE } from "./parameters";

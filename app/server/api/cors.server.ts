@@ -7,7 +7,7 @@ export const API_CORS_HEADERS = {
 
 /**
  * The answer to a browser's preflight (OPTIONS) before it sends an API key from another site.
- * Remix never sees OPTIONS requests, so app/server/main.ts answers them with these.
+ * Remix never sees OPTIONS requests, so app/server/process/main.ts answers them with these.
  */
 export const API_PREFLIGHT_HEADERS = {
   ...API_CORS_HEADERS,

@@ -12,11 +12,11 @@ import { readParameters, unknownParameters } from "~/domain/api/parameters";
 import { invalidParameters, type Problem, problemDocument, PROBLEM_TYPES } from "~/domain/api/problems";
 import { RATE_LIMIT_POLICIES, type RateLimitPolicy, rateLimitField, rateLimitPolicyField } from "~/domain/api/rate-limits";
 
-import { findApiKeyHolder } from "../api-keys.server";
+import { findApiKeyHolder } from "./api-keys.server";
 import { isDatabaseUnavailable } from "../db/client.server";
-import { publicOrigin } from "../env.server";
-import { logger } from "../logger.server";
-import { consumeAndReport, clientKey, type LimitName } from "../rate-limit.server";
+import { publicOrigin } from "../process/env.server";
+import { logger } from "../process/logger.server";
+import { consumeAndReport, clientKey, type LimitName } from "../http/rate-limit.server";
 import { API_CORS_HEADERS } from "./cors.server";
 
 /** Thrown by an endpoint (or this pipeline) to answer with a problem instead of data. */

@@ -1,7 +1,7 @@
 // What the public API says about a story: the fields its OpenAPI schema lists and nothing else.
 // No handle and no author id, even for posts shown under a name on the site, and the month only,
 // never the time (docs/architecture.md, "Anonymity rules").
-import type { PostSummary } from "../posts.server";
+import type { PostSummary } from "~/domain/posts/post-summary";
 
 export function storyResource(story: PostSummary, origin: string) {
   return {

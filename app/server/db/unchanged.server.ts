@@ -7,7 +7,7 @@
 // at once, on every instance. (Background work such as checkpoints and hint bits assigns no
 // transaction id and leaves the snapshot alone; any write does not.)
 //
-// Used by search (story-search.server.ts), the outcomes dashboard (outcomes.server.ts) and the
+// Used by search (posts/search.server.ts), the outcomes dashboard (outcomes/figures.server.ts) and the
 // page cache for signed-out readers (page-cache.server.ts).
 import type pg from "pg";
 

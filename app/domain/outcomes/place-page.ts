@@ -1,0 +1,24 @@
+// What a council, region or nation page of the outcomes dashboard is given to show: the shape the
+// server fills and the components draw, kept here so neither imports the other.
+import type { OutcomeFilterField } from "./outcome-filters";
+import type { ComparedFigures, OutcomeView } from "./outcome-view";
+import type { PlaceRow } from "./places";
+
+export interface DashboardData {
+  place: { level: "area" | "region" | "nation"; code: string; name: string };
+  view: OutcomeView;
+  comparisons: { label: string; view: ComparedFigures }[];
+  byPlanLead: { lead: string; label: string; view: ComparedFigures }[];
+  councils: PlaceRow[];
+}
+
+export interface PlacePageData {
+  heading: { name: string; level: "area" | "region" | "nation"; regionCode: string; regionName: string; nation: string };
+  /** The filters as typed, shown back in the form. */
+  values: Record<string, string>;
+  errors: Partial<Record<OutcomeFilterField, string>> | null;
+  dashboard: DashboardData | null;
+  query: string;
+  downloadQuery: string;
+  period: string;
+}

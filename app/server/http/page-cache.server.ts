@@ -1,0 +1,152 @@
+// The page cache for signed-out readers, as Discourse keeps pages for anonymous visitors: most
+// readers are not signed in and see exactly the same page, so a page rendered for one of them is
+// served to the next ones instead of being rendered again.
+//
+// A kept page is used only while PostgreSQL's snapshot is the one it was rendered at
+// (db/unchanged.server.ts): once anything is written, on this instance or another, the next
+// reader gets a fresh page, so a new reply or a moderator's removal shows at once. Pages are also
+// dropped after PAGE_CACHE_SECONDS (0 turns the cache off), for what changes with the clock alone.
+//
+// What it keeps: a 200 text/html answer to a GET with no cookie and no Authorization, outside
+// /api/, naming the configured host (PUBLIC_URL), that set no cookie and did not say Cache-Control: no-store or private. Members (who
+// carry a session cookie) never see a kept page.
+// Readers asking for the same page while it renders wait for that render (request coalescing).
+//
+// The CSP nonce stays unique per response: the page is kept with the nonce it was rendered with,
+// and each answer swaps in this response's own (a 128-bit random value, so it matches nothing else
+// in the page).
+import type { NextFunction, Request, Response } from "express";
+import { LRUCache } from "lru-cache";
+
+import type { VersionReader } from "../db/unchanged.server";
+
+interface KeptPage {
+  version: string;
+  body: string;
+  nonce: string;
+  headers: Record<string, string>;
+}
+
+/** The headers that describe the page itself; the rest (security headers with this response's
+ * nonce, length, encoding, date) are set afresh for every response. */
+const PAGE_HEADERS = ["content-type", "cache-control", "content-language", "link", "x-robots-tag"];
+
+export interface PageCacheOptions {
+  ttlSeconds: number;
+  /** PostgreSQL's snapshot, read once the request has arrived. */
+  version: VersionReader;
+  /** This response's CSP nonce (set by an earlier middleware). */
+  nonceOf: (res: Response) => string;
+  /** The most page text kept at once, in characters. */
+  maxChars?: number;
+  /** Whether the request names the site's own host (PUBLIC_URL); others are never kept or served. */
+  servesHost?: (req: Request) => boolean;
+}
+
+export function cacheableRequest(req: Pick<Request, "method" | "path" | "headers">): boolean {
+  return (
+    req.method === "GET" &&
+    req.headers.cookie === undefined &&
+    req.headers.authorization === undefined &&
+    !req.path.startsWith("/api/")
+  );
+}
+
+/** Whether an answer may be kept and shown to other signed-out readers. */
+export function keepableAnswer(answer: { status: number; contentType: string; setsCookie: boolean; cacheControl: string }): boolean {
+  return (
+    answer.status === 200 &&
+    answer.contentType.startsWith("text/html") &&
+    !answer.setsCookie &&
+    !/\b(no-store|private)\b/i.test(answer.cacheControl)
+  );
+}
+
+export function pageCache({ ttlSeconds, version, nonceOf, maxChars = 16_000_000, servesHost = () => true }: PageCacheOptions) {
+  const pages = new LRUCache<string, KeptPage>({
+    max: 5_000,
+    maxSize: maxChars,
+    sizeCalculation: (page) => Math.max(1, page.body.length),
+    ttl: Math.max(1, ttlSeconds) * 1000,
+  });
+  const rendering = new Map<string, Promise<KeptPage | null>>();
+
+  function serve(page: KeptPage, res: Response) {
+    for (const [name, value] of Object.entries(page.headers)) res.setHeader(name, value);
+    res.setHeader("X-Page-Cache", "hit");
+    res.status(200).send(page.body.replaceAll(page.nonce, nonceOf(res)));
+  }
+
+  function render(key: string, at: string, res: Response, next: NextFunction) {
+    let settle: (page: KeptPage | null) => void = () => undefined;
+    const rendered = new Promise<KeptPage | null>((resolve) => (settle = resolve));
+    const flight = `${at} ${key}`;
+    rendering.set(flight, rendered);
+
+    const chunks: Buffer[] = [];
+    const collect = (chunk: unknown, encoding: unknown) => {
+      if (chunk === undefined || chunk === null || typeof chunk === "function") return;
+      if (Buffer.isBuffer(chunk)) chunks.push(chunk);
+      else if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+      else chunks.push(Buffer.from(chunk as Uint8Array));
+    };
+    const write = res.write.bind(res) as (...args: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      collect(chunk, rest[0]);
+      return write(chunk, ...rest);
+    }) as Response["write"];
+    res.end = ((chunk?: unknown, ...rest: unknown[]) => {
+      collect(chunk, rest[0]);
+      return end(chunk, ...rest);
+    }) as Response["end"];
+
+    const finish = (completed: boolean) => {
+      if (rendering.get(flight) === rendered) rendering.delete(flight);
+      const answer = {
+        status: res.statusCode,
+        contentType: String(res.getHeader("content-type") ?? ""),
+        setsCookie: res.getHeader("set-cookie") !== undefined,
+        cacheControl: String(res.getHeader("cache-control") ?? ""),
+      };
+      if (!completed || !keepableAnswer(answer)) {
+        settle(null);
+        return;
+      }
+      const headers: Record<string, string> = {};
+      for (const name of PAGE_HEADERS) {
+        const value = res.getHeader(name);
+        if (value !== undefined) headers[name] = String(value);
+      }
+      const page = { version: at, body: Buffer.concat(chunks).toString("utf8"), nonce: nonceOf(res), headers };
+      pages.set(key, page);
+      settle(page);
+    };
+    res.on("finish", () => finish(true));
+    res.on("close", () => {
+      if (!res.writableFinished) finish(false);
+    });
+    next();
+  }
+
+  const middleware = (req: Request, res: Response, next: NextFunction) => {
+    if (ttlSeconds <= 0 || !cacheableRequest(req) || !servesHost(req)) return next();
+    const key = req.originalUrl;
+    version().then(
+      (at) => {
+        const kept = pages.get(key);
+        if (kept && kept.version === at) return serve(kept, res);
+        const inFlight = rendering.get(`${at} ${key}`);
+        if (inFlight) {
+          void inFlight.then((page) => (page ? serve(page, res) : next()));
+          return;
+        }
+        render(key, at, res, next);
+      },
+      // No snapshot (the database is unreachable): render as usual, which explains the outage.
+      () => next(),
+    );
+  };
+
+  return Object.assign(middleware, { clear: () => pages.clear(), size: () => pages.size });
+}

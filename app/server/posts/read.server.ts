@@ -1,0 +1,330 @@
+// Every query that reads posts and their comments lives here.
+import { handleKey } from "~/domain/accounts/handle";
+import { byline, bylinePlaceName, type BylineScope, coarseDate, coarseDateTime, publicPerspective, publicPlace } from "~/domain/anonymity/byline";
+import type { PostSummary } from "~/domain/posts/post-summary";
+import type { Perspective } from "~/domain/taxonomy";
+
+import { prisma, query } from "../db/client.server";
+
+
+const EXCERPT_LENGTH = 220;
+
+function excerptOf(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= EXCERPT_LENGTH) return flat;
+  return `${flat.slice(0, flat.lastIndexOf(" ", EXCERPT_LENGTH))}…`;
+}
+
+const summarySelect = {
+  id: true,
+  kind: true,
+  title: true,
+  bodyText: true,
+  displayMode: true,
+  bylineScope: true,
+  authorPerspective: true,
+  publishedAt: true,
+  author: { select: { handle: true } },
+  area: { select: { code: true, name: true, regionName: true, regionCode: true, nation: true } },
+  tags: { select: { tag: { select: { slug: true, label: true } } }, orderBy: { tag: { sortOrder: "asc" } } },
+} as const;
+
+type SummaryRow = {
+  id: number;
+  kind: PostSummary["kind"];
+  title: string;
+  bodyText: string;
+  displayMode: "handle" | "anonymous";
+  bylineScope: BylineScope;
+  authorPerspective: Parameters<typeof byline>[0]["perspective"];
+  publishedAt: Date | null;
+  author: { handle: string } | null;
+  area: { code: string; name: string; regionName: string; regionCode: string; nation: string } | null;
+  tags: { tag: { slug: string; label: string } }[];
+};
+
+/**
+ * What a reader sees of a post's author, place and date, honouring its byline scope and display
+ * mode. The published page, lists, feeds, the API and the preview before publishing all use it.
+ */
+export function publicHeading(input: {
+  displayMode: "handle" | "anonymous";
+  bylineScope: BylineScope;
+  handle: string | null;
+  perspective: Perspective;
+  area: SummaryRow["area"];
+  date: Date;
+}) {
+  const place = publicPlace(input.area, input.bylineScope);
+  return {
+    byline: byline({ displayMode: input.displayMode, handle: input.handle, perspective: input.perspective, regionName: bylinePlaceName(place) }),
+    displayMode: input.displayMode,
+    month: coarseDate(input.date),
+    monthIso: coarseDateTime(input.date),
+    place,
+    areaName: place.council?.name ?? null,
+    areaCode: place.council?.code ?? null,
+    regionCode: place.region?.code ?? null,
+    regionName: place.region?.name ?? null,
+    perspective: publicPerspective(input.displayMode, input.perspective),
+  };
+}
+
+function toSummary(row: SummaryRow): PostSummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    excerpt: excerptOf(row.bodyText),
+    ...publicHeading({
+      displayMode: row.displayMode,
+      bylineScope: row.bylineScope,
+      handle: row.author?.handle ?? null,
+      perspective: row.authorPerspective,
+      area: row.area,
+      date: row.publishedAt ?? new Date(0),
+    }),
+    tags: row.tags.map((t) => t.tag),
+  };
+}
+
+/** Published posts by id, in the order given (search ranks them; this fills in what a list shows). */
+export async function listPublishedSummaries(ids: number[]): Promise<PostSummary[]> {
+  if (ids.length === 0) return [];
+  const rows = await prisma().post.findMany({ where: { id: { in: ids }, status: "published" }, select: summarySelect });
+  const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The stored, sanitised HTML of published posts, for feeds. */
+export async function listPublishedBodies(ids: number[]): Promise<Map<number, string>> {
+  const rows = await prisma().post.findMany({ where: { id: { in: ids }, status: "published" }, select: { id: true, bodyHtml: true } });
+  return new Map(rows.map((row) => [row.id, row.bodyHtml]));
+}
+
+/** Names for the filters shown above a list ("Stories about Hartlepool"). */
+export async function describeFilters(filters: { council: string | null; region: string | null; tag: string | null }) {
+  const [area, region, tag] = await Promise.all([
+    filters.council ? prisma().area.findUnique({ where: { code: filters.council }, select: { name: true } }) : null,
+    filters.region ? prisma().area.findFirst({ where: { regionCode: filters.region }, select: { regionName: true } }) : null,
+    filters.tag ? prisma().tag.findUnique({ where: { slug: filters.tag }, select: { label: true } }) : null,
+  ]);
+  return { council: area?.name ?? null, region: region?.regionName ?? null, tag: tag?.label ?? null };
+}
+
+/** One published post with its body, without replies or reactions: for the public API. */
+export async function getPublishedPost(id: number) {
+  const row = await prisma().post.findFirst({
+    where: { id, status: "published" },
+    select: { ...summarySelect, bodyText: true, bodyHtml: true },
+  });
+  return row ? { ...toSummary(row), bodyText: row.bodyText, bodyHtml: row.bodyHtml } : null;
+}
+
+export interface CommentView {
+  id: number;
+  isMine: boolean;
+  removed: boolean;
+  html: string;
+  byline: string;
+  month: string;
+  monthIso: string;
+  replies: CommentView[];
+}
+
+/**
+ * A post as a reader may see it: published posts for everyone, and an author's own post in any
+ * state (so they can see it waiting for review).
+ */
+export async function getPostForReader(id: number, viewerId: number | null) {
+  // Three queries at once rather than one after another: the page waits for a single round trip.
+  const [[row], comments, [reactions]] = await Promise.all([
+    query<SummaryRow & { bodyHtml: string; status: "pending" | "published" | "changes_requested" | "rejected" | "removed"; authorId: number | null; moderationNote: string | null }>(
+      `SELECT p.id, p.kind, p.title, p.body_text AS "bodyText", p.display_mode AS "displayMode", p.byline_scope AS "bylineScope",
+              p.author_perspective AS "authorPerspective", p.published_at AS "publishedAt",
+              p.body_html AS "bodyHtml", p.status, p.author_id AS "authorId", p.moderation_note AS "moderationNote",
+              CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('handle', u.handle) END AS author,
+              CASE WHEN a.code IS NULL THEN NULL
+                   ELSE json_build_object('code', a.code, 'name', a.name, 'regionName', a.region_name, 'regionCode', a.region_code, 'nation', a.nation) END AS area,
+              coalesce((SELECT json_agg(json_build_object('tag', json_build_object('slug', t.slug, 'label', t.label)) ORDER BY t.sort_order)
+                        FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.post_id = p.id), '[]') AS tags
+       FROM post p LEFT JOIN "user" u ON u.id = p.author_id LEFT JOIN area a ON a.code = p.area_code
+       WHERE p.id = $1 AND (p.status = 'published' OR ($2::int IS NOT NULL AND p.author_id = $2 AND p.status <> 'removed'))`,
+      [id, viewerId],
+    ),
+    // Removed replies keep their place in the thread, so the replies to them still make sense.
+    query<{
+      id: number;
+      parentId: number | null;
+      status: "published" | "removed";
+      bodyHtml: string;
+      displayMode: "handle" | "anonymous";
+      authorPerspective: SummaryRow["authorPerspective"];
+      createdAt: Date;
+      authorId: number | null;
+      handle: string | null;
+    }>(
+      `SELECT c.id, c.parent_id AS "parentId", c.status, c.body_html AS "bodyHtml", c.display_mode AS "displayMode",
+              c.author_perspective AS "authorPerspective", c.created_at AS "createdAt", c.author_id AS "authorId", u.handle
+       FROM comment c LEFT JOIN "user" u ON u.id = c.author_id
+       WHERE c.post_id = $1 AND c.status IN ('published', 'removed')
+       ORDER BY c.created_at, c.id`,
+      [id],
+    ),
+    query<{ count: number; mine: number }>(
+      `SELECT count(*)::int AS count, count(*) FILTER (WHERE user_id = $2)::int AS mine FROM post_reaction WHERE post_id = $1`,
+      [id, viewerId],
+    ),
+  ]);
+  if (!row) return null;
+  const views = new Map<number, CommentView & { parentId: number | null }>();
+  for (const comment of comments) {
+    views.set(comment.id, {
+      id: comment.id,
+      isMine: viewerId !== null && comment.authorId === viewerId && comment.status === "published",
+      removed: comment.status === "removed",
+      parentId: comment.parentId,
+      html: comment.status === "removed" ? "<p>This reply was removed by moderators.</p>" : comment.bodyHtml,
+      byline: byline({
+        displayMode: comment.displayMode,
+        handle: comment.handle,
+        perspective: comment.authorPerspective,
+        // A commenter's region is unknown: the post's council says nothing about where they live.
+        regionName: null,
+      }),
+      month: coarseDate(comment.createdAt),
+      monthIso: coarseDateTime(comment.createdAt),
+      replies: [],
+    });
+  }
+  const thread: CommentView[] = [];
+  for (const view of views.values()) {
+    const parent = view.parentId === null ? undefined : views.get(view.parentId);
+    if (parent) parent.replies.push(view);
+    else if (view.parentId === null) thread.push(view);
+  }
+  return {
+    post: {
+      ...toSummary(row),
+      html: row.bodyHtml,
+      status: row.status,
+      isAuthor: viewerId !== null && row.authorId === viewerId,
+      // The moderator's reason is for the author's eyes only.
+      moderationNote: viewerId !== null && row.authorId === viewerId ? row.moderationNote : null,
+    },
+    comments: thread,
+    commentCount: comments.filter((c) => c.status === "published").length,
+    reactions: { count: reactions?.count ?? 0, mine: (reactions?.mine ?? 0) > 0 },
+  };
+}
+
+/**
+ * A member's public page: only what they published under their handle. Null when there is nothing
+ * (the page is then the same 404 as for a handle no one has), so the address does not confirm
+ * that an account exists, nor that someone who posts only anonymously is a member.
+ */
+export async function getPublicProfile(handle: string) {
+  const user = await prisma().user.findUnique({ where: { handleKey: handleKey(handle) }, select: { id: true, handle: true } });
+  // The same queries either way (no account has id 0), so an unknown handle is no quicker to answer.
+  const authorId = user?.id ?? 0;
+  const [posts, comments] = await Promise.all([
+    prisma().post.findMany({
+      where: { authorId, status: "published", displayMode: "handle" },
+      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
+      take: 50,
+      select: summarySelect,
+    }),
+    prisma().comment.findMany({
+      where: { authorId, status: "published", displayMode: "handle", post: { status: "published" } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 50,
+      select: { id: true, postId: true, bodyHtml: true, createdAt: true, post: { select: { title: true } } },
+    }),
+  ]);
+  if (!user || (posts.length === 0 && comments.length === 0)) return null;
+  return {
+    handle: user.handle,
+    posts: posts.map(toSummary),
+    comments: comments.map((c) => ({
+      id: c.id,
+      postId: c.postId,
+      postTitle: c.post.title,
+      html: c.bodyHtml,
+      month: coarseDate(c.createdAt),
+      monthIso: coarseDateTime(c.createdAt),
+    })),
+  };
+}
+
+/** Every version of a post and of its replies, with the details their authors chose to keep: for moderators. */
+export async function getPostHistory(id: number) {
+  const post = await prisma().post.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      title: true,
+      bodyMarkdown: true,
+      status: true,
+      authorId: true,
+      keptFindings: true,
+      updatedAt: true,
+      version: true,
+      revisions: {
+        orderBy: { id: "desc" },
+        select: {
+          id: true,
+          title: true,
+          bodyMarkdown: true,
+          areaCode: true,
+          tagSlugs: true,
+          displayMode: true,
+          bylineScope: true,
+          reason: true,
+          createdAt: true,
+          editedBy: { select: { handle: true } },
+        },
+      },
+      comments: {
+        where: { revisions: { some: {} } },
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          bodyMarkdown: true,
+          keptFindings: true,
+          revisions: { orderBy: { id: "desc" }, select: { id: true, bodyMarkdown: true, reason: true, createdAt: true } },
+        },
+      },
+    },
+  });
+  if (!post) return null;
+  const removedReplies = await prisma().comment.findMany({
+    where: { postId: id, status: "removed" },
+    orderBy: { id: "asc" },
+    select: { id: true, bodyMarkdown: true, version: true, moderationNote: true },
+  });
+  return { ...post, removedReplies };
+}
+
+/**
+ * The heading a post will have once published (byline, place, tags, this month), for the preview
+ * before publishing and the edit page: the same publicHeading() the published page uses.
+ */
+export async function previewHeading(input: {
+  kind: PostSummary["kind"];
+  displayMode: "handle" | "anonymous";
+  bylineScope: BylineScope;
+  handle: string;
+  perspective: Perspective;
+  area: SummaryRow["area"];
+  tags: string[];
+  date?: Date;
+}) {
+  const tags = input.tags.length
+    ? await prisma().tag.findMany({ where: { slug: { in: input.tags } }, orderBy: { sortOrder: "asc" }, select: { slug: true, label: true } })
+    : [];
+  return {
+    kind: input.kind,
+    ...publicHeading({ ...input, date: input.date ?? new Date() }),
+    tags,
+  };
+}
