@@ -3,12 +3,21 @@ import js from "@eslint/js";
 import jsxA11y from "eslint-plugin-jsx-a11y";
 import react from "eslint-plugin-react";
 import reactHooks from "eslint-plugin-react-hooks";
+import prettier from "eslint-config-prettier";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", "build/", "public/build/", ".cache/", ".data/", "app/server/db/generated/", "tests/.artifacts/"],
+    ignores: [
+      "node_modules/",
+      "build/",
+      "public/build/",
+      ".cache/",
+      ".data/",
+      "app/server/db/generated/",
+      "tests/.artifacts/",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -46,7 +55,10 @@ export default tseslint.config(
         "error",
         {
           patterns: [
-            { group: ["@remix-run/*", "react", "react-dom", "@prisma/*", "pg", "~/server/*", "**/server/**"], message: "app/domain must not depend on Remix, React, Prisma or server modules." },
+            {
+              group: ["@remix-run/*", "react", "react-dom", "@prisma/*", "pg", "~/server/*", "**/server/**"],
+              message: "app/domain must not depend on Remix, React, Prisma or server modules.",
+            },
           ],
         },
       ],
@@ -56,14 +68,36 @@ export default tseslint.config(
     // Components draw what they are given; the types they share with the server live in app/domain.
     files: ["app/components/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["~/server/*", "**/server/**"], message: "Components take their types from app/domain, not from server modules." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/server/*", "**/server/**"],
+              message: "Components take their types from app/domain, not from server modules.",
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // Server modules talk to the outside; they never reach into React components.
     files: ["app/server/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["~/components/*", "**/components/**"], message: "Server modules take their types from app/domain, not from components." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["~/components/*", "**/components/**"],
+              message: "Server modules take their types from app/domain, not from components.",
+            },
+          ],
+        },
+      ],
     },
   },
+  // Layout is Prettier's job (npm run format; checked by npm run lint): ESLint's own layout rules are off.
+  prettier,
 );

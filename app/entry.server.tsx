@@ -17,7 +17,10 @@ export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
   // Method and path only: never bodies, cookies or addresses.
   const url = new URL(request.url);
-  logger.error({ err: error instanceof Error ? error.message : String(error), method: request.method, path: url.pathname }, "request failed");
+  logger.error(
+    { err: error instanceof Error ? error.message : String(error), method: request.method, path: url.pathname },
+    "request failed",
+  );
 };
 
 export default function handleRequest(

@@ -41,7 +41,8 @@ export const meta: MetaFunction = ({ error }) => [
   },
   {
     name: "description",
-    content: "Carers, disabled people and support planners share what really happened with personal budgets and support.",
+    content:
+      "Carers, disabled people and support planners share what really happened with personal budgets and support.",
   },
 ];
 
@@ -132,7 +133,14 @@ export function Layout({ children }: { children: ReactNode }) {
                     </li>
                     <li>
                       <NavLink to="/notifications">
-                        Notifications{user.unread > 0 ? <span className="count"> ({user.unread}<span className="visually-hidden"> unread</span>)</span> : null}
+                        Notifications
+                        {user.unread > 0 ? (
+                          <span className="count">
+                            {" "}
+                            ({user.unread}
+                            <span className="visually-hidden"> unread</span>)
+                          </span>
+                        ) : null}
                       </NavLink>
                     </li>
                     <li>
@@ -210,8 +218,11 @@ export default function App() {
 
 /** The typed text of a form that could not be read (app/server/http/forms.server.ts), when any. */
 function typedValues(data: unknown): [string, string][] {
-  if (!data || typeof data !== "object" || !("values" in data) || !data.values || typeof data.values !== "object") return [];
-  return Object.entries(data.values).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].trim() !== "");
+  if (!data || typeof data !== "object" || !("values" in data) || !data.values || typeof data.values !== "object")
+    return [];
+  return Object.entries(data.values).filter(
+    (entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].trim() !== "",
+  );
 }
 
 // Never shows an error's message, stack or source: only what is written here, or the text a
@@ -235,7 +246,8 @@ export function ErrorBoundary() {
       title = "We could not do that";
       const data: unknown = error.data;
       if (typeof data === "string" && data) message = data;
-      else if (data && typeof data === "object" && "message" in data && typeof data.message === "string") message = data.message;
+      else if (data && typeof data === "object" && "message" in data && typeof data.message === "string")
+        message = data.message;
       typed = typedValues(data);
       backToForm = Boolean(data && typeof data === "object" && "message" in data);
     }
@@ -252,7 +264,13 @@ export function ErrorBoundary() {
               <label className="label" htmlFor={`typed-${index}`}>
                 {name}
               </label>
-              <textarea className="textarea" id={`typed-${index}`} readOnly defaultValue={value} rows={Math.min(12, value.split("\n").length + 1)} />
+              <textarea
+                className="textarea"
+                id={`typed-${index}`}
+                readOnly
+                defaultValue={value}
+                rows={Math.min(12, value.split("\n").length + 1)}
+              />
             </div>
           ))}
         </div>

@@ -44,7 +44,9 @@ try {
     await mkdir(dir, { recursive: true });
     await writeFile(path.join(dir, "migration.sql"), sql);
     await copyFile(schemaPath, snapshotPath);
-    console.log(`Wrote ${path.relative(root, dir)}/migration.sql. Review it, add any SQL Prisma cannot express, then run npm run db:migrate.`);
+    console.log(
+      `Wrote ${path.relative(root, dir)}/migration.sql. Review it, add any SQL Prisma cannot express, then run npm run db:migrate.`,
+    );
   }
 } finally {
   await database.stop();

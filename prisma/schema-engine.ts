@@ -11,9 +11,7 @@ import { bindMigrationAwareSqlAdapterFactory } from "@prisma/driver-adapter-util
 
 const require = createRequire(import.meta.url);
 
-type DiffTarget =
-  | { tag: "empty" }
-  | { tag: "schemaDatamodel"; files: { path: string; content: string }[] };
+type DiffTarget = { tag: "empty" } | { tag: "schemaDatamodel"; files: { path: string; content: string }[] };
 
 interface SchemaEngine {
   diff(params: {
@@ -60,11 +58,18 @@ async function loadSchemaEngine(connectionString: string): Promise<SchemaEngine>
  * The SQL that takes a database from `fromSchema` (null: an empty database) to `toSchema`.
  * The engine connects to the server to learn its version but changes nothing there.
  */
-export async function diffSchemas(fromSchema: string | null, toSchema: string, connectionString: string): Promise<string> {
+export async function diffSchemas(
+  fromSchema: string | null,
+  toSchema: string,
+  connectionString: string,
+): Promise<string> {
   const engine = await loadSchemaEngine(connectionString);
   try {
     const result = await engine.diff({
-      from: fromSchema === null ? { tag: "empty" } : { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: fromSchema }] },
+      from:
+        fromSchema === null
+          ? { tag: "empty" }
+          : { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: fromSchema }] },
       to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: toSchema }] },
       script: true,
       exitCode: null,
@@ -80,7 +85,10 @@ export async function diffSchemas(fromSchema: string | null, toSchema: string, c
  * Prisma's own `migrate deploy` logic, run by the engine against a real database. The tests use
  * it to prove that our migrator leaves the database exactly as Prisma expects.
  */
-export async function applyMigrationsWithPrismaEngine(migrationsDir: string, connectionString: string): Promise<string[]> {
+export async function applyMigrationsWithPrismaEngine(
+  migrationsDir: string,
+  connectionString: string,
+): Promise<string[]> {
   const engine = await loadSchemaEngine(connectionString);
   try {
     const entries = (await readdir(migrationsDir, { withFileTypes: true }))

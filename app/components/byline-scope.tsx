@@ -6,8 +6,16 @@ import type { BylineScope, NarrowingWarning } from "~/domain/anonymity/byline";
 
 const SCOPE_OPTIONS: { value: BylineScope; label: string; hint: string }[] = [
   { value: "council", label: "The council, and its region", hint: "For example “about Blackpool”." },
-  { value: "region", label: "Only the region", hint: "For example “in the North West”; the council is not shown anywhere." },
-  { value: "nation", label: "Only the nation", hint: "For example “in England”; neither the council nor the region is shown." },
+  {
+    value: "region",
+    label: "Only the region",
+    hint: "For example “in the North West”; the council is not shown anywhere.",
+  },
+  {
+    value: "nation",
+    label: "Only the nation",
+    hint: "For example “in England”; neither the council nor the region is shown.",
+  },
 ];
 
 export function BylineScopeField({ defaultValue, error }: { defaultValue: string | undefined; error?: string }) {

@@ -32,7 +32,10 @@ export function FindingItems({ findings }: { findings: ShownFinding[] }) {
 }
 
 /** "in your title looks like a phone number". */
-export function whereFound(finding: { field?: string; kind?: string }, fieldNames: Record<string, string> = {}): string | undefined {
+export function whereFound(
+  finding: { field?: string; kind?: string },
+  fieldNames: Record<string, string> = {},
+): string | undefined {
   if (!finding.kind) return undefined;
   const field = finding.field ? (fieldNames[finding.field] ?? finding.field) : null;
   return `${field ? `in ${field} ` : ""}looks like ${describeFindingKind(finding.kind)}`;
@@ -66,7 +69,9 @@ export function FindingsPanel({
       <Heading>{heading}</Heading>
       <p>{intro}</p>
       <input type="hidden" name="seen" value={encodeSeen(findings)} />
-      <FindingItems findings={findings.map((finding) => ({ ...finding, where: finding.where ?? whereFound(finding, fieldNames) }))} />
+      <FindingItems
+        findings={findings.map((finding) => ({ ...finding, where: finding.where ?? whereFound(finding, fieldNames) }))}
+      />
       {children}
       <div className="button-row">
         {findings.length > 1 ? (

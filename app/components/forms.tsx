@@ -212,7 +212,17 @@ export function Honeypot() {
   );
 }
 
-export function SubmitButton({ children, secondary, name, value }: { children: ReactNode; secondary?: boolean; name?: string; value?: string }) {
+export function SubmitButton({
+  children,
+  secondary,
+  name,
+  value,
+}: {
+  children: ReactNode;
+  secondary?: boolean;
+  name?: string;
+  value?: string;
+}) {
   return (
     <button type="submit" className={`button${secondary ? " button--secondary" : ""}`} name={name} value={value}>
       {children}
@@ -273,7 +283,10 @@ export function CheckboxGroup({
 }) {
   const hintId = hint ? `${idPrefix}-hint` : undefined;
   return (
-    <fieldset className="fieldset checkbox-group" aria-describedby={[hintId, error ? `${idPrefix}-error` : null].filter(Boolean).join(" ") || undefined}>
+    <fieldset
+      className="fieldset checkbox-group"
+      aria-describedby={[hintId, error ? `${idPrefix}-error` : null].filter(Boolean).join(" ") || undefined}
+    >
       <legend className="legend legend--small">{legend}</legend>
       {hint ? (
         <div id={hintId} className="hint">

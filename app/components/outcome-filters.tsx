@@ -10,7 +10,10 @@ import { ErrorSummary, SelectField, SubmitButton, TextField } from "./forms";
 const everyone = { value: "", label: "Everyone" };
 const choices = (record: Record<string, string | { label: string }>) => [
   everyone,
-  ...Object.entries(record).map(([value, label]) => ({ value, label: typeof label === "string" ? label : label.label })),
+  ...Object.entries(record).map(([value, label]) => ({
+    value,
+    label: typeof label === "string" ? label : label.label,
+  })),
 ];
 
 export function OutcomeFilterForm({
@@ -32,13 +35,51 @@ export function OutcomeFilterForm({
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         <div className="outcome-filters__period">
-          <TextField name="from" label="From quarter" hint="For example 2024-Q1" width="short" defaultValue={values.from} error={errors?.from} />
-          <TextField name="to" label="To quarter" hint="For example 2026-Q4" width="short" defaultValue={values.to} error={errors?.to} />
+          <TextField
+            name="from"
+            label="From quarter"
+            hint="For example 2024-Q1"
+            width="short"
+            defaultValue={values.from}
+            error={errors?.from}
+          />
+          <TextField
+            name="to"
+            label="To quarter"
+            hint="For example 2026-Q4"
+            width="short"
+            defaultValue={values.to}
+            error={errors?.to}
+          />
         </div>
-        <SelectField name="perspective" label="Who reported" options={choices(PERSPECTIVES)} defaultValue={values.perspective ?? ""} error={errors?.perspective} />
-        <SelectField name="arrangement" label="Kind of support" options={choices(SUPPORT_ARRANGEMENTS)} defaultValue={values.arrangement ?? ""} error={errors?.arrangement} />
-        <SelectField name="client" label="Group of people" options={choices(CLIENT_GROUPS)} defaultValue={values.client ?? ""} error={errors?.client} />
-        <SelectField name="lead" label="Who led the support plan" options={choices(PLAN_LEADS)} defaultValue={values.lead ?? ""} error={errors?.lead} />
+        <SelectField
+          name="perspective"
+          label="Who reported"
+          options={choices(PERSPECTIVES)}
+          defaultValue={values.perspective ?? ""}
+          error={errors?.perspective}
+        />
+        <SelectField
+          name="arrangement"
+          label="Kind of support"
+          options={choices(SUPPORT_ARRANGEMENTS)}
+          defaultValue={values.arrangement ?? ""}
+          error={errors?.arrangement}
+        />
+        <SelectField
+          name="client"
+          label="Group of people"
+          options={choices(CLIENT_GROUPS)}
+          defaultValue={values.client ?? ""}
+          error={errors?.client}
+        />
+        <SelectField
+          name="lead"
+          label="Who led the support plan"
+          options={choices(PLAN_LEADS)}
+          defaultValue={values.lead ?? ""}
+          error={errors?.lead}
+        />
         <SubmitButton secondary>Show figures</SubmitButton>
       </Form>
     </>

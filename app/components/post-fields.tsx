@@ -10,7 +10,15 @@ const TAG_GROUP_LABELS = {
   feeling: "How it left you feeling",
 } as const;
 
-export function TagFields({ tags, chosen, errors }: { tags: { slug: string; label: string; group: string }[]; chosen: string[]; errors: FieldErrors }) {
+export function TagFields({
+  tags,
+  chosen,
+  errors,
+}: {
+  tags: { slug: string; label: string; group: string }[];
+  chosen: string[];
+  errors: FieldErrors;
+}) {
   const groups = (Object.keys(TAG_GROUP_LABELS) as (keyof typeof TAG_GROUP_LABELS)[]).map((group) => ({
     group,
     options: tags.filter((t) => t.group === group).map((t) => ({ value: t.slug, label: t.label })),
@@ -34,13 +42,23 @@ export function TagFields({ tags, chosen, errors }: { tags: { slug: string; labe
 }
 
 /** The fields of a form, carried as hidden inputs into a second form (findings, one-click byline). */
-export function HiddenFields({ values, lists = {}, keys }: { values: Record<string, string | undefined>; lists?: Record<string, string[]>; keys: string[] }) {
+export function HiddenFields({
+  values,
+  lists = {},
+  keys,
+}: {
+  values: Record<string, string | undefined>;
+  lists?: Record<string, string[]>;
+  keys: string[];
+}) {
   return (
     <>
       {keys.map((key) => (
         <input key={key} type="hidden" name={key} value={values[key] ?? ""} />
       ))}
-      {Object.entries(lists).flatMap(([name, items]) => items.map((item) => <input key={`${name}-${item}`} type="hidden" name={name} value={item} />))}
+      {Object.entries(lists).flatMap(([name, items]) =>
+        items.map((item) => <input key={`${name}-${item}`} type="hidden" name={name} value={item} />),
+      )}
     </>
   );
 }

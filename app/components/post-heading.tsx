@@ -21,14 +21,25 @@ export interface PostHeadingView {
  * nation-only byline the council is left out; a named post, whose byline is the handle alone,
  * says which region or nation instead ("about a council in the North West").
  */
-export function PostByline({ post, linkCouncil = true }: { post: Omit<PostHeadingView, "tags">; linkCouncil?: boolean }) {
+export function PostByline({
+  post,
+  linkCouncil = true,
+}: {
+  post: Omit<PostHeadingView, "tags">;
+  linkCouncil?: boolean;
+}) {
   const about = aboutPlace(post.place, post.displayMode);
   return (
     <p className="byline">
       {KIND_LABELS[post.kind]} by {post.byline}
       {about && "council" in about ? (
         <>
-          , about {linkCouncil ? <Link to={`/stories?council=${about.council.code}`}>{about.council.name}</Link> : about.council.name}
+          , about{" "}
+          {linkCouncil ? (
+            <Link to={`/stories?council=${about.council.code}`}>{about.council.name}</Link>
+          ) : (
+            about.council.name
+          )}
         </>
       ) : about ? (
         `, about ${about.text}`

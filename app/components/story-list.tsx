@@ -17,10 +17,13 @@ export function StoryList({ posts, headingLevel = 3 }: { posts: Listed[]; headin
           </Heading>
           <PostByline post={post} linkCouncil={false} />
           {/* snippetHtml is escaped text with only our own <mark>s (app/domain/posts/snippet.ts). */}
-          {post.snippetHtml ? <p className="snippet" dangerouslySetInnerHTML={{ __html: post.snippetHtml }} /> : <p>{post.excerpt}</p>}
+          {post.snippetHtml ? (
+            <p className="snippet" dangerouslySetInnerHTML={{ __html: post.snippetHtml }} />
+          ) : (
+            <p>{post.excerpt}</p>
+          )}
         </li>
       ))}
     </ul>
   );
 }
-

@@ -57,7 +57,14 @@ export function SearchForm({ values, errors }: { values: Record<string, string>;
       />
       {[...FILTER_FIELDS, "sort" as const].map((field) =>
         errors[field] !== undefined ? (
-          <TextField key={field} name={field} label={`${field[0]?.toUpperCase()}${field.slice(1)}`} defaultValue={values[field] ?? ""} error={errors[field]} width="medium" />
+          <TextField
+            key={field}
+            name={field}
+            label={`${field[0]?.toUpperCase()}${field.slice(1)}`}
+            defaultValue={values[field] ?? ""}
+            error={errors[field]}
+            width="medium"
+          />
         ) : values[field] ? (
           <input key={field} type="hidden" name={field} value={values[field]} />
         ) : null,
@@ -85,7 +92,10 @@ export function ActiveFilters({ search, names }: { search: StorySearch; names: F
       <ul>
         {search.q ? (
           <li>
-            Words: “{search.q}” <Link to={`/stories${storySearchQuery(withoutFilter(search, "q"))}`}>Remove<span className="visually-hidden"> the search words</span></Link>
+            Words: “{search.q}”{" "}
+            <Link to={`/stories${storySearchQuery(withoutFilter(search, "q"))}`}>
+              Remove<span className="visually-hidden"> the search words</span>
+            </Link>
           </li>
         ) : null}
         {active.map((field) => (
@@ -114,12 +124,16 @@ export function NoMatches({ search }: { search: StorySearch }) {
         {search.q ? <li>leave out very common words such as “the” or “and”: searches ignore them</li> : null}
         {search.q ? (
           <li>
-            <Link to={`/stories${storySearchQuery(withoutFilter(search, "q"))}`}>search without the words “{search.q}”</Link>
+            <Link to={`/stories${storySearchQuery(withoutFilter(search, "q"))}`}>
+              search without the words “{search.q}”
+            </Link>
           </li>
         ) : null}
         {active.map((field) => (
           <li key={field}>
-            <Link to={`/stories${storySearchQuery(withoutFilter(search, field))}`}>remove the {FILTER_NAMES[field].singular} filter</Link>
+            <Link to={`/stories${storySearchQuery(withoutFilter(search, field))}`}>
+              remove the {FILTER_NAMES[field].singular} filter
+            </Link>
           </li>
         ))}
         <li>
@@ -165,7 +179,9 @@ export function FacetLists({ search, facets }: { search: StorySearch; facets: St
           <section key={field} aria-labelledby={`facet-${field}`}>
             <h3 id={`facet-${field}`}>{FILTER_NAMES[field].heading}</h3>
             {field === "council" && !search.region && values.length >= COUNCILS_BEFORE_REGION ? (
-              <p className="hint">The {COUNCILS_BEFORE_REGION} with most stories. Choose a region or nation to see every council in it.</p>
+              <p className="hint">
+                The {COUNCILS_BEFORE_REGION} with most stories. Choose a region or nation to see every council in it.
+              </p>
             ) : null}
             <ul className="facet-list">
               {first.map((value) => (
@@ -175,7 +191,8 @@ export function FacetLists({ search, facets }: { search: StorySearch; facets: St
             {rest.length > 0 ? (
               <details>
                 <summary>
-                  {rest.length} more<span className="visually-hidden"> {FILTER_NAMES[field].heading.toLowerCase()}</span>
+                  {rest.length} more
+                  <span className="visually-hidden"> {FILTER_NAMES[field].heading.toLowerCase()}</span>
                 </summary>
                 <ul className="facet-list">
                   {rest.map((value) => (
@@ -199,12 +216,16 @@ export function StoryDownloads({ search, citation }: { search: StorySearch; cita
     <section aria-labelledby="downloads-heading" className="downloads">
       <h2 id="downloads-heading">Download these stories</h2>
       <p>
-        Download these stories: <a href={`/stories/export.csv${suffix}`}>CSV</a>, <a href={`/stories/export.json${suffix}`}>JSON</a>. Each
-        row has the kind, title, text, tags, council, region, the author’s perspective and the month published; never a name or an exact
-        time.
+        Download these stories: <a href={`/stories/export.csv${suffix}`}>CSV</a>,{" "}
+        <a href={`/stories/export.json${suffix}`}>JSON</a>. Each row has the kind, title, text, tags, council, region,
+        the author’s perspective and the month published; never a name or an exact time.
       </p>
       <p>
-        Licence: <a href={DATA_LICENCE.url}>{DATA_LICENCE.title} ({DATA_LICENCE.name})</a>. Please cite it as:
+        Licence:{" "}
+        <a href={DATA_LICENCE.url}>
+          {DATA_LICENCE.title} ({DATA_LICENCE.name})
+        </a>
+        . Please cite it as:
       </p>
       <p className="citation">{citation}</p>
     </section>
@@ -213,7 +234,13 @@ export function StoryDownloads({ search, citation }: { search: StorySearch; cita
 
 /** `<link rel="alternate">` descriptors for a route's meta (which also runs in the browser), so readers find the feeds. */
 export function feedMeta(links: FeedLink[]) {
-  return links.map((link) => ({ tagName: "link" as const, rel: "alternate", type: link.type, href: link.href, title: link.title }));
+  return links.map((link) => ({
+    tagName: "link" as const,
+    rel: "alternate",
+    type: link.type,
+    href: link.href,
+    title: link.title,
+  }));
 }
 
 /** Where to follow new stories in a feed reader: everything, or this page's tag and council. */

@@ -17,7 +17,12 @@ export const CITATION_FORM = "Fifth Option (year). What you downloaded. Retrieve
 
 /** "2026-12-01": the day a download was made, in UK time. */
 export function retrievalDate(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/London",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }
 
 /** "Fifth Option (2026). Stories matching “respite”. Retrieved 2026-12-01 from https://…" */

@@ -7,7 +7,8 @@ export const meta: MetaFunction = () => [{ title: "Page not found – Fifth Opti
 // Any address no other route claims; also the page for requests refused before any route ran
 // (too large, malformed address: app/server/http/edge.server.ts), shown by the root error boundary.
 export async function loader({ context }: LoaderFunctionArgs) {
-  if (context.refusal) throw data(context.refusal.message, { status: context.refusal.status, headers: { "Cache-Control": "no-store" } });
+  if (context.refusal)
+    throw data(context.refusal.message, { status: context.refusal.status, headers: { "Cache-Control": "no-store" } });
   throw new Response("Not found", { status: 404 });
 }
 

@@ -26,16 +26,17 @@ export default function Home() {
     <>
       <h1>Tell the truth about social care, safely</h1>
       <p className="lead">
-        Carers, disabled people and the people who plan support share what really happened with personal budgets,
-        direct payments and support plans, so the next person can find their fifth option.
+        Carers, disabled people and the people who plan support share what really happened with personal budgets, direct
+        payments and support plans, so the next person can find their fifth option.
       </p>
       <p>Every story is anonymous by default. Nothing here tells your council who you are.</p>
       <aside className="help-block" aria-labelledby="help-now-heading">
         <h2 id="help-now-heading">Need help now?</h2>
         <p>
           If someone is in danger, call <a href="tel:999">999</a>. If you are struggling, Samaritans answer any time on{" "}
-          <a href="tel:116123">116&nbsp;123</a>. If caring has broken down, <Link to="/help">see who to call today</Link>: carers&apos;,
-          dementia, older people&apos;s and domestic abuse helplines, and what the council has to do.
+          <a href="tel:116123">116&nbsp;123</a>. If caring has broken down,{" "}
+          <Link to="/help">see who to call today</Link>: carers&apos;, dementia, older people&apos;s and domestic abuse
+          helplines, and what the council has to do.
         </p>
       </aside>
       <h2>Latest stories</h2>

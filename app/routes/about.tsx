@@ -28,8 +28,8 @@ export default function About() {
       </ul>
       <h2>Stories as data</h2>
       <p>
-        Published stories, and the councils and tags they are filed under, can be read by programs too, under the
-        CC BY 4.0 licence: see <Link to="/about/api">the API guide</Link>.
+        Published stories, and the councils and tags they are filed under, can be read by programs too, under the CC BY
+        4.0 licence: see <Link to="/about/api">the API guide</Link>.
       </p>
       <h2>Where the council list comes from</h2>
       <p>

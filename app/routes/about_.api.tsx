@@ -76,7 +76,10 @@ export default function AboutApi() {
           Without a key: {RATE_LIMIT_POLICIES.anonymous.quota} requests a minute from each client. We never store your
           address; limits count a scrambled form of it that changes every day.
         </li>
-        <li>With a key: {RATE_LIMIT_POLICIES.key.quota} requests a minute for each researcher, whichever of their keys they use.</li>
+        <li>
+          With a key: {RATE_LIMIT_POLICIES.key.quota} requests a minute for each researcher, whichever of their keys
+          they use.
+        </li>
       </ul>
       <p>
         Every answer says where you stand, in the <code>RateLimit-Policy</code> and <code>RateLimit</code> headers (for

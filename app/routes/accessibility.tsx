@@ -20,8 +20,8 @@ export default function Accessibility() {
       </ul>
       <h2>How we check</h2>
       <p>
-        Every page type is tested automatically with axe-core in a real browser each time the site changes, and the
-        main journeys are tested using only a keyboard.
+        Every page type is tested automatically with axe-core in a real browser each time the site changes, and the main
+        journeys are tested using only a keyboard.
       </p>
       <h2>Telling us about a problem</h2>
       <p>

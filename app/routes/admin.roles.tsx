@@ -45,7 +45,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!result) return formFailure({ form: "That member no longer exists." }, values, 404);
   return data({
     ok: true as const,
-    done: result.changed ? `${result.handle} is now ${role === "admin" ? "an" : "a"} ${role}.` : `${result.handle} was already ${role === "admin" ? "an" : "a"} ${role}.`,
+    done: result.changed
+      ? `${result.handle} is now ${role === "admin" ? "an" : "a"} ${role}.`
+      : `${result.handle} was already ${role === "admin" ? "an" : "a"} ${role}.`,
   });
 }
 
@@ -86,7 +88,12 @@ export default function AdminRoles() {
                   <label className="visually-hidden" htmlFor={`role-${member.id}`}>
                     Role for {member.handle}
                   </label>
-                  <select id={`role-${member.id}`} name="role" defaultValue={member.role} className="input input--short">
+                  <select
+                    id={`role-${member.id}`}
+                    name="role"
+                    defaultValue={member.role}
+                    className="input input--short"
+                  >
                     {ROLES.map((role) => (
                       <option key={role} value={role}>
                         {role}
@@ -96,7 +103,13 @@ export default function AdminRoles() {
                   <label className="visually-hidden" htmlFor={`reason-${member.id}`}>
                     Reason for changing {member.handle}&apos;s role
                   </label>
-                  <input id={`reason-${member.id}`} type="text" name="reason" className="input input--medium" placeholder="Reason (optional)" />{" "}
+                  <input
+                    id={`reason-${member.id}`}
+                    type="text"
+                    name="reason"
+                    className="input input--medium"
+                    placeholder="Reason (optional)"
+                  />{" "}
                   <button type="submit" className="button button--secondary">
                     Save<span className="visually-hidden"> role for {member.handle}</span>
                   </button>

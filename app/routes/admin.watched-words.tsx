@@ -3,7 +3,15 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors, SuccessNotice } from "~/components/forms";
+import {
+  ErrorSummary,
+  RadioGroup,
+  SubmitButton,
+  TextArea,
+  TextField,
+  type FieldErrors,
+  SuccessNotice,
+} from "~/components/forms";
 import { applyWatchedWords, patternProblem, type WatchedAction } from "~/domain/moderation/watched-words";
 import { recordAction } from "~/server/moderation/audit.server";
 import { requirePermission } from "~/server/accounts/guards.server";
@@ -35,7 +43,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = await readForm(request);
   const words = await listWatchedWords();
   if (values.intent === "test") {
-    const result = applyWatchedWords(values.sample ?? "", words.map((w) => ({ ...w, action: w.action as WatchedAction })));
+    const result = applyWatchedWords(
+      values.sample ?? "",
+      words.map((w) => ({ ...w, action: w.action as WatchedAction })),
+    );
     return data({ errors: {} as FieldErrors, values, test: result, done: null });
   }
   if (values.intent === "remove") {
@@ -43,18 +54,35 @@ export async function action({ request }: ActionFunctionArgs) {
     const word = words.find((w) => id.success && w.id === id.data);
     if (word) {
       await removeWatchedWord(word.id);
-      await recordAction({ actor: admin, action: "watched_word.remove", targetType: "watched_word", targetId: word.pattern, before: { action: word.action } });
+      await recordAction({
+        actor: admin,
+        action: "watched_word.remove",
+        targetType: "watched_word",
+        targetId: word.pattern,
+        before: { action: word.action },
+      });
     }
-    return data({ errors: {} as FieldErrors, values: {}, test: null, done: word ? `“${word.pattern}” removed.` : null });
+    return data({
+      errors: {} as FieldErrors,
+      values: {},
+      test: null,
+      done: word ? `“${word.pattern}” removed.` : null,
+    });
   }
   const parsed = addSchema.safeParse(values);
   const errors: FieldErrors = {};
   const problem = patternProblem(values.pattern ?? "");
   if (problem) errors.pattern = problem;
   if (!parsed.success) for (const issue of parsed.error.issues) errors[String(issue.path[0])] ??= issue.message;
-  if (parsed.success && parsed.data.action === "replace" && !parsed.data.replacement) errors.replacement = "Enter what to replace it with";
-  if (!parsed.success || Object.keys(errors).length > 0) return data({ errors, values, test: null, done: null }, { status: 400 });
-  await addWatchedWord({ pattern: parsed.data.pattern, action: parsed.data.action, replacement: parsed.data.replacement || null });
+  if (parsed.success && parsed.data.action === "replace" && !parsed.data.replacement)
+    errors.replacement = "Enter what to replace it with";
+  if (!parsed.success || Object.keys(errors).length > 0)
+    return data({ errors, values, test: null, done: null }, { status: 400 });
+  await addWatchedWord({
+    pattern: parsed.data.pattern,
+    action: parsed.data.action,
+    replacement: parsed.data.replacement || null,
+  });
   await recordAction({
     actor: admin,
     action: "watched_word.add",
@@ -115,9 +143,27 @@ export default function WatchedWords() {
         <h2 id="add-heading">Add a watched word</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="add" />
-          <TextField name="pattern" label="Word or phrase" error={errors.pattern} defaultValue={values.pattern} width="medium" />
-          <RadioGroup name="action" legend="What should happen?" error={errors.action} defaultValue={values.action} options={ACTIONS} />
-          <TextField name="replacement" label="Replacement (only for Replace)" error={errors.replacement} defaultValue={values.replacement} width="medium" />
+          <TextField
+            name="pattern"
+            label="Word or phrase"
+            error={errors.pattern}
+            defaultValue={values.pattern}
+            width="medium"
+          />
+          <RadioGroup
+            name="action"
+            legend="What should happen?"
+            error={errors.action}
+            defaultValue={values.action}
+            options={ACTIONS}
+          />
+          <TextField
+            name="replacement"
+            label="Replacement (only for Replace)"
+            error={errors.replacement}
+            defaultValue={values.replacement}
+            width="medium"
+          />
           <SubmitButton>Add</SubmitButton>
         </Form>
       </section>

@@ -10,7 +10,13 @@ const filters = z.object({
     .transform((value) => NATIONS.find((nation) => nation.toLowerCase() === value.toLowerCase()))
     .refine((nation) => nation !== undefined, "Nation must be England, Scotland or Wales.")
     .optional(),
-  region: z.string().regex(/^[ENSW]\d{8}$/, "Region must be a 9-character ONS code such as E12000001 (Scotland is S92000003, Wales W92000004).").optional(),
+  region: z
+    .string()
+    .regex(
+      /^[ENSW]\d{8}$/,
+      "Region must be a 9-character ONS code such as E12000001 (Scotland is S92000003, Wales W92000004).",
+    )
+    .optional(),
 });
 
 export const loader = apiEndpoint("/councils", { maxAgeSeconds: 3600 }, async ({ query }) => {
@@ -20,7 +26,16 @@ export const loader = apiEndpoint("/councils", { maxAgeSeconds: 3600 }, async ({
     throw new ApiProblem({ kind: "not-found", detail, errors: [{ parameter: "region", detail }] });
   }
   const councils = await listCouncils({ nation, region });
-  return { body: { councils: councils.map(({ code, name, regionCode, regionName, nation }) => ({ code, name, region: { code: regionCode, name: regionName }, nation })) } };
+  return {
+    body: {
+      councils: councils.map(({ code, name, regionCode, regionName, nation }) => ({
+        code,
+        name,
+        region: { code: regionCode, name: regionName },
+        nation,
+      })),
+    },
+  };
 });
 
 export const action = refuseWrites;

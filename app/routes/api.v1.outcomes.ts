@@ -10,7 +10,10 @@ export const loader = apiEndpoint("/outcomes", { maxAgeSeconds: 300 }, async ({ 
       ? new ApiProblem({
           kind: "invalid-parameters",
           detail: "Some parameters are not valid: see errors for each one.",
-          errors: Object.entries(download.errors).map(([parameter, detail]) => ({ parameter: parameter === "place" ? "council" : parameter, detail: detail ?? "" })),
+          errors: Object.entries(download.errors).map(([parameter, detail]) => ({
+            parameter: parameter === "place" ? "council" : parameter,
+            detail: detail ?? "",
+          })),
         })
       : new ApiProblem({ kind: "not-found", detail: download.detail });
   }

@@ -15,7 +15,10 @@ export const loader = apiEndpoint("/stories/{id}", { maxAgeSeconds: 60 }, async 
   const id = storyId.safeParse(params.id);
   const story = id.success ? await getPublishedPost(id.data) : null;
   if (!story) {
-    throw new ApiProblem({ kind: "not-found", detail: `There is no published story with the id ${String(params.id).slice(0, 40)}.` });
+    throw new ApiProblem({
+      kind: "not-found",
+      detail: `There is no published story with the id ${String(params.id).slice(0, 40)}.`,
+    });
   }
   return { body: storyWithBodyResource(story, origin) };
 });

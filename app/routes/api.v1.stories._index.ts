@@ -15,7 +15,9 @@ export const loader = apiEndpoint("/stories", { maxAgeSeconds: 60 }, async ({ qu
   const page = readParameters(query, paging);
   if (!parsed.ok || !page.ok) {
     const errors: ParameterError[] = [
-      ...(parsed.ok ? [] : Object.entries(parsed.errors).map(([parameter, detail]) => ({ parameter, detail: detail ?? "" }))),
+      ...(parsed.ok
+        ? []
+        : Object.entries(parsed.errors).map(([parameter, detail]) => ({ parameter, detail: detail ?? "" }))),
       ...(page.ok ? [] : page.errors),
     ];
     throw new ApiProblem(invalidParameters(errors));
@@ -23,11 +25,17 @@ export const loader = apiEndpoint("/stories", { maxAgeSeconds: 60 }, async ({ qu
   const { search } = parsed;
   const { limit } = page.values;
   const unknown = await findUnknownFilter(search);
-  if (unknown) throw new ApiProblem({ kind: "not-found", detail: unknown.message, errors: [{ parameter: unknown.field, detail: unknown.message }] });
+  if (unknown)
+    throw new ApiProblem({
+      kind: "not-found",
+      detail: unknown.message,
+      errors: [{ parameter: unknown.field, detail: unknown.message }],
+    });
 
   const cursor = query.getAll("cursor").find((value) => value.trim() !== "") ?? null;
   const found = await searchStories(search, { cursor, perPage: limit }).catch((error: unknown) => {
-    if (error instanceof InvalidCursor) throw new ApiProblem(invalidParameters([{ parameter: "cursor", detail: error.message }]));
+    if (error instanceof InvalidCursor)
+      throw new ApiProblem(invalidParameters([{ parameter: "cursor", detail: error.message }]));
     throw error;
   });
 
@@ -40,7 +48,10 @@ export const loader = apiEndpoint("/stories", { maxAgeSeconds: 60 }, async ({ qu
     next = { cursor: found.next, url: `${origin}/api/v1/stories?${params}` };
     headers.Link = `<${next.url}>; rel="next"`;
   }
-  return { body: { stories: found.stories.map((story) => storyResource(story, origin)), total: found.total, limit, next }, headers };
+  return {
+    body: { stories: found.stories.map((story) => storyResource(story, origin)), total: found.total, limit, next },
+    headers,
+  };
 });
 
 export const action = refuseWrites;

@@ -5,7 +5,14 @@ import { z } from "zod";
 
 import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, SubmitButton, TextArea, type FieldErrors } from "~/components/forms";
-import { applyRedactIntent, keptFindings, locateFindings, parseRedactIntent, parseSeen, unseenFindings } from "~/domain/anonymity/redaction";
+import {
+  applyRedactIntent,
+  keptFindings,
+  locateFindings,
+  parseRedactIntent,
+  parseSeen,
+  unseenFindings,
+} from "~/domain/anonymity/redaction";
 import { commentInputSchema } from "~/domain/posts/post-input";
 import { requirePermission, requireUser } from "~/server/accounts/guards.server";
 import { isUnavailable, readForm, zodFieldErrors } from "~/server/http/forms.server";
@@ -40,7 +47,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   values.body = body;
   const findings = locateFindings({ body }, ["body"]);
   // The same check as a new reply: each detail is shown, and saved only if the author keeps it.
-  if (parseRedactIntent(values.intent) || (findings.length > 0 && (values.keep !== "1" || unseenFindings(findings, parseSeen(values.seen)).length > 0))) {
+  if (
+    parseRedactIntent(values.intent) ||
+    (findings.length > 0 && (values.keep !== "1" || unseenFindings(findings, parseSeen(values.seen)).length > 0))
+  ) {
     return data({ errors: {} as FieldErrors, values, findings });
   }
   try {
@@ -50,15 +60,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { id: comment.id, body, version: Number(values.version), keptFindings: keptFindings(findings) },
     );
     if ("conflict" in result) {
-      return data({ errors: { form: "This reply changed since you opened it. Copy your text, reload and try again." } as FieldErrors, values, findings: [] }, { status: 409 });
+      return data(
+        {
+          errors: {
+            form: "This reply changed since you opened it. Copy your text, reload and try again.",
+          } as FieldErrors,
+          values,
+          findings: [],
+        },
+        { status: 409 },
+      );
     }
     return redirect(`/stories/${result.postId}#comment-${comment.id}`);
   } catch (error) {
-    if (error instanceof RateLimited) return data({ errors: { form: error.message } as FieldErrors, values , findings: [] }, { status: 429 });
-    if (error instanceof BlockedByWatchedWord) return data({ errors: { body: error.message } as FieldErrors, values , findings: [] }, { status: 400 });
-    if (error instanceof UnknownReference) return data({ errors: { form: error.message } as FieldErrors, values , findings: [] }, { status: 400 });
+    if (error instanceof RateLimited)
+      return data({ errors: { form: error.message } as FieldErrors, values, findings: [] }, { status: 429 });
+    if (error instanceof BlockedByWatchedWord)
+      return data({ errors: { body: error.message } as FieldErrors, values, findings: [] }, { status: 400 });
+    if (error instanceof UnknownReference)
+      return data({ errors: { form: error.message } as FieldErrors, values, findings: [] }, { status: 400 });
     if (isUnavailable(error)) {
-      return data({ errors: { form: "Your changes have not been saved: we could not reach our database. Your text is still here." } as FieldErrors, values, findings: [] }, { status: 503 });
+      return data(
+        {
+          errors: {
+            form: "Your changes have not been saved: we could not reach our database. Your text is still here.",
+          } as FieldErrors,
+          values,
+          findings: [],
+        },
+        { status: 503 },
+      );
     }
     throw error;
   }

@@ -72,8 +72,20 @@ export default function Flag() {
       <h1>Report this {target.kind === "post" ? "post" : "reply"} to the moderators</h1>
       <p>Only moderators see reports. The author is not told who reported it.</p>
       <Form method="post" noValidate>
-        <RadioGroup name="reason" legend="What is the problem?" error={errors.reason} defaultValue={result?.values.reason} options={REASONS} />
-        <TextArea name="note" label="Anything the moderators should know? (optional)" error={errors.note} defaultValue={result?.values.note} rows={4} />
+        <RadioGroup
+          name="reason"
+          legend="What is the problem?"
+          error={errors.reason}
+          defaultValue={result?.values.reason}
+          options={REASONS}
+        />
+        <TextArea
+          name="note"
+          label="Anything the moderators should know? (optional)"
+          error={errors.note}
+          defaultValue={result?.values.note}
+          rows={4}
+        />
         <SubmitButton>Send report</SubmitButton>
       </Form>
       <p>

@@ -5,7 +5,11 @@ import { displayNumber, EMERGENCY, helplineHref, SECTIONS, type Helpline } from 
 
 export const meta: MetaFunction = () => [
   { title: "Get help now – Fifth Option" },
-  { name: "description", content: "Who to call when you, or the person you care for, need help now: 999, NHS 111, Samaritans, carers', dementia, older people's and domestic abuse helplines." },
+  {
+    name: "description",
+    content:
+      "Who to call when you, or the person you care for, need help now: 999, NHS 111, Samaritans, carers', dementia, older people's and domestic abuse helplines.",
+  },
 ];
 
 const CHECKED = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
@@ -53,18 +57,19 @@ export default function GetHelpNow() {
         </p>
         <ol>
           <li>
-            <strong>Call the council&apos;s adult social care team</strong> where the person you care for lives. Search for the
-            council&apos;s name and &ldquo;adult social care&rdquo;. Say clearly that caring has broken down and you need
-            emergency support or respite today.
+            <strong>Call the council&apos;s adult social care team</strong> where the person you care for lives. Search
+            for the council&apos;s name and &ldquo;adult social care&rdquo;. Say clearly that caring has broken down and
+            you need emergency support or respite today.
           </li>
           <li>
-            <strong>Out of hours</strong> (evenings, nights, weekends), ask for the council&apos;s <em>emergency duty team</em>:
-            the same number usually puts you through, or the council&apos;s website lists it.
+            <strong>Out of hours</strong> (evenings, nights, weekends), ask for the council&apos;s{" "}
+            <em>emergency duty team</em>: the same number usually puts you through, or the council&apos;s website lists
+            it.
           </li>
           <li>
-            <strong>If you have a carer&apos;s emergency plan</strong> (who to call, medicines, routines), use it and share it
-            with whoever steps in. If you do not have one, a carers&apos; helpline below can help you make one when things are
-            calmer.
+            <strong>If you have a carer&apos;s emergency plan</strong> (who to call, medicines, routines), use it and
+            share it with whoever steps in. If you do not have one, a carers&apos; helpline below can help you make one
+            when things are calmer.
           </li>
           <li>
             <strong>Ask for a carer&apos;s assessment</strong> afterwards: it is your right, and it can lead to planned
@@ -72,7 +77,8 @@ export default function GetHelpNow() {
           </li>
         </ol>
         <p>
-          If you are worried an adult is being harmed or neglected, read <Link to="/help/safeguarding">getting help if someone is at risk</Link>.
+          If you are worried an adult is being harmed or neglected, read{" "}
+          <Link to="/help/safeguarding">getting help if someone is at risk</Link>.
         </p>
       </section>
 
@@ -92,16 +98,18 @@ export default function GetHelpNow() {
         <h2 id="sources">Where these numbers come from</h2>
         <p>
           Fifth Option is a peer-support community: we cannot send help ourselves. Every number here is the
-          organisation&apos;s own. We checked each on the date shown against the organisation&apos;s page named below, or,
-          where we could not, against other published sources, and we say so. If a number does not work, please tell us through{" "}
-          <Link to="/about">the about page</Link>.
+          organisation&apos;s own. We checked each on the date shown against the organisation&apos;s page named below,
+          or, where we could not, against other published sources, and we say so. If a number does not work, please tell
+          us through <Link to="/about">the about page</Link>.
         </p>
         <ul className="helpline-sources">
           {[...EMERGENCY, ...SECTIONS.flatMap((s) => s.helplines)].map((helpline) => (
             <li key={helpline.id}>
               {helpline.name}: <a href={helpline.source}>{new URL(helpline.source).hostname.replace(/^www\./, "")}</a>
-              {helpline.confirmedAtSource ? "" : " (number taken from other published sources; not yet confirmed on this page)"}, checked{" "}
-              {CHECKED.format(new Date(`${helpline.checkedOn}T00:00:00Z`))}
+              {helpline.confirmedAtSource
+                ? ""
+                : " (number taken from other published sources; not yet confirmed on this page)"}
+              , checked {CHECKED.format(new Date(`${helpline.checkedOn}T00:00:00Z`))}
             </li>
           ))}
         </ul>

@@ -20,25 +20,33 @@ export const meta: MetaFunction = () => [{ title: "Join Fifth Option" }];
 
 const joinSchema = z
   .object({
-    handle: z.string().trim().superRefine((value, ctx) => {
-      const problem = handleProblem(value);
-      if (problem) ctx.addIssue({ code: "custom", message: problem });
-    }),
+    handle: z
+      .string()
+      .trim()
+      .superRefine((value, ctx) => {
+        const problem = handleProblem(value);
+        if (problem) ctx.addIssue({ code: "custom", message: problem });
+      }),
     password: z.string().superRefine((value, ctx) => {
       const problem = passwordProblem(value);
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     }),
-    perspective: z.enum(PERSPECTIVE_VALUES, { errorMap: () => ({ message: "Choose the description that fits you best" }) }),
+    perspective: z.enum(PERSPECTIVE_VALUES, {
+      errorMap: () => ({ message: "Choose the description that fits you best" }),
+    }),
   })
   .superRefine((value, ctx) => {
     const problem = passwordProblem(value.password, value.handle);
-    if (problem && !passwordProblem(value.password)) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+    if (problem && !passwordProblem(value.password))
+      ctx.addIssue({ code: "custom", path: ["password"], message: problem });
   });
 
 // After joining, the person is signed in; re-running the loader would send them away from the
 // one page that shows their recovery codes.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
-  actionResult && typeof actionResult === "object" && "ok" in actionResult && actionResult.ok ? false : defaultShouldRevalidate;
+  actionResult && typeof actionResult === "object" && "ok" in actionResult && actionResult.ok
+    ? false
+    : defaultShouldRevalidate;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireSignedOut(request);
@@ -48,7 +56,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireSignedOut(request);
   const values = await readForm(request);
-  if (isHoneypotFilled(values)) return formFailure({ form: "Sorry, we could not create your account. Please try again." }, values);
+  if (isHoneypotFilled(values))
+    return formFailure({ form: "Sorry, we could not create your account. Please try again." }, values);
   const client = await clientKey(context.clientAddress);
   try {
     await check("signUpPerClient", client);

@@ -33,15 +33,25 @@ const KIND_LABELS = { post: "Post", comment: "Reply", report_comment: "Experienc
 
 const filterSchema = z.object({
   kind: z.enum(["post", "comment", "report_comment"]).optional().catch(undefined),
-  reason: z.enum(["safeguarding_flag", "kept_identifying_details", "flagged", "new_member"]).optional().catch(undefined),
-  council: z.string().regex(/^[ENSW]\d{8}$/).optional().catch(undefined),
+  reason: z
+    .enum(["safeguarding_flag", "kept_identifying_details", "flagged", "new_member"])
+    .optional()
+    .catch(undefined),
+  council: z
+    .string()
+    .regex(/^[ENSW]\d{8}$/)
+    .optional()
+    .catch(undefined),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const moderator = await requirePermission(request, "moderation:review");
   const { kind, reason, council } = filterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const now = new Date();
-  const [queue, silenced] = await Promise.all([listQueue(moderator.id, { kind, reason, council }), listSilencedMembers(now)]);
+  const [queue, silenced] = await Promise.all([
+    listQueue(moderator.id, { kind, reason, council }),
+    listSilencedMembers(now),
+  ]);
   // What this moderator may do to each person shown (app/domain/accounts/permissions.ts).
   const person = (p: { id: number; handle: string; role: Role; silencedUntil: Date | null }) => ({
     id: p.id,
@@ -83,7 +93,8 @@ const liftSchema = z.object({
 });
 
 /** The form field an error belongs beside: each silence form names the item or person it is for. */
-const fieldFor = (prefix: string, itemKey: string | undefined) => `${prefix}-${/^[a-z_]+-\d+$/.test(itemKey ?? "") ? itemKey : "form"}`;
+const fieldFor = (prefix: string, itemKey: string | undefined) =>
+  `${prefix}-${/^[a-z_]+-\d+$/.test(itemKey ?? "") ? itemKey : "form"}`;
 
 export async function action({ request }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, "moderation:review");
@@ -92,7 +103,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const lifting = values.intent === "lift-silence";
     const field = fieldFor(lifting ? "liftReason" : "silenceReason", values.itemKey);
     const parsed = lifting ? liftSchema.safeParse(values) : silenceSchema.safeParse(values);
-    if (!parsed.success) return data({ errors: { [field]: parsed.error.issues[0]?.message ?? "Check the form" } as FieldErrors, done: null }, { status: 400 });
+    if (!parsed.success)
+      return data(
+        { errors: { [field]: parsed.error.issues[0]?.message ?? "Check the form" } as FieldErrors, done: null },
+        { status: 400 },
+      );
     try {
       let done: string;
       if ("liftReason" in parsed.data) {
@@ -104,23 +119,31 @@ export async function action({ request }: ActionFunctionArgs) {
       }
       return data({ errors: {} as FieldErrors, done });
     } catch (error) {
-      if (error instanceof NotAllowed) return data({ errors: { form: error.message } as FieldErrors, done: null }, { status: 403 });
-      if (error instanceof NotSilenced || error instanceof AlreadyHandled) return data({ errors: { form: error.message } as FieldErrors, done: null }, { status: 409 });
+      if (error instanceof NotAllowed)
+        return data({ errors: { form: error.message } as FieldErrors, done: null }, { status: 403 });
+      if (error instanceof NotSilenced || error instanceof AlreadyHandled)
+        return data({ errors: { form: error.message } as FieldErrors, done: null }, { status: 409 });
       throw error;
     }
   }
   const parsed = decisionSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: { form: "Choose a decision for the item." } as FieldErrors, done: null }, { status: 400 });
+  if (!parsed.success)
+    return data({ errors: { form: "Choose a decision for the item." } as FieldErrors, done: null }, { status: 400 });
   const { kind, id, version, decision, reason } = parsed.data;
   const field = `reason-${kind}-${id}`;
   if (reasonRequired(decision) && !reason) {
-    return data({ errors: { [field]: "Write a reason: the author will see it" } as FieldErrors, done: null }, { status: 400 });
+    return data(
+      { errors: { [field]: "Write a reason: the author will see it" } as FieldErrors, done: null },
+      { status: 400 },
+    );
   }
   try {
     await decide({ id: moderator.id, handle: moderator.handle }, { kind, id, version }, decision, reason || null);
   } catch (error) {
-    if (error instanceof AlreadyHandled) return data({ errors: { form: error.message } as FieldErrors, done: null }, { status: 409 });
-    if (error instanceof OwnContent) return data({ errors: { form: error.message } as FieldErrors, done: null }, { status: 403 });
+    if (error instanceof AlreadyHandled)
+      return data({ errors: { form: error.message } as FieldErrors, done: null }, { status: 409 });
+    if (error instanceof OwnContent)
+      return data({ errors: { form: error.message } as FieldErrors, done: null }, { status: 403 });
     throw error;
   }
   const verbs = {
@@ -144,17 +167,29 @@ export default function ModerationQueue() {
     <>
       <ErrorSummary errors={errors} />
       {result?.done ? <SuccessNotice>{result.done}</SuccessNotice> : null}
-      {searchParams.get("edited") ? <SuccessNotice>Your edit was saved and the item published. The author has been told what changed and why.</SuccessNotice> : null}
+      {searchParams.get("edited") ? (
+        <SuccessNotice>
+          Your edit was saved and the item published. The author has been told what changed and why.
+        </SuccessNotice>
+      ) : null}
       <h1>Review queue</h1>
       <p>
         {queue.length === 0 ? "Nothing is waiting for review." : `${queue.length} waiting, most urgent first.`}{" "}
         <Link to="/moderation/log">Audit log</Link>
       </p>
       <nav aria-label="Filter the queue" className="pagination">
-        <Link to="/moderation" aria-current={kind === "" ? "page" : undefined}>Everything</Link>
-        <Link to="?kind=post" aria-current={kind === "post" ? "page" : undefined}>Posts</Link>
-        <Link to="?kind=comment" aria-current={kind === "comment" ? "page" : undefined}>Replies</Link>
-        <Link to="?kind=report_comment" aria-current={kind === "report_comment" ? "page" : undefined}>Report comments</Link>
+        <Link to="/moderation" aria-current={kind === "" ? "page" : undefined}>
+          Everything
+        </Link>
+        <Link to="?kind=post" aria-current={kind === "post" ? "page" : undefined}>
+          Posts
+        </Link>
+        <Link to="?kind=comment" aria-current={kind === "comment" ? "page" : undefined}>
+          Replies
+        </Link>
+        <Link to="?kind=report_comment" aria-current={kind === "report_comment" ? "page" : undefined}>
+          Report comments
+        </Link>
       </nav>
       <Form method="get" className="filter-form">
         <input type="hidden" name="kind" value={kind} />
@@ -206,13 +241,21 @@ export default function ModerationQueue() {
               <pre className="revision">{entry.body}</pre>
               {entry.postId && entry.kind === "post" ? (
                 <p>
-                  <Link to={`/stories/${entry.postId}/history`}>Edit history<span className="visually-hidden"> of post {entry.id}</span></Link>
+                  <Link to={`/stories/${entry.postId}/history`}>
+                    Edit history<span className="visually-hidden"> of post {entry.id}</span>
+                  </Link>
                 </p>
               ) : null}
-              {entry.status === "pending" && (entry.kind === "post" || entry.kind === "comment") && !entry.ownContent ? (
+              {entry.status === "pending" &&
+              (entry.kind === "post" || entry.kind === "comment") &&
+              !entry.ownContent ? (
                 <p>
                   <Link to={`/moderation/edit?kind=${entry.kind}&id=${entry.id}`}>
-                    Edit, then approve<span className="visually-hidden"> {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}</span>
+                    Edit, then approve
+                    <span className="visually-hidden">
+                      {" "}
+                      {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}
+                    </span>
                   </Link>
                 </p>
               ) : null}
@@ -247,22 +290,47 @@ export default function ModerationQueue() {
                     {entry.status === "published" ? (
                       <>
                         <button type="submit" name="decision" value="dismiss_flags" className="button">
-                          Keep it and dismiss the flags<span className="visually-hidden"> on {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}</span>
+                          Keep it and dismiss the flags
+                          <span className="visually-hidden">
+                            {" "}
+                            on {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}
+                          </span>
                         </button>
                         <button type="submit" name="decision" value="remove" className="button button--warning">
-                          Remove<span className="visually-hidden"> {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}</span>
+                          Remove
+                          <span className="visually-hidden">
+                            {" "}
+                            {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}
+                          </span>
                         </button>
                       </>
                     ) : (
                       <>
                         <button type="submit" name="decision" value="approve" className="button">
-                          Approve<span className="visually-hidden"> {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}</span>
+                          Approve
+                          <span className="visually-hidden">
+                            {" "}
+                            {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}
+                          </span>
                         </button>
-                        <button type="submit" name="decision" value="request_changes" className="button button--secondary">
-                          Ask for changes<span className="visually-hidden"> to {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}</span>
+                        <button
+                          type="submit"
+                          name="decision"
+                          value="request_changes"
+                          className="button button--secondary"
+                        >
+                          Ask for changes
+                          <span className="visually-hidden">
+                            {" "}
+                            to {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}
+                          </span>
                         </button>
                         <button type="submit" name="decision" value="reject" className="button button--warning">
-                          Reject<span className="visually-hidden"> {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}</span>
+                          Reject
+                          <span className="visually-hidden">
+                            {" "}
+                            {KIND_LABELS[entry.kind].toLowerCase()} {entry.id}
+                          </span>
                         </button>
                       </>
                     )}
@@ -313,7 +381,13 @@ function MemberControls({ person, itemKey, errors }: { person: ShownPerson; item
           <input type="hidden" name="userId" value={person.id} />
           <input type="hidden" name="itemKey" value={itemKey} />
           <p>Posting is paused until {person.silencedUntil}.</p>
-          <TextArea id={field} name="liftReason" rows={2} label="Reason for lifting it early (the member sees it, and it goes in the audit log)" error={errors[field]} />
+          <TextArea
+            id={field}
+            name="liftReason"
+            rows={2}
+            label="Reason for lifting it early (the member sees it, and it goes in the audit log)"
+            error={errors[field]}
+          />
           <button type="submit" className="button button--secondary">
             Lift silence<span className="visually-hidden"> on {person.handle}</span>
           </button>

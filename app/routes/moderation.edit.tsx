@@ -5,10 +5,22 @@ import { z } from "zod";
 
 import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, SubmitButton, TextArea, TextField, type FieldErrors } from "~/components/forms";
-import { applyRedactIntent, keptFindings, locateFindings, parseRedactIntent, parseSeen, unseenFindings } from "~/domain/anonymity/redaction";
+import {
+  applyRedactIntent,
+  keptFindings,
+  locateFindings,
+  parseRedactIntent,
+  parseSeen,
+  unseenFindings,
+} from "~/domain/anonymity/redaction";
 import { requirePermission } from "~/server/accounts/guards.server";
 import { readForm } from "~/server/http/forms.server";
-import { AlreadyHandled, editAndApprove, getPendingForEditing, OwnContent } from "~/server/moderation/moderation.server";
+import {
+  AlreadyHandled,
+  editAndApprove,
+  getPendingForEditing,
+  OwnContent,
+} from "~/server/moderation/moderation.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit, then approve – Moderation – Fifth Option" }];
 
@@ -36,23 +48,46 @@ export async function action({ request }: ActionFunctionArgs) {
   const { moderator, item } = await target(request);
   const values = await readForm(request);
   // The same check and one-click replacement as the author's own forms, over title and body.
-  const texts = applyRedactIntent({ title: item.kind === "post" ? (values.title ?? item.title ?? "") : "", body: values.body ?? item.body }, FIELDS, values.intent);
+  const texts = applyRedactIntent(
+    { title: item.kind === "post" ? (values.title ?? item.title ?? "") : "", body: values.body ?? item.body },
+    FIELDS,
+    values.intent,
+  );
   const body = texts.body;
   const findings = locateFindings(texts, FIELDS);
   if (parseRedactIntent(values.intent)) {
-    return data({ errors: {} as FieldErrors, values: { ...values, ...(item.kind === "post" ? { title: texts.title } : {}), body }, findings });
+    return data({
+      errors: {} as FieldErrors,
+      values: { ...values, ...(item.kind === "post" ? { title: texts.title } : {}), body },
+      findings,
+    });
   }
   // Approving text that still has details in it needs the moderator to have seen each one.
   if (findings.length > 0 && (values.keep !== "1" || unseenFindings(findings, parseSeen(values.seen)).length > 0)) {
     return data({ errors: {} as FieldErrors, values, findings });
   }
   const reason = (values.reason ?? "").trim();
-  if (!reason) return data({ errors: { reason: "Say what you changed and why: the author will see it" } as FieldErrors, values, findings: [] }, { status: 400 });
-  if (!body.trim()) return data({ errors: { body: "The text cannot be empty" } as FieldErrors, values, findings: [] }, { status: 400 });
+  if (!reason)
+    return data(
+      {
+        errors: { reason: "Say what you changed and why: the author will see it" } as FieldErrors,
+        values,
+        findings: [],
+      },
+      { status: 400 },
+    );
+  if (!body.trim())
+    return data({ errors: { body: "The text cannot be empty" } as FieldErrors, values, findings: [] }, { status: 400 });
   try {
-    await editAndApprove(moderator, { kind: item.kind, id: item.id, version: Number(values.version) }, { title: item.kind === "post" ? texts.title : null, body, keptFindings: keptFindings(findings) }, reason);
+    await editAndApprove(
+      moderator,
+      { kind: item.kind, id: item.id, version: Number(values.version) },
+      { title: item.kind === "post" ? texts.title : null, body, keptFindings: keptFindings(findings) },
+      reason,
+    );
   } catch (error) {
-    if (error instanceof AlreadyHandled || error instanceof OwnContent) return data({ errors: { form: error.message } as FieldErrors, values, findings: [] }, { status: 409 });
+    if (error instanceof AlreadyHandled || error instanceof OwnContent)
+      return data({ errors: { form: error.message } as FieldErrors, values, findings: [] }, { status: 409 });
     throw error;
   }
   return redirect("/moderation?edited=1");
@@ -62,7 +97,11 @@ export default function EditThenApprove() {
   const { item, findings: initialFindings } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: FieldErrors = result?.errors ?? {};
-  const values: Record<string, string> = result?.values ?? { title: item.title ?? "", body: item.body, version: String(item.version) };
+  const values: Record<string, string> = result?.values ?? {
+    title: item.title ?? "",
+    body: item.body,
+    version: String(item.version),
+  };
   const findings = result ? result.findings : initialFindings;
   return (
     <>
@@ -74,7 +113,12 @@ export default function EditThenApprove() {
       {findings.length > 0 ? (
         <Form method="post" replace>
           {["title", "body", "reason", "version"].map((key) => (
-            <input key={key} type="hidden" name={key} value={values[key] ?? (key === "version" ? String(item.version) : "")} />
+            <input
+              key={key}
+              type="hidden"
+              name={key}
+              value={values[key] ?? (key === "version" ? String(item.version) : "")}
+            />
           ))}
           <FindingsPanel
             heading="Details that could identify someone"
@@ -89,7 +133,13 @@ export default function EditThenApprove() {
         <input type="hidden" name="version" value={values.version ?? item.version} />
         {item.kind === "post" ? <TextField name="title" label="Title" defaultValue={values.title} /> : null}
         <TextArea name="body" label="Text" error={errors.body} defaultValue={values.body} rows={12} />
-        <TextArea name="reason" label="What you changed and why (the author sees this)" error={errors.reason} defaultValue={values.reason} rows={3} />
+        <TextArea
+          name="reason"
+          label="What you changed and why (the author sees this)"
+          error={errors.reason}
+          defaultValue={values.reason}
+          rows={3}
+        />
         <SubmitButton>Save and approve</SubmitButton>
       </Form>
     </>

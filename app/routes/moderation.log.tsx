@@ -9,7 +9,12 @@ import { listAuditLog } from "~/server/moderation/moderation.server";
 export const meta: MetaFunction = () => [{ title: "Audit log – Moderation – Fifth Option" }];
 
 const querySchema = z.object({
-  action: z.string().trim().regex(/^[a-z_.]{0,40}$/).optional().catch(undefined),
+  action: z
+    .string()
+    .trim()
+    .regex(/^[a-z_.]{0,40}$/)
+    .optional()
+    .catch(undefined),
   target: z.enum(["post", "comment", "report", "user"]).optional().catch(undefined),
   before: z.coerce.number().int().positive().optional().catch(undefined),
 });
@@ -22,7 +27,12 @@ function toDays(text: string): string {
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "moderation:log");
   const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const { entries, next } = await listAuditLog({ action: query.action || undefined, targetType: query.target, before: query.before, perPage: 50 });
+  const { entries, next } = await listAuditLog({
+    action: query.action || undefined,
+    targetType: query.target,
+    before: query.before,
+    perPage: 50,
+  });
   return {
     query,
     next,
@@ -34,7 +44,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       action: e.action,
       target: `${e.targetType} ${e.targetId}`,
       reason: e.reason,
-      change: e.before || e.after ? `${toDays(JSON.stringify(e.before ?? null))} → ${toDays(JSON.stringify(e.after ?? null))}` : "",
+      change:
+        e.before || e.after
+          ? `${toDays(JSON.stringify(e.before ?? null))} → ${toDays(JSON.stringify(e.after ?? null))}`
+          : "",
     })),
   };
 }
@@ -49,7 +62,12 @@ export default function AuditLog() {
         Every moderation and admin action, newest first. <Link to="/moderation">Back to the queue</Link>
       </p>
       <Form method="get" role="search">
-        <TextField name="action" label="Action starts with (for example post.reject or role)" defaultValue={query.action} width="medium" />
+        <TextField
+          name="action"
+          label="Action starts with (for example post.reject or role)"
+          defaultValue={query.action}
+          width="medium"
+        />
         <SubmitButton secondary>Filter</SubmitButton>
       </Form>
       {entries.length === 0 ? (
@@ -83,7 +101,11 @@ export default function AuditLog() {
       )}
       {next ? (
         <p>
-          <Link to={`?${new URLSearchParams({ ...(query.action ? { action: query.action } : {}), before: String(next) })}`}>Older entries</Link>
+          <Link
+            to={`?${new URLSearchParams({ ...(query.action ? { action: query.action } : {}), before: String(next) })}`}
+          >
+            Older entries
+          </Link>
         </p>
       ) : null}
     </>

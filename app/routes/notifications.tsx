@@ -11,7 +11,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const items = await readNotifications(user.id);
   return {
-    items: items.map((n) => ({ id: n.id, message: n.message, link: n.link, when: coarseDate(n.createdAt), wasUnread: n.readAt === null })),
+    items: items.map((n) => ({
+      id: n.id,
+      message: n.message,
+      link: n.link,
+      when: coarseDate(n.createdAt),
+      wasUnread: n.readAt === null,
+    })),
   };
 }
 

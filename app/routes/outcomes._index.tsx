@@ -13,7 +13,10 @@ import { loadOverview } from "~/server/outcomes/figures.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data && "errors" in data ? "Error: " : ""}Outcomes by nation and council – Fifth Option` },
-  { name: "description", content: "What members' experience reports add up to, council by council: outcomes, support, budgets and rates." },
+  {
+    name: "description",
+    content: "What members' experience reports add up to, council by council: outcomes, support, budgets and rates.",
+  },
 ];
 
 const SORTS: PlaceSort[] = ["name", "reports", "quality", "selfled"];
@@ -21,7 +24,9 @@ const SORTS: PlaceSort[] = ["name", "reports", "quality", "selfled"];
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const today = new Date();
-  const values = Object.fromEntries(OUTCOME_FILTER_FIELDS.map((f) => [f, url.searchParams.get(f) ?? ""]).filter(([, v]) => v));
+  const values = Object.fromEntries(
+    OUTCOME_FILTER_FIELDS.map((f) => [f, url.searchParams.get(f) ?? ""]).filter(([, v]) => v),
+  );
   const parsed = parseOutcomeFilters(url.searchParams, today);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const nationParam = url.searchParams.get("nation");
@@ -84,10 +89,18 @@ export default function OutcomesOverview() {
     <>
       <h1>Outcomes by nation and council</h1>
       <p className="lead">
-        What members&apos; experience reports add up to, {period}. Figures about fewer than 5 reports are never shown, and
-        counts are slightly changed and rounded to the nearest 5 to protect the people in them: <Link to="/outcomes/about-the-data">about the data</Link>.
+        What members&apos; experience reports add up to, {period}. Figures about fewer than 5 reports are never shown,
+        and counts are slightly changed and rounded to the nearest 5 to protect the people in them:{" "}
+        <Link to="/outcomes/about-the-data">about the data</Link>.
       </p>
-      <OutcomeFilterForm values={values} extra={{ ...(nation ? { nation } : {}), ...(sort !== "name" ? { sort } : {}), ...(descending ? { order: "desc" } : {}) }} />
+      <OutcomeFilterForm
+        values={values}
+        extra={{
+          ...(nation ? { nation } : {}),
+          ...(sort !== "name" ? { sort } : {}),
+          ...(descending ? { order: "desc" } : {}),
+        }}
+      />
 
       <section className="section" aria-labelledby="nations">
         <h2 id="nations">England, Scotland and Wales</h2>
@@ -122,7 +135,15 @@ export default function OutcomesOverview() {
           series={nations.map((n) => ({ key: n.nation as string, name: n.nation }))}
           rows={domainRows.map((d) => ({
             label: d.label,
-            values: Object.fromEntries(nations.map((n) => [n.nation, n.domains.find((x) => x.slug === d.slug)?.net ?? { shown: false as const, reason: "fewer-than-5" as const }])),
+            values: Object.fromEntries(
+              nations.map((n) => [
+                n.nation,
+                n.domains.find((x) => x.slug === d.slug)?.net ?? {
+                  shown: false as const,
+                  reason: "fewer-than-5" as const,
+                },
+              ]),
+            ),
           }))}
         />
       </section>
@@ -133,7 +154,8 @@ export default function OutcomesOverview() {
           {nations.flatMap((n) =>
             n.regions.map((r) => (
               <li key={r.code}>
-                <Link to={`/outcomes/region/${r.code}${query ? `?${query}` : ""}`}>{r.name}</Link> ({formatFigure(r.reports, "count")} reports)
+                <Link to={`/outcomes/region/${r.code}${query ? `?${query}` : ""}`}>{r.name}</Link> (
+                {formatFigure(r.reports, "count")} reports)
               </li>
             )),
           )}

@@ -8,8 +8,16 @@ import { loadOutcomeDownload } from "~/server/outcomes/downloads.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   const download = await loadOutcomeDownload(new URL(request.url));
   if ("status" in download) {
-    const text = download.status === 400 ? Object.entries(download.errors).map(([field, message]) => `${field}: ${message}`).join("\n") : download.detail;
-    return new Response(`${text}\n`, { status: download.status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+    const text =
+      download.status === 400
+        ? Object.entries(download.errors)
+            .map(([field, message]) => `${field}: ${message}`)
+            .join("\n")
+        : download.detail;
+    return new Response(`${text}\n`, {
+      status: download.status,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   }
   // Lines starting with # carry the title, licence and citation (which echoes the address);
   // csv-parse skips them with comment: "#". Every line, notes included, is quoted and defused.

@@ -9,12 +9,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if ("status" in download) {
     const problem =
       download.status === 400
-        ? { title: "Some parameters are not valid", status: 400, errors: Object.entries(download.errors).map(([parameter, detail]) => ({ parameter, detail })) }
+        ? {
+            title: "Some parameters are not valid",
+            status: 400,
+            errors: Object.entries(download.errors).map(([parameter, detail]) => ({ parameter, detail })),
+          }
         : { title: "Not found", status: 404, detail: download.detail };
     return Response.json(problem, { status: download.status, headers: { "Content-Type": "application/problem+json" } });
   }
-  return Response.json(
-    outcomesBody(download),
-    { headers: { "Content-Disposition": `attachment; filename="fifth-option-outcomes.json"` } },
-  );
+  return Response.json(outcomesBody(download), {
+    headers: { "Content-Disposition": `attachment; filename="fifth-option-outcomes.json"` },
+  });
 }

@@ -6,7 +6,11 @@ import { loadPlacePage } from "~/server/outcomes/pages.server";
 import { findRegion } from "~/server/outcomes/figures.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.errors ? "Error: " : ""}Outcomes in ${data.heading.name} – Fifth Option` : "Region not found – Fifth Option" },
+  {
+    title: data
+      ? `${data.errors ? "Error: " : ""}Outcomes in ${data.heading.name} – Fifth Option`
+      : "Region not found – Fifth Option",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -64,8 +64,8 @@ export default function Recover() {
       <ErrorSummary errors={errors} />
       <h1>Reset your password with a recovery code</h1>
       <p>
-        Use one of the recovery codes you saved when you joined. Each code works once. Resetting your password signs
-        you out on every other device.
+        Use one of the recovery codes you saved when you joined. Each code works once. Resetting your password signs you
+        out on every other device.
       </p>
       <Form method="post" noValidate>
         <Honeypot />

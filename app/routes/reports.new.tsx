@@ -7,7 +7,14 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CouncilField } from "~/components/council-field";
 import { FindingsPanel, type ShownFinding } from "~/components/findings";
 import { ErrorSummary, RadioGroup, TextArea, TextField, type FieldErrors } from "~/components/forms";
-import { applyRedactIntent, encodeSeen, locateFindings, parseRedactIntent, parseSeen, unseenFindings } from "~/domain/anonymity/redaction";
+import {
+  applyRedactIntent,
+  encodeSeen,
+  locateFindings,
+  parseRedactIntent,
+  parseSeen,
+  unseenFindings,
+} from "~/domain/anonymity/redaction";
 import {
   BUDGET_CHANGES,
   BUDGET_COVERAGE,
@@ -99,7 +106,13 @@ async function validateStep(step: StepName, answers: Answers): Promise<FieldErro
   return errors;
 }
 
-function respond(step: Step, answers: Answers, submissionKey: string, extra: { errors?: FieldErrors; findings?: ShownFinding[] } = {}, status = 200) {
+function respond(
+  step: Step,
+  answers: Answers,
+  submissionKey: string,
+  extra: { errors?: FieldErrors; findings?: ShownFinding[] } = {},
+  status = 200,
+) {
   return data({ step, answers, submissionKey, errors: extra.errors ?? {}, findings: extra.findings ?? [] }, { status });
 }
 
@@ -112,7 +125,9 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     const parsed: unknown = JSON.parse(values.answers ?? "{}");
     if (parsed && typeof parsed === "object") {
-      answers = Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === "string"));
+      answers = Object.fromEntries(
+        Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === "string"),
+      );
     }
   } catch {
     answers = {};
@@ -125,10 +140,12 @@ export async function action({ request }: ActionFunctionArgs) {
     return respond(STEPS.includes(target as StepName) || target === "check" ? target : "where", answers, submissionKey);
   }
 
-  const step: Step = values.step === "check" ? "check" : STEPS.includes(values.step as StepName) ? (values.step as StepName) : "where";
+  const step: Step =
+    values.step === "check" ? "check" : STEPS.includes(values.step as StepName) ? (values.step as StepName) : "where";
   if (step !== "check") {
     for (const field of fieldsOf(step, answers)) answers[field] = values[field] ?? "";
-    if (step === "comment") answers.comment = applyRedactIntent({ comment: answers.comment ?? "" }, COMMENT, intent).comment;
+    if (step === "comment")
+      answers.comment = applyRedactIntent({ comment: answers.comment ?? "" }, COMMENT, intent).comment;
     const errors = await validateStep(step, answers);
     if (Object.keys(errors).length > 0) return respond(step, answers, submissionKey, { errors }, 400);
     if (step === "comment") {
@@ -136,7 +153,10 @@ export async function action({ request }: ActionFunctionArgs) {
       const findings = locateFindings({ comment: answers.comment ?? "" }, COMMENT);
       const seen = parseSeen(values.seen);
       // After a replacement the comment is shown again only if details remain.
-      if (findings.length > 0 && (parseRedactIntent(intent) !== null || values.keep !== "1" || unseenFindings(findings, seen).length > 0)) {
+      if (
+        findings.length > 0 &&
+        (parseRedactIntent(intent) !== null || values.keep !== "1" || unseenFindings(findings, seen).length > 0)
+      ) {
         return respond(step, answers, submissionKey, { findings });
       }
       answers.commentSeen = encodeSeen(findings);
@@ -160,7 +180,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const quarter = parseQuarter(answers.quarter ?? "");
   try {
     const area = await resolveArea(answers.council ?? "");
-    if (!area || !quarter) return respond("where", answers, submissionKey, { errors: { council: "Choose a council from the list" } }, 400);
+    if (!area || !quarter)
+      return respond("where", answers, submissionKey, { errors: { council: "Choose a council from the list" } }, 400);
     await consume("writesPerUser", String(user.id));
     const paid = !NO_PAID_SUPPORT.has(answers.supportArrangement ?? "");
     const outcomes = Object.fromEntries(
@@ -190,14 +211,20 @@ export async function action({ request }: ActionFunctionArgs) {
     );
     return redirect(`/reports/thanks?id=${created.id}`);
   } catch (error) {
-    if (error instanceof RateLimited) return respond("check", answers, submissionKey, { errors: { form: error.message } }, 429);
-    if (error instanceof BlockedByWatchedWord) return respond("comment", answers, submissionKey, { errors: { comment: error.message } }, 400);
+    if (error instanceof RateLimited)
+      return respond("check", answers, submissionKey, { errors: { form: error.message } }, 429);
+    if (error instanceof BlockedByWatchedWord)
+      return respond("comment", answers, submissionKey, { errors: { comment: error.message } }, 400);
     if (isUnavailable(error)) {
       return respond(
         "check",
         answers,
         submissionKey,
-        { errors: { form: "Your report has not been saved: we could not reach our database. Your answers are still here. Please try again in a minute." } },
+        {
+          errors: {
+            form: "Your report has not been saved: we could not reach our database. Your answers are still here. Please try again in a minute.",
+          },
+        },
         503,
       );
     }
@@ -224,7 +251,10 @@ export default function NewReport() {
       </p>
       <h1>{STEP_TITLES[step]}</h1>
       {step === "where" ? (
-        <p>Your answers are counted with others&apos; on the outcomes pages. Numbers about fewer than 5 people are never shown.</p>
+        <p>
+          Your answers are counted with others&apos; on the outcomes pages. Numbers about fewer than 5 people are never
+          shown.
+        </p>
       ) : null}
       {step === "comment" && findings.length > 0 ? (
         <Form method="post" replace>
@@ -245,7 +275,14 @@ export default function NewReport() {
         <input type="hidden" name="answers" value={JSON.stringify(answers)} />
         <input type="hidden" name="submissionKey" value={submissionKey} />
         <input type="hidden" name="step" value={step} />
-        <StepFields step={step} answers={answers} errors={errors} councils={councils} quarters={quarters} stories={stories} />
+        <StepFields
+          step={step}
+          answers={answers}
+          errors={errors}
+          councils={councils}
+          quarters={quarters}
+          stories={stories}
+        />
         <div className="button-row">
           <button type="submit" className="button" name="intent" value={step === "check" ? "submit" : "continue"}>
             {step === "check" ? "Send report" : "Continue"}
@@ -287,30 +324,84 @@ function StepFields({
             defaultValue={answers.council}
             errors={errors}
           />
-          <RadioGroup name="quarter" legend="Which three months do your answers describe?" error={errors.quarter} defaultValue={answers.quarter} options={quarters} />
+          <RadioGroup
+            name="quarter"
+            legend="Which three months do your answers describe?"
+            error={errors.quarter}
+            defaultValue={answers.quarter}
+            options={quarters}
+          />
         </>
       );
     case "who":
       return (
         <>
-          <RadioGroup name="perspective" legend="Who is answering?" error={errors.perspective} defaultValue={answers.perspective} options={options(PERSPECTIVES)} />
-          <RadioGroup name="clientGroup" legend="Whose support is this about? Choose the main reason for support." error={errors.clientGroup} defaultValue={answers.clientGroup} options={options(CLIENT_GROUPS)} />
+          <RadioGroup
+            name="perspective"
+            legend="Who is answering?"
+            error={errors.perspective}
+            defaultValue={answers.perspective}
+            options={options(PERSPECTIVES)}
+          />
+          <RadioGroup
+            name="clientGroup"
+            legend="Whose support is this about? Choose the main reason for support."
+            error={errors.clientGroup}
+            defaultValue={answers.clientGroup}
+            options={options(CLIENT_GROUPS)}
+          />
         </>
       );
     case "support":
       return (
         <>
-          <RadioGroup name="supportArrangement" legend="How is the support arranged today?" error={errors.supportArrangement} defaultValue={answers.supportArrangement} options={options(SUPPORT_ARRANGEMENTS)} />
-          <RadioGroup name="planLead" legend="Who led the support plan?" error={errors.planLead} defaultValue={answers.planLead} options={options(PLAN_LEADS)} />
+          <RadioGroup
+            name="supportArrangement"
+            legend="How is the support arranged today?"
+            error={errors.supportArrangement}
+            defaultValue={answers.supportArrangement}
+            options={options(SUPPORT_ARRANGEMENTS)}
+          />
+          <RadioGroup
+            name="planLead"
+            legend="Who led the support plan?"
+            error={errors.planLead}
+            defaultValue={answers.planLead}
+            options={options(PLAN_LEADS)}
+          />
         </>
       );
     case "budget":
       return (
         <>
-          <RadioGroup name="budgetChange" legend="What happened to the budget at the last review?" error={errors.budgetChange} defaultValue={answers.budgetChange} options={options(BUDGET_CHANGES)} />
-          <RadioGroup name="ease" legend="How easy was it to get the budget? (optional)" error={errors.ease} defaultValue={answers.ease} options={options(EASE)} />
-          <TextField name="weeksToSupport" label="How many weeks from first contact to support starting? (optional)" error={errors.weeksToSupport} defaultValue={answers.weeksToSupport} width="short" />
-          <RadioGroup name="budgetCoverage" legend="Does the budget cover the support in the plan? (optional)" error={errors.budgetCoverage} defaultValue={answers.budgetCoverage} options={options(BUDGET_COVERAGE)} />
+          <RadioGroup
+            name="budgetChange"
+            legend="What happened to the budget at the last review?"
+            error={errors.budgetChange}
+            defaultValue={answers.budgetChange}
+            options={options(BUDGET_CHANGES)}
+          />
+          <RadioGroup
+            name="ease"
+            legend="How easy was it to get the budget? (optional)"
+            error={errors.ease}
+            defaultValue={answers.ease}
+            options={options(EASE)}
+          />
+          <TextField
+            name="weeksToSupport"
+            label="How many weeks from first contact to support starting? (optional)"
+            error={errors.weeksToSupport}
+            defaultValue={answers.weeksToSupport}
+            width="short"
+          />
+          <RadioGroup
+            name="budgetCoverage"
+            legend="Does the budget cover the support in the plan? (optional)"
+            error={errors.budgetCoverage}
+            defaultValue={answers.budgetCoverage}
+            options={options(BUDGET_COVERAGE)}
+          />
         </>
       );
     case "money": {
@@ -319,13 +410,32 @@ function StepFields({
         <>
           {paid ? (
             <>
-              <TextField name="hourlyRate" label="Hourly rate paid for personal assistance or agency support, in pounds (optional)" hint="For example, 13.50" error={errors.hourlyRate} defaultValue={answers.hourlyRate} width="short" />
-              <TextField name="paidHours" label="Hours of paid support a week (optional)" error={errors.paidHours} defaultValue={answers.paidHours} width="short" />
+              <TextField
+                name="hourlyRate"
+                label="Hourly rate paid for personal assistance or agency support, in pounds (optional)"
+                hint="For example, 13.50"
+                error={errors.hourlyRate}
+                defaultValue={answers.hourlyRate}
+                width="short"
+              />
+              <TextField
+                name="paidHours"
+                label="Hours of paid support a week (optional)"
+                error={errors.paidHours}
+                defaultValue={answers.paidHours}
+                width="short"
+              />
             </>
           ) : (
             <p>You said there is no paid hourly support, so we will not ask about rates.</p>
           )}
-          <TextField name="unpaidHours" label="Hours of unpaid care a week, from family or friends (optional)" error={errors.unpaidHours} defaultValue={answers.unpaidHours} width="short" />
+          <TextField
+            name="unpaidHours"
+            label="Hours of unpaid care a week, from family or friends (optional)"
+            error={errors.unpaidHours}
+            defaultValue={answers.unpaidHours}
+            width="short"
+          />
         </>
       );
     }
@@ -361,7 +471,10 @@ function StepFields({
               name="postId"
               legend="Attach this report to one of your stories? (optional)"
               defaultValue={answers.postId ?? ""}
-              options={[{ value: "", label: "No, keep it separate" }, ...stories.map((s) => ({ value: String(s.id), label: s.title }))]}
+              options={[
+                { value: "", label: "No, keep it separate" },
+                ...stories.map((s) => ({ value: String(s.id), label: s.title })),
+              ]}
             />
           ) : (
             <input type="hidden" name="postId" value="" />
@@ -373,17 +486,33 @@ function StepFields({
   }
 }
 
-function CheckAnswers({ answers, quarters, stories }: { answers: Answers; quarters: { value: string; label: string }[]; stories: { id: number; title: string }[] }) {
+function CheckAnswers({
+  answers,
+  quarters,
+  stories,
+}: {
+  answers: Answers;
+  quarters: { value: string; label: string }[];
+  stories: { id: number; title: string }[];
+}) {
   const label = (record: Record<string, string | { label: string }>, key: string | undefined) => {
     const item = key ? record[key] : undefined;
     return item === undefined ? "Not answered" : typeof item === "string" ? item : item.label;
   };
   const rows: { step: StepName; question: string; answer: string }[] = [
     { step: "where", question: "Council", answer: answers.council || "Not answered" },
-    { step: "where", question: "Quarter", answer: quarters.find((q) => q.value === answers.quarter)?.label ?? answers.quarter ?? "" },
+    {
+      step: "where",
+      question: "Quarter",
+      answer: quarters.find((q) => q.value === answers.quarter)?.label ?? answers.quarter ?? "",
+    },
     { step: "who", question: "Who is answering", answer: label(PERSPECTIVES, answers.perspective) },
     { step: "who", question: "Whose support", answer: label(CLIENT_GROUPS, answers.clientGroup) },
-    { step: "support", question: "Support arrangement", answer: label(SUPPORT_ARRANGEMENTS, answers.supportArrangement) },
+    {
+      step: "support",
+      question: "Support arrangement",
+      answer: label(SUPPORT_ARRANGEMENTS, answers.supportArrangement),
+    },
     { step: "support", question: "Who led the plan", answer: label(PLAN_LEADS, answers.planLead) },
     { step: "budget", question: "Budget at last review", answer: label(BUDGET_CHANGES, answers.budgetChange) },
     { step: "budget", question: "How easy it was", answer: label(EASE, answers.ease) },
@@ -398,7 +527,11 @@ function CheckAnswers({ answers, quarters, stories }: { answers: Answers; quarte
       answer: label(OUTCOME_RATINGS, answers[`outcome-${d.slug}`]),
     })),
     { step: "comment", question: "Comment", answer: answers.comment || "None" },
-    { step: "comment", question: "Attached to", answer: stories.find((s) => String(s.id) === answers.postId)?.title ?? "No story" },
+    {
+      step: "comment",
+      question: "Attached to",
+      answer: stories.find((s) => String(s.id) === answers.postId)?.title ?? "No story",
+    },
   ];
   return (
     <dl className="summary-list">

@@ -14,7 +14,10 @@ export default function ReportThanks() {
   return (
     <>
       <h1>Thank you, your report has been sent</h1>
-      <p>Your answers now count towards the figures for your council. If you wrote a comment, a moderator will read it first.</p>
+      <p>
+        Your answers now count towards the figures for your council. If you wrote a comment, a moderator will read it
+        first.
+      </p>
       <p>
         <Link to="/">Go to the home page</Link>
       </p>

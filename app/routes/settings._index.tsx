@@ -49,7 +49,9 @@ const refined = (check: (value: string) => string | null) =>
 const schemas = {
   handle: z.object({ handle: refined((v) => handleProblem(v.trim())) }),
   perspective: z.object({
-    perspective: z.enum(PERSPECTIVE_VALUES, { errorMap: () => ({ message: "Choose the description that fits you best" }) }),
+    perspective: z.enum(PERSPECTIVE_VALUES, {
+      errorMap: () => ({ message: "Choose the description that fits you best" }),
+    }),
   }),
   password: z.object({
     currentPassword: z.string().min(1, "Enter your current password"),
@@ -74,7 +76,8 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values);
     const handle = parsed.data.handle.trim();
     if (await isHandleTaken(handle, user.id)) return formFailure({ handle: new HandleTaken().message }, values);
-    if ((await checkWatchedWords(handle)).blockedBy) return formFailure({ handle: "That name is not allowed. Choose another" }, values);
+    if ((await checkWatchedWords(handle)).blockedBy)
+      return formFailure({ handle: "That name is not allowed. Choose another" }, values);
     try {
       await changeHandle(user.id, handle);
     } catch (error) {
@@ -96,7 +99,12 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values);
     const problem = passwordProblem(parsed.data.newPassword, user.handle);
     if (problem) return formFailure({ newPassword: problem }, values);
-    const changed = await changePassword(user.id, parsed.data.currentPassword, parsed.data.newPassword, session?.id ?? "");
+    const changed = await changePassword(
+      user.id,
+      parsed.data.currentPassword,
+      parsed.data.newPassword,
+      session?.id ?? "",
+    );
     if (!changed) return formFailure({ currentPassword: "Your current password is not right" }, values);
     return data({
       ok: true as const,
@@ -107,7 +115,11 @@ export async function action({ request }: ActionFunctionArgs) {
 
   if (intent === "codes") {
     const codes = await regenerateRecoveryCodes(user.id);
-    return data({ ok: true as const, done: "You have new recovery codes. The old ones no longer work.", recoveryCodes: codes });
+    return data({
+      ok: true as const,
+      done: "You have new recovery codes. The old ones no longer work.",
+      recoveryCodes: codes,
+    });
   }
 
   if (intent === "sign-out-everywhere") {
@@ -158,7 +170,14 @@ export default function Settings() {
         <h2 id="password-heading">Change your password</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="password" />
-          <TextField name="currentPassword" type="password" label="Current password" error={errors?.currentPassword} autoComplete="current-password" width="medium" />
+          <TextField
+            name="currentPassword"
+            type="password"
+            label="Current password"
+            error={errors?.currentPassword}
+            autoComplete="current-password"
+            width="medium"
+          />
           <TextField
             name="newPassword"
             type="password"

@@ -12,7 +12,12 @@ import { consume, RateLimited } from "~/server/http/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "API keys – Your account – Fifth Option" }];
 
-const CREATED = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/London" });
+const CREATED = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "Europe/London",
+});
 // last_used_on is a calendar day, stored as midnight UTC.
 const USED = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
@@ -54,7 +59,11 @@ async function revokeKey(userId: number, values: FormValues) {
   const id = keyId.safeParse(values.keyId);
   const revoked = id.success ? await revokeApiKey(userId, id.data) : null;
   if (!revoked) return formFailure({ form: "That key was not found: it may already have been revoked." }, {}, 404);
-  return { ok: true as const, done: `Your key “${revoked.label}” (${revoked.prefix}…) is revoked. Programs using it are refused from now on.`, created: null };
+  return {
+    ok: true as const,
+    done: `Your key “${revoked.label}” (${revoked.prefix}…) is revoked. Programs using it are refused from now on.`,
+    created: null,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -150,7 +159,10 @@ export default function ApiKeys() {
 
       <section className="section" aria-labelledby="create-heading">
         <h2 id="create-heading">Create a key</h2>
-        <p>You can have up to {MAX_ACTIVE_API_KEYS} keys. Use one for each project, so you can revoke one without stopping the others.</p>
+        <p>
+          You can have up to {MAX_ACTIVE_API_KEYS} keys. Use one for each project, so you can revoke one without
+          stopping the others.
+        </p>
         {/* A fresh form after each new key, so the label just used is not left in the box. */}
         <Form method="post" noValidate key={created?.prefix ?? "form"}>
           <input type="hidden" name="intent" value="create" />

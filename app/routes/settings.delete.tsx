@@ -12,7 +12,9 @@ import { formFailure, readForm, zodFieldErrors } from "~/server/http/forms.serve
 export const meta: MetaFunction = () => [{ title: "Delete your account – Fifth Option" }];
 
 const deleteSchema = z.object({
-  content: z.enum(["delete", "detach"], { errorMap: () => ({ message: "Choose what should happen to what you have posted" }) }),
+  content: z.enum(["delete", "detach"], {
+    errorMap: () => ({ message: "Choose what should happen to what you have posted" }),
+  }),
   password: z.string().min(1, "Enter your password to confirm"),
 });
 
@@ -51,7 +53,11 @@ export default function DeleteAccount() {
           error={errors?.content}
           defaultValue={values.content}
           options={[
-            { value: "delete", label: "Delete them too", hint: "They disappear from the site and from the outcomes figures." },
+            {
+              value: "delete",
+              label: "Delete them too",
+              hint: "They disappear from the site and from the outcomes figures.",
+            },
             {
               value: "detach",
               label: "Keep them, with nothing linking them to anyone",
@@ -59,7 +65,14 @@ export default function DeleteAccount() {
             },
           ]}
         />
-        <TextField name="password" type="password" label="Your password" error={errors?.password} autoComplete="current-password" width="medium" />
+        <TextField
+          name="password"
+          type="password"
+          label="Your password"
+          error={errors?.password}
+          autoComplete="current-password"
+          width="medium"
+        />
         <button type="submit" className="button button--warning">
           Delete my account
         </button>

@@ -62,12 +62,18 @@ export default function SignIn() {
   return (
     <>
       <ErrorSummary errors={errors} />
-      {searchParams.get("signed-out") === "everywhere" ? <SuccessNotice>You have been signed out on every device.</SuccessNotice> : null}
+      {searchParams.get("signed-out") === "everywhere" ? (
+        <SuccessNotice>You have been signed out on every device.</SuccessNotice>
+      ) : null}
       <h1>Sign in</h1>
       <Form method="post" noValidate>
         <Honeypot />
         {/* Checked here too, so the page never carries an address off the site; the action checks again. */}
-        <input type="hidden" name="redirectTo" value={safeRedirectPath(values.redirectTo ?? searchParams.get("redirectTo"))} />
+        <input
+          type="hidden"
+          name="redirectTo"
+          value={safeRedirectPath(values.redirectTo ?? searchParams.get("redirectTo"))}
+        />
         <TextField
           name="handle"
           label="The name you post under"

@@ -9,10 +9,23 @@ import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors, SuccessNotice } from "~/components/forms";
 import { PostHeading } from "~/components/post-heading";
 import { can } from "~/domain/accounts/permissions";
-import { applyRedactIntent, keptFindings, locateFindings, parseRedactIntent, parseSeen, unseenFindings } from "~/domain/anonymity/redaction";
+import {
+  applyRedactIntent,
+  keptFindings,
+  locateFindings,
+  parseRedactIntent,
+  parseSeen,
+  unseenFindings,
+} from "~/domain/anonymity/redaction";
 import { commentInputSchema } from "~/domain/posts/post-input";
 import { getUser, requirePermission } from "~/server/accounts/guards.server";
-import { isUnavailable, readForm, submissionKeyFrom, zodFieldErrors, type FormValues } from "~/server/http/forms.server";
+import {
+  isUnavailable,
+  readForm,
+  submissionKeyFrom,
+  zodFieldErrors,
+  type FormValues,
+} from "~/server/http/forms.server";
 import { createComment, toggleReaction, UnknownReference } from "~/server/posts/write.server";
 import type { CommentView } from "~/server/posts/read.server";
 import { getPostForReader } from "~/server/posts/read.server";
@@ -67,7 +80,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
     // is saved with them only once they have seen each one and chose to post it as it is.
     const redacting = parseRedactIntent(intent) !== null;
     if (redacting) values.body = body;
-    if (redacting || (findings.length > 0 && (values.confirmed !== "1" || unseenFindings(findings, parseSeen(values.seen)).length > 0))) {
+    if (
+      redacting ||
+      (findings.length > 0 && (values.confirmed !== "1" || unseenFindings(findings, parseSeen(values.seen)).length > 0))
+    ) {
       return data({ errors: {} as FieldErrors, values, findings });
     }
     await consume("writesPerUser", String(user.id));
@@ -85,13 +101,18 @@ export async function action({ params, request }: ActionFunctionArgs) {
     );
     return redirect(`/stories/${postId}?replied=${comment.status}#comment-${comment.id}`);
   } catch (error) {
-    if (error instanceof RateLimited) return data({ errors: { form: error.message } as FieldErrors, values, findings: [] }, { status: 429 });
-    if (error instanceof BlockedByWatchedWord) return data({ errors: { body: error.message } as FieldErrors, values, findings: [] }, { status: 400 });
-    if (error instanceof UnknownReference) return data({ errors: { form: error.message } as FieldErrors, values, findings: [] }, { status: 400 });
+    if (error instanceof RateLimited)
+      return data({ errors: { form: error.message } as FieldErrors, values, findings: [] }, { status: 429 });
+    if (error instanceof BlockedByWatchedWord)
+      return data({ errors: { body: error.message } as FieldErrors, values, findings: [] }, { status: 400 });
+    if (error instanceof UnknownReference)
+      return data({ errors: { form: error.message } as FieldErrors, values, findings: [] }, { status: 400 });
     if (isUnavailable(error)) {
       return data(
         {
-          errors: { form: "Your reply has not been saved: we could not reach our database. Your text is still here. Please try again in a minute." } as FieldErrors,
+          errors: {
+            form: "Your reply has not been saved: we could not reach our database. Your text is still here. Please try again in a minute.",
+          } as FieldErrors,
           values,
           findings: [],
         },
@@ -102,7 +123,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
 }
 
-function Comment({ comment, replyTo, canFlag }: { comment: CommentView; replyTo: ((id: number) => string) | null; canFlag: boolean }) {
+function Comment({
+  comment,
+  replyTo,
+  canFlag,
+}: {
+  comment: CommentView;
+  replyTo: ((id: number) => string) | null;
+  canFlag: boolean;
+}) {
   return (
     <li id={`comment-${comment.id}`}>
       {comment.removed ? null : (
@@ -173,7 +202,9 @@ export default function Story() {
           </p>
         </div>
       ) : null}
-      {searchParams.get("flagged") ? <SuccessNotice>Thank you for telling us. A moderator will look at it.</SuccessNotice> : null}
+      {searchParams.get("flagged") ? (
+        <SuccessNotice>Thank you for telling us. A moderator will look at it.</SuccessNotice>
+      ) : null}
       {searchParams.get("edited") ? (
         <div className="notice notice--success" role="status">
           <p>
@@ -185,7 +216,10 @@ export default function Story() {
       ) : null}
       {post.status !== "published" && post.isAuthor ? (
         <div className="notice">
-          <p>Only you can see this post: it is {post.status === "pending" ? "waiting for review" : post.status.replace("_", " ")}.</p>
+          <p>
+            Only you can see this post: it is{" "}
+            {post.status === "pending" ? "waiting for review" : post.status.replace("_", " ")}.
+          </p>
           {post.moderationNote ? <p>A moderator wrote: {post.moderationNote}</p> : null}
           {post.status === "changes_requested" ? (
             <p>
@@ -250,7 +284,8 @@ export default function Story() {
           <h2 id="reply-heading">{replyingTo ? "Reply to a comment" : "Add a reply"}</h2>
           {!viewer ? (
             <p>
-              <Link to={`/sign-in?redirectTo=/stories/${post.id}`}>Sign in</Link> or <Link to="/join">join</Link> to reply.
+              <Link to={`/sign-in?redirectTo=/stories/${post.id}`}>Sign in</Link> or <Link to="/join">join</Link> to
+              reply.
             </p>
           ) : !viewer.canComment ? (
             <p>You cannot post replies at the moment.</p>
@@ -274,7 +309,14 @@ export default function Story() {
               <Form method="post" noValidate key={values.body ?? "reply"}>
                 <input type="hidden" name="submissionKey" value={values.submissionKey ?? viewer.submissionKey} />
                 {replyingTo ? <input type="hidden" name="parentId" value={replyingTo} /> : null}
-                <TextArea name="body" label="Your reply" hint="Please leave out names and anything else that could identify someone." error={errors.body} defaultValue={values.body} rows={6} />
+                <TextArea
+                  name="body"
+                  label="Your reply"
+                  hint="Please leave out names and anything else that could identify someone."
+                  error={errors.body}
+                  defaultValue={values.body}
+                  rows={6}
+                />
                 <RadioGroup
                   name="displayMode"
                   legend="How should your name be shown?"

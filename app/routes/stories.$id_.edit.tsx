@@ -10,7 +10,14 @@ import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField, type Field
 import { HiddenFields, TagFields } from "~/components/post-fields";
 import { PostHeading } from "~/components/post-heading";
 import type { Area, BylineScope } from "~/domain/anonymity/byline";
-import { applyRedactIntent, keptFindings, locateFindings, parseRedactIntent, parseSeen, unseenFindings } from "~/domain/anonymity/redaction";
+import {
+  applyRedactIntent,
+  keptFindings,
+  locateFindings,
+  parseRedactIntent,
+  parseSeen,
+  unseenFindings,
+} from "~/domain/anonymity/redaction";
 import { postInputSchema } from "~/domain/posts/post-input";
 import type { Perspective } from "~/domain/taxonomy";
 import { requirePermission, requireUser } from "~/server/accounts/guards.server";
@@ -42,10 +49,26 @@ type Post = NonNullable<Awaited<ReturnType<typeof getPostForEditing>>>;
 type User = Awaited<ReturnType<typeof ownPost>>["user"];
 
 /** What the page shows of the post as it would be published, and whether its byline narrows. */
-async function describe(user: User, post: Post, choice: { area: Area | null; tags: string[]; displayMode: "handle" | "anonymous"; bylineScope: BylineScope }) {
-  const byline = { areaCode: choice.area?.code ?? null, displayMode: choice.displayMode, bylineScope: choice.bylineScope };
+async function describe(
+  user: User,
+  post: Post,
+  choice: { area: Area | null; tags: string[]; displayMode: "handle" | "anonymous"; bylineScope: BylineScope },
+) {
+  const byline = {
+    areaCode: choice.area?.code ?? null,
+    displayMode: choice.displayMode,
+    bylineScope: choice.bylineScope,
+  };
   const [heading, warning] = await Promise.all([
-    previewHeading({ kind: post.kind, ...byline, handle: user.handle, perspective: user.perspective as Perspective, area: choice.area, tags: choice.tags, date: post.publishedAt ?? new Date() }),
+    previewHeading({
+      kind: post.kind,
+      ...byline,
+      handle: user.handle,
+      perspective: user.perspective as Perspective,
+      area: choice.area,
+      tags: choice.tags,
+      date: post.publishedAt ?? new Date(),
+    }),
     bylineWarning(user, byline),
   ]);
   return { heading, warning };
@@ -56,7 +79,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [councils, tags, shown] = await Promise.all([
     listCouncils(),
     listTags(),
-    describe(user, post, { area: post.area, tags: post.tags, displayMode: post.displayMode, bylineScope: post.bylineScope }),
+    describe(user, post, {
+      area: post.area,
+      tags: post.tags,
+      displayMode: post.displayMode,
+      bylineScope: post.bylineScope,
+    }),
   ]);
   return {
     post: { id: post.id, version: post.version, title: post.title, body: post.bodyMarkdown },
@@ -88,12 +116,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Forms from before the place fields existed send only the text: the place stays as it was.
   const withPlace = values.placeFields === "1";
   const tags = withPlace ? list("tags") : post.tags;
-  const reply = (extra: { errors?: FieldErrors; findings?: ReturnType<typeof locateFindings<"title" | "body">>; shown?: Awaited<ReturnType<typeof describe>> | null }, status = 200) =>
-    data({ values, tags, errors: extra.errors ?? {}, findings: extra.findings ?? [], shown: extra.shown ?? null }, { status });
+  const reply = (
+    extra: {
+      errors?: FieldErrors;
+      findings?: ReturnType<typeof locateFindings<"title" | "body">>;
+      shown?: Awaited<ReturnType<typeof describe>> | null;
+    },
+    status = 200,
+  ) =>
+    data(
+      { values, tags, errors: extra.errors ?? {}, findings: extra.findings ?? [], shown: extra.shown ?? null },
+      { status },
+    );
 
   const parsed = postInputSchema.pick({ title: true, body: true }).safeParse(values);
   const place = withPlace ? placeSchema.safeParse({ ...values, tags }) : null;
-  const errors: FieldErrors = { ...(parsed.success ? {} : zodFieldErrors(parsed.error)), ...(place && !place.success ? zodFieldErrors(place.error) : {}) };
+  const errors: FieldErrors = {
+    ...(parsed.success ? {} : zodFieldErrors(parsed.error)),
+    ...(place && !place.success ? zodFieldErrors(place.error) : {}),
+  };
   if (errors.tags) {
     errors["tag-topic"] = errors.tags;
     delete errors.tags;
@@ -107,7 +148,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       else throw error;
     }
   }
-  if (!parsed.success || (place && !place.success) || Object.values(errors).some(Boolean)) return reply({ errors }, 400);
+  if (!parsed.success || (place && !place.success) || Object.values(errors).some(Boolean))
+    return reply({ errors }, 400);
 
   const choice = {
     area,
@@ -116,7 +158,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     bylineScope: place?.success ? place.data.bylineScope : post.bylineScope,
   };
   values.bylineScope = choice.bylineScope;
-  const { title, body } = applyRedactIntent({ title: parsed.data.title, body: parsed.data.body }, FIELDS, values.intent);
+  const { title, body } = applyRedactIntent(
+    { title: parsed.data.title, body: parsed.data.body },
+    FIELDS,
+    values.intent,
+  );
   values.title = title;
   values.body = body;
   const findings = locateFindings({ title, body }, FIELDS);
@@ -124,7 +170,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Replacing a detail, or choosing a wider byline, shows the page again; nothing is saved yet.
   // Saving with findings needs the author to have seen each one and pressed "keep".
   const unseen = unseenFindings(findings, parseSeen(values.seen));
-  if (parseRedactIntent(values.intent) || values.intent === "check" || (findings.length > 0 && (values.keep !== "1" || unseen.length > 0))) {
+  if (
+    parseRedactIntent(values.intent) ||
+    values.intent === "check" ||
+    (findings.length > 0 && (values.keep !== "1" || unseen.length > 0))
+  ) {
     return reply({ findings, shown: await describe(user, post, choice) });
   }
   try {
@@ -137,19 +187,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
         body,
         version: Number(values.version),
         keptFindings: keptFindings(findings),
-        place: withPlace ? { areaCode: area?.code ?? null, tags, displayMode: choice.displayMode, bylineScope: choice.bylineScope } : undefined,
+        place: withPlace
+          ? { areaCode: area?.code ?? null, tags, displayMode: choice.displayMode, bylineScope: choice.bylineScope }
+          : undefined,
       },
     );
     if ("conflict" in result) {
-      return reply({ errors: { form: "This post changed since you opened it. Copy your text, reload the page and try again." } }, 409);
+      return reply(
+        { errors: { form: "This post changed since you opened it. Copy your text, reload the page and try again." } },
+        409,
+      );
     }
     return redirect(`/stories/${post.id}?edited=${result.status}`);
   } catch (error) {
     if (error instanceof RateLimited) return reply({ errors: { form: error.message } }, 429);
     if (error instanceof BlockedByWatchedWord) return reply({ errors: { body: error.message } }, 400);
-    if (error instanceof UnknownReference) return reply({ errors: { [error.field === "tags" ? "tag-topic" : "form"]: error.message } }, 400);
+    if (error instanceof UnknownReference)
+      return reply({ errors: { [error.field === "tags" ? "tag-topic" : "form"]: error.message } }, 400);
     if (isUnavailable(error)) {
-      return reply({ errors: { form: "Your changes have not been saved: we could not reach our database. Your text is still here." } }, 503);
+      return reply(
+        {
+          errors: {
+            form: "Your changes have not been saved: we could not reach our database. Your text is still here.",
+          },
+        },
+        503,
+      );
     }
     throw error;
   }
@@ -168,12 +231,20 @@ export default function EditPost() {
     <>
       <ErrorSummary errors={errors} />
       <h1>Edit your post</h1>
-      {loaded.willReturnToReview ? <p className="notice">After you save, a moderator will read your post again before others can see the changes.</p> : null}
+      {loaded.willReturnToReview ? (
+        <p className="notice">
+          After you save, a moderator will read your post again before others can see the changes.
+        </p>
+      ) : null}
       {findings.length > 0 ? (
         <Form method="post" replace>
           <HiddenFields values={values} keys={KEYS} lists={{ tags }} />
           <FindingsPanel
-            heading={findings.length === 1 ? "We found something that could identify someone" : `We found ${findings.length} things that could identify someone`}
+            heading={
+              findings.length === 1
+                ? "We found something that could identify someone"
+                : `We found ${findings.length} things that could identify someone`
+            }
             findings={findings}
             fieldNames={{ title: "your title", body: "your post" }}
             keep={{ name: "keep", value: "1", label: "Keep them and save" }}
@@ -214,7 +285,11 @@ export default function EditPost() {
           defaultValue={values.displayMode}
           options={[
             { value: "anonymous", label: "Anonymously, by your perspective and region" },
-            { value: "handle", label: `Under my name, ${loaded.handle}`, hint: "Only your name is shown: not your perspective." },
+            {
+              value: "handle",
+              label: `Under my name, ${loaded.handle}`,
+              hint: "Only your name is shown: not your perspective.",
+            },
           ]}
         />
         <div className="button-row">

@@ -33,7 +33,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     version: post.version,
     body: post.bodyMarkdown,
     kept: keptFindingsOf(post.keptFindings),
-    revisions: post.revisions.map((r) => ({ ...r, createdAt: stamp(r.createdAt), editedBy: r.editedBy?.handle ?? "a former member" })),
+    revisions: post.revisions.map((r) => ({
+      ...r,
+      createdAt: stamp(r.createdAt),
+      editedBy: r.editedBy?.handle ?? "a former member",
+    })),
     removedReplies: post.removedReplies,
     comments: post.comments.map((c) => ({
       id: c.id,
@@ -93,8 +97,10 @@ export default function PostHistory() {
               </p>
               {revision.displayMode ? (
                 <p className="byline">
-                  Council: {revision.areaCode ?? "none"} · tags: {revision.tagSlugs.length ? revision.tagSlugs.join(", ") : "none"} · shown{" "}
-                  {revision.displayMode === "handle" ? "under the author's name" : "anonymously"} · byline shows the {revision.bylineScope ?? "council"}
+                  Council: {revision.areaCode ?? "none"} · tags:{" "}
+                  {revision.tagSlugs.length ? revision.tagSlugs.join(", ") : "none"} · shown{" "}
+                  {revision.displayMode === "handle" ? "under the author's name" : "anonymously"} · byline shows the{" "}
+                  {revision.bylineScope ?? "council"}
                 </p>
               ) : null}
               <pre className="revision">{revision.bodyMarkdown}</pre>

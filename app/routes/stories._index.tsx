@@ -4,20 +4,45 @@ import { Link, useLoaderData } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/forms";
 import { StoryList } from "~/components/story-list";
-import { ActiveFilters, FacetLists, FeedLinks, feedMeta, NoMatches, SearchForm, StoryDownloads } from "~/components/story-search";
+import {
+  ActiveFilters,
+  FacetLists,
+  FeedLinks,
+  feedMeta,
+  NoMatches,
+  SearchForm,
+  StoryDownloads,
+} from "~/components/story-search";
 import { citeAs } from "~/domain/licence";
 import { describeStorySearch } from "~/domain/posts/citation";
-import { facetsToShow, isFiltered, parseStorySearch, storySearchParams, storySearchQuery } from "~/domain/posts/story-search";
+import {
+  facetsToShow,
+  isFiltered,
+  parseStorySearch,
+  storySearchParams,
+  storySearchQuery,
+} from "~/domain/posts/story-search";
 import { publicOrigin } from "~/server/process/env.server";
 import { feedLinks } from "~/server/posts/feeds.server";
-import { countFacets, findUnknownFilter, InvalidCursor, listFilterChoices, nameFilters, searchStories } from "~/server/posts/search.server";
+import {
+  countFacets,
+  findUnknownFilter,
+  InvalidCursor,
+  listFilterChoices,
+  nameFilters,
+  searchStories,
+} from "~/server/posts/search.server";
 
 const PER_PAGE = 20;
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
   if (!page) return [{ title: "Stories – Fifth Option" }];
   const title =
-    page.state === "invalid" ? `Error: ${page.heading}` : page.state === "unknown" ? `Not found: ${page.heading}` : `${page.heading}${page.cursor ? ", more" : ""}`;
+    page.state === "invalid"
+      ? `Error: ${page.heading}`
+      : page.state === "unknown"
+        ? `Not found: ${page.heading}`
+        : `${page.heading}${page.cursor ? ", more" : ""}`;
   return [{ title: `${title} – Fifth Option` }, ...(page.state === "found" ? feedMeta(page.feeds) : [])];
 };
 
@@ -27,7 +52,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const typed = Object.fromEntries([...url.searchParams].filter(([key]) => key !== "cursor"));
   const parsed = parseStorySearch(url.searchParams);
   if (!parsed.ok) {
-    return data({ state: "invalid" as const, heading: "Check your search", errors: parsed.errors, typed }, { status: 400 });
+    return data(
+      { state: "invalid" as const, heading: "Check your search", errors: parsed.errors, typed },
+      { status: 400 },
+    );
   }
   const { search } = parsed;
   const unknown = await findUnknownFilter(search);
@@ -37,7 +65,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const cursor = url.searchParams.get("cursor") || null;
   try {
-    const [results, facets, names] = await Promise.all([searchStories(search, { cursor, perPage: PER_PAGE }), countFacets(search), nameFilters(search)]);
+    const [results, facets, names] = await Promise.all([
+      searchStories(search, { cursor, perPage: PER_PAGE }),
+      countFacets(search),
+      nameFilters(search),
+    ]);
     const heading = describeStorySearch(search, names);
     return {
       state: "found" as const,
@@ -54,7 +86,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     };
   } catch (error) {
     if (!(error instanceof InvalidCursor)) throw error;
-    return data({ state: "invalid" as const, heading: "Check your search", errors: { cursor: error.message }, typed }, { status: 400 });
+    return data(
+      { state: "invalid" as const, heading: "Check your search", errors: { cursor: error.message }, typed },
+      { status: 400 },
+    );
   }
 }
 
@@ -64,10 +99,15 @@ export default function Stories() {
     <>
       <h1>{page.heading}</h1>
       {page.state === "invalid" ? <ErrorSummary errors={page.errors} /> : null}
-      <SearchForm values={page.typed} errors={page.state === "invalid" ? page.errors : page.state === "unknown" ? { [page.field]: page.message } : {}} />
+      <SearchForm
+        values={page.typed}
+        errors={page.state === "invalid" ? page.errors : page.state === "unknown" ? { [page.field]: page.message } : {}}
+      />
       {page.state === "invalid" && page.errors.cursor ? (
         <p id="cursor">
-          <Link to={`/stories?${new URLSearchParams(page.typed).toString()}`}>Go back to the first page of results</Link>
+          <Link to={`/stories?${new URLSearchParams(page.typed).toString()}`}>
+            Go back to the first page of results
+          </Link>
         </p>
       ) : null}
       {page.state === "unknown" ? (
@@ -93,9 +133,12 @@ export default function Stories() {
             ) : (
               <>
                 <p>
-                  {page.total.toLocaleString("en-GB")} published, {page.search.sort === "relevance" ? "best match first" : "newest first"}.{" "}
+                  {page.total.toLocaleString("en-GB")} published,{" "}
+                  {page.search.sort === "relevance" ? "best match first" : "newest first"}.{" "}
                   {page.search.q ? (
-                    <Link to={`/stories${storySearchQuery({ ...page.search, sort: page.search.sort === "relevance" ? "newest" : "relevance" })}`}>
+                    <Link
+                      to={`/stories${storySearchQuery({ ...page.search, sort: page.search.sort === "relevance" ? "newest" : "relevance" })}`}
+                    >
                       {page.search.sort === "relevance" ? "Show newest first" : "Show best match first"}
                     </Link>
                   ) : null}

@@ -13,11 +13,33 @@ import { PostHeading } from "~/components/post-heading";
 import { HiddenFields, TagFields } from "~/components/post-fields";
 import type { Area, NarrowingWarning } from "~/domain/anonymity/byline";
 import { renderWithHighlights } from "~/domain/anonymity/highlight";
-import { applyRedactIntent, encodeSeen, keptFindings, type Located, locateFindings, parseRedactIntent, parseSeen, unseenFindings } from "~/domain/anonymity/redaction";
-import { GUIDED_PROMPTS, joinGuidedStory, POST_KINDS, postInputSchema, TITLE_MAX, BODY_MAX_WORDS } from "~/domain/posts/post-input";
+import {
+  applyRedactIntent,
+  encodeSeen,
+  keptFindings,
+  type Located,
+  locateFindings,
+  parseRedactIntent,
+  parseSeen,
+  unseenFindings,
+} from "~/domain/anonymity/redaction";
+import {
+  GUIDED_PROMPTS,
+  joinGuidedStory,
+  POST_KINDS,
+  postInputSchema,
+  TITLE_MAX,
+  BODY_MAX_WORDS,
+} from "~/domain/posts/post-input";
 import { PERSPECTIVES, type Perspective } from "~/domain/taxonomy";
 import { requirePermission } from "~/server/accounts/guards.server";
-import { isUnavailable, readFormWithLists, submissionKeyFrom, zodFieldErrors, type FormValues } from "~/server/http/forms.server";
+import {
+  isUnavailable,
+  readFormWithLists,
+  submissionKeyFrom,
+  zodFieldErrors,
+  type FormValues,
+} from "~/server/http/forms.server";
 import { bylineWarning, createPost, UnknownReference } from "~/server/posts/write.server";
 import { listCouncils, listTags, resolveArea, UnknownCouncil } from "~/server/reference/reference.server";
 import { previewHeading } from "~/server/posts/read.server";
@@ -71,7 +93,12 @@ function answer(payload: {
   values: FormValues;
   tags: string[];
   errors?: FieldErrors;
-  preview?: { html: string; findings: Located<(typeof FIELDS)[number]>[]; heading: Heading; warning: NarrowingWarning | null } | null;
+  preview?: {
+    html: string;
+    findings: Located<(typeof FIELDS)[number]>[];
+    heading: Heading;
+    warning: NarrowingWarning | null;
+  } | null;
   status?: number;
 }) {
   const { status = 200, ...rest } = payload;
@@ -88,7 +115,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!isUnavailable(error)) throw error;
     return data(
       {
-        errors: { form: "Your post has not been saved: we could not reach our database. Your text is still here. Please try again in a minute." } as FieldErrors,
+        errors: {
+          form: "Your post has not been saved: we could not reach our database. Your text is still here. Please try again in a minute.",
+        } as FieldErrors,
         values,
         tags,
         preview: null,
@@ -140,10 +169,20 @@ async function writePost(request: Request, values: FormValues, submittedTags: st
 
   // Publishing keeps only what the preview showed: a detail added since goes back to the preview.
   if (intent !== "publish" || unseenFindings(findings, parseSeen(values.seen)).length > 0) {
-    const html = renderWithHighlights(body, findings.filter((f) => f.field === "body"));
+    const html = renderWithHighlights(
+      body,
+      findings.filter((f) => f.field === "body"),
+    );
     const choice = { areaCode: area?.code ?? null, displayMode: parsed.data.displayMode, bylineScope };
     const [heading, warning] = await Promise.all([
-      previewHeading({ kind: parsed.data.kind, ...choice, handle: user.handle, perspective: user.perspective as Perspective, area, tags }),
+      previewHeading({
+        kind: parsed.data.kind,
+        ...choice,
+        handle: user.handle,
+        perspective: user.perspective as Perspective,
+        area,
+        tags,
+      }),
       bylineWarning(user, choice),
     ]);
     return answer({ values, tags, preview: { html, findings, heading, warning } });
@@ -164,7 +203,8 @@ async function writePost(request: Request, values: FormValues, submittedTags: st
     return redirect(`/stories/${post.id}?posted=1`);
   } catch (error) {
     if (error instanceof RateLimited) return answer({ values, tags, errors: { form: error.message }, status: 429 });
-    if (error instanceof BlockedByWatchedWord) return answer({ values, tags, errors: { body: error.message }, status: 400 });
+    if (error instanceof BlockedByWatchedWord)
+      return answer({ values, tags, errors: { body: error.message }, status: 400 });
     if (error instanceof UnknownReference) {
       tags = [];
       return answer({ values, tags, errors: { "tag-topic": error.message }, status: 400 });
@@ -174,7 +214,15 @@ async function writePost(request: Request, values: FormValues, submittedTags: st
 }
 
 export default function NewStory() {
-  const { guided, councils, tags: allTags, submissionKey, anonymousByline, handle, preModerated } = useLoaderData<typeof loader>();
+  const {
+    guided,
+    councils,
+    tags: allTags,
+    submissionKey,
+    anonymousByline,
+    handle,
+    preModerated,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: FieldErrors = result?.errors ?? {};
   const values: FormValues = result?.values ?? {};
@@ -187,7 +235,9 @@ export default function NewStory() {
       <ErrorSummary errors={errors} />
       <h1>Share your story</h1>
       {preModerated ? (
-        <p className="notice">As a new member, a moderator will read your post before others can see it. This usually takes a day.</p>
+        <p className="notice">
+          As a new member, a moderator will read your post before others can see it. This usually takes a day.
+        </p>
       ) : null}
       {showGuided ? (
         <p>
@@ -207,7 +257,11 @@ export default function NewStory() {
               <HiddenValues values={values} tags={chosenTags} />
               <FindingsPanel
                 headingLevel={3}
-                heading={preview.findings.length === 1 ? "We found something that could identify someone" : `We found ${preview.findings.length} things that could identify someone`}
+                heading={
+                  preview.findings.length === 1
+                    ? "We found something that could identify someone"
+                    : `We found ${preview.findings.length} things that could identify someone`
+                }
                 findings={preview.findings}
                 fieldNames={{ title: "your title", body: "your post" }}
               />
@@ -242,7 +296,13 @@ export default function NewStory() {
           defaultValue={values.kind ?? "story"}
           options={Object.entries(POST_KINDS).map(([value, k]) => ({ value, label: k.label, hint: k.hint }))}
         />
-        <TextField name="title" label="Title" hint={`Up to ${TITLE_MAX} characters.`} error={errors.title} defaultValue={values.title} />
+        <TextField
+          name="title"
+          label="Title"
+          hint={`Up to ${TITLE_MAX} characters.`}
+          error={errors.title}
+          defaultValue={values.title}
+        />
         {showGuided ? (
           GUIDED_PROMPTS.map((prompt) => (
             <TextArea key={prompt.name} name={prompt.name} label={prompt.label} rows={5} error={errors.body} />
@@ -272,8 +332,16 @@ export default function NewStory() {
           error={errors.displayMode}
           defaultValue={values.displayMode ?? "anonymous"}
           options={[
-            { value: "anonymous", label: `Anonymously, as “${anonymousByline}”`, hint: "Your region is added if you choose a council." },
-            { value: "handle", label: `Under my name, ${handle}`, hint: "Only your name is shown: not your perspective." },
+            {
+              value: "anonymous",
+              label: `Anonymously, as “${anonymousByline}”`,
+              hint: "Your region is added if you choose a council.",
+            },
+            {
+              value: "handle",
+              label: `Under my name, ${handle}`,
+              hint: "Only your name is shown: not your perspective.",
+            },
           ]}
         />
         <div className="button-row">
@@ -292,7 +360,9 @@ export default function NewStory() {
 }
 
 function HiddenValues({ values, tags, without = [] }: { values: FormValues; tags: string[]; without?: string[] }) {
-  const keys = ["submissionKey", "kind", "title", "body", "council", "displayMode", "bylineScope"].filter((key) => !without.includes(key));
+  const keys = ["submissionKey", "kind", "title", "body", "council", "displayMode", "bylineScope"].filter(
+    (key) => !without.includes(key),
+  );
   return (
     <>
       <input type="hidden" name="guided" value="0" />

@@ -218,7 +218,11 @@ const OUTCOME_DOMAINS = [
 const CARER_DOMAINS = ["carer-wellbeing", "carer-sustain", "carer-own-life"] as const;
 type Domain = (typeof OUTCOME_DOMAINS)[number] | (typeof CARER_DOMAINS)[number];
 /** Arrangements with no paid hourly support to ask about (as in the report form). */
-const NO_PAID_SUPPORT: ReadonlySet<SupportArrangement> = new Set<SupportArrangement>(["family_only", "waiting", "care_home"]);
+const NO_PAID_SUPPORT: ReadonlySet<SupportArrangement> = new Set<SupportArrangement>([
+  "family_only",
+  "waiting",
+  "care_home",
+]);
 
 // ---------------------------------------------------------------------------------------------
 // Members
@@ -289,44 +293,229 @@ interface Member {
 
 // The first handle is how demo.ts tells whether the demo is already loaded: keep it first.
 const MEMBERS: readonly Member[] = [
-  { handle: "tired_but_hopeful", perspective: "carer", role: "member", trustLevel: 2, group: "learning_disability", relation: "son", activity: 3 },
-  { handle: "pa_employer_north", perspective: "supported_person", role: "member", trustLevel: 2, group: "physical_disability", activity: 2.5 },
+  {
+    handle: "tired_but_hopeful",
+    perspective: "carer",
+    role: "member",
+    trustLevel: 2,
+    group: "learning_disability",
+    relation: "son",
+    activity: 3,
+  },
+  {
+    handle: "pa_employer_north",
+    perspective: "supported_person",
+    role: "member",
+    trustLevel: 2,
+    group: "physical_disability",
+    activity: 2.5,
+  },
   { handle: "brokerage_bee", perspective: "support_planner", role: "member", trustLevel: 2, activity: 2.5 },
-  { handle: "night_shift_mum", perspective: "carer", role: "member", trustLevel: 1, group: "autism", relation: "son", activity: 2 },
-  { handle: "wheels_and_words", perspective: "supported_person", role: "member", trustLevel: 1, group: "physical_disability", activity: 1.5 },
-  { handle: "quiet_advocate", perspective: "acting_for_person", role: "member", trustLevel: 1, group: "learning_disability", relation: "sister", activity: 1 },
-  { handle: "kettle_on_carer", perspective: "carer", role: "member", trustLevel: 1, group: "dementia", relation: "husband", activity: 2 },
-  { handle: "plan_it_ourselves", perspective: "carer", role: "member", trustLevel: 2, group: "learning_disability", relation: "daughter", activity: 2 },
+  {
+    handle: "night_shift_mum",
+    perspective: "carer",
+    role: "member",
+    trustLevel: 1,
+    group: "autism",
+    relation: "son",
+    activity: 2,
+  },
+  {
+    handle: "wheels_and_words",
+    perspective: "supported_person",
+    role: "member",
+    trustLevel: 1,
+    group: "physical_disability",
+    activity: 1.5,
+  },
+  {
+    handle: "quiet_advocate",
+    perspective: "acting_for_person",
+    role: "member",
+    trustLevel: 1,
+    group: "learning_disability",
+    relation: "sister",
+    activity: 1,
+  },
+  {
+    handle: "kettle_on_carer",
+    perspective: "carer",
+    role: "member",
+    trustLevel: 1,
+    group: "dementia",
+    relation: "husband",
+    activity: 2,
+  },
+  {
+    handle: "plan_it_ourselves",
+    perspective: "carer",
+    role: "member",
+    trustLevel: 2,
+    group: "learning_disability",
+    relation: "daughter",
+    activity: 2,
+  },
   { handle: "frontline_sw", perspective: "social_worker", role: "member", trustLevel: 1, activity: 1.5 },
   { handle: "rota_wrangler", perspective: "provider_staff", role: "member", trustLevel: 1, activity: 1 },
-  { handle: "far_away_daughter", perspective: "carer", role: "member", trustLevel: 0, group: "older_people", relation: "mum", activity: 1 },
-  { handle: "slow_and_steady", perspective: "supported_person", role: "member", trustLevel: 0, group: "older_people", activity: 0.8 },
-  { handle: "isf_explorer", perspective: "carer", role: "member", trustLevel: 1, group: "autism", relation: "daughter", activity: 1.2 },
-  { handle: "valley_carer", perspective: "carer", role: "member", trustLevel: 0, group: "physical_disability", relation: "wife", activity: 1 },
-  { handle: "deputy_for_dad", perspective: "acting_for_person", role: "member", trustLevel: 1, group: "dementia", relation: "dad", activity: 1.2 },
+  {
+    handle: "far_away_daughter",
+    perspective: "carer",
+    role: "member",
+    trustLevel: 0,
+    group: "older_people",
+    relation: "mum",
+    activity: 1,
+  },
+  {
+    handle: "slow_and_steady",
+    perspective: "supported_person",
+    role: "member",
+    trustLevel: 0,
+    group: "older_people",
+    activity: 0.8,
+  },
+  {
+    handle: "isf_explorer",
+    perspective: "carer",
+    role: "member",
+    trustLevel: 1,
+    group: "autism",
+    relation: "daughter",
+    activity: 1.2,
+  },
+  {
+    handle: "valley_carer",
+    perspective: "carer",
+    role: "member",
+    trustLevel: 0,
+    group: "physical_disability",
+    relation: "wife",
+    activity: 1,
+  },
+  {
+    handle: "deputy_for_dad",
+    perspective: "acting_for_person",
+    role: "member",
+    trustLevel: 1,
+    group: "dementia",
+    relation: "dad",
+    activity: 1.2,
+  },
   { handle: "kitchen_table_planner", perspective: "support_planner", role: "member", trustLevel: 2, activity: 1.5 },
   { handle: "coastal_pa", perspective: "provider_staff", role: "member", trustLevel: 0, activity: 0.8 },
-  { handle: "still_waiting_here", perspective: "carer", role: "member", trustLevel: 0, group: "brain_injury", relation: "partnerHe", activity: 1 },
-  { handle: "autistic_and_loud", perspective: "supported_person", role: "member", trustLevel: 1, group: "autism", activity: 1.5 },
-  { handle: "sibling_support", perspective: "carer", role: "member", trustLevel: 0, group: "learning_disability", relation: "brother", activity: 0.8 },
-  { handle: "day_centre_regular", perspective: "supported_person", role: "member", trustLevel: 1, group: "learning_disability", activity: 0.8 },
+  {
+    handle: "still_waiting_here",
+    perspective: "carer",
+    role: "member",
+    trustLevel: 0,
+    group: "brain_injury",
+    relation: "partnerHe",
+    activity: 1,
+  },
+  {
+    handle: "autistic_and_loud",
+    perspective: "supported_person",
+    role: "member",
+    trustLevel: 1,
+    group: "autism",
+    activity: 1.5,
+  },
+  {
+    handle: "sibling_support",
+    perspective: "carer",
+    role: "member",
+    trustLevel: 0,
+    group: "learning_disability",
+    relation: "brother",
+    activity: 0.8,
+  },
+  {
+    handle: "day_centre_regular",
+    perspective: "supported_person",
+    role: "member",
+    trustLevel: 1,
+    group: "learning_disability",
+    activity: 0.8,
+  },
   { handle: "bridge_builder_broker", perspective: "support_planner", role: "member", trustLevel: 1, activity: 1 },
-  { handle: "hill_farm_helper", perspective: "carer", role: "member", trustLevel: 1, group: "older_people", relation: "dad", activity: 1 },
-  { handle: "respite_seeker", perspective: "carer", role: "member", trustLevel: 0, group: "autism", relation: "son", activity: 1 },
+  {
+    handle: "hill_farm_helper",
+    perspective: "carer",
+    role: "member",
+    trustLevel: 1,
+    group: "older_people",
+    relation: "dad",
+    activity: 1,
+  },
+  {
+    handle: "respite_seeker",
+    perspective: "carer",
+    role: "member",
+    trustLevel: 0,
+    group: "autism",
+    relation: "son",
+    activity: 1,
+  },
   { handle: "amhp_reflections", perspective: "social_worker", role: "member", trustLevel: 1, activity: 1 },
   { handle: "agency_insider", perspective: "provider_staff", role: "member", trustLevel: 1, activity: 1 },
-  { handle: "grandad_cares", perspective: "carer", role: "member", trustLevel: 0, group: "learning_disability", relation: "grandson", activity: 0.8 },
-  { handle: "own_front_door", perspective: "supported_person", role: "member", trustLevel: 2, group: "mental_health", activity: 1.2 },
+  {
+    handle: "grandad_cares",
+    perspective: "carer",
+    role: "member",
+    trustLevel: 0,
+    group: "learning_disability",
+    relation: "grandson",
+    activity: 0.8,
+  },
+  {
+    handle: "own_front_door",
+    perspective: "supported_person",
+    role: "member",
+    trustLevel: 2,
+    group: "mental_health",
+    activity: 1.2,
+  },
   { handle: "user_led_org", perspective: "other", role: "member", trustLevel: 1, activity: 1 },
   { handle: "community_connector", perspective: "other", role: "member", trustLevel: 0, activity: 0.5 },
-  { handle: "mod_morning", perspective: "carer", role: "moderator", trustLevel: 2, group: "mental_health", relation: "daughter", activity: 0.8 },
+  {
+    handle: "mod_morning",
+    perspective: "carer",
+    role: "moderator",
+    trustLevel: 2,
+    group: "mental_health",
+    relation: "daughter",
+    activity: 0.8,
+  },
   { handle: "mod_evening", perspective: "support_planner", role: "moderator", trustLevel: 2, activity: 0.8 },
-  { handle: "mod_weekend", perspective: "supported_person", role: "moderator", trustLevel: 2, group: "sensory", activity: 0.8 },
+  {
+    handle: "mod_weekend",
+    perspective: "supported_person",
+    role: "moderator",
+    trustLevel: 2,
+    group: "sensory",
+    activity: 0.8,
+  },
   { handle: "data_digger", perspective: "researcher", role: "researcher", trustLevel: 1, activity: 0.3 },
   { handle: "policy_watcher", perspective: "researcher", role: "researcher", trustLevel: 1, activity: 0.3 },
   { handle: "site_keeper", perspective: "other", role: "admin", trustLevel: 2, activity: 0.3 },
-  { handle: "learning_as_we_go", perspective: "carer", role: "member", trustLevel: 0, group: "long_term_condition", relation: "mum", activity: 1 },
-  { handle: "capacity_questions", perspective: "acting_for_person", role: "member", trustLevel: 0, group: "brain_injury", relation: "brother", activity: 0.8 },
+  {
+    handle: "learning_as_we_go",
+    perspective: "carer",
+    role: "member",
+    trustLevel: 0,
+    group: "long_term_condition",
+    relation: "mum",
+    activity: 1,
+  },
+  {
+    handle: "capacity_questions",
+    perspective: "acting_for_person",
+    role: "member",
+    trustLevel: 0,
+    group: "brain_injury",
+    relation: "brother",
+    activity: 0.8,
+  },
   { handle: "pa_of_ten_years", perspective: "provider_staff", role: "member", trustLevel: 2, activity: 1 },
   { handle: "second_opinion", perspective: "social_worker", role: "member", trustLevel: 0, activity: 0.8 },
 ];
@@ -454,7 +643,10 @@ const THEMES: readonly Theme[] = [
       "How do you keep PAs when the supermarket pays more?",
       "p:Has anyone seen a PA register that actually works?",
     ],
-    practiceTitles: ["Why PA recruitment fails in rural areas, and what helps", "The PA rate problem, seen from reviews"],
+    practiceTitles: [
+      "Why PA recruitment fails in rural areas, and what helps",
+      "The PA rate problem, seen from reviews",
+    ],
     openings: [
       "c:We live in a rural area and finding any PA within reasonable travelling distance of {rel} is a constant struggle. The nearest town is a long drive, there is one bus a day, and the hourly rate does not cover mileage.",
       "c:We have been advertising for a second PA for {rel} since the spring. In that time we have had four enquiries, two interviews and one person who started and left after a fortnight because she found a job with regular hours.",
@@ -484,13 +676,21 @@ const THEMES: readonly Theme[] = [
     id: "review-cut",
     topics: ["cuts", "assessment", "complaints"],
     arrangements: ["managed_budget", "dp_agency", "dp_employer", "commissioned"],
-    groups: ["learning_disability", "autism", "physical_disability", "older_people", "brain_injury", "long_term_condition", "mental_health"],
+    groups: [
+      "learning_disability",
+      "autism",
+      "physical_disability",
+      "older_people",
+      "brain_injury",
+      "long_term_condition",
+      "mental_health",
+    ],
     feelings: ["angry", "ignored", "let-down", "anxious"],
     titles: [
       "The review that cut our hours",
       "c:{Rel}'s package was cut by a third at review",
       "A twenty-minute phone review and a smaller budget",
-      "When \"rationalised\" means cut",
+      'When "rationalised" means cut',
       "s:My hours were cut and nothing about me had changed",
       "Challenging a reduction at review",
       "The panel that never met us",
@@ -507,10 +707,10 @@ const THEMES: readonly Theme[] = [
       "Savings targets at review: an uncomfortable view from inside",
     ],
     openings: [
-      "c:At {rel}'s annual review the social worker told us the hours would be \"rationalised\", which turned out to mean cut by a third. Nothing about {his} needs had changed. If anything, the last year had been harder.",
+      'c:At {rel}\'s annual review the social worker told us the hours would be "rationalised", which turned out to mean cut by a third. Nothing about {his} needs had changed. If anything, the last year had been harder.',
       "c:Our review was done over the phone in about twenty minutes. The plan that arrived a month later did not sound like {rel} at all, and the weekly hours had dropped without anyone saying so during the call.",
-      "c:The letter said the new budget reflected \"a more efficient way of meeting eligible needs\". What it meant in practice was that {rel} would lose the evening support that lets {him} go out and see friends.",
-      "s:I have had the same needs for ten years. At my last review I was told I could manage with fewer hours if I used more equipment and \"community resources\", which in my area means a library that opens two mornings a week.",
+      'c:The letter said the new budget reflected "a more efficient way of meeting eligible needs". What it meant in practice was that {rel} would lose the evening support that lets {him} go out and see friends.',
+      's:I have had the same needs for ten years. At my last review I was told I could manage with fewer hours if I used more equipment and "community resources", which in my area means a library that opens two mornings a week.',
       "s:My review was the first time I had met this social worker. She was pleasant, she was clearly in a hurry, and three weeks later a letter told me my support was being reduced.",
       "sw:I work as a social worker in an adult team and I want to be honest about what the pressure on reviews looks like from the inside. We are asked to find savings at review, and the conversation with the person often comes second to the numbers.",
       "pl:As an independent planner I sit in on a lot of reviews, and over the last year they have changed. They are shorter, more often by phone, and more often end with a smaller budget than the one the person started with.",
@@ -536,7 +736,16 @@ const THEMES: readonly Theme[] = [
     id: "waiting",
     topics: ["assessment", "complaints"],
     arrangements: ["waiting"],
-    groups: ["older_people", "physical_disability", "learning_disability", "autism", "dementia", "brain_injury", "long_term_condition", "mental_health"],
+    groups: [
+      "older_people",
+      "physical_disability",
+      "learning_disability",
+      "autism",
+      "dementia",
+      "brain_injury",
+      "long_term_condition",
+      "mental_health",
+    ],
     feelings: ["ignored", "exhausted", "anxious", "angry"],
     titles: [
       "Waiting eleven months for an assessment",
@@ -552,10 +761,13 @@ const THEMES: readonly Theme[] = [
       "Can we ask for interim support while waiting for a budget?",
       "p:What do other teams offer people while they are on the waiting list?",
     ],
-    practiceTitles: ["What we tell people on the waiting list, and what we should", "Working with people who have not been assessed yet"],
+    practiceTitles: [
+      "What we tell people on the waiting list, and what we should",
+      "Working with people who have not been assessed yet",
+    ],
     openings: [
       "c:We waited eleven months for a Care Act assessment after first ringing the council's front door team about {rel}. In that time {he} had two falls, one short stay in hospital, and I gave up my job.",
-      "c:I first asked for an assessment for {rel} in the autumn. We were told the waiting list was \"around sixteen weeks\". It is now the following summer and every time I ring I speak to someone new who reads me the same line.",
+      'c:I first asked for an assessment for {rel} in the autumn. We were told the waiting list was "around sixteen weeks". It is now the following summer and every time I ring I speak to someone new who reads me the same line.',
       "c:Every few weeks we get a letter saying {rel} is still on the list and that we should get in touch if things get worse. Things have got worse. Each time I ring, I am told the list is prioritised by risk and {he} is not high enough on it.",
       "s:I asked for an assessment after my condition got worse and I could no longer manage the stairs or cook safely. It took five months to get a phone call and another three for someone to visit.",
       "s:I have been waiting for support for so long that I have stopped telling people I am waiting. It feels like something that will happen to someone else.",
@@ -563,7 +775,7 @@ const THEMES: readonly Theme[] = [
       "sw:I spend two days a week on the duty desk, and most of the calls are people asking where they are on the waiting list. I rarely have a good answer for them.",
     ],
     middles: [
-      "Nobody could tell us where we were on the list or how it was ordered. We were simply told the team was \"working through it\".",
+      'Nobody could tell us where we were on the list or how it was ordered. We were simply told the team was "working through it".',
       "In the meantime we paid for a few hours of agency support ourselves, which we cannot keep doing. Nobody has said whether any of that will be refunded once a budget is agreed.",
       "We wrote to the director of adult social care asking when the assessment would happen, and within a fortnight someone rang to book a date. I do not know whether that was a coincidence.",
       "The duty social worker was kind and said the right things, but admitted they had no power to move anyone up the list without a crisis.",
@@ -646,7 +858,10 @@ const THEMES: readonly Theme[] = [
       "Who pays for college transport after eighteen?",
       "p:When does your team start transition assessments?",
     ],
-    practiceTitles: ["Transitions at eighteen: starting the conversation earlier", "What adult teams can learn from children's services"],
+    practiceTitles: [
+      "Transitions at eighteen: starting the conversation earlier",
+      "What adult teams can learn from children's services",
+    ],
     openings: [
       "c:{Rel} turned eighteen last spring and the move from children's to adults' services was a cliff edge. The short breaks {he} had used since primary school stopped, the children's social worker closed the case, and the adult team had not yet been allocated.",
       "c:We were told transition planning would start at fourteen. In reality, nobody from adult services met {rel} until six weeks before {his} eighteenth birthday.",
@@ -680,7 +895,7 @@ const THEMES: readonly Theme[] = [
     titles: [
       "When the day centre closed",
       "c:{Rel}'s day service is closing",
-      "Day services replaced by \"community options\"",
+      'Day services replaced by "community options"',
       "s:Losing the place I went every week",
       "What replaced our day centre",
       "A consultation that was already decided",
@@ -699,7 +914,7 @@ const THEMES: readonly Theme[] = [
       "pr:I managed a day service that closed last year, and I have thought a lot since about how it was done and who was left behind.",
     ],
     middles: [
-      "We were offered \"community options\" instead, which in practice meant a few hours with a support worker at a café or the shopping centre. It is not the same as a place with friends and routine.",
+      'We were offered "community options" instead, which in practice meant a few hours with a support worker at a café or the shopping centre. It is not the same as a place with friends and routine.',
       "Some of the people who used the centre have not been seen by anyone since it closed. Their families have simply absorbed the extra hours.",
       "The building was old and needed work, and I understand that. But the things that made it work, the staff and the friendships, could have been kept somewhere else.",
       "We used the personal budget to buy into a small community group run by a user-led organisation. It meets two days a week and it is the nearest thing to what we lost.",
@@ -716,7 +931,14 @@ const THEMES: readonly Theme[] = [
     id: "charging",
     topics: ["charging", "paperwork"],
     arrangements: ["managed_budget", "dp_employer", "dp_agency", "commissioned", "isf"],
-    groups: ["physical_disability", "learning_disability", "older_people", "long_term_condition", "mental_health", "sensory"],
+    groups: [
+      "physical_disability",
+      "learning_disability",
+      "older_people",
+      "long_term_condition",
+      "mental_health",
+      "sensory",
+    ],
     feelings: ["confused", "anxious", "angry", "let-down"],
     titles: [
       "The charge we did not see coming",
@@ -732,7 +954,10 @@ const THEMES: readonly Theme[] = [
       "How do you challenge a care charge?",
       "p:How do you explain charging to families before support starts?",
     ],
-    practiceTitles: ["Financial assessments: what families are rarely told", "Talking about charging before the plan, not after"],
+    practiceTitles: [
+      "Financial assessments: what families are rarely told",
+      "Talking about charging before the plan, not after",
+    ],
     openings: [
       "c:The financial assessment for {rel} arrived with a weekly charge we had no idea was coming. Nobody had mentioned it at the assessment, and by the time the letter came we had been receiving support for two months.",
       "c:{Rel}'s care charge doubled this year because of a change in how disability benefits are counted. The support itself has not changed at all.",
@@ -759,7 +984,15 @@ const THEMES: readonly Theme[] = [
     id: "complaints",
     topics: ["complaints", "advocacy"],
     arrangements: ["managed_budget", "dp_employer", "dp_agency", "commissioned", "waiting"],
-    groups: ["learning_disability", "autism", "physical_disability", "older_people", "dementia", "brain_injury", "mental_health"],
+    groups: [
+      "learning_disability",
+      "autism",
+      "physical_disability",
+      "older_people",
+      "dementia",
+      "brain_injury",
+      "mental_health",
+    ],
     feelings: ["angry", "exhausted", "heard", "relieved"],
     titles: [
       "Winning a complaint against the council",
@@ -862,7 +1095,10 @@ const THEMES: readonly Theme[] = [
       "Can someone who lacks capacity still have a direct payment?",
       "p:How do you record supported decision-making in a plan?",
     ],
-    practiceTitles: ["Capacity assessments that respect the person", "Supported decision-making in everyday support planning"],
+    practiceTitles: [
+      "Capacity assessments that respect the person",
+      "Supported decision-making in everyday support planning",
+    ],
     openings: [
       "c:I care for {rel}, who lacks capacity for big decisions, and I am {his} deputy for property and affairs. Managing the direct payment on {his} behalf is a responsibility I take seriously.",
       "c:The council asked us to apply to the Court of Protection before they would agree a direct payment for {rel}. The application took months and cost money we did not have.",
@@ -876,7 +1112,7 @@ const THEMES: readonly Theme[] = [
       "Supported decision-making takes time. Sometimes it means going back three times, at a better time of day, with fewer people in the room.",
       "An independent advocate was appointed and, for the first time, someone in the meeting was there only for the person.",
       "The Mental Capacity Act starts from an assumption of capacity. In practice, it often felt as if we were being asked to prove it.",
-      "p:A capacity assessment is about one decision at one time. I still see plans that say someone \"lacks capacity\" as if it were a diagnosis.",
+      'p:A capacity assessment is about one decision at one time. I still see plans that say someone "lacks capacity" as if it were a diagnosis.',
     ],
     advice: [
       "Capacity is decision-specific. Ask which decision the assessment was about, and when.",
@@ -904,7 +1140,10 @@ const THEMES: readonly Theme[] = [
       "Is it worth switching from an agency to PAs?",
       "p:How are other providers making rural rounds work at current rates?",
     ],
-    practiceTitles: ["How we handed back packages, and what we would do differently", "Why short calls fail, from a provider's point of view"],
+    practiceTitles: [
+      "How we handed back packages, and what we would do differently",
+      "Why short calls fail, from a provider's point of view",
+    ],
     openings: [
       "c:{Rel}'s agency hours were delivered in fifteen-minute calls, which is not enough time to do anything with dignity. Getting washed, dressed and having breakfast in a quarter of an hour is not support, it is a race.",
       "c:{Rel} has dementia and for a long time the only option we were offered was a commissioned agency. In one month {he} had more than twenty different carers through the door.",
@@ -931,7 +1170,14 @@ const THEMES: readonly Theme[] = [
     id: "planning",
     topics: ["people-led-planning", "peer-support", "assessment"],
     arrangements: ["dp_employer", "isf", "managed_budget", "dp_agency"],
-    groups: ["learning_disability", "autism", "physical_disability", "mental_health", "brain_injury", "long_term_condition"],
+    groups: [
+      "learning_disability",
+      "autism",
+      "physical_disability",
+      "mental_health",
+      "brain_injury",
+      "long_term_condition",
+    ],
     feelings: ["heard", "hopeful", "supported", "relieved"],
     titles: [
       "A support plan in our own words",
@@ -996,7 +1242,10 @@ const THEMES: readonly Theme[] = [
       "What do direct payment audits actually check?",
       "p:What does proportionate direct payment monitoring look like?",
     ],
-    practiceTitles: ["Direct payment monitoring that does not punish people", "Prepaid cards: what I wish commissioners knew"],
+    practiceTitles: [
+      "Direct payment monitoring that does not punish people",
+      "Prepaid cards: what I wish commissioners knew",
+    ],
     openings: [
       "c:The council moved everyone on direct payments onto a prepaid card and the rules changed overnight. Payments we had been making for {rel} for years were suddenly blocked.",
       "c:After our direct payment audit, we were asked to pay back a large sum from {rel}'s account. It was money we had kept for holiday pay and a redundancy fund, as the PA contracts require.",
@@ -1036,7 +1285,10 @@ const THEMES: readonly Theme[] = [
       "Can we say no to the care home the council chooses?",
       "What should we look for when visiting care homes?",
     ],
-    practiceTitles: ["Supporting families through a care home move", "Care home moves after hospital: slowing down the decision"],
+    practiceTitles: [
+      "Supporting families through a care home move",
+      "Care home moves after hospital: slowing down the decision",
+    ],
     openings: [
       "c:After {his} second fall in a month, the hospital said {rel} could not go home without round-the-clock care. Within a fortnight we were choosing a care home, something we had never planned for.",
       "c:{Rel} moved into a nursing home last year. The care is mostly good, but the way the fees were arranged, and the top-up we now pay, came as a surprise.",
@@ -1119,7 +1371,10 @@ const THEMES: readonly Theme[] = [
       "Can the hospital discharge someone without a care plan in place?",
       "How do you ask for a continuing healthcare assessment?",
     ],
-    practiceTitles: ["Hospital discharge: what gets lost between wards and home", "Reablement that hands over properly"],
+    practiceTitles: [
+      "Hospital discharge: what gets lost between wards and home",
+      "Reablement that hands over properly",
+    ],
     openings: [
       "c:{Rel} was discharged from hospital on a Friday afternoon with a bag of medication and a note that reablement would start on Monday. It started the following Thursday.",
       "c:After {his} stroke, {rel} spent six weeks in hospital and came home under discharge to assess. The assessment was meant to happen at home within a few weeks. It took four months.",
@@ -1188,7 +1443,7 @@ const GENERAL_MIDDLES: readonly string[] = [
   "We asked for everything in writing, kept a diary of every call, and sent a polite summary after each meeting.",
   "Having a named worker at the council for the first time in years meant calls were actually returned.",
   "What I keep coming back to is how much depends on which social worker you get. Some are brilliant; some never return a call.",
-  "The language in the letters is part of the problem. \"Eligible needs\", \"indicative budget\", \"cost-effective outcomes\": none of it describes an actual life.",
+  'The language in the letters is part of the problem. "Eligible needs", "indicative budget", "cost-effective outcomes": none of it describes an actual life.',
   "Looking back, the thing that would have helped most was someone explaining all the options at the very beginning, not one at a time when we asked.",
   "The local carers' centre and a user-led organisation gave more practical help than anything official.",
   "I have learned to go into every meeting with a short list of what matters most, so it does not get lost in the forms.",
@@ -1213,15 +1468,33 @@ const PRACTICE_MIDDLES: readonly string[] = [
 
 /** Things people were told, each with the themes it belongs to. */
 const QUOTES: readonly (readonly [string, readonly string[]])[] = [
-  ["We have to consider the most cost-effective way of meeting eligible needs.", ["review-cut", "agency", "care-home", "day-services", "isf", "planning"]],
-  ["Have you thought about asking family to do a bit more?", ["review-cut", "respite", "waiting", "hospital-discharge", "finding-pas"]],
+  [
+    "We have to consider the most cost-effective way of meeting eligible needs.",
+    ["review-cut", "agency", "care-home", "day-services", "isf", "planning"],
+  ],
+  [
+    "Have you thought about asking family to do a bit more?",
+    ["review-cut", "respite", "waiting", "hospital-discharge", "finding-pas"],
+  ],
   ["The budget is indicative. It is not a promise.", ["planning", "review-cut", "isf", "pa-employer", "transition"]],
   ["Nobody gets that many hours any more.", ["review-cut", "agency", "pa-employer", "finding-pas"]],
-  ["You are doing a great job. It is just that this is not an eligible need.", ["respite", "waiting", "transition", "mental-health", "review-cut"]],
-  ["We need to see that universal services have been exhausted.", ["review-cut", "transition", "day-services", "mental-health", "waiting"]],
-  ["It has gone to panel, and panel will decide.", ["review-cut", "planning", "isf", "transition", "complaints", "capacity"]],
+  [
+    "You are doing a great job. It is just that this is not an eligible need.",
+    ["respite", "waiting", "transition", "mental-health", "review-cut"],
+  ],
+  [
+    "We need to see that universal services have been exhausted.",
+    ["review-cut", "transition", "day-services", "mental-health", "waiting"],
+  ],
+  [
+    "It has gone to panel, and panel will decide.",
+    ["review-cut", "planning", "isf", "transition", "complaints", "capacity"],
+  ],
   ["Your case will be allocated when capacity allows.", ["waiting", "hospital-discharge", "complaints", "self-funder"]],
-  ["Direct payments are not really suitable for someone with those needs.", ["pa-employer", "capacity", "planning", "isf", "mental-health"]],
+  [
+    "Direct payments are not really suitable for someone with those needs.",
+    ["pa-employer", "capacity", "planning", "isf", "mental-health"],
+  ],
   ["Could you manage for a few more weeks?", ["waiting", "hospital-discharge", "respite", "finding-pas", "agency"]],
   ["We are not able to fund social activities.", ["day-services", "planning", "review-cut", "mental-health"]],
   ["That is a health need, not a social care need.", ["mental-health", "hospital-discharge", "care-home", "capacity"]],
@@ -1275,7 +1548,11 @@ const TIPS: readonly string[] = [
   "Ask whether an individual service fund is an option.",
   "Put holiday pay and redundancy into the contingency from the start.",
 ];
-const PRACTICE_LIST_LEADS: readonly string[] = ["What seems to help:", "A few things I now do routinely:", "What I would ask colleagues to try:"];
+const PRACTICE_LIST_LEADS: readonly string[] = [
+  "What seems to help:",
+  "A few things I now do routinely:",
+  "What I would ask colleagues to try:",
+];
 const PRACTICE_TIPS: readonly string[] = [
   "Start with what a good day looks like, not with tasks.",
   "Share the draft plan with the person before it goes to panel.",
@@ -1320,7 +1597,12 @@ const PRACTICE_ENDINGS: readonly string[] = [
   "It is not perfect, but it is better than where we were.",
 ];
 const AFTER_PRACTICE_LIST = "Families reading this: you are entitled to ask for all of the above.";
-const QUESTION_LEADS: readonly string[] = ["So my question is:", "What I would like to know:", "My question for anyone who has been here:", "In short:"];
+const QUESTION_LEADS: readonly string[] = [
+  "So my question is:",
+  "What I would like to know:",
+  "My question for anyone who has been here:",
+  "In short:",
+];
 const QUESTION_CLOSERS: readonly string[] = [
   "Any experience gratefully received.",
   "I would be grateful for any pointers, including where to look things up.",
@@ -1493,9 +1775,18 @@ const REPORT_COMMENTS: Partial<Record<SupportArrangement, readonly string[]>> & 
   ],
   dp_agency: ["Support is good when it turns up; the problem is reliability.", "The agency changes carers too often."],
   commissioned: ["Short calls and different faces every week.", "No choice over times at all."],
-  managed_budget: ["Nobody explained we could take it as a direct payment.", "It works, but we have little say in how."],
-  isf: ["The ISF has made the week flexible for the first time.", "The independent planner made the process feel human."],
-  waiting: ["Waiting for an assessment for the whole of this quarter.", "Still waiting, and things are getting harder at home."],
+  managed_budget: [
+    "Nobody explained we could take it as a direct payment.",
+    "It works, but we have little say in how.",
+  ],
+  isf: [
+    "The ISF has made the week flexible for the first time.",
+    "The independent planner made the process feel human.",
+  ],
+  waiting: [
+    "Waiting for an assessment for the whole of this quarter.",
+    "Still waiting, and things are getting harder at home.",
+  ],
   family_only: ["Respite has made it possible to keep going.", "Caring alone with no breaks this quarter."],
   care_home: ["The home is kind, but the top-up worries us.", "Settled in well after a difficult start."],
   self_funded: ["Paying privately and nobody has offered an assessment.", "The savings are running down."],
@@ -1563,7 +1854,11 @@ function groupCue(text: string): ClientGroup | null {
   return null;
 }
 
-const wordCount = (markdown: string) => markdown.replace(/[#>*]/g, " ").split(/\s+/).filter((w) => w.length > 0 && w !== "-").length;
+const wordCount = (markdown: string) =>
+  markdown
+    .replace(/[#>*]/g, " ")
+    .split(/\s+/)
+    .filter((w) => w.length > 0 && w !== "-").length;
 
 // ---------------------------------------------------------------------------------------------
 // Dates
@@ -1607,7 +1902,12 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
   const DAY_MS = 86_400_000;
 
   // ---- Members ----
-  const users: DemoUser[] = MEMBERS.map(({ handle, perspective, role, trustLevel }) => ({ handle, perspective, role, trustLevel }));
+  const users: DemoUser[] = MEMBERS.map(({ handle, perspective, role, trustLevel }) => ({
+    handle,
+    perspective,
+    role,
+    trustLevel,
+  }));
   const indexed = MEMBERS.map((member, index) => ({ member, index, voice: voiceOf(member) }));
   type Indexed = (typeof indexed)[number];
   const writers = indexed.filter((m) => m.voice !== null);
@@ -1621,7 +1921,11 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
   // Councils differ: some review harder, some pay PAs better.
   const areaMood = new Map<string, { effect: number; paRate: number; agencyRate: number }>();
   for (const code of areaCodes) {
-    areaMood.set(code, { effect: (rng.float() - 0.5) * 0.8, paRate: rng.int(1150, 1450), agencyRate: rng.int(2150, 2850) });
+    areaMood.set(code, {
+      effect: (rng.float() - 0.5) * 0.8,
+      paRate: rng.int(1150, 1450),
+      agencyRate: rng.int(2150, 2850),
+    });
   }
   const moodOf = (code: string) => areaMood.get(code) ?? { effect: 0, paRate: 1300, agencyRate: 2500 };
   const homeArea = new Map<number, string>();
@@ -1682,7 +1986,13 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
     const kind: DemoPost["kind"] = kindRoll < 0.75 ? "story" : kindRoll < 0.88 ? "question" : "practice_note";
     const statusRoll = rng.float();
     const status: DemoPost["status"] =
-      statusRoll < 0.9 ? "published" : statusRoll < 0.95 ? "pending" : statusRoll < 0.98 ? "changes_requested" : "rejected";
+      statusRoll < 0.9
+        ? "published"
+        : statusRoll < 0.95
+          ? "pending"
+          : statusRoll < 0.98
+            ? "changes_requested"
+            : "rejected";
 
     // Who writes it. Anything still in moderation is by a newer member (below trust level 1).
     let pool: Indexed[] =
@@ -1720,7 +2030,7 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
     if (!group) group = groupCue(opening) ?? rng.pick(theme.groups);
     if (voice === "c" && !relationKey) {
       const allowed = RELATIONS_BY_GROUP[group].filter((r) => !theme.relations || theme.relations.includes(r));
-      relationKey = rng.pick(allowed.length > 0 ? allowed : theme.relations ?? RELATIONS_BY_GROUP[group]);
+      relationKey = rng.pick(allowed.length > 0 ? allowed : (theme.relations ?? RELATIONS_BY_GROUP[group]));
     }
     const relation = voice === "c" && relationKey ? RELATIONS[relationKey] : null;
     const arrangement = rng.pick(theme.arrangements);
@@ -1731,10 +2041,15 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
     let title: string;
     if (kind === "question") {
       const questions = forVoice(theme.questions, voice);
-      const question = fill(rng.pick(questions.length > 0 ? questions : theme.questions.filter((q) => markerOf(q) === null)), relation);
+      const question = fill(
+        rng.pick(questions.length > 0 ? questions : theme.questions.filter((q) => markerOf(q) === null)),
+        relation,
+      );
       title = question;
       usedTitles.add(title);
-      const middles = isPractitioner(voice) ? [...onlyFor(theme.middles, voice), ...PRACTICE_MIDDLES] : forVoice(theme.middles, voice);
+      const middles = isPractitioner(voice)
+        ? [...onlyFor(theme.middles, voice), ...PRACTICE_MIDDLES]
+        : forVoice(theme.middles, voice);
       for (const middle of rng.some(middles, rng.int(1, 2))) paragraphs.push(fill(middle, relation));
       paragraphs.push(`${rng.pick(QUESTION_LEADS)} **${question}**`);
       paragraphs.push(rng.pick(QUESTION_CLOSERS));
@@ -1744,7 +2059,10 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
           ? makeTitle(theme.practiceTitles, null, false)
           : makeTitle(theme.practiceTitles, null, true);
       const own = onlyFor(theme.middles, voice).map(stripMarker);
-      const chosen = [...rng.some(own, rng.int(1, Math.max(1, own.length))), ...rng.some(PRACTICE_MIDDLES, rng.int(1, 3))];
+      const chosen = [
+        ...rng.some(own, rng.int(1, Math.max(1, own.length))),
+        ...rng.some(PRACTICE_MIDDLES, rng.int(1, 3)),
+      ];
       const headings = rng.chance(0.3) ? rng.pick(PRACTICE_HEADINGS) : null;
       if (headings) paragraphs.unshift(headings[0]);
       const half = Math.ceil(chosen.length / 2);
@@ -1763,7 +2081,9 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
       title = makeTitle(titles.length > 0 ? titles : theme.titles.filter((t) => markerOf(t) === null), relation, true);
       const own = forVoice(theme.middles, voice);
       const generalCount = rng.chance(0.15) ? 2 : rng.chance(0.45) ? 1 : 0;
-      const middles = [...rng.some(own, rng.int(2, 4)), ...rng.some(GENERAL_MIDDLES, generalCount)].map((m) => fill(m, relation));
+      const middles = [...rng.some(own, rng.int(2, 4)), ...rng.some(GENERAL_MIDDLES, generalCount)].map((m) =>
+        fill(m, relation),
+      );
       const headings = rng.chance(0.2) ? rng.pick(STORY_HEADINGS) : null;
       if (headings) paragraphs.splice(1, 0, headings[0]);
       const quoteAt = quotes.length > 0 && rng.chance(0.25) ? rng.int(0, middles.length) : -1;
@@ -1785,7 +2105,8 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
       const [extra] = spare.splice(rng.int(0, spare.length - 1), 1);
       if (extra !== undefined) paragraphs.splice(Math.max(1, paragraphs.length - 1), 0, extra);
     }
-    while (wordCount(paragraphs.join("\n\n")) > 450 && paragraphs.length > 3) paragraphs.splice(paragraphs.length - 2, 1);
+    while (wordCount(paragraphs.join("\n\n")) > 450 && paragraphs.length > 3)
+      paragraphs.splice(paragraphs.length - 2, 1);
 
     // Tags: 1 to 5 from the taxonomy.
     const tags = new Set<string>(rng.some(theme.topics, rng.chance(0.5) ? 2 : 1));
@@ -1817,7 +2138,13 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
       daysAgo,
       status,
     };
-    metas.push({ post, theme, arrangement, group, pull: (kind === "question" ? 2 : kind === "practice_note" ? 1.4 : 1) * (0.2 + rng.float() ** 2 * 3) });
+    metas.push({
+      post,
+      theme,
+      arrangement,
+      group,
+      pull: (kind === "question" ? 2 : kind === "practice_note" ? 1.4 : 1) * (0.2 + rng.float() ** 2 * 3),
+    });
   }
   const posts = metas.map((m) => m.post);
 
@@ -1854,7 +2181,9 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
     if (rng.chance(0.6)) parts.push(rng.chance(0.6) ? rng.pick(meta.theme.advice) : rng.pick(GENERAL_ADVICE));
     if (rng.chance(0.3)) parts.push(rng.pick(QUESTIONS_BACK));
     if (rng.chance(0.3) || parts.length === 0) parts.push(rng.pick(COMMENT_CLOSERS));
-    return parts.length > 2 && rng.chance(0.5) ? `${parts.slice(0, 2).join(" ")}\n\n${parts.slice(2).join(" ")}` : parts.join(" ");
+    return parts.length > 2 && rng.chance(0.5)
+      ? `${parts.slice(0, 2).join(" ")}\n\n${parts.slice(2).join(" ")}`
+      : parts.join(" ");
   };
 
   /** At least a day after `notBefore` days ago, and not before the commenter joined. */
@@ -1870,7 +2199,9 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
     const waiting = rng.chance(0.04) && newcomers.length > 0;
     const others = (waiting ? newcomers : commenters).filter((m) => m.index !== meta.post.authorIndex);
     const commenter = rng.weighted(others.length > 0 ? others : commenters, (m) => m.member.activity);
-    const daysAgo = waiting ? rng.int(0, Math.min(meta.post.daysAgo - 1, 5)) : commentDay(meta.post.daysAgo, commenter.index);
+    const daysAgo = waiting
+      ? rng.int(0, Math.min(meta.post.daysAgo - 1, 5))
+      : commentDay(meta.post.daysAgo, commenter.index);
     comments.push({
       key: comments.length,
       postKey: meta.post.key,
@@ -1901,7 +2232,8 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
     }
     let body: string;
     if (fromAuthor) body = rng.pick(meta.post.kind === "practice_note" ? PRACTICE_OP_REPLIES : OP_REPLIES);
-    else if (isPractitioner(replier.voice) && rng.chance(0.5)) body = `${rng.pick(PRO_REPLY_LEADS)} ${rng.pick(meta.theme.advice)}`;
+    else if (isPractitioner(replier.voice) && rng.chance(0.5))
+      body = `${rng.pick(PRO_REPLY_LEADS)} ${rng.pick(meta.theme.advice)}`;
     else body = rng.pick(OTHER_REPLIES);
     if (rng.chance(0.25)) body = `${body} ${rng.pick(COMMENT_CLOSERS)}`;
     const waiting = replier.member.trustLevel === 0 && parent.daysAgo <= 5 && rng.chance(0.5);
@@ -1938,7 +2270,9 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
 
   const reporters = indexed.filter((m) => m.member.perspective !== "researcher" && m.member.role !== "admin");
   const reporterWeight = (m: Indexed) =>
-    m.member.perspective === "carer" || m.member.perspective === "supported_person" || m.member.perspective === "acting_for_person"
+    m.member.perspective === "carer" ||
+    m.member.perspective === "supported_person" ||
+    m.member.perspective === "acting_for_person"
       ? m.member.activity * 3
       : m.member.activity * 0.3;
 
@@ -1996,7 +2330,13 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
     const weights = table[arrangement];
     return rng.weighted(Object.keys(weights) as PlanLead[], (lead) => weights[lead]);
   };
-  const LEAD_EFFECT: Record<PlanLead, number> = { self_led: 0.35, peer_led: 0.3, planner_led: 0.4, council_led: -0.15, unknown: -0.05 };
+  const LEAD_EFFECT: Record<PlanLead, number> = {
+    self_led: 0.35,
+    peer_led: 0.3,
+    planner_led: 0.4,
+    council_led: -0.15,
+    unknown: -0.05,
+  };
   const ARRANGEMENT_EFFECT: Record<SupportArrangement, number> = {
     dp_employer: 0.2,
     dp_agency: 0,
@@ -2008,10 +2348,24 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
     self_funded: 0,
     waiting: -0.6,
   };
-  const CHANGE_EFFECT: Record<BudgetChange, number> = { increased: 0.4, same: 0, reduced: -0.5, stopped: -0.8, no_review: -0.1 };
+  const CHANGE_EFFECT: Record<BudgetChange, number> = {
+    increased: 0.4,
+    same: 0,
+    reduced: -0.5,
+    stopped: -0.8,
+    no_review: -0.1,
+  };
   const EASE_SCALE: readonly Ease[] = ["very_easy", "easy", "neither", "hard", "very_hard"];
   const rate = (score: number): OutcomeRating =>
-    score >= 1 ? "a_lot_better" : score >= 0.3 ? "a_bit_better" : score > -0.3 ? "same" : score > -1 ? "a_bit_worse" : "a_lot_worse";
+    score >= 1
+      ? "a_lot_better"
+      : score >= 0.3
+        ? "a_bit_better"
+        : score > -0.3
+          ? "same"
+          : score > -1
+            ? "a_bit_worse"
+            : "a_lot_worse";
   const halfHours = (value: number) => Math.round(value * 2) / 2;
   const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
 
@@ -2036,7 +2390,10 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
       author = storyAuthor;
     } else {
       const locals = reporters.filter((m) => homeArea.get(m.index) === areaCode);
-      author = locals.length > 0 && rng.chance(0.5) ? rng.weighted(locals, reporterWeight) : rng.weighted(reporters, reporterWeight);
+      author =
+        locals.length > 0 && rng.chance(0.5)
+          ? rng.weighted(locals, reporterWeight)
+          : rng.weighted(reporters, reporterWeight);
     }
     const perspective = author.member.perspective;
     const clientGroup: ClientGroup = story
@@ -2051,7 +2408,8 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
     const planLead = planLeadFor(supportArrangement);
 
     // When: near the story's date if it has one, otherwise more reports in recent quarters.
-    let quarterStart = quarters[Math.min(quarters.length - 1, Math.floor(quarters.length * rng.float() ** 1.2))] ?? quarters[0] ?? "";
+    let quarterStart =
+      quarters[Math.min(quarters.length - 1, Math.floor(quarters.length * rng.float() ** 1.2))] ?? quarters[0] ?? "";
     if (story) {
       const written = quarterStartOf(new Date(options.today.getTime() - story.post.daysAgo * DAY_MS));
       if (quarters.includes(written)) quarterStart = written;
@@ -2063,20 +2421,41 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
       supportArrangement === "waiting"
         ? "no_review"
         : supportArrangement === "self_funded"
-          ? rng.chance(0.8) ? "no_review" : "same"
+          ? rng.chance(0.8)
+            ? "no_review"
+            : "same"
           : rng.weighted(["increased", "same", "reduced", "stopped", "no_review"] as const, (c) =>
-              c === "increased" ? 12 : c === "same" ? 40 : c === "reduced" ? 25 - mood.effect * 20 : c === "stopped" ? 3 : 18,
+              c === "increased"
+                ? 12
+                : c === "same"
+                  ? 40
+                  : c === "reduced"
+                    ? 25 - mood.effect * 20
+                    : c === "stopped"
+                      ? 3
+                      : 18,
             );
-    const difficulty = clamp(0.6 * rng.gauss() - mood.effect - LEAD_EFFECT[planLead] * 0.6 + (supportArrangement === "waiting" ? 1 : 0), -2, 2.5);
+    const difficulty = clamp(
+      0.6 * rng.gauss() - mood.effect - LEAD_EFFECT[planLead] * 0.6 + (supportArrangement === "waiting" ? 1 : 0),
+      -2,
+      2.5,
+    );
     const councilFunded = supportArrangement !== "self_funded";
     const ease: Ease | null =
-      !councilFunded && rng.chance(0.6) ? null : rng.chance(0.08) ? null : (EASE_SCALE[clamp(Math.round(2 + difficulty), 0, 4)] ?? "neither");
+      !councilFunded && rng.chance(0.6)
+        ? null
+        : rng.chance(0.08)
+          ? null
+          : (EASE_SCALE[clamp(Math.round(2 + difficulty), 0, 4)] ?? "neither");
     const weeksToSupport =
       supportArrangement === "waiting" || rng.chance(0.15)
         ? null
         : clamp(Math.round(3 + rng.float() * 10 + Math.max(0, difficulty + 0.5) * rng.int(4, 20)), 1, 104);
     const budgetCoverage: BudgetCoverage | null =
-      supportArrangement === "waiting" || supportArrangement === "family_only" || supportArrangement === "self_funded" || rng.chance(0.1)
+      supportArrangement === "waiting" ||
+      supportArrangement === "family_only" ||
+      supportArrangement === "self_funded" ||
+      rng.chance(0.1)
         ? null
         : rng.weighted(["fully", "partly", "not_at_all"] as const, (c) => {
             const squeezed = budgetChange === "reduced" || budgetChange === "stopped";
@@ -2094,11 +2473,23 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
         hourlyRatePence =
           supportArrangement === "dp_employer"
             ? clamp(Math.round((mood.paRate + rng.gauss() * 90) / 5) * 5, 1100, 1600)
-            : clamp(Math.round((mood.agencyRate + (supportArrangement === "self_funded" ? 250 : 0) + rng.gauss() * 180) / 10) * 10, 2000, 3200);
+            : clamp(
+                Math.round(
+                  (mood.agencyRate + (supportArrangement === "self_funded" ? 250 : 0) + rng.gauss() * 180) / 10,
+                ) * 10,
+                2000,
+                3200,
+              );
       }
-      const heavy = clientGroup === "learning_disability" || clientGroup === "brain_injury" || clientGroup === "autism" ? 1.4 : 1;
-      const base = supportArrangement === "dp_employer" || supportArrangement === "isf" ? rng.int(8, 40) : rng.int(3, 28);
-      paidHoursPerWeek = clamp(halfHours(base * heavy * (budgetChange === "reduced" ? 0.85 : 1) + rng.float() * 6), 0, 60);
+      const heavy =
+        clientGroup === "learning_disability" || clientGroup === "brain_injury" || clientGroup === "autism" ? 1.4 : 1;
+      const base =
+        supportArrangement === "dp_employer" || supportArrangement === "isf" ? rng.int(8, 40) : rng.int(3, 28);
+      paidHoursPerWeek = clamp(
+        halfHours(base * heavy * (budgetChange === "reduced" ? 0.85 : 1) + rng.float() * 6),
+        0,
+        60,
+      );
     }
     const carerView = perspective === "carer" || perspective === "acting_for_person";
     const unpaidHoursPerWeek = rng.chance(0.08)
@@ -2119,7 +2510,11 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
 
     // Outcomes: better where the person or their planner led the plan, worse after cuts or while waiting.
     const base =
-      LEAD_EFFECT[planLead] + ARRANGEMENT_EFFECT[supportArrangement] + CHANGE_EFFECT[budgetChange] + mood.effect + 0.4 * rng.gauss();
+      LEAD_EFFECT[planLead] +
+      ARRANGEMENT_EFFECT[supportArrangement] +
+      CHANGE_EFFECT[budgetChange] +
+      mood.effect +
+      0.4 * rng.gauss();
     const outcomes: Record<string, OutcomeRating> = {};
     const older = clientGroup === "older_people" || clientGroup === "dementia";
     const domainShift = (domain: Domain): number => {
@@ -2132,7 +2527,13 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
             (supportArrangement === "commissioned" || supportArrangement === "care_home" ? -0.4 : 0)
           );
         case "support-when-needed":
-          return supportArrangement === "waiting" ? -0.6 : budgetCoverage === "not_at_all" ? -0.5 : budgetCoverage === "fully" ? 0.3 : 0;
+          return supportArrangement === "waiting"
+            ? -0.6
+            : budgetCoverage === "not_at_all"
+              ? -0.5
+              : budgetCoverage === "fully"
+                ? 0.3
+                : 0;
         case "safety":
           return supportArrangement === "care_home" ? 0.5 : 0;
         case "home":

@@ -26,12 +26,10 @@ export async function seedDemoCommunity(
   };
   const first = community.users[0];
   if (!first) return { created: false, ...counts };
-  const existing = await db.query("SELECT 1 FROM \"user\" WHERE handle_key = $1", [first.handle.toLowerCase()]);
+  const existing = await db.query('SELECT 1 FROM "user" WHERE handle_key = $1', [first.handle.toLowerCase()]);
   if (existing.rowCount) return { created: false, ...counts };
 
-  const passwordHashes = await Promise.all(
-    community.users.map(() => hash(randomBytes(24).toString("base64url"))),
-  );
+  const passwordHashes = await Promise.all(community.users.map(() => hash(randomBytes(24).toString("base64url"))));
   const at = (daysAgo: number, hourOffset = 0) => new Date(today.getTime() - daysAgo * DAY_MS - hourOffset * 3_600_000);
 
   await db.query("BEGIN");
@@ -92,7 +90,9 @@ export async function seedDemoCommunity(
     ).rows.map((r) => r.id);
     const postIdByKey = new Map(community.posts.map((p, i) => [p.key, postIds[i]]));
 
-    const postTags = community.posts.flatMap((p) => p.tagSlugs.map((slug) => ({ postId: postIdByKey.get(p.key), slug })));
+    const postTags = community.posts.flatMap((p) =>
+      p.tagSlugs.map((slug) => ({ postId: postIdByKey.get(p.key), slug })),
+    );
     await db.query(
       `INSERT INTO post_tag (post_id, tag_id)
        SELECT DISTINCT pt.post_id, tag.id FROM unnest($1::int[], $2::text[]) AS pt(post_id, slug)
@@ -220,7 +220,10 @@ export async function resetDemoSignIns(db: pg.ClientBase): Promise<DemoSignIn[]>
   const signIns: DemoSignIn[] = [];
   for (const [role, handle] of Object.entries(DEMO_SIGN_IN_HANDLES) as [DemoSignIn["role"], string][]) {
     const password = `demo-${randomBytes(9).toString("base64url")}`;
-    const updated = await db.query(`UPDATE "user" SET password_hash = $2 WHERE handle_key = $1`, [handle.toLowerCase(), await hash(password)]);
+    const updated = await db.query(`UPDATE "user" SET password_hash = $2 WHERE handle_key = $1`, [
+      handle.toLowerCase(),
+      await hash(password),
+    ]);
     if (updated.rowCount) signIns.push({ role, handle, password });
   }
   return signIns;

@@ -103,13 +103,18 @@ function countUpTo(sorted: Float64Array, limit: number): number {
 const N = "\\N";
 function field(value: string | null): string {
   if (value === null) return N;
-  return /[\\\t\n\r]/.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r")) : value;
+  return /[\\\t\n\r]/.test(value)
+    ? value.replace(/[\\\t\n\r]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : "\\r"))
+    : value;
 }
 const iso = (ms: number) => new Date(ms).toISOString();
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 function uuid(rng: Rng): string {
-  const hex = (n: number) => Math.floor(rng.float() * 16 ** n).toString(16).padStart(n, "0");
+  const hex = (n: number) =>
+    Math.floor(rng.float() * 16 ** n)
+      .toString(16)
+      .padStart(n, "0");
   return `${hex(8)}-${hex(4)}-4${hex(3)}-${(8 + Math.floor(rng.float() * 4)).toString(16)}${hex(3)}-${hex(6)}${hex(6)}`;
 }
 
@@ -180,8 +185,20 @@ const FLAG_REASONS = choice({ personal_information: 30, safeguarding: 8, abuse: 
 const COMMENT_STATUS = choice({ published: 80, pending: 12, rejected: 8 });
 
 // Better outcomes when people lead their own plans and budgets hold; worse after cuts.
-const LEAD_EFFECT: Record<string, number> = { self_led: 0.6, peer_led: 0.45, planner_led: 0.3, council_led: -0.25, unknown: 0 };
-const CHANGE_EFFECT: Record<string, number> = { increased: 0.5, same: 0.05, reduced: -0.55, stopped: -1, no_review: -0.15 };
+const LEAD_EFFECT: Record<string, number> = {
+  self_led: 0.6,
+  peer_led: 0.45,
+  planner_led: 0.3,
+  council_led: -0.25,
+  unknown: 0,
+};
+const CHANGE_EFFECT: Record<string, number> = {
+  increased: 0.5,
+  same: 0.05,
+  reduced: -0.55,
+  stopped: -1,
+  no_review: -0.15,
+};
 const ARRANGEMENT_EFFECT: Record<string, number> = {
   dp_employer: 0.3,
   dp_agency: 0.1,
@@ -194,7 +211,14 @@ const ARRANGEMENT_EFFECT: Record<string, number> = {
   waiting: -0.7,
 };
 // Typical hourly rates in pence: personal assistants earn less than agencies charge.
-const RATE_BASE: Record<string, number> = { dp_employer: 1450, dp_agency: 2450, managed_budget: 2200, isf: 2050, commissioned: 2300, self_funded: 2650 };
+const RATE_BASE: Record<string, number> = {
+  dp_employer: 1450,
+  dp_agency: 2450,
+  managed_budget: 2200,
+  isf: 2050,
+  commissioned: 2300,
+  self_funded: 2650,
+};
 const NOT_RELEVANT: Record<string, number> = { occupation: 0.3, home: 0.1, relationships: 0.06 };
 const MODERATION_REASONS = [
   "Contains details that could identify a person.",
@@ -203,10 +227,48 @@ const MODERATION_REASONS = [
   "Duplicate of an earlier post.",
   "Advertising.",
 ];
-const FLAG_NOTES = ["This names a social worker.", "I think I know who this is.", "Looks like spam.", "This worried me.", "Please check this."];
+const FLAG_NOTES = [
+  "This names a social worker.",
+  "I think I know who this is.",
+  "Looks like spam.",
+  "This worried me.",
+  "Please check this.",
+];
 
-const ADJECTIVES = ["quiet", "steady", "patient", "brave", "gentle", "hopeful", "tired", "careful", "bright", "calm", "kind", "stubborn", "cheerful", "honest", "plain"];
-const NOUNS = ["heron", "oak", "harbour", "lantern", "kestrel", "meadow", "cedar", "otter", "beacon", "thistle", "sparrow", "pebble", "bramble", "finch", "badger"];
+const ADJECTIVES = [
+  "quiet",
+  "steady",
+  "patient",
+  "brave",
+  "gentle",
+  "hopeful",
+  "tired",
+  "careful",
+  "bright",
+  "calm",
+  "kind",
+  "stubborn",
+  "cheerful",
+  "honest",
+  "plain",
+];
+const NOUNS = [
+  "heron",
+  "oak",
+  "harbour",
+  "lantern",
+  "kestrel",
+  "meadow",
+  "cedar",
+  "otter",
+  "beacon",
+  "thistle",
+  "sparrow",
+  "pebble",
+  "bramble",
+  "finch",
+  "badger",
+];
 
 /**
  * Handles follow the sign-up rules: letters only (nothing like a year or a phone number) and one
@@ -257,8 +319,16 @@ export async function generateBenchData(
   }
 
   const corpus = buildCorpus();
-  const areas = (await db.query<{ code: string; name: string; region_code: string }>(`SELECT code, name, region_code FROM area ORDER BY code`)).rows;
-  const tags = (await db.query<{ id: number; slug: string; group: string; sort_order: number }>(`SELECT id, slug, "group", sort_order FROM tag ORDER BY id`)).rows;
+  const areas = (
+    await db.query<{ code: string; name: string; region_code: string }>(
+      `SELECT code, name, region_code FROM area ORDER BY code`,
+    )
+  ).rows;
+  const tags = (
+    await db.query<{ id: number; slug: string; group: string; sort_order: number }>(
+      `SELECT id, slug, "group", sort_order FROM tag ORDER BY id`,
+    )
+  ).rows;
   if (areas.length === 0 || tags.length === 0) throw new Error("Load the reference data (councils and tags) first.");
 
   const users = Math.max(20, Math.round(50_000 * scale));
@@ -288,7 +358,16 @@ export async function generateBenchData(
   await db.query(`SET synchronous_commit = off`);
   await db.query(`SET maintenance_work_mem = '512MB'`);
   await db.query("BEGIN");
-  const loaded = ["user", "post", "post_tag", "comment", "experience_report", "report_outcome", "flag", "post_reaction"];
+  const loaded = [
+    "user",
+    "post",
+    "post_tag",
+    "comment",
+    "experience_report",
+    "report_outcome",
+    "flag",
+    "post_reaction",
+  ];
   await db.query(`TRUNCATE ${loaded.map((t) => `"${t}"`).join(", ")}, outcome_summary CASCADE`);
   const indexes = (
     await db.query<{ name: string; definition: string }>(
@@ -313,11 +392,20 @@ export async function generateBenchData(
     userPerspective[i] = draw(rng, PERSPECTIVES);
     const trustRoll = rng.float();
     userTrust[i] = trustRoll < 0.25 ? 0 : trustRoll < 0.8 ? 1 : 2;
-    userRole[i] = i === 1 || i % 997 === 3 ? "moderator" : i === 2 || i % 4_999 === 7 ? "admin" : userPerspective[i] === "researcher" && rng.chance(0.5) ? "researcher" : "member";
+    userRole[i] =
+      i === 1 || i % 997 === 3
+        ? "moderator"
+        : i === 2 || i % 4_999 === 7
+          ? "admin"
+          : userPerspective[i] === "researcher" && rng.chance(0.5)
+            ? "researcher"
+            : "member";
     if (userRole[i] !== "member") userTrust[i] = 2;
     userSilenced[i] = userRole[i] === "member" && rng.chance(0.002) ? 1 : 0;
   }
-  const moderatorIds = [...userRole.keys()].filter((i) => userRole[i] !== "member" && userRole[i] !== "researcher").map((i) => i + 1);
+  const moderatorIds = [...userRole.keys()]
+    .filter((i) => userRole[i] !== "member" && userRole[i] !== "researcher")
+    .map((i) => i + 1);
   /** A member who had joined by the given time; early members write more. */
   const memberBy = (time: number) => Math.floor(Math.max(1, countUpTo(userJoined, time)) * rng.float() ** 1.6);
 
@@ -325,7 +413,19 @@ export async function generateBenchData(
     copyRows(
       db,
       `"user"`,
-      ["id", "handle", "handle_key", "password_hash", "role", "perspective", "trust_level", "silenced_until", "created_at", "last_active_on", "days_active"],
+      [
+        "id",
+        "handle",
+        "handle_key",
+        "password_hash",
+        "role",
+        "perspective",
+        "trust_level",
+        "silenced_until",
+        "created_at",
+        "last_active_on",
+        "days_active",
+      ],
       (function* () {
         const taken = new Set<string>();
         for (let i = 0; i < users; i++) {
@@ -354,7 +454,10 @@ export async function generateBenchData(
   );
 
   // ---- Posts: more of them lately, as the site grows (ids in time order) ----
-  const postCreated = Float64Array.from({ length: posts }, () => start + (now - HOUR - start) * Math.sqrt(rng.float())).sort();
+  const postCreated = Float64Array.from(
+    { length: posts },
+    () => start + (now - HOUR - start) * Math.sqrt(rng.float()),
+  ).sort();
   const postKind: PostKind[] = new Array<PostKind>(posts);
   const postStatus: string[] = new Array<string>(posts);
   const postPublished = new Float64Array(posts);
@@ -367,8 +470,18 @@ export async function generateBenchData(
     const statusRoll = rng.float();
     const status =
       now - created < 14 * DAY
-        ? statusRoll < 0.35 ? "pending" : statusRoll < 0.97 ? "published" : "rejected"
-        : statusRoll < 0.91 ? "published" : statusRoll < 0.955 ? "rejected" : statusRoll < 0.985 ? "removed" : "changes_requested";
+        ? statusRoll < 0.35
+          ? "pending"
+          : statusRoll < 0.97
+            ? "published"
+            : "rejected"
+        : statusRoll < 0.91
+          ? "published"
+          : statusRoll < 0.955
+            ? "rejected"
+            : statusRoll < 0.985
+              ? "removed"
+              : "changes_requested";
     // Practice notes come from practitioners; what still waits for review, from newer members.
     let author = memberBy(created);
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -383,7 +496,10 @@ export async function generateBenchData(
     postStatus[p] = status;
     postAuthor[p] = author;
     postArea[p] = rng.chance(0.85) ? areaPicker.pick(rng) : -1;
-    postPublished[p] = status === "published" || status === "removed" ? Math.min(created + (0.5 + rng.float() * 47.5) * HOUR, now - 60_000) : 0;
+    postPublished[p] =
+      status === "published" || status === "removed"
+        ? Math.min(created + (0.5 + rng.float() * 47.5) * HOUR, now - 60_000)
+        : 0;
   }
   const wellKnown = Math.min(20, Math.floor(commentsWanted / (WELL_KNOWN_REPLIES * 5)));
   const wellKnownPosts: number[] = [];
@@ -395,7 +511,25 @@ export async function generateBenchData(
     copyRows(
       db,
       "post",
-      ["id", "kind", "title", "body_markdown", "body_html", "body_text", "area_code", "author_id", "display_mode", "author_perspective", "status", "moderation_note", "version", "created_at", "updated_at", "published_at", "submission_key"],
+      [
+        "id",
+        "kind",
+        "title",
+        "body_markdown",
+        "body_html",
+        "body_text",
+        "area_code",
+        "author_id",
+        "display_mode",
+        "author_perspective",
+        "status",
+        "moderation_note",
+        "version",
+        "created_at",
+        "updated_at",
+        "published_at",
+        "submission_key",
+      ],
       (function* () {
         for (let p = 0; p < posts; p++) {
           const kind = postKind[p] ?? "story";
@@ -481,7 +615,15 @@ export async function generateBenchData(
       cPost[g] = p;
       cTime[g] = time;
       const roll = rng.float();
-      const status = wellKnownSet.has(p) ? 0 : now - time < 14 * DAY && roll < 0.1 ? 1 : roll < 0.97 ? 0 : roll < 0.985 ? 2 : 3;
+      const status = wellKnownSet.has(p)
+        ? 0
+        : now - time < 14 * DAY && roll < 0.1
+          ? 1
+          : roll < 0.97
+            ? 0
+            : roll < 0.985
+              ? 2
+              : 3;
       cStatus[g] = status;
       if (topLevel.length > 0 && rng.chance(0.18)) cParent[g] = rng.pick(topLevel);
       else if (status === 0) topLevel.push(g);
@@ -489,7 +631,9 @@ export async function generateBenchData(
     }
   }
   // Ids in time order, as a live site would have them; a reply always comes after its parent.
-  const order = Uint32Array.from({ length: comments }, (_, i) => i).sort((a, b) => (cTime[a] ?? 0) - (cTime[b] ?? 0) || a - b);
+  const order = Uint32Array.from({ length: comments }, (_, i) => i).sort(
+    (a, b) => (cTime[a] ?? 0) - (cTime[b] ?? 0) || a - b,
+  );
   const commentId = new Int32Array(comments);
   order.forEach((gen, rank) => (commentId[gen] = rank + 1));
 
@@ -497,7 +641,22 @@ export async function generateBenchData(
     copyRows(
       db,
       "comment",
-      ["id", "post_id", "parent_id", "author_id", "display_mode", "author_perspective", "body_markdown", "body_html", "status", "moderation_note", "created_at", "updated_at", "published_at", "submission_key"],
+      [
+        "id",
+        "post_id",
+        "parent_id",
+        "author_id",
+        "display_mode",
+        "author_perspective",
+        "body_markdown",
+        "body_html",
+        "status",
+        "moderation_note",
+        "created_at",
+        "updated_at",
+        "published_at",
+        "submission_key",
+      ],
       (function* () {
         for (const gen of order) {
           const time = cTime[gen] ?? now;
@@ -538,12 +697,36 @@ export async function generateBenchData(
     copyRows(
       db,
       "experience_report",
-      ["id", "author_id", "post_id", "area_code", "quarter_start", "perspective", "support_arrangement", "client_group", "plan_lead", "budget_change", "ease", "weeks_to_support", "budget_coverage", "hourly_rate_pence", "paid_hours_per_week", "unpaid_hours_per_week", "comment", "comment_status", "created_at", "submission_key"],
+      [
+        "id",
+        "author_id",
+        "post_id",
+        "area_code",
+        "quarter_start",
+        "perspective",
+        "support_arrangement",
+        "client_group",
+        "plan_lead",
+        "budget_change",
+        "ease",
+        "weeks_to_support",
+        "budget_coverage",
+        "hourly_rate_pence",
+        "paid_hours_per_week",
+        "unpaid_hours_per_week",
+        "comment",
+        "comment_status",
+        "created_at",
+        "submission_key",
+      ],
       (function* () {
         for (let r = 0; r < reports; r++) {
           let area = areaPicker.pick(rng);
           const quarter = quarters[quarterPicker.pick(rng)] ?? now;
-          let created = quarter + 91 * DAY < now ? Math.min(quarter + (91 + rng.float() * 120) * DAY, now - HOUR) : quarter + rng.float() * (now - quarter);
+          let created =
+            quarter + 91 * DAY < now
+              ? Math.min(quarter + (91 + rng.float() * 120) * DAY, now - HOUR)
+              : quarter + rng.float() * (now - quarter);
           let author = memberBy(created);
           let postId: number | null = null;
           if (stories.length > 0 && rng.chance(0.08)) {
@@ -554,29 +737,52 @@ export async function generateBenchData(
             created = Math.min(now - 60_000, Math.max(created, (postCreated[story] ?? 0) + HOUR));
           }
           const own = userPerspective[author] ?? "carer";
-          const perspective = own === "researcher" || own === "other" ? (rng.chance(0.6) ? "carer" : "supported_person") : own;
+          const perspective =
+            own === "researcher" || own === "other" ? (rng.chance(0.6) ? "carer" : "supported_person") : own;
           const arrangement = draw(rng, ARRANGEMENTS);
           const lead = draw(rng, PLAN_LEADS);
           const change = draw(rng, BUDGET_CHANGES);
           const paid = !NO_PAID_SUPPORT.has(arrangement);
           let rate: number | null = null;
           if (paid && rng.chance(0.85)) {
-            const pence = (RATE_BASE[arrangement] ?? 2000) + (areas[area]?.region_code === LONDON ? 200 : 0) + rng.gauss() * 280;
+            const pence =
+              (RATE_BASE[arrangement] ?? 2000) + (areas[area]?.region_code === LONDON ? 200 : 0) + rng.gauss() * 280;
             const clamped = Math.min(3_000, Math.max(1_000, pence));
             const roundTo = rng.float() < 0.5 ? 50 : rng.float() < 0.9 ? 5 : 1;
             rate = Math.min(3_000, Math.max(1_000, Math.round(clamped / roundTo) * roundTo));
           }
-          const paidHours = paid && rng.chance(0.9) ? Math.min(80, Math.max(0, Math.round(Math.exp(2.6 + 0.7 * rng.gauss()) * 2) / 2)) : null;
-          const unpaidHours = rng.chance(0.55) ? Math.min(168, Math.max(0, Math.round(Math.exp((perspective === "carer" ? 3.4 : 2.2) + 0.8 * rng.gauss())))) : null;
+          const paidHours =
+            paid && rng.chance(0.9)
+              ? Math.min(80, Math.max(0, Math.round(Math.exp(2.6 + 0.7 * rng.gauss()) * 2) / 2))
+              : null;
+          const unpaidHours = rng.chance(0.55)
+            ? Math.min(
+                168,
+                Math.max(0, Math.round(Math.exp((perspective === "carer" ? 3.4 : 2.2) + 0.8 * rng.gauss()))),
+              )
+            : null;
           const withComment = rng.chance(0.08);
           const id = r + 1;
-          const shift = (LEAD_EFFECT[lead] ?? 0) + (CHANGE_EFFECT[change] ?? 0) + (ARRANGEMENT_EFFECT[arrangement] ?? 0) + (areaEffect[area] ?? 0) + 0.5 * rng.gauss();
+          const shift =
+            (LEAD_EFFECT[lead] ?? 0) +
+            (CHANGE_EFFECT[change] ?? 0) +
+            (ARRANGEMENT_EFFECT[arrangement] ?? 0) +
+            (areaEffect[area] ?? 0) +
+            0.5 * rng.gauss();
           const asked = perspective === "carer" ? DOMAINS.length : OUTCOME_DOMAINS.length;
           for (let d = 0; d < asked; d++) {
             const latent = shift + rng.gauss();
             ratings[r * DOMAINS.length + d] = rng.chance(NOT_RELEVANT[DOMAINS[d] ?? ""] ?? 0.04)
               ? 5
-              : latent < -1.3 ? 4 : latent < -0.5 ? 3 : latent < 0.4 ? 2 : latent < 1.2 ? 1 : 0;
+              : latent < -1.3
+                ? 4
+                : latent < -0.5
+                  ? 3
+                  : latent < 0.4
+                    ? 2
+                    : latent < 1.2
+                      ? 1
+                      : 0;
           }
           yield [
             id,
@@ -625,14 +831,32 @@ export async function generateBenchData(
     copyRows(
       db,
       "flag",
-      ["id", "post_id", "comment_id", "flagger_id", "reason", "note", "created_at", "resolved_at", "resolved_by_id", "resolution"],
+      [
+        "id",
+        "post_id",
+        "comment_id",
+        "flagger_id",
+        "reason",
+        "note",
+        "created_at",
+        "resolved_at",
+        "resolved_by_id",
+        "resolution",
+      ],
       (function* () {
         let id = 0;
-        const flag = function* (postId: number | null, commentIdValue: number | null, targetTime: number, authorIndex: number, removed: boolean) {
+        const flag = function* (
+          postId: number | null,
+          commentIdValue: number | null,
+          targetTime: number,
+          authorIndex: number,
+          removed: boolean,
+        ) {
           let flagger = rng.int(0, users - 1);
           if (flagger === authorIndex) flagger = (flagger + 1) % users;
           const created = Math.min(now - 60_000, targetTime + rng.float() * 3 * DAY);
-          const resolved = now - created > DAY && rng.chance(0.7) ? Math.min(now, created + (1 + rng.float() * 70) * HOUR) : 0;
+          const resolved =
+            now - created > DAY && rng.chance(0.7) ? Math.min(now, created + (1 + rng.float() * 70) * HOUR) : 0;
           id += 1;
           yield [
             id,
@@ -672,7 +896,8 @@ export async function generateBenchData(
           const who = new Set<number>();
           for (let i = 0; i < wanted; i++) who.add(rng.int(0, users - 1));
           const from = postPublished[p] ?? now;
-          for (const u of [...who].sort((a, b) => a - b)) yield `${p + 1}\t${u + 1}\t${iso(Math.min(now - 60_000, from + rng.float() * 20 * DAY))}`;
+          for (const u of [...who].sort((a, b) => a - b))
+            yield `${p + 1}\t${u + 1}\t${iso(Math.min(now - 60_000, from + rng.float() * 20 * DAY))}`;
         }
       })(),
     ),
@@ -734,10 +959,21 @@ async function describeFixture(
     )
   ).rows[0];
   // A realistic search: a word in roughly 1.5% of published stories, from a few candidates.
-  const stories = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM post WHERE status = 'published' AND kind = 'story'`)).rows[0]?.n ?? 0;
-  const candidates = ["ombudsman", "respite", "tribunal", "panel", "payroll", "advocate", "reablement", "timesheets", "wheelchair", "insurance"].filter((w) =>
-    known.words.has(w),
-  );
+  const stories =
+    (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM post WHERE status = 'published' AND kind = 'story'`))
+      .rows[0]?.n ?? 0;
+  const candidates = [
+    "ombudsman",
+    "respite",
+    "tribunal",
+    "panel",
+    "payroll",
+    "advocate",
+    "reablement",
+    "timesheets",
+    "wheelchair",
+    "insurance",
+  ].filter((w) => known.words.has(w));
   let searchWord = { word: candidates[0] ?? "respite", publishedStories: 0 };
   let bestDistance = Infinity;
   for (const word of candidates) {
@@ -770,13 +1006,19 @@ async function describeFixture(
     searchWord,
   };
   await db.query(`CREATE TABLE IF NOT EXISTS bench_fixture (id int PRIMARY KEY CHECK (id = 1), data jsonb NOT NULL)`);
-  await db.query(`COMMENT ON TABLE bench_fixture IS 'Written by npm run bench:data; read by npm run bench. Not part of the app.'`);
-  await db.query(`INSERT INTO bench_fixture (id, data) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data`, [JSON.stringify(fixture)]);
+  await db.query(
+    `COMMENT ON TABLE bench_fixture IS 'Written by npm run bench:data; read by npm run bench. Not part of the app.'`,
+  );
+  await db.query(
+    `INSERT INTO bench_fixture (id, data) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET data = EXCLUDED.data`,
+    [JSON.stringify(fixture)],
+  );
   return fixture;
 }
 
 export async function readBenchFixture(db: pg.ClientBase | pg.Pool): Promise<BenchFixture | null> {
-  const exists = (await db.query(`SELECT to_regclass('bench_fixture') IS NOT NULL AS found`)).rows[0] as { found: boolean } | undefined;
+  const exists = (await db.query(`SELECT to_regclass('bench_fixture') IS NOT NULL AS found`)).rows[0] as
+    { found: boolean } | undefined;
   if (!exists?.found) return null;
   const row = (await db.query<{ data: BenchFixture }>(`SELECT data FROM bench_fixture WHERE id = 1`)).rows[0];
   return row?.data ?? null;

@@ -31,7 +31,9 @@ export function parseScale(argv: string[], fallback = 1): number {
   if (at === -1) return fallback;
   const scale = Number(argv[at + 1]);
   if (!Number.isFinite(scale) || scale <= 0 || scale > 20) {
-    throw new Error(`--scale must be a number above 0 and at most 20, like 1 or 0.1 (got ${argv[at + 1] ?? "nothing"})`);
+    throw new Error(
+      `--scale must be a number above 0 and at most 20, like 1 or 0.1 (got ${argv[at + 1] ?? "nothing"})`,
+    );
   }
   return scale;
 }
@@ -45,7 +47,12 @@ export async function openBenchDatabase(scale: number, log: (message: string) =>
     return { url: url.toString(), adminUrl: admin.toString(), name, dataDir: "", stop: async () => undefined };
   }
   const name = benchDatabaseName(scale);
-  const server = await startEmbeddedPostgres({ dataDir: BENCH_POSTGRES_DIR, port: BENCH_POSTGRES_PORT, databaseName: name, log });
+  const server = await startEmbeddedPostgres({
+    dataDir: BENCH_POSTGRES_DIR,
+    port: BENCH_POSTGRES_PORT,
+    databaseName: name,
+    log,
+  });
   const admin = new URL(server.url);
   admin.pathname = "/postgres";
   return { url: server.url, adminUrl: admin.toString(), name, dataDir: server.dataDir, stop: server.stop };

@@ -82,7 +82,8 @@ export function buildCorpus(): Corpus {
     if (list.length < 50) throw new Error(`the demo community gave only ${list.length} usable ${kind} sentences`);
   }
   const words = new Set<string>();
-  for (const list of Object.values(sentences)) for (const s of list) for (const w of s.text.toLowerCase().match(/[a-z]+/g) ?? []) words.add(w);
+  for (const list of Object.values(sentences))
+    for (const s of list) for (const w of s.text.toLowerCase().match(/[a-z]+/g) ?? []) words.add(w);
   return {
     sentences,
     titles: { story: [...titles.story], practice_note: [...titles.practice_note], question: [...titles.question] },

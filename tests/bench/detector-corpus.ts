@@ -2,7 +2,15 @@
 // check's figures on its labelled corpus, and the tuning part's misses grouped by kind of
 // sentence. The other parts' misses are listed only when asked for, so tuning does
 // not lean on them.
-import { ALL_SENTENCES, FRESH_SENTENCES, HELD_BACK_SENTENCES, PROBE_SENTENCES, RECHECK_SENTENCES, TUNING_SENTENCES, UNSEEN_SENTENCES } from "../../app/domain/anonymity/corpus";
+import {
+  ALL_SENTENCES,
+  FRESH_SENTENCES,
+  HELD_BACK_SENTENCES,
+  PROBE_SENTENCES,
+  RECHECK_SENTENCES,
+  TUNING_SENTENCES,
+  UNSEEN_SENTENCES,
+} from "../../app/domain/anonymity/corpus";
 import { type Miss, scoreCorpus, summary } from "../../app/domain/anonymity/corpus/evaluate";
 
 const tuning = scoreCorpus(TUNING_SENTENCES);

@@ -32,11 +32,17 @@ try {
   await client.connect();
   try {
     const reference = await seedReferenceData(client);
-    console.log(`  fresh database, migrations and reference data (${reference.councils} councils, ${reference.tags} tags): ${elapsed(since)}`);
+    console.log(
+      `  fresh database, migrations and reference data (${reference.councils} councils, ${reference.tags} tags): ${elapsed(since)}`,
+    );
     since = performance.now();
     const passwordHash = await hashPassword(BENCH_PASSWORD);
     console.log(`  one argon2id hash for every member: ${elapsed(since)}`);
-    const { counts, fixture } = await generateBenchData(client, { scale, passwordHash, log: (message) => console.log(message) });
+    const { counts, fixture } = await generateBenchData(client, {
+      scale,
+      passwordHash,
+      log: (message) => console.log(message),
+    });
     console.log("Rows:");
     for (const [name, count] of Object.entries(counts)) console.log(`  ${name}: ${count.toLocaleString("en-GB")}`);
     console.log(

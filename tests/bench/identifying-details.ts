@@ -37,7 +37,9 @@ console.log("| case | words | median ms | p90 ms | max ms | median vs floor |");
 console.log("| --- | --- | --- | --- | --- | --- |");
 const floor = rows[0]?.median ?? 1;
 for (const row of rows) {
-  console.log(`| ${row.label} | ${row.words} | ${row.median.toFixed(2)} | ${row.p90.toFixed(2)} | ${row.max.toFixed(2)} | ${(row.median / floor).toFixed(0)}× |`);
+  console.log(
+    `| ${row.label} | ${row.words} | ${row.median.toFixed(2)} | ${row.p90.toFixed(2)} | ${row.max.toFixed(2)} | ${(row.median / floor).toFixed(0)}× |`,
+  );
 }
 const found = findIdentifyingDetails(realistic).map((f) => f.kind);
 console.log(`Found in the post with details: ${[...new Set(found)].sort().join(", ")}`);

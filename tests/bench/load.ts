@@ -46,12 +46,19 @@ export async function drive(
           {
             setupRequest: (request) => {
               const next = makeRequest(n++);
-              return { ...request, method: next.method, path: next.path, headers: { ...next.headers, ...options.extraHeaders }, body: next.body ?? "" };
+              return {
+                ...request,
+                method: next.method,
+                path: next.path,
+                headers: { ...next.headers, ...options.extraHeaders },
+                body: next.body ?? "",
+              };
             },
           },
         ],
       },
-      (error: unknown, done) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done)),
+      (error: unknown, done) =>
+        error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done),
     );
     instance.on("response", (_client, statusCode, _bytes, responseTime) => {
       latencies.push(responseTime);
@@ -60,7 +67,10 @@ export async function drive(
   });
   const seconds = (performance.now() - began) / 1000;
   latencies.sort((a, b) => a - b);
-  const unexpected = Object.entries(statuses).reduce((sum, [status, count]) => (Number(status) === options.expectStatus ? sum : sum + count), 0);
+  const unexpected = Object.entries(statuses).reduce(
+    (sum, [status, count]) => (Number(status) === options.expectStatus ? sum : sum + count),
+    0,
+  );
   return {
     requests: latencies.length,
     seconds,
@@ -92,12 +102,25 @@ export async function measure(
     cpu: () => Record<string, number>;
   },
 ): Promise<LoadResult & { cpuMsPerRequest: Record<string, number> }> {
-  const warmup = await drive(baseUrl, makeRequest, { expectStatus: options.expectStatus, seconds: options.warmupSeconds, extraHeaders: options.extraHeaders });
+  const warmup = await drive(baseUrl, makeRequest, {
+    expectStatus: options.expectStatus,
+    seconds: options.warmupSeconds,
+    extraHeaders: options.extraHeaders,
+  });
   const wanted = Math.max(options.minRequests, Math.round(warmup.rps * options.seconds));
-  const amount = Math.min(wanted, options.maxRequests ? Math.max(options.minRequests, options.maxRequests - warmup.requests) : wanted);
+  const amount = Math.min(
+    wanted,
+    options.maxRequests ? Math.max(options.minRequests, options.maxRequests - warmup.requests) : wanted,
+  );
   const before = options.cpu();
-  const result = await drive(baseUrl, makeRequest, { expectStatus: options.expectStatus, amount, extraHeaders: options.extraHeaders });
+  const result = await drive(baseUrl, makeRequest, {
+    expectStatus: options.expectStatus,
+    amount,
+    extraHeaders: options.extraHeaders,
+  });
   const after = options.cpu();
-  const cpuMsPerRequest = Object.fromEntries(Object.entries(after).map(([key, value]) => [key, (value - (before[key] ?? NaN)) / result.requests]));
+  const cpuMsPerRequest = Object.fromEntries(
+    Object.entries(after).map(([key, value]) => [key, (value - (before[key] ?? NaN)) / result.requests]),
+  );
   return { ...result, cpuMsPerRequest };
 }

@@ -15,7 +15,11 @@ import freePort from "../support/free-port";
 const rounds = Number(process.argv[2] ?? 20);
 const parent = await mkdtemp(path.join(os.tmpdir(), "fifth-option-recover-"));
 await chmod(parent, 0o755);
-const database = await startEmbeddedPostgres({ dataDir: path.join(parent, "postgres"), port: await freePort(), databaseName: "recover_bench" });
+const database = await startEmbeddedPostgres({
+  dataDir: path.join(parent, "postgres"),
+  port: await freePort(),
+  databaseName: "recover_bench",
+});
 try {
   await applyMigrations(database.url);
   process.env.DATABASE_URL = database.url;
@@ -27,7 +31,11 @@ try {
   const times: Record<"existing" | "missing", number[]> = { existing: [], missing: [] };
   const once = async (kind: "existing" | "missing") => {
     const started = process.hrtime.bigint();
-    const result = await recoverWithCode(kind === "existing" ? "timing_check" : "nobody_has_this", "AAAA-BBBB-CCCC-DDDD", "a new long password 4711");
+    const result = await recoverWithCode(
+      kind === "existing" ? "timing_check" : "nobody_has_this",
+      "AAAA-BBBB-CCCC-DDDD",
+      "a new long password 4711",
+    );
     if (result !== null) throw new Error("a wrong code was accepted");
     times[kind].push(Number(process.hrtime.bigint() - started) / 1e6);
   };
@@ -50,7 +58,8 @@ try {
   const missing = describe(times.missing);
   // Welch's t: how many standard errors apart the two means are (|t| < 2: no detectable difference).
   const t = (existing.mean - missing.mean) / Math.sqrt(existing.sd ** 2 / rounds + missing.sd ** 2 / rounds);
-  const row = (name: string, d: ReturnType<typeof describe>) => `${name.padEnd(9)} median ${d.median.toFixed(1)} ms, mean ${d.mean.toFixed(1)} ms, sd ${d.sd.toFixed(1)} ms`;
+  const row = (name: string, d: ReturnType<typeof describe>) =>
+    `${name.padEnd(9)} median ${d.median.toFixed(1)} ms, mean ${d.mean.toFixed(1)} ms, sd ${d.sd.toFixed(1)} ms`;
   console.log(`recoverWithCode, ${rounds} rounds each, interleaved:`);
   console.log(row("existing", existing));
   console.log(row("missing", missing));

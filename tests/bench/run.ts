@@ -54,14 +54,22 @@ async function startServer(
   nodeFlags: string[] = [],
 ): Promise<Server> {
   let output = "";
-  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", script], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", script], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.add(child);
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
   let stopping = false;
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => (children.delete(child), resolve(code))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("exit", (code) => (children.delete(child), resolve(code))),
+  );
   const crashed = exited.then((code) => {
-    throw new Error(`${name} exited (code ${code}) ${stopping ? "while stopping" : "during the benchmark"}:\n${output.slice(-4000)}`);
+    throw new Error(
+      `${name} exited (code ${code}) ${stopping ? "while stopping" : "during the benchmark"}:\n${output.slice(-4000)}`,
+    );
   });
   crashed.catch(() => undefined);
   const deadline = Date.now() + 120_000;
@@ -93,7 +101,10 @@ async function startServer(
 function startFlags(): string[] {
   const manifest = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } };
   const extra = (process.env.BENCH_APP_NODE_FLAGS ?? "").split(/\s+/).filter(Boolean);
-  return [...manifest.scripts.start.split(/\s+/).filter((word) => /^--max-(old|semi)-space-size=/.test(word)), ...extra];
+  return [
+    ...manifest.scripts.start.split(/\s+/).filter((word) => /^--max-(old|semi)-space-size=/.test(word)),
+    ...extra,
+  ];
 }
 
 async function startApp(databaseUrl: string): Promise<Server> {
@@ -101,7 +112,14 @@ async function startApp(databaseUrl: string): Promise<Server> {
   return startServer(
     "the app",
     "app/server/process/main.ts",
-    { NODE_ENV: "production", DATABASE_URL: databaseUrl, LOG_LEVEL: "warn", PORT: port, HOST: "127.0.0.1", TRUST_PROXY: "true" },
+    {
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: "warn",
+      PORT: port,
+      HOST: "127.0.0.1",
+      TRUST_PROXY: "true",
+    },
     async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok,
     startFlags(),
   );
@@ -110,8 +128,11 @@ async function startApp(databaseUrl: string): Promise<Server> {
 async function startFloor(databaseUrl: string): Promise<Server> {
   const port = String(await freePort());
   // It answers 404 to a request naming no scenario once it listens.
-  return startServer("the floor server", "tests/bench/floor-server.ts", { DATABASE_URL: databaseUrl, PORT: port }, async () =>
-    (await fetch(`http://127.0.0.1:${port}/`)).status === 404,
+  return startServer(
+    "the floor server",
+    "tests/bench/floor-server.ts",
+    { DATABASE_URL: databaseUrl, PORT: port },
+    async () => (await fetch(`http://127.0.0.1:${port}/`)).status === 404,
   );
 }
 
@@ -136,7 +157,11 @@ function watchMemory(pid: number) {
   };
 }
 
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(", ");
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(", ");
 
 function machine(): string {
   const cpus = os.cpus();
@@ -149,11 +174,16 @@ async function signIn(app: Server, handle: string, password: string, n: number):
   const response = await fetch(`${app.url}/sign-in`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", origin: app.url, "x-forwarded-for": `192.168.${(n >> 8) & 255}.${n & 255}` },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      origin: app.url,
+      "x-forwarded-for": `192.168.${(n >> 8) & 255}.${n & 255}`,
+    },
     body: new URLSearchParams({ handle, password, redirectTo: "/" }).toString(),
   });
   const token = /(?:^|,\s*)session=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
-  if (response.status !== 302 || !token) throw new Error(`could not sign in bench member ${handle}: HTTP ${response.status}`);
+  if (response.status !== 302 || !token)
+    throw new Error(`could not sign in bench member ${handle}: HTTP ${response.status}`);
   return token;
 }
 
@@ -162,7 +192,9 @@ async function signInMembers(app: Server, fixture: BenchFixture, count: number):
   const handles = fixture.members.slice(-count);
   const tokens: string[] = [];
   for (let i = 0; i < handles.length; i += 4) {
-    tokens.push(...(await Promise.all(handles.slice(i, i + 4).map((handle, j) => signIn(app, handle, fixture.password, i + j)))));
+    tokens.push(
+      ...(await Promise.all(handles.slice(i, i + 4).map((handle, j) => signIn(app, handle, fixture.password, i + j)))),
+    );
   }
   return tokens;
 }
@@ -184,7 +216,8 @@ async function prepareData(database: BenchDatabase) {
   await db.connect();
   try {
     const fixture = await readBenchFixture(db);
-    if (!fixture) throw new Error(`No benchmark data in ${database.name}: run \`npm run bench:data -- --scale N\` first.`);
+    if (!fixture)
+      throw new Error(`No benchmark data in ${database.name}: run \`npm run bench:data -- --scale N\` first.`);
     // A fresh start for the write limits, so a second run within ten minutes is not refused.
     await db.query(`DELETE FROM rate_limit`);
     const facts = (
@@ -208,7 +241,9 @@ async function runScenarios(database: BenchDatabase, scenarios: Scenario[]) {
   const memory = watchMemory(app.pid);
   const rows: Row[] = [];
   try {
-    const sessions = scenarios.some((s) => s.needsSessions) ? await signInMembers(app, fixture, Math.min(MEMBERS_SIGNED_IN, fixture.members.length)) : [];
+    const sessions = scenarios.some((s) => s.needsSessions)
+      ? await signInMembers(app, fixture, Math.min(MEMBERS_SIGNED_IN, fixture.members.length))
+      : [];
     const context: BenchContext = { fixture, origin: app.url, sessions };
     for (const scenario of scenarios) {
       const options = {
@@ -219,11 +254,19 @@ async function runScenarios(database: BenchDatabase, scenarios: Scenario[]) {
         maxRequests: scenario.maxRequests?.(context),
       };
       const make = (n: number) => scenario.request(context, n);
-      const cpuOf = (server: Server) => () => ({ server: processCpuMs(server.pid), postgres: postgresCpuMs(postmaster) });
+      const cpuOf = (server: Server) => () => ({
+        server: processCpuMs(server.pid),
+        postgres: postgresCpuMs(postmaster),
+      });
       const appResult = await Promise.race([measure(app.url, make, { ...options, cpu: cpuOf(app) }), app.crashed]);
       const loadNow = load();
       const floorResult = await Promise.race([
-        measure(floor.url, make, { ...options, expectStatus: 200, extraHeaders: { "x-bench-scenario": scenario.name }, cpu: cpuOf(floor) }),
+        measure(floor.url, make, {
+          ...options,
+          expectStatus: 200,
+          extraHeaders: { "x-bench-scenario": scenario.name },
+          cpu: cpuOf(floor),
+        }),
         floor.crashed,
       ]);
       rows.push({ scenario, app: appResult, floor: floorResult, load: loadNow });
@@ -248,16 +291,25 @@ const verdict = (met: boolean) => (met ? "met" : "NOT MET");
 function targetChecks(row: Row): string[] {
   const { targets } = row.scenario;
   const checks = [`p95 ${ms(row.app.p95)} < ${targets.p95Ms} ms: ${verdict(row.app.p95 < targets.p95Ms)}`];
-  if (targets.minRps) checks.push(`${row.app.rps.toFixed(0)} ≥ ${targets.minRps} req/s: ${verdict(row.app.rps >= targets.minRps)}`);
+  if (targets.minRps)
+    checks.push(`${row.app.rps.toFixed(0)} ≥ ${targets.minRps} req/s: ${verdict(row.app.rps >= targets.minRps)}`);
   if (targets.maxFloorRatio) {
     const ratio = row.app.p95 / row.floor.p95;
-    checks.push(`p95 ${ratio.toFixed(1)}× floor ≤ ${targets.maxFloorRatio}×: ${verdict(ratio <= targets.maxFloorRatio)}`);
+    checks.push(
+      `p95 ${ratio.toFixed(1)}× floor ≤ ${targets.maxFloorRatio}×: ${verdict(ratio <= targets.maxFloorRatio)}`,
+    );
   }
-  if (row.app.errors + row.app.unexpected > 0) checks.push(`${row.app.errors + row.app.unexpected} failed requests: NOT MET`);
+  if (row.app.errors + row.app.unexpected > 0)
+    checks.push(`${row.app.errors + row.app.unexpected} failed requests: NOT MET`);
   return checks;
 }
 
-function printReport(result: Awaited<ReturnType<typeof runScenarios>>, scale: number, loadBefore: string, started: Date) {
+function printReport(
+  result: Awaited<ReturnType<typeof runScenarios>>,
+  scale: number,
+  loadBefore: string,
+  started: Date,
+) {
   const { rows, facts, peakRssMb } = result;
   console.log(`\n## Benchmark, ${started.toISOString().slice(0, 16).replace("T", " ")} UTC`);
   console.log(`Machine: ${machine()}; PostgreSQL ${facts.postgres}`);
@@ -282,12 +334,19 @@ function printReport(result: Awaited<ReturnType<typeof runScenarios>>, scale: nu
     );
   }
   const cores = os.cpus().length;
-  console.log(`\nCPU-bound ceiling on ${cores} idle cores (${cores} × 1000 ms ÷ CPU ms per request, node + PostgreSQL; the load generator not counted):`);
+  console.log(
+    `\nCPU-bound ceiling on ${cores} idle cores (${cores} × 1000 ms ÷ CPU ms per request, node + PostgreSQL; the load generator not counted):`,
+  );
   for (const row of rows) {
-    const ceiling = (m: Measured) => (cores * 1000) / ((m.cpuMsPerRequest.server ?? NaN) + (m.cpuMsPerRequest.postgres ?? 0));
-    console.log(`- ${row.scenario.name}: app ${ceiling(row.app).toFixed(0)} req/s, floor ${ceiling(row.floor).toFixed(0)} req/s`);
+    const ceiling = (m: Measured) =>
+      (cores * 1000) / ((m.cpuMsPerRequest.server ?? NaN) + (m.cpuMsPerRequest.postgres ?? 0));
+    console.log(
+      `- ${row.scenario.name}: app ${ceiling(row.app).toFixed(0)} req/s, floor ${ceiling(row.floor).toFixed(0)} req/s`,
+    );
   }
-  console.log(`\nApp peak memory (RSS): ${peakRssMb.toFixed(0)} MB (target < ${RSS_TARGET_MB} MB: ${verdict(peakRssMb < RSS_TARGET_MB)})`);
+  console.log(
+    `\nApp peak memory (RSS): ${peakRssMb.toFixed(0)} MB (target < ${RSS_TARGET_MB} MB: ${verdict(peakRssMb < RSS_TARGET_MB)})`,
+  );
   console.log("\nTargets:");
   for (const row of rows) console.log(`- ${row.scenario.name}: ${targetChecks(row).join("; ")}`);
 }
@@ -301,13 +360,18 @@ async function ensureData(scale: number): Promise<BenchDatabase> {
   const fixture = await readBenchFixture(db).finally(() => db.end());
   if (fixture?.scale === scale) return database;
   console.log(`No data at scale ${scale} yet: generating it (npm run bench:data -- --scale ${scale}).`);
-  const generated = spawnSync(process.execPath, ["--import", "tsx", "tests/bench/generate-data.ts", "--scale", String(scale)], { cwd: root, stdio: "inherit" });
+  const generated = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "tests/bench/generate-data.ts", "--scale", String(scale)],
+    { cwd: root, stdio: "inherit" },
+  );
   if (generated.status !== 0) throw new Error(`generating the data at scale ${scale} failed`);
   return database;
 }
 
 async function compareScales(scenarios: Scenario[], build: () => void) {
-  if (process.env.DATABASE_URL) throw new Error("--scale-compare uses the bench's own PostgreSQL (one database per scale): unset DATABASE_URL.");
+  if (process.env.DATABASE_URL)
+    throw new Error("--scale-compare uses the bench's own PostgreSQL (one database per scale): unset DATABASE_URL.");
   const scales = [0.1, 1];
   const databases = [];
   for (const scale of scales) databases.push(await ensureData(scale));
@@ -324,12 +388,18 @@ async function compareScales(scenarios: Scenario[], build: () => void) {
   }
   const [small, large] = results;
   if (!small || !large) return;
-  console.log(`\n## Cost growth from scale 0.1 to 1 (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${machine()}, load ${load()})`);
-  console.log(`Posts: ${small.facts.posts.toLocaleString("en-GB")} → ${large.facts.posts.toLocaleString("en-GB")}; replies: ${small.facts.comments.toLocaleString("en-GB")} → ${large.facts.comments.toLocaleString("en-GB")}\n`);
+  console.log(
+    `\n## Cost growth from scale 0.1 to 1 (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${machine()}, load ${load()})`,
+  );
+  console.log(
+    `Posts: ${small.facts.posts.toLocaleString("en-GB")} → ${large.facts.posts.toLocaleString("en-GB")}; replies: ${small.facts.comments.toLocaleString("en-GB")} → ${large.facts.comments.toLocaleString("en-GB")}\n`,
+  );
   // CPU per request is the cost that should stay flat; latency on a shared machine also carries
   // whatever else the machine was doing at the time.
   const cpuTotal = (m: Measured) => (m.cpuMsPerRequest.server ?? NaN) + (m.cpuMsPerRequest.postgres ?? 0);
-  console.log("| scenario | CPU ms/req at 0.1: node + PostgreSQL | at 1 | CPU growth | p50 / p95 ms at 0.1 | at 1 | req/s at 0.1 → 1 | floor CPU ms/req 0.1 → 1 | floor p95 0.1 → 1 |");
+  console.log(
+    "| scenario | CPU ms/req at 0.1: node + PostgreSQL | at 1 | CPU growth | p50 / p95 ms at 0.1 | at 1 | req/s at 0.1 → 1 | floor CPU ms/req 0.1 → 1 | floor p95 0.1 → 1 |",
+  );
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   small.rows.forEach((row, i) => {
     const other = large.rows[i];
@@ -348,7 +418,8 @@ function selectedScenarios(): Scenario[] {
   if (at === -1) return SCENARIOS;
   const names = (args[at + 1] ?? "").split(",").map((s) => s.trim());
   const unknown = names.filter((name) => !SCENARIOS.some((s) => s.name === name));
-  if (unknown.length) throw new Error(`Unknown scenario ${unknown.join(", ")}; known: ${SCENARIOS.map((s) => s.name).join(", ")}`);
+  if (unknown.length)
+    throw new Error(`Unknown scenario ${unknown.join(", ")}; known: ${SCENARIOS.map((s) => s.name).join(", ")}`);
   return SCENARIOS.filter((s) => names.includes(s.name));
 }
 

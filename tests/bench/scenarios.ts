@@ -92,7 +92,9 @@ async function listFloor(db: pg.Pool, filter: keyof typeof FILTERS, perPage: num
         : null;
   const [rows, total, names] = await Promise.all([
     db.query(listSql(filter), value === undefined ? [perPage + 1] : [perPage + 1, value]),
-    db.query<{ total: number }>(countSql(filter), value === undefined ? [] : [value]).then((r) => r.rows[0]?.total ?? 0),
+    db
+      .query<{ total: number }>(countSql(filter), value === undefined ? [] : [value])
+      .then((r) => r.rows[0]?.total ?? 0),
     label,
   ]);
   return { posts: rows.rows, total, names: names?.rows[0] ?? null };
@@ -175,19 +177,33 @@ async function searchFloor(db: pg.Pool, words: string) {
   ]);
   const ids = page.rows.slice(0, 20).map((r) => r.id);
   const [stories, headlines] = await Promise.all([
-    db.query(`SELECT ${POST_SUMMARY} FROM post p LEFT JOIN "user" u ON u.id = p.author_id LEFT JOIN area a ON a.code = p.area_code WHERE p.id = ANY($1::int[])`, [ids]),
+    db.query(
+      `SELECT ${POST_SUMMARY} FROM post p LEFT JOIN "user" u ON u.id = p.author_id LEFT JOIN area a ON a.code = p.area_code WHERE p.id = ANY($1::int[])`,
+      [ids],
+    ),
     db.query(
       `SELECT p.id, ts_headline('english', p.body_text, websearch_to_tsquery('english', $2), 'MaxFragments=2, MaxWords=20, MinWords=8') AS headline
        FROM post p WHERE p.id = ANY($1::int[])`,
       [ids, words],
     ),
   ]);
-  return { stories: stories.rows, headlines: headlines.rows, total: total.rows[0], facets: facets.rows, tags: tags.rows };
+  return {
+    stories: stories.rows,
+    headlines: headlines.rows,
+    total: total.rows[0],
+    facets: facets.rows,
+    tags: tags.rows,
+  };
 }
 
 const PERIOD = `quarter_start BETWEEN (date_trunc('quarter', now()) - interval '33 months')::date AND date_trunc('quarter', now())::date`;
-const COUNCIL_TABLE_KEYS = ["self_led", "peer_led", "planner_led", "council_led", "unknown"].map((l) => `lead:${l}`)
-  .concat(["a_lot_better", "a_bit_better", "same", "a_bit_worse", "a_lot_worse", "not_relevant"].map((r) => `outcome:quality-of-life:${r}`));
+const COUNCIL_TABLE_KEYS = ["self_led", "peer_led", "planner_led", "council_led", "unknown"]
+  .map((l) => `lead:${l}`)
+  .concat(
+    ["a_lot_better", "a_bit_better", "same", "a_bit_worse", "a_lot_worse", "not_relevant"].map(
+      (r) => `outcome:quality-of-life:${r}`,
+    ),
+  );
 const COUNCIL_TABLE_SQL = `
   SELECT s.geo_code AS code, sum(s.reports)::int AS reports,
          ${COUNCIL_TABLE_KEYS.map((_, i) => `coalesce(sum(x.k${i}), 0)::int AS k${i}`).join(", ")}
@@ -212,13 +228,22 @@ const escapeHtml = (text: string) => text.replaceAll("&", "&amp;").replaceAll("<
 
 async function storyFloor(db: pg.Pool, url: URL) {
   const id = Number(url.pathname.split("/")[2]);
-  const [post, thread, reactions] = await Promise.all([db.query(STORY_SQL, [id]), db.query(THREAD_SQL, [id]), db.query(REACTIONS_SQL, [id])]);
+  const [post, thread, reactions] = await Promise.all([
+    db.query(STORY_SQL, [id]),
+    db.query(THREAD_SQL, [id]),
+    db.query(REACTIONS_SQL, [id]),
+  ]);
   return { post: post.rows[0], comments: thread.rows, reactions: reactions.rows[0] };
 }
 
 async function councilDashboardFloor(db: pg.Pool, url: URL) {
   const code = url.pathname.split("/")[2] ?? "";
-  const council = (await db.query<{ region_code: string; nation: string }>(`SELECT code, name, region_code, region_name, nation FROM area WHERE code = $1`, [code])).rows[0];
+  const council = (
+    await db.query<{ region_code: string; nation: string }>(
+      `SELECT code, name, region_code, region_name, nation FROM area WHERE code = $1`,
+      [code],
+    )
+  ).rows[0];
   if (!council) return null;
   const [nation, own, leads, region, wider] = await Promise.all([
     nationFloor(db, council.nation),
@@ -300,7 +325,11 @@ export const SCENARIOS: Scenario[] = [
     expectStatus: 200,
     needsSessions: false,
     targets: { p95Ms: 100, maxFloorRatio: 3 },
-    request: (ctx) => ({ method: "GET", path: `/stories?q=${encodeURIComponent(ctx.fixture.searchWord.word)}`, headers: {} }),
+    request: (ctx) => ({
+      method: "GET",
+      path: `/stories?q=${encodeURIComponent(ctx.fixture.searchWord.word)}`,
+      headers: {},
+    }),
     floor: (db, { url }) => searchFloor(db, url.searchParams.get("q") ?? ""),
   },
   {
@@ -345,7 +374,11 @@ export const SCENARIOS: Scenario[] = [
     needsSessions: false,
     targets: { p95Ms: 100, maxFloorRatio: 3 },
     // Each request from its own client address: the API's limit is 60 a minute per client.
-    request: (_ctx, n) => ({ method: "GET", path: "/api/v1/stories", headers: { "X-Forwarded-For": clientAddress(n) } }),
+    request: (_ctx, n) => ({
+      method: "GET",
+      path: "/api/v1/stories",
+      headers: { "X-Forwarded-For": clientAddress(n) },
+    }),
     floor: (db) => listFloor(db, "none", 20),
   },
   {
@@ -365,7 +398,11 @@ export const SCENARIOS: Scenario[] = [
     }),
     // The floor pays for the same argon2id verification: it is most of the cost, by design.
     floor: async (db, { form }) => {
-      const user = (await db.query<{ id: number; password_hash: string }>(SIGN_IN_USER_SQL, [(form.get("handle") ?? "").toLowerCase()])).rows[0];
+      const user = (
+        await db.query<{ id: number; password_hash: string }>(SIGN_IN_USER_SQL, [
+          (form.get("handle") ?? "").toLowerCase(),
+        ])
+      ).rows[0];
       if (!user || !(await verifyPassword(user.password_hash, form.get("password") ?? ""))) return { ok: false };
       const id = encodeBase32LowerCaseNoPadding(randomBytes(15));
       const secret = encodeBase32LowerCaseNoPadding(randomBytes(15));
@@ -391,8 +428,13 @@ export const SCENARIOS: Scenario[] = [
     }),
     floor: async (db, { url, form, sessionToken }) => {
       const [id, secret] = (sessionToken ?? "").split(".");
-      const session = (await db.query<{ secret_hash: Buffer; id: number; perspective: string }>(SESSION_SQL, [id])).rows[0];
-      if (!session || !secret || !constantTimeEqual(sha256(new TextEncoder().encode(secret)), new Uint8Array(session.secret_hash))) {
+      const session = (await db.query<{ secret_hash: Buffer; id: number; perspective: string }>(SESSION_SQL, [id]))
+        .rows[0];
+      if (
+        !session ||
+        !secret ||
+        !constantTimeEqual(sha256(new TextEncoder().encode(secret)), new Uint8Array(session.secret_hash))
+      ) {
         return { ok: false };
       }
       const postId = Number(url.pathname.split("/")[2]);
@@ -409,7 +451,11 @@ export const SCENARIOS: Scenario[] = [
           `<p>${escapeHtml(body)}</p>`,
           form.get("submissionKey"),
         ]);
-        await client.query(REPLY_NOTIFICATION_SQL, [postId, session.id, `/stories/${postId}#comment-${comment.rows[0]?.id}`]);
+        await client.query(REPLY_NOTIFICATION_SQL, [
+          postId,
+          session.id,
+          `/stories/${postId}#comment-${comment.rows[0]?.id}`,
+        ]);
         await client.query("COMMIT");
         return { ok: true, id: comment.rows[0]?.id };
       } catch (error) {

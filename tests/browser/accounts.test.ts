@@ -3,7 +3,14 @@ import { type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import { launchBrowser, tabTo, typeInto, watchForProblems } from "../support/browser";
-import { asNewVisitor, expectAccessible, join as joinAt, newHandle as handle, PASSWORD, pressAndWait } from "../support/journeys";
+import {
+  asNewVisitor,
+  expectAccessible,
+  join as joinAt,
+  newHandle as handle,
+  PASSWORD,
+  pressAndWait,
+} from "../support/journeys";
 
 const appUrl = inject("appUrl");
 let browser: Browser;
@@ -105,7 +112,10 @@ describe("without JavaScript", () => {
     await Promise.all([page.waitForLoadState("load"), page.click("main button[type=submit]")]);
     await page.getByRole("heading", { level: 1, name: "Save your recovery codes" }).waitFor();
     expect(await page.locator("ol.codes code").count()).toBe(10);
-    await Promise.all([page.waitForURL(new RegExp(`^${appUrl}/$`)), page.click("text=I have saved my codes, continue")]);
+    await Promise.all([
+      page.waitForURL(new RegExp(`^${appUrl}/$`)),
+      page.click("text=I have saved my codes, continue"),
+    ]);
 
     await Promise.all([page.waitForURL(new RegExp(`^${appUrl}/$`)), page.click("header button[type=submit]")]);
     expect(await page.getByRole("link", { name: "Sign in" }).count()).toBe(1);

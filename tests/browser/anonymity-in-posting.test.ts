@@ -19,7 +19,10 @@ async function planner(): Promise<{ context: BrowserContext; page: Page; problem
   const problems = watchForProblems(page);
   const name = newHandle("planner");
   await join(page, appUrl, name);
-  await suite.db.query(`UPDATE "user" SET trust_level = 1, perspective = 'support_planner' WHERE handle_key = lower($1)`, [name]);
+  await suite.db.query(
+    `UPDATE "user" SET trust_level = 1, perspective = 'support_planner' WHERE handle_key = lower($1)`,
+    [name],
+  );
   return { context, page, problems };
 }
 
@@ -81,7 +84,10 @@ describe("narrowing bylines without JavaScript", () => {
     await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Preview and check" }).click()]);
     await page.getByText("Your byline could point to a few people").waitFor();
 
-    await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Show only the region" }).click()]);
+    await Promise.all([
+      page.waitForLoadState("load"),
+      page.getByRole("button", { name: "Show only the region" }).click(),
+    ]);
     await page.getByText("Preview: this is exactly what will be published").waitFor();
     expect(await page.getByText("Your byline could point to a few people").count()).toBe(0);
     const preview = await heading(page, ".preview");

@@ -38,8 +38,13 @@ async function sweep(page: Page, paths: string[]) {
 describe("every page type passes axe", () => {
   it("signed out", async () => {
     const page = await suite.browser.newPage();
-    const [story] = (await suite.db.query(`SELECT id FROM post WHERE status = 'published' ORDER BY id LIMIT 1`)).rows as { id: number }[];
-    const [author] = (await suite.db.query(`SELECT u.handle FROM post p JOIN "user" u ON u.id = p.author_id WHERE p.status = 'published' AND p.display_mode = 'handle' LIMIT 1`)).rows as { handle: string }[];
+    const [story] = (await suite.db.query(`SELECT id FROM post WHERE status = 'published' ORDER BY id LIMIT 1`))
+      .rows as { id: number }[];
+    const [author] = (
+      await suite.db.query(
+        `SELECT u.handle FROM post p JOIN "user" u ON u.id = p.author_id WHERE p.status = 'published' AND p.display_mode = 'handle' LIMIT 1`,
+      )
+    ).rows as { handle: string }[];
     const titles = await sweep(page, [
       "/join",
       "/sign-in",
@@ -73,14 +78,30 @@ describe("every page type passes axe", () => {
 
   it("member", async () => {
     const { page } = await signedIn("member");
-    const [story] = (await suite.db.query(`SELECT id FROM post WHERE status = 'published' ORDER BY id LIMIT 1`)).rows as { id: number }[];
-    await sweep(page, ["/settings", "/settings/delete", "/notifications", "/stories/new", "/stories/new?guided=1", "/reports/new", `/flag?post=${story?.id}`]);
+    const [story] = (await suite.db.query(`SELECT id FROM post WHERE status = 'published' ORDER BY id LIMIT 1`))
+      .rows as { id: number }[];
+    await sweep(page, [
+      "/settings",
+      "/settings/delete",
+      "/notifications",
+      "/stories/new",
+      "/stories/new?guided=1",
+      "/reports/new",
+      `/flag?post=${story?.id}`,
+    ]);
   });
 
   it("moderator", async () => {
     const { page } = await signedIn("moderator");
-    const [pending] = (await suite.db.query(`SELECT id FROM post WHERE status = 'pending' ORDER BY id LIMIT 1`)).rows as { id: number }[];
-    await sweep(page, ["/moderation", "/moderation?reason=new_member", "/moderation/log", `/moderation/edit?kind=post&id=${pending?.id}`, `/stories/${pending?.id}/history`]);
+    const [pending] = (await suite.db.query(`SELECT id FROM post WHERE status = 'pending' ORDER BY id LIMIT 1`))
+      .rows as { id: number }[];
+    await sweep(page, [
+      "/moderation",
+      "/moderation?reason=new_member",
+      "/moderation/log",
+      `/moderation/edit?kind=post&id=${pending?.id}`,
+      `/stories/${pending?.id}/history`,
+    ]);
   });
 
   it("admin", async () => {

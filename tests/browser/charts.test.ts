@@ -25,7 +25,8 @@ const RATINGS = [
   ["a_bit_better", "A bit better"],
   ["a_lot_better", "A lot better"],
 ] as const;
-const ratings = (values: Figure<Share>[]) => RATINGS.map(([key, label], index) => ({ key, label, value: values[index] ?? withheld<Share>("fewer-than-5") }));
+const ratings = (values: Figure<Share>[]) =>
+  RATINGS.map(([key, label], index) => ({ key, label, value: values[index] ?? withheld<Share>("fewer-than-5") }));
 
 function chartsPage(): string {
   const charts = [
@@ -62,8 +63,26 @@ function chartsPage(): string {
       rowHeading: "Outcome",
       divergeAround: "same",
       rows: [
-        { label: "Control over daily life", segments: ratings([share(8, 5, 12), share(12, 8, 17), share(30, 24, 36), share(28, 22, 34), share(22, 17, 28)]) },
-        { label: "Taking part in the community; doing things I value and enjoy", segments: ratings([withheld<Share>("fewer-than-5"), withheld<Share>("secondary"), share(40, 30, 50), share(35, 26, 45), share(25, 17, 35)]) },
+        {
+          label: "Control over daily life",
+          segments: ratings([
+            share(8, 5, 12),
+            share(12, 8, 17),
+            share(30, 24, 36),
+            share(28, 22, 34),
+            share(22, 17, 28),
+          ]),
+        },
+        {
+          label: "Taking part in the community; doing things I value and enjoy",
+          segments: ratings([
+            withheld<Share>("fewer-than-5"),
+            withheld<Share>("secondary"),
+            share(40, 30, 50),
+            share(35, 26, 45),
+            share(25, 17, 35),
+          ]),
+        },
         { label: "Feeling safe, at home and outside", segments: ratings([]) },
       ],
     }),
@@ -140,9 +159,22 @@ function chartsPage(): string {
         { key: "nation", name: "England" },
       ],
       rows: [
-        { label: "Control over daily life", values: { council: net(30, 12, 48), region: net(12, 6, 18), nation: net(10, 8, 12) } },
-        { label: "Taking part in the community; doing things I value and enjoy", values: { council: withheld<NetScore>("secondary"), region: net(-4, -10, 2), nation: net(-2, -4, 0) } },
-        { label: "Feeling safe, at home and outside", values: { council: net(-60, -85, -35), region: net(-20, -30, -10), nation: withheld<NetScore>("fewer-than-5") } },
+        {
+          label: "Control over daily life",
+          values: { council: net(30, 12, 48), region: net(12, 6, 18), nation: net(10, 8, 12) },
+        },
+        {
+          label: "Taking part in the community; doing things I value and enjoy",
+          values: { council: withheld<NetScore>("secondary"), region: net(-4, -10, 2), nation: net(-2, -4, 0) },
+        },
+        {
+          label: "Feeling safe, at home and outside",
+          values: {
+            council: net(-60, -85, -35),
+            region: net(-20, -30, -10),
+            nation: withheld<NetScore>("fewer-than-5"),
+          },
+        },
       ],
     }),
   ];
@@ -181,7 +213,9 @@ describe("outcome charts in a browser", () => {
     const smallest = await page.evaluate(() =>
       Math.min(
         ...[...document.querySelectorAll<SVGSVGElement>("svg.chart__svg")].flatMap((svg) =>
-          [...svg.querySelectorAll("text")].map((text) => parseFloat(getComputedStyle(text).fontSize) * (svg.getScreenCTM()?.a ?? 0)),
+          [...svg.querySelectorAll("text")].map(
+            (text) => parseFloat(getComputedStyle(text).fontSize) * (svg.getScreenCTM()?.a ?? 0),
+          ),
         ),
       ),
     );
@@ -193,7 +227,10 @@ describe("outcome charts in a browser", () => {
     const page = await pageAt(1280);
     const sizes = await page.evaluate(() => {
       const svgs = [...document.querySelectorAll<SVGSVGElement>("svg.chart__svg")];
-      return { body: parseFloat(getComputedStyle(document.body).fontSize), largest: Math.max(...svgs.map((svg) => 16 * (svg.getScreenCTM()?.a ?? 0))) };
+      return {
+        body: parseFloat(getComputedStyle(document.body).fontSize),
+        largest: Math.max(...svgs.map((svg) => 16 * (svg.getScreenCTM()?.a ?? 0))),
+      };
     });
     expect(sizes.largest).toBeLessThanOrEqual(sizes.body + 0.5);
     await page.close();
@@ -206,7 +243,13 @@ describe("outcome charts in a browser", () => {
         const view = svg.viewBox.baseVal;
         return [...svg.querySelectorAll("text")]
           .map((text) => ({ text: text.textContent, box: text.getBBox() }))
-          .filter(({ box }) => box.x < view.x || box.y < view.y || box.x + box.width > view.x + view.width || box.y + box.height > view.y + view.height)
+          .filter(
+            ({ box }) =>
+              box.x < view.x ||
+              box.y < view.y ||
+              box.x + box.width > view.x + view.width ||
+              box.y + box.height > view.y + view.height,
+          )
           .map(({ text }) => text);
       }),
     );
@@ -228,10 +271,13 @@ describe("outcome charts in a browser", () => {
   it("keep each chart on one printed page, in colour", async () => {
     const page = await pageAt(1280);
     await page.emulateMedia({ media: "print" });
-    const style = await page.locator("figure.chart").first().evaluate((figure) => {
-      const computed = getComputedStyle(figure);
-      return { breakInside: computed.breakInside, printColorAdjust: computed.getPropertyValue("print-color-adjust") };
-    });
+    const style = await page
+      .locator("figure.chart")
+      .first()
+      .evaluate((figure) => {
+        const computed = getComputedStyle(figure);
+        return { breakInside: computed.breakInside, printColorAdjust: computed.getPropertyValue("print-color-adjust") };
+      });
     expect(style).toEqual({ breakInside: "avoid", printColorAdjust: "exact" });
     await page.close();
   });

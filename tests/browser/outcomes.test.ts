@@ -10,7 +10,11 @@ const suite = browserSuite();
 const { appUrl } = suite;
 
 async function busiestRegion(): Promise<string> {
-  const [row] = (await suite.db.query(`SELECT a.region_code FROM experience_report r JOIN area a ON a.code = r.area_code GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)).rows as { region_code: string }[];
+  const [row] = (
+    await suite.db.query(
+      `SELECT a.region_code FROM experience_report r JOIN area a ON a.code = r.area_code GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+    )
+  ).rows as { region_code: string }[];
   return row?.region_code ?? "E12000002";
 }
 

@@ -10,7 +10,9 @@ import { expectAccessible, join, newHandle, pressButton } from "../support/journ
 const suite = browserSuite();
 const { appUrl } = suite;
 
-async function signedInPage(trustLevel: number): Promise<{ page: Page; problems: { consoleErrors: string[] }; name: string }> {
+async function signedInPage(
+  trustLevel: number,
+): Promise<{ page: Page; problems: { consoleErrors: string[] }; name: string }> {
   const context = await suite.browser.newContext();
   const page = await context.newPage();
   const problems = watchForProblems(page);
@@ -89,9 +91,12 @@ describe("writing by keyboard", () => {
     };
     const next = async (heading: string) => {
       await pressButton(page, "Continue");
-      await page.getByRole("heading", { level: 1, name: heading }).waitFor({ timeout: 10_000 }).catch(async (error: unknown) => {
-        throw new Error(`${String(error)}\nPage shows: ${await page.locator("main").innerText()}`);
-      });
+      await page
+        .getByRole("heading", { level: 1, name: heading })
+        .waitFor({ timeout: 10_000 })
+        .catch(async (error: unknown) => {
+          throw new Error(`${String(error)}\nPage shows: ${await page.locator("main").innerText()}`);
+        });
       await expectAccessible(page);
     };
     await typeInto(page, "#council", "Hartlepool");
@@ -110,7 +115,9 @@ describe("writing by keyboard", () => {
     await next("What has changed");
     const groups = await page.locator("fieldset legend").count();
     expect(groups).toBe(15);
-    for (const name of await page.locator("input[type=radio][id^=outcome-]:not([id*='-a_'])").evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name))) {
+    for (const name of await page
+      .locator("input[type=radio][id^=outcome-]:not([id*='-a_'])")
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).name))) {
       await chooseFirst(name);
     }
     await next("Anything else to add");

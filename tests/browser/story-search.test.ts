@@ -94,7 +94,10 @@ describe("searching stories without JavaScript", () => {
     expect(await page.locator("h1").textContent()).toBe(`Stories matching “${WORD}”`);
     expect(await resultTitles(page)).toHaveLength(20);
 
-    await Promise.all([page.waitForURL(/kind=practice_note$/), page.locator('a[href$="kind=practice_note"]').press("Enter")]);
+    await Promise.all([
+      page.waitForURL(/kind=practice_note$/),
+      page.locator('a[href$="kind=practice_note"]').press("Enter"),
+    ]);
     expect(await resultTitles(page)).toHaveLength(5);
 
     // New words keep the chosen filter: it rides along in the form.

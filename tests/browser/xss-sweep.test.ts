@@ -32,7 +32,11 @@ async function signedIn(trustLevel: number, role = "member") {
   const page = await context.newPage();
   const name = newHandle("xss");
   await join(page, appUrl, name);
-  await suite.db.query(`UPDATE "user" SET trust_level = $1, role = $2 WHERE handle_key = lower($3)`, [trustLevel, role, name]);
+  await suite.db.query(`UPDATE "user" SET trust_level = $1, role = $2 WHERE handle_key = lower($3)`, [
+    trustLevel,
+    role,
+    name,
+  ]);
   return { context, page, name };
 }
 
@@ -42,7 +46,14 @@ function post(page: Page, path: string, form: Record<string, string>) {
 }
 
 async function newStory(page: Page, title: string, body: string): Promise<number> {
-  const response = await post(page, "/stories/new", { kind: "story", title, body, displayMode: "handle", submissionKey: crypto.randomUUID(), intent: "publish" });
+  const response = await post(page, "/stories/new", {
+    kind: "story",
+    title,
+    body,
+    displayMode: "handle",
+    submissionKey: crypto.randomUUID(),
+    intent: "publish",
+  });
   expect(response.status()).toBe(302);
   return Number(/\/stories\/(\d+)/.exec(response.headers().location ?? "")?.[1]);
 }
@@ -58,7 +69,9 @@ async function expectInert(page: Page, path: string, visibleText?: string) {
   expect(response?.status(), path).toBe(200);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), path).toBeUndefined();
   expect(dialogs, path).toBe(0);
-  const injected = await page.locator("main img[onerror], main svg[onload], main details[ontoggle], main iframe, main a[href^='javascript:']").count();
+  const injected = await page
+    .locator("main img[onerror], main svg[onload], main details[ontoggle], main iframe, main a[href^='javascript:']")
+    .count();
   expect(injected, path).toBe(0);
   expect(await page.locator("script:not([nonce])").count(), path).toBe(0);
   if (visibleText) expect(await page.locator("main").innerText(), path).toContain(visibleText);
@@ -67,7 +80,11 @@ async function expectInert(page: Page, path: string, visibleText?: string) {
 beforeAll(async () => {
   writer = await signedIn(2);
   storyId = await newStory(writer.page, TITLE, BODY);
-  const reply = await post(writer.page, `/stories/${storyId}`, { body: REPLY, displayMode: "handle", submissionKey: crypto.randomUUID() });
+  const reply = await post(writer.page, `/stories/${storyId}`, {
+    body: REPLY,
+    displayMode: "handle",
+    submissionKey: crypto.randomUUID(),
+  });
   expect(reply.status()).toBe(302);
   await newStory(writer.page, FORMULA_TITLE, "zebrasweep spreadsheet cells");
 });
@@ -80,14 +97,25 @@ describe("script typed into the site never runs", () => {
     expect(await page.locator("main").innerText()).toContain("zebrasweep reply <svg/onload=window.__xss=1>");
     await expectInert(page, "/stories", "zebrasweep");
     await expectInert(page, "/", undefined);
-    await expectInert(page, `/stories?q=${encodeURIComponent("zebrasweep <script>window.__xss=1</script>")}`, "zebrasweep");
+    await expectInert(
+      page,
+      `/stories?q=${encodeURIComponent("zebrasweep <script>window.__xss=1</script>")}`,
+      "zebrasweep",
+    );
     await expectInert(page, `/u/${writer.name}`, "zebrasweep");
     await page.close();
   });
 
   it("is shown as text in the moderation queue, where a new member's post waits", async () => {
     const newcomer = await signedIn(0);
-    const response = await post(newcomer.page, "/stories/new", { kind: "story", title: TITLE, body: BODY, displayMode: "anonymous", submissionKey: crypto.randomUUID(), intent: "publish" });
+    const response = await post(newcomer.page, "/stories/new", {
+      kind: "story",
+      title: TITLE,
+      body: BODY,
+      displayMode: "anonymous",
+      submissionKey: crypto.randomUUID(),
+      intent: "publish",
+    });
     expect(response.status()).toBe(302);
     const moderator = await signedIn(2, "moderator");
     await expectInert(moderator.page, "/moderation", "zebrasweep");
@@ -103,7 +131,12 @@ describe("script typed into the site never runs", () => {
     let last = 0;
     for (const fields of fullReport({ comment: { comment } })) {
       const state = carried(html);
-      const response = await post(reporter.page, "/reports/new", { ...fields, answers: state.answers, submissionKey: state.submissionKey, step: state.step });
+      const response = await post(reporter.page, "/reports/new", {
+        ...fields,
+        answers: state.answers,
+        submissionKey: state.submissionKey,
+        step: state.step,
+      });
       last = response.status();
       if (last === 302) break;
       expect(last, JSON.stringify(fields).slice(0, 80)).toBe(200);
@@ -125,7 +158,9 @@ describe("script typed into the site never runs", () => {
       headers: { Origin: appUrl },
     });
     expect(response.status()).toBe(400);
-    const rows = (await suite.db.query(`SELECT count(*)::int AS n FROM "user" WHERE handle LIKE '%<script%'`)).rows as { n: number }[];
+    const rows = (await suite.db.query(`SELECT count(*)::int AS n FROM "user" WHERE handle LIKE '%<script%'`)).rows as {
+      n: number;
+    }[];
     expect(rows[0]?.n).toBe(0);
     await context.close();
   });
@@ -147,7 +182,9 @@ describe("script typed into the site never runs", () => {
     expect(formulaCell.startsWith("=")).toBe(false);
     expect(formulaCell).toContain(FORMULA_TITLE);
 
-    const json = (await (await request.get(`${appUrl}/stories/export.json?q=zebrasweep`)).json()) as { stories: { title: string }[] };
+    const json = (await (await request.get(`${appUrl}/stories/export.json?q=zebrasweep`)).json()) as {
+      stories: { title: string }[];
+    };
     expect(json.stories.map((story) => story.title)).toContain(TITLE);
 
     const api = await request.get(`${appUrl}/api/v1/stories?q=zebrasweep`);
@@ -156,7 +193,9 @@ describe("script typed into the site never runs", () => {
     const body = (await api.json()) as { stories: { title: string }[] };
     expect(body.stories.map((story) => story.title)).toContain(TITLE);
     // Script in an API filter is refused as a problem document, never echoed into HTML.
-    const refused = await request.get(`${appUrl}/api/v1/stories?tag=${encodeURIComponent("<script>window.__xss=1</script>")}`);
+    const refused = await request.get(
+      `${appUrl}/api/v1/stories?tag=${encodeURIComponent("<script>window.__xss=1</script>")}`,
+    );
     expect(refused.status()).toBe(400);
     expect(refused.headers()["content-type"]).toContain("application/problem+json");
   });

@@ -3,7 +3,15 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 
 import { HOSTILE_REDIRECTS } from "../support/hostile-redirects";
-import { cookieFrom, GOOD_PASSWORD, send, signUp, stripComments, uniqueClientAddress, uniqueHandle } from "../support/remix";
+import {
+  cookieFrom,
+  GOOD_PASSWORD,
+  send,
+  signUp,
+  stripComments,
+  uniqueClientAddress,
+  uniqueHandle,
+} from "../support/remix";
 import { sql } from "../support/sql";
 
 const userId = async (handle: string) =>
@@ -12,7 +20,10 @@ const userId = async (handle: string) =>
 describe("signing up", () => {
   it("needs only a handle, a password and a perspective, and signs the person in", async () => {
     const handle = uniqueHandle("new_carer");
-    const response = await send("/join", { form: { handle, password: GOOD_PASSWORD, perspective: "carer" }, clientAddress: uniqueClientAddress() });
+    const response = await send("/join", {
+      form: { handle, password: GOOD_PASSWORD, perspective: "carer" },
+      clientAddress: uniqueClientAddress(),
+    });
     expect(response.status).toBe(200);
     const setCookie = response.headers.get("Set-Cookie") ?? "";
     expect(setCookie).toMatch(/^session=[a-z2-7]{24}\.[a-z2-7]{24}; /);
@@ -36,16 +47,17 @@ describe("signing up", () => {
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     expect(html).toContain("We will not show them again");
-    const stored = await sql<{ code_hash: string }>(
-      `SELECT code_hash FROM recovery_code WHERE user_id = $1`,
-      [await userId(handle)],
-    );
+    const stored = await sql<{ code_hash: string }>(`SELECT code_hash FROM recovery_code WHERE user_id = $1`, [
+      await userId(handle),
+    ]);
     expect(stored).toHaveLength(10);
     for (const code of codes) expect(stored.map((s) => s.code_hash)).not.toContain(code);
   });
 
   it("refuses an identifying handle, says why beside the field, and keeps what was typed", async () => {
-    const response = await send("/join", { form: { handle: "john_smith", password: GOOD_PASSWORD, perspective: "support_planner" } });
+    const response = await send("/join", {
+      form: { handle: "john_smith", password: GOOD_PASSWORD, perspective: "support_planner" },
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain("There is a problem");
@@ -58,7 +70,9 @@ describe("signing up", () => {
 
   it("refuses a handle already taken in any letter case", async () => {
     const { handle } = await signUp();
-    const response = await send("/join", { form: { handle: handle.toUpperCase(), password: GOOD_PASSWORD, perspective: "other" } });
+    const response = await send("/join", {
+      form: { handle: handle.toUpperCase(), password: GOOD_PASSWORD, perspective: "other" },
+    });
     expect(response.status).toBe(400);
     expect(await response.text()).toContain("already taken");
   });
@@ -66,7 +80,9 @@ describe("signing up", () => {
   it("refuses short and common passwords", async () => {
     const short = await send("/join", { form: { handle: uniqueHandle(), password: "short", perspective: "carer" } });
     expect(await short.text()).toContain("at least 10 characters");
-    const common = await send("/join", { form: { handle: uniqueHandle(), password: "1234567890", perspective: "carer" } });
+    const common = await send("/join", {
+      form: { handle: uniqueHandle(), password: "1234567890", perspective: "carer" },
+    });
     expect(common.status).toBe(400);
     expect(await common.text()).toContain("most common passwords");
   });
@@ -74,14 +90,19 @@ describe("signing up", () => {
   it("limits sign-ups from one client, with a clear message", async () => {
     const client = "198.51.100.7";
     for (let i = 0; i < 5; i++) await signUp(undefined, "carer", client);
-    const refused = await send("/join", { form: { handle: uniqueHandle(), password: GOOD_PASSWORD, perspective: "carer" }, clientAddress: client });
+    const refused = await send("/join", {
+      form: { handle: uniqueHandle(), password: GOOD_PASSWORD, perspective: "carer" },
+      clientAddress: client,
+    });
     expect(refused.status).toBe(429);
     expect(await refused.text()).toMatch(/Try again in \d+ minutes/);
   });
 
   it("quietly refuses a form whose hidden honeypot field was filled in", async () => {
     const handle = uniqueHandle();
-    const response = await send("/join", { form: { handle, password: GOOD_PASSWORD, perspective: "carer", website: "http://spam.example" } });
+    const response = await send("/join", {
+      form: { handle, password: GOOD_PASSWORD, perspective: "carer", website: "http://spam.example" },
+    });
     expect(response.status).toBe(400);
     expect(await userId(handle)).toBeUndefined();
   });
@@ -136,13 +157,18 @@ describe("signing in and out", () => {
 
   it("still returns to a path on the site, percent-encoded as a browser would send it", async () => {
     const { handle } = await signUp();
-    const response = await send("/sign-in", { form: { handle, password: GOOD_PASSWORD, redirectTo: "/stories?q=café&tag=respite" } });
+    const response = await send("/sign-in", {
+      form: { handle, password: GOOD_PASSWORD, redirectTo: "/stories?q=café&tag=respite" },
+    });
     expect(response.headers.get("Location")).toBe("/stories?q=caf%C3%A9&tag=respite");
   });
 
   it("keys per-client limits on a salted hash, never the address itself", async () => {
     const address = "203.0.113.77";
-    await send("/sign-in", { form: { handle: uniqueHandle("ghost"), password: "not a real password" }, clientAddress: address });
+    await send("/sign-in", {
+      form: { handle: uniqueHandle("ghost"), password: "not a real password" },
+      clientAddress: address,
+    });
     const keys = await sql<{ key: string }>(`SELECT key FROM rate_limit`);
     expect(keys.length).toBeGreaterThan(0);
     expect(keys.some((k) => k.key.includes("203.0.113"))).toBe(false);
@@ -171,7 +197,8 @@ describe("signing in and out", () => {
 });
 
 describe("guessing passwords", () => {
-  const signIn = (handle: string, password: string, clientAddress: string) => send("/sign-in", { form: { handle, password }, clientAddress });
+  const signIn = (handle: string, password: string, clientAddress: string) =>
+    send("/sign-in", { form: { handle, password }, clientAddress });
   const LIMIT = 8;
 
   it("checks at most the limit of guesses sent at once from one client, and says the same for a name that does not exist", async () => {
@@ -181,10 +208,18 @@ describe("guessing passwords", () => {
       const answers = await Promise.all(Array.from({ length: 16 }, (_, i) => signIn(name, `wrong guess ${i}`, client)));
       const statuses = answers.map((a) => a.status);
       // A 401 is a password that was checked; a 429 was refused before any checking.
-      expect(statuses.filter((s) => s === 401), name).toHaveLength(LIMIT);
-      expect(statuses.filter((s) => s === 429), name).toHaveLength(16 - LIMIT);
+      expect(
+        statuses.filter((s) => s === 401),
+        name,
+      ).toHaveLength(LIMIT);
+      expect(
+        statuses.filter((s) => s === 429),
+        name,
+      ).toHaveLength(16 - LIMIT);
       const refusal = stripComments(await answers[statuses.indexOf(429)]!.text());
-      expect(refusal).toMatch(/You have tried this too many times\. Try again in 15 minutes\. If this is your account, you can reset your password now with a recovery code\./);
+      expect(refusal).toMatch(
+        /You have tried this too many times\. Try again in 15 minutes\. If this is your account, you can reset your password now with a recovery code\./,
+      );
     }
   });
 
@@ -211,7 +246,8 @@ describe("guessing passwords", () => {
   it("slows every attempt for a handle guessed at from many addresses, but still lets the owner in", async () => {
     const { handle } = await signUp();
     // 13 wrong passwords from two addresses, each under its own limit.
-    for (let i = 0; i < 13; i++) expect((await signIn(handle, `wrong guess ${i}`, `198.51.100.${80 + (i % 2)}`)).status).toBe(401);
+    for (let i = 0; i < 13; i++)
+      expect((await signIn(handle, `wrong guess ${i}`, `198.51.100.${80 + (i % 2)}`)).status).toBe(401);
     const started = Date.now();
     const owner = await signIn(handle, GOOD_PASSWORD, uniqueClientAddress());
     // 13 recent failures: 250 ms doubled three times before the password is even checked.
@@ -224,7 +260,10 @@ describe("guessing passwords", () => {
     const client = uniqueClientAddress();
     for (let i = 0; i < 10; i++) await signIn(handle, `wrong guess ${i}`, client);
     expect((await signIn(handle, GOOD_PASSWORD, client)).status).toBe(429);
-    const recovered = await send("/recover", { form: { handle, code: codes[0] ?? "", password: "a brand new passphrase" }, clientAddress: client });
+    const recovered = await send("/recover", {
+      form: { handle, code: codes[0] ?? "", password: "a brand new passphrase" },
+      clientAddress: client,
+    });
     expect(recovered.status).toBe(302);
     expect(recovered.headers.get("Location")).toBe("/settings?recovered=1");
     // Having proved who they are, the owner may sign in from there again.
@@ -235,11 +274,20 @@ describe("guessing passwords", () => {
     const { handle, codes } = await signUp();
     const attacker = uniqueClientAddress();
     for (let i = 0; i < 8; i++) {
-      await send("/recover", { form: { handle, code: `AAAA-BBBB-CCCC-${String(i).padStart(4, "0")}`, password: "a brand new passphrase" }, clientAddress: attacker });
+      await send("/recover", {
+        form: { handle, code: `AAAA-BBBB-CCCC-${String(i).padStart(4, "0")}`, password: "a brand new passphrase" },
+        clientAddress: attacker,
+      });
     }
-    const refused = await send("/recover", { form: { handle, code: codes[0] ?? "", password: "a brand new passphrase" }, clientAddress: attacker });
+    const refused = await send("/recover", {
+      form: { handle, code: codes[0] ?? "", password: "a brand new passphrase" },
+      clientAddress: attacker,
+    });
     expect(refused.status).toBe(429);
-    const owner = await send("/recover", { form: { handle, code: codes[0] ?? "", password: "a brand new passphrase" }, clientAddress: uniqueClientAddress() });
+    const owner = await send("/recover", {
+      form: { handle, code: codes[0] ?? "", password: "a brand new passphrase" },
+      clientAddress: uniqueClientAddress(),
+    });
     expect(owner.status).toBe(302);
   });
 });
@@ -259,7 +307,12 @@ describe("sessions", () => {
   });
 
   it("treat a forged or garbled cookie as signed out, never an error", async () => {
-    for (const cookie of ["session=garbage", "session=a.b.c", `session=${"a".repeat(24)}.${"b".repeat(24)}`, "session=%E0%A4%A"]) {
+    for (const cookie of [
+      "session=garbage",
+      "session=a.b.c",
+      `session=${"a".repeat(24)}.${"b".repeat(24)}`,
+      "session=%E0%A4%A",
+    ]) {
       const response = await send("/", { cookie });
       expect(response.status, cookie).toBe(200);
     }
@@ -280,7 +333,10 @@ describe("sessions", () => {
     const response = await send("/", { cookie });
     expect(response.status).toBe(200);
     expect(response.headers.get("Set-Cookie")).toMatch(/Max-Age=259\d{4}/);
-    const [row] = await sql<{ days: number }>(`SELECT extract(epoch from expires_at - now()) / 86400 AS days FROM session WHERE id = $1`, [id]);
+    const [row] = await sql<{ days: number }>(
+      `SELECT extract(epoch from expires_at - now()) / 86400 AS days FROM session WHERE id = $1`,
+      [id],
+    );
     expect(Number(row?.days)).toBeGreaterThan(29.9);
   });
 
@@ -297,7 +353,10 @@ describe("recovery codes", () => {
     const client = uniqueClientAddress();
     const answers = await Promise.all(
       Array.from({ length: 12 }, (_, i) =>
-        send("/recover", { form: { handle, code: `AAAA-BBBB-CCCC-${String(i).padStart(4, "0")}`, password: "another good passphrase" }, clientAddress: client }),
+        send("/recover", {
+          form: { handle, code: `AAAA-BBBB-CCCC-${String(i).padStart(4, "0")}`, password: "another good passphrase" },
+          clientAddress: client,
+        }),
       ),
     );
     const statuses = answers.map((a) => a.status);
@@ -364,7 +423,9 @@ describe("settings", () => {
   it("change the perspective", async () => {
     const { handle, cookie } = await signUp();
     await send("/settings", { form: { intent: "perspective", perspective: "social_worker" }, cookie });
-    const [row] = await sql<{ perspective: string }>(`SELECT perspective FROM "user" WHERE handle_key = lower($1)`, [handle]);
+    const [row] = await sql<{ perspective: string }>(`SELECT perspective FROM "user" WHERE handle_key = lower($1)`, [
+      handle,
+    ]);
     expect(row?.perspective).toBe("social_worker");
   });
 });

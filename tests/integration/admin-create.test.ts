@@ -21,7 +21,9 @@ describe("npm run admin:create", () => {
     const output = adminCreate("first_keeper");
     const password = /One-time password: (\S+)/.exec(output)?.[1] ?? "";
     expect(password.length).toBeGreaterThanOrEqual(20);
-    const [row] = await sql<{ role: string; must_change_password: boolean }>(`SELECT role, must_change_password FROM "user" WHERE handle_key = 'first_keeper'`);
+    const [row] = await sql<{ role: string; must_change_password: boolean }>(
+      `SELECT role, must_change_password FROM "user" WHERE handle_key = 'first_keeper'`,
+    );
     expect(row).toEqual({ role: "admin", must_change_password: true });
 
     const signIn = await send("/sign-in", { form: { handle: "first_keeper", password } });
@@ -29,7 +31,10 @@ describe("npm run admin:create", () => {
     expect((await send("/admin/roles", { cookie })).headers.get("Location")).toBe("/settings?must-change=1");
     const settings = await send("/settings?must-change=1", { cookie });
     expect(await settings.text().then(stripComments)).toContain("You signed in with a one-time password");
-    await send("/settings", { form: { intent: "password", currentPassword: password, newPassword: "a keeper's own passphrase" }, cookie });
+    await send("/settings", {
+      form: { intent: "password", currentPassword: password, newPassword: "a keeper's own passphrase" },
+      cookie,
+    });
     expect((await send("/admin/roles", { cookie })).status).toBe(200);
   });
 

@@ -20,7 +20,16 @@ const html = (response: Response) => response.text().then(stripComments);
 
 async function publish(cookie: string, fields: Record<string, string | string[]>) {
   const response = await send("/stories/new", {
-    form: { kind: "story", title: "A story", body: "Our review went well.", council: "", displayMode: "anonymous", submissionKey: crypto.randomUUID(), intent: "publish", ...fields },
+    form: {
+      kind: "story",
+      title: "A story",
+      body: "Our review went well.",
+      council: "",
+      displayMode: "anonymous",
+      submissionKey: crypto.randomUUID(),
+      intent: "publish",
+      ...fields,
+    },
     cookie,
   });
   expect(response.status).toBe(302);
@@ -28,7 +37,15 @@ async function publish(cookie: string, fields: Record<string, string | string[]>
 }
 
 async function postRow(id: number) {
-  const [row] = await sql<{ title: string; body_markdown: string; kept_findings: { text: string; field: string }[] | null; version: number; area_code: string | null; display_mode: string; byline_scope: string }>(
+  const [row] = await sql<{
+    title: string;
+    body_markdown: string;
+    kept_findings: { text: string; field: string }[] | null;
+    version: number;
+    area_code: string | null;
+    display_mode: string;
+    byline_scope: string;
+  }>(
     `SELECT title, body_markdown, kept_findings, version, area_code, display_mode, byline_scope FROM post WHERE id = $1`,
     [id],
   );
@@ -56,18 +73,30 @@ describe("editing a post goes through the identifying-details check", () => {
     expect((await postRow(id)).version).toBe(1);
 
     // One click replaces it; the page shows the new text and still saves nothing.
-    const replaced = await html(await send(`/stories/${id}/edit`, { form: { ...edit, intent: "redact:0" }, cookie: author.cookie }));
+    const replaced = await html(
+      await send(`/stories/${id}/edit`, { form: { ...edit, intent: "redact:0" }, cookie: author.cookie }),
+    );
     expect(replaced).toContain("Ring me on [phone number].");
     expect((await postRow(id)).version).toBe(1);
 
-    const saved = await send(`/stories/${id}/edit`, { form: { ...edit, body: "Ring me on [phone number]." }, cookie: author.cookie });
+    const saved = await send(`/stories/${id}/edit`, {
+      form: { ...edit, body: "Ring me on [phone number]." },
+      cookie: author.cookie,
+    });
     expect(saved.status).toBe(302);
-    expect(await postRow(id)).toMatchObject({ body_markdown: "Ring me on [phone number].", kept_findings: null, version: 2 });
+    expect(await postRow(id)).toMatchObject({
+      body_markdown: "Ring me on [phone number].",
+      kept_findings: null,
+      version: 2,
+    });
   });
 
   it("records kept findings recomputed from the new text, and clears them when an edit removes them", async () => {
     const author = await member();
-    const id = await publish(author.cookie, { body: "Email someone@example.com please.", seen: JSON.stringify(["someone@example.com"]) });
+    const id = await publish(author.cookie, {
+      body: "Email someone@example.com please.",
+      seen: JSON.stringify(["someone@example.com"]),
+    });
     expect((await postRow(id)).kept_findings?.map((f) => f.text)).toEqual(["someone@example.com"]);
 
     // The email goes, a phone number comes: kept findings list the phone number only.
@@ -76,13 +105,23 @@ describe("editing a post goes through the identifying-details check", () => {
       cookie: author.cookie,
     });
     expect(kept.status).toBe(302);
-    expect((await postRow(id)).kept_findings).toEqual([expect.objectContaining({ text: PHONE, field: "body", kind: "phone" })]);
+    expect((await postRow(id)).kept_findings).toEqual([
+      expect.objectContaining({ text: PHONE, field: "body", kind: "phone" }),
+    ]);
 
     // A phone number in the title is found too.
-    const inTitle = await html(await send(`/stories/${id}/edit`, { form: { title: `Call ${PHONE}`, body: "Plain words.", version: "2" }, cookie: author.cookie }));
+    const inTitle = await html(
+      await send(`/stories/${id}/edit`, {
+        form: { title: `Call ${PHONE}`, body: "Plain words.", version: "2" },
+        cookie: author.cookie,
+      }),
+    );
     expect(inTitle).toMatch(/in your title looks like a phone number/);
 
-    const clean = await send(`/stories/${id}/edit`, { form: { title: "A story", body: "Plain words.", version: "2" }, cookie: author.cookie });
+    const clean = await send(`/stories/${id}/edit`, {
+      form: { title: "A story", body: "Plain words.", version: "2" },
+      cookie: author.cookie,
+    });
     expect(clean.status).toBe(302);
     expect((await postRow(id)).kept_findings).toBeNull();
   });
@@ -90,7 +129,15 @@ describe("editing a post goes through the identifying-details check", () => {
   it("publishing a new post re-shows a detail added after the preview instead of recording it as kept", async () => {
     const author = await member();
     const response = await send("/stories/new", {
-      form: { kind: "story", title: "Late addition", body: `Ring ${PHONE}.`, displayMode: "anonymous", submissionKey: crypto.randomUUID(), intent: "publish", seen: "[]" },
+      form: {
+        kind: "story",
+        title: "Late addition",
+        body: `Ring ${PHONE}.`,
+        displayMode: "anonymous",
+        submissionKey: crypto.randomUUID(),
+        intent: "publish",
+        seen: "[]",
+      },
       cookie: author.cookie,
     });
     expect(response.status).toBe(200);
@@ -104,7 +151,10 @@ describe("editing a reply goes through the same check", () => {
     const postAuthor = await member();
     const postId = await publish(postAuthor.cookie, { title: "Somewhere to reply" });
     const author = await member();
-    await send(`/stories/${postId}`, { form: { body: "First words.", displayMode: "anonymous", submissionKey: crypto.randomUUID() }, cookie: author.cookie });
+    await send(`/stories/${postId}`, {
+      form: { body: "First words.", displayMode: "anonymous", submissionKey: crypto.randomUUID() },
+      cookie: author.cookie,
+    });
     const [comment] = await sql<{ id: number }>(`SELECT id FROM comment WHERE post_id = $1`, [postId]);
     const form = { body: `Call me on ${PHONE}.`, version: "1" };
 
@@ -113,16 +163,30 @@ describe("editing a reply goes through the same check", () => {
     const page = await html(shown);
     expect(page).toContain("Your reply may contain something that could identify someone");
     expect(page).toContain("Replace with [phone number]");
-    const commentRow = async () => (await sql<{ body_markdown: string; kept_findings: { text: string }[] | null }>(`SELECT body_markdown, kept_findings FROM comment WHERE id = $1`, [comment?.id]))[0];
+    const commentRow = async () =>
+      (
+        await sql<{ body_markdown: string; kept_findings: { text: string }[] | null }>(
+          `SELECT body_markdown, kept_findings FROM comment WHERE id = $1`,
+          [comment?.id],
+        )
+      )[0];
     expect((await commentRow())?.body_markdown).toBe("First words.");
 
-    const replaced = await html(await send(`/comments/${comment?.id}/edit`, { form: { ...form, intent: "redact-all" }, cookie: author.cookie }));
+    const replaced = await html(
+      await send(`/comments/${comment?.id}/edit`, { form: { ...form, intent: "redact-all" }, cookie: author.cookie }),
+    );
     expect(replaced).toContain("Call me on [phone number].");
     expect((await commentRow())?.body_markdown).toBe("First words.");
 
-    const kept = await send(`/comments/${comment?.id}/edit`, { form: { ...form, keep: "1", seen: JSON.stringify([PHONE]) }, cookie: author.cookie });
+    const kept = await send(`/comments/${comment?.id}/edit`, {
+      form: { ...form, keep: "1", seen: JSON.stringify([PHONE]) },
+      cookie: author.cookie,
+    });
     expect(kept.status).toBe(302);
-    expect(await commentRow()).toEqual({ body_markdown: `Call me on ${PHONE}.`, kept_findings: [expect.objectContaining({ text: PHONE, kind: "phone" })] });
+    expect(await commentRow()).toEqual({
+      body_markdown: `Call me on ${PHONE}.`,
+      kept_findings: [expect.objectContaining({ text: PHONE, kind: "phone" })],
+    });
   });
 });
 
@@ -145,9 +209,15 @@ describe("a moderator's edit goes through the same check", () => {
     const [pending] = await sql<{ status: string }>(`SELECT status FROM post WHERE id = $1`, [id]);
     expect(pending?.status).toBe("pending");
 
-    const approved = await send(`/moderation/edit?kind=post&id=${id}`, { form: { ...form, keep: "1", seen: JSON.stringify([PHONE]) }, cookie: moderator.cookie });
+    const approved = await send(`/moderation/edit?kind=post&id=${id}`, {
+      form: { ...form, keep: "1", seen: JSON.stringify([PHONE]) },
+      cookie: moderator.cookie,
+    });
     expect(approved.status).toBe(302);
-    const [row] = await sql<{ status: string; kept_findings: { text: string }[] }>(`SELECT status, kept_findings FROM post WHERE id = $1`, [id]);
+    const [row] = await sql<{ status: string; kept_findings: { text: string }[] }>(
+      `SELECT status, kept_findings FROM post WHERE id = $1`,
+      [id],
+    );
     expect(row?.status).toBe("published");
     expect(row?.kept_findings.map((f) => f.text)).toEqual([PHONE]);
   });
@@ -160,18 +230,34 @@ describe("an experience report's comment is checked", () => {
     let page = await (await send("/reports/new", { cookie })).text().then(stripComments);
     let state = carried(page);
     for (const fields of pages.slice(0, 7)) {
-      page = await html(await send("/reports/new", { form: { ...fields, answers: state.answers, submissionKey: state.submissionKey, step: state.step }, cookie }));
+      page = await html(
+        await send("/reports/new", {
+          form: { ...fields, answers: state.answers, submissionKey: state.submissionKey, step: state.step },
+          cookie,
+        }),
+      );
       state = carried(page);
     }
     expect(page).toContain("Check your answers");
     // The answers carried by the check page are changed to add a phone number.
-    const answers = JSON.stringify({ ...(JSON.parse(state.answers) as Record<string, string>), comment: `Ring ${PHONE}.` });
-    const sent = await send("/reports/new", { form: { intent: "submit", answers, submissionKey: state.submissionKey, step: "check" }, cookie });
+    const answers = JSON.stringify({
+      ...(JSON.parse(state.answers) as Record<string, string>),
+      comment: `Ring ${PHONE}.`,
+    });
+    const sent = await send("/reports/new", {
+      form: { intent: "submit", answers, submissionKey: state.submissionKey, step: "check" },
+      cookie,
+    });
     expect(sent.status).toBe(200);
     const shown = await html(sent);
     expect(shown).toContain("Your comment may contain something that could identify someone");
     expect(shown).toContain("Replace with [phone number]");
-    expect(await sql(`SELECT 1 FROM experience_report r JOIN "user" u ON u.id = r.author_id WHERE u.handle_key = lower($1)`, [handle])).toHaveLength(0);
+    expect(
+      await sql(
+        `SELECT 1 FROM experience_report r JOIN "user" u ON u.id = r.author_id WHERE u.handle_key = lower($1)`,
+        [handle],
+      ),
+    ).toHaveLength(0);
   });
 });
 
@@ -180,22 +266,49 @@ describe("changing council, tags and name after posting", () => {
     const author = await member();
     const id = await publish(author.cookie, { title: "Moving council", council: "Hartlepool", tags: ["respite"] });
     const saved = await send(`/stories/${id}/edit`, {
-      form: { title: "Moving council", body: "Our review went well.", version: "1", placeFields: "1", council: "Blackpool", tags: ["assessment"], displayMode: "handle", bylineScope: "region" },
+      form: {
+        title: "Moving council",
+        body: "Our review went well.",
+        version: "1",
+        placeFields: "1",
+        council: "Blackpool",
+        tags: ["assessment"],
+        displayMode: "handle",
+        bylineScope: "region",
+      },
       cookie: author.cookie,
     });
     expect(saved.status).toBe(302);
     expect(await postRow(id)).toMatchObject({ area_code: "E06000009", display_mode: "handle", byline_scope: "region" });
-    const tags = await sql<{ slug: string }>(`SELECT t.slug FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.post_id = $1`, [id]);
-    expect(tags.map((t) => t.slug)).toEqual(["assessment"]);
-    const [revision] = await sql<{ area_code: string; tag_slugs: string[]; display_mode: string; byline_scope: string }>(
-      `SELECT area_code, tag_slugs, display_mode, byline_scope FROM post_revision WHERE post_id = $1`,
+    const tags = await sql<{ slug: string }>(
+      `SELECT t.slug FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.post_id = $1`,
       [id],
     );
-    expect(revision).toEqual({ area_code: "E06000001", tag_slugs: ["respite"], display_mode: "anonymous", byline_scope: "council" });
+    expect(tags.map((t) => t.slug)).toEqual(["assessment"]);
+    const [revision] = await sql<{
+      area_code: string;
+      tag_slugs: string[];
+      display_mode: string;
+      byline_scope: string;
+    }>(`SELECT area_code, tag_slugs, display_mode, byline_scope FROM post_revision WHERE post_id = $1`, [id]);
+    expect(revision).toEqual({
+      area_code: "E06000001",
+      tag_slugs: ["respite"],
+      display_mode: "anonymous",
+      byline_scope: "council",
+    });
 
     // A moderator asked for the council to go: the author can remove it.
     const removed = await send(`/stories/${id}/edit`, {
-      form: { title: "Moving council", body: "Our review went well.", version: "2", placeFields: "1", council: "", displayMode: "anonymous", bylineScope: "council" },
+      form: {
+        title: "Moving council",
+        body: "Our review went well.",
+        version: "2",
+        placeFields: "1",
+        council: "",
+        displayMode: "anonymous",
+        bylineScope: "council",
+      },
       cookie: author.cookie,
     });
     expect(removed.status).toBe(302);
@@ -223,7 +336,11 @@ describe("byline scope", () => {
 
     const feed = await html(await send("/feeds/stories.atom"));
     expect(feed).toContain(title);
-    const entry = feed.split("<entry>").find((item) => item.includes(title))?.split("</entry>")[0] ?? "";
+    const entry =
+      feed
+        .split("<entry>")
+        .find((item) => item.includes(title))
+        ?.split("</entry>")[0] ?? "";
     expect(entry).toContain(title);
     expect(entry).not.toContain("Hartlepool");
     expect(await html(await send("/feeds/stories.atom?council=E06000001"))).not.toContain(title);
@@ -266,20 +383,28 @@ describe("a named post", () => {
     expect(await html(await send("/stories?perspective=social_worker"))).not.toContain(title);
 
     const feed = await html(await send("/feeds/stories.atom"));
-    const entry = feed.split("<entry>").find((item) => item.includes(title))?.split("</entry>")[0] ?? "";
+    const entry =
+      feed
+        .split("<entry>")
+        .find((item) => item.includes(title))
+        ?.split("</entry>")[0] ?? "";
     expect(entry).toContain(title);
     expect(entry).toContain(author.handle);
     expect(entry).not.toMatch(/social worker/i);
 
     const { body } = await callApi<{ perspective: unknown }>(`/api/v1/stories/${id}`);
     expect(body.perspective).toBeNull();
-    const api = await callApi<{ stories: { id: number; perspective: unknown }[] }>(`/api/v1/stories?q=${encodeURIComponent(title)}`);
+    const api = await callApi<{ stories: { id: number; perspective: unknown }[] }>(
+      `/api/v1/stories?q=${encodeURIComponent(title)}`,
+    );
     expect(api.body.stories.find((s) => s.id === id)?.perspective).toBeNull();
 
     const csv = await html(await send(`/stories/export.csv?q=${encodeURIComponent(title)}`));
     const row = csv.split("\n").find((line) => !line.startsWith("#") && line.includes(title)) ?? "";
     expect(row).not.toContain("social_worker");
-    const json = (await (await send(`/stories/export.json?q=${encodeURIComponent(title)}`)).json()) as { stories: { title: string; author_perspective: unknown }[] };
+    const json = (await (await send(`/stories/export.json?q=${encodeURIComponent(title)}`)).json()) as {
+      stories: { title: string; author_perspective: unknown }[];
+    };
     expect(json.stories.find((s) => s.title === title)?.author_perspective).toBeNull();
   });
 });
@@ -287,7 +412,12 @@ describe("a named post", () => {
 describe("a named post with a wider byline", () => {
   it("names the region instead of the council, and still no perspective", async () => {
     const author = await member(1, "support_planner");
-    const id = await publish(author.cookie, { title: "Named, region only", displayMode: "handle", council: "Hartlepool", bylineScope: "region" });
+    const id = await publish(author.cookie, {
+      title: "Named, region only",
+      displayMode: "handle",
+      council: "Hartlepool",
+      bylineScope: "region",
+    });
     const page = await html(await send(`/stories/${id}`));
     expect(page).toContain(`Story by ${author.handle}, about a council in the North East`);
     expect(page).not.toMatch(/Hartlepool|support planner/i);
@@ -297,21 +427,41 @@ describe("a named post with a wider byline", () => {
 describe("the byline narrowing warning", () => {
   it("warns a planner naming a council in the preview, and the region-only button clears it", async () => {
     const planner = await member(1, "support_planner");
-    const form = { kind: "practice_note", title: "Panel practice", body: "How panels decide.", council: "Blackpool", displayMode: "anonymous", submissionKey: crypto.randomUUID(), intent: "preview" };
+    const form = {
+      kind: "practice_note",
+      title: "Panel practice",
+      body: "How panels decide.",
+      council: "Blackpool",
+      displayMode: "anonymous",
+      submissionKey: crypto.randomUUID(),
+      intent: "preview",
+    };
     const warned = await html(await send("/stories/new", { form, cookie: planner.cookie }));
     expect(warned).toContain("Your byline could point to a few people");
     expect(warned).toContain("Show only the region");
     expect(warned).toContain("about <a");
 
-    const region = await html(await send("/stories/new", { form: { ...form, bylineScope: "region" }, cookie: planner.cookie }));
+    const region = await html(
+      await send("/stories/new", { form: { ...form, bylineScope: "region" }, cookie: planner.cookie }),
+    );
     expect(region).not.toContain("Your byline could point to a few people");
     expect(region).toContain("Practice note by a support planner in the North West");
-    expect(region.slice(region.indexOf('id="preview-heading"'), region.indexOf("<form", region.indexOf('class="preview"')))).not.toContain("Blackpool");
+    expect(
+      region.slice(region.indexOf('id="preview-heading"'), region.indexOf("<form", region.indexOf('class="preview"'))),
+    ).not.toContain("Blackpool");
   });
 
   it("warns a carer when few carers have written about that council, without a number, and not once many have", async () => {
     const carer = await member(1, "carer");
-    const form = { kind: "story", title: "Our review", body: "It went fine.", council: "Rutland", displayMode: "anonymous", submissionKey: crypto.randomUUID(), intent: "preview" };
+    const form = {
+      kind: "story",
+      title: "Our review",
+      body: "It went fine.",
+      council: "Rutland",
+      displayMode: "anonymous",
+      submissionKey: crypto.randomUUID(),
+      intent: "preview",
+    };
     const few = await html(await send("/stories/new", { form, cookie: carer.cookie }));
     expect(few).toContain("Few members who describe themselves as a carer have written about this council");
     for (let i = 0; i < 10; i += 1) {
@@ -333,7 +483,16 @@ describe("the byline narrowing warning", () => {
     expect(page).toContain("Your byline could point to a few people");
     const scoped = await html(
       await send(`/stories/${id}/edit`, {
-        form: { title: "Edit me", body: "Our review went well.", version: "1", placeFields: "1", council: "Blackpool", displayMode: "anonymous", bylineScope: "nation", intent: "check" },
+        form: {
+          title: "Edit me",
+          body: "Our review went well.",
+          version: "1",
+          placeFields: "1",
+          council: "Blackpool",
+          displayMode: "anonymous",
+          bylineScope: "nation",
+          intent: "check",
+        },
         cookie: planner.cookie,
       }),
     );

@@ -18,7 +18,10 @@ type Json = Record<string, unknown>;
 
 async function withRole(role: "member" | "researcher" | "moderator" | "admin") {
   const account = await signUp();
-  const [row] = await sql<{ id: number }>(`UPDATE "user" SET role = $1 WHERE handle_key = lower($2) RETURNING id`, [role, account.handle]);
+  const [row] = await sql<{ id: number }>(`UPDATE "user" SET role = $1 WHERE handle_key = lower($2) RETURNING id`, [
+    role,
+    account.handle,
+  ]);
   return { ...account, id: row?.id ?? 0 };
 }
 
@@ -73,12 +76,18 @@ describe("the OpenAPI document", () => {
 
 describe("reference data", () => {
   it("lists every tag with its group", async () => {
-    const { response, body } = await callApi<{ tags: { slug: string; label: string; group: string }[] }>("/api/v1/tags");
+    const { response, body } = await callApi<{ tags: { slug: string; label: string; group: string }[] }>(
+      "/api/v1/tags",
+    );
     expect(response.status).toBe(200);
     const [count] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM tag`);
     expect(body.tags).toHaveLength(count?.n ?? -1);
     expect(body.tags).toContainEqual({ slug: "respite", label: "Respite and short breaks", group: "topic" });
-    expect(body.tags).toContainEqual({ slug: "dp-employer", label: "Direct payment, employing personal assistants", group: "support_arrangement" });
+    expect(body.tags).toContainEqual({
+      slug: "dp-employer",
+      label: "Direct payment, employing personal assistants",
+      group: "support_arrangement",
+    });
     expect(response.headers.get("Cache-Control")).toBe("public, max-age=3600");
     expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
     const head = await callApi("/api/v1/tags", { method: "HEAD" });
@@ -87,10 +96,17 @@ describe("reference data", () => {
   });
 
   it("lists councils with their region and nation, filtered by nation or region", async () => {
-    type Councils = { councils: { code: string; name: string; region: { code: string; name: string }; nation: string }[] };
+    type Councils = {
+      councils: { code: string; name: string; region: { code: string; name: string }; nation: string }[];
+    };
     const all = await callApi<Councils>("/api/v1/councils");
     expect(all.body.councils).toHaveLength(207);
-    expect(all.body.councils).toContainEqual({ code: "E06000001", name: "Hartlepool", region: { code: "E12000001", name: "North East" }, nation: "England" });
+    expect(all.body.councils).toContainEqual({
+      code: "E06000001",
+      name: "Hartlepool",
+      region: { code: "E12000001", name: "North East" },
+      nation: "England",
+    });
     const names = all.body.councils.map((council) => council.name);
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
 
@@ -115,7 +131,9 @@ describe("reference data", () => {
     expect(twice.body.errors).toEqual([{ parameter: "nation", detail: "Give nation once." }]);
     const unknown = await callApi<ProblemBody>("/api/v1/councils?region=E12999999");
     expect(unknown.response.status).toBe(404);
-    expect(unknown.body.errors).toEqual([{ parameter: "region", detail: "There is no region with the code E12999999." }]);
+    expect(unknown.body.errors).toEqual([
+      { parameter: "region", detail: "There is no region with the code E12999999." },
+    ]);
   });
 });
 
@@ -133,7 +151,9 @@ describe("one story", () => {
       [author.id],
     );
     published = row?.id ?? 0;
-    await sql(`INSERT INTO post_tag (post_id, tag_id) SELECT $1, id FROM tag WHERE slug IN ('assessment', 'respite')`, [published]);
+    await sql(`INSERT INTO post_tag (post_id, tag_id) SELECT $1, id FROM tag WHERE slug IN ('assessment', 'respite')`, [
+      published,
+    ]);
     for (const status of ["pending", "changes_requested", "rejected", "removed"]) {
       const [other] = await sql<{ id: number }>(
         `INSERT INTO post (kind, title, body_markdown, body_html, body_text, author_perspective, status, published_at)
@@ -175,7 +195,11 @@ describe("one story", () => {
     for (const id of [...Object.values(hidden), 987654, "abc", "99999999999", "1.5"]) {
       const { response, body } = await callApi<ProblemBody>(`/api/v1/stories/${id}`);
       expect(response.status, String(id)).toBe(404);
-      expect(body).toMatchObject({ type: "http://localhost/about/api#problem-not-found", title: "Not found", status: 404 });
+      expect(body).toMatchObject({
+        type: "http://localhost/about/api#problem-not-found",
+        title: "Not found",
+        status: 404,
+      });
       expect(body.detail).toBe(`There is no published story with the id ${id}.`);
       expect(response.headers.get("Cache-Control")).toBe("no-store");
       expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
@@ -185,14 +209,20 @@ describe("one story", () => {
 
 describe("mistakes a client can make", () => {
   it("refuses parameters an endpoint does not know, on every endpoint", async () => {
-    for (const endpoint of ["/api/v1/councils?contry=England", "/api/v1/tags?contry=England", "/api/v1/openapi.json?contry=England"]) {
+    for (const endpoint of [
+      "/api/v1/councils?contry=England",
+      "/api/v1/tags?contry=England",
+      "/api/v1/openapi.json?contry=England",
+    ]) {
       const { response, body } = await callApi<ProblemBody>(endpoint);
       expect(response.status, endpoint).toBe(400);
       expect(body.errors?.map((error) => error.parameter)).toEqual(["contry"]);
     }
     const story = await callApi<ProblemBody>("/api/v1/stories/1?format=xml");
     expect(story.response.status).toBe(400);
-    expect(story.body.errors).toEqual([{ parameter: "format", detail: "Unknown parameter. This endpoint takes no query parameters." }]);
+    expect(story.body.errors).toEqual([
+      { parameter: "format", detail: "Unknown parameter. This endpoint takes no query parameters." },
+    ]);
   });
 
   it("answers addresses that are no endpoint with a problem, not the site's HTML page", async () => {
@@ -214,7 +244,15 @@ describe("mistakes a client can make", () => {
     const guide = await send("/about/api");
     expect(guide.status).toBe(200);
     const html = stripComments(await guide.text());
-    for (const kind of ["invalid-parameters", "unauthorized", "not-found", "method-not-allowed", "rate-limited", "internal", "unavailable"]) {
+    for (const kind of [
+      "invalid-parameters",
+      "unauthorized",
+      "not-found",
+      "method-not-allowed",
+      "rate-limited",
+      "internal",
+      "unavailable",
+    ]) {
       expect(html).toContain(`id="problem-${kind}"`);
     }
     expect(html).toContain('href="http://localhost/api/v1/openapi.json"');
@@ -274,7 +312,10 @@ describe("API keys", () => {
     expect(answer.headers.get("RateLimit-Policy")).toBe('"key";q=600;w=60');
     expect(answer.headers.get("RateLimit")).toMatch(/^"key";r=599;t=\d+$/);
     expect(answer.headers.get("Cache-Control")).toBe("private, max-age=3600");
-    const [used] = await sql<{ day: string }>(`SELECT to_char(last_used_on, 'YYYY-MM-DD') AS day FROM api_key WHERE user_id = $1`, [researcher.id]);
+    const [used] = await sql<{ day: string }>(
+      `SELECT to_char(last_used_on, 'YYYY-MM-DD') AS day FROM api_key WHERE user_id = $1`,
+      [researcher.id],
+    );
     expect(used?.day).toBe(new Date().toISOString().slice(0, 10));
     expect((await keysPage(researcher.cookie)).html).not.toContain("Never");
 
@@ -324,7 +365,10 @@ describe("API keys", () => {
     expect(bobPage).not.toContain(key.slice(0, 9));
 
     const [alicesKey] = await sql<{ id: number }>(`SELECT id FROM api_key WHERE user_id = $1`, [alice.id]);
-    const attempt = await send("/settings/api-keys", { form: { intent: "revoke", keyId: String(alicesKey?.id) }, cookie: bob.cookie });
+    const attempt = await send("/settings/api-keys", {
+      form: { intent: "revoke", keyId: String(alicesKey?.id) },
+      cookie: bob.cookie,
+    });
     expect(attempt.status).toBe(404);
     expect((await callApi("/api/v1/tags", { key })).response.status).toBe(200);
   });
@@ -332,7 +376,10 @@ describe("API keys", () => {
   it("are for researchers, moderators and admins only", async () => {
     const member = await withRole("member");
     expect((await send("/settings/api-keys", { cookie: member.cookie })).status).toBe(403);
-    const attempt = await send("/settings/api-keys", { form: { intent: "create", label: "Sneaky" }, cookie: member.cookie });
+    const attempt = await send("/settings/api-keys", {
+      form: { intent: "create", label: "Sneaky" },
+      cookie: member.cookie,
+    });
     expect(attempt.status).toBe(403);
     const [count] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM api_key WHERE user_id = $1`, [member.id]);
     expect(count?.n).toBe(0);
@@ -354,7 +401,9 @@ describe("API keys", () => {
     expect(tooLong.response.status).toBe(400);
     expect(tooLong.html).toContain("Keep the label to 80 characters or fewer (this one is 89)");
     expect(tooLong.html).toContain(`value="${long}"`);
-    const [count] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM api_key WHERE user_id = $1`, [researcher.id]);
+    const [count] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM api_key WHERE user_id = $1`, [
+      researcher.id,
+    ]);
     expect(count?.n).toBe(0);
   });
 
@@ -374,13 +423,21 @@ describe("API keys", () => {
     const eleventh = await createKey(researcher.cookie, "Key 11");
     expect(eleventh.response.status).toBe(429);
     expect(eleventh.html).toContain("too many times");
-    const [active] = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM api_key WHERE user_id = $1 AND revoked_at IS NULL`, [researcher.id]);
+    const [active] = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM api_key WHERE user_id = $1 AND revoked_at IS NULL`,
+      [researcher.id],
+    );
     expect(active?.n).toBe(4);
   });
 });
 
 describe("searching stories", () => {
-  type StoryPage = { stories: { id: number; month: string; url: string }[]; total: number; limit: number; next: { cursor: string; url: string } | null };
+  type StoryPage = {
+    stories: { id: number; month: string; url: string }[];
+    total: number;
+    limit: number;
+    next: { cursor: string; url: string } | null;
+  };
   const TAGS = [["respite"], ["transport", "assessment"], ["respite", "assessment"]];
   const COUNCILS = ["E06000001", "E06000002", "W06000001", null];
   const PERSPECTIVES = ["carer", "social_worker", "supported_person", "provider_staff", "carer"];
@@ -439,10 +496,18 @@ describe("searching stories", () => {
       ["kind=question", "p.kind = 'question'", []],
       ["council=E06000002", "p.area_code = $1", ["E06000002"]],
       ["region=W92000004", "a.region_code = $1", ["W92000004"]],
-      ["tag=respite", "EXISTS (SELECT 1 FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.post_id = p.id AND t.slug = $1)", ["respite"]],
+      [
+        "tag=respite",
+        "EXISTS (SELECT 1 FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.post_id = p.id AND t.slug = $1)",
+        ["respite"],
+      ],
       // A story under its author's name has no public perspective, so the filter never finds it.
       ["perspective=social_worker", "p.author_perspective = 'social_worker' AND p.display_mode = 'anonymous'", []],
-      ["arrangement=dp_employer", "EXISTS (SELECT 1 FROM experience_report r WHERE r.post_id = p.id AND r.support_arrangement = 'dp_employer')", []],
+      [
+        "arrangement=dp_employer",
+        "EXISTS (SELECT 1 FROM experience_report r WHERE r.post_id = p.id AND r.support_arrangement = 'dp_employer')",
+        [],
+      ],
       ["year=2025", "extract(year FROM p.published_at AT TIME ZONE 'Europe/London') = 2025", []],
       [
         "kind=question&tag=assessment&council=E06000001&sort=newest",
@@ -456,7 +521,10 @@ describe("searching stories", () => {
       expect(expected.length, `${query} should match something`).toBeGreaterThan(0);
       const { response, body } = await callApi<StoryPage>(`/api/v1/stories?limit=100&${query}`);
       expect(response.status, query).toBe(200);
-      expect(body.stories.map((story) => story.id), query).toEqual(expected);
+      expect(
+        body.stories.map((story) => story.id),
+        query,
+      ).toEqual(expected);
       expect(body.total, query).toBe(expected.length);
       expect(body.limit).toBe(100);
       for (const hidden of hiddenIds) expect(body.stories.map((story) => story.id)).not.toContain(hidden);
@@ -496,7 +564,10 @@ describe("searching stories", () => {
     const many = await callApi<ProblemBody>("/api/v1/stories?kind=essay&year=1999&limit=0");
     expect(many.response.status).toBe(400);
     expect(many.body.errors?.map((error) => error.parameter).sort()).toEqual(["kind", "limit", "year"]);
-    expect(many.body.errors).toContainEqual({ parameter: "kind", detail: "Kind must be story, practice_note or question." });
+    expect(many.body.errors).toContainEqual({
+      parameter: "kind",
+      detail: "Kind must be story, practice_note or question.",
+    });
     const cases: [string, string, string][] = [
       ["contry=England", "contry", "Unknown parameter."],
       ["limit=101", "limit", "Limit must be a whole number from 1 to 100 (it was 101)."],
@@ -529,7 +600,11 @@ describe("searching stories", () => {
 
   it("never shows who wrote a story, nor when exactly", async () => {
     const author = await withRole("member");
-    const id = await addStory({ title: "Under my own name", displayMode: "handle", publishedAt: "2031-02-03T04:05:06.789Z" });
+    const id = await addStory({
+      title: "Under my own name",
+      displayMode: "handle",
+      publishedAt: "2031-02-03T04:05:06.789Z",
+    });
     await sql(`UPDATE post SET author_id = $1 WHERE id = $2`, [author.id, id]);
     const { body } = await callApi<StoryPage>("/api/v1/stories?limit=1");
     expect(body.stories[0]).toMatchObject({ id, month: "2031-02", url: `http://localhost/stories/${id}` });

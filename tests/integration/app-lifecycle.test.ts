@@ -60,7 +60,11 @@ describe("running the app on its embedded PostgreSQL", () => {
     // A form posted from another site is refused before it reaches any action.
     const crossSite = await fetch(`${first.url}/sign-in`, {
       method: "POST",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Origin: "https://evil.example",
+        "Sec-Fetch-Site": "cross-site",
+      },
       body: "handle=someone&password=whatever12345",
     });
     expect(crossSite.status).toBe(403);
@@ -68,10 +72,16 @@ describe("running the app on its embedded PostgreSQL", () => {
     // The API answers, and a browser on another site may send it a key (CORS preflight).
     const stories = await fetch(`${first.url}/api/v1/stories?limit=2`);
     expect(stories.status).toBe(200);
-    expect(((await checkAgainstDocument("/api/v1/stories", stories)) as { stories: unknown[] }).stories).toHaveLength(2);
+    expect(((await checkAgainstDocument("/api/v1/stories", stories)) as { stories: unknown[] }).stories).toHaveLength(
+      2,
+    );
     const preflight = await fetch(`${first.url}/api/v1/stories`, {
       method: "OPTIONS",
-      headers: { Origin: "https://research.example", "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "authorization" },
+      headers: {
+        Origin: "https://research.example",
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "authorization",
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
@@ -85,7 +95,11 @@ describe("running the app on its embedded PostgreSQL", () => {
     const joined = await fetch(`${first.url}/join`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ handle: "outage_writer", password: "kettle orbit lantern nine", perspective: "carer" }),
+      body: new URLSearchParams({
+        handle: "outage_writer",
+        password: "kettle orbit lantern nine",
+        perspective: "carer",
+      }),
     });
     const cookie = (joined.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
     expect(cookie).toMatch(/^session=/);
@@ -103,7 +117,10 @@ describe("running the app on its embedded PostgreSQL", () => {
     const api = await fetch(`${first.url}/api/v1/stories`);
     expect(api.status).toBe(503);
     expect(api.headers.get("content-type")).toBe("application/problem+json");
-    expect(await checkAgainstDocument("/api/v1/stories", api)).toMatchObject({ status: 503, title: "Service unavailable" });
+    expect(await checkAgainstDocument("/api/v1/stories", api)).toMatchObject({
+      status: 503,
+      title: "Service unavailable",
+    });
 
     const page = await fetch(`${first.url}/stories`);
     expect(page.status).toBe(503);
@@ -116,7 +133,13 @@ describe("running the app on its embedded PostgreSQL", () => {
     const writing = await fetch(`${first.url}/stories/new`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
-      body: new URLSearchParams({ kind: "story", title: "Written during the outage", body: draft, displayMode: "anonymous", intent: "publish" }),
+      body: new URLSearchParams({
+        kind: "story",
+        title: "Written during the outage",
+        body: draft,
+        displayMode: "anonymous",
+        intent: "publish",
+      }),
     });
     expect(writing.status).toBe(503);
     const writingHtml = await writing.text();
@@ -181,7 +204,9 @@ describe("running the app on its embedded PostgreSQL", () => {
       await chmod(copyParent, 0o755);
       checkout = await copyCheckout(path.join(copyParent, "fifth-option"));
     }
-    const [command, ...args] = asRoot ? ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", ...migrate] : migrate;
+    const [command, ...args] = asRoot
+      ? ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", ...migrate]
+      : migrate;
     const output = execFileSync(command ?? "", args, {
       cwd: checkout,
       env: {

@@ -64,7 +64,13 @@ beforeAll(async () => {
   await sql(`UPDATE area SET region_name = $1 WHERE region_code = $2`, [HOSTILE[1], NORTH_EAST]);
   await sql(`UPDATE tag SET label = $1 WHERE slug = 'respite'`, [HOSTILE[2]]);
   const quarter = quarterContaining(new Date());
-  await insertReports(Array.from({ length: 12 }, (): TestReport => ({ area: HARTLEPOOL, quarter, outcomes: { "quality-of-life": "a_lot_worse" } })));
+  await insertReports(
+    Array.from({ length: 12 }, (): TestReport => ({
+      area: HARTLEPOOL,
+      quarter,
+      outcomes: { "quality-of-life": "a_lot_worse" },
+    })),
+  );
 });
 
 describe("story downloads", () => {
@@ -105,7 +111,10 @@ describe("outcome downloads", () => {
       const response = await send(path);
       expect(response.status, path).toBe(200);
       const records = expectEveryCellData(await response.text(), path);
-      expect(records.some((record) => record.some((cell) => cell === `'${HOSTILE[0]}` || cell === `'${HOSTILE[1]}`)), path).toBe(true);
+      expect(
+        records.some((record) => record.some((cell) => cell === `'${HOSTILE[0]}` || cell === `'${HOSTILE[1]}`)),
+        path,
+      ).toBe(true);
     }
   });
 

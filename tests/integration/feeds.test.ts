@@ -8,8 +8,19 @@ import { addStory } from "../support/stories";
 const ids: Record<string, number> = {};
 
 beforeAll(async () => {
-  ids.hartlepool = await addStory({ title: "Respite in Hartlepool", body: "A week away.", tags: ["respite"], publishedAt: "2026-04-17T15:42:09Z" });
-  ids.wales = await addStory({ title: "Transport in Anglesey", body: "The bus stopped.", council: "W06000001", tags: ["transport"], publishedAt: "2026-02-03T08:05:00Z" });
+  ids.hartlepool = await addStory({
+    title: "Respite in Hartlepool",
+    body: "A week away.",
+    tags: ["respite"],
+    publishedAt: "2026-04-17T15:42:09Z",
+  });
+  ids.wales = await addStory({
+    title: "Transport in Anglesey",
+    body: "The bus stopped.",
+    council: "W06000001",
+    tags: ["transport"],
+    publishedAt: "2026-02-03T08:05:00Z",
+  });
   ids.pending = await addStory({ title: "Waiting for review", status: "pending", tags: ["respite"] });
 });
 
@@ -30,8 +41,14 @@ describe("story feeds", () => {
       expect(parsed.title).toBe("New stories – Fifth Option");
       expect(parsed.url).toBe("http://localhost/stories");
       expect(parsed.items.map((item) => item.title)).toEqual(["Respite in Hartlepool", "Transport in Anglesey"]);
-      expect(parsed.items.map((item) => item.url)).toEqual([`http://localhost/stories/${ids.hartlepool}`, `http://localhost/stories/${ids.wales}`]);
-      expect(parsed.items.map((item) => item.published?.toISOString())).toEqual(["2026-04-01T00:00:00.000Z", "2026-02-01T00:00:00.000Z"]);
+      expect(parsed.items.map((item) => item.url)).toEqual([
+        `http://localhost/stories/${ids.hartlepool}`,
+        `http://localhost/stories/${ids.wales}`,
+      ]);
+      expect(parsed.items.map((item) => item.published?.toISOString())).toEqual([
+        "2026-04-01T00:00:00.000Z",
+        "2026-02-01T00:00:00.000Z",
+      ]);
       expect(parsed.items[0]?.authors.map((author) => author.name)).toEqual(["a carer in the North East"]);
       expect(parsed.items[0]?.content).toBe("<p>A week away.</p>");
       // Neither the feed nor its items say what time anything happened.
@@ -52,7 +69,9 @@ describe("story feeds", () => {
   it("answer an unknown tag or council with a 404, and other filters with a 400", async () => {
     const tag = await send("/feeds/stories.atom?tag=no-such-tag");
     expect(tag.status).toBe(404);
-    expect(await tag.text()).toBe("There is no tag called “no-such-tag”. The tags and councils there are: http://localhost/stories");
+    expect(await tag.text()).toBe(
+      "There is no tag called “no-such-tag”. The tags and councils there are: http://localhost/stories",
+    );
     expect((await send("/feeds/stories.rss?council=E06999999")).status).toBe(404);
     const filtered = await send("/feeds/stories.rss?kind=question");
     expect(filtered.status).toBe(400);
@@ -97,12 +116,18 @@ describe("story feeds", () => {
 
   it("are advertised on the home page and on /stories, following the page's tag and council", async () => {
     const home = stripComments(await (await send("/")).text());
-    expect(home).toContain('<link rel="alternate" type="application/atom+xml" href="http://localhost/feeds/stories.atom" title="New stories – Fifth Option (Atom)"/>');
-    expect(home).toContain('<link rel="alternate" type="application/rss+xml" href="http://localhost/feeds/stories.rss" title="New stories – Fifth Option (RSS)"/>');
+    expect(home).toContain(
+      '<link rel="alternate" type="application/atom+xml" href="http://localhost/feeds/stories.atom" title="New stories – Fifth Option (Atom)"/>',
+    );
+    expect(home).toContain(
+      '<link rel="alternate" type="application/rss+xml" href="http://localhost/feeds/stories.rss" title="New stories – Fifth Option (RSS)"/>',
+    );
     const stories = stripComments(await (await send("/stories?tag=respite&council=E06000001&kind=story")).text());
     expect(stories).toContain(
       '<link rel="alternate" type="application/atom+xml" href="http://localhost/feeds/stories.atom?tag=respite&amp;council=E06000001" title="New stories tagged “Respite and short breaks” about Hartlepool – Fifth Option (Atom)"/>',
     );
-    expect(stories).toContain('<a href="http://localhost/feeds/stories.rss?tag=respite&amp;council=E06000001" type="application/rss+xml">RSS feed</a>');
+    expect(stories).toContain(
+      '<a href="http://localhost/feeds/stories.rss?tag=respite&amp;council=E06000001" type="application/rss+xml">RSS feed</a>',
+    );
   });
 });

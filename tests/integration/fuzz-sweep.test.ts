@@ -21,7 +21,11 @@ let app: RunningApp;
 let storyId = 0;
 let commentId = 0;
 let memberHandle = "";
-const actors: Record<"visitor" | "member" | "moderator", Record<string, string>> = { visitor: {}, member: {}, moderator: {} };
+const actors: Record<"visitor" | "member" | "moderator", Record<string, string>> = {
+  visitor: {},
+  member: {},
+  moderator: {},
+};
 type Actor = keyof typeof actors;
 
 let address = 0;
@@ -105,7 +109,10 @@ const hostileText = fc.oneof(
     "[a](".repeat(1_000),
   ),
   fc.string({ unit: "binary", maxLength: 80 }),
-  fc.string({ unit: fc.constantFrom("\u0000", "\t", "a", "é", "%", "&", "=", "\n", "+", ";", "\u202e"), maxLength: 200 }),
+  fc.string({
+    unit: fc.constantFrom("\u0000", "\t", "a", "é", "%", "&", "=", "\n", "+", ";", "\u202e"),
+    maxLength: 200,
+  }),
 );
 
 const FIELD_NAMES = [
@@ -145,7 +152,27 @@ const FIELD_NAMES = [
   "website",
 ];
 // Intents that end the actor's own session would stop the sweep from seeing signed-in pages.
-const INTENTS = ["preview", "publish", "comment", "react", "redact-all", "redact:0", "create", "revoke", "handle", "perspective", "password", "codes", "test", "remove", "silence", "approve", "reject", "restore", "nonsense"];
+const INTENTS = [
+  "preview",
+  "publish",
+  "comment",
+  "react",
+  "redact-all",
+  "redact:0",
+  "create",
+  "revoke",
+  "handle",
+  "perspective",
+  "password",
+  "codes",
+  "test",
+  "remove",
+  "silence",
+  "approve",
+  "reject",
+  "restore",
+  "nonsense",
+];
 
 const fields = fc.dictionary(
   fc.oneof(fc.constantFrom(...FIELD_NAMES), fc.string({ maxLength: 12 })),
@@ -153,49 +180,121 @@ const fields = fc.dictionary(
   { maxKeys: 8 },
 );
 
-const QUERY_NAMES = ["q", "tag", "council", "region", "kind", "sort", "cursor", "page", "limit", "post", "comment", "redirectTo", "from", "to", "perspective", "guided", "story", "reason", "_data", "index"];
+const QUERY_NAMES = [
+  "q",
+  "tag",
+  "council",
+  "region",
+  "kind",
+  "sort",
+  "cursor",
+  "page",
+  "limit",
+  "post",
+  "comment",
+  "redirectTo",
+  "from",
+  "to",
+  "perspective",
+  "guided",
+  "story",
+  "reason",
+  "_data",
+  "index",
+];
 const query = fc.option(
   fc.array(
     fc.tuple(
       fc.constantFrom(...QUERY_NAMES),
-      fc.oneof(hostileText.map((value) => encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, "x"))), fc.constantFrom("%FF", "%00", "%", "%E0%A4%A", "1e999", "-1")),
+      fc.oneof(
+        hostileText.map((value) => encodeURIComponent(value.replace(/[\uD800-\uDFFF]/g, "x"))),
+        fc.constantFrom("%FF", "%00", "%", "%E0%A4%A", "1e999", "-1"),
+      ),
     ),
     { maxLength: 4 },
   ),
   { nil: undefined },
 );
 
-type BodyKind = "urlencoded" | "latin1" | "multipart" | "broken-multipart" | "multipart-no-boundary" | "text" | "json" | "none" | "xml" | "gzip";
-const BODY_KINDS: BodyKind[] = ["urlencoded", "latin1", "multipart", "broken-multipart", "multipart-no-boundary", "text", "json", "none", "xml", "gzip"];
+type BodyKind =
+  | "urlencoded"
+  | "latin1"
+  | "multipart"
+  | "broken-multipart"
+  | "multipart-no-boundary"
+  | "text"
+  | "json"
+  | "none"
+  | "xml"
+  | "gzip";
+const BODY_KINDS: BodyKind[] = [
+  "urlencoded",
+  "latin1",
+  "multipart",
+  "broken-multipart",
+  "multipart-no-boundary",
+  "text",
+  "json",
+  "none",
+  "xml",
+  "gzip",
+];
 
-function encodeBody(kind: BodyKind, values: Record<string, string>, padTo: number): { headers: Record<string, string>; body: Buffer } {
+function encodeBody(
+  kind: BodyKind,
+  values: Record<string, string>,
+  padTo: number,
+): { headers: Record<string, string>; body: Buffer } {
   const entries = Object.entries(values);
   if (padTo > 0) entries.push(["padding", "x".repeat(padTo)]);
   // Raw, so a "%FF" typed into a value arrives as an invalid escape.
   const urlencoded = entries.map(([key, value]) => `${key}=${value}`).join("&");
   const multipart = (boundary: string) =>
-    entries.map(([key, value]) => `--${boundary}\r\nContent-Disposition: form-data; name="${key.replace(/"/g, "")}"\r\n\r\n${value}\r\n`).join("") + `--${boundary}--\r\n`;
+    entries
+      .map(
+        ([key, value]) =>
+          `--${boundary}\r\nContent-Disposition: form-data; name="${key.replace(/"/g, "")}"\r\n\r\n${value}\r\n`,
+      )
+      .join("") + `--${boundary}--\r\n`;
   switch (kind) {
     case "urlencoded":
       return { headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: Buffer.from(urlencoded) };
     case "latin1":
-      return { headers: { "Content-Type": "application/x-www-form-urlencoded; charset=iso-8859-1" }, body: Buffer.from(urlencoded, "latin1") };
+      return {
+        headers: { "Content-Type": "application/x-www-form-urlencoded; charset=iso-8859-1" },
+        body: Buffer.from(urlencoded, "latin1"),
+      };
     case "multipart":
-      return { headers: { "Content-Type": "multipart/form-data; boundary=fuzzfuzz" }, body: Buffer.from(multipart("fuzzfuzz")) };
+      return {
+        headers: { "Content-Type": "multipart/form-data; boundary=fuzzfuzz" },
+        body: Buffer.from(multipart("fuzzfuzz")),
+      };
     case "broken-multipart":
-      return { headers: { "Content-Type": "multipart/form-data; boundary=fuzzfuzz" }, body: Buffer.from(multipart("fuzzfuzz").slice(0, -12)) };
+      return {
+        headers: { "Content-Type": "multipart/form-data; boundary=fuzzfuzz" },
+        body: Buffer.from(multipart("fuzzfuzz").slice(0, -12)),
+      };
     case "multipart-no-boundary":
       return { headers: { "Content-Type": "multipart/form-data" }, body: Buffer.from(multipart("fuzzfuzz")) };
     case "text":
-      return { headers: { "Content-Type": "text/plain;charset=UTF-8" }, body: Buffer.from(entries.map(([key, value]) => `${key}=${value}`).join("\r\n")) };
+      return {
+        headers: { "Content-Type": "text/plain;charset=UTF-8" },
+        body: Buffer.from(entries.map(([key, value]) => `${key}=${value}`).join("\r\n")),
+      };
     case "json":
-      return { headers: { "Content-Type": "application/json" }, body: Buffer.from(JSON.stringify(Object.fromEntries(entries))) };
+      return {
+        headers: { "Content-Type": "application/json" },
+        body: Buffer.from(JSON.stringify(Object.fromEntries(entries))),
+      };
     case "none":
       return { headers: {}, body: Buffer.from(urlencoded) };
     case "xml":
       return { headers: { "Content-Type": "application/xml" }, body: Buffer.from(`<form>${urlencoded}</form>`) };
     case "gzip":
-      return { headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Encoding": "gzip" }, body: Buffer.from(urlencoded) };
+      return {
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Encoding": "gzip" },
+        body: Buffer.from(urlencoded),
+      };
   }
 }
 
@@ -229,7 +328,8 @@ async function attempt(a: Attempt): Promise<RawAnswer> {
   expect(answer.status, label).toBeGreaterThanOrEqual(200);
   expect(answer.status, label).toBeLessThan(500);
   expect(leakIn(answer), label).toBeNull();
-  if (writes && answer.status >= 400) expect(await counts(), `${label}: a refused request wrote something`).toBe(before);
+  if (writes && answer.status >= 400)
+    expect(await counts(), `${label}: a refused request wrote something`).toBe(before);
   statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
   return answer;
 }
@@ -270,21 +370,46 @@ describe("every route, as a visitor, a member and a moderator", () => {
   });
 
   it("answers real and hostile params, and hostile forms, with no 5xx, no leak and nothing half-written", async () => {
-    const hostileForm = { title: "a\u0000b", body: "x\u0000y %FF", handle: "ab\u0000c", note: "\u0000", intent: "publish", submissionKey: "%00", confirmed: "1" };
+    const hostileForm = {
+      title: "a\u0000b",
+      body: "x\u0000y %FF",
+      handle: "ab\u0000c",
+      note: "\u0000",
+      intent: "publish",
+      submissionKey: "%00",
+      confirmed: "1",
+    };
     for (const { file, real, action } of routes) {
       for (const actor of ["visitor", "member", "moderator"] as const) {
         // Signing out would end the sweep's own sessions.
         if (file === "sign-out.tsx" && actor !== "visitor") continue;
-        await attempt({ actor, method: "GET", path: `${real()}${file === "flag.tsx" ? `?post=${storyId}&comment=${commentId}` : ""}` });
+        await attempt({
+          actor,
+          method: "GET",
+          path: `${real()}${file === "flag.tsx" ? `?post=${storyId}&comment=${commentId}` : ""}`,
+        });
         if (action) await attempt({ actor, method: "POST", path: real(), bodyKind: "urlencoded", values: hostileForm });
       }
       // A body that is not a form: 415 where the action reads it, 405 where there is no action.
-      await attempt({ actor: action && file !== "sign-out.tsx" ? "member" : "visitor", method: "POST", path: real(), bodyKind: "text", values: hostileForm });
+      await attempt({
+        actor: action && file !== "sign-out.tsx" ? "member" : "visitor",
+        method: "POST",
+        path: real(),
+        bodyKind: "text",
+        values: hostileForm,
+      });
       if (!file.includes("$")) continue;
       for (const [index, hostile] of HOSTILE_PARAMS.entries()) {
         await attempt({ actor: "visitor", method: "GET", path: routeUrl(file, () => hostile) });
         // The ones that get past the edge (decodable, no control characters) reach the action.
-        if (action && index >= 4 && index < 12) await attempt({ actor: "member", method: "POST", path: routeUrl(file, () => hostile), bodyKind: "urlencoded", values: hostileForm });
+        if (action && index >= 4 && index < 12)
+          await attempt({
+            actor: "member",
+            method: "POST",
+            path: routeUrl(file, () => hostile),
+            bodyKind: "urlencoded",
+            values: hostileForm,
+          });
       }
     }
   });
@@ -301,12 +426,25 @@ describe("every route, as a visitor, a member and a moderator", () => {
       padTo: fc.constantFrom(0, 0, 0, 0, 1_000, 15_000, 17_000, 63_000, 70_000),
       longHeader: fc.constantFrom(0, 0, 0, 0, 0, 0, 8_000, 20_000),
       longPath: fc.constantFrom(0, 0, 0, 0, 0, 5_000, 9_000),
-      host: fc.constantFrom(undefined, undefined, undefined, "evil.example", "evil.example:99999", "a b", "[::1", "localhost:1", "x".repeat(300)),
+      host: fc.constantFrom(
+        undefined,
+        undefined,
+        undefined,
+        "evil.example",
+        "evil.example:99999",
+        "a b",
+        "[::1",
+        "localhost:1",
+        "x".repeat(300),
+      ),
     });
     await fc.assert(
       fc.asyncProperty(request, async (r) => {
         if (r.route.file === "sign-out.tsx" && r.actor !== "visitor") return;
-        let path = r.hostileParam && r.route.file.includes("$") ? routeUrl(r.route.file, () => r.hostileParam ?? "") : r.route.real();
+        let path =
+          r.hostileParam && r.route.file.includes("$")
+            ? routeUrl(r.route.file, () => r.hostileParam ?? "")
+            : r.route.real();
         if (r.query?.length) path += `?${r.query.map(([key, value]) => `${key}=${value}`).join("&")}`;
         if (r.longPath) path += `${path.includes("?") ? "&" : "?"}pad=${"a".repeat(r.longPath)}`;
         await attempt({
@@ -316,7 +454,10 @@ describe("every route, as a visitor, a member and a moderator", () => {
           bodyKind: r.bodyKind,
           values: r.values,
           padTo: r.padTo,
-          extraHeaders: { ...(r.longHeader ? { "X-Padding": "a".repeat(r.longHeader) } : {}), ...(r.host ? { Host: r.host } : {}) },
+          extraHeaders: {
+            ...(r.longHeader ? { "X-Padding": "a".repeat(r.longHeader) } : {}),
+            ...(r.host ? { Host: r.host } : {}),
+          },
         });
       }),
       { seed: SEED, numRuns: 250, endOnFailure: true },
@@ -325,7 +466,8 @@ describe("every route, as a visitor, a member and a moderator", () => {
 
   it("reached the routes' own answers, not only the edge's refusals", () => {
     console.info(`fuzz sweep statuses: ${JSON.stringify(Object.fromEntries([...statuses].sort(([a], [b]) => a - b)))}`);
-    for (const status of [200, 302, 400, 404, 405, 413, 415]) expect(statuses.get(status) ?? 0, String(status)).toBeGreaterThan(0);
+    for (const status of [200, 302, 400, 404, 405, 413, 415])
+      expect(statuses.get(status) ?? 0, String(status)).toBeGreaterThan(0);
   });
 
   it("the process still answers afterwards, and the sessions used were never broken", async () => {

@@ -16,7 +16,11 @@ afterAll(async () => {
 
 describe("graceful shutdown", () => {
   it("finishes a request in flight, refuses new connections, then exits 0 without waiting out keep-alive", async () => {
-    const app = await startApp([], { DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "warn", PORT: String(await freePort()) });
+    const app = await startApp([], {
+      DATABASE_URL: process.env.DATABASE_URL,
+      LOG_LEVEL: "warn",
+      PORT: String(await freePort()),
+    });
     const handle = uniqueHandle("shutdown");
     const body = new URLSearchParams({ handle, password: GOOD_PASSWORD, perspective: "carer" }).toString();
 
@@ -24,7 +28,11 @@ describe("graceful shutdown", () => {
     const request = http.request(`${app.url}/join`, {
       method: "POST",
       agent: new http.Agent({ keepAlive: true }),
-      headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body), Expect: "100-continue" },
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Content-Length": Buffer.byteLength(body),
+        Expect: "100-continue",
+      },
     });
     const answered = new Promise<{ status: number; text: string; at: number }>((resolve, reject) => {
       request.on("error", reject);

@@ -32,7 +32,8 @@ let visitors = 0;
 
 /** A new client address for each request that could be rate-limited (the app trusts X-Forwarded-For). */
 const visitor = () => ({ "X-Forwarded-For": `198.51.100.${(visitors += 1) % 250}` });
-const raw = (request: Parameters<typeof rawRequest>[1]) => rawRequest(app.url, { ...request, headers: { ...visitor(), ...request.headers } });
+const raw = (request: Parameters<typeof rawRequest>[1]) =>
+  rawRequest(app.url, { ...request, headers: { ...visitor(), ...request.headers } });
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const cookieOf = (answer: RawAnswer) => String(answer.headers["set-cookie"]?.[0] ?? "").split(";")[0] ?? "";
 
@@ -43,7 +44,12 @@ function memory(pid: number) {
 }
 
 async function join(handle: string): Promise<{ cookie: string; handle: string }> {
-  const joined = await raw({ method: "POST", path: "/join", headers: FORM, body: form({ handle, password: PASSWORD, perspective: "carer" }) });
+  const joined = await raw({
+    method: "POST",
+    path: "/join",
+    headers: FORM,
+    body: form({ handle, password: PASSWORD, perspective: "carer" }),
+  });
   expect(joined.status).toBe(200);
   return { cookie: cookieOf(joined), handle };
 }
@@ -74,7 +80,11 @@ async function expectAlive() {
 beforeAll(async () => {
   folder = await mkdtemp(path.join(os.tmpdir(), "fifth-option-hardening-"));
   await chmod(folder, 0o755); // as root, PostgreSQL runs as "postgres" and must reach it
-  postgres = await startEmbeddedPostgres({ dataDir: path.join(folder, "postgres"), port: await freePort(), databaseName: "hardening" });
+  postgres = await startEmbeddedPostgres({
+    dataDir: path.join(folder, "postgres"),
+    port: await freePort(),
+    databaseName: "hardening",
+  });
   process.env.DATABASE_URL = postgres.url; // sql() and addStory(), for this file only
   app = await startApp([], {
     DATABASE_URL: postgres.url,
@@ -103,16 +113,30 @@ describe("one request cannot take the process down", () => {
     expectPageInLayout(sized, 413);
     expect(sized.text).toContain("larger than this page accepts");
     // The same without Content-Length: bytes are counted as they arrive.
-    const chunked = await raw({ method: "POST", path: "/sign-in", headers: FORM, streamedBytes: 40 * 1024 * 1024, chunked: true });
+    const chunked = await raw({
+      method: "POST",
+      path: "/sign-in",
+      headers: FORM,
+      streamedBytes: 40 * 1024 * 1024,
+      chunked: true,
+    });
     expectPageInLayout(chunked, 413);
     const after = memory(app.child.pid ?? 0);
-    console.info(`app memory around two 40 MB bodies: RSS ${before.rssMb} → ${after.rssMb} MB, peak ${before.peakMb} → ${after.peakMb} MB`);
+    console.info(
+      `app memory around two 40 MB bodies: RSS ${before.rssMb} → ${after.rssMb} MB, peak ${before.peakMb} → ${after.peakMb} MB`,
+    );
     expect(after.peakMb - before.peakMb).toBeLessThan(40);
     await expectAlive();
   });
 
   it("ten million short fields (a=1&a=1&…) are a 413, and a small body with more fields than any form is refused too", async () => {
-    const fields = await raw({ method: "POST", path: "/sign-in", headers: FORM, streamedBytes: 10_000_000 * 4, fill: "a=1&" });
+    const fields = await raw({
+      method: "POST",
+      path: "/sign-in",
+      headers: FORM,
+      streamedBytes: 10_000_000 * 4,
+      fill: "a=1&",
+    });
     expectPageInLayout(fields, 413);
     const many = await raw({ method: "POST", path: "/sign-in", headers: FORM, body: "a=1&".repeat(1_000) });
     expectPageInLayout(many, 413);
@@ -126,7 +150,13 @@ describe("one request cannot take the process down", () => {
       method: "POST",
       path: "/stories/new",
       headers: { ...FORM, Cookie: member.cookie },
-      body: form({ kind: "story", title: "A very long story", body: "word ".repeat(2_400_000), displayMode: "anonymous", intent: "publish" }),
+      body: form({
+        kind: "story",
+        title: "A very long story",
+        body: "word ".repeat(2_400_000),
+        displayMode: "anonymous",
+        intent: "publish",
+      }),
     });
     expectPageInLayout(huge, 413);
     expect(await counts()).toBe(before);
@@ -135,7 +165,14 @@ describe("one request cannot take the process down", () => {
       method: "POST",
       path: "/stories/new",
       headers: { ...FORM, Cookie: member.cookie },
-      body: form({ kind: "story", title: "Deeply nested quotes", body: `${">".repeat(60_000)} end`, displayMode: "anonymous", submissionKey: crypto.randomUUID(), intent: "publish" }),
+      body: form({
+        kind: "story",
+        title: "Deeply nested quotes",
+        body: `${">".repeat(60_000)} end`,
+        displayMode: "anonymous",
+        submissionKey: crypto.randomUUID(),
+        intent: "publish",
+      }),
     });
     expect(nested.status).toBeLessThan(500);
     expect(leakIn(nested)).toBeNull();
@@ -157,7 +194,8 @@ describe("one request cannot take the process down", () => {
 
 describe("the Host header", () => {
   // The absolute links to this site: feeds, and the citation's address.
-  const links = (html: string) => [...html.matchAll(/(?:href="|Available at: )(https?:\/\/[^"/ ]+)\/(?:feeds|stories)/g)].map((match) => match[1]);
+  const links = (html: string) =>
+    [...html.matchAll(/(?:href="|Available at: )(https?:\/\/[^"/ ]+)\/(?:feeds|stories)/g)].map((match) => match[1]);
 
   for (const page of ["/stories?kind=question", "/"]) {
     it(`cannot poison the cached page ${page}: its links come from PUBLIC_URL and it is never kept for another host`, async () => {
@@ -217,7 +255,12 @@ describe("invalid percent-encoding and control characters in the address", () =>
 });
 
 describe("cursors no page ever gave out", () => {
-  for (const page of ["/stories?q=care&cursor=relevance~1e999~1", "/stories?cursor=relevance~1e999~1", "/api/v1/stories?q=care&cursor=relevance~1e999~1", "/stories?cursor=%FF%FE"]) {
+  for (const page of [
+    "/stories?q=care&cursor=relevance~1e999~1",
+    "/stories?cursor=relevance~1e999~1",
+    "/api/v1/stories?q=care&cursor=relevance~1e999~1",
+    "/stories?cursor=%FF%FE",
+  ]) {
     it(`${page} is a 4xx, not a 500`, async () => {
       const answer = await raw({ path: page });
       expect(answer.status).toBeGreaterThanOrEqual(400);
@@ -265,20 +308,38 @@ describe("bodies that are not forms", () => {
       body: '--zz\r\nContent-Disposition: form-data; name="handle"\r\n\r\nabc',
     });
     expectPageInLayout(broken, 400);
-    const body = ["handle", "password"].map((name) => `--zz\r\nContent-Disposition: form-data; name="${name}"\r\n\r\nnobody_here\r\n`).join("") + "--zz--\r\n";
-    const whole = await raw({ method: "POST", path: "/sign-in", headers: { "Content-Type": "multipart/form-data; boundary=zz" }, body });
+    const body =
+      ["handle", "password"]
+        .map((name) => `--zz\r\nContent-Disposition: form-data; name="${name}"\r\n\r\nnobody_here\r\n`)
+        .join("") + "--zz--\r\n";
+    const whole = await raw({
+      method: "POST",
+      path: "/sign-in",
+      headers: { "Content-Type": "multipart/form-data; boundary=zz" },
+      body,
+    });
     expect(whole.status).toBe(401); // read, and the password was wrong
   });
 
   it("a gzip-encoded form is a 415, not a 500", async () => {
-    const answer = await raw({ method: "POST", path: "/sign-in", headers: { ...FORM, "Content-Encoding": "gzip" }, body: "not really gzip" });
+    const answer = await raw({
+      method: "POST",
+      path: "/sign-in",
+      headers: { ...FORM, "Content-Encoding": "gzip" },
+      body: "not really gzip",
+    });
     expectPageInLayout(answer, 415);
   });
 });
 
 describe("NUL and control characters", () => {
   it("are removed from a handle before it reaches PostgreSQL", async () => {
-    const answer = await raw({ method: "POST", path: "/join", headers: FORM, body: form({ handle: "nul\u0000handle\u0001", password: PASSWORD, perspective: "carer" }) });
+    const answer = await raw({
+      method: "POST",
+      path: "/join",
+      headers: FORM,
+      body: form({ handle: "nul\u0000handle\u0001", password: PASSWORD, perspective: "carer" }),
+    });
     expect(answer.status).toBe(200);
     expect(await sql(`SELECT 1 FROM "user" WHERE handle = 'nulhandle'`)).toHaveLength(1);
   });
@@ -298,7 +359,9 @@ describe("NUL and control characters", () => {
       }),
     });
     expect(answer.status).toBe(302);
-    const [row] = await sql<{ body_markdown: string }>(`SELECT body_markdown FROM post WHERE title = 'A story with a NUL'`);
+    const [row] = await sql<{ body_markdown: string }>(
+      `SELECT body_markdown FROM post WHERE title = 'A story with a NUL'`,
+    );
     expect(row?.body_markdown).toBe("Our review came late and we were not told why.");
   });
 
@@ -307,10 +370,17 @@ describe("NUL and control characters", () => {
       method: "POST",
       path: `/stories/${storyId}`,
       headers: { ...FORM, Cookie: member.cookie },
-      body: form({ body: "We had the same\u0000 trouble with our council.", displayMode: "anonymous", confirmed: "1", submissionKey: crypto.randomUUID() }),
+      body: form({
+        body: "We had the same\u0000 trouble with our council.",
+        displayMode: "anonymous",
+        confirmed: "1",
+        submissionKey: crypto.randomUUID(),
+      }),
     });
     expect(answer.status).toBeLessThan(400);
-    expect(await sql(`SELECT 1 FROM comment WHERE body_markdown = 'We had the same trouble with our council.'`)).toHaveLength(1);
+    expect(
+      await sql(`SELECT 1 FROM comment WHERE body_markdown = 'We had the same trouble with our council.'`),
+    ).toHaveLength(1);
   });
 
   it("are removed from a flag note", async () => {
@@ -337,20 +407,35 @@ describe("Cache-Control", () => {
   it("signed-out public pages keep their own caching, and a refused form is never stored", async () => {
     const page = await raw({ path: "/about" });
     expect(page.headers["cache-control"] ?? "").not.toMatch(/private|no-store/);
-    const refused = await raw({ method: "POST", path: "/sign-in", headers: { "Content-Type": "text/plain" }, body: "handle=x" });
+    const refused = await raw({
+      method: "POST",
+      path: "/sign-in",
+      headers: { "Content-Type": "text/plain" },
+      body: "handle=x",
+    });
     expect(refused.headers["cache-control"]).toMatch(/no-store/);
   });
 });
 
 describe("in development mode", () => {
   it("refusals and errors still show no stack trace, source path or library name", async () => {
-    const dev = await startApp([], { DATABASE_URL: postgres.url, LOG_LEVEL: "warn", PORT: String(await freePort()), NODE_ENV: "development" });
+    const dev = await startApp([], {
+      DATABASE_URL: postgres.url,
+      LOG_LEVEL: "warn",
+      PORT: String(await freePort()),
+      NODE_ENV: "development",
+    });
     const answers = await Promise.all([
       rawRequest(dev.url, { path: "/stories/%FF" }),
       rawRequest(dev.url, { path: "/api/v1/stories/%FF" }),
       rawRequest(dev.url, { path: "/stories/not-a-number" }),
       rawRequest(dev.url, { method: "POST", path: `/stories/not-a-number`, headers: FORM, body: "body=x" }),
-      rawRequest(dev.url, { method: "POST", path: "/sign-in", headers: { "Content-Type": "text/plain" }, body: "handle=x" }),
+      rawRequest(dev.url, {
+        method: "POST",
+        path: "/sign-in",
+        headers: { "Content-Type": "text/plain" },
+        body: "handle=x",
+      }),
       rawRequest(dev.url, { method: "POST", path: "/sign-in", headers: FORM, streamedBytes: 1024 * 1024 }),
     ]);
     for (const answer of answers) {

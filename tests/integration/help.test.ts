@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { allHelplines, helplineHref } from "../../app/domain/help/helplines";
 import { send, signUp } from "../support/remix";
 
-const HEADER_LINK = /<header[\s\S]*?<a[^>]*class="help-now"[^>]*href="\/help"|<header[\s\S]*?<a[^>]*href="\/help"[^>]*class="help-now"/;
+const HEADER_LINK =
+  /<header[\s\S]*?<a[^>]*class="help-now"[^>]*href="\/help"|<header[\s\S]*?<a[^>]*href="\/help"[^>]*class="help-now"/;
 
 describe("Get help now", () => {
   it("is the first link in the header of every page, signed out and signed in, on errors too", async () => {

@@ -13,13 +13,43 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { send, signUp, uniqueHandle } from "../support/remix";
 import { sql } from "../support/sql";
 
-const config = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "..", "..", ".config", "htmlvalidate.json"), "utf8")) as ConfigData;
+const config = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, "..", "..", ".config", "htmlvalidate.json"), "utf8"),
+) as ConfigData;
 const validator = new HtmlValidate(config);
 const cookies: Record<string, string | null> = { "signed out": null };
 
 const PAGES: Record<string, string[]> = {
-  "signed out": ["/", "/join", "/sign-in", "/recover", "/account-deleted", "/help/safeguarding", "/help", "/about", "/about/api", "/privacy", "/accessibility", "/stories/1", "/stories", "/stories?q=story", "/outcomes", "/outcomes/about-the-data", "/outcomes/region/E12000001", "/outcomes/E06000001", "/no-such-page"],
-  member: ["/settings", "/settings/delete", "/notifications", "/stories/new", "/stories/new?guided=1", "/reports/new", "/flag?post=1"],
+  "signed out": [
+    "/",
+    "/join",
+    "/sign-in",
+    "/recover",
+    "/account-deleted",
+    "/help/safeguarding",
+    "/help",
+    "/about",
+    "/about/api",
+    "/privacy",
+    "/accessibility",
+    "/stories/1",
+    "/stories",
+    "/stories?q=story",
+    "/outcomes",
+    "/outcomes/about-the-data",
+    "/outcomes/region/E12000001",
+    "/outcomes/E06000001",
+    "/no-such-page",
+  ],
+  member: [
+    "/settings",
+    "/settings/delete",
+    "/notifications",
+    "/stories/new",
+    "/stories/new?guided=1",
+    "/reports/new",
+    "/flag?post=1",
+  ],
   moderator: ["/moderation", "/moderation/log", "/moderation/edit?kind=post&id=2", "/stories/2/history"],
   admin: ["/admin/roles", "/admin/watched-words"],
   researcher: ["/settings/api-keys"],
@@ -40,7 +70,10 @@ beforeAll(async () => {
   // (shown twice: beside their post and in the list of paused members).
   const [member] = await sql<{ id: number }>(`SELECT id FROM "user" WHERE role = 'member' LIMIT 1`);
   const { handle: silenced } = await signUp(uniqueHandle("silenced"));
-  const [quiet] = await sql<{ id: number }>(`UPDATE "user" SET silenced_until = now() + interval '3 days' WHERE handle_key = lower($1) RETURNING id`, [silenced]);
+  const [quiet] = await sql<{ id: number }>(
+    `UPDATE "user" SET silenced_until = now() + interval '3 days' WHERE handle_key = lower($1) RETURNING id`,
+    [silenced],
+  );
   await sql(
     `INSERT INTO post (id, kind, title, body_markdown, body_html, body_text, author_id, author_perspective, status)
      VALUES (3, 'story', 'Pending from a member', 'Body', '<p>Body</p>', 'Body', $1, 'carer', 'pending'),
@@ -56,7 +89,9 @@ describe("every page type is valid HTML", () => {
         const response = await send(url, { cookie: cookies[role] ?? null });
         expect([200, 404], url).toContain(response.status);
         const report = await validator.validateString(await response.text());
-        const errors = report.results.flatMap((result) => result.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`));
+        const errors = report.results.flatMap((result) =>
+          result.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`),
+        );
         expect(errors, url).toEqual([]);
       }
     });

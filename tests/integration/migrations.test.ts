@@ -115,7 +115,10 @@ describe("migrations", () => {
     expect((error as Error).message).toMatch(/99990101000000_broken failed and was rolled back/);
     const tables = await query(url, `SELECT 1 FROM information_schema.tables WHERE table_name = 'half_done'`);
     expect(tables).toHaveLength(0);
-    const recorded = await query(url, `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '99990101000000_broken'`);
+    const recorded = await query(
+      url,
+      `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '99990101000000_broken'`,
+    );
     expect(recorded).toHaveLength(0);
   });
 
@@ -158,7 +161,8 @@ describe("schema drift", () => {
   it("keeps one snapshot of the schema as of the last migration, matching the schema now, and no copies per migration", async () => {
     const migrations = await readMigrations();
     expect(migrations.length).toBeGreaterThan(0);
-    for (const migration of migrations) expect(existsSync(path.join(DEFAULT_MIGRATIONS_DIR, migration.name, "schema.prisma"))).toBe(false);
+    for (const migration of migrations)
+      expect(existsSync(path.join(DEFAULT_MIGRATIONS_DIR, migration.name, "schema.prisma"))).toBe(false);
     const snapshot = await readFile(path.join(DEFAULT_MIGRATIONS_DIR, SCHEMA_SNAPSHOT), "utf8");
     const schema = await readFile(path.join(process.cwd(), "prisma", "schema.prisma"), "utf8");
     // If this fails: run `npm run db:migration -- <name>` to write the missing migration.
@@ -178,7 +182,10 @@ describe("schema drift", () => {
       `INSERT INTO post (kind, title, body_markdown, body_html, body_text, author_perspective)
        VALUES ('story', 'Direct payments at last', 'b', 'b', 'We employ our own assistants now', 'carer')`,
     );
-    const found = await query(url, `SELECT id FROM post WHERE search_vector @@ websearch_to_tsquery('english', 'employing assistant')`);
+    const found = await query(
+      url,
+      `SELECT id FROM post WHERE search_vector @@ websearch_to_tsquery('english', 'employing assistant')`,
+    );
     expect(found).toHaveLength(1);
 
     await query(

@@ -5,7 +5,11 @@ import { sql } from "../support/sql";
 
 async function account(role: string, trustLevel = 0) {
   const created = await signUp();
-  await sql(`UPDATE "user" SET role = $1, trust_level = $2 WHERE handle_key = lower($3)`, [role, trustLevel, created.handle]);
+  await sql(`UPDATE "user" SET role = $1, trust_level = $2 WHERE handle_key = lower($3)`, [
+    role,
+    trustLevel,
+    created.handle,
+  ]);
   const [row] = await sql<{ id: number }>(`SELECT id FROM "user" WHERE handle_key = lower($1)`, [created.handle]);
   return { ...created, id: row?.id ?? 0 };
 }
@@ -44,10 +48,16 @@ describe("the review queue", () => {
     const again = await send("/moderation", { form, cookie: second.cookie });
     expect(again.status).toBe(409);
     expect(await again.text()).toContain("already dealt with");
-    const [post] = await sql<{ status: string; published_at: Date | null }>(`SELECT status, published_at FROM post WHERE id = $1`, [id]);
+    const [post] = await sql<{ status: string; published_at: Date | null }>(
+      `SELECT status, published_at FROM post WHERE id = $1`,
+      [id],
+    );
     expect(post?.status).toBe("published");
     expect(post?.published_at).toBeInstanceOf(Date);
-    const log = await sql<{ actor_handle: string; action: string }>(`SELECT actor_handle, action FROM moderation_action WHERE target_type = 'post' AND target_id = $1`, [String(id)]);
+    const log = await sql<{ actor_handle: string; action: string }>(
+      `SELECT actor_handle, action FROM moderation_action WHERE target_type = 'post' AND target_id = $1`,
+      [String(id)],
+    );
     expect(log).toEqual([{ actor_handle: first.handle, action: "post.approve" }]);
     expect((await send(`/stories/${id}`)).status).toBe(200);
   });
@@ -56,10 +66,16 @@ describe("the review queue", () => {
     const author = await account("member");
     const moderator = await account("moderator", 2);
     const id = await pendingPost(author.id, "Reject me");
-    const noReason = await send("/moderation", { form: { kind: "post", id: String(id), version: "1", decision: "reject", reason: "" }, cookie: moderator.cookie });
+    const noReason = await send("/moderation", {
+      form: { kind: "post", id: String(id), version: "1", decision: "reject", reason: "" },
+      cookie: moderator.cookie,
+    });
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain("Write a reason");
-    await send("/moderation", { form: { kind: "post", id: String(id), version: "1", decision: "reject", reason: "It names a social worker." }, cookie: moderator.cookie });
+    await send("/moderation", {
+      form: { kind: "post", id: String(id), version: "1", decision: "reject", reason: "It names a social worker." },
+      cookie: moderator.cookie,
+    });
     const own = await (await send(`/stories/${id}`, { cookie: author.cookie })).text().then(stripComments);
     expect(own).toContain("A moderator wrote: It names a social worker.");
     expect((await send(`/stories/${id}`)).status).toBe(404);
@@ -70,7 +86,10 @@ describe("the review queue", () => {
     const id = await pendingPost(moderator.id, "My own post");
     const html = await (await send("/moderation", { cookie: moderator.cookie })).text().then(stripComments);
     expect(html).toContain("This is your own content");
-    const attempt = await send("/moderation", { form: { kind: "post", id: String(id), version: "1", decision: "approve" }, cookie: moderator.cookie });
+    const attempt = await send("/moderation", {
+      form: { kind: "post", id: String(id), version: "1", decision: "approve" },
+      cookie: moderator.cookie,
+    });
     expect(attempt.status).toBe(403);
     const [row] = await sql<{ status: string }>(`SELECT status FROM post WHERE id = $1`, [id]);
     expect(row?.status).toBe("pending");
@@ -84,9 +103,16 @@ describe("the review queue", () => {
        VALUES ($1, 'E06000001', '2026-07-01', 'carer', 'dp_employer', 'autism', 'self_led', 'same', 'Good year.', 'pending') RETURNING id`,
       [author.id],
     );
-    const response = await send("/moderation", { form: { kind: "report_comment", id: String(report?.id), version: "1", decision: "approve" }, cookie: moderator.cookie });
+    const response = await send("/moderation", {
+      form: { kind: "report_comment", id: String(report?.id), version: "1", decision: "approve" },
+      cookie: moderator.cookie,
+    });
     expect(response.status).toBe(200);
-    const log = await (await send("/moderation/log?action=report_comment", { cookie: moderator.cookie })).text().then(stripComments);
+    const log = await (
+      await send("/moderation/log?action=report_comment", { cookie: moderator.cookie })
+    )
+      .text()
+      .then(stripComments);
     expect(log).toContain("report_comment.approve");
     expect(log).toContain(moderator.handle);
   });
@@ -105,7 +131,12 @@ describe("flags", () => {
   it("are one per member, and three trusted members hide the post pending review", async () => {
     const author = await account("member", 1);
     const id = await publishedPostBy(author.id, "Flag me");
-    const flaggers = [await account("member", 1), await account("member", 2), await account("member", 0), await account("member", 1)];
+    const flaggers = [
+      await account("member", 1),
+      await account("member", 2),
+      await account("member", 0),
+      await account("member", 1),
+    ];
     const flag = (cookie: string) => send(`/flag?post=${id}`, { form: { reason: "abuse", note: "" }, cookie });
     expect((await flag(flaggers[0]?.cookie ?? "")).status).toBe(302);
     expect((await flag(flaggers[0]?.cookie ?? "")).status).toBe(409);
@@ -124,7 +155,10 @@ describe("flags", () => {
     await pendingPost(author.id, "An older pending post", null, "now() - interval '5 days'");
     const id = await publishedPostBy(author.id, "Worrying post");
     const flagger = await account("member", 1);
-    const response = await send(`/flag?post=${id}`, { form: { reason: "safeguarding", note: "They sound unsafe" }, cookie: flagger.cookie });
+    const response = await send(`/flag?post=${id}`, {
+      form: { reason: "safeguarding", note: "They sound unsafe" },
+      cookie: flagger.cookie,
+    });
     expect(response.headers.get("Location")).toBe("/help/safeguarding?reported=1");
     const queue = await (await send("/moderation", { cookie: moderator.cookie })).text().then(stripComments);
     const firstItem = /<h2 id="item-[^"]*" class="queue-heading">([^<]*)<\/h2>/.exec(queue)?.[1];
@@ -155,12 +189,21 @@ describe("flags", () => {
     const page = await (await send(`/stories/${postId}`)).text().then(stripComments);
     expect(page).toContain("This reply was removed by moderators.");
     expect(page).not.toContain("Rude words");
-    const [flag] = await sql<{ resolution: string }>(`SELECT resolution FROM flag WHERE comment_id = $1`, [comment?.id]);
+    const [flag] = await sql<{ resolution: string }>(`SELECT resolution FROM flag WHERE comment_id = $1`, [
+      comment?.id,
+    ]);
     expect(flag?.resolution).toBe("upheld");
     // Moderators can bring it back from the post's history page.
-    const history = await (await send(`/stories/${postId}/history`, { cookie: moderator.cookie })).text().then(stripComments);
+    const history = await (
+      await send(`/stories/${postId}/history`, { cookie: moderator.cookie })
+    )
+      .text()
+      .then(stripComments);
     expect(history).toContain("Removed because: Abusive language.");
-    const restored = await send("/moderation", { form: { kind: "comment", id: String(comment?.id), version: "2", decision: "restore" }, cookie: moderator.cookie });
+    const restored = await send("/moderation", {
+      form: { kind: "comment", id: String(comment?.id), version: "2", decision: "restore" },
+      cookie: moderator.cookie,
+    });
     expect(restored.status).toBe(200);
     expect(await (await send(`/stories/${postId}`)).text()).toContain("Rude words");
     const notes = await (await send("/notifications", { cookie: flagger.cookie })).text().then(stripComments);
@@ -173,9 +216,15 @@ describe("notifications", () => {
     const author = await account("member", 1);
     const moderator = await account("moderator", 2);
     const id = await pendingPost(author.id, "Tell me when");
-    await send("/moderation", { form: { kind: "post", id: String(id), version: "1", decision: "approve" }, cookie: moderator.cookie });
+    await send("/moderation", {
+      form: { kind: "post", id: String(id), version: "1", decision: "approve" },
+      cookie: moderator.cookie,
+    });
     const replier = await account("member", 1);
-    await send(`/stories/${id}`, { form: { body: "Welcome!", displayMode: "anonymous", submissionKey: crypto.randomUUID() }, cookie: replier.cookie });
+    await send(`/stories/${id}`, {
+      form: { body: "Welcome!", displayMode: "anonymous", submissionKey: crypto.randomUUID() },
+      cookie: replier.cookie,
+    });
     const home = await (await send("/", { cookie: author.cookie })).text().then(stripComments);
     expect(home).toContain('Notifications<span class="count"> (2<span class="visually-hidden"> unread</span>)</span>');
     const list = await (await send("/notifications", { cookie: author.cookie })).text().then(stripComments);
@@ -194,21 +243,41 @@ describe("a reply approved by a moderator", () => {
     const newcomer = await account("member", 0);
     const moderator = await account("moderator", 2);
     const postId = await publishedPostBy(sharer.id, "Waiting for a review");
-    await send(`/stories/${postId}`, { form: { body: "Ours took a year.", displayMode: "anonymous", submissionKey: crypto.randomUUID() }, cookie: commenter.cookie });
-    const [parent] = await sql<{ id: number }>(`SELECT id FROM comment WHERE post_id = $1 AND author_id = $2`, [postId, commenter.id]);
+    await send(`/stories/${postId}`, {
+      form: { body: "Ours took a year.", displayMode: "anonymous", submissionKey: crypto.randomUUID() },
+      cookie: commenter.cookie,
+    });
+    const [parent] = await sql<{ id: number }>(`SELECT id FROM comment WHERE post_id = $1 AND author_id = $2`, [
+      postId,
+      commenter.id,
+    ]);
     // A new member's reply to that comment waits for a moderator: nobody is told yet.
     await send(`/stories/${postId}`, {
-      form: { body: "Same here, hang on in there.", displayMode: "anonymous", parentId: String(parent?.id), submissionKey: crypto.randomUUID() },
+      form: {
+        body: "Same here, hang on in there.",
+        displayMode: "anonymous",
+        parentId: String(parent?.id),
+        submissionKey: crypto.randomUUID(),
+      },
       cookie: newcomer.cookie,
     });
-    const [reply] = await sql<{ id: number; status: string }>(`SELECT id, status FROM comment WHERE post_id = $1 AND author_id = $2`, [postId, newcomer.id]);
+    const [reply] = await sql<{ id: number; status: string }>(
+      `SELECT id, status FROM comment WHERE post_id = $1 AND author_id = $2`,
+      [postId, newcomer.id],
+    );
     expect(reply?.status).toBe("pending");
-    const before = await sql<{ user_id: number }>(`SELECT user_id FROM notification WHERE link = $1`, [`/stories/${postId}#comment-${reply?.id}`]);
-    expect(before).toEqual([]);
-    await send("/moderation", { form: { kind: "comment", id: String(reply?.id), version: "1", decision: "approve" }, cookie: moderator.cookie });
-    const told = await sql<{ user_id: number; message: string; link: string }>(`SELECT user_id, message, link FROM notification WHERE link = $1 ORDER BY user_id`, [
+    const before = await sql<{ user_id: number }>(`SELECT user_id FROM notification WHERE link = $1`, [
       `/stories/${postId}#comment-${reply?.id}`,
     ]);
+    expect(before).toEqual([]);
+    await send("/moderation", {
+      form: { kind: "comment", id: String(reply?.id), version: "1", decision: "approve" },
+      cookie: moderator.cookie,
+    });
+    const told = await sql<{ user_id: number; message: string; link: string }>(
+      `SELECT user_id, message, link FROM notification WHERE link = $1 ORDER BY user_id`,
+      [`/stories/${postId}#comment-${reply?.id}`],
+    );
     expect(told.map((n) => [n.user_id, n.message])).toEqual(
       [
         [sharer.id, "Someone replied to your post “Waiting for a review”."],
@@ -225,46 +294,98 @@ describe("more moderator tools", () => {
     const moderator = await account("moderator", 2);
     const id = await pendingPost(author.id, "Needs a redaction");
     await sql(`UPDATE post SET body_markdown = 'Call Mrs Okafor on 07700 900123.' WHERE id = $1`, [id]);
-    const page = await (await send(`/moderation/edit?kind=post&id=${id}`, { cookie: moderator.cookie })).text().then(stripComments);
+    const page = await (
+      await send(`/moderation/edit?kind=post&id=${id}`, { cookie: moderator.cookie })
+    )
+      .text()
+      .then(stripComments);
     expect(page).toContain("Replace with [phone number]");
     const saved = await send(`/moderation/edit?kind=post&id=${id}`, {
-      form: { version: "1", title: "Needs a redaction", body: "Call [name] on [phone number].", reason: "Removed a name and a phone number." },
+      form: {
+        version: "1",
+        title: "Needs a redaction",
+        body: "Call [name] on [phone number].",
+        reason: "Removed a name and a phone number.",
+      },
       cookie: moderator.cookie,
     });
     expect(saved.status).toBe(302);
-    const [row] = await sql<{ status: string; body_markdown: string }>(`SELECT status, body_markdown FROM post WHERE id = $1`, [id]);
+    const [row] = await sql<{ status: string; body_markdown: string }>(
+      `SELECT status, body_markdown FROM post WHERE id = $1`,
+      [id],
+    );
     expect(row).toEqual({ status: "published", body_markdown: "Call [name] on [phone number]." });
-    const [revision] = await sql<{ body_markdown: string; reason: string }>(`SELECT body_markdown, reason FROM post_revision WHERE post_id = $1`, [id]);
+    const [revision] = await sql<{ body_markdown: string; reason: string }>(
+      `SELECT body_markdown, reason FROM post_revision WHERE post_id = $1`,
+      [id],
+    );
     expect(revision?.body_markdown).toContain("07700 900123");
-    const [log] = await sql<{ before: { body: string }; after: { body: string } }>(`SELECT before, after FROM moderation_action WHERE action = 'post.edit_approve' AND target_id = $1`, [String(id)]);
+    const [log] = await sql<{ before: { body: string }; after: { body: string } }>(
+      `SELECT before, after FROM moderation_action WHERE action = 'post.edit_approve' AND target_id = $1`,
+      [String(id)],
+    );
     expect(log?.before.body).toContain("Okafor");
     expect(log?.after.body).toBe("Call [name] on [phone number].");
     const notes = await (await send("/notifications", { cookie: author.cookie })).text().then(stripComments);
-    expect(notes).toContain("A moderator edited your post and published it. They wrote: Removed a name and a phone number.");
+    expect(notes).toContain(
+      "A moderator edited your post and published it. They wrote: Removed a name and a phone number.",
+    );
   });
 
   it("silence: the member can read but not write until it ends", async () => {
     const member = await account("member", 1);
     const moderator = await account("moderator", 2);
     await pendingPost(member.id, "Before the silence");
-    const response = await send("/moderation", { form: { intent: "silence", userId: String(member.id), days: "3", silenceReason: "Cooling off.", itemKey: "post-1" }, cookie: moderator.cookie });
+    const response = await send("/moderation", {
+      form: {
+        intent: "silence",
+        userId: String(member.id),
+        days: "3",
+        silenceReason: "Cooling off.",
+        itemKey: "post-1",
+      },
+      cookie: moderator.cookie,
+    });
     expect(response.status).toBe(200);
     expect((await send("/stories", { cookie: member.cookie })).status).toBe(200);
-    const write = await send("/stories/new", { form: { kind: "story", title: "x", body: "y", displayMode: "anonymous", intent: "publish" }, cookie: member.cookie });
+    const write = await send("/stories/new", {
+      form: { kind: "story", title: "x", body: "y", displayMode: "anonymous", intent: "publish" },
+      cookie: member.cookie,
+    });
     expect(write.status).toBe(403);
     expect(await write.text().then(stripComments)).toContain("A moderator has paused your posting until");
-    const [row] = await sql<{ days: number }>(`SELECT round(extract(epoch from silenced_until - now()) / 86400) AS days FROM "user" WHERE id = $1`, [member.id]);
+    const [row] = await sql<{ days: number }>(
+      `SELECT round(extract(epoch from silenced_until - now()) / 86400) AS days FROM "user" WHERE id = $1`,
+      [member.id],
+    );
     expect(Number(row?.days)).toBe(3);
   });
 
   describe("who may silence whom", () => {
     const silence = (cookie: string, userId: number, reason = "Cooling off.") =>
-      send("/moderation", { form: { intent: "silence", userId: String(userId), days: "3", silenceReason: reason, itemKey: `user-${userId}` }, cookie });
+      send("/moderation", {
+        form: {
+          intent: "silence",
+          userId: String(userId),
+          days: "3",
+          silenceReason: reason,
+          itemKey: `user-${userId}`,
+        },
+        cookie,
+      });
     const lift = (cookie: string, userId: number, reason: string) =>
-      send("/moderation", { form: { intent: "lift-silence", userId: String(userId), liftReason: reason, itemKey: `user-${userId}` }, cookie });
-    const silencedUntil = async (id: number) => (await sql<{ silenced_until: Date | null }>(`SELECT silenced_until FROM "user" WHERE id = $1`, [id]))[0]?.silenced_until;
+      send("/moderation", {
+        form: { intent: "lift-silence", userId: String(userId), liftReason: reason, itemKey: `user-${userId}` },
+        cookie,
+      });
+    const silencedUntil = async (id: number) =>
+      (await sql<{ silenced_until: Date | null }>(`SELECT silenced_until FROM "user" WHERE id = $1`, [id]))[0]
+        ?.silenced_until;
     const auditRows = (id: number) =>
-      sql<{ action: string; actor_handle: string; reason: string | null }>(`SELECT action, actor_handle, reason FROM moderation_action WHERE target_type = 'user' AND target_id = $1 ORDER BY id`, [String(id)]);
+      sql<{ action: string; actor_handle: string; reason: string | null }>(
+        `SELECT action, actor_handle, reason FROM moderation_action WHERE target_type = 'user' AND target_id = $1 ORDER BY id`,
+        [String(id)],
+      );
 
     it("a moderator cannot silence an admin, another moderator or themselves: 403 and nothing changes", async () => {
       const moderator = await account("moderator", 2);
@@ -273,7 +394,9 @@ describe("more moderator tools", () => {
       for (const target of [admin, otherModerator, moderator]) {
         const refused = await silence(moderator.cookie, target.id);
         expect(refused.status).toBe(403);
-        expect(await refused.text().then(stripComments)).toContain("Moderators act on members, admins on moderators, and nobody on themselves.");
+        expect(await refused.text().then(stripComments)).toContain(
+          "Moderators act on members, admins on moderators, and nobody on themselves.",
+        );
         expect(await silencedUntil(target.id)).toBeNull();
         expect(await auditRows(target.id)).toEqual([]);
       }
@@ -311,7 +434,9 @@ describe("more moderator tools", () => {
       expect(row?.before.silencedUntil).toMatch(/^\d{4}-\d\d-\d\dT/);
       expect(row?.after).toEqual({ silencedUntil: null });
       const notes = await (await send("/notifications", { cookie: moderator.cookie })).text().then(stripComments);
-      expect(notes).toContain("A moderator has lifted the pause on your posting early: you can post again. The moderator wrote: Talked it through; back to work.");
+      expect(notes).toContain(
+        "A moderator has lifted the pause on your posting early: you can post again. The moderator wrote: Talked it through; back to work.",
+      );
       // Lifting again finds nothing to lift.
       expect((await lift(admin.cookie, moderator.id, "Again.")).status).toBe(409);
     });
@@ -320,7 +445,11 @@ describe("more moderator tools", () => {
       const member = await account("member", 1);
       const moderator = await account("moderator", 2);
       expect((await silence(moderator.cookie, member.id)).status).toBe(200);
-      const newStory = () => send("/stories/new", { form: { kind: "story", title: "x", body: "y", displayMode: "anonymous", intent: "publish" }, cookie: member.cookie });
+      const newStory = () =>
+        send("/stories/new", {
+          form: { kind: "story", title: "x", body: "y", displayMode: "anonymous", intent: "publish" },
+          cookie: member.cookie,
+        });
       expect((await newStory()).status).toBe(403);
       expect((await lift(moderator.cookie, member.id, "Apologised to the group.")).status).toBe(200);
       expect((await newStory()).status).not.toBe(403);
@@ -351,16 +480,27 @@ describe("more moderator tools", () => {
        VALUES ('story', 'Removed then restored', 'b', '<p>b</p>', 'b', $1, 'carer', 'removed', now(), 'E06000002') RETURNING id`,
       [author.id],
     );
-    const restored = await send("/moderation", { form: { kind: "post", id: String(post?.id), version: "1", decision: "restore" }, cookie: moderator.cookie });
+    const restored = await send("/moderation", {
+      form: { kind: "post", id: String(post?.id), version: "1", decision: "restore" },
+      cookie: moderator.cookie,
+    });
     expect(restored.status).toBe(200);
     expect((await send(`/stories/${post?.id}`)).status).toBe(200);
 
     await pendingPost(author.id, "Kept details here", [{ kind: "email", text: "a@example.com" }]);
     await pendingPost(author.id, "Nothing kept here");
-    const filtered = await (await send("/moderation?reason=kept_identifying_details", { cookie: moderator.cookie })).text().then(stripComments);
+    const filtered = await (
+      await send("/moderation?reason=kept_identifying_details", { cookie: moderator.cookie })
+    )
+      .text()
+      .then(stripComments);
     expect(filtered).toContain("Kept details here");
     expect(filtered).not.toContain("Nothing kept here");
-    const byCouncil = await (await send("/moderation?council=E06000003", { cookie: moderator.cookie })).text().then(stripComments);
+    const byCouncil = await (
+      await send("/moderation?council=E06000003", { cookie: moderator.cookie })
+    )
+      .text()
+      .then(stripComments);
     expect(byCouncil).toContain("Nothing is waiting for review.");
   });
 });
@@ -370,12 +510,24 @@ describe("round trips", () => {
     const author = await account("member");
     const moderator = await account("moderator", 2);
     const id = await pendingPost(author.id, "Please change me");
-    await send("/moderation", { form: { kind: "post", id: String(id), version: "1", decision: "request_changes", reason: "Leave out the care home's name." }, cookie: moderator.cookie });
+    await send("/moderation", {
+      form: {
+        kind: "post",
+        id: String(id),
+        version: "1",
+        decision: "request_changes",
+        reason: "Leave out the care home's name.",
+      },
+      cookie: moderator.cookie,
+    });
     const own = await (await send(`/stories/${id}`, { cookie: author.cookie })).text().then(stripComments);
     expect(own).toContain("A moderator wrote: Leave out the care home");
     expect(own).toContain("Edit your post and send it again");
     const [row] = await sql<{ version: number }>(`SELECT version FROM post WHERE id = $1`, [id]);
-    await send(`/stories/${id}/edit`, { form: { title: "Please change me", body: "Now without the name.", version: String(row?.version) }, cookie: author.cookie });
+    await send(`/stories/${id}/edit`, {
+      form: { title: "Please change me", body: "Now without the name.", version: String(row?.version) },
+      cookie: author.cookie,
+    });
     const [after] = await sql<{ status: string }>(`SELECT status FROM post WHERE id = $1`, [id]);
     expect(after?.status).toBe("pending");
     const queue = await (await send("/moderation", { cookie: moderator.cookie })).text().then(stripComments);
@@ -388,7 +540,10 @@ describe("round trips", () => {
     const id = await publishedPostBy(author.id, "Hidden by a moderator");
     await send(`/flag?post=${id}`, { form: { reason: "personal_information" }, cookie: moderator.cookie });
     expect((await send(`/stories/${id}`)).status).toBe(404);
-    const log = await sql<{ action: string }>(`SELECT action FROM moderation_action WHERE target_type = 'post' AND target_id = $1`, [String(id)]);
+    const log = await sql<{ action: string }>(
+      `SELECT action FROM moderation_action WHERE target_type = 'post' AND target_id = $1`,
+      [String(id)],
+    );
     expect(log.map((l) => l.action)).toContain("post.hide");
   });
 });

@@ -73,7 +73,10 @@ describe("deleting an account", () => {
 
   it("asks for the password and a choice, keeping the choice when refused", async () => {
     const { handle, cookie } = await signUp();
-    const response = await send("/settings/delete", { form: { content: "detach", password: "wrong password here" }, cookie });
+    const response = await send("/settings/delete", {
+      form: { content: "detach", password: "wrong password here" },
+      cookie,
+    });
     expect(response.status).toBe(400);
     const html = await response.text();
     expect(html).toContain("Your password is not right");

@@ -16,7 +16,8 @@ import { cursorReadings, cursorsIn, findTimeLeaks, type Leak } from "../support/
 // real today (which downloads may name as the day they were made).
 const DEMO_TODAY = new Date("2026-10-14T16:47:23.417Z");
 
-const people: Record<"member" | "moderator" | "admin" | "researcher", { handle: string; cookie: string; id: number }> = {} as never;
+const people: Record<"member" | "moderator" | "admin" | "researcher", { handle: string; cookie: string; id: number }> =
+  {} as never;
 const mine = { anonymous: 0, named: 0, comment: 0 };
 let moments: Date[] = [];
 let publishedIds: number[] = [];
@@ -55,11 +56,14 @@ beforeAll(async () => {
     )[0]?.id ?? 0;
   mine.anonymous = await insertPost("Posted without my name", "anonymous", "2026-09-17T14:32:05.123Z");
   mine.named = await insertPost("Posted under my name", "handle", "2026-09-17T14:32:05.157Z");
-  await sql(`INSERT INTO post_revision (post_id, title, body_markdown, edited_by_id, reason, created_at) VALUES ($1, 'Old title', 'Old words.', $2, 'typo', '2026-09-18T09:12:44Z')`, [
-    mine.named,
-    member,
-  ]);
-  const [other] = await sql<{ id: number }>(`SELECT id FROM post WHERE status = 'published' AND author_id <> $1 LIMIT 1`, [member]);
+  await sql(
+    `INSERT INTO post_revision (post_id, title, body_markdown, edited_by_id, reason, created_at) VALUES ($1, 'Old title', 'Old words.', $2, 'typo', '2026-09-18T09:12:44Z')`,
+    [mine.named, member],
+  );
+  const [other] = await sql<{ id: number }>(
+    `SELECT id FROM post WHERE status = 'published' AND author_id <> $1 LIMIT 1`,
+    [member],
+  );
   mine.comment =
     (
       await sql<{ id: number }>(
@@ -69,23 +73,37 @@ beforeAll(async () => {
         [other?.id, member],
       )
     )[0]?.id ?? 0;
-  await sql(`INSERT INTO comment_revision (comment_id, body_markdown, edited_by_id, created_at) VALUES ($1, 'Same.', $2, '2026-09-19T21:06:00Z')`, [mine.comment, member]);
+  await sql(
+    `INSERT INTO comment_revision (comment_id, body_markdown, edited_by_id, created_at) VALUES ($1, 'Same.', $2, '2026-09-19T21:06:00Z')`,
+    [mine.comment, member],
+  );
   const [reply] = await sql<{ id: number }>(
     `INSERT INTO comment (post_id, author_id, display_mode, author_perspective, body_markdown, body_html, status, created_at, updated_at, published_at)
      VALUES ($1, $2, 'anonymous', 'carer', 'Thank you.', '<p>Thank you.</p>', 'published', '2026-09-20T07:41:12Z', '2026-09-20T07:41:12Z', '2026-09-20T07:41:12Z')
      RETURNING id`,
     [mine.anonymous, people.moderator.id],
   );
-  await sql(`INSERT INTO notification (user_id, kind, message, link, created_at) VALUES ($1, 'reply', 'Someone replied to your story.', $2, '2026-09-20T07:41:12Z')`, [
-    member,
-    `/stories/${mine.anonymous}#comment-${reply?.id}`,
-  ]);
-  await sql(`INSERT INTO flag (post_id, flagger_id, reason, note, created_at) VALUES ($1, $2, 'spam', 'Looks like an advert.', '2026-09-21T11:11:11Z')`, [other?.id, member]);
-  await sql(`INSERT INTO post_reaction (post_id, user_id, created_at) VALUES ($1, $2, '2026-09-21T12:13:14Z') ON CONFLICT DO NOTHING`, [other?.id, member]);
+  await sql(
+    `INSERT INTO notification (user_id, kind, message, link, created_at) VALUES ($1, 'reply', 'Someone replied to your story.', $2, '2026-09-20T07:41:12Z')`,
+    [member, `/stories/${mine.anonymous}#comment-${reply?.id}`],
+  );
+  await sql(
+    `INSERT INTO flag (post_id, flagger_id, reason, note, created_at) VALUES ($1, $2, 'spam', 'Looks like an advert.', '2026-09-21T11:11:11Z')`,
+    [other?.id, member],
+  );
+  await sql(
+    `INSERT INTO post_reaction (post_id, user_id, created_at) VALUES ($1, $2, '2026-09-21T12:13:14Z') ON CONFLICT DO NOTHING`,
+    [other?.id, member],
+  );
   await sql(
     `INSERT INTO moderation_action (actor_id, actor_handle, action, target_type, target_id, reason, after, created_at)
      VALUES ($1, $2, 'user.silence', 'user', $3, 'Cooling off', $4, '2026-09-22T15:16:17Z')`,
-    [people.moderator.id, people.moderator.handle, String(member), JSON.stringify({ silencedUntil: "2026-09-29T15:16:17.000Z", days: 7 })],
+    [
+      people.moderator.id,
+      people.moderator.handle,
+      String(member),
+      JSON.stringify({ silencedUntil: "2026-09-29T15:16:17.000Z", days: 7 }),
+    ],
   );
 
   // Every moment a post, reply, edit, reaction, flag or notification happened.
@@ -116,8 +134,12 @@ async function get(path: string, cookie?: string): Promise<Fetched> {
 
 /** The leaks in an answer: its body, and every header but Date and Set-Cookie (the member's own session). */
 function leaksOf(answer: Fetched, options: { allowDays?: boolean } = {}): (Leak & { path: string })[] {
-  const headers = [...answer.headers].filter(([name]) => !["date", "set-cookie"].includes(name)).map(([name, value]) => `${name}: ${value}`);
-  return [...findTimeLeaks(answer.text, moments, options), ...findTimeLeaks(headers.join("\n"), moments, options)].map((leak) => ({ ...leak, path: answer.path }));
+  const headers = [...answer.headers]
+    .filter(([name]) => !["date", "set-cookie"].includes(name))
+    .map(([name, value]) => `${name}: ${value}`);
+  return [...findTimeLeaks(answer.text, moments, options), ...findTimeLeaks(headers.join("\n"), moments, options)].map(
+    (leak) => ({ ...leak, path: answer.path }),
+  );
 }
 
 /** Where Remix's single fetch asks for the loader data of a page ("/stories?x" → "/stories.data?x"). */
@@ -132,7 +154,9 @@ async function pageAndData(path: string, cookie?: string): Promise<Fetched[]> {
 }
 
 /** One line a leak, short enough to read in a failure. */
-const described = (leaks: (Leak & { path: string })[]) => [...new Set(leaks.map((leak) => `${leak.path}: ${leak.kind} ${leak.found} in …${leak.context.slice(20, 110)}…`))];
+const described = (leaks: (Leak & { path: string })[]) => [
+  ...new Set(leaks.map((leak) => `${leak.path}: ${leak.kind} ${leak.found} in …${leak.context.slice(20, 110)}…`)),
+];
 
 describe("the timestamp sweep", () => {
   it("the detector itself finds each kind of leak it looks for", () => {
@@ -145,16 +169,24 @@ describe("the timestamp sweep", () => {
     expect(sample("on 17 September 2026")).toContain("day");
     expect(sample("on 2026-09-17")).toContain("day");
     expect(sample(String(Math.floor(moment.getTime() / 1000)))).toContain("epoch seconds");
-    expect(findTimeLeaks(cursorReadings(Buffer.from("newest~2026-09-17T14:32:05.123Z~42").toString("base64url")), [moment])).not.toEqual([]);
+    expect(
+      findTimeLeaks(cursorReadings(Buffer.from("newest~2026-09-17T14:32:05.123Z~42").toString("base64url")), [moment]),
+    ).not.toEqual([]);
     // A month, written as feeds must write it, is not a leak.
-    expect(sample("<published>2026-09-01T00:00:00.000Z</published> <pubDate>Tue, 01 Sep 2026 00:00:00 GMT</pubDate> September 2026 2026-09")).toEqual([]);
+    expect(
+      sample(
+        "<published>2026-09-01T00:00:00.000Z</published> <pubDate>Tue, 01 Sep 2026 00:00:00 GMT</pubDate> September 2026 2026-09",
+      ),
+    ).toEqual([]);
     expect(moments.length).toBeGreaterThan(500);
   });
 
   it("finds no time finer than the month in any public output, its loader data, headers or cursors", async () => {
-    const named = (await sql<{ handle: string }>(`SELECT DISTINCT u.handle FROM post p JOIN "user" u ON u.id = p.author_id WHERE p.status = 'published' AND p.display_mode = 'handle'`)).map(
-      (row) => row.handle,
-    );
+    const named = (
+      await sql<{ handle: string }>(
+        `SELECT DISTINCT u.handle FROM post p JOIN "user" u ON u.id = p.author_id WHERE p.status = 'published' AND p.display_mode = 'handle'`,
+      )
+    ).map((row) => row.handle);
     expect(named.length).toBeGreaterThan(0);
     // The stories with most replies (and the member's own), rather than all 200: the machine is shared.
     const busiest = (
@@ -209,7 +241,8 @@ describe("the timestamp sweep", () => {
     const visit = (answer: Fetched) => {
       expect(answer.status, answer.path).toBe(200);
       leaks.push(...leaksOf(answer));
-      for (const cursor of cursorsIn(`${answer.text}\n${answer.headers.get("Link") ?? ""}`)) cursors.set(cursor, answer.path);
+      for (const cursor of cursorsIn(`${answer.text}\n${answer.headers.get("Link") ?? ""}`))
+        cursors.set(cursor, answer.path);
     };
     for (const path of pages) for (const answer of await pageAndData(path)) visit(answer);
     for (const path of other) visit(await get(path));
@@ -217,14 +250,18 @@ describe("the timestamp sweep", () => {
     for (const [cursor, from] of [...cursors]) {
       if (from.startsWith("/api/")) visit(await get(`/api/v1/stories?cursor=${encodeURIComponent(cursor)}`));
     }
-    const older = /href="(\/stories\?[^"]*cursor=[^"]+)"/.exec((await get("/stories")).text)?.[1]?.replaceAll("&amp;", "&");
+    const older = /href="(\/stories\?[^"]*cursor=[^"]+)"/
+      .exec((await get("/stories")).text)?.[1]
+      ?.replaceAll("&amp;", "&");
     expect(older).toBeTruthy();
     visit(await get(older ?? ""));
 
     expect(cursors.size).toBeGreaterThan(2);
     for (const [cursor, from] of cursors) {
       expect(cursor.length, from).toBeGreaterThan(40);
-      leaks.push(...findTimeLeaks(cursorReadings(cursor), moments).map((leak) => ({ ...leak, path: `cursor from ${from}` })));
+      leaks.push(
+        ...findTimeLeaks(cursorReadings(cursor), moments).map((leak) => ({ ...leak, path: `cursor from ${from}` })),
+      );
       // No part of it reads as text: not the sort, not a month. (Random bytes can spell a "~" or
       // four digits by chance, so only longer patterns are looked for.)
       expect(cursorReadings(cursor), from).not.toMatch(/newest|relevance|20[2-3]\d-[01]\d/);
@@ -367,7 +404,10 @@ describe("sealed cursors through the real routes", () => {
         const { response, body } = await callApi<ProblemBody>(`/api/v1/stories?${query}`);
         expect(response.status, name).toBe(400);
         expect(response.headers.get("Content-Type"), name).toBe("application/problem+json");
-        expect(body.errors?.map((error) => error.parameter), name).toEqual(["cursor"]);
+        expect(
+          body.errors?.map((error) => error.parameter),
+          name,
+        ).toEqual(["cursor"]);
       }
     }
     // A cursor made for one list does not open another, even with the same sort.
@@ -383,14 +423,20 @@ describe("sealed cursors through the real routes", () => {
     expect(older).not.toBe("");
     const flipped = Buffer.from(older, "base64url");
     flipped[5] = (flipped[5] ?? 0) ^ 0x40;
-    for (const value of [flipped.toString("base64url"), Buffer.from("relevance~1e999~1").toString("base64url"), Buffer.from("newest~2026-09-17T14:32:05.123Z~42").toString("base64url")]) {
+    for (const value of [
+      flipped.toString("base64url"),
+      Buffer.from("relevance~1e999~1").toString("base64url"),
+      Buffer.from("newest~2026-09-17T14:32:05.123Z~42").toString("base64url"),
+    ]) {
       const page = await get(`/stories?q=care&tag=respite&sort=newest&cursor=${value}`);
       expect(page.status).toBe(400);
       const text = stripComments(page.text);
       expect(text).toContain("This page link is damaged or out of date");
       expect(text).toMatch(/<input[^>]*id="q"[^>]*value="care"/);
       expect(text).toContain('<input type="hidden" name="tag" value="respite"/>');
-      expect(text).toContain('href="/stories?q=care&amp;tag=respite&amp;sort=newest">Go back to the first page of results</a>');
+      expect(text).toContain(
+        'href="/stories?q=care&amp;tag=respite&amp;sort=newest">Go back to the first page of results</a>',
+      );
     }
     const relevance = await get(`/stories?q=care&cursor=${Buffer.from("relevance~1e999~1").toString("base64url")}`);
     expect(relevance.status).toBe(400);
@@ -452,7 +498,9 @@ describe("handles are not confirmed", () => {
     const missing = await get(`/u/${handle.slice(0, -1)}zz`);
     expect(existing.status).toBe(404);
     expect(missing.status).toBe(404);
-    expect(existing.text.replaceAll(handle, "HANDLE")).toBe(missing.text.replaceAll(`${handle.slice(0, -1)}zz`, "HANDLE"));
+    expect(existing.text.replaceAll(handle, "HANDLE")).toBe(
+      missing.text.replaceAll(`${handle.slice(0, -1)}zz`, "HANDLE"),
+    );
     expect([...existing.headers.keys()].sort()).toEqual([...missing.headers.keys()].sort());
 
     const named = await get(`/u/${people.member.handle}`);

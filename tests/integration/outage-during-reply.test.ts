@@ -51,7 +51,9 @@ async function replyTwice(body: string) {
 
 describe("the database connection dying while a reply is saved", () => {
   it("while the notification is written: nothing saved, a 503 that says so, then saved once on retry", async () => {
-    await sql(`CREATE TRIGGER cut_connection BEFORE INSERT ON notification FOR EACH ROW EXECUTE FUNCTION cut_connection()`);
+    await sql(
+      `CREATE TRIGGER cut_connection BEFORE INSERT ON notification FOR EACH ROW EXECUTE FUNCTION cut_connection()`,
+    );
     const body = "The same happened to us at the annual review.";
     const { failed, html, savedDuringFailure, retried, savedAfterRetry } = await replyTwice(body);
     expect(failed.status).toBe(503);
@@ -60,14 +62,19 @@ describe("the database connection dying while a reply is saved", () => {
     expect(savedDuringFailure).toHaveLength(0);
     expect(retried.status).toBe(302);
     expect(savedAfterRetry).toHaveLength(1);
-    const told = await sql(`SELECT 1 FROM notification n JOIN "user" u ON u.id = n.user_id WHERE u.handle_key = lower($1)`, [author.handle]);
+    const told = await sql(
+      `SELECT 1 FROM notification n JOIN "user" u ON u.id = n.user_id WHERE u.handle_key = lower($1)`,
+      [author.handle],
+    );
     expect(told).toHaveLength(1);
   });
 
   it("at commit: a 503, not a 500, and nothing saved", async () => {
     await sql(`CREATE CONSTRAINT TRIGGER cut_connection AFTER INSERT ON comment DEFERRABLE INITIALLY DEFERRED
       FOR EACH ROW EXECUTE FUNCTION cut_connection()`);
-    const { failed, html, savedDuringFailure, retried, savedAfterRetry } = await replyTwice("We asked for the decision in writing.");
+    const { failed, html, savedDuringFailure, retried, savedAfterRetry } = await replyTwice(
+      "We asked for the decision in writing.",
+    );
     expect(failed.status).toBe(503);
     expect(html).toContain("Your reply has not been saved");
     expect(savedDuringFailure).toHaveLength(0);

@@ -18,7 +18,16 @@ import { sql } from "../support/sql";
 const Q0 = quarterContaining(new Date());
 const QUARTERS = [0, 1, 2, 3, 4, 5].map((back) => addQuarters(Q0, -back));
 const NORTH_EAST = "E12000001";
-const COUNCILS = ["E06000001", "E06000002", "E06000003", "E06000004", "E06000005", "E06000047", "E06000057", "E08000021"];
+const COUNCILS = [
+  "E06000001",
+  "E06000002",
+  "E06000003",
+  "E06000004",
+  "E06000005",
+  "E06000047",
+  "E06000057",
+  "E08000021",
+];
 const PERSPECTIVES = ["carer", "supported_person", "acting_for_person", "support_planner"];
 const ARRANGEMENTS = ["dp_employer", "dp_agency", "commissioned", "isf"];
 const BUDGETS = ["increased", "same", "reduced", "stopped"];
@@ -36,7 +45,7 @@ function mulberry32(seed: number) {
 }
 
 const random = mulberry32(20261206);
-const pick = <T,>(items: readonly T[], weights?: readonly number[]): T => {
+const pick = <T>(items: readonly T[], weights?: readonly number[]): T => {
   const w = weights ?? items.map(() => 1);
   let r = random() * w.reduce((a, b) => a + b, 0);
   for (let i = 0; i < items.length; i++) {
@@ -63,7 +72,8 @@ const community: TestReport[] = COUNCILS.flatMap((area, c) =>
 );
 
 type Figure = { shown: true; value: number } | { shown: false; reason: string };
-type ShareFigure = { shown: true; value: { percent: number; low: number; high: number } } | { shown: false; reason: string };
+type ShareFigure =
+  { shown: true; value: { percent: number; low: number; high: number } } | { shown: false; reason: string };
 interface Category {
   key: string;
   count: Figure;
@@ -154,7 +164,10 @@ function solve(share: { percent: number; low: number; high: number }): { k: numb
 }
 
 /** The attacker's best count for a figure: a unique solution of any share built on it, else the shown value. */
-function bestCount(total: Figure, categories: Category[]): { total: number | null; categories: Map<string, number | null> } {
+function bestCount(
+  total: Figure,
+  categories: Category[],
+): { total: number | null; categories: Map<string, number | null> } {
   const solvedTotals = new Set<number>();
   const solvedParts = new Map<string, Set<number>>();
   for (const category of categories) {
@@ -234,7 +247,8 @@ describe("outcome figures under attack", () => {
           const actual = trueOf(ta, category.key) - trueOf(tb, category.key);
           if (actual >= 1 && actual <= 4) {
             smallGroupsTried++;
-            if (guessA !== null && guessA !== undefined && guessB !== null && guessB !== undefined) expect(guessA - guessB).not.toBe(actual);
+            if (guessA !== null && guessA !== undefined && guessB !== null && guessB !== undefined)
+              expect(guessA - guessB).not.toBe(actual);
           }
         }
       }
@@ -275,28 +289,49 @@ describe("outcome figures under attack", () => {
   });
 
   it("shows the same figures on the page, in the CSV and JSON downloads and in the API", async () => {
-    const slice: Slice = { place: { council: "E06000003" }, from: QUARTERS[5] as string, to: QUARTERS[0] as string, perspective: "carer" };
+    const slice: Slice = {
+      place: { council: "E06000003" },
+      from: QUARTERS[5] as string,
+      to: QUARTERS[0] as string,
+      perspective: "carer",
+    };
     const json = await viewOf(slice);
     const api = await callApi<PlaceBody>(`/api/v1/outcomes?${query(slice)}`);
     expect(api.body.views.outcomes).toEqual(json);
-    const csv = parse(await (await send(`/outcomes/data.csv?${query(slice)}`)).text(), { columns: true, skip_empty_lines: true, relax_column_count: true, comment: "#" }) as Record<string, string>[];
+    const csv = parse(await (await send(`/outcomes/data.csv?${query(slice)}`)).text(), {
+      columns: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      comment: "#",
+    }) as Record<string, string>[];
     const reportsRow = csv.find((row) => row.section === "reports" && row.measure === "reports");
     expect(reportsRow?.value).toBe(json.reports.shown ? String(json.reports.value) : expect.any(String));
     const page = await (await send(`/outcomes/E06000003?${query(slice).replace(/council=[^&]+&/, "")}`)).text();
-    if (json.reports.shown) expect(/Reports<\/dt><dd>[^<]*/.exec(page)?.[0]).toBe(`Reports</dt><dd>${json.reports.value}`);
+    if (json.reports.shown)
+      expect(/Reports<\/dt><dd>[^<]*/.exec(page)?.[0]).toBe(`Reports</dt><dd>${json.reports.value}`);
   });
 
   it("has a solver that would catch shares worked out from true counts (so the checks above can fail)", () => {
     // The old way: 12 of Hartlepool's 77 reports as a share with its textbook Wilson interval.
     const interval = wilsonInterval(12, 77);
-    const oldShare = { percent: Math.round((100 * 12) / 77), low: Math.round(100 * interval.low), high: Math.round(100 * interval.high) };
+    const oldShare = {
+      percent: Math.round((100 * 12) / 77),
+      low: Math.round(100 * interval.low),
+      high: Math.round(100 * interval.high),
+    };
     const solved = solve(oldShare);
     expect(solved).toContainEqual({ k: 12, n: 77 });
     // With a second share of the same total and the published "75" (73 to 77), the total is exactly 77.
     const other = wilsonInterval(40, 77);
-    const otherShare = { percent: Math.round((100 * 40) / 77), low: Math.round(100 * other.low), high: Math.round(100 * other.high) };
+    const otherShare = {
+      percent: Math.round((100 * 40) / 77),
+      low: Math.round(100 * other.low),
+      high: Math.round(100 * other.high),
+    };
     const totals = new Set(solved.map((s) => s.n));
-    expect([...new Set(solve(otherShare).map((s) => s.n))].filter((n) => totals.has(n) && n >= 73 && n <= 77)).toEqual([77]);
+    expect([...new Set(solve(otherShare).map((s) => s.n))].filter((n) => totals.has(n) && n >= 73 && n <= 77)).toEqual([
+      77,
+    ]);
   });
 
   it("gives every shown share exactly as its published counts make it", async () => {

@@ -14,19 +14,40 @@ const HARTLEPOOL = "E06000001";
 const MIDDLESBROUGH = "E06000002";
 const REDCAR = "E06000003";
 const NORTH_EAST = "E12000001";
-const OTHER_NORTH_EAST = ["E06000004", "E06000005", "E06000047", "E06000057", "E08000021", "E08000022", "E08000023", "E08000024", "E08000037"];
+const OTHER_NORTH_EAST = [
+  "E06000004",
+  "E06000005",
+  "E06000047",
+  "E06000057",
+  "E08000021",
+  "E08000022",
+  "E08000023",
+  "E08000024",
+  "E08000037",
+];
 
-const many = <T,>(n: number, item: T | ((i: number) => T)): T[] =>
+const many = <T>(n: number, item: T | ((i: number) => T)): T[] =>
   Array.from({ length: n }, (_, i) => (typeof item === "function" ? (item as (i: number) => T)(i) : item));
 
 // Redcar: 35 reports of quality of life: 8 a lot better, 7 a bit better, 5 same, 5 a bit worse,
 // 5 a lot worse, 5 not relevant → net (15 − 10) / 30 = +17. Hourly rates: six at £10, six at £13.
-const REDCAR_RATINGS = [...many(8, "a_lot_better"), ...many(7, "a_bit_better"), ...many(5, "same"), ...many(5, "a_bit_worse"), ...many(5, "a_lot_worse"), ...many(5, "not_relevant")];
+const REDCAR_RATINGS = [
+  ...many(8, "a_lot_better"),
+  ...many(7, "a_bit_better"),
+  ...many(5, "same"),
+  ...many(5, "a_bit_worse"),
+  ...many(5, "a_lot_worse"),
+  ...many(5, "not_relevant"),
+];
 
 beforeAll(async () => {
   await insertReports([
     // Hartlepool has exactly 4 reports: that 4 must never be shown or follow from anything shown.
-    ...many<TestReport>(4, (i) => ({ area: HARTLEPOOL, quarter: i % 2 ? THIS_QUARTER : LAST_QUARTER, outcomes: { "quality-of-life": "a_lot_worse" } })),
+    ...many<TestReport>(4, (i) => ({
+      area: HARTLEPOOL,
+      quarter: i % 2 ? THIS_QUARTER : LAST_QUARTER,
+      outcomes: { "quality-of-life": "a_lot_worse" },
+    })),
     ...many<TestReport>(6, { area: MIDDLESBROUGH, quarter: THIS_QUARTER, outcomes: { "quality-of-life": "same" } }),
     ...many<TestReport>(35, (i) => ({
       area: REDCAR,
@@ -35,7 +56,14 @@ beforeAll(async () => {
       ratePence: i < 6 ? 1000 : i < 12 ? 1300 : null,
       outcomes: { "quality-of-life": REDCAR_RATINGS[i] as string },
     })),
-    ...OTHER_NORTH_EAST.flatMap((area) => many<TestReport>(20, { area, quarter: THIS_QUARTER, lead: "council_led", outcomes: { "quality-of-life": "a_bit_better" } })),
+    ...OTHER_NORTH_EAST.flatMap((area) =>
+      many<TestReport>(20, {
+        area,
+        quarter: THIS_QUARTER,
+        lead: "council_led",
+        outcomes: { "quality-of-life": "a_bit_better" },
+      }),
+    ),
     ...many<TestReport>(12, { area: "E08000035", quarter: LAST_QUARTER }),
   ]);
 });
@@ -54,7 +82,10 @@ const page = async (path: string) => {
 /** The text of a table row that starts with a council's name, tags removed. */
 function rowText(html: string, name: string): string {
   const row = new RegExp(`<tr>(?:(?!</tr>).)*?>${name}</a>(?:(?!</tr>).)*</tr>`, "s").exec(html)?.[0] ?? "";
-  return row.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+  return row
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 describe("the national overview", () => {
@@ -101,7 +132,9 @@ describe("a council's page", () => {
     // 6 × £10 and 6 × £13 is £11.50. Published figures come from protected counts, so they move.
     const net = /Quality of life, net score<\/dt><dd>([+−-]?\d+) \(95% interval/.exec(html);
     expect(Math.abs(Number(net?.[1]?.replace("−", "-")) - 17)).toBeLessThanOrEqual(30);
-    const selfLed = /Plans led by the person or their family<\/dt><dd>(\d+)% \(95% interval (\d+)% to (\d+)%\)/.exec(html);
+    const selfLed = /Plans led by the person or their family<\/dt><dd>(\d+)% \(95% interval (\d+)% to (\d+)%\)/.exec(
+      html,
+    );
     expect(Math.abs(Number(selfLed?.[1]) - 60)).toBeLessThanOrEqual(15);
     expect(Number(selfLed?.[2])).toBeLessThan(Number(selfLed?.[1]));
     expect(html).toMatch(/£1[0-3]\.\d0 \(middle half £1[0-3]\.\d0 to £1[0-3]\.\d0; \d+ values\)/);
@@ -150,11 +183,17 @@ describe("downloads", () => {
     expect(response.headers.get("Content-Type")).toContain("text/csv");
     const text = await response.text();
     expect(text).toMatch(/^#,Outcomes in North East\n#,"Licence: Creative Commons Attribution 4.0/);
-    expect(text).toMatch(/\n#,Cite as: Fifth Option \(\d{4}\)\. Outcomes in North East\. Retrieved \d{4}-\d{2}-\d{2} from http/);
+    expect(text).toMatch(
+      /\n#,Cite as: Fifth Option \(\d{4}\)\. Outcomes in North East\. Retrieved \d{4}-\d{2}-\d{2} from http/,
+    );
     const rows = parse(text, { columns: true, comment: "#" }) as Record<string, string>[];
     const hartlepool = rows.filter((r) => r.place_code === HARTLEPOOL);
     expect(hartlepool.map((r) => r.value)).toEqual(["fewer than 5", "fewer than 5", "fewer than 5"]);
-    expect(rows.filter((r) => r.place_code === MIDDLESBROUGH).map((r) => r.value)).toEqual(["withheld", "withheld", "withheld"]);
+    expect(rows.filter((r) => r.place_code === MIDDLESBROUGH).map((r) => r.value)).toEqual([
+      "withheld",
+      "withheld",
+      "withheld",
+    ]);
     expect(rows.find((r) => r.place_code === NORTH_EAST && r.section === "reports")?.value).toBe("225");
   });
 
@@ -170,7 +209,10 @@ describe("downloads", () => {
     const bad = await send("/outcomes/data.json?from=soon");
     expect(bad.status).toBe(400);
     expect(bad.headers.get("Content-Type")).toContain("application/problem+json");
-    expect(await bad.json()).toMatchObject({ status: 400, errors: [{ parameter: "from", detail: "Enter the first quarter like 2025-Q1" }] });
+    expect(await bad.json()).toMatchObject({
+      status: 400,
+      errors: [{ parameter: "from", detail: "Enter the first quarter like 2025-Q1" }],
+    });
     expect((await send("/outcomes/data.csv?council=E06999999")).status).toBe(404);
     expect((await send("/outcomes/data.csv?council=E06000001&region=E12000001")).status).toBe(400);
   });
@@ -180,12 +222,19 @@ describe("the summary table", () => {
   it("gives the same figures as counting every report (filters on who reported read every report)", async () => {
     // Every test report is from a carer, so "carers only" must match the pre-counted summary exactly.
     const summary = (await (await send(`/outcomes/data.json?region=${NORTH_EAST}`)).json()) as { views: unknown };
-    const everyReport = (await (await send(`/outcomes/data.json?region=${NORTH_EAST}&perspective=carer`)).json()) as { views: unknown };
+    const everyReport = (await (await send(`/outcomes/data.json?region=${NORTH_EAST}&perspective=carer`)).json()) as {
+      views: unknown;
+    };
     expect(everyReport.views).toEqual(summary.views);
   });
 
   it("is kept up to date as reports arrive and are deleted", async () => {
-    const total = async () => (await sql<{ n: number }>(`SELECT sum(reports)::int AS n FROM outcome_summary WHERE level = 'nation' AND plan_lead = 'all'`))[0]?.n;
+    const total = async () =>
+      (
+        await sql<{ n: number }>(
+          `SELECT sum(reports)::int AS n FROM outcome_summary WHERE level = 'nation' AND plan_lead = 'all'`,
+        )
+      )[0]?.n;
     const before = await total();
     const [id] = await insertReports([{ area: "E09000001", quarter: THIS_QUARTER, outcomes: { dignity: "same" } }]);
     expect(await total()).toBe((before ?? 0) + 1);

@@ -24,10 +24,19 @@ let folder: string;
 beforeAll(async () => {
   folder = await mkdtemp(path.join(os.tmpdir(), "fifth-option-page-cache-"));
   await chmod(folder, 0o755); // as root, PostgreSQL runs as "postgres" and must reach it
-  postgres = await startEmbeddedPostgres({ dataDir: path.join(folder, "postgres"), port: await freePort(), databaseName: "page_cache" });
+  postgres = await startEmbeddedPostgres({
+    dataDir: path.join(folder, "postgres"),
+    port: await freePort(),
+    databaseName: "page_cache",
+  });
   // The sql() and addStory() helpers read this, for this file only.
   process.env.DATABASE_URL = postgres.url;
-  app = await startApp([], { DATABASE_URL: postgres.url, LOG_LEVEL: "warn", PORT: String(await freePort()), PAGE_CACHE_SECONDS: "30" });
+  app = await startApp([], {
+    DATABASE_URL: postgres.url,
+    LOG_LEVEL: "warn",
+    PORT: String(await freePort()),
+    PAGE_CACHE_SECONDS: "30",
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -37,7 +46,8 @@ afterAll(async () => {
   if (folder) await rm(folder, { recursive: true, force: true });
 });
 
-const nonceOf = (response: Response) => /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1] ?? "";
+const nonceOf = (response: Response) =>
+  /'nonce-([^']+)'/.exec(response.headers.get("content-security-policy") ?? "")?.[1] ?? "";
 
 describe("the page cache for signed-out readers", () => {
   it("serves the page again with this response's own nonce on every script", async () => {

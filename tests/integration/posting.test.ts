@@ -58,15 +58,22 @@ describe("writing a post", () => {
     const { cookie } = await member(1);
     const response = await send("/stories/new", {
       // The preview showed the email address; publishing from it keeps what was shown.
-      form: { ...story({ body: "Email me at someone@example.com about it." }), tags: "respite", intent: "publish", seen: JSON.stringify(["someone@example.com"]) },
+      form: {
+        ...story({ body: "Email me at someone@example.com about it." }),
+        tags: "respite",
+        intent: "publish",
+        seen: JSON.stringify(["someone@example.com"]),
+      },
       cookie,
     });
     expect(response.status).toBe(302);
     const id = Number(/\/stories\/(\d+)/.exec(response.headers.get("Location") ?? "")?.[1]);
-    const [row] = await sql<{ status: string; kept_findings: { kind: string }[]; area_code: string; body_html: string }>(
-      `SELECT status, kept_findings, area_code, body_html FROM post WHERE id = $1`,
-      [id],
-    );
+    const [row] = await sql<{
+      status: string;
+      kept_findings: { kind: string }[];
+      area_code: string;
+      body_html: string;
+    }>(`SELECT status, kept_findings, area_code, body_html FROM post WHERE id = $1`, [id]);
     expect(row?.status).toBe("published");
     expect(row?.area_code).toBe("E06000001");
     expect(row?.kept_findings.map((f) => f.kind)).toContain("email");
@@ -123,14 +130,21 @@ describe("writing a post", () => {
   it("refuses more than five tags and unknown tags, keeping what was typed", async () => {
     const { cookie } = await member(1);
     const tooMany = await send("/stories/new", {
-      form: { ...story({ title: "Too many tags" }), intent: "publish", tags: ["respite", "advocacy", "transport", "cuts", "charging", "paperwork"] },
+      form: {
+        ...story({ title: "Too many tags" }),
+        intent: "publish",
+        tags: ["respite", "advocacy", "transport", "cuts", "charging", "paperwork"],
+      },
       cookie,
     });
     expect(tooMany.status).toBe(400);
     const html = await tooMany.text().then(stripComments);
     expect(html).toContain("Choose up to 5 tags");
     expect(html).toContain('value="Too many tags"');
-    const unknown = await send("/stories/new", { form: { ...story({ title: "Unknown tag" }), intent: "publish", tags: ["no-such-tag"] }, cookie });
+    const unknown = await send("/stories/new", {
+      form: { ...story({ title: "Unknown tag" }), intent: "publish", tags: ["no-such-tag"] },
+      cookie,
+    });
     expect(unknown.status).toBe(400);
     expect(await unknown.text().then(stripComments)).toContain("Choose tags from the list");
     expect(await sql(`SELECT 1 FROM post WHERE title IN ('Too many tags', 'Unknown tag')`)).toHaveLength(0);
@@ -147,11 +161,18 @@ describe("comments", () => {
     const postId = await publishedPost();
     const { cookie } = await member(1);
     const response = await send(`/stories/${postId}`, {
-      form: { body: "We kept a diary of every missed visit.", displayMode: "anonymous", submissionKey: "------------------------------------" },
+      form: {
+        body: "We kept a diary of every missed visit.",
+        displayMode: "anonymous",
+        submissionKey: "------------------------------------",
+      },
       cookie,
     });
     expect(response.status).toBe(302);
-    const saved = await sql(`SELECT 1 FROM comment WHERE post_id = $1 AND body_markdown = 'We kept a diary of every missed visit.'`, [postId]);
+    const saved = await sql(
+      `SELECT 1 FROM comment WHERE post_id = $1 AND body_markdown = 'We kept a diary of every missed visit.'`,
+      [postId],
+    );
     expect(saved).toHaveLength(1);
   });
 
@@ -159,14 +180,25 @@ describe("comments", () => {
     const postId = await publishedPost();
     const { cookie } = await member(1);
     const first = await send(`/stories/${postId}`, {
-      form: { body: "Same happened to us. Ask for the review in writing.", displayMode: "anonymous", submissionKey: crypto.randomUUID() },
+      form: {
+        body: "Same happened to us. Ask for the review in writing.",
+        displayMode: "anonymous",
+        submissionKey: crypto.randomUUID(),
+      },
       cookie,
     });
     expect(first.status).toBe(302);
-    const [comment] = await sql<{ id: number; status: string }>(`SELECT id, status FROM comment WHERE post_id = $1`, [postId]);
+    const [comment] = await sql<{ id: number; status: string }>(`SELECT id, status FROM comment WHERE post_id = $1`, [
+      postId,
+    ]);
     expect(comment?.status).toBe("published");
     const reply = await send(`/stories/${postId}`, {
-      form: { body: "Thank you, we will.", displayMode: "anonymous", parentId: String(comment?.id), submissionKey: crypto.randomUUID() },
+      form: {
+        body: "Thank you, we will.",
+        displayMode: "anonymous",
+        parentId: String(comment?.id),
+        submissionKey: crypto.randomUUID(),
+      },
       cookie,
     });
     expect(reply.status).toBe(302);
@@ -180,7 +212,11 @@ describe("comments", () => {
     const postId = await publishedPost();
     const { cookie } = await member(1);
     const response = await send(`/stories/${postId}`, {
-      form: { body: "Ask Mrs Patterson at 14 Acacia Avenue.", displayMode: "anonymous", submissionKey: crypto.randomUUID() },
+      form: {
+        body: "Ask Mrs Patterson at 14 Acacia Avenue.",
+        displayMode: "anonymous",
+        submissionKey: crypto.randomUUID(),
+      },
       cookie,
     });
     expect(response.status).toBe(200);
@@ -203,7 +239,12 @@ describe("comments", () => {
       [postId, top?.id],
     );
     const response = await send(`/stories/${postId}`, {
-      form: { body: "Nested too deep", displayMode: "anonymous", parentId: String(child?.id), submissionKey: crypto.randomUUID() },
+      form: {
+        body: "Nested too deep",
+        displayMode: "anonymous",
+        parentId: String(child?.id),
+        submissionKey: crypto.randomUUID(),
+      },
       cookie,
     });
     expect(response.status).toBe(400);
@@ -249,7 +290,10 @@ describe("editing", () => {
 
     const stranger = await member(2);
     expect((await send(`/stories/${id}/edit`, { cookie: stranger.cookie })).status).toBe(403);
-    const attempt = await send(`/stories/${id}/edit`, { form: { title: "Hijacked", body: "x", version: "2" }, cookie: stranger.cookie });
+    const attempt = await send(`/stories/${id}/edit`, {
+      form: { title: "Hijacked", body: "x", version: "2" },
+      cookie: stranger.cookie,
+    });
     expect(attempt.status).toBe(403);
   });
 
@@ -257,7 +301,10 @@ describe("editing", () => {
     const author = await member(1);
     const id = await ownPost(author.cookie, "Edited by a new member");
     await sql(`UPDATE "user" SET trust_level = 0 WHERE handle_key = lower($1)`, [author.handle]);
-    await send(`/stories/${id}/edit`, { form: { title: "Edited by a new member", body: "Changed text.", version: "1" }, cookie: author.cookie });
+    await send(`/stories/${id}/edit`, {
+      form: { title: "Edited by a new member", body: "Changed text.", version: "1" },
+      cookie: author.cookie,
+    });
     const [row] = await sql<{ status: string }>(`SELECT status FROM post WHERE id = $1`, [id]);
     expect(row?.status).toBe("pending");
   });
@@ -265,8 +312,14 @@ describe("editing", () => {
   it("refuses an edit made from a stale form", async () => {
     const author = await member(1);
     const id = await ownPost(author.cookie, "Two tabs open");
-    await send(`/stories/${id}/edit`, { form: { title: "Two tabs open", body: "First tab.", version: "1" }, cookie: author.cookie });
-    const stale = await send(`/stories/${id}/edit`, { form: { title: "Two tabs open", body: "Second tab.", version: "1" }, cookie: author.cookie });
+    await send(`/stories/${id}/edit`, {
+      form: { title: "Two tabs open", body: "First tab.", version: "1" },
+      cookie: author.cookie,
+    });
+    const stale = await send(`/stories/${id}/edit`, {
+      form: { title: "Two tabs open", body: "Second tab.", version: "1" },
+      cookie: author.cookie,
+    });
     expect(stale.status).toBe(409);
     expect(await stale.text().then(stripComments)).toContain("Second tab.");
   });
@@ -274,11 +327,21 @@ describe("editing", () => {
   it("keeps comment history too", async () => {
     const postId = await publishedPost();
     const author = await member(1);
-    await send(`/stories/${postId}`, { form: { body: "First words.", displayMode: "anonymous", submissionKey: crypto.randomUUID() }, cookie: author.cookie });
+    await send(`/stories/${postId}`, {
+      form: { body: "First words.", displayMode: "anonymous", submissionKey: crypto.randomUUID() },
+      cookie: author.cookie,
+    });
     const [comment] = await sql<{ id: number }>(`SELECT id FROM comment WHERE post_id = $1`, [postId]);
-    const response = await send(`/comments/${comment?.id}/edit`, { form: { body: "Better words.", version: "1" }, cookie: author.cookie });
+    const response = await send(`/comments/${comment?.id}/edit`, {
+      form: { body: "Better words.", version: "1" },
+      cookie: author.cookie,
+    });
     expect(response.status).toBe(302);
-    expect(await sql(`SELECT 1 FROM comment_revision WHERE comment_id = $1 AND body_markdown = 'First words.'`, [comment?.id])).toHaveLength(1);
+    expect(
+      await sql(`SELECT 1 FROM comment_revision WHERE comment_id = $1 AND body_markdown = 'First words.'`, [
+        comment?.id,
+      ]),
+    ).toHaveLength(1);
   });
 });
 

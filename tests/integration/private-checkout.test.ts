@@ -41,7 +41,13 @@ describe("a checkout in a folder other users cannot enter", () => {
 
     const [port, postgresPort] = [await freePort(), await freePort()];
     // As `npm run demo` runs it: no NODE_ENV (development), its own embedded PostgreSQL.
-    const demoEnv = { PORT: String(port), EMBEDDED_POSTGRES_PORT: String(postgresPort), EMBEDDED_POSTGRES_DIR: undefined, DATABASE_URL: undefined, NODE_ENV: "development" };
+    const demoEnv = {
+      PORT: String(port),
+      EMBEDDED_POSTGRES_PORT: String(postgresPort),
+      EMBEDDED_POSTGRES_DIR: undefined,
+      DATABASE_URL: undefined,
+      NODE_ENV: "development",
+    };
     app = await startApp(["--demo"], demoEnv, 180_000, checkout);
     noteTempFolders(app.output());
     const home = await fetch(`${app.url}/`);
@@ -51,7 +57,9 @@ describe("a checkout in a folder other users cannot enter", () => {
     expect(stories).toMatch(/<article|<li/);
     expect(app.output()).not.toContain("EACCES");
     // The demo prints a sign-in for each role, and each one works.
-    const signIns = [...app.output().matchAll(/^ {2}(member|moderator|researcher|admin) +(\S+) +(\S+)$/gm)].map((m) => ({ role: m[1], handle: m[2], password: m[3] }));
+    const signIns = [...app.output().matchAll(/^ {2}(member|moderator|researcher|admin) +(\S+) +(\S+)$/gm)].map(
+      (m) => ({ role: m[1], handle: m[2], password: m[3] }),
+    );
     expect(signIns.map((s) => s.role).sort()).toEqual(["admin", "member", "moderator", "researcher"]);
     for (const signIn of signIns) {
       const response = await fetch(`${app.url}/sign-in`, {

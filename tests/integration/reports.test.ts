@@ -9,7 +9,10 @@ async function walk(cookie: string, pages: Record<string, string>[]) {
   let state = carried(html);
   let last: Response | undefined;
   for (const fields of pages) {
-    last = await send("/reports/new", { form: { ...fields, answers: state.answers, submissionKey: state.submissionKey, step: state.step }, cookie });
+    last = await send("/reports/new", {
+      form: { ...fields, answers: state.answers, submissionKey: state.submissionKey, step: state.step },
+      cookie,
+    });
     if (last.status === 302) return { response: last, html: "", state };
     html = await last.text().then(stripComments);
     state = carried(html);
@@ -27,23 +30,45 @@ describe("experience reports", () => {
     expect(beforeSubmit.html).toContain("£13.50");
 
     const submit = await send("/reports/new", {
-      form: { intent: "submit", answers: beforeSubmit.state.answers, submissionKey: beforeSubmit.state.submissionKey, step: "check" },
+      form: {
+        intent: "submit",
+        answers: beforeSubmit.state.answers,
+        submissionKey: beforeSubmit.state.submissionKey,
+        step: "check",
+      },
       cookie,
     });
     expect(submit.status).toBe(302);
     // The same form sent again (a refresh after POST) saves nothing new.
     await send("/reports/new", {
-      form: { intent: "submit", answers: beforeSubmit.state.answers, submissionKey: beforeSubmit.state.submissionKey, step: "check" },
+      form: {
+        intent: "submit",
+        answers: beforeSubmit.state.answers,
+        submissionKey: beforeSubmit.state.submissionKey,
+        step: "check",
+      },
       cookie,
     });
-    const rows = await sql<{ area_code: string; hourly_rate_pence: number; paid_hours_per_week: string; outcomes: number; comment_status: string | null }>(
+    const rows = await sql<{
+      area_code: string;
+      hourly_rate_pence: number;
+      paid_hours_per_week: string;
+      outcomes: number;
+      comment_status: string | null;
+    }>(
       `SELECT r.area_code, r.hourly_rate_pence, r.paid_hours_per_week, r.comment_status,
               (SELECT count(*)::int FROM report_outcome o WHERE o.report_id = r.id) AS outcomes
        FROM experience_report r JOIN "user" u ON u.id = r.author_id WHERE u.handle_key = lower($1)`,
       [handle],
     );
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ area_code: "E06000001", hourly_rate_pence: 1350, paid_hours_per_week: "20.0", outcomes: 12, comment_status: null });
+    expect(rows[0]).toMatchObject({
+      area_code: "E06000001",
+      hourly_rate_pence: 1350,
+      paid_hours_per_week: "20.0",
+      outcomes: 12,
+      comment_status: null,
+    });
   });
 
   it("refuses out-of-range values with clear messages, keeping the answers", async () => {
@@ -80,14 +105,24 @@ describe("experience reports", () => {
     const atComment = await walk(cookie, pages.slice(0, 7));
     expect(atComment.html).toContain("may contain something that could identify someone");
     const redacted = await send("/reports/new", {
-      form: { intent: "redact:0", comment: "Our social worker Mrs Okafor was brilliant.", postId: "", answers: atComment.state.answers, submissionKey: atComment.state.submissionKey, step: "comment" },
+      form: {
+        intent: "redact:0",
+        comment: "Our social worker Mrs Okafor was brilliant.",
+        postId: "",
+        answers: atComment.state.answers,
+        submissionKey: atComment.state.submissionKey,
+        step: "comment",
+      },
       cookie,
     });
     const html = await redacted.text().then(stripComments);
     expect(html).toContain("Check your answers");
     expect(html).toContain("Our social worker [name] was brilliant.");
     const state = carried(html);
-    await send("/reports/new", { form: { intent: "submit", answers: state.answers, submissionKey: state.submissionKey, step: "check" }, cookie });
+    await send("/reports/new", {
+      form: { intent: "submit", answers: state.answers, submissionKey: state.submissionKey, step: "check" },
+      cookie,
+    });
     const [row] = await sql<{ comment: string; comment_status: string }>(
       `SELECT r.comment, r.comment_status FROM experience_report r JOIN "user" u ON u.id = r.author_id WHERE u.handle_key = lower($1)`,
       [handle],

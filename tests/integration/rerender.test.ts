@@ -17,7 +17,10 @@ describe("re-rendering stored content", () => {
     );
     const result = await rerenderAllContent(1);
     expect(result).toEqual({ posts: 1, comments: 1, changed: 1 });
-    const [row] = await sql<{ body_html: string; body_text: string }>(`SELECT body_html, body_text FROM post WHERE id = $1`, [post?.id]);
+    const [row] = await sql<{ body_html: string; body_text: string }>(
+      `SELECT body_html, body_text FROM post WHERE id = $1`,
+      [post?.id],
+    );
     expect(row?.body_html).toBe("<p>Some <em>emphasis</em> and &lt;b&gt;raw html&lt;/b&gt;</p>");
     expect(row?.body_text).toBe("Some emphasis and <b>raw html</b>");
     expect((await rerenderAllContent()).changed).toBe(0);

@@ -85,7 +85,10 @@ const ACTIONS: Record<string, { path: string; form: Record<string, string> } | {
   "api.v1.stories.$id.ts": { notAWrite: "the API is read-only: POST is 405 for everyone" },
   "api.v1.stories._index.ts": { notAWrite: "the API is read-only: POST is 405 for everyone" },
   "api.v1.tags.ts": { notAWrite: "the API is read-only: POST is 405 for everyone" },
-  "comments.$id.edit.tsx": { path: "/comments/{comment}/edit", form: { body: "Edited while silenced, long enough to be valid." } },
+  "comments.$id.edit.tsx": {
+    path: "/comments/{comment}/edit",
+    form: { body: "Edited while silenced, long enough to be valid." },
+  },
   "flag.tsx": { path: "/flag?post=1", form: { reason: "spam", note: "Flagged while silenced" } },
   "join.tsx": { notAWrite: "for signed-out visitors only" },
   "moderation._index.tsx": { notAWrite: "moderators only, refused to every member above" },
@@ -97,9 +100,18 @@ const ACTIONS: Record<string, { path: string; form: Record<string, string> } | {
   "settings.delete.tsx": { notAWrite: "leaving the site is always allowed" },
   "sign-in.tsx": { notAWrite: "for signed-out visitors only" },
   "sign-out.tsx": { notAWrite: "signing out is always allowed" },
-  "stories.$id.tsx": { path: "/stories/1", form: { intent: "comment", body: "A comment sent while silenced, long enough." } },
-  "stories.$id_.edit.tsx": { path: "/stories/{post}/edit", form: { title: "Edited while silenced", body: "Edited body while silenced." } },
-  "stories.new.tsx": { path: "/stories/new", form: { title: "Posted while silenced", body: "A body posted while silenced." } },
+  "stories.$id.tsx": {
+    path: "/stories/1",
+    form: { intent: "comment", body: "A comment sent while silenced, long enough." },
+  },
+  "stories.$id_.edit.tsx": {
+    path: "/stories/{post}/edit",
+    form: { title: "Edited while silenced", body: "Edited body while silenced." },
+  },
+  "stories.new.tsx": {
+    path: "/stories/new",
+    form: { title: "Posted while silenced", body: "A body posted while silenced." },
+  },
 };
 const silencedOwn = { post: 0, comment: 0 };
 
@@ -150,7 +162,9 @@ function allowed(access: Access, role: string | null): boolean {
 
 describe("who may open each route", () => {
   it("lists every route file", () => {
-    const files = readdirSync(path.resolve(import.meta.dirname, "..", "..", "app", "routes")).filter((f) => !f.includes(".test."));
+    const files = readdirSync(path.resolve(import.meta.dirname, "..", "..", "app", "routes")).filter(
+      (f) => !f.includes(".test."),
+    );
     expect(files.sort()).toEqual(Object.keys(ROUTES).sort());
   });
 
@@ -192,7 +206,10 @@ describe("who may open each route", () => {
   it("refuses actions as well as pages: a member cannot change roles", async () => {
     const { handle } = await signUp();
     const [target] = await sql<{ id: number }>(`SELECT id FROM "user" WHERE handle_key = lower($1)`, [handle]);
-    const response = await send("/admin/roles", { form: { userId: String(target?.id), role: "admin" }, cookie: cookies.member });
+    const response = await send("/admin/roles", {
+      form: { userId: String(target?.id), role: "admin" },
+      cookie: cookies.member,
+    });
     expect(response.status).toBe(403);
     const [row] = await sql<{ role: string }>(`SELECT role FROM "user" WHERE id = $1`, [target?.id]);
     expect(row?.role).toBe("member");
@@ -202,7 +219,9 @@ describe("who may open each route", () => {
 describe("a silenced member can read but not write", () => {
   it("lists every route with an action", () => {
     const dir = path.resolve(import.meta.dirname, "..", "..", "app", "routes");
-    const withAction = readdirSync(dir).filter((f) => /export (async function|const|function) action\b/.test(readFileSync(path.join(dir, f), "utf8")));
+    const withAction = readdirSync(dir).filter((f) =>
+      /export (async function|const|function) action\b/.test(readFileSync(path.join(dir, f), "utf8")),
+    );
     expect(withAction.sort()).toEqual(Object.keys(ACTIONS).sort());
   });
 
@@ -212,7 +231,9 @@ describe("a silenced member can read but not write", () => {
       const count = `SELECT (SELECT count(*) FROM post)::int + (SELECT count(*) FROM comment)::int + (SELECT count(*) FROM flag)::int
         + (SELECT count(*) FROM experience_report)::int + (SELECT count(*) FROM post_revision)::int + (SELECT count(*) FROM comment_revision)::int AS n`;
       const [before] = await sql<{ n: number }>(count);
-      const url = entry.path.replace("{post}", String(silencedOwn.post)).replace("{comment}", String(silencedOwn.comment));
+      const url = entry.path
+        .replace("{post}", String(silencedOwn.post))
+        .replace("{comment}", String(silencedOwn.comment));
       const response = await send(url, { form: entry.form, cookie: cookies.silenced });
       expect(response.status).toBe(403);
       expect(await response.text()).toContain("paused your posting");
@@ -252,7 +273,10 @@ describe("changing roles", () => {
 
   it("does not let an admin remove their own admin role", async () => {
     const [me] = await sql<{ id: number }>(`SELECT id FROM "user" WHERE role = 'admin' LIMIT 1`);
-    const response = await send("/admin/roles", { form: { userId: String(me?.id), role: "member" }, cookie: cookies.admin });
+    const response = await send("/admin/roles", {
+      form: { userId: String(me?.id), role: "member" },
+      cookie: cookies.admin,
+    });
     expect(response.status).toBe(403);
   });
 });

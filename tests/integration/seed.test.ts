@@ -26,7 +26,8 @@ describe("reference data", () => {
     expect({ areas: await count("area"), tags: await count("tag") }).toEqual(before);
     expect(before.areas).toBe(207);
     expect(before.tags).toBe(starterTags().length);
-    const nations = (await client.query(`SELECT nation, count(*)::int AS n FROM area GROUP BY nation ORDER BY nation`)).rows;
+    const nations = (await client.query(`SELECT nation, count(*)::int AS n FROM area GROUP BY nation ORDER BY nation`))
+      .rows;
     expect(nations).toEqual([
       { nation: "England", n: 153 },
       { nation: "Scotland", n: 32 },
@@ -45,7 +46,12 @@ describe("demo community", () => {
   it("loads once: running it again adds nothing", async () => {
     const first = await seedDemoCommunity(client);
     expect(first.created).toBe(true);
-    const counts = async () => ({ users: await count("user"), posts: await count("post"), comments: await count("comment"), reports: await count("experience_report") });
+    const counts = async () => ({
+      users: await count("user"),
+      posts: await count("post"),
+      comments: await count("comment"),
+      reports: await count("experience_report"),
+    });
     const after = await counts();
     expect(after.users).toBeGreaterThanOrEqual(30);
     expect(after.posts).toBeGreaterThanOrEqual(200);
@@ -57,11 +63,20 @@ describe("demo community", () => {
   });
 
   it("has every perspective and role, many councils, and no real-looking details", async () => {
-    const community = buildDemoCommunity({ seed: DEMO_SEED, areaCodes: (await readCouncils()).map((c) => c.code), today: new Date("2026-11-22") });
+    const community = buildDemoCommunity({
+      seed: DEMO_SEED,
+      areaCodes: (await readCouncils()).map((c) => c.code),
+      today: new Date("2026-11-22"),
+    });
     expect(new Set(community.users.map((u) => u.perspective)).size).toBe(8);
-    expect(new Set(community.users.map((u) => u.role))).toEqual(new Set(["member", "moderator", "researcher", "admin"]));
+    expect(new Set(community.users.map((u) => u.role))).toEqual(
+      new Set(["member", "moderator", "researcher", "admin"]),
+    );
     expect(new Set(community.reports.map((r) => r.areaCode)).size).toBeGreaterThan(20);
-    const text = [...community.posts.map((p) => `${p.title} ${p.bodyMarkdown}`), ...community.comments.map((c) => c.bodyMarkdown)].join("\n");
+    const text = [
+      ...community.posts.map((p) => `${p.title} ${p.bodyMarkdown}`),
+      ...community.comments.map((c) => c.bodyMarkdown),
+    ].join("\n");
     expect(text).not.toMatch(/@|\b\d{5,}\b|\b[A-Z]{1,2}\d{1,2}[A-Z]? ?\d[A-Z]{2}\b/);
     for (const report of community.reports) expect(report.quarterStart < "2026-10-01").toBe(true);
   });

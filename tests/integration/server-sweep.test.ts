@@ -11,7 +11,8 @@ import { sql } from "../support/sql";
 
 const routesDir = path.resolve(import.meta.dirname, "..", "..", "app", "routes");
 const routeFiles = readdirSync(routesDir).filter((f) => !f.includes(".test."));
-const hasAction = (file: string) => /export (async function|const|function) action\b/.test(readFileSync(path.join(routesDir, file), "utf8"));
+const hasAction = (file: string) =>
+  /export (async function|const|function) action\b/.test(readFileSync(path.join(routesDir, file), "utf8"));
 
 /** One URL for a flat-routes file name: params filled with rows that exist, `[.]` as a dot. */
 function urlOf(file: string): string {
@@ -64,7 +65,12 @@ beforeAll(async () => {
      VALUES (1, 'story', 'A story', 'Body', '<p>Body</p>', 'Body', 'carer', 'published', now()),
             (2, 'story', 'Pending', 'Body', '<p>Body</p>', 'Body', 'carer', 'pending', null)`,
   );
-  app = await startApp([], { DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "info", TRUST_PROXY: "true", PORT: String(await freePort()) });
+  app = await startApp([], {
+    DATABASE_URL: process.env.DATABASE_URL,
+    LOG_LEVEL: "info",
+    TRUST_PROXY: "true",
+    PORT: String(await freePort()),
+  });
 });
 
 afterAll(async () => {
@@ -81,14 +87,24 @@ describe("cross-site posts", () => {
     for (const file of withAction) {
       const response = await post(
         urlOf(file),
-        { title: "Cross-site", body: "Cross-site body", intent: "comment", role: "admin", userId: "1", word: "evil", confirm: "delete" },
+        {
+          title: "Cross-site",
+          body: "Cross-site body",
+          intent: "comment",
+          role: "admin",
+          userId: "1",
+          word: "evil",
+          confirm: "delete",
+        },
         { Cookie: cookie, Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" },
       );
       expect(response.status, `${file} (${urlOf(file)})`).toBe(403);
     }
     expect(await countEverything()).toBe(before);
     // The session survived: the refused sign-out did not sign anyone out either.
-    expect((await fetch(`${app.url}/settings`, { headers: headers({ Cookie: cookie }), redirect: "manual" })).status).toBe(200);
+    expect(
+      (await fetch(`${app.url}/settings`, { headers: headers({ Cookie: cookie }), redirect: "manual" })).status,
+    ).toBe(200);
   });
 });
 
@@ -102,7 +118,9 @@ describe("security headers", () => {
       const csp = response.headers.get("content-security-policy") ?? "";
       expect(csp, url).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
       expect(/script-src[^;]*unsafe-inline/.test(csp), url).toBe(false);
-      expect(csp.includes("frame-ancestors 'none'") || response.headers.get("x-frame-options") === "DENY", url).toBe(true);
+      expect(csp.includes("frame-ancestors 'none'") || response.headers.get("x-frame-options") === "DENY", url).toBe(
+        true,
+      );
       expect(response.headers.get("x-content-type-options"), url).toBe("nosniff");
       expect(response.headers.get("referrer-policy"), url).toBeTruthy();
       expect(response.headers.get("permissions-policy"), url).toBeTruthy();
@@ -110,7 +128,11 @@ describe("security headers", () => {
   });
 
   it("session cookies are HttpOnly, SameSite=Lax, Path=/ and, behind an https proxy, Secure and __Host-", async () => {
-    const local = await post("/join", { handle: `cookie_local_${Date.now().toString(36).replace(/\d/g, "q")}`, password: PASSWORD, perspective: "carer" });
+    const local = await post("/join", {
+      handle: `cookie_local_${Date.now().toString(36).replace(/\d/g, "q")}`,
+      password: PASSWORD,
+      perspective: "carer",
+    });
     const plain = local.headers.get("set-cookie") ?? "";
     tokens.push(cookieOf(local).split("=")[1] ?? "");
     expect(plain).toMatch(/^session=/);
@@ -118,7 +140,11 @@ describe("security headers", () => {
 
     const proxied = await post(
       "/join",
-      { handle: `cookie_https_${Date.now().toString(36).replace(/\d/g, "q")}`, password: PASSWORD, perspective: "carer" },
+      {
+        handle: `cookie_https_${Date.now().toString(36).replace(/\d/g, "q")}`,
+        password: PASSWORD,
+        perspective: "carer",
+      },
       { "X-Forwarded-Proto": "https", "X-Forwarded-Host": "fifth-option.example" },
     );
     const secure = proxied.headers.get("set-cookie") ?? "";
@@ -148,7 +174,9 @@ describe("sessions", () => {
     tokens.push(second.split("=")[1] ?? "");
     expect(second).toMatch(/^session=/);
     expect(second).not.toBe(first);
-    expect((await fetch(`${app.url}/settings`, { headers: headers({ Cookie: second }), redirect: "manual" })).status).toBe(200);
+    expect(
+      (await fetch(`${app.url}/settings`, { headers: headers({ Cookie: second }), redirect: "manual" })).status,
+    ).toBe(200);
 
     const wrong = await post("/sign-in", { handle, password: "not the password at all" });
     expect(wrong.status).toBe(401);
@@ -158,9 +186,21 @@ describe("sessions", () => {
 describe("logs after a full run", () => {
   it("never contain the client address, a password or a session token", async () => {
     const cookie = await join(`logs_${Date.now().toString(36).replace(/\d/g, "q")}`);
-    const story = await post("/stories/new", { title: "A story for the log sweep", body: "Something long enough to be a story body here.", perspective: "carer" }, { Cookie: cookie });
+    const story = await post(
+      "/stories/new",
+      {
+        title: "A story for the log sweep",
+        body: "Something long enough to be a story body here.",
+        perspective: "carer",
+      },
+      { Cookie: cookie },
+    );
     expect(story.status).toBeLessThan(500);
-    const comment = await post("/stories/1", { intent: "comment", body: "A comment for the log sweep, long enough." }, { Cookie: cookie });
+    const comment = await post(
+      "/stories/1",
+      { intent: "comment", body: "A comment for the log sweep, long enough." },
+      { Cookie: cookie },
+    );
     expect(comment.status).toBeLessThan(500);
     expect((await fetch(`${app.url}/api/v1/stories`, { headers: headers() })).status).toBe(200);
 

@@ -9,7 +9,12 @@ import freePort from "../support/free-port";
 let app: RunningApp;
 
 beforeAll(async () => {
-  app = await startApp([], { DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "warn", TRUST_PROXY: "true", PORT: String(await freePort()) });
+  app = await startApp([], {
+    DATABASE_URL: process.env.DATABASE_URL,
+    LOG_LEVEL: "warn",
+    TRUST_PROXY: "true",
+    PORT: String(await freePort()),
+  });
 });
 
 afterAll(async () => {
@@ -29,9 +34,13 @@ const post = (path: string, fields: Record<string, string>, forwardedFor: string
 describe("sign-in behind a proxy", () => {
   it("limits the guessing address only: the owner signs in from theirs", async () => {
     const handle = `proxied_${Date.now().toString(36).replace(/\d/g, "q")}`;
-    expect((await post("/join", { handle, password: PASSWORD, perspective: "carer" }, "198.51.100.20")).status).toBe(200);
+    expect((await post("/join", { handle, password: PASSWORD, perspective: "carer" }, "198.51.100.20")).status).toBe(
+      200,
+    );
 
-    const guesses = await Promise.all(Array.from({ length: 12 }, (_, i) => post("/sign-in", { handle, password: `wrong guess ${i}` }, "203.0.113.66")));
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => post("/sign-in", { handle, password: `wrong guess ${i}` }, "203.0.113.66")),
+    );
     expect(guesses.filter((g) => g.status === 401)).toHaveLength(8);
     expect(guesses.filter((g) => g.status === 429)).toHaveLength(4);
     expect((await post("/sign-in", { handle, password: PASSWORD }, "203.0.113.66")).status).toBe(429);

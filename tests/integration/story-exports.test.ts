@@ -20,7 +20,12 @@ beforeAll(async () => {
     displayMode: "handle",
   });
   await sql(`UPDATE post SET author_id = $1 WHERE id = $2`, [author?.id, ids.respite]);
-  ids.formula = await addStory({ title: "=HYPERLINK(\"http://evil.example\",\"click\")", body: "@SUM(A1:A2) is not a formula here.", council: null, kind: "question" });
+  ids.formula = await addStory({
+    title: '=HYPERLINK("http://evil.example","click")',
+    body: "@SUM(A1:A2) is not a formula here.",
+    council: null,
+    kind: "question",
+  });
   ids.pending = await addStory({ title: "Respite pending", status: "pending", tags: ["respite"] });
 });
 
@@ -28,7 +33,9 @@ async function csvOf(path: string, clientAddress = uniqueClientAddress()) {
   const response = await send(path, { clientAddress });
   const text = await response.text();
   // Notes are lines of two cells: "#", then the note.
-  const comments = (parse(text, { relax_column_count: true }) as string[][]).filter((record) => record[0] === "#").map((record) => record[1] ?? "");
+  const comments = (parse(text, { relax_column_count: true }) as string[][])
+    .filter((record) => record[0] === "#")
+    .map((record) => record[1] ?? "");
   return { response, text, comments, rows: parse(text, { comment: "#", columns: true }) as Record<string, string>[] };
 }
 
@@ -37,7 +44,9 @@ describe("CSV downloads", () => {
     const { response, text, rows } = await csvOf("/stories/export.csv?tag=respite");
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
-    expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="fifth-option-stories-\d{4}-\d\d-\d\d\.csv"$/);
+    expect(response.headers.get("Content-Disposition")).toMatch(
+      /^attachment; filename="fifth-option-stories-\d{4}-\d\d-\d\d\.csv"$/,
+    );
     expect(rows).toEqual([
       {
         id: String(ids.respite),
@@ -64,13 +73,15 @@ describe("CSV downloads", () => {
     expect(comments[0]).toMatch(
       /^Fifth Option \(\d{4}\)\. Stories matching “respite”, tagged “Respite and short breaks”\. Retrieved \d{4}-\d\d-\d\d from http:\/\/localhost\/stories\?q=respite&tag=respite$/,
     );
-    expect(comments[1]).toContain("Creative Commons Attribution 4.0 International licence (CC BY 4.0, https://creativecommons.org/licenses/by/4.0/)");
+    expect(comments[1]).toContain(
+      "Creative Commons Attribution 4.0 International licence (CC BY 4.0, https://creativecommons.org/licenses/by/4.0/)",
+    );
   });
 
   it("defuse text that a spreadsheet would run as a formula", async () => {
     const { rows } = await csvOf("/stories/export.csv?kind=question");
     expect(rows).toHaveLength(1);
-    expect(rows[0]?.title).toBe("'=HYPERLINK(\"http://evil.example\",\"click\")");
+    expect(rows[0]?.title).toBe('\'=HYPERLINK("http://evil.example","click")');
     expect(rows[0]?.body_text).toBe("'@SUM(A1:A2) is not a formula here.");
     expect(rows[0]?.council_code).toBe("");
   });
@@ -81,9 +92,16 @@ describe("JSON downloads", () => {
     const response = await send("/stories/export.json", { clientAddress: uniqueClientAddress() });
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toBe("application/json; charset=utf-8");
-    const body = (await response.json()) as { licence: { name: string; url: string }; citation: string; retrieved: string; stories: Record<string, unknown>[] };
+    const body = (await response.json()) as {
+      licence: { name: string; url: string };
+      citation: string;
+      retrieved: string;
+      stories: Record<string, unknown>[];
+    };
     expect(body.licence).toMatchObject({ name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" });
-    expect(body.citation).toMatch(/^Fifth Option \(\d{4}\)\. Stories\. Retrieved \d{4}-\d\d-\d\d from http:\/\/localhost\/stories$/);
+    expect(body.citation).toMatch(
+      /^Fifth Option \(\d{4}\)\. Stories\. Retrieved \d{4}-\d\d-\d\d from http:\/\/localhost\/stories$/,
+    );
     // Newest first, as on the page.
     expect(body.stories.map((story) => story.id)).toEqual([ids.formula, ids.respite]);
     expect(body.stories[1]).toEqual({
@@ -98,7 +116,11 @@ describe("JSON downloads", () => {
       author_perspective: null,
       month: "2026-04",
     });
-    expect(body.stories[0]).toMatchObject({ title: '=HYPERLINK("http://evil.example","click")', council_code: null, tags: [] });
+    expect(body.stories[0]).toMatchObject({
+      title: '=HYPERLINK("http://evil.example","click")',
+      council_code: null,
+      tags: [],
+    });
   });
 });
 
@@ -124,7 +146,9 @@ describe("large downloads", () => {
     expect(first.body_text?.endsWith(` ${first.title?.slice("Bulk note ".length) ?? "?"}`)).toBe(true);
     expect(rows.at(-1)?.month).toBe("2025-01");
 
-    const json = await send("/stories/export.json?kind=practice_note&region=W92000004", { clientAddress: uniqueClientAddress() });
+    const json = await send("/stories/export.json?kind=practice_note&region=W92000004", {
+      clientAddress: uniqueClientAddress(),
+    });
     const body = (await json.json()) as { stories: { title: string; month: string }[] };
     expect(body.stories).toHaveLength(5000);
     expect(body.stories.at(-1)?.month).toBe("2025-01");
@@ -151,8 +175,12 @@ describe("refusals", () => {
     const refused = await send("/stories/export.csv?kind=question", { clientAddress: client });
     expect(refused.status).toBe(429);
     expect(refused.headers.get("Retry-After")).toMatch(/^\d+$/);
-    expect(await refused.text()).toMatch(/^You have downloaded 20 files in the last hour, the most there can be\. Try again in \d+ minutes\.$/);
+    expect(await refused.text()).toMatch(
+      /^You have downloaded 20 files in the last hour, the most there can be\. Try again in \d+ minutes\.$/,
+    );
     // Someone else is not affected.
-    expect((await send("/stories/export.csv?kind=question", { clientAddress: uniqueClientAddress() })).status).toBe(200);
+    expect((await send("/stories/export.csv?kind=question", { clientAddress: uniqueClientAddress() })).status).toBe(
+      200,
+    );
   });
 });

@@ -7,7 +7,11 @@ import { send, stripComments } from "../support/remix";
 import { sql } from "../support/sql";
 import { addStory } from "../support/stories";
 
-const search = (extra: Partial<StorySearch>): StorySearch => ({ ...NO_SEARCH, sort: extra.q ? "relevance" : "newest", ...extra });
+const search = (extra: Partial<StorySearch>): StorySearch => ({
+  ...NO_SEARCH,
+  sort: extra.q ? "relevance" : "newest",
+  ...extra,
+});
 
 async function page(path: string) {
   const response = await send(path);
@@ -53,10 +57,32 @@ beforeAll(async () => {
     arrangements: ["commissioned", "dp_employer", "dp_employer"],
     publishedAt: "2026-05-20T09:00:00Z",
   });
-  ids.noCouncil = await addStory({ title: "Nowhere in particular", body: "A question about charging.", council: null, kind: "question", publishedAt: "2024-01-05T09:00:00Z" });
-  ids.pending = await addStory({ title: "Respite pending", body: "Respite respite respite.", status: "pending", tags: ["respite"] });
-  ids.removed = await addStory({ title: "Respite removed", body: "Respite respite respite.", status: "removed", tags: ["respite"], arrangements: ["dp_employer"] });
-  ids.rejected = await addStory({ title: "Respite rejected", body: "Respite.", status: "rejected", council: "W06000001" });
+  ids.noCouncil = await addStory({
+    title: "Nowhere in particular",
+    body: "A question about charging.",
+    council: null,
+    kind: "question",
+    publishedAt: "2024-01-05T09:00:00Z",
+  });
+  ids.pending = await addStory({
+    title: "Respite pending",
+    body: "Respite respite respite.",
+    status: "pending",
+    tags: ["respite"],
+  });
+  ids.removed = await addStory({
+    title: "Respite removed",
+    body: "Respite respite respite.",
+    status: "removed",
+    tags: ["respite"],
+    arrangements: ["dp_employer"],
+  });
+  ids.rejected = await addStory({
+    title: "Respite rejected",
+    body: "Respite.",
+    status: "rejected",
+    council: "W06000001",
+  });
 });
 
 describe("the search contract", () => {
@@ -80,7 +106,9 @@ describe("the search contract", () => {
       { value: "practice_note", label: "Practice note", count: 1 },
       { value: "story", label: "Story", count: 1 },
     ]);
-    expect(facets.arrangement).toEqual([{ value: "dp_employer", label: "Direct payment, employing personal assistants", count: 1 }]);
+    expect(facets.arrangement).toEqual([
+      { value: "dp_employer", label: "Direct payment, employing personal assistants", count: 1 },
+    ]);
     expect(facets.year).toEqual([
       { value: "2026", label: "2026", count: 1 },
       { value: "2025", label: "2025", count: 1 },
@@ -113,12 +141,19 @@ describe("the search contract", () => {
     const second = await searchStories(search({}), { perPage: 2, cursor: first.next });
     expect(second.stories.map((story) => story.id)).toEqual([ids.respiteBody, ids.noCouncil]);
     expect(second.next).toBeNull();
-    await expect(searchStories(search({ q: "respite" }), { perPage: 2, cursor: first.next })).rejects.toBeInstanceOf(InvalidCursor);
-    await expect(searchStories(search({}), { perPage: 2, cursor: "bm90LWEtY3Vyc29y" })).rejects.toBeInstanceOf(InvalidCursor);
+    await expect(searchStories(search({ q: "respite" }), { perPage: 2, cursor: first.next })).rejects.toBeInstanceOf(
+      InvalidCursor,
+    );
+    await expect(searchStories(search({}), { perPage: 2, cursor: "bm90LWEtY3Vyc29y" })).rejects.toBeInstanceOf(
+      InvalidCursor,
+    );
   });
 
   it("names a tag, council or region that does not exist", async () => {
-    expect(await findUnknownFilter(search({ tag: "nope" }))).toEqual({ field: "tag", message: "There is no tag called “nope”." });
+    expect(await findUnknownFilter(search({ tag: "nope" }))).toEqual({
+      field: "tag",
+      message: "There is no tag called “nope”.",
+    });
     expect(await findUnknownFilter(search({ council: "E06999999" }))).toMatchObject({ field: "council" });
     expect(await findUnknownFilter(search({ region: "E12999999" }))).toMatchObject({ field: "region" });
     expect(await findUnknownFilter(search({ tag: "respite", council: "E06000001", region: "S92000003" }))).toBeNull();
@@ -129,7 +164,9 @@ describe("the search contract", () => {
     expect(before.total).toBe(0);
     const id = await addStory({ title: "The kingfisher walk", body: "Our PA took him to see the kingfisher." });
     expect((await searchStories(search({ q: "kingfisher" }), { perPage: 5 })).total).toBe(1);
-    expect((await countFacets(search({ q: "kingfisher" }))).kind).toEqual([{ value: "story", label: "Story", count: 1 }]);
+    expect((await countFacets(search({ q: "kingfisher" }))).kind).toEqual([
+      { value: "story", label: "Story", count: 1 },
+    ]);
     await sql(`UPDATE post SET status = 'removed' WHERE id = $1`, [id]);
     expect((await searchStories(search({ q: "kingfisher" }), { perPage: 5 })).total).toBe(0);
     expect((await countFacets(search({ q: "kingfisher" }))).kind).toEqual([]);
@@ -155,7 +192,9 @@ describe("the /stories page", () => {
       title: "Script kiddies <script>alert('title')</script>",
       body: `Zebracrossing <script>alert("body")</script> <img src=x onerror="alert(1)"> & "quotes" zebracrossing.`,
     });
-    const { status, html } = await page(`/stories?q=${encodeURIComponent(`zebracrossing or <script>alert("q")</script>`)}`);
+    const { status, html } = await page(
+      `/stories?q=${encodeURIComponent(`zebracrossing or <script>alert("q")</script>`)}`,
+    );
     expect(status).toBe(200);
     expect(html).not.toMatch(/<script>alert/);
     expect(html).not.toMatch(/<img src=x/);
@@ -163,7 +202,9 @@ describe("the /stories page", () => {
     expect(html).toContain("Stories matching “zebracrossing or &lt;script&gt;alert(&quot;q&quot;)&lt;/script&gt;”");
     // ts_headline leaves out whatever looks like a tag; the rest is escaped, and only its marks are markup.
     const snippet = /<p class="snippet">(.*?)<\/p>/s.exec(html)?.[1] ?? "";
-    expect(snippet).toBe("<mark>Zebracrossing</mark> alert(&quot;body&quot;) &amp; &quot;quotes&quot; <mark>zebracrossing</mark>");
+    expect(snippet).toBe(
+      "<mark>Zebracrossing</mark> alert(&quot;body&quot;) &amp; &quot;quotes&quot; <mark>zebracrossing</mark>",
+    );
   });
 
   it("offers each facet value as a link that sets that filter, keeps the others, and shows the count it will give", async () => {
@@ -191,9 +232,11 @@ describe("the /stories page", () => {
   it("lets each filter and the search words be removed on their own", async () => {
     const { html } = await page("/stories?q=respite&tag=respite&year=2026");
     expect(html).toContain("Tag: Respite and short breaks");
-    expect(linkTo(html, "Remove<span class=\"visually-hidden\"> the tag filter")).toBe("/stories?q=respite&year=2026");
-    expect(linkTo(html, "Remove<span class=\"visually-hidden\"> the year filter")).toBe("/stories?q=respite&tag=respite");
-    expect(linkTo(html, "Remove<span class=\"visually-hidden\"> the search words")).toBe("/stories?tag=respite&year=2026");
+    expect(linkTo(html, 'Remove<span class="visually-hidden"> the tag filter')).toBe("/stories?q=respite&year=2026");
+    expect(linkTo(html, 'Remove<span class="visually-hidden"> the year filter')).toBe("/stories?q=respite&tag=respite");
+    expect(linkTo(html, 'Remove<span class="visually-hidden"> the search words')).toBe(
+      "/stories?tag=respite&year=2026",
+    );
     // The search form carries the filters along, so new words keep them.
     expect(html).toContain('<input type="hidden" name="tag" value="respite"/>');
     expect(html).toContain('<input type="hidden" name="year" value="2026"/>');
@@ -219,14 +262,24 @@ describe("the /stories page", () => {
 
   it("pages with an Older link that keeps every filter in the address, and new stories do not shift pages", async () => {
     for (let i = 0; i < 25; i++) {
-      await addStory({ title: `Pelican crossing ${i}`, body: `Pelican story number ${i}.`, tags: ["transport"], publishedAt: `2026-02-${String(i + 1).padStart(2, "0")}T10:00:00Z` });
+      await addStory({
+        title: `Pelican crossing ${i}`,
+        body: `Pelican story number ${i}.`,
+        tags: ["transport"],
+        publishedAt: `2026-02-${String(i + 1).padStart(2, "0")}T10:00:00Z`,
+      });
     }
     const first = await page("/stories?q=pelican&tag=transport&sort=newest");
     expect(listed(first.html)).toHaveLength(20);
     const older = linkTo(first.html, "Older stories");
     expect(older).toMatch(/^\/stories\?q=pelican&tag=transport&sort=newest&cursor=[\w-]+$/);
     const second = await page(older);
-    const newcomer = await addStory({ title: "Pelican newcomer", body: "Pelican.", tags: ["transport"], publishedAt: "2026-02-27T10:00:00Z" });
+    const newcomer = await addStory({
+      title: "Pelican newcomer",
+      body: "Pelican.",
+      tags: ["transport"],
+      publishedAt: "2026-02-27T10:00:00Z",
+    });
     const again = await page(older);
     // Within a month the order is random (by id), so a newcomer of the same month may land on this
     // page; nothing already listed moves, and nothing from the first page comes back.
@@ -304,7 +357,9 @@ describe("the /stories page", () => {
     const { html } = await page("/stories?q=respite&tag=respite");
     expect(html).toContain('<a href="/stories/export.csv?q=respite&amp;tag=respite">CSV</a>');
     expect(html).toContain('<a href="/stories/export.json?q=respite&amp;tag=respite">JSON</a>');
-    expect(html).toContain('<a href="https://creativecommons.org/licenses/by/4.0/">Creative Commons Attribution 4.0 International (CC BY 4.0)</a>');
+    expect(html).toContain(
+      '<a href="https://creativecommons.org/licenses/by/4.0/">Creative Commons Attribution 4.0 International (CC BY 4.0)</a>',
+    );
     expect(html).toMatch(
       /Fifth Option \(\d{4}\)\. Stories matching “respite”, tagged “Respite and short breaks”\. Retrieved \d{4}-\d\d-\d\d from http:\/\/localhost\/stories\?q=respite&amp;tag=respite/,
     );

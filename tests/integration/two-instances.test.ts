@@ -10,7 +10,10 @@ let b: RunningApp;
 
 beforeAll(async () => {
   const env = { DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "warn" };
-  [a, b] = await Promise.all([startApp([], { ...env, PORT: String(await freePort()) }), startApp([], { ...env, PORT: String(await freePort()) })]);
+  [a, b] = await Promise.all([
+    startApp([], { ...env, PORT: String(await freePort()) }),
+    startApp([], { ...env, PORT: String(await freePort()) }),
+  ]);
 });
 
 afterAll(async () => {
@@ -27,7 +30,10 @@ const form = (fields: Record<string, string>) => ({
 describe("two app instances on one database", () => {
   it("accept a session created on the other, and share sign-in lock-outs", async () => {
     const handle = `two_instances_${Date.now().toString(36).replace(/\d/g, "q")}`;
-    const joined = await fetch(`${a.url}/join`, form({ handle, password: "kettle orbit lantern nine", perspective: "carer" }));
+    const joined = await fetch(
+      `${a.url}/join`,
+      form({ handle, password: "kettle orbit lantern nine", perspective: "carer" }),
+    );
     expect(joined.status).toBe(200);
     const cookie = (joined.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
     expect(cookie).toMatch(/^session=/);
@@ -46,7 +52,10 @@ describe("two app instances on one database", () => {
 
   it("show a post made on one on the other at once, in its search results too", async () => {
     const handle = `two_posts_${Date.now().toString(36).replace(/\d/g, "q")}`;
-    const joined = await fetch(`${a.url}/join`, form({ handle, password: "kettle orbit lantern nine", perspective: "carer" }));
+    const joined = await fetch(
+      `${a.url}/join`,
+      form({ handle, password: "kettle orbit lantern nine", perspective: "carer" }),
+    );
     const cookie = (joined.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
     // Trusted, so the story is published without waiting for a moderator.
     await sql(`UPDATE "user" SET trust_level = 2 WHERE handle_key = lower($1)`, [handle]);
@@ -56,7 +65,14 @@ describe("two app instances on one database", () => {
     expect(before).not.toContain("Crossing the two servers");
 
     const posted = await fetch(`${a.url}/stories/new`, {
-      ...form({ kind: "story", title: "Crossing the two servers", body: `Our ${word} went to panel.`, displayMode: "anonymous", submissionKey: crypto.randomUUID(), intent: "publish" }),
+      ...form({
+        kind: "story",
+        title: "Crossing the two servers",
+        body: `Our ${word} went to panel.`,
+        displayMode: "anonymous",
+        submissionKey: crypto.randomUUID(),
+        intent: "publish",
+      }),
       headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, Origin: a.url },
     });
     expect(posted.status).toBe(302);
@@ -75,13 +91,18 @@ describe("two app instances on one database", () => {
         [`Paged across servers ${i}`, i],
       );
     }
-    const first = (await (await fetch(`${a.url}/api/v1/stories?limit=5`)).json()) as { next: { cursor: string } | null };
+    const first = (await (await fetch(`${a.url}/api/v1/stories?limit=5`)).json()) as {
+      next: { cursor: string } | null;
+    };
     const cursor = first.next?.cursor ?? "";
     expect(cursor).not.toBe("");
-    const [onA, onB] = await Promise.all([a, b].map(async (app) => fetch(`${app.url}/api/v1/stories?limit=5&cursor=${cursor}`)));
+    const [onA, onB] = await Promise.all(
+      [a, b].map(async (app) => fetch(`${app.url}/api/v1/stories?limit=5&cursor=${cursor}`)),
+    );
     expect(onA?.status).toBe(200);
     expect(onB?.status).toBe(200);
-    const ids = async (response: Response | undefined) => ((await response?.json()) as { stories: { id: number }[] }).stories.map((story) => story.id);
+    const ids = async (response: Response | undefined) =>
+      ((await response?.json()) as { stories: { id: number }[] }).stories.map((story) => story.id);
     expect(await ids(onB)).toEqual(await ids(onA));
     const secrets = await sql<{ name: string; bytes: number }>(`SELECT name, length(value) AS bytes FROM app_secret`);
     expect(secrets).toEqual([{ name: "cursor", bytes: 32 }]);

@@ -32,10 +32,13 @@ describe("the unlinkable_ids migration", () => {
     const db = new pg.Client({ connectionString: url });
     await db.connect();
     try {
-      const q = async <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) => (await db.query<T>(text, params)).rows;
+      const q = async <T extends pg.QueryResultRow>(text: string, params: unknown[] = []) =>
+        (await db.query<T>(text, params)).rows;
       await q(`INSERT INTO area VALUES ('E06000001','Hartlepool','unitary','E12000001','North East','England')`);
       await q(`INSERT INTO tag (slug, label, "group") VALUES ('respite', 'Respite', 'topic')`);
-      await q(`INSERT INTO "user" (handle, handle_key, password_hash, perspective) VALUES ('someone', 'someone', 'x', 'carer')`);
+      await q(
+        `INSERT INTO "user" (handle, handle_key, password_hash, perspective) VALUES ('someone', 'someone', 'x', 'carer')`,
+      );
       for (let i = 1; i <= 12; i++) {
         await q(
           `INSERT INTO post (kind, title, body_markdown, body_html, body_text, author_id, author_perspective, status, published_at, area_code)
@@ -45,10 +48,16 @@ describe("the unlinkable_ids migration", () => {
       }
       await q(`INSERT INTO post_tag (post_id, tag_id) SELECT id, 1 FROM post`);
       await q(`INSERT INTO post_revision (post_id, title, body_markdown) SELECT id, title, 'old' FROM post`);
-      await q(`INSERT INTO comment (post_id, author_id, author_perspective, body_markdown, body_html, status) SELECT id, 1, 'carer', 'c', '<p>c</p>', 'published' FROM post`);
-      await q(`INSERT INTO comment (post_id, parent_id, author_id, author_perspective, body_markdown, body_html, status) SELECT post_id, id, 1, 'carer', 'r', '<p>r</p>', 'published' FROM comment`);
+      await q(
+        `INSERT INTO comment (post_id, author_id, author_perspective, body_markdown, body_html, status) SELECT id, 1, 'carer', 'c', '<p>c</p>', 'published' FROM post`,
+      );
+      await q(
+        `INSERT INTO comment (post_id, parent_id, author_id, author_perspective, body_markdown, body_html, status) SELECT post_id, id, 1, 'carer', 'r', '<p>r</p>', 'published' FROM comment`,
+      );
       await q(`INSERT INTO post_reaction (post_id, user_id) SELECT id, 1 FROM post`);
-      await q(`INSERT INTO flag (comment_id, flagger_id, reason) SELECT id, 1, 'spam' FROM comment WHERE parent_id IS NOT NULL`);
+      await q(
+        `INSERT INTO flag (comment_id, flagger_id, reason) SELECT id, 1, 'spam' FROM comment WHERE parent_id IS NOT NULL`,
+      );
       await q(
         `INSERT INTO notification (user_id, kind, message, link)
          SELECT 1, 'reply', 'A reply to ' || p.title || '/' || c.body_markdown, '/stories/' || p.id || '#comment-' || c.id FROM comment c JOIN post p ON p.id = c.post_id
@@ -67,7 +76,10 @@ describe("the unlinkable_ids migration", () => {
                      ORDER BY n.message`;
       const oldIds = (await q<{ id: number }>(`SELECT id FROM post ORDER BY id`)).map((r) => r.id);
       expect(oldIds).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
-      const shape = (rows: Record<string, unknown>[]) => rows.map(({ link, ...rest }) => ({ ...rest, kind: String(link).replace(/\d+/g, "N") }) as Record<string, unknown>);
+      const shape = (rows: Record<string, unknown>[]) =>
+        rows.map(
+          ({ link, ...rest }) => ({ ...rest, kind: String(link).replace(/\d+/g, "N") }) as Record<string, unknown>,
+        );
       const beforeFacts = shape(await q(facts));
 
       const result = await applyMigrations(url);

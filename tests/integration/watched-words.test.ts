@@ -20,14 +20,24 @@ beforeAll(async () => {
     ["idiot*", "replace", "[unkind word]"],
     ["badname", "block", ""],
   ]) {
-    const response = await send("/admin/watched-words", { form: { intent: "add", pattern: pattern ?? "", action: action ?? "", replacement: replacement ?? "" }, cookie: admin });
+    const response = await send("/admin/watched-words", {
+      form: { intent: "add", pattern: pattern ?? "", action: action ?? "", replacement: replacement ?? "" },
+      cookie: admin,
+    });
     expect(response.status).toBe(200);
   }
 });
 
 const publish = (title: string, body: string) =>
   send("/stories/new", {
-    form: { kind: "story", title, body, displayMode: "anonymous", submissionKey: crypto.randomUUID(), intent: "publish" },
+    form: {
+      kind: "story",
+      title,
+      body,
+      displayMode: "anonymous",
+      submissionKey: crypto.randomUUID(),
+      intent: "publish",
+    },
     cookie: writer,
   });
 
@@ -63,16 +73,25 @@ describe("watched words", () => {
 
   it("apply to names at sign-up too", async () => {
     // Whole words only: "badname" inside a longer word is not matched...
-    const response = await send("/join", { form: { handle: "thebadnamehere", password: "kettle orbit lantern nine", perspective: "carer" }, clientAddress: "192.0.2.200" });
+    const response = await send("/join", {
+      form: { handle: "thebadnamehere", password: "kettle orbit lantern nine", perspective: "carer" },
+      clientAddress: "192.0.2.200",
+    });
     expect(response.status).toBe(200);
     // ...but separated by underscores it is a word of its own.
-    const refused = await send("/join", { form: { handle: "the_badname", password: "kettle orbit lantern nine", perspective: "carer" }, clientAddress: "192.0.2.201" });
+    const refused = await send("/join", {
+      form: { handle: "the_badname", password: "kettle orbit lantern nine", perspective: "carer" },
+      clientAddress: "192.0.2.201",
+    });
     expect(refused.status).toBe(400);
     expect(await refused.text()).toContain("That name is not allowed");
   });
 
   it("have a test box that says what a sample would do, and only admins may use the page", async () => {
-    const response = await send("/admin/watched-words", { form: { intent: "test", sample: "What a scam, you idiot" }, cookie: admin });
+    const response = await send("/admin/watched-words", {
+      form: { intent: "test", sample: "What a scam, you idiot" },
+      cookie: admin,
+    });
     const html = await response.text().then(stripComments);
     expect(html).toContain("It would be held for a moderator.");
     expect(html).toContain("Text after replacements: What a scam, you [unkind word]");

@@ -54,7 +54,11 @@ export function browserHeaders(base: URL, browser: Browser, body?: string): http
     ...(browser.cookie ? { Cookie: browser.cookie } : {}),
     ...(body === undefined
       ? {}
-      : { Origin: base.origin, "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) }),
+      : {
+          Origin: base.origin,
+          "Content-Type": "application/x-www-form-urlencoded",
+          "Content-Length": Buffer.byteLength(body),
+        }),
   };
 }
 

@@ -20,10 +20,16 @@ export async function joinMembers(base: URL, log: RunLog, count: number, concurr
       // 198.51.100.0/24 is reserved for documentation (RFC 5737): never a real person's address.
       const browser = newBrowser(`198.51.100.${index + 1}`);
       const handle = uniqueHandle("load");
-      const { reply } = await log.send(base, browser, "join", "/join", { handle, password: GOOD_PASSWORD, perspective: "carer" });
+      const { reply } = await log.send(base, browser, "join", "/join", {
+        handle,
+        password: GOOD_PASSWORD,
+        perspective: "carer",
+      });
       const cookie = reply ? sessionCookieFrom(reply) : null;
       if (!reply || reply.status !== 200 || !cookie) {
-        throw new Error(`member ${index} could not join: ${reply ? `${reply.status} ${reply.body.slice(0, 300)}` : "no response"}`);
+        throw new Error(
+          `member ${index} could not join: ${reply ? `${reply.status} ${reply.body.slice(0, 300)}` : "no response"}`,
+        );
       }
       browser.cookie = cookie;
       members.push({ index, handle, browser });
@@ -133,7 +139,10 @@ async function writeStory(plan: LoadPlan, member: Member, marker: string): Promi
   await sleep(between(500, 1_500));
   // The publish button appears only under a preview, so a person always previews first.
   const preview = await log.send(base, browser, "preview story", "/stories/new", { ...fields, intent: "preview" });
-  if (preview.reply?.status !== 200 || !preview.reply.body.includes("Preview: this is exactly what will be published")) {
+  if (
+    preview.reply?.status !== 200 ||
+    !preview.reply.body.includes("Preview: this is exactly what will be published")
+  ) {
     await sleep(1_000);
     return;
   }
@@ -143,8 +152,17 @@ async function writeStory(plan: LoadPlan, member: Member, marker: string): Promi
   const submission = newSubmission("story", member, marker, publishKey, null);
   plan.submissions.push(submission);
   // As the form does, publishing says which identifying details the preview showed (and so are kept).
-  const seen = (/name="seen" value="([^"]*)"/.exec(preview.reply.body)?.[1] ?? "[]").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
-  await submit(plan, member, submission, "/stories/new", { ...fields, submissionKey: publishKey, seen, intent: "publish" }, /^\/stories\/(\d+)\?posted=1$/);
+  const seen = (/name="seen" value="([^"]*)"/.exec(preview.reply.body)?.[1] ?? "[]")
+    .replaceAll("&quot;", '"')
+    .replaceAll("&amp;", "&");
+  await submit(
+    plan,
+    member,
+    submission,
+    "/stories/new",
+    { ...fields, submissionKey: publishKey, seen, intent: "publish" },
+    /^\/stories\/(\d+)\?posted=1$/,
+  );
   if (submission.acknowledgedId !== null) plan.storyIds.push(submission.acknowledgedId);
 }
 
@@ -169,8 +187,23 @@ async function writeReply(plan: LoadPlan, member: Member, marker: string, postId
   );
 }
 
-export function newSubmission(kind: WriteKind, member: Member, marker: string, submissionKey: string, postId: number | null): Submission {
-  return { kind, member: member.index, marker, submissionKey, postId, attempts: [], outcome: "failed", acknowledgedId: null };
+export function newSubmission(
+  kind: WriteKind,
+  member: Member,
+  marker: string,
+  submissionKey: string,
+  postId: number | null,
+): Submission {
+  return {
+    kind,
+    member: member.index,
+    marker,
+    submissionKey,
+    postId,
+    attempts: [],
+    outcome: "failed",
+    acknowledgedId: null,
+  };
 }
 
 /** Where the app sends someone after a reply is saved: the story, at their reply. */

@@ -1,7 +1,15 @@
 // Everything the load test saw: every request with its outcome and the run time it happened at.
 import { performance } from "node:perf_hooks";
 
-import { type Browser, type ConnectionFailure, type FormFields, NoResponse, type Reply, send, stackTraceIn } from "./http";
+import {
+  type Browser,
+  type ConnectionFailure,
+  type FormFields,
+  NoResponse,
+  type Reply,
+  send,
+  stackTraceIn,
+} from "./http";
 
 export interface RequestRecord {
   method: "GET" | "POST";
@@ -43,7 +51,13 @@ export class RunLog {
   }
 
   /** Waits for a reply (or its absence) and logs it. */
-  async settle(method: "GET" | "POST", purpose: string, path: string, startedAt: number, pending: Promise<Reply>): Promise<Observed> {
+  async settle(
+    method: "GET" | "POST",
+    purpose: string,
+    path: string,
+    startedAt: number,
+    pending: Promise<Reply>,
+  ): Promise<Observed> {
     const asked = { method, purpose, path, startedAt };
     try {
       const reply = await pending;

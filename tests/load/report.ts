@@ -9,7 +9,8 @@ import type { Reconciliation } from "./verify";
 export function table(head: string[], rows: (string | number)[][]): string {
   const cells = [head, ...rows.map((row) => row.map(String))];
   const widths = head.map((_, i) => Math.max(3, ...cells.map((row) => (row[i] ?? "").length)));
-  const line = (row: string[]) => `| ${widths.map((width, i) => (i === 0 ? (row[i] ?? "").padEnd(width) : (row[i] ?? "").padStart(width))).join(" | ")} |`;
+  const line = (row: string[]) =>
+    `| ${widths.map((width, i) => (i === 0 ? (row[i] ?? "").padEnd(width) : (row[i] ?? "").padStart(width))).join(" | ")} |`;
   const rule = `| ${widths.map((width, i) => (i === 0 ? "-".repeat(width) : `${"-".repeat(width - 1)}:`)).join(" | ")} |`;
   return [line(cells[0] ?? []), rule, ...cells.slice(1).map(line)].join("\n");
 }
@@ -34,15 +35,23 @@ export interface Requirement {
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Why a request got no useful answer, and whether the person was told clearly. */
-export function describeFailure(record: Pick<RequestRecord, "status" | "failure" | "endedAt" | "saysTryAgain">, timeline: Timeline): { label: string; clear: boolean } | null {
+export function describeFailure(
+  record: Pick<RequestRecord, "status" | "failure" | "endedAt" | "saysTryAgain">,
+  timeline: Timeline,
+): { label: string; clear: boolean } | null {
   const appDown = record.endedAt >= timeline.appKilledAt && record.endedAt <= timeline.appReadyAt;
   if (record.status !== null) {
-    if (record.status === 503) return record.saysTryAgain ? { label: "503: try again", clear: true } : { label: "503 without a retry message", clear: false };
+    if (record.status === 503)
+      return record.saysTryAgain
+        ? { label: "503: try again", clear: true }
+        : { label: "503 without a retry message", clear: false };
     if (record.status >= 500) return { label: `${record.status} server error`, clear: false };
     return null;
   }
-  if (record.failure === "refused") return { label: appDown ? "refused: app down" : "refused while the app was up", clear: appDown };
-  if (record.failure === "dropped") return { label: appDown ? "cut off: app killed" : "cut off while the app was up", clear: appDown };
+  if (record.failure === "refused")
+    return { label: appDown ? "refused: app down" : "refused while the app was up", clear: appDown };
+  if (record.failure === "dropped")
+    return { label: appDown ? "cut off: app killed" : "cut off while the app was up", clear: appDown };
   return { label: "timed out", clear: false };
 }
 
@@ -75,25 +84,38 @@ export function report({
     const last = submission.attempts.at(-1);
     return last ? describeFailure(last, timeline) : null;
   };
-  const count = (predicate: (v: (typeof verdicts)[number]) => boolean) => kinds.map((kind) => of(kind).filter(predicate).length);
+  const count = (predicate: (v: (typeof verdicts)[number]) => boolean) =>
+    kinds.map((kind) => of(kind).filter(predicate).length);
   const writeRows: [string, number[]][] = [
     ["attempted (distinct submissions)", count(() => true)],
     ["  sent more than once (retried with the same key)", count((v) => v.submission.attempts.length > 1)],
     ["  saved by an earlier try, so the key stopped a duplicate", count((v) => v.savedBeforeRetry)],
     ["acknowledged (302 to the new story or reply)", count((v) => v.submission.outcome === "acknowledged")],
-    ["failed with a clear error (gave up after retries)", count((v) => v.submission.outcome === "failed" && finalAnswer(v.submission)?.clear === true)],
-    ["failed without a clear error", count((v) => v.submission.outcome === "failed" && finalAnswer(v.submission)?.clear !== true)],
+    [
+      "failed with a clear error (gave up after retries)",
+      count((v) => v.submission.outcome === "failed" && finalAnswer(v.submission)?.clear === true),
+    ],
+    [
+      "failed without a clear error",
+      count((v) => v.submission.outcome === "failed" && finalAnswer(v.submission)?.clear !== true),
+    ],
     ["refused by rate limit (429)", count((v) => v.submission.outcome === "rate limited")],
     ["turned down (other 4xx)", count((v) => v.submission.outcome === "turned down")],
     ["found in the database", count((v) => v.rows.length > 0)],
     ["  saved, though the reply was an error", count((v) => v.savedUnacknowledged)],
-    ["  told 503 \"not saved\" by the very try that saved it", count((v) => v.misreported)],
+    ['  told 503 "not saved" by the very try that saved it', count((v) => v.misreported)],
     ["  held for moderation (not published)", count((v) => v.rows.some((row) => row.status !== "published"))],
     ["duplicated (in the database more than once)", count((v) => v.duplicated)],
     ["lost (acknowledged, not in the database)", count((v) => v.lost)],
     ["row does not match what was sent", count((v) => v.mismatch !== null)],
   ];
-  out.push("Writes", table(["", "stories", "replies", "all"], writeRows.map(([label, values]) => [label, ...values])));
+  out.push(
+    "Writes",
+    table(
+      ["", "stories", "replies", "all"],
+      writeRows.map(([label, values]) => [label, ...values]),
+    ),
+  );
   const unacknowledged = new Map<string, number>();
   for (const verdict of verdicts.filter((v) => v.savedUnacknowledged)) {
     const last = verdict.submission.attempts.at(-1);
@@ -101,9 +123,14 @@ export function report({
     unacknowledged.set(label, (unacknowledged.get(label) ?? 0) + 1);
   }
   if (unacknowledged.size) {
-    out.push("", "Saved, though the person was last told it failed (a refresh shows it)", table(["last answer", "count"], [...unacknowledged]));
+    out.push(
+      "",
+      "Saved, though the person was last told it failed (a refresh shows it)",
+      table(["last answer", "count"], [...unacknowledged]),
+    );
   }
-  if (reconciliation.strays > 0) out.push(`Rows with this run's marker that match no submission: ${reconciliation.strays}`);
+  if (reconciliation.strays > 0)
+    out.push(`Rows with this run's marker that match no submission: ${reconciliation.strays}`);
 
   // ---- Requests ----
   const purposes = [...new Set(requests.map((r) => r.purpose))];
@@ -122,14 +149,37 @@ export function report({
       by((r) => r.failure === "refused"),
       by((r) => r.failure === "dropped"),
       by((r) => r.failure === "timed out"),
-      percentile(rows.filter((r) => r.status !== null), 0.5),
-      percentile(rows.filter((r) => r.status !== null), 0.95),
+      percentile(
+        rows.filter((r) => r.status !== null),
+        0.5,
+      ),
+      percentile(
+        rows.filter((r) => r.status !== null),
+        0.95,
+      ),
     ];
   });
   out.push(
     "",
     "HTTP requests (every try, including retries)",
-    table(["", "sent", "2xx", "3xx", "429", "4xx", "503", "other 5xx", "refused", "cut off", "timed out", "median ms", "p95 ms"], requestRows),
+    table(
+      [
+        "",
+        "sent",
+        "2xx",
+        "3xx",
+        "429",
+        "4xx",
+        "503",
+        "other 5xx",
+        "refused",
+        "cut off",
+        "timed out",
+        "median ms",
+        "p95 ms",
+      ],
+      requestRows,
+    ),
   );
 
   // ---- Timeline ----
@@ -155,12 +205,18 @@ export function report({
       events.join("; ") || "",
     ]);
   }
-  out.push("", "Write requests by time sent", table(["run time", "sent", "saved", "503", "no answer", "429", "event"], buckets));
+  out.push(
+    "",
+    "Write requests by time sent",
+    table(["run time", "sent", "saved", "503", "no answer", "429", "event"], buckets),
+  );
 
   // ---- Faults ----
   const recoveryMs = timeline.homeOkAt === null ? null : timeline.homeOkAt - timeline.dbBackAt;
   const firstSavedAfter = (at: number) => {
-    const first = writes.filter((r) => r.startedAt >= at && (r.status === 302 || r.status === 303)).sort((a, b) => a.endedAt - b.endedAt)[0];
+    const first = writes
+      .filter((r) => r.startedAt >= at && (r.status === 302 || r.status === 303))
+      .sort((a, b) => a.endedAt - b.endedAt)[0];
     return first ? `${seconds(first.endedAt)} (+${seconds(first.endedAt - at)})` : "none";
   };
   out.push(
@@ -170,12 +226,28 @@ export function report({
       ["event", "run time", "figure"],
       [
         ["PostgreSQL asked to stop (fast shutdown)", seconds(timeline.dbStopAskedAt), ""],
-        ["PostgreSQL stopped", seconds(timeline.dbStoppedAt), `shutdown took ${seconds(timeline.dbStoppedAt - timeline.dbStopAskedAt)}`],
-        ["PostgreSQL accepting connections again", seconds(timeline.dbBackAt), `down ${seconds(timeline.dbBackAt - timeline.dbStoppedAt)}`],
-        ["first GET / → 200 after that", timeline.homeOkAt === null ? "never" : seconds(timeline.homeOkAt), recoveryMs === null ? "" : `${recoveryMs.toFixed(0)} ms after PostgreSQL`],
+        [
+          "PostgreSQL stopped",
+          seconds(timeline.dbStoppedAt),
+          `shutdown took ${seconds(timeline.dbStoppedAt - timeline.dbStopAskedAt)}`,
+        ],
+        [
+          "PostgreSQL accepting connections again",
+          seconds(timeline.dbBackAt),
+          `down ${seconds(timeline.dbBackAt - timeline.dbStoppedAt)}`,
+        ],
+        [
+          "first GET / → 200 after that",
+          timeline.homeOkAt === null ? "never" : seconds(timeline.homeOkAt),
+          recoveryMs === null ? "" : `${recoveryMs.toFixed(0)} ms after PostgreSQL`,
+        ],
         ["first write saved after PostgreSQL back", firstSavedAfter(timeline.dbBackAt), ""],
         ["app killed (SIGKILL)", seconds(timeline.appKilledAt), ""],
-        ["app answering /healthz again", seconds(timeline.appReadyAt), `down ${seconds(timeline.appReadyAt - timeline.appKilledAt)}`],
+        [
+          "app answering /healthz again",
+          seconds(timeline.appReadyAt),
+          `down ${seconds(timeline.appReadyAt - timeline.appKilledAt)}`,
+        ],
         ["first write saved after the restart", firstSavedAfter(timeline.appReadyAt), ""],
       ],
     ),
@@ -194,11 +266,21 @@ export function report({
     "Failed requests, and whether the answer was clear",
     failures.size === 0
       ? "(none)"
-      : table(["request: what it got", "count", "clear?"], [...failures].map(([key, { count: n, clear }]) => [key, n, clear ? "yes" : "NO"])),
+      : table(
+          ["request: what it got", "count", "clear?"],
+          [...failures].map(([key, { count: n, clear }]) => [key, n, clear ? "yes" : "NO"]),
+        ),
   );
   const traces = requests.filter((r) => r.stackTrace !== null);
   if (traces.length) {
-    out.push("", "Responses that look like a stack trace", table(["request", "status", "excerpt"], traces.slice(0, 10).map((r) => [r.purpose, r.status ?? "", r.stackTrace ?? ""])));
+    out.push(
+      "",
+      "Responses that look like a stack trace",
+      table(
+        ["request", "status", "excerpt"],
+        traces.slice(0, 10).map((r) => [r.purpose, r.status ?? "", r.stackTrace ?? ""]),
+      ),
+    );
   }
 
   // ---- Shutdown ----
@@ -207,7 +289,13 @@ export function report({
     "Graceful shutdown (SIGTERM with requests in flight)",
     table(
       ["request", "in flight at SIGTERM", "answer", "answered after SIGTERM", "as expected"],
-      shutdown.requests.map((r) => [r.purpose, r.inFlight ? "yes (100 Continue)" : "NO", r.code, seconds(r.answeredMs), r.ok ? "yes" : "NO"]),
+      shutdown.requests.map((r) => [
+        r.purpose,
+        r.inFlight ? "yes (100 Continue)" : "NO",
+        r.code,
+        seconds(r.answeredMs),
+        r.ok ? "yes" : "NO",
+      ]),
     ),
     `New connections after SIGTERM: ${shutdown.newConnections.join(", ")}. Exit code ${shutdown.exitCode ?? "none (still running)"}` +
       (shutdown.exitMs === null ? "." : `, ${seconds(shutdown.exitMs)} after SIGTERM.`),
@@ -217,7 +305,9 @@ export function report({
   const acknowledged = verdicts.filter((v) => v.submission.outcome === "acknowledged");
   const exactlyOnce = acknowledged.filter((v) => v.rows.length === 1 && v.mismatch === null);
   const duplicated = verdicts.filter((v) => v.duplicated);
-  const failedUnclearly = verdicts.filter((v) => v.submission.outcome === "failed" && finalAnswer(v.submission)?.clear !== true);
+  const failedUnclearly = verdicts.filter(
+    (v) => v.submission.outcome === "failed" && finalAnswer(v.submission)?.clear !== true,
+  );
   // A slow write that the person then sent again is fine; anything else unexplained is not.
   const unclearWriteAnswers = verdicts
     .flatMap((v) => v.submission.attempts)
@@ -238,7 +328,12 @@ export function report({
     },
     {
       name: "every failed write got a clear answer (503 with the retry message, or refused while the app was dead); no 500, no stack trace",
-      pass: failedUnclearly.length === 0 && unclearWriteAnswers.length === 0 && misreported.length === 0 && serverErrors.length === 0 && traces.length === 0,
+      pass:
+        failedUnclearly.length === 0 &&
+        unclearWriteAnswers.length === 0 &&
+        misreported.length === 0 &&
+        serverErrors.length === 0 &&
+        traces.length === 0,
       detail:
         `${failedUnclearly.length} failed writes left unexplained, ${unclearWriteAnswers.length} unclear answers to writes, ` +
         `${misreported.length} "not saved" answers to a try that saved, ` +
@@ -266,10 +361,20 @@ export function report({
     {
       name: "the app never stops by itself",
       pass: crashes.length === 0,
-      detail: crashes.length === 0 ? "it stopped only when killed or told to" : `${crashes.length} crash(es); the app's last output is below`,
+      detail:
+        crashes.length === 0
+          ? "it stopped only when killed or told to"
+          : `${crashes.length} crash(es); the app's last output is below`,
     },
   ];
-  out.push("", "Requirements", table(["requirement", "result", "detail"], requirements.map((r) => [r.name, r.pass ? "PASS" : "FAIL", r.detail])));
+  out.push(
+    "",
+    "Requirements",
+    table(
+      ["requirement", "result", "detail"],
+      requirements.map((r) => [r.name, r.pass ? "PASS" : "FAIL", r.detail]),
+    ),
+  );
   return { text: out.join("\n"), requirements };
 }
 

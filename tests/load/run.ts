@@ -34,7 +34,11 @@ const WRITING_AFTER_RESTART_MS = 10_000;
 const WATCHDOG_MS = 240_000;
 
 const root = path.resolve(import.meta.dirname, "..", "..");
-const load = () => os.loadavg().map((n) => n.toFixed(2)).join(", ");
+const load = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(", ");
 const wallClock = Date.now();
 const elapsed = () => `${((Date.now() - wallClock) / 1000).toFixed(1)} s`;
 const say = (message: string) => console.log(`[${elapsed()}] ${message}`);
@@ -48,7 +52,9 @@ setTimeout(() => {
   process.exit(2);
 }, WATCHDOG_MS).unref();
 
-say(`Load and fault test: ${MEMBERS} members for ${RUN_MS / 1000} s on ${os.cpus().length} cores; load average ${load()}`);
+say(
+  `Load and fault test: ${MEMBERS} members for ${RUN_MS / 1000} s on ${os.cpus().length} cores; load average ${load()}`,
+);
 const database = await startLoadDatabase((message) => say(message));
 let exitCode = 1;
 try {
@@ -72,7 +78,10 @@ try {
   const launch = async () => {
     const app = await startApp([], appEnv);
     app.child.once("exit", (code, signal) => {
-      if (!stoppingOnPurpose) crashes.push(`exited by itself (code ${code}, signal ${signal}):\n${app.output().split("\n").slice(-40).join("\n")}`);
+      if (!stoppingOnPurpose)
+        crashes.push(
+          `exited by itself (code ${code}, signal ${signal}):\n${app.output().split("\n").slice(-40).join("\n")}`,
+        );
     });
     apps.push(app);
     stoppingOnPurpose = false;
@@ -86,7 +95,10 @@ try {
   const members = await joinMembers(base, log, MEMBERS);
   // Trusted members publish at once instead of waiting for a moderator; nothing else is raised.
   await sql(database.url, `UPDATE "user" SET trust_level = 2 WHERE handle = ANY($1)`, [members.map((m) => m.handle)]);
-  const published = await sql<{ id: number }>(database.url, `SELECT id FROM post WHERE status = 'published' ORDER BY published_at DESC LIMIT 40`);
+  const published = await sql<{ id: number }>(
+    database.url,
+    `SELECT id FROM post WHERE status = 'published' ORDER BY published_at DESC LIMIT 40`,
+  );
   say(`${members.length} members joined through /join, each from its own address`);
 
   const runId = Array.from({ length: 6 }, () => "abcdefghijklmnopqrstuvwxyz"[Math.floor(Math.random() * 26)]).join("");
@@ -99,7 +111,15 @@ try {
     storyIds: published.map((row) => row.id),
     submissions: [],
   };
-  const timeline: Timeline = { dbStopAskedAt: 0, dbStoppedAt: 0, dbBackAt: 0, homeOkAt: null, appKilledAt: 0, appReadyAt: 0, runEndedAt: RUN_MS };
+  const timeline: Timeline = {
+    dbStopAskedAt: 0,
+    dbStoppedAt: 0,
+    dbBackAt: 0,
+    homeOkAt: null,
+    appKilledAt: 0,
+    appReadyAt: 0,
+    runEndedAt: RUN_MS,
+  };
 
   const databaseOutage = async () => {
     await sleep(DB_STOP_AT_MS - log.now());
@@ -161,7 +181,10 @@ try {
   // Every request and submission, for digging into a failure (tests/.artifacts is git-ignored).
   const artifact = path.join(root, "tests", ".artifacts", `load-${runId}.json`);
   await mkdir(path.dirname(artifact), { recursive: true });
-  await writeFile(artifact, JSON.stringify({ timeline, requests: log.requests, submissions: plan.submissions }, null, 1));
+  await writeFile(
+    artifact,
+    JSON.stringify({ timeline, requests: log.requests, submissions: plan.submissions }, null, 1),
+  );
   const { text, requirements } = report({ requests: log.requests, reconciliation, timeline, shutdown, crashes });
   console.log(`\n${text}\n`);
   for (const crash of crashes) console.log(`The app ${crash}\n`);
@@ -181,12 +204,23 @@ try {
     }
     console.log(`Errors the app logged\n${table(["message", "count"], [...messages])}\n`);
   }
-  console.log(`Load average at the end: ${load()}. Whole test: ${elapsed()}. Every request: ${path.relative(root, artifact)}`);
+  console.log(
+    `Load average at the end: ${load()}. Whole test: ${elapsed()}. Every request: ${path.relative(root, artifact)}`,
+  );
   exitCode = requirements.every((r) => r.pass) ? 0 : 1;
-  console.log(exitCode === 0 ? "All requirements passed." : `FAILED: ${requirements.filter((r) => !r.pass).map((r) => r.name).join("; ")}`);
+  console.log(
+    exitCode === 0
+      ? "All requirements passed."
+      : `FAILED: ${requirements
+          .filter((r) => !r.pass)
+          .map((r) => r.name)
+          .join("; ")}`,
+  );
 } catch (error) {
   console.error(error);
 } finally {
-  await database.remove().catch((error: unknown) => console.error(`could not remove the load test's PostgreSQL: ${String(error)}`));
+  await database
+    .remove()
+    .catch((error: unknown) => console.error(`could not remove the load test's PostgreSQL: ${String(error)}`));
 }
 process.exit(exitCode);

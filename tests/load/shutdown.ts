@@ -41,7 +41,14 @@ interface Held {
   reply: ReturnType<typeof readReply>;
 }
 
-function holdPost(base: URL, member: Member, log: RunLog, purpose: string, path: string, form: Record<string, string | string[]>): Held {
+function holdPost(
+  base: URL,
+  member: Member,
+  log: RunLog,
+  purpose: string,
+  path: string,
+  form: Record<string, string | string[]>,
+): Held {
   const body = encodeForm(form);
   const request = http.request(new URL(path, base), {
     method: "POST",
@@ -89,12 +96,19 @@ export async function probeGracefulShutdown({
         displayMode: "anonymous",
         intent: "preview",
       };
-      return { held: holdPost(base, member, log, "preview story during shutdown", "/stories/new", form), submission: null };
+      return {
+        held: holdPost(base, member, log, "preview story during shutdown", "/stories/new", form),
+        submission: null,
+      };
     }
     const marker = `LT${runId}-m${String(member.index).padStart(2, "0")}-shutdown`;
     const submission = newSubmission("reply", member, marker, crypto.randomUUID(), storyId);
     submissions.push(submission);
-    const form = { submissionKey: submission.submissionKey, body: `Posted as the app was stopping. Marker ${marker}.`, displayMode: "anonymous" };
+    const form = {
+      submissionKey: submission.submissionKey,
+      body: `Posted as the app was stopping. Marker ${marker}.`,
+      displayMode: "anonymous",
+    };
     return { held: holdPost(base, member, log, "post reply during shutdown", `/stories/${storyId}`, form), submission };
   });
   const inFlight = await Promise.all(held.map(({ held }) => held.continued));
@@ -121,9 +135,12 @@ export async function probeGracefulShutdown({
     const observed = await log.settle("POST", request.purpose, "", request.startedAt, request.reply);
     let ok: boolean;
     if (submission) {
-      ok = noteAttempt(submission, observed, replySaved(storyId)) === "settled" && submission.outcome === "acknowledged";
+      ok =
+        noteAttempt(submission, observed, replySaved(storyId)) === "settled" && submission.outcome === "acknowledged";
     } else {
-      ok = observed.reply?.status === 200 && observed.reply.body.includes("Preview: this is exactly what will be published");
+      ok =
+        observed.reply?.status === 200 &&
+        observed.reply.body.includes("Preview: this is exactly what will be published");
     }
     requests.push({
       purpose: request.purpose,

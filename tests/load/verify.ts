@@ -41,7 +41,12 @@ function markerPattern(runId: string): RegExp {
 }
 
 /** `clockOrigin`: the epoch time of run time 0, to place rows' created_at among the tries. */
-export async function reconcile(url: string, runId: string, submissions: Submission[], clockOrigin: number): Promise<Reconciliation> {
+export async function reconcile(
+  url: string,
+  runId: string,
+  submissions: Submission[],
+  clockOrigin: number,
+): Promise<Reconciliation> {
   const like = `%LT${runId}-%`;
   const [posts, comments] = await Promise.all([
     sql<{ id: number; title: string; body: string; key: string | null; status: string; created_at: Date }>(
@@ -66,7 +71,15 @@ export async function reconcile(url: string, runId: string, submissions: Submiss
   for (const post of posts) {
     const inTitle = post.title.match(pattern)?.[0];
     const inBody = post.body.match(pattern)?.[0];
-    file(inTitle ?? inBody, { kind: "story", id: post.id, postId: null, submissionKey: post.key, status: post.status, createdAt: post.created_at.getTime(), markersAgree: inTitle === inBody });
+    file(inTitle ?? inBody, {
+      kind: "story",
+      id: post.id,
+      postId: null,
+      submissionKey: post.key,
+      status: post.status,
+      createdAt: post.created_at.getTime(),
+      markersAgree: inTitle === inBody,
+    });
   }
   for (const comment of comments) {
     file(comment.body.match(pattern)?.[0], {
@@ -87,17 +100,25 @@ export async function reconcile(url: string, runId: string, submissions: Submiss
     let mismatch: string | null = null;
     for (const row of rows) {
       if (row.kind !== submission.kind) mismatch = `saved as a ${row.kind}`;
-      else if (row.submissionKey !== submission.submissionKey) mismatch = `row ${row.id} has key ${row.submissionKey}, sent ${submission.submissionKey}`;
+      else if (row.submissionKey !== submission.submissionKey)
+        mismatch = `row ${row.id} has key ${row.submissionKey}, sent ${submission.submissionKey}`;
       else if (!row.markersAgree) mismatch = `row ${row.id}: title and body carry different markers`;
-      else if (row.postId !== submission.postId) mismatch = `reply ${row.id} is on story ${row.postId}, written on ${submission.postId}`;
-      else if (acknowledged && row.id !== submission.acknowledgedId) mismatch = `redirect named ${submission.acknowledgedId}, saved as ${row.id}`;
+      else if (row.postId !== submission.postId)
+        mismatch = `reply ${row.id} is on story ${row.postId}, written on ${submission.postId}`;
+      else if (acknowledged && row.id !== submission.acknowledgedId)
+        mismatch = `redirect named ${submission.acknowledgedId}, saved as ${row.id}`;
     }
     const misreported = rows.some((row) =>
-      submission.attempts.some((a) => a.status === 503 && clockOrigin + a.startedAt <= row.createdAt && row.createdAt <= clockOrigin + a.endedAt),
+      submission.attempts.some(
+        (a) =>
+          a.status === 503 && clockOrigin + a.startedAt <= row.createdAt && row.createdAt <= clockOrigin + a.endedAt,
+      ),
     );
     const acknowledgedBy = acknowledged ? submission.attempts.at(-1) : undefined;
     const savedBeforeRetry =
-      acknowledgedBy !== undefined && submission.attempts.length > 1 && rows.some((row) => row.createdAt < clockOrigin + acknowledgedBy.startedAt);
+      acknowledgedBy !== undefined &&
+      submission.attempts.length > 1 &&
+      rows.some((row) => row.createdAt < clockOrigin + acknowledgedBy.startedAt);
     return {
       submission,
       rows,

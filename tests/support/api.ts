@@ -11,7 +11,10 @@ export interface ApiOptions extends Pick<SendOptions, "clientAddress" | "method"
 }
 
 /** One API request, its answer checked against the document; the body is returned parsed. */
-export async function callApi<Body = Record<string, unknown>>(pathAndQuery: string, options: ApiOptions = {}): Promise<{ response: Response; body: Body }> {
+export async function callApi<Body = Record<string, unknown>>(
+  pathAndQuery: string,
+  options: ApiOptions = {},
+): Promise<{ response: Response; body: Body }> {
   const authorization = options.authorization ?? (options.key ? `Bearer ${options.key}` : undefined);
   const response = await send(pathAndQuery, {
     method: options.method,

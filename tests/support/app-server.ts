@@ -21,12 +21,16 @@ process.on("exit", () => {
 /** `checkout` runs another copy of the project (default: this one). */
 export function runApp(args: string[], env: Record<string, string | undefined>, checkout = root) {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(checkout, "app/server/process/main.ts"), ...args], {
-    cwd: checkout,
-    // PUBLIC_URL only when the test gives one: the in-process harness (remix.ts) sets its own.
-    env: { ...process.env, PUBLIC_URL: undefined, LOG_LEVEL: "info", NODE_ENV: "production", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(checkout, "app/server/process/main.ts"), ...args],
+    {
+      cwd: checkout,
+      // PUBLIC_URL only when the test gives one: the in-process harness (remix.ts) sets its own.
+      env: { ...process.env, PUBLIC_URL: undefined, LOG_LEVEL: "info", NODE_ENV: "production", ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   children.add(child);
   child.on("exit", () => children.delete(child));
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));

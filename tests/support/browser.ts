@@ -47,7 +47,8 @@ const LEFT_BEFORE_ROUTE_LOOKUP = /^Failed to fetch manifest patches TypeError: F
 export function watchForProblems(page: Page): PageProblems {
   const problems: PageProblems = { consoleErrors: [] };
   page.on("console", (message) => {
-    if (message.type() === "error" && !LEFT_BEFORE_ROUTE_LOOKUP.test(message.text())) problems.consoleErrors.push(message.text());
+    if (message.type() === "error" && !LEFT_BEFORE_ROUTE_LOOKUP.test(message.text()))
+      problems.consoleErrors.push(message.text());
   });
   page.on("pageerror", (error) => problems.consoleErrors.push(`uncaught: ${error.message}`));
   return problems;
@@ -65,7 +66,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // Injected through the DevTools protocol, so the page's own CSP does not have to allow it.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
     const result = await axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
     });

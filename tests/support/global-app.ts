@@ -19,9 +19,17 @@ export default async function setup(project: TestProject) {
   let app: RunningApp | undefined;
   let databaseUrl = "";
   try {
-    databaseUrl = await createDatabaseFromTemplate(project.getProvidedContext().databaseAdminUrl, project.getProvidedContext().templateDatabase);
+    databaseUrl = await createDatabaseFromTemplate(
+      project.getProvidedContext().databaseAdminUrl,
+      project.getProvidedContext().templateDatabase,
+    );
     // Behind a (pretend) proxy, so each browser "visitor" can have its own address for rate limits.
-    app = await startApp(["--demo"], { DATABASE_URL: databaseUrl, PORT: String(await freePort()), LOG_LEVEL: "warn", TRUST_PROXY: "true" });
+    app = await startApp(["--demo"], {
+      DATABASE_URL: databaseUrl,
+      PORT: String(await freePort()),
+      LOG_LEVEL: "warn",
+      TRUST_PROXY: "true",
+    });
   } catch (error) {
     await stopDatabase();
     throw error;

@@ -2,7 +2,9 @@
 
 /** A made-up handle that passes the identifying-details check, unique within a run (random letters). */
 export function uniqueHandle(prefix = "member"): string {
-  const letters = [...crypto.getRandomValues(new Uint8Array(8))].map((byte) => "abcdefghijklmnopqrstuvwxyz"[byte % 26]).join("");
+  const letters = [...crypto.getRandomValues(new Uint8Array(8))]
+    .map((byte) => "abcdefghijklmnopqrstuvwxyz"[byte % 26])
+    .join("");
   return `${prefix}_${letters}`;
 }
 

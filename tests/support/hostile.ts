@@ -29,13 +29,22 @@ export function rawRequest(baseUrl: string, request: RawRequest): Promise<RawAns
     const headers: Record<string, string | number> = { ...request.headers };
     if (request.body !== undefined) headers["Content-Length"] = Buffer.byteLength(request.body);
     else if (request.streamedBytes !== undefined && !request.chunked) headers["Content-Length"] = request.streamedBytes;
-    const req = http.request({ hostname, port, method: request.method ?? "GET", path: request.path, headers, agent: false });
+    const req = http.request({
+      hostname,
+      port,
+      method: request.method ?? "GET",
+      path: request.path,
+      headers,
+      agent: false,
+    });
     let answered = false;
     req.on("response", (res) => {
       answered = true;
       const chunks: Buffer[] = [];
       res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }));
+      res.on("end", () =>
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(chunks).toString("utf8") }),
+      );
       res.on("error", reject);
     });
     // Once answered, the server may close while the rest of a refused body is still being sent.
@@ -96,7 +105,8 @@ const routesDir = path.resolve(import.meta.dirname, "..", "..", "app", "routes")
 export const routeFiles = readdirSync(routesDir).filter((file) => /\.tsx?$/.test(file) && !file.includes(".test."));
 
 /** Whether a route file exports an action (takes POSTs). */
-export const hasAction = (file: string) => /export (async function|const|function) action\b/.test(readFileSync(path.join(routesDir, file), "utf8"));
+export const hasAction = (file: string) =>
+  /export (async function|const|function) action\b/.test(readFileSync(path.join(routesDir, file), "utf8"));
 
 /** A route file's URL with its params filled from `fill` (flat-routes names, `[.]` as a dot). */
 export function routeUrl(file: string, fill: (param: string) => string): string {

@@ -7,7 +7,9 @@ import { axeViolations, tabTo, typeInto } from "./browser";
 export const PASSWORD = "kettle orbit lantern nine";
 
 export function newHandle(prefix = "keyboard_user") {
-  const letters = [...crypto.getRandomValues(new Uint8Array(8))].map((byte) => "abcdefghijklmnopqrstuvwxyz"[byte % 26]).join("");
+  const letters = [...crypto.getRandomValues(new Uint8Array(8))]
+    .map((byte) => "abcdefghijklmnopqrstuvwxyz"[byte % 26])
+    .join("");
   return `${prefix}_${letters}`;
 }
 

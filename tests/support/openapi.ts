@@ -24,7 +24,11 @@ function validatorFor(schema: object): ValidateFunction {
   checks += 1;
   if (!found) {
     // $refs inside resolve against the document, as they would in the served JSON.
-    found = ajv.compile({ $id: `${DOCUMENT_ID}/check-${checks}`, $ref: "#/$defs/target", $defs: { target: rebase(schema) } });
+    found = ajv.compile({
+      $id: `${DOCUMENT_ID}/check-${checks}`,
+      $ref: "#/$defs/target",
+      $defs: { target: rebase(schema) },
+    });
     validators.set(key, found);
   }
   return found;
@@ -63,14 +67,20 @@ function documentedResponse(pathname: string, status: number): ResponseObject {
     expect(status, `${pathname} is not in the OpenAPI document, so it must be a 404`).toBe(404);
     return resolve(OPENAPI.components.responses.NotFound);
   }
-  const responses = (OPENAPI.paths as Record<string, { get: { responses: Record<string, Json> } }>)[operation.template]?.get.responses ?? {};
+  const responses =
+    (OPENAPI.paths as Record<string, { get: { responses: Record<string, Json> } }>)[operation.template]?.get
+      .responses ?? {};
   const documented = responses[String(status)];
   expect(documented, `${operation.template} does not document a ${status} response`).toBeDefined();
   return resolve(documented as ResponseObject);
 }
 
 /** Checks one answer of the API at `pathname` against the document; returns the parsed body (null for HEAD). */
-export async function checkAgainstDocument(pathname: string, response: Response, { head = false } = {}): Promise<unknown> {
+export async function checkAgainstDocument(
+  pathname: string,
+  response: Response,
+  { head = false } = {},
+): Promise<unknown> {
   const documented = documentedResponse(pathname, response.status);
   for (const [name, header] of Object.entries(documented.headers ?? {})) {
     const { required, schema } = resolve(header) as { required?: boolean; schema: object };
@@ -80,7 +90,10 @@ export async function checkAgainstDocument(pathname: string, response: Response,
   }
   const contentType = (response.headers.get("Content-Type") ?? "").split(";")[0] ?? "";
   const content = documented.content?.[contentType];
-  expect(content, `${response.status} from ${pathname} is documented as ${Object.keys(documented.content ?? {}).join(", ")}, not ${contentType}`).toBeDefined();
+  expect(
+    content,
+    `${response.status} from ${pathname} is documented as ${Object.keys(documented.content ?? {}).join(", ")}, not ${contentType}`,
+  ).toBeDefined();
   if (head) return null;
   const body: unknown = JSON.parse(await response.text());
   if (content) {

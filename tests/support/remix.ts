@@ -67,9 +67,12 @@ export function uniqueClientAddress(): string {
 export async function signUp(handle = uniqueHandle(), perspective = "carer", clientAddress = uniqueClientAddress()) {
   const response = await send("/join", { form: { handle, password: GOOD_PASSWORD, perspective }, clientAddress });
   const cookie = cookieFrom(response);
-  if (response.status !== 200 || !cookie) throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
+  if (response.status !== 200 || !cookie)
+    throw new Error(`sign-up failed: ${response.status} ${await response.text()}`);
   const html = await response.text();
-  const codes = [...html.matchAll(/<code>([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})<\/code>/g)].map((m) => m[1] ?? "");
+  const codes = [...html.matchAll(/<code>([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})<\/code>/g)].map(
+    (m) => m[1] ?? "",
+  );
   return { handle, cookie, codes, html };
 }
 

@@ -48,7 +48,11 @@ export async function insertReports(reports: TestReport[]): Promise<number[]> {
       const id = rows[0]?.id as number;
       ids.push(id);
       for (const [domain, rating] of Object.entries(report.outcomes ?? {})) {
-        await client.query(`INSERT INTO report_outcome (report_id, domain, rating) VALUES ($1, $2, $3)`, [id, domain, rating]);
+        await client.query(`INSERT INTO report_outcome (report_id, domain, rating) VALUES ($1, $2, $3)`, [
+          id,
+          domain,
+          rating,
+        ]);
       }
     }
     await client.query("COMMIT");
@@ -64,7 +68,12 @@ export async function insertReports(reports: TestReport[]): Promise<number[]> {
 // ---- Walking the experience report form (/reports/new) page by page ----
 
 const decode = (text: string) =>
-  text.replaceAll("&quot;", '"').replaceAll("&#x27;", "'").replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
+  text
+    .replaceAll("&quot;", '"')
+    .replaceAll("&#x27;", "'")
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&");
 
 /** The hidden fields each page of the report form carries forward. */
 export function carried(html: string) {
@@ -75,8 +84,18 @@ export function carried(html: string) {
 }
 
 export const OUTCOMES = [
-  "control-daily-life", "control-support", "support-when-needed", "dignity", "safety", "physical-health",
-  "mental-wellbeing", "relationships", "community", "occupation", "home", "quality-of-life",
+  "control-daily-life",
+  "control-support",
+  "support-when-needed",
+  "dignity",
+  "safety",
+  "physical-health",
+  "mental-wellbeing",
+  "relationships",
+  "community",
+  "occupation",
+  "home",
+  "quality-of-life",
 ];
 
 function quarterNow() {

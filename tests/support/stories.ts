@@ -36,7 +36,10 @@ export async function addStory(story: StoryFixture): Promise<number> {
   );
   const id = row?.id ?? 0;
   if (story.tags?.length) {
-    await sql(`INSERT INTO post_tag (post_id, tag_id) SELECT $1, id FROM tag WHERE slug = ANY($2::text[])`, [id, story.tags]);
+    await sql(`INSERT INTO post_tag (post_id, tag_id) SELECT $1, id FROM tag WHERE slug = ANY($2::text[])`, [
+      id,
+      story.tags,
+    ]);
   }
   for (const arrangement of story.arrangements ?? []) {
     await sql(

@@ -4,7 +4,20 @@
 // Atom and RSS require: "2026-11-01T00:00:00Z", "Sun, 01 Nov 2026 00:00:00 GMT"; or "2026-10-01"
 // for a quarter). So a post published on the 1st is not caught by its day: the others are.
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 /** A month as feeds must write it: its first day at midnight, UTC. Removed before scanning. */
 const MONTH_AS_TIMESTAMP = [
@@ -35,7 +48,9 @@ export function daySpellings(moment: Date): { kind: string; text: string }[] {
   ];
   for (const timeZone of ["UTC", "Europe/London"]) {
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(moment).map((p) => [p.type, p.value]),
+      new Intl.DateTimeFormat("en-GB", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })
+        .formatToParts(moment)
+        .map((p) => [p.type, p.value]),
     );
     const { year, month, day } = parts as { year: string; month: string; day: string };
     const name = MONTHS[Number(month) - 1] ?? "";
@@ -66,7 +81,8 @@ export function findTimeLeaks(raw: string, moments: Date[], options: { allowDays
   for (const pattern of MONTH_AS_TIMESTAMP) text = text.replace(pattern, "[month]");
   const leaks: Leak[] = [];
   for (const { kind, pattern } of GENERIC) {
-    for (const match of text.matchAll(pattern)) leaks.push({ kind, found: match[0], context: around(text, match.index, match[0].length) });
+    for (const match of text.matchAll(pattern))
+      leaks.push({ kind, found: match[0], context: around(text, match.index, match[0].length) });
   }
   const seen = new Set<string>();
   for (const moment of moments) {
@@ -78,7 +94,8 @@ export function findTimeLeaks(raw: string, moments: Date[], options: { allowDays
         // A day inside a longer number is not that day.
         const before = text[index - 1] ?? "";
         const after = text[index + spelling.length] ?? "";
-        if (!/\d/.test(before) && !/\d/.test(after)) leaks.push({ kind, found: spelling, context: around(text, index, spelling.length) });
+        if (!/\d/.test(before) && !/\d/.test(after))
+          leaks.push({ kind, found: spelling, context: around(text, index, spelling.length) });
         index = text.indexOf(spelling, index + 1);
       }
     }
@@ -89,12 +106,17 @@ export function findTimeLeaks(raw: string, moments: Date[], options: { allowDays
 /** Every cursor in a text (query parameters and JSON fields), URL-decoded. */
 export function cursorsIn(text: string): string[] {
   const found = new Set<string>();
-  for (const match of text.replaceAll("&amp;", "&").matchAll(/[?&]cursor=([^&"'<>\s#]+)/g)) found.add(decodeURIComponent(match[1] ?? ""));
+  for (const match of text.replaceAll("&amp;", "&").matchAll(/[?&]cursor=([^&"'<>\s#]+)/g))
+    found.add(decodeURIComponent(match[1] ?? ""));
   for (const match of text.matchAll(/"cursor"\s*:\s*"([^"]+)"/g)) found.add(match[1] ?? "");
   return [...found].filter(Boolean);
 }
 
 /** A cursor read every way someone might try: as base64url, base64 and as it is. */
 export function cursorReadings(cursor: string): string {
-  return [cursor, Buffer.from(cursor, "base64url").toString("latin1"), Buffer.from(cursor, "base64").toString("latin1")].join("\n");
+  return [
+    cursor,
+    Buffer.from(cursor, "base64url").toString("latin1"),
+    Buffer.from(cursor, "base64").toString("latin1"),
+  ].join("\n");
 }

@@ -60,7 +60,11 @@ describe("BarChart", () => {
   });
 
   it("is a labelled image with a heading, summary and table", async () => {
-    await expectAccessibleChart(shareChart(), { title: "Support arrangements", summary: "Half use a direct payment.", headingLevel: 3 });
+    await expectAccessibleChart(shareChart(), {
+      title: "Support arrangements",
+      summary: "Half use a direct payment.",
+      headingLevel: 3,
+    });
   });
 
   it("draws counts against a rounded-up axis and names the heading level asked for", async () => {
@@ -104,7 +108,9 @@ describe("BarChart", () => {
       />,
     );
     expect(elements(drawing(markup), "rect", "chart__bar")).toEqual([]);
-    const ticks = [...section(drawing(markup), "g", 'class="chart__axis"').matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1]);
+    const ticks = [...section(drawing(markup), "g", 'class="chart__axis"').matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(
+      (match) => match[1],
+    );
     expect(ticks.length).toBeGreaterThan(1);
     expect(new Set(ticks).size).toBe(ticks.length);
     expect(tableRows(markup).slice(1)).toEqual([
@@ -115,7 +121,13 @@ describe("BarChart", () => {
 
   it("writes pounds from pence on the axis and in the table", () => {
     const markup = render(
-      <BarChart title="Hourly rate" summary="Median rates." rowHeading="Place" unit="pence" bars={[{ label: "Leeds", value: shown(1250) }]} />,
+      <BarChart
+        title="Hourly rate"
+        summary="Median rates."
+        rowHeading="Place"
+        unit="pence"
+        bars={[{ label: "Leeds", value: shown(1250) }]}
+      />,
     );
     expect(textOf(drawing(markup))).toContain("£12.50");
     expect(tableRows(markup)).toContainEqual(["Leeds", "£12.50"]);

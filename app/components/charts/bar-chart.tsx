@@ -4,7 +4,15 @@ import { scaleLinear } from "d3-scale";
 
 import { shown, type Figure, type Share } from "~/domain/outcomes/figures";
 
-import { ChartFrame, GridLines, IntervalLine, useChartIds, type ChartText, type LegendItem, type TableFigure } from "./chart-frame";
+import {
+  ChartFrame,
+  GridLines,
+  IntervalLine,
+  useChartIds,
+  type ChartText,
+  type LegendItem,
+  type TableFigure,
+} from "./chart-frame";
 import { formatValue, withheldText, type NumberUnit } from "./format";
 import { BAR_COLOUR, INK, MUTED } from "./palette";
 import { BASELINE, LINE_HEIGHT, VIEW_WIDTH, round, textWidth, tickAnchor, wrapText } from "./layout";
@@ -24,10 +32,7 @@ export type BarChartProps = ChartText & {
   rowHeading: string;
   /** Heading of the table's value column. Default: "Share", "Reports", "Hourly rate" or "Hours". */
   valueHeading?: string;
-} & (
-    | { unit: "percent"; bars: ShareBar[] }
-    | { unit: Exclude<NumberUnit, "percent" | "score">; bars: NumberBar[] }
-  );
+} & ({ unit: "percent"; bars: ShareBar[] } | { unit: Exclude<NumberUnit, "percent" | "score">; bars: NumberBar[] });
 
 const DEFAULT_VALUE_HEADING: Record<BarChartProps["unit"], string> = {
   percent: "Share",
@@ -59,7 +64,12 @@ function barsOf(props: BarChartProps): Bar[] {
     }));
   }
   const unit = props.unit;
-  return props.bars.map((bar) => ({ label: bar.label, figure: bar.value, interval: null, cell: { kind: "number", figure: bar.value, unit } }));
+  return props.bars.map((bar) => ({
+    label: bar.label,
+    figure: bar.value,
+    interval: null,
+    cell: { kind: "number", figure: bar.value, unit },
+  }));
 }
 
 export function BarChart(props: BarChartProps) {
@@ -76,7 +86,10 @@ export function BarChart(props: BarChartProps) {
 
   const valueTexts = bars.map((bar) => (bar.figure.shown ? formatValue(bar.figure.value, unit) : ""));
   const valueColumn = Math.max(0, ...valueTexts.map((text) => textWidth(text))) + VALUE_GAP;
-  const largest = Math.max(0, ...bars.map((bar) => (bar.figure.shown ? Math.max(bar.figure.value, bar.interval?.high ?? 0) : 0)));
+  const largest = Math.max(
+    0,
+    ...bars.map((bar) => (bar.figure.shown ? Math.max(bar.figure.value, bar.interval?.high ?? 0) : 0)),
+  );
   const x = scaleLinear()
     .domain([0, unit === "percent" ? 100 : largest || 1])
     .range([0, VIEW_WIDTH - valueColumn]);
@@ -115,8 +128,17 @@ export function BarChart(props: BarChartProps) {
             </text>
             {bar.figure.shown ? (
               <>
-                <rect className="chart__bar" x={0} y={round(barTop)} width={round(x(bar.figure.value) - x(0))} height={BAR_HEIGHT} fill={BAR_COLOUR} />
-                {bar.interval ? <IntervalLine x1={x(bar.interval.low)} x2={x(bar.interval.high)} y={middle} colour={INK} /> : null}
+                <rect
+                  className="chart__bar"
+                  x={0}
+                  y={round(barTop)}
+                  width={round(x(bar.figure.value) - x(0))}
+                  height={BAR_HEIGHT}
+                  fill={BAR_COLOUR}
+                />
+                {bar.interval ? (
+                  <IntervalLine x1={x(bar.interval.low)} x2={x(bar.interval.high)} y={middle} colour={INK} />
+                ) : null}
                 <text className="chart__value" x={VIEW_WIDTH} y={round(middle + 5.5)} textAnchor="end" fill={INK}>
                   {valueTexts[index]}
                 </text>
@@ -133,7 +155,13 @@ export function BarChart(props: BarChartProps) {
         {ticks.map((tick) => {
           const label = formatValue(tick, unit);
           return (
-            <text key={tick} x={round(x(tick))} y={plotBottom + BASELINE + 4} textAnchor={tickAnchor(x(tick), label)} fill={INK}>
+            <text
+              key={tick}
+              x={round(x(tick))}
+              y={plotBottom + BASELINE + 4}
+              textAnchor={tickAnchor(x(tick), label)}
+              fill={INK}
+            >
               {label}
             </text>
           );

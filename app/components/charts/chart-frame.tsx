@@ -129,12 +129,26 @@ function Swatch({ swatch, hatchId }: { swatch: LegendSwatch; hatchId: string }) 
   return (
     <svg className="chart__swatch" viewBox="0 0 28 16" width="28" height="16" aria-hidden="true" focusable="false">
       {swatch.kind === "fill" ? <rect x="2" y="1" width="24" height="14" fill={swatch.colour} /> : null}
-      {swatch.kind === "hatch" ? <rect x="2.5" y="1.5" width="23" height="13" fill={`url(#${hatchId})`} stroke={MUTED} /> : null}
-      {swatch.kind === "band" ? <rect x="2" y="3" width="24" height="10" fill={swatch.colour} fillOpacity="0.35" stroke={swatch.colour} /> : null}
+      {swatch.kind === "hatch" ? (
+        <rect x="2.5" y="1.5" width="23" height="13" fill={`url(#${hatchId})`} stroke={MUTED} />
+      ) : null}
+      {swatch.kind === "band" ? (
+        <rect x="2" y="3" width="24" height="10" fill={swatch.colour} fillOpacity="0.35" stroke={swatch.colour} />
+      ) : null}
       {swatch.kind === "interval" ? <IntervalLine x1={3} x2={25} y={8} colour="currentColor" /> : null}
       {swatch.kind === "marker" ? (
         <>
-          {swatch.line ? <line x1="1" x2="27" y1="8" y2="8" stroke={swatch.colour} strokeWidth="2.5" strokeDasharray={swatch.line.dash} /> : null}
+          {swatch.line ? (
+            <line
+              x1="1"
+              x2="27"
+              y1="8"
+              y2="8"
+              stroke={swatch.colour}
+              strokeWidth="2.5"
+              strokeDasharray={swatch.line.dash}
+            />
+          ) : null}
           <Marker shape={swatch.marker} x={14} y={8} colour={swatch.colour} />
         </>
       ) : null}
@@ -146,7 +160,17 @@ function Swatch({ swatch, hatchId }: { swatch: LegendSwatch; hatchId: string }) 
  * Vertical grid lines for one row, drawn only beside its bars (not through its label), with the
  * line at `strong` (zero, or the axis start) darker.
  */
-export function GridLines({ xs, strong, top, bottom }: { xs: { value: number; x: number }[]; strong: number; top: number; bottom: number }) {
+export function GridLines({
+  xs,
+  strong,
+  top,
+  bottom,
+}: {
+  xs: { value: number; x: number }[];
+  strong: number;
+  top: number;
+  bottom: number;
+}) {
   return (
     <g className="chart__grid">
       {xs.map(({ value, x }) => (
@@ -177,8 +201,25 @@ export function IntervalLine({ x1, x2, y, colour }: { x1: number; x2: number; y:
 }
 
 /** A series marker; shapes differ so that series are told apart without colour. */
-export function Marker({ shape, x, y, colour, outline = "#fff" }: { shape: MarkerShape; x: number; y: number; colour: string; outline?: string }) {
-  const common = { fill: colour, stroke: outline, strokeWidth: 1.5, className: `chart__marker chart__marker--${shape}` };
+export function Marker({
+  shape,
+  x,
+  y,
+  colour,
+  outline = "#fff",
+}: {
+  shape: MarkerShape;
+  x: number;
+  y: number;
+  colour: string;
+  outline?: string;
+}) {
+  const common = {
+    fill: colour,
+    stroke: outline,
+    strokeWidth: 1.5,
+    className: `chart__marker chart__marker--${shape}`,
+  };
   const r = 5.5;
   switch (shape) {
     case "circle":
@@ -186,9 +227,19 @@ export function Marker({ shape, x, y, colour, outline = "#fff" }: { shape: Marke
     case "square":
       return <rect x={round(x - r)} y={round(y - r)} width={2 * r} height={2 * r} {...common} />;
     case "diamond":
-      return <path d={`M${round(x)},${round(y - r - 1.5)}L${round(x + r + 1.5)},${round(y)}L${round(x)},${round(y + r + 1.5)}L${round(x - r - 1.5)},${round(y)}Z`} {...common} />;
+      return (
+        <path
+          d={`M${round(x)},${round(y - r - 1.5)}L${round(x + r + 1.5)},${round(y)}L${round(x)},${round(y + r + 1.5)}L${round(x - r - 1.5)},${round(y)}Z`}
+          {...common}
+        />
+      );
     case "triangle":
-      return <path d={`M${round(x)},${round(y - r - 1)}L${round(x + r + 1)},${round(y + r)}L${round(x - r - 1)},${round(y + r)}Z`} {...common} />;
+      return (
+        <path
+          d={`M${round(x)},${round(y - r - 1)}L${round(x + r + 1)},${round(y + r)}L${round(x - r - 1)},${round(y + r)}Z`}
+          {...common}
+        />
+      );
   }
 }
 
@@ -212,8 +263,16 @@ export interface ChartTableData {
 }
 
 /** The numbers behind a chart: every value, its 95% interval, and the words for withheld ones. */
-function ChartTable({ caption, captionId, rowHeading, columns, rows }: ChartTableData & { caption: string; captionId: string }) {
-  const hasIntervals = rows.some((row) => row.cells.some((cell) => (cell.kind === "share" || cell.kind === "score") && cell.figure.shown));
+function ChartTable({
+  caption,
+  captionId,
+  rowHeading,
+  columns,
+  rows,
+}: ChartTableData & { caption: string; captionId: string }) {
+  const hasIntervals = rows.some((row) =>
+    row.cells.some((cell) => (cell.kind === "share" || cell.kind === "score") && cell.figure.shown),
+  );
   return (
     <table className="data chart__table">
       <caption className="chart__table-caption">
@@ -248,7 +307,11 @@ function ChartTable({ caption, captionId, rowHeading, columns, rows }: ChartTabl
 
 function FigureText({ cell }: { cell: TableFigure }) {
   if (!cell.figure.shown) {
-    return <span className="chart__withheld">{cell.kind === "number" ? formatFigure(cell.figure, cell.unit) : formatFigure(cell.figure)}</span>;
+    return (
+      <span className="chart__withheld">
+        {cell.kind === "number" ? formatFigure(cell.figure, cell.unit) : formatFigure(cell.figure)}
+      </span>
+    );
   }
   if (cell.kind === "number") return <>{formatFigure(cell.figure, cell.unit)}</>;
   return (

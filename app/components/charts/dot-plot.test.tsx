@@ -19,8 +19,14 @@ function chart() {
         { key: "nation", name: "England" },
       ]}
       rows={[
-        { label: "Control over daily life", values: { council: net(50, 20, 80), region: net(0, -10, 10), nation: net(-50, -60, -40) } },
-        { label: "Feeling safe", values: { council: withheld("secondary"), region: net(-4, -10, 2), nation: withheld("fewer-than-5") } },
+        {
+          label: "Control over daily life",
+          values: { council: net(50, 20, 80), region: net(0, -10, 10), nation: net(-50, -60, -40) },
+        },
+        {
+          label: "Feeling safe",
+          values: { council: withheld("secondary"), region: net(-4, -10, 2), nation: withheld("fewer-than-5") },
+        },
       ]}
     />,
   );
@@ -42,8 +48,15 @@ describe("DotPlot", () => {
     expect(elements(drawing(markup), "circle", "chart__marker--circle").length).toBeGreaterThan(0);
     expect(elements(drawing(markup), "rect", "chart__marker--square").length).toBeGreaterThan(0);
     expect(elements(drawing(markup), "path", "chart__marker--diamond").length).toBeGreaterThan(0);
-    const legend = [...markup.matchAll(/<li class="chart__legend-item">([\s\S]*?)<\/li>/g)].map((match) => match[1] ?? "");
-    expect(legend.map((item) => textOf(item))).toEqual(["Leeds", "Yorkshire and The Humber", "England", "Line: 95% interval"]);
+    const legend = [...markup.matchAll(/<li class="chart__legend-item">([\s\S]*?)<\/li>/g)].map(
+      (match) => match[1] ?? "",
+    );
+    expect(legend.map((item) => textOf(item))).toEqual([
+      "Leeds",
+      "Yorkshire and The Humber",
+      "England",
+      "Line: 95% interval",
+    ]);
     expect(legend[0]).toContain("chart__marker--circle");
     expect(legend[2]).toContain("chart__marker--diamond");
   });
@@ -56,18 +69,28 @@ describe("DotPlot", () => {
     expect(text).toContain("Feeling safe withheld");
     expect(text).toContain("fewer than 5");
     // The hollow marker naming the series sits left of the axis, where no score can be.
-    for (const marker of elements(markup, "circle").filter((circle) => circle.fill === "#fff")) expect(Number(marker.cx)).toBeLessThan(24);
+    for (const marker of elements(markup, "circle").filter((circle) => circle.fill === "#fff"))
+      expect(Number(marker.cx)).toBeLessThan(24);
   });
 
   it("puts every score, interval and withheld marker in the table", () => {
     expect(tableRows(chart())).toEqual([
       ["Outcome", "Leeds", "Yorkshire and The Humber", "England"],
-      ["Control over daily life", "+50 95% interval: +20 to +80", "0 95% interval: \u221210 to +10", "\u221250 95% interval: \u221260 to \u221240"],
+      [
+        "Control over daily life",
+        "+50 95% interval: +20 to +80",
+        "0 95% interval: \u221210 to +10",
+        "\u221250 95% interval: \u221260 to \u221240",
+      ],
       ["Feeling safe", "withheld", "\u22124 95% interval: \u221210 to +2", "fewer than 5"],
     ]);
   });
 
   it("is a labelled image with a heading, summary and table", async () => {
-    await expectAccessibleChart(chart(), { title: "Net score by outcome", summary: "Leeds is above its region.", headingLevel: 3 });
+    await expectAccessibleChart(chart(), {
+      title: "Net score by outcome",
+      summary: "Leeds is above its region.",
+      headingLevel: 3,
+    });
   });
 });

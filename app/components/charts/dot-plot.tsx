@@ -5,7 +5,15 @@ import { scaleLinear } from "d3-scale";
 
 import { type Figure, type NetScore } from "~/domain/outcomes/figures";
 
-import { ChartFrame, GridLines, IntervalLine, Marker, useChartIds, type ChartText, type LegendItem } from "./chart-frame";
+import {
+  ChartFrame,
+  GridLines,
+  IntervalLine,
+  Marker,
+  useChartIds,
+  type ChartText,
+  type LegendItem,
+} from "./chart-frame";
 import { formatValue, withheldText } from "./format";
 import { INK, MUTED, seriesStyle } from "./palette";
 import { BASELINE, LINE_HEIGHT, VIEW_WIDTH, round, tickAnchor, wrapText } from "./layout";
@@ -77,7 +85,10 @@ export function DotPlot<K extends string>(props: DotPlotProps<K>) {
       table={{
         rowHeading: props.rowHeading,
         columns: props.series.map((series) => series.name),
-        rows: rows.map(({ row, values }) => ({ label: row.label, cells: values.map((figure) => ({ kind: "score", figure })) })),
+        rows: rows.map(({ row, values }) => ({
+          label: row.label,
+          cells: values.map((figure) => ({ kind: "score", figure })),
+        })),
       }}
     >
       <text className="chart__axis-label" x={0} y={BASELINE} fill={INK}>
@@ -119,7 +130,13 @@ export function DotPlot<K extends string>(props: DotPlotProps<K>) {
         {ticks.map((tick) => {
           const label = formatValue(tick, "score");
           return (
-            <text key={tick} x={round(x(tick))} y={plotBottom + BASELINE} textAnchor={tickAnchor(x(tick), label)} fill={INK}>
+            <text
+              key={tick}
+              x={round(x(tick))}
+              y={plotBottom + BASELINE}
+              textAnchor={tickAnchor(x(tick), label)}
+              fill={INK}
+            >
               {label}
             </text>
           );

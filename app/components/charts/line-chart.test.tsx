@@ -16,7 +16,9 @@ const leeds = series("Leeds", [net(10, -5, 25), net(-8, -22, 6), withheld("fewer
 const region = series("Yorkshire and The Humber", [net(5, 0, 10), net(7, 2, 12), net(9, 4, 14), net(12, 7, 17)]);
 
 function chart(list: LineSeries[]) {
-  return render(<LineChart title="Quality of life" summary="It rose after a dip." rowHeading="Quarter" series={list} />);
+  return render(
+    <LineChart title="Quality of life" summary="It rose after a dip." rowHeading="Quarter" series={list} />,
+  );
 }
 
 /** How many separate pieces a path is drawn in: one "M" (move) starts each. */
@@ -43,7 +45,9 @@ describe("LineChart", () => {
   });
 
   it("draws a zero line where a score of 0 would sit, and labels the axis with signs and real minus signs", () => {
-    const markup = drawing(chart([series("Leeds", [net(0, -10, 10), net(-40, -60, -20), net(30, 10, 50), net(0, -5, 5)])]));
+    const markup = drawing(
+      chart([series("Leeds", [net(0, -10, 10), net(-40, -60, -20), net(30, 10, 50), net(0, -5, 5)])]),
+    );
     const zero = elements(markup, "line", "chart__zero");
     expect(zero).toHaveLength(1);
     const atZero = elements(markup, "circle", "chart__marker").filter((marker) => marker.cy === zero[0]?.y1);
@@ -80,10 +84,16 @@ describe("LineChart", () => {
   });
 
   it("is a labelled image with a heading, summary and table", async () => {
-    await expectAccessibleChart(chart([leeds, region]), { title: "Quality of life", summary: "It rose after a dip.", headingLevel: 3 });
+    await expectAccessibleChart(chart([leeds, region]), {
+      title: "Quality of life",
+      summary: "It rose after a dip.",
+      headingLevel: 3,
+    });
   });
 
   it("refuses series that do not cover the same quarters", () => {
-    expect(() => chart([leeds, { name: "England", points: [{ label: QUARTERS[0] ?? "", value: net(1, 0, 2) }] }])).toThrow(/series "England" has no point for "Apr to Jun 2025"/);
+    expect(() =>
+      chart([leeds, { name: "England", points: [{ label: QUARTERS[0] ?? "", value: net(1, 0, 2) }] }]),
+    ).toThrow(/series "England" has no point for "Apr to Jun 2025"/);
   });
 });

@@ -47,7 +47,10 @@ function isShown(point: LinePoint): point is ShownPoint {
 // A gap in the table would read as a missing quarter; a page that forgot one should hear about it.
 function pointAt(series: LineSeries, label: string): LinePoint {
   const point = series.points.find((candidate) => candidate.label === label);
-  if (!point) throw new Error(`LineChart: series "${series.name}" has no point for "${label}"; every series must cover the same periods`);
+  if (!point)
+    throw new Error(
+      `LineChart: series "${series.name}" has no point for "${label}"; every series must cover the same periods`,
+    );
   return point;
 }
 
@@ -59,7 +62,11 @@ export function LineChart(props: LineChartProps) {
 
   const shownValues = aligned.flatMap(({ points }) => points.filter(isShown).map((point) => point.value.value));
   const y = scaleLinear()
-    .domain(shownValues.length > 0 ? [Math.min(0, ...shownValues.map((v) => v.low)), Math.max(0, ...shownValues.map((v) => v.high))] : [-100, 100])
+    .domain(
+      shownValues.length > 0
+        ? [Math.min(0, ...shownValues.map((v) => v.low)), Math.max(0, ...shownValues.map((v) => v.high))]
+        : [-100, 100],
+    )
     .nice(5);
   const [low = -100, high = 100] = y.domain();
   y.domain([Math.max(-100, low), Math.min(100, high)]).range([TOP + PLOT_HEIGHT, TOP]);
@@ -68,7 +75,10 @@ export function LineChart(props: LineChartProps) {
   const yTickLabels = yTicks.map((tick) => formatValue(tick, "score"));
   const left = Math.max(...yTickLabels.map((label) => textWidth(label))) + 8;
 
-  const x = scalePoint<string>().domain(labels).range([left, VIEW_WIDTH - RIGHT]).padding(0.5);
+  const x = scalePoint<string>()
+    .domain(labels)
+    .range([left, VIEW_WIDTH - RIGHT])
+    .padding(0.5);
   const step = x.step();
   const wrapped = labels.map((label) => wrapText(label, PERIOD_LABEL_CHARACTERS));
   const widestLabel = Math.max(0, ...wrapped.flat().map((text) => textWidth(text)));
@@ -102,10 +112,18 @@ export function LineChart(props: LineChartProps) {
 
   const legend: LegendItem[] = aligned.map(({ series }, index) => {
     const style = seriesStyle(index);
-    return { label: series.name, swatch: { kind: "marker", colour: style.colour, marker: style.marker, line: { dash: style.dash } } };
+    return {
+      label: series.name,
+      swatch: { kind: "marker", colour: style.colour, marker: style.marker, line: { dash: style.dash } },
+    };
   });
-  if (main) legend.push({ label: `Shaded band: 95% interval${props.series.length > 1 ? ` for ${main.name}` : ""}`, swatch: { kind: "band", colour: BAR_COLOUR } });
-  if (withheldColumns.length > 0) legend.push({ label: `Hatched: ${main?.name ?? ""} not shown (see the table)`, swatch: { kind: "hatch" } });
+  if (main)
+    legend.push({
+      label: `Shaded band: 95% interval${props.series.length > 1 ? ` for ${main.name}` : ""}`,
+      swatch: { kind: "band", colour: BAR_COLOUR },
+    });
+  if (withheldColumns.length > 0)
+    legend.push({ label: `Hatched: ${main?.name ?? ""} not shown (see the table)`, swatch: { kind: "hatch" } });
 
   return (
     <ChartFrame
@@ -116,7 +134,10 @@ export function LineChart(props: LineChartProps) {
       table={{
         rowHeading: props.rowHeading,
         columns: props.series.map((series) => series.name),
-        rows: labels.map((label) => ({ label, cells: props.series.map((series) => ({ kind: "score", figure: pointAt(series, label).value })) })),
+        rows: labels.map((label) => ({
+          label,
+          cells: props.series.map((series) => ({ kind: "score", figure: pointAt(series, label).value })),
+        })),
       }}
     >
       <text className="chart__axis-label" x={0} y={BASELINE} fill={INK}>
@@ -125,7 +146,15 @@ export function LineChart(props: LineChartProps) {
       <g className="chart__grid">
         {yTicks.map((tick, index) => (
           <g key={tick}>
-            <line x1={left} x2={VIEW_WIDTH} y1={round(y(tick))} y2={round(y(tick))} stroke={tick === 0 ? INK : GRID} strokeWidth={tick === 0 ? 1.5 : 1} className={tick === 0 ? "chart__zero" : undefined} />
+            <line
+              x1={left}
+              x2={VIEW_WIDTH}
+              y1={round(y(tick))}
+              y2={round(y(tick))}
+              stroke={tick === 0 ? INK : GRID}
+              strokeWidth={tick === 0 ? 1.5 : 1}
+              className={tick === 0 ? "chart__zero" : undefined}
+            />
             <text x={left - 6} y={round(y(tick) + 5.5)} textAnchor="end" fill={INK}>
               {yTickLabels[index]}
             </text>
@@ -155,9 +184,22 @@ export function LineChart(props: LineChartProps) {
         const style = seriesStyle(index);
         return (
           <g key={series.name} className="chart__series" data-series={series.name}>
-            <path className="chart__line" d={scoreLine(points) ?? ""} fill="none" stroke={style.colour} strokeWidth="2.5" strokeDasharray={style.dash} />
+            <path
+              className="chart__line"
+              d={scoreLine(points) ?? ""}
+              fill="none"
+              stroke={style.colour}
+              strokeWidth="2.5"
+              strokeDasharray={style.dash}
+            />
             {points.filter(isShown).map((point) => (
-              <Marker key={point.label} shape={style.marker} x={xOf(point)} y={y(point.value.value.score)} colour={style.colour} />
+              <Marker
+                key={point.label}
+                shape={style.marker}
+                x={xOf(point)}
+                y={y(point.value.value.score)}
+                colour={style.colour}
+              />
             ))}
           </g>
         );

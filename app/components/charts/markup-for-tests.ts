@@ -32,12 +32,19 @@ export function section(markup: string, tag: string, pattern = ""): string {
 }
 
 function decode(text: string): string {
-  return text.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return text
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }
 
 /** Text as a reader sees it: tags dropped, entities decoded, spaces collapsed. */
 export function textOf(markup: string): string {
-  return decode(markup.replace(/<[^>]+>/g, " ")).replace(/\s+/g, " ").trim();
+  return decode(markup.replace(/<[^>]+>/g, " "))
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** The data table as rows of cell texts, header row first. */
@@ -68,9 +75,14 @@ const validator = new HtmlValidate({ extends: ["html-validate:recommended"] });
  * heading at the requested level and a summary, both naming the image; the image out of the tab
  * order; a table with a caption and scoped headers.
  */
-export async function expectAccessibleChart(markup: string, { title, summary, headingLevel }: { title: string; summary: string; headingLevel: number }) {
+export async function expectAccessibleChart(
+  markup: string,
+  { title, summary, headingLevel }: { title: string; summary: string; headingLevel: number },
+) {
   const report = await validator.validateString(markup);
-  expect(report.results.flatMap((result) => result.messages.map((message) => `${message.ruleId}: ${message.message}`))).toEqual([]);
+  expect(
+    report.results.flatMap((result) => result.messages.map((message) => `${message.ruleId}: ${message.message}`)),
+  ).toEqual([]);
   const titleId = idOfElementWithText(markup, `h${headingLevel}`, title);
   const summaryId = idOfElementWithText(markup, "p", summary);
   expect(titleId).toBeTruthy();
@@ -81,7 +93,8 @@ export async function expectAccessibleChart(markup: string, { title, summary, he
   expect(image?.viewBox).toMatch(/^-4 -4 368 \d+(\.\d+)?$/);
   expect(image?.width).toBeUndefined();
   // The legend's swatches are decoration: the legend's words say the same.
-  for (const swatch of elements(markup, "svg", "chart__swatch")) expect(swatch).toMatchObject({ "aria-hidden": "true", focusable: "false" });
+  for (const swatch of elements(markup, "svg", "chart__swatch"))
+    expect(swatch).toMatchObject({ "aria-hidden": "true", focusable: "false" });
   expect(markup).toMatch(/^<figure class="chart[^"]*"><figcaption/);
   expect(textOf(section(markup, "caption"))).toContain(title);
   const headerCells = elements(section(markup, "table"), "th");

@@ -13,7 +13,16 @@ export const MUTED = "#484949";
 export const GRID = "#b1b4b6";
 
 /** Categories with no order (support arrangements, plan leads), in the order they are listed. */
-export const CATEGORY_COLOURS = ["#1d4f6e", "#d55e00", "#009e73", "#cc79a7", "#5694ca", "#8a2c0d", "#767676", "#4c2c92"] as const;
+export const CATEGORY_COLOURS = [
+  "#1d4f6e",
+  "#d55e00",
+  "#009e73",
+  "#cc79a7",
+  "#5694ca",
+  "#8a2c0d",
+  "#767676",
+  "#4c2c92",
+] as const;
 
 /** A diverging scale: the neutral middle, and shades outward from it on each side (nearest first). */
 export const DIVERGING_COLOURS = {

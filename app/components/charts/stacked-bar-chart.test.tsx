@@ -6,7 +6,8 @@ import { drawing, elements, expectAccessibleChart, render, tableRows, textOf } f
 import { DIVERGING_COLOURS } from "./palette";
 import { layoutDiverging, layoutStack, StackedBarChart, withheldNote, type StackSegment } from "./stacked-bar-chart";
 
-const share = (percent: number, low = Math.max(0, percent - 5), high = Math.min(100, percent + 5)) => shown<Share>({ percent, low, high });
+const share = (percent: number, low = Math.max(0, percent - 5), high = Math.min(100, percent + 5)) =>
+  shown<Share>({ percent, low, high });
 const RATING_LABELS = ["A lot worse", "A bit worse", "About the same", "A bit better", "A lot better"];
 const RATING_KEYS = ["a_lot_worse", "a_bit_worse", "same", "a_bit_better", "a_lot_better"];
 
@@ -15,7 +16,11 @@ function ratings(values: Figure<Share>[]): StackSegment[] {
 }
 
 function segments(values: (number | null)[]): StackSegment[] {
-  return values.map((percent, index) => ({ key: `k${index}`, label: `Answer ${index}`, value: percent === null ? withheld("fewer-than-5") : share(percent) }));
+  return values.map((percent, index) => ({
+    key: `k${index}`,
+    label: `Answer ${index}`,
+    value: percent === null ? withheld("fewer-than-5") : share(percent),
+  }));
 }
 
 describe("placing stack segments", () => {
@@ -53,17 +58,22 @@ describe("placing stack segments", () => {
   });
 
   it("stops each side of a diverging row at its first withheld answer, and draws nothing without the centre", () => {
-    const left = layoutDiverging(ratings([share(10), withheld("fewer-than-5"), share(30), share(25), share(15)]), "same");
+    const left = layoutDiverging(
+      ratings([share(10), withheld("fewer-than-5"), share(30), share(25), share(15)]),
+      "same",
+    );
     expect(left.segments.map((segment) => segment.key)).toEqual(["same", "a_bit_better", "a_lot_better"]);
-    const noCentre = layoutDiverging(ratings([share(40), share(20), withheld("fewer-than-5"), withheld("secondary"), share(15)]), "same");
+    const noCentre = layoutDiverging(
+      ratings([share(40), share(20), withheld("fewer-than-5"), withheld("secondary"), share(15)]),
+      "same",
+    );
     expect(noCentre.segments).toEqual([]);
   });
 
   it("says in words which answers are not shown, and why", () => {
-    expect(withheldNote(ratings([withheld("fewer-than-5"), withheld("secondary"), share(40), share(35), share(25)]))).toEqual([
-      "Not shown: A lot worse (fewer than 5)",
-      "A bit worse (withheld)",
-    ]);
+    expect(
+      withheldNote(ratings([withheld("fewer-than-5"), withheld("secondary"), share(40), share(35), share(25)])),
+    ).toEqual(["Not shown: A lot worse (fewer than 5)", "A bit worse (withheld)"]);
     expect(withheldNote(ratings(RATING_KEYS.map(() => withheld("fewer-than-5"))))).toEqual(["Not shown: fewer than 5"]);
     expect(withheldNote(ratings([share(10), share(20), share(30), share(25), share(15)]))).toEqual([]);
   });
@@ -78,8 +88,26 @@ describe("StackedBarChart", () => {
         rowHeading="Outcome"
         divergeAround="same"
         rows={[
-          { label: "Control over daily life", segments: ratings([share(10, 6, 15), share(20, 15, 26), share(30, 24, 36), share(25, 20, 31), share(15, 11, 20)]) },
-          { label: "Feeling safe", segments: ratings([withheld("fewer-than-5"), withheld("secondary"), share(40, 30, 50), share(35, 26, 45), share(25, 17, 35)]) },
+          {
+            label: "Control over daily life",
+            segments: ratings([
+              share(10, 6, 15),
+              share(20, 15, 26),
+              share(30, 24, 36),
+              share(25, 20, 31),
+              share(15, 11, 20),
+            ]),
+          },
+          {
+            label: "Feeling safe",
+            segments: ratings([
+              withheld("fewer-than-5"),
+              withheld("secondary"),
+              share(40, 30, 50),
+              share(35, 26, 45),
+              share(25, 17, 35),
+            ]),
+          },
         ]}
       />,
     );
@@ -99,7 +127,14 @@ describe("StackedBarChart", () => {
     const markup = outcomes();
     expect(elements(drawing(markup), "rect", "chart__segment")).toHaveLength(5 + 3);
     expect(textOf(drawing(markup))).toContain("Not shown: A lot worse (fewer than 5) A bit worse (withheld)");
-    expect(tableRows(markup)[2]).toEqual(["Feeling safe", "fewer than 5", "withheld", "40% 95% interval: 30% to 50%", "35% 95% interval: 26% to 45%", "25% 95% interval: 17% to 35%"]);
+    expect(tableRows(markup)[2]).toEqual([
+      "Feeling safe",
+      "fewer than 5",
+      "withheld",
+      "40% 95% interval: 30% to 50%",
+      "35% 95% interval: 26% to 45%",
+      "25% 95% interval: 17% to 35%",
+    ]);
   });
 
   it("puts every share and interval in the table, with the answers as column headings in legend order", () => {
@@ -113,7 +148,9 @@ describe("StackedBarChart", () => {
       "25% 95% interval: 20% to 31%",
       "15% 95% interval: 11% to 20%",
     ]);
-    const legend = [...outcomes().matchAll(/<li class="chart__legend-item">([\s\S]*?)<\/li>/g)].map((match) => textOf(match[1] ?? ""));
+    const legend = [...outcomes().matchAll(/<li class="chart__legend-item">([\s\S]*?)<\/li>/g)].map((match) =>
+      textOf(match[1] ?? ""),
+    );
     expect(legend).toEqual(RATING_LABELS);
   });
 
@@ -127,17 +164,27 @@ describe("StackedBarChart", () => {
       />,
     );
     // 0..100 over 360 units: the gap from 50% to 90% is 180 to 324, drawn 1 unit inside each edge.
-    expect(elements(drawing(markup), "rect", "chart__gap")).toEqual([expect.objectContaining({ x: "181", width: "142" })]);
+    expect(elements(drawing(markup), "rect", "chart__gap")).toEqual([
+      expect.objectContaining({ x: "181", width: "142" }),
+    ]);
     expect(elements(drawing(markup), "rect", "chart__segment").map((rect) => [rect.x, rect.width])).toEqual([
       ["0", "180"],
       ["324", "36"],
     ]);
     expect(textOf(markup)).toContain("Hatched: not shown (see the table)");
-    await expectAccessibleChart(markup, { title: "Arrangements", summary: "Half use a direct payment.", headingLevel: 3 });
+    await expectAccessibleChart(markup, {
+      title: "Arrangements",
+      summary: "Half use a direct payment.",
+      headingLevel: 3,
+    });
   });
 
   it("is a labelled image with a heading, summary and table", async () => {
-    await expectAccessibleChart(outcomes(), { title: "How things changed", summary: "Better outweighs worse.", headingLevel: 3 });
+    await expectAccessibleChart(outcomes(), {
+      title: "How things changed",
+      summary: "Better outweighs worse.",
+      headingLevel: 3,
+    });
     expect(textOf(outcomes())).not.toContain("Hatched");
   });
 

@@ -107,18 +107,25 @@ function placeFrom(start: number, segments: readonly StackSegment[], direction: 
 export function withheldNote(segments: readonly StackSegment[]): string[] {
   const byReason = new Map<WithheldReason, string[]>();
   for (const segment of segments) {
-    if (!segment.value.shown) byReason.set(segment.value.reason, [...(byReason.get(segment.value.reason) ?? []), segment.label]);
+    if (!segment.value.shown)
+      byReason.set(segment.value.reason, [...(byReason.get(segment.value.reason) ?? []), segment.label]);
   }
   const [onlyReason, ...otherReasons] = byReason.keys();
   const withheldCount = [...byReason.values()].flat().length;
-  if (onlyReason && otherReasons.length === 0 && withheldCount === segments.length) return [`Not shown: ${WITHHELD_TEXT[onlyReason]}`];
-  return [...byReason].map(([reason, labels], index) => `${index === 0 ? "Not shown: " : ""}${labels.join(", ")} (${WITHHELD_TEXT[reason]})`);
+  if (onlyReason && otherReasons.length === 0 && withheldCount === segments.length)
+    return [`Not shown: ${WITHHELD_TEXT[onlyReason]}`];
+  return [...byReason].map(
+    ([reason, labels], index) => `${index === 0 ? "Not shown: " : ""}${labels.join(", ")} (${WITHHELD_TEXT[reason]})`,
+  );
 }
 
 // Printing a made-up "withheld" or "0" for an answer the page forgot would misstate the data.
 function segmentOf(row: StackRow, key: string): StackSegment {
   const segment = row.segments.find((candidate) => candidate.key === key);
-  if (!segment) throw new Error(`StackedBarChart: row "${row.label}" has no "${key}" segment; every row must list the same answers`);
+  if (!segment)
+    throw new Error(
+      `StackedBarChart: row "${row.label}" has no "${key}" segment; every row must list the same answers`,
+    );
   return segment;
 }
 
@@ -129,16 +136,20 @@ export function StackedBarChart(props: StackedBarChartProps) {
   const categories: { key: string; label: string }[] = [];
   for (const row of props.rows) {
     for (const segment of row.segments) {
-      if (!categories.some((category) => category.key === segment.key)) categories.push({ key: segment.key, label: segment.label });
+      if (!categories.some((category) => category.key === segment.key))
+        categories.push({ key: segment.key, label: segment.label });
     }
   }
   const centreIndex = divergeAround ? categories.findIndex((category) => category.key === divergeAround) : -1;
-  if (divergeAround && centreIndex === -1) throw new Error(`StackedBarChart: no segment has the key "${divergeAround}" to diverge around`);
+  if (divergeAround && centreIndex === -1)
+    throw new Error(`StackedBarChart: no segment has the key "${divergeAround}" to diverge around`);
   const colourOf = (key: string) => {
     const index = categories.findIndex((category) => category.key === key);
     if (centreIndex === -1) return categoryColour(index);
     if (index === centreIndex) return DIVERGING_COLOURS.centre;
-    return index < centreIndex ? divergingColour("below", centreIndex - index) : divergingColour("above", index - centreIndex);
+    return index < centreIndex
+      ? divergingColour("below", centreIndex - index)
+      : divergingColour("above", index - centreIndex);
   };
 
   const x = scaleLinear()
@@ -160,8 +171,12 @@ export function StackedBarChart(props: StackedBarChartProps) {
   });
   const plotBottom = top;
 
-  const legend: LegendItem[] = categories.map((category) => ({ label: category.label, swatch: { kind: "fill", colour: colourOf(category.key) } }));
-  if (rows.some(({ layout }) => layout.gap)) legend.push({ label: "Hatched: not shown (see the table)", swatch: { kind: "hatch" } });
+  const legend: LegendItem[] = categories.map((category) => ({
+    label: category.label,
+    swatch: { kind: "fill", colour: colourOf(category.key) },
+  }));
+  if (rows.some(({ layout }) => layout.gap))
+    legend.push({ label: "Hatched: not shown (see the table)", swatch: { kind: "hatch" } });
 
   return (
     <ChartFrame
@@ -228,7 +243,13 @@ export function StackedBarChart(props: StackedBarChartProps) {
         {ticks.map((tick) => {
           const label = formatValue(Math.abs(tick), "percent");
           return (
-            <text key={tick} x={round(x(tick))} y={plotBottom + BASELINE} textAnchor={tickAnchor(x(tick), label)} fill={INK}>
+            <text
+              key={tick}
+              x={round(x(tick))}
+              y={plotBottom + BASELINE}
+              textAnchor={tickAnchor(x(tick), label)}
+              fill={INK}
+            >
               {label}
             </text>
           );

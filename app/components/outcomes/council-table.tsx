@@ -37,7 +37,9 @@ export function CouncilTable({ councils, caption, sort }: { councils: PlaceRow[]
                   <Link to={sort.href(column.key)}>
                     {column.label}
                     <span className="visually-hidden">
-                      {active ? `, sorted ${sort.descending ? "highest first" : "lowest first"}; select to reverse` : ", select to sort"}
+                      {active
+                        ? `, sorted ${sort.descending ? "highest first" : "lowest first"}; select to reverse`
+                        : ", select to sort"}
                     </span>
                   </Link>
                 ) : (
@@ -57,7 +59,9 @@ export function CouncilTable({ councils, caption, sort }: { councils: PlaceRow[]
             <td>{formatFigure(council.reports, "count")}</td>
             <td>
               {formatFigure(council.qualityOfLife)}
-              {council.qualityOfLife.shown ? <span className="muted"> ({formatInterval(council.qualityOfLife)})</span> : null}
+              {council.qualityOfLife.shown ? (
+                <span className="muted"> ({formatInterval(council.qualityOfLife)})</span>
+              ) : null}
             </td>
             <td>
               {formatFigure(council.selfLed)}

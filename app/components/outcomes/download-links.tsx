@@ -19,8 +19,8 @@ export function DownloadLinks({ query }: { query: string }) {
         </li>
       </ul>
       <p className="muted">
-        Withheld figures are written as &ldquo;fewer than 5&rdquo;, &ldquo;fewer than 10&rdquo; or &ldquo;withheld&rdquo;, never as
-        numbers. {LICENCE_LINE} Each file carries a citation line.
+        Withheld figures are written as &ldquo;fewer than 5&rdquo;, &ldquo;fewer than 10&rdquo; or
+        &ldquo;withheld&rdquo;, never as numbers. {LICENCE_LINE} Each file carries a citation line.
       </p>
     </section>
   );

@@ -3,7 +3,15 @@
 // JavaScript, in print and with a screen reader).
 import { Link } from "@remix-run/react";
 
-import { BarChart, describeFigure, DotPlot, formatFigure, formatValue, LineChart, StackedBarChart } from "~/components/charts";
+import {
+  BarChart,
+  describeFigure,
+  DotPlot,
+  formatFigure,
+  formatValue,
+  LineChart,
+  StackedBarChart,
+} from "~/components/charts";
 import { WITHHELD_TEXT, type Figure, type NetScore } from "~/domain/outcomes/figures";
 import type { ComparedFigures, DomainFigures, Spread } from "~/domain/outcomes/outcome-view";
 import type { DashboardData } from "~/domain/outcomes/place-page";
@@ -23,7 +31,8 @@ function extremes(rows: { label: string; value: Figure<NetScore> }[]): string {
   const sorted = [...shownRows].sort((a, b) => b.value.value.score - a.value.value.score);
   const top = sorted[0];
   const bottom = sorted.at(-1);
-  if (!top || !bottom || top === bottom) return `${top?.label}: ${formatFigure(top?.value ?? { shown: false, reason: "fewer-than-5" })}.`;
+  if (!top || !bottom || top === bottom)
+    return `${top?.label}: ${formatFigure(top?.value ?? { shown: false, reason: "fewer-than-5" })}.`;
   return `Highest: ${top.label} (${formatFigure(top.value)}). Lowest: ${bottom.label} (${formatFigure(bottom.value)}).`;
 }
 
@@ -87,7 +96,10 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
           summary={`Net score for quality of life overall in each quarter${comparisons[0] ? `, with ${comparisons[0].label} for comparison` : ""}. A gap means too few reports that quarter. ${extremes(view.trend.map((q) => ({ label: q.label, value: q.qualityOfLife })))}`}
           headingLevel={3}
           rowHeading="Quarter"
-          series={everyPlace.slice(0, 2).map((p) => ({ name: p.label, points: p.view.trend.map((q) => ({ label: q.label, value: q.qualityOfLife })) }))}
+          series={everyPlace.slice(0, 2).map((p) => ({
+            name: p.label,
+            points: p.view.trend.map((q) => ({ label: q.label, value: q.qualityOfLife })),
+          }))}
         />
         <BarChart
           title={`Reports about ${place.name}, quarter by quarter`}
@@ -106,14 +118,23 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
           95% interval. <Link to="/outcomes/about-the-data">What the figures mean</Link>.
         </p>
         <DotPlot
-          title={comparisons.length ? `Net scores in ${place.name} compared with ${comparisons.map((c) => c.label).join(" and ")}` : `Net scores in ${place.name}`}
+          title={
+            comparisons.length
+              ? `Net scores in ${place.name} compared with ${comparisons.map((c) => c.label).join(" and ")}`
+              : `Net scores in ${place.name}`
+          }
           summary={`${extremes(coreDomains.map((d) => ({ label: d.label, value: d.net })))} Scores whose intervals overlap may not really differ.`}
           headingLevel={3}
           rowHeading="Area of life"
           series={compareSeries}
           rows={coreDomains.map((d) => ({
             label: d.label,
-            values: Object.fromEntries(everyPlace.map((p, i) => [`p${i}`, p.view.domains.find((x) => x.slug === d.slug)?.net ?? { shown: false, reason: "fewer-than-5" }])),
+            values: Object.fromEntries(
+              everyPlace.map((p, i) => [
+                `p${i}`,
+                p.view.domains.find((x) => x.slug === d.slug)?.net ?? { shown: false, reason: "fewer-than-5" },
+              ]),
+            ),
           }))}
         />
         <StackedBarChart
@@ -126,7 +147,11 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
             label: d.carersOnly ? `${d.label} (carers)` : d.label,
             segments: RATING_ORDER.map((key) => {
               const rating = d.ratings.find((r) => r.key === key);
-              return { key, label: rating?.label ?? key, value: rating?.share ?? { shown: false, reason: "fewer-than-5" } };
+              return {
+                key,
+                label: rating?.label ?? key,
+                value: rating?.share ?? { shown: false, reason: "fewer-than-5" },
+              };
             }),
           }))}
         />
@@ -134,18 +159,29 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
 
       <section className="section" aria-labelledby="plan-lead">
         <h2 id="plan-lead">Who led the support plan</h2>
-        <p>The same net scores, split by who led the support plan: the person themselves or their family, a peer, an independent planner, or the council.</p>
+        <p>
+          The same net scores, split by who led the support plan: the person themselves or their family, a peer, an
+          independent planner, or the council.
+        </p>
         <DotPlot
           title={`Net scores in ${place.name} by who led the plan`}
           summary={leadViews
-            .map((l) => `${l.label}: quality of life ${formatFigure(qualityOfLife(l.view)?.net ?? { shown: false, reason: "fewer-than-5" })}`)
+            .map(
+              (l) =>
+                `${l.label}: quality of life ${formatFigure(qualityOfLife(l.view)?.net ?? { shown: false, reason: "fewer-than-5" })}`,
+            )
             .join(". ")}
           headingLevel={3}
           rowHeading="Area of life"
           series={leadViews.map((l) => ({ key: l.lead, name: l.label }))}
           rows={coreDomains.map((d) => ({
             label: d.label,
-            values: Object.fromEntries(leadViews.map((l) => [l.lead, l.view.domains.find((x) => x.slug === d.slug)?.net ?? { shown: false, reason: "fewer-than-5" }])),
+            values: Object.fromEntries(
+              leadViews.map((l) => [
+                l.lead,
+                l.view.domains.find((x) => x.slug === d.slug)?.net ?? { shown: false, reason: "fewer-than-5" },
+              ]),
+            ),
           }))}
         />
       </section>
@@ -213,9 +249,13 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
   );
 }
 
-function topShare(categories: { label: string; share: Figure<{ percent: number; low: number; high: number }> }[]): string {
+function topShare(
+  categories: { label: string; share: Figure<{ percent: number; low: number; high: number }> }[],
+): string {
   const shownOnes = categories.filter((c) => c.share.shown);
   if (shownOnes.length === 0) return "Every share is withheld because too few reports are behind it.";
-  const top = [...shownOnes].sort((a, b) => (b.share.shown ? b.share.value.percent : 0) - (a.share.shown ? a.share.value.percent : 0))[0];
+  const top = [...shownOnes].sort(
+    (a, b) => (b.share.shown ? b.share.value.percent : 0) - (a.share.shown ? a.share.value.percent : 0),
+  )[0];
   return top ? `The largest: ${top.label}, ${formatFigure(top.share)}.` : "";
 }

@@ -49,9 +49,22 @@ export function outranks(actor: { id: number; role: Role }, person: { id: number
 const ON_PEOPLE: ReadonlySet<Action> = new Set(["member:silence", "member:unsilence"]);
 
 // Each role can do everything the one before it can, plus its own.
-const MEMBER: Action[] = ["post:create", "comment:create", "report:create", "content:edit", "content:flag", "post:react"];
+const MEMBER: Action[] = [
+  "post:create",
+  "comment:create",
+  "report:create",
+  "content:edit",
+  "content:flag",
+  "post:react",
+];
 const RESEARCHER: Action[] = [...MEMBER, "research:export", "api:keys"];
-const MODERATOR: Action[] = [...RESEARCHER, "moderation:review", "moderation:log", "member:silence", "member:unsilence"];
+const MODERATOR: Action[] = [
+  ...RESEARCHER,
+  "moderation:review",
+  "moderation:log",
+  "member:silence",
+  "member:unsilence",
+];
 const ADMIN: Action[] = [...MODERATOR, "admin:roles", "admin:settings"];
 
 const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
@@ -61,7 +74,14 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   admin: new Set(ADMIN),
 };
 
-const WRITES: ReadonlySet<Action> = new Set(["post:create", "comment:create", "report:create", "content:edit", "content:flag", "post:react"]);
+const WRITES: ReadonlySet<Action> = new Set([
+  "post:create",
+  "comment:create",
+  "report:create",
+  "content:edit",
+  "content:flag",
+  "post:react",
+]);
 
 export function isSilenced(actor: Actor, now = new Date()): boolean {
   return actor.silencedUntil !== null && actor.silencedUntil > now;
@@ -72,7 +92,8 @@ export function can(actor: Actor | null, action: Action, resource?: Resource, no
   if (!ROLE_ACTIONS[actor.role].has(action)) return false;
   // A silenced member can read but not write.
   if (WRITES.has(action) && isSilenced(actor, now)) return false;
-  if (action === "content:edit") return resource !== undefined && "authorId" in resource && resource.authorId === actor.id;
+  if (action === "content:edit")
+    return resource !== undefined && "authorId" in resource && resource.authorId === actor.id;
   // A moderator never reviews their own content.
   if (action === "moderation:review" && resource && "authorId" in resource) return resource.authorId !== actor.id;
   // Silencing and lifting a silence need a person, and the actor must be senior to them.

@@ -23,9 +23,5 @@ export function formatRecoveryCode(bytes: Uint8Array): string {
 
 /** What a person types, made comparable: case, spaces, hyphens and look-alike letters forgiven. */
 export function normaliseRecoveryCode(input: string): string {
-  return input
-    .toUpperCase()
-    .replace(/[\s-]/g, "")
-    .replace(/[IL]/g, "1")
-    .replace(/O/g, "0");
+  return input.toUpperCase().replace(/[\s-]/g, "").replace(/[IL]/g, "1").replace(/O/g, "0");
 }

@@ -10,14 +10,24 @@ const SITE = "http://site.example";
 const landsOn = (location: string) => new URL(location, SITE);
 
 describe("safeRedirectPath", () => {
-  it.each(HOSTILE_REDIRECTS.map((value) => [JSON.stringify(value).slice(0, 60), value]))("sends %s home", (_label, value) => {
-    const location = safeRedirectPath(value);
-    expect(location).toBe("/");
-    expect(landsOn(location).origin).toBe(SITE);
-  });
+  it.each(HOSTILE_REDIRECTS.map((value) => [JSON.stringify(value).slice(0, 60), value]))(
+    "sends %s home",
+    (_label, value) => {
+      const location = safeRedirectPath(value);
+      expect(location).toBe("/");
+      expect(landsOn(location).origin).toBe(SITE);
+    },
+  );
 
   it("keeps paths on this site, with their query and fragment", () => {
-    for (const path of ["/", "/settings", "/stories/12", "/stories?q=respite&tag=respite", "/stories?q=a%2Fb", "/outcomes#councils"]) {
+    for (const path of [
+      "/",
+      "/settings",
+      "/stories/12",
+      "/stories?q=respite&tag=respite",
+      "/stories?q=a%2Fb",
+      "/outcomes#councils",
+    ]) {
       expect(safeRedirectPath(path)).toBe(path);
       expect(landsOn(safeRedirectPath(path)).origin).toBe(SITE);
     }
@@ -33,14 +43,35 @@ describe("safeRedirectPath", () => {
   });
 
   it("refuses what is not a string, and uses the fallback given", () => {
-    for (const value of [undefined, null, 42, ["/settings"], { toString: () => "/settings" }]) expect(safeRedirectPath(value)).toBe("/");
+    for (const value of [undefined, null, 42, ["/settings"], { toString: () => "/settings" }])
+      expect(safeRedirectPath(value)).toBe("/");
     expect(safeRedirectPath("//evil.example", "/settings")).toBe("/settings");
     expect(safeRedirectPath(`/${"a".repeat(MAX_REDIRECT_LENGTH - 1)}`)).toHaveLength(MAX_REDIRECT_LENGTH);
     expect(safeRedirectPath(`/${"a".repeat(MAX_REDIRECT_LENGTH)}`)).toBe("/");
   });
 
   it("never returns anything a header cannot carry or a browser would take off the site, whatever it is given", () => {
-    const pieces = ["/", "\\", "\t", "\n", "\r", "%2F", "%5C", "%09", "%", "evil.example", ":", "@", "?", "#", ".", " ", "\u3002", "\uff0f", "a"];
+    const pieces = [
+      "/",
+      "\\",
+      "\t",
+      "\n",
+      "\r",
+      "%2F",
+      "%5C",
+      "%09",
+      "%",
+      "evil.example",
+      ":",
+      "@",
+      "?",
+      "#",
+      ".",
+      " ",
+      "\u3002",
+      "\uff0f",
+      "a",
+    ];
     let seed = 7;
     const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
     for (let i = 0; i < 5000; i++) {

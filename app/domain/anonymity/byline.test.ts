@@ -1,12 +1,22 @@
 import { describe, expect, it } from "vitest";
 
-import { aboutPlace, byline, bylineNarrowing, bylinePlaceName, coarseDate, coarseDateTime, FEW_PEERS, publicPerspective, publicPlace } from "./byline";
+import {
+  aboutPlace,
+  byline,
+  bylineNarrowing,
+  bylinePlaceName,
+  coarseDate,
+  coarseDateTime,
+  FEW_PEERS,
+  publicPerspective,
+  publicPlace,
+} from "./byline";
 
 describe("bylines", () => {
   it("show only perspective and region for anonymous posts", () => {
-    expect(byline({ displayMode: "anonymous", handle: "tired_mum", perspective: "carer", regionName: "North West" })).toBe(
-      "a carer in the North West",
-    );
+    expect(
+      byline({ displayMode: "anonymous", handle: "tired_mum", perspective: "carer", regionName: "North West" }),
+    ).toBe("a carer in the North West");
     expect(byline({ displayMode: "anonymous", handle: "x", perspective: "support_planner", regionName: "Wales" })).toBe(
       "a support planner in Wales",
     );
@@ -14,22 +24,38 @@ describe("bylines", () => {
   });
 
   it("show the handle only when the author chose it", () => {
-    expect(byline({ displayMode: "handle", handle: "tired_mum", perspective: "carer", regionName: "London" })).toBe("tired_mum");
+    expect(byline({ displayMode: "handle", handle: "tired_mum", perspective: "carer", regionName: "London" })).toBe(
+      "tired_mum",
+    );
   });
 
   it("never show the perspective on a named post, even once the account is gone", () => {
     for (const perspective of ["carer", "support_planner", "social_worker"] as const) {
       const named = byline({ displayMode: "handle", handle: "tired_mum", perspective, regionName: "North West" });
       expect(named).toBe("tired_mum");
-      expect(byline({ displayMode: "handle", handle: null, perspective, regionName: "North West" })).toBe("a former member");
+      expect(byline({ displayMode: "handle", handle: null, perspective, regionName: "North West" })).toBe(
+        "a former member",
+      );
       expect(publicPerspective("handle", perspective)).toBeNull();
       expect(publicPerspective("anonymous", perspective)).toBe(perspective);
     }
   });
 });
 
-const havering = { code: "E09000016", name: "Havering", regionCode: "E12000007", regionName: "London", nation: "England" };
-const blackpool = { code: "E06000009", name: "Blackpool", regionCode: "E12000002", regionName: "North West", nation: "England" };
+const havering = {
+  code: "E09000016",
+  name: "Havering",
+  regionCode: "E12000007",
+  regionName: "London",
+  nation: "England",
+};
+const blackpool = {
+  code: "E06000009",
+  name: "Blackpool",
+  regionCode: "E12000002",
+  regionName: "North West",
+  nation: "England",
+};
 
 describe("byline scopes", () => {
   it("show the council only at council scope, the region unless nation scope, and the nation always", () => {
@@ -38,13 +64,19 @@ describe("byline scopes", () => {
       region: { code: "E12000007", name: "London" },
       nation: "England",
     });
-    expect(publicPlace(havering, "region")).toEqual({ council: null, region: { code: "E12000007", name: "London" }, nation: "England" });
+    expect(publicPlace(havering, "region")).toEqual({
+      council: null,
+      region: { code: "E12000007", name: "London" },
+      nation: "England",
+    });
     expect(publicPlace(havering, "nation")).toEqual({ council: null, region: null, nation: "England" });
     expect(publicPlace(null, "council")).toEqual({ council: null, region: null, nation: null });
   });
 
   it("say which council a post is about only at council scope; a named post names the wider place instead", () => {
-    expect(aboutPlace(publicPlace(havering, "council"), "anonymous")).toEqual({ council: { code: "E09000016", name: "Havering" } });
+    expect(aboutPlace(publicPlace(havering, "council"), "anonymous")).toEqual({
+      council: { code: "E09000016", name: "Havering" },
+    });
     expect(aboutPlace(publicPlace(havering, "region"), "anonymous")).toBeNull();
     expect(aboutPlace(publicPlace(havering, "region"), "handle")).toEqual({ text: "a council in London" });
     expect(aboutPlace(publicPlace(blackpool, "region"), "handle")).toEqual({ text: "a council in the North West" });
@@ -54,7 +86,12 @@ describe("byline scopes", () => {
 
   it("name the region, or the nation when only the nation may be shown", () => {
     const at = (scope: "council" | "region" | "nation") =>
-      byline({ displayMode: "anonymous", handle: null, perspective: "support_planner", regionName: bylinePlaceName(publicPlace(blackpool, scope)) });
+      byline({
+        displayMode: "anonymous",
+        handle: null,
+        perspective: "support_planner",
+        regionName: bylinePlaceName(publicPlace(blackpool, scope)),
+      });
     expect(at("council")).toBe("a support planner in the North West");
     expect(at("region")).toBe("a support planner in the North West");
     expect(at("nation")).toBe("a support planner in England");
@@ -62,7 +99,13 @@ describe("byline scopes", () => {
 });
 
 describe("the byline narrowing rule", () => {
-  const planner = { perspective: "support_planner" as const, displayMode: "anonymous" as const, scope: "council" as const, hasCouncil: true, peersInCouncil: 50 };
+  const planner = {
+    perspective: "support_planner" as const,
+    displayMode: "anonymous" as const,
+    scope: "council" as const,
+    hasCouncil: true,
+    peersInCouncil: 50,
+  };
 
   it("warns a planner, social worker or provider naming a council, and offers region or nation", () => {
     for (const perspective of ["support_planner", "social_worker", "provider_staff"] as const) {

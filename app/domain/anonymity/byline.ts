@@ -67,7 +67,9 @@ export function byline({ displayMode, handle, perspective, regionName }: BylineI
 
 /** Nations read as "in Wales"; English regions as "in the North West". */
 export function placeName(regionOrNation: string): string {
-  return ["Wales", "Scotland", "England", "Northern Ireland", "London"].includes(regionOrNation) ? regionOrNation : `the ${regionOrNation}`;
+  return ["Wales", "Scotland", "England", "Northern Ireland", "London"].includes(regionOrNation)
+    ? regionOrNation
+    : `the ${regionOrNation}`;
 }
 
 /**
@@ -75,7 +77,10 @@ export function placeName(regionOrNation: string): string {
  * with a wider scope, whose byline names no place, the region or nation ("about a council in the
  * North West"); otherwise nothing (an anonymous byline already names the region or nation).
  */
-export function aboutPlace(place: PublicPlace, displayMode: "handle" | "anonymous"): { council: { code: string; name: string } } | { text: string } | null {
+export function aboutPlace(
+  place: PublicPlace,
+  displayMode: "handle" | "anonymous",
+): { council: { code: string; name: string } } | { text: string } | null {
   if (place.council) return { council: place.council };
   const wider = bylinePlaceName(place);
   if (displayMode === "handle" && wider) return { text: `a council in ${placeName(wider)}` };
@@ -88,7 +93,11 @@ export function publicPerspective(displayMode: "handle" | "anonymous", perspecti
 }
 
 /** Perspectives of people paid to work in social care: a council may well know who they are. */
-export const PROFESSIONAL_PERSPECTIVES: ReadonlySet<Perspective> = new Set<Perspective>(["support_planner", "social_worker", "provider_staff"]);
+export const PROFESSIONAL_PERSPECTIVES: ReadonlySet<Perspective> = new Set<Perspective>([
+  "support_planner",
+  "social_worker",
+  "provider_staff",
+]);
 
 /** Fewer published authors than this with the same perspective about a council is "few". */
 export const FEW_PEERS = 10;
@@ -128,7 +137,8 @@ export function bylineNarrowing(input: NarrowingInput): NarrowingWarning | null 
   if (!input.hasCouncil || input.scope !== "council") return null;
   const reasons: NarrowingReason[] = [];
   if (PROFESSIONAL_PERSPECTIVES.has(input.perspective)) reasons.push("works_in_care");
-  if (input.displayMode === "anonymous" && input.peersInCouncil !== null && input.peersInCouncil < FEW_PEERS) reasons.push("few_peers");
+  if (input.displayMode === "anonymous" && input.peersInCouncil !== null && input.peersInCouncil < FEW_PEERS)
+    reasons.push("few_peers");
   if (reasons.length === 0) return null;
   return { reasons, offer: ["region", "nation"], message: narrowingMessage(input.perspective, reasons) };
 }
@@ -137,10 +147,14 @@ function narrowingMessage(perspective: Perspective, reasons: NarrowingReason[]):
   const who = PERSPECTIVES[perspective].byline;
   const parts: string[] = [];
   if (reasons.includes("works_in_care")) {
-    parts.push(`Naming the council you write about, as ${who}, could let people there, your employer among them, work out who wrote this.`);
+    parts.push(
+      `Naming the council you write about, as ${who}, could let people there, your employer among them, work out who wrote this.`,
+    );
   }
   if (reasons.includes("few_peers")) {
-    parts.push(`Few members who describe themselves as ${who} have written about this council, so the byline could point to a handful of people.`);
+    parts.push(
+      `Few members who describe themselves as ${who} have written about this council, so the byline could point to a handful of people.`,
+    );
   }
   parts.push("You can show only the region, or only the nation, instead.");
   return parts.join(" ");

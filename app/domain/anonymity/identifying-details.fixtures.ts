@@ -16,7 +16,10 @@ export interface LabelledSentence {
 
 const WITH_DETAILS: LabelledSentence[] = [
   // Emails
-  { text: "You can email me at tired.carer@example.com if you want to compare notes on the review.", expect: ["email"] },
+  {
+    text: "You can email me at tired.carer@example.com if you want to compare notes on the review.",
+    expect: ["email"],
+  },
   { text: "The broker's address is j.okonkwo@example.org and she replies within a day.", expect: ["email"] },
   { text: "Send your timesheets to payroll@dp-support.example.com by the 25th of each month.", expect: ["email"] },
   { text: "My email is dad_of_three@example.net, happy to share the template letter.", expect: ["email"] },
@@ -24,7 +27,10 @@ const WITH_DETAILS: LabelledSentence[] = [
   { text: "I wrote to complaints@council.example.org and heard nothing for eight weeks.", expect: ["email"] },
   { text: "Her work email, m.haworth@example.com, is on the support plan.", expect: ["email"] },
   { text: "If anyone needs the spreadsheet, drop a line to budget.spreadsheet@example.com.", expect: ["email"] },
-  { text: "The advocate gave us her email (advocacy.north@example.org) and said to copy in the social worker.", expect: ["email"] },
+  {
+    text: "The advocate gave us her email (advocacy.north@example.org) and said to copy in the social worker.",
+    expect: ["email"],
+  },
   { text: "Reply to FIFTH.OPTION.READER@EXAMPLE.COM if you are in the same boat.", expect: ["email"] },
   { text: "I set up carer.rota2024@example.net just for the PAs to swap shifts.", expect: ["email"] },
   { text: "Email Sarah Whitfield at s.whitfield@example.com about the respite bed.", expect: ["email", "name"] },
@@ -83,12 +89,18 @@ const WITH_DETAILS: LabelledSentence[] = [
   { text: "The discharge letter quoted 9591324162 as his NHS number.", expect: ["nhs_number"] },
   { text: "Quote NHS number 945 521 4083 when you ring the continuing healthcare team.", expect: ["nhs_number"] },
   { text: "My son's number on the health passport is 970 866 1767.", expect: ["nhs_number"] },
-  { text: "The GP surgery had him under 918 859 0089 but the hospital had a different number.", expect: ["nhs_number"] },
+  {
+    text: "The GP surgery had him under 918 859 0089 but the hospital had a different number.",
+    expect: ["nhs_number"],
+  },
   { text: "Her NHS number, 977 116 9289, is on the back of the care plan.", expect: ["nhs_number"] },
   { text: "nhs number 987 890 9441 - written here so I don't lose it", expect: ["nhs_number"] },
   { text: "The CHC checklist has his number, 925-294-8481, at the top.", expect: ["nhs_number"] },
   { text: "Patient ID 912 768 0002 came up on the pharmacy screen.", expect: ["nhs_number"] },
-  { text: "For the wheelchair service they needed NHS number 945 264 7043 and his date of birth.", expect: ["nhs_number"] },
+  {
+    text: "For the wheelchair service they needed NHS number 945 264 7043 and his date of birth.",
+    expect: ["nhs_number"],
+  },
   { text: "The letter gave Dad's NHS number as 902 000 1280.", expect: ["nhs_number"] },
   { text: "We were asked for 948 713 2805 at every single appointment.", expect: ["nhs_number"] },
   { text: "Her NHS number is 991 301 2481 and her DOB is 14/02/1953.", expect: ["nhs_number", "date_of_birth"] },
@@ -205,17 +217,32 @@ const WITH_DETAILS: LabelledSentence[] = [
 
   // Several at once
   { text: "Contact Mrs Joanna Reid on 07700 900733 or joanna.reid@example.com.", expect: ["name", "phone", "email"] },
-  { text: "Lucy Brennan, 14 Acacia Avenue, LS6 2QT, NHS number 986 007 8084.", expect: ["name", "address", "postcode", "nhs_number"] },
+  {
+    text: "Lucy Brennan, 14 Acacia Avenue, LS6 2QT, NHS number 986 007 8084.",
+    expect: ["name", "address", "postcode", "nhs_number"],
+  },
   { text: "Her NI number is QQ 36 92 58 D and her DOB is 02/10/1990.", expect: ["ni_number", "date_of_birth"] },
   { text: "My son Ethan, born 4th July 2003, lives at 31 Meadow Lane.", expect: ["name", "date_of_birth", "address"] },
-  { text: "Find Colin on facebook.com/colin.carer.example or call 0161 496 0418.", expect: ["name", "social_profile", "phone"] },
-  { text: "Patient: Mrs Rosa Delgado, DOB 11/05/1947, NHS number 999 829 2484.", expect: ["name", "date_of_birth", "nhs_number"] },
+  {
+    text: "Find Colin on facebook.com/colin.carer.example or call 0161 496 0418.",
+    expect: ["name", "social_profile", "phone"],
+  },
+  {
+    text: "Patient: Mrs Rosa Delgado, DOB 11/05/1947, NHS number 999 829 2484.",
+    expect: ["name", "date_of_birth", "nhs_number"],
+  },
   { text: "Post to 6 Lark Rise, M60 1NW, or email post@example.org.", expect: ["address", "postcode", "email"] },
   { text: "PA applicant Daniel Osei, NI QQ 72 63 54 C, mobile 07700 900888.", expect: ["name", "ni_number", "phone"] },
-  { text: "My daughter's insta is instagram.com/bella.loves.horses and her mobile is 07700 900314.", expect: ["social_profile", "phone"] },
+  {
+    text: "My daughter's insta is instagram.com/bella.loves.horses and her mobile is 07700 900314.",
+    expect: ["social_profile", "phone"],
+  },
   { text: "Dad's NHS number is 990 822 6568 and his postcode is PR1 2HE.", expect: ["nhs_number", "postcode"] },
   { text: "Email the team at referrals@example.net quoting NHS number 969 952 7684.", expect: ["email", "nhs_number"] },
-  { text: "She's at 10 Princes Street, EH2 2ER, and her birthday is 9 March.", expect: ["address", "postcode", "date_of_birth"] },
+  {
+    text: "She's at 10 Princes Street, EH2 2ER, and her birthday is 9 March.",
+    expect: ["address", "postcode", "date_of_birth"],
+  },
   { text: "Our new PA, Ryan Doherty, gave his NI number as QQ 19 28 37 B.", expect: ["name", "ni_number"] },
   { text: "Contact me at @carer_in_the_north or carer.north@example.com.", expect: ["social_profile", "email"] },
   { text: "The NHS number 900 373 2485 belongs to Mr Haslam, not my dad.", expect: ["nhs_number", "name"] },

@@ -66,9 +66,13 @@ describe("emails", () => {
 
   it("finds addresses written to get past filters", () => {
     expect(found("my email is jo at example dot com", "email")).toEqual(["jo at example dot com"]);
-    expect(found("it's shauna.m (at) example (dot) co (dot) uk, thanks", "email")).toEqual(["shauna.m (at) example (dot) co (dot) uk"]);
+    expect(found("it's shauna.m (at) example (dot) co (dot) uk, thanks", "email")).toEqual([
+      "shauna.m (at) example (dot) co (dot) uk",
+    ]);
     expect(found("write to pa.cover[at]example[dot]org", "email")).toEqual(["pa.cover[at]example[dot]org"]);
-    expect(found("Email is auntie_pat at yahoo.co.uk, mention the forum", "email")).toEqual(["auntie_pat at yahoo.co.uk"]);
+    expect(found("Email is auntie_pat at yahoo.co.uk, mention the forum", "email")).toEqual([
+      "auntie_pat at yahoo.co.uk",
+    ]);
   });
 });
 
@@ -136,7 +140,9 @@ describe("NHS numbers", () => {
   });
 
   it("is surest when the words NHS or patient are nearby", () => {
-    expect(only("NHS number 943 476 5919", "nhs_number").confidence).toBeGreaterThan(only("number 943 476 5919", "nhs_number").confidence);
+    expect(only("NHS number 943 476 5919", "nhs_number").confidence).toBeGreaterThan(
+      only("number 943 476 5919", "nhs_number").confidence,
+    );
   });
 
   it("ignores ten digits that fail the check", () => {
@@ -276,7 +282,16 @@ describe("names", () => {
   });
 
   it("finds a title followed by a capitalised word, with high confidence", () => {
-    for (const name of ["Mrs Okonjo", "Dr Fitzgerald", "Cllr Hargreaves", "Nurse Bronwen", "Prof Lindqvist", "Dame Judith", "Sir Geoffrey Pemberton-Smythe", "Mr. Adeyemi-Jones"]) {
+    for (const name of [
+      "Mrs Okonjo",
+      "Dr Fitzgerald",
+      "Cllr Hargreaves",
+      "Nurse Bronwen",
+      "Prof Lindqvist",
+      "Dame Judith",
+      "Sir Geoffrey Pemberton-Smythe",
+      "Mr. Adeyemi-Jones",
+    ]) {
       const finding = only(`Yesterday ${name} came round.`, "name");
       expect(finding.text).toBe(name);
       expect(finding.confidence).toBeGreaterThanOrEqual(0.9);
@@ -306,7 +321,12 @@ describe("names", () => {
   });
 
   it("keeps confidence between 0.6 and 0.9", () => {
-    for (const text of ["Amber was our social worker.", "Our PA Jade left.", "Mrs Patel rang.", "I rang Leanne at the council."]) {
+    for (const text of [
+      "Amber was our social worker.",
+      "Our PA Jade left.",
+      "Mrs Patel rang.",
+      "I rang Leanne at the council.",
+    ]) {
       for (const finding of findIdentifyingDetails(text)) {
         expect(finding.confidence).toBeGreaterThanOrEqual(0.6);
         expect(finding.confidence).toBeLessThanOrEqual(0.9);
@@ -358,7 +378,12 @@ describe("names", () => {
     expect(found("Olamide still hasn't had a review.", "name")).toEqual(["Olamide"]);
     expect(found("Kwadwo refuses his meds.", "name")).toEqual(["Kwadwo"]);
     expect(found("Chinwe and Obiageli share the nights.", "name")).toEqual(["Chinwe", "Obiageli"]);
-    for (const text of ["Lidl had the pads on offer.", "Heathrow was a nightmare with the chair.", "Aberystwyth has no Changing Places toilet.", "the Hoyer needs servicing"]) {
+    for (const text of [
+      "Lidl had the pads on offer.",
+      "Heathrow was a nightmare with the chair.",
+      "Aberystwyth has no Changing Places toilet.",
+      "the Hoyer needs servicing",
+    ]) {
       expect(found(text, "name")).toEqual([]);
     }
   });
@@ -372,7 +397,13 @@ describe("names", () => {
   });
 
   it("leaves places and labelled things alone", () => {
-    for (const text of ["We moved to Ashton last year.", "Our Lady of Lourdes hall does a coffee morning.", "The Joseph Rowntree report was spot on.", "Dr Google has a lot to answer for.", "Mr X's family were not told."]) {
+    for (const text of [
+      "We moved to Ashton last year.",
+      "Our Lady of Lourdes hall does a coffee morning.",
+      "The Joseph Rowntree report was spot on.",
+      "Dr Google has a lot to answer for.",
+      "Mr X's family were not told.",
+    ]) {
       expect(found(text, "name")).toEqual([]);
     }
   });
@@ -428,7 +459,14 @@ describe("redaction", () => {
     const email = only(text, "email");
     // As a name found by an older run might overlap today's email.
     const start = text.indexOf("sarah");
-    const name: Finding = { kind: "name", start, end: start + 11, text: "sarah.jones", confidence: 0.7, placeholder: PLACEHOLDERS.name };
+    const name: Finding = {
+      kind: "name",
+      start,
+      end: start + 11,
+      text: "sarah.jones",
+      confidence: 0.7,
+      placeholder: PLACEHOLDERS.name,
+    };
     expect(redactAll(text, [name, email])).toBe("Write to [email] today");
     const wider: Finding = { ...name, start: start - 3, text: text.slice(start - 3, start + 11) };
     expect(redactAll(text, [email, wider])).toBe("Write [email] today");
@@ -473,17 +511,21 @@ describe("the labelled sentences", () => {
     expect(withDetails / LABELLED.length).toBeGreaterThan(0.4);
     expect(withDetails / LABELLED.length).toBeLessThan(0.6);
     const count = (kind: FindingKind) => LABELLED.filter((l) => l.expect.includes(kind)).length;
-    for (const kind of ["email", "phone", "postcode", "nhs_number", "ni_number"] as const) expect(count(kind)).toBeGreaterThanOrEqual(15);
+    for (const kind of ["email", "phone", "postcode", "nhs_number", "ni_number"] as const)
+      expect(count(kind)).toBeGreaterThanOrEqual(15);
     expect(count("name")).toBeGreaterThanOrEqual(25);
-    for (const kind of ["address", "date_of_birth", "social_profile"] as const) expect(count(kind)).toBeGreaterThanOrEqual(10);
+    for (const kind of ["address", "date_of_birth", "social_profile"] as const)
+      expect(count(kind)).toBeGreaterThanOrEqual(10);
   });
 
   it("use only made-up details", () => {
     // Ofcom's drama ranges, as national significant numbers.
-    const drama = /^(?:7700900|1(?:1[3-8]|21|31|41|51|61)4960|1914980|2079460|2920180|1632960|8081570|3069990|9098790)\d{3}$/;
+    const drama =
+      /^(?:7700900|1(?:1[3-8]|21|31|41|51|61)4960|1914980|2079460|2920180|1632960|8081570|3069990|9098790)\d{3}$/;
     for (const { text } of LABELLED) {
       for (const finding of findIdentifyingDetails(text)) {
-        if (finding.kind === "email") expect(finding.text.toLowerCase()).toMatch(/@(?:[\w-]+\.)*example\.(?:com|org|net)$/);
+        if (finding.kind === "email")
+          expect(finding.text.toLowerCase()).toMatch(/@(?:[\w-]+\.)*example\.(?:com|org|net)$/);
         if (finding.kind === "phone") expect(finding.text.replace(/\D/g, "").replace(/^(?:44)?0?/, "")).toMatch(drama);
         if (finding.kind === "ni_number") expect(finding.text.toUpperCase()).toMatch(/^QQ/);
       }
@@ -567,8 +609,12 @@ describe("what members really write", () => {
   it("finds Welsh streets, named houses and blogs carrying a name", () => {
     expect(found("Mam lives at 14 Heol y Nant in the village.", "address")).toEqual(["14 Heol y Nant"]);
     expect(found("They live at Rose Cottage, Church Lane.", "address")).toEqual(["Rose Cottage, Church Lane"]);
-    expect(found("I write at lucyhendersoncares.wordpress.com.", "social_profile")).toEqual(["lucyhendersoncares.wordpress.com"]);
-    expect(found("My blog is www.grahamfosterwrites.co.uk.", "social_profile")).toEqual(["www.grahamfosterwrites.co.uk"]);
+    expect(found("I write at lucyhendersoncares.wordpress.com.", "social_profile")).toEqual([
+      "lucyhendersoncares.wordpress.com",
+    ]);
+    expect(found("My blog is www.grahamfosterwrites.co.uk.", "social_profile")).toEqual([
+      "www.grahamfosterwrites.co.uk",
+    ]);
     expect(found("See mariecurie.org.uk for help.")).toEqual([]);
   });
 });

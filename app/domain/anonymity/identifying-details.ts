@@ -8,15 +8,7 @@ import { findPhoneNumbersInText } from "libphonenumber-js/max";
 import { isGivenName, isOrdinaryWord, isSurname, SECTOR_NAMES, WORD_NAMES } from "./name-data";
 
 export type FindingKind =
-  | "email"
-  | "phone"
-  | "postcode"
-  | "nhs_number"
-  | "ni_number"
-  | "address"
-  | "date_of_birth"
-  | "social_profile"
-  | "name";
+  "email" | "phone" | "postcode" | "nhs_number" | "ni_number" | "address" | "date_of_birth" | "social_profile" | "name";
 
 export interface Finding {
   kind: FindingKind;
@@ -65,7 +57,10 @@ export function findIdentifyingDetails(text: string): Finding[] {
     ...findAddresses(masked),
     ...findDates(masked),
   ];
-  return keepBestOfOverlapping([...others, ...findNames(hideSectorNames(masked), others)]).map((finding) => ({ ...finding, text: text.slice(finding.start, finding.end) }));
+  return keepBestOfOverlapping([...others, ...findNames(hideSectorNames(masked), others)]).map((finding) => ({
+    ...finding,
+    text: text.slice(finding.start, finding.end),
+  }));
 }
 
 /** Replaces one finding's span with its placeholder. */
@@ -145,9 +140,18 @@ function nearestOccurrence(text: string, needle: string, near: number): number {
 function keepBestOfOverlapping(candidates: Finding[]): Finding[] {
   const valid = candidates.filter((c) => c.end > c.start);
   const outermost = valid.filter(
-    (c) => !valid.some((o) => o !== c && o.start <= c.start && c.end <= o.end && (o.end - o.start > c.end - c.start || o.confidence > c.confidence)),
+    (c) =>
+      !valid.some(
+        (o) =>
+          o !== c &&
+          o.start <= c.start &&
+          c.end <= o.end &&
+          (o.end - o.start > c.end - c.start || o.confidence > c.confidence),
+      ),
   );
-  const ranked = outermost.sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const ranked = outermost.sort(
+    (a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
   const kept: Finding[] = [];
   for (const candidate of ranked) {
     if (kept.some((k) => candidate.start < k.end && k.start < candidate.end)) continue;
@@ -163,22 +167,29 @@ function trimTrailingPunctuation(value: string): string {
 // ---------------------------------------------------------------------------------------------
 // Emails and social profiles
 
-const EMAIL = /(?<![\w.+%-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/g;
+const EMAIL =
+  /(?<![\w.+%-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]{0,63})@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}(?![\w-])/g;
 
 // Addresses written to get past filters: "jo at example dot com", "jo (at) example [dot] co [dot] uk".
 const OBF_AT = String.raw`(?: ?[([{<] ?at ?[)\]}>] ?| (?:at|AT) |@)`;
 const OBF_DOT = String.raw`(?: ?[([{<] ?dot ?[)\]}>] ?| (?:dot|DOT) |\.)`;
 const OBF_LABEL = "[A-Za-z0-9](?:[A-Za-z0-9_%+-]*[A-Za-z0-9])?";
 // Country endings too: members write from Polish, Romanian, Indian or Nigerian providers.
-const OBF_TLD = "(?:com|org|net|uk|ie|wales|cymru|scot|io|me|info|biz|eu|pl|ro|de|fr|es|it|pt|nl|lt|lv|bg|hu|cz|sk|in|pk|bd|lk|ng|gh|ke|za|zw|so|tr|au|nz|ca|us)";
+const OBF_TLD =
+  "(?:com|org|net|uk|ie|wales|cymru|scot|io|me|info|biz|eu|pl|ro|de|fr|es|it|pt|nl|lt|lv|bg|hu|cz|sk|in|pk|bd|lk|ng|gh|ke|za|zw|so|tr|au|nz|ca|us)";
 // Found from the "at" forwards (cheap: few places in a post have one), then the local part backwards.
-const OBFUSCATED_DOMAIN = new RegExp(`(?<at>${OBF_AT})(?<domain>${OBF_LABEL}(?:${OBF_DOT}${OBF_LABEL})*${OBF_DOT}${OBF_TLD})(?![\\w-]|\\.\\w)`, "g");
+const OBFUSCATED_DOMAIN = new RegExp(
+  `(?<at>${OBF_AT})(?<domain>${OBF_LABEL}(?:${OBF_DOT}${OBF_LABEL})*${OBF_DOT}${OBF_TLD})(?![\\w-]|\\.\\w)`,
+  "g",
+);
 const OBFUSCATED_LOCAL = new RegExp(`(?<![\\w.@-])${OBF_LABEL}(?:${OBF_DOT}${OBF_LABEL})*$`);
 // "jsmith at gmail": a big mail provider named without its ending is still an address.
-const PROVIDER_ONLY = /(?: ?[([{<] ?at ?[)\]}>] ?| (?:at|AT) )(?:gmail|googlemail|hotmail|outlook|yahoo|icloud|btinternet|aol|protonmail)(?![\w@-]|\.\w)/g;
+const PROVIDER_ONLY =
+  /(?: ?[([{<] ?at ?[)\]}>] ?| (?:at|AT) )(?:gmail|googlemail|hotmail|outlook|yahoo|icloud|btinternet|aol|protonmail)(?![\w@-]|\.\w)/g;
 const PROVIDER_LOCAL = /(?<![\w.@-])[A-Za-z0-9](?:[A-Za-z0-9._%+-]*[A-Za-z0-9])?$/;
 const MAYBE_OBFUSCATED = /\b(?:dot|DOT)\b|[([{<] ?at ?[)\]}>]|\b(?:at|AT) [\w-]+\.[A-Za-z]/;
-const MAIL_PROVIDERS = /^(?:gmail|googlemail|hotmail|outlook|live|yahoo|ymail|icloud|me|aol|btinternet|btopenworld|sky|virginmedia|talktalk|protonmail|proton|mail|example)\b/i;
+const MAIL_PROVIDERS =
+  /^(?:gmail|googlemail|hotmail|outlook|live|yahoo|ymail|icloud|me|aol|btinternet|btopenworld|sky|virginmedia|talktalk|protonmail|proton|mail|example)\b/i;
 
 function findEmails(text: string): Finding[] {
   const found = [...text.matchAll(EMAIL)].map((m) => finding("email", text, m.index, m.index + m[0].length, 0.99));
@@ -203,7 +214,11 @@ function findEmails(text: string): Finding[] {
     if (!local) continue;
     const start = m.index - local.length;
     // "I was at Outlook" is not an address; "jsmith at gmail" or "jo.b at hotmail" is.
-    if (!/[._\d]/.test(local) && !/\b(?:email|e-mail|mail|me|contact|reach)\b[^.!?]{0,30}$/i.test(text.slice(Math.max(0, start - 40), start))) continue;
+    if (
+      !/[._\d]/.test(local) &&
+      !/\b(?:email|e-mail|mail|me|contact|reach)\b[^.!?]{0,30}$/i.test(text.slice(Math.max(0, start - 40), start))
+    )
+      continue;
     found.push(finding("email", text, start, m.index + m[0].length, 0.75));
   }
   return found;
@@ -234,7 +249,8 @@ const HANDLE = /(?<![\w@./])@([A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(
 const NOT_HANDLES = new Set(["here", "everyone", "all", "channel", "mods", "moderators", "admin", "admins"]);
 
 // Blogs and personal sites: any site on a blogging platform, or a domain of one's own.
-const BLOG_PLATFORMS = "wordpress\\.com|blogspot\\.(?:com|co\\.uk)|substack\\.com|tumblr\\.com|wixsite\\.com|weebly\\.com|medium\\.com|ghost\\.io|squarespace\\.com";
+const BLOG_PLATFORMS =
+  "wordpress\\.com|blogspot\\.(?:com|co\\.uk)|substack\\.com|tumblr\\.com|wixsite\\.com|weebly\\.com|medium\\.com|ghost\\.io|squarespace\\.com";
 const BLOG_URL = new RegExp(
   `(?<![\\w@.-])(?:https?://)?(?:www\\.)?(?<host>[a-z0-9-]{3,40})\\.(?:(?<platform>${BLOG_PLATFORMS})|co\\.uk|me\\.uk|org\\.uk|com|net|blog|me|uk|wales|scot|ie)(?:/[^\\s<>()\\[\\]"'\`]*)?(?![\\w@-])`,
   "gi",
@@ -245,7 +261,8 @@ const SECTOR_HOSTS = new Set(SECTOR_NAMES.map((name) => name.toLowerCase().repla
 /** True when a host name begins with a given name and goes on ("grahamfosterwrites"). */
 function startsWithGivenName(host: string): boolean {
   const plain = host.replace(/-/g, "");
-  if (SECTOR_HOSTS.has(plain) || [...SECTOR_HOSTS].some((sector) => sector.length > 4 && plain.startsWith(sector))) return false;
+  if (SECTOR_HOSTS.has(plain) || [...SECTOR_HOSTS].some((sector) => sector.length > 4 && plain.startsWith(sector)))
+    return false;
   for (let length = Math.min(10, plain.length - 3); length >= 4; length -= 1) {
     const prefix = plain.slice(0, length);
     if (isGivenName(prefix) && !WORD_NAMES.has(prefix)) return true;
@@ -259,7 +276,9 @@ function findSocialProfiles(text: string): Finding[] {
     const url = trimTrailingPunctuation(m[0]);
     const path = url.replace(/^(?:https?:\/\/)?/i, "");
     if (!/\/[\w@.-]/.test(path)) continue;
-    found.push(finding("social_profile", text, m.index, m.index + url.length, NON_PROFILE_PATH.test(path) ? 0.6 : 0.95));
+    found.push(
+      finding("social_profile", text, m.index, m.index + url.length, NON_PROFILE_PATH.test(path) ? 0.6 : 0.95),
+    );
   }
   // Most posts hold no web address at all; the blog pattern is the costlier scan.
   for (const m of HAS_WEB_ENDING.test(text) ? text.matchAll(BLOG_URL) : []) {
@@ -322,7 +341,11 @@ function longestUkNumber(candidate: string): number | null {
     if (!last) continue;
     const end = last.index + last[0].length;
     const digits = candidate.slice(0, end).replace(/\D/g, "");
-    const national = digits.startsWith("0044") ? digits.slice(4) : digits.startsWith("44") && /^\s*(?:\+|00)/.test(candidate) ? digits.slice(2) : digits;
+    const national = digits.startsWith("0044")
+      ? digits.slice(4)
+      : digits.startsWith("44") && /^\s*(?:\+|00)/.test(candidate)
+        ? digits.slice(2)
+        : digits;
     // A "(0)" after +44 is the trunk prefix written out; it is not part of the number.
     const significant = national.replace(/^0/, "");
     if (isUkSignificantNumber(significant)) return end;
@@ -413,7 +436,12 @@ function findPostcodes(text: string): Finding[] {
     const listed = lastOutwardEnd >= 0 && /^\s*(?:,|\/|&|and|or)\s*$/.test(text.slice(lastOutwardEnd, m.index));
     if (!listed && !OUTWARD_BEFORE.test(before) && !OUTWARD_AFTER.test(after)) continue;
     // S1 to S6 are also Scottish school years ("she's in S4"): those need words about a home.
-    if (/^S[1-6]$/.test(m[0]) && !OUTWARD_AFTER.test(after) && !/\b(?:live[sd]?|living|based|moved|postcode)\b[^.!?]*$/i.test(before)) continue;
+    if (
+      /^S[1-6]$/.test(m[0]) &&
+      !OUTWARD_AFTER.test(after) &&
+      !/\b(?:live[sd]?|living|based|moved|postcode)\b[^.!?]*$/i.test(before)
+    )
+      continue;
     found.push(finding("postcode", text, m.index, end, 0.7));
     lastOutwardEnd = end;
   }
@@ -424,27 +452,85 @@ const POSTCODE_AREAS =
   "AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC EH EN EX FK FY G GL GU GY " +
   "HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL " +
   "PO PR RG RH RM S SA SE SG SK SL SM SN SO SP SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE";
-const OUTWARD_CODE = new RegExp(`(?<![\\w£$€/.-])(?:${POSTCODE_AREAS.split(" ").join("|")})(?:\\d{1,2}|\\d[A-Z])(?![\\w/-]|[.,]\\d)`, "g");
-const OUTWARD_BEFORE = /\b(?:in|near|around|covering|covers|cover|from|postcode(?: area| district)?(?: is| of)?|starts(?: with)?|begins(?: with)?|start with|begin with)\s+$/i;
+const OUTWARD_CODE = new RegExp(
+  `(?<![\\w£$€/.-])(?:${POSTCODE_AREAS.split(" ").join("|")})(?:\\d{1,2}|\\d[A-Z])(?![\\w/-]|[.,]\\d)`,
+  "g",
+);
+const OUTWARD_BEFORE =
+  /\b(?:in|near|around|covering|covers|cover|from|postcode(?: area| district)?(?: is| of)?|starts(?: with)?|begins(?: with)?|start with|begin with)\s+$/i;
 const OUTWARD_AFTER = /^\s+(?:area|district|postcode|patch)\b/i;
 const NOT_OUTWARD_AFTER = /^\s*(?:injections?|jabs?|deficien|levels?|vitamins?|tablets?|motorway|junction|road)\b/i;
 
 const STREET_WORDS = [
-  "Road", "Rd", "Street", "St", "Avenue", "Ave", "Lane", "Ln", "Close", "Drive", "Dr", "Way",
-  "Crescent", "Cres", "Court", "Ct", "Place", "Pl", "Gardens", "Gdns", "Terrace", "Tce", "Grove",
-  "Hill", "Walk", "Mews", "Row", "Square", "Sq", "Park", "Rise", "Parade", "Green", "Vale",
-  "Croft", "Fold", "Chase", "Meadows", "Wharf", "Quay", "Boulevard", "Parkway", "Wynd", "Brae",
-  "Loan", "Vennel", "Gait", "Gate", "Bank", "View", "Heights", "Mount", "Villas", "Cottages",
+  "Road",
+  "Rd",
+  "Street",
+  "St",
+  "Avenue",
+  "Ave",
+  "Lane",
+  "Ln",
+  "Close",
+  "Drive",
+  "Dr",
+  "Way",
+  "Crescent",
+  "Cres",
+  "Court",
+  "Ct",
+  "Place",
+  "Pl",
+  "Gardens",
+  "Gdns",
+  "Terrace",
+  "Tce",
+  "Grove",
+  "Hill",
+  "Walk",
+  "Mews",
+  "Row",
+  "Square",
+  "Sq",
+  "Park",
+  "Rise",
+  "Parade",
+  "Green",
+  "Vale",
+  "Croft",
+  "Fold",
+  "Chase",
+  "Meadows",
+  "Wharf",
+  "Quay",
+  "Boulevard",
+  "Parkway",
+  "Wynd",
+  "Brae",
+  "Loan",
+  "Vennel",
+  "Gait",
+  "Gate",
+  "Bank",
+  "View",
+  "Heights",
+  "Mount",
+  "Villas",
+  "Cottages",
 ];
 // Welsh streets put the street word first: "Heol y Nant", "Ffordd Las", "Lôn Glan Môr".
 const STREET_WORD_SET = new Set(STREET_WORDS);
-const WELSH_STREET_WORDS = "Heol|Ffordd|Lôn|Lon|Stryd|Rhodfa|Cilgant|Clos|Llys|Teras|Maes|Bryn|Parc|Cae|Coed|Plas|Bro|Penrhyn|Ystad";
+const WELSH_STREET_WORDS =
+  "Heol|Ffordd|Lôn|Lon|Stryd|Rhodfa|Cilgant|Clos|Llys|Teras|Maes|Bryn|Parc|Cae|Coed|Plas|Bro|Penrhyn|Ystad";
 // Words that make a capitalised phrase the name of a house ("Rose Cottage", "The Old Forge").
-const HOUSE_WORDS = "Cottage|House|Farm|Farmhouse|Barn|Lodge|Villa|Bungalow|Forge|Mill|Manor|Grange|Hall|Croft|Nook|Haven|Rest|Retreat|Barns|Stables|Orchard|Tŷ|Ty|Bryn|Maes|Hafod|Plas|Llys|Bod|Cartref|Awel|Gwyn|Teg";
+const HOUSE_WORDS =
+  "Cottage|House|Farm|Farmhouse|Barn|Lodge|Villa|Bungalow|Forge|Mill|Manor|Grange|Hall|Croft|Nook|Haven|Rest|Retreat|Barns|Stables|Orchard|Tŷ|Ty|Bryn|Maes|Hafod|Plas|Llys|Bod|Cartref|Awel|Gwyn|Teg";
 // A street word may be typed in lower case; the name before it is capitalised, which is what
 // keeps "2 nights in the park" from looking like an address.
-const STREET_WORD = STREET_WORDS.map((word) => `[${word[0] ?? ""}${(word[0] ?? "").toLowerCase()}]${word.slice(1)}`).join("|");
-const NAME_WORD = "(?:St\\.?|[A-ZÀ-ÖØ-ÞĀ-žȘ-ț][a-zß-öø-ÿĀ-žȘ-ț'’]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿĀ-žȘ-ț][a-zß-öø-ÿĀ-žȘ-ț'’]*){0,3})";
+const STREET_WORD = STREET_WORDS.map(
+  (word) => `[${word[0] ?? ""}${(word[0] ?? "").toLowerCase()}]${word.slice(1)}`,
+).join("|");
+const NAME_WORD =
+  "(?:St\\.?|[A-ZÀ-ÖØ-ÞĀ-žȘ-ț][a-zß-öø-ÿĀ-žȘ-ț'’]+(?:-[A-Za-zÀ-ÖØ-Þß-öø-ÿĀ-žȘ-ț][a-zß-öø-ÿĀ-žȘ-ț'’]*){0,3})";
 const WELSH_LINK = "(?:y|yr|'r|’r) ";
 const ADDRESS = new RegExp(
   `(?<![\\w£$€.,/-])(?<flat>(?:[Ff]lat|[Aa]partment|[Aa]pt|[Uu]nit|[Rr]oom)\\.? ?\\d{1,4}[A-Za-z]?,? )?` +
@@ -458,7 +544,10 @@ const WELSH_ADDRESS = new RegExp(
   "g",
 );
 // Without a number, only the unmistakable Welsh street words ("on Heol Penrhiw").
-const WELSH_STREET_ALONE = new RegExp(`\\b(?:Heol|Ffordd|Lôn|Stryd|Rhodfa|Cilgant)(?: ${WELSH_LINK.slice(0, -1)})? ${NAME_WORD}(?![\\w'’-])`, "g");
+const WELSH_STREET_ALONE = new RegExp(
+  `\\b(?:Heol|Ffordd|Lôn|Stryd|Rhodfa|Cilgant)(?: ${WELSH_LINK.slice(0, -1)})? ${NAME_WORD}(?![\\w'’-])`,
+  "g",
+);
 // "Rose Cottage, Church Lane", "Bryn Awel, Ffordd y Parc": a house name, then its street.
 const NAMED_HOUSE = new RegExp(
   `(?<![\\w-])(?:The )?(?:${NAME_WORD} ){0,2}(?:${HOUSE_WORDS})(?: ${NAME_WORD})?, (?:(?:${NAME_WORD} ){1,3}(?:${STREET_WORD})\\b|${WELSH_STREET}(?![\\w'’-]))`,
@@ -473,7 +562,8 @@ function findAddresses(text: string): Finding[] {
     return finding("address", text, m.index, m.index + m[0].length, confidence);
   });
   for (const m of text.matchAll(NAMED_HOUSE)) found.push(finding("address", text, m.index, m.index + m[0].length, 0.8));
-  for (const m of text.matchAll(WELSH_STREET_ALONE)) found.push(finding("address", text, m.index, m.index + m[0].length, 0.7));
+  for (const m of text.matchAll(WELSH_STREET_ALONE))
+    found.push(finding("address", text, m.index, m.index + m[0].length, 0.7));
   return found;
 }
 
@@ -481,33 +571,66 @@ function findAddresses(text: string): Finding[] {
 // Dates of birth
 
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6,
-  jun: 6, july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10,
-  november: 11, nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
-const MONTH = "(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
+const MONTH =
+  "(january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)";
 const ORDINAL_SUFFIX = "(?:st|nd|rd|th)?";
 
 // Each pattern captures day, month and year by name, so one routine can check them all.
 const FULL_DATES: RegExp[] = [
   /(?<![\w/.-])(?<day>\d{1,2})(?<sep>[/.-])(?<month>\d{1,2})\k<sep>(?<year>(?:19|20)\d{2}|\d{2})(?![\w/-]|\.\d)/g,
   /(?<![\w/.-])(?<year>(?:19|20)\d{2})-(?<month>\d{1,2})-(?<day>\d{1,2})(?![\w/-])/g,
-  new RegExp(`\\b(?:the )?(?<day>\\d{1,2})${ORDINAL_SUFFIX}(?: of)? (?<month>${MONTH})\\.?,? (?<year>(?:19|20)\\d{2})\\b`, "gi"),
-  new RegExp(`\\b(?<month>${MONTH})\\.? (?:the )?(?<day>\\d{1,2})${ORDINAL_SUFFIX},? (?<year>(?:19|20)\\d{2})\\b`, "gi"),
+  new RegExp(
+    `\\b(?:the )?(?<day>\\d{1,2})${ORDINAL_SUFFIX}(?: of)? (?<month>${MONTH})\\.?,? (?<year>(?:19|20)\\d{2})\\b`,
+    "gi",
+  ),
+  new RegExp(
+    `\\b(?<month>${MONTH})\\.? (?:the )?(?<day>\\d{1,2})${ORDINAL_SUFFIX},? (?<year>(?:19|20)\\d{2})\\b`,
+    "gi",
+  ),
   // "17-Jan-1947", "03.Feb.61"
-  new RegExp(`(?<![\\w/.-])(?<day>\\d{1,2})(?<sep>[-/.])(?<month>${MONTH})\\k<sep>(?<year>(?:19|20)\\d{2}|\\d{2})(?![\\w/-])`, "gi"),
+  new RegExp(
+    `(?<![\\w/.-])(?<day>\\d{1,2})(?<sep>[-/.])(?<month>${MONTH})\\k<sep>(?<year>(?:19|20)\\d{2}|\\d{2})(?![\\w/-])`,
+    "gi",
+  ),
   // "5th Mar '52"
   new RegExp(`\\b(?<day>\\d{1,2})${ORDINAL_SUFFIX}(?: of)? (?<month>${MONTH})\\.?,? ['’](?<year>\\d{2})\\b`, "gi"),
 ];
 // Days people are born on that have names of their own; only with words about birth nearby.
-const NAMED_DAY = /\b(?:Christmas (?:Day|Eve)|Boxing Day|New Year['’]s (?:Day|Eve)|Valentine['’]s Day|Bonfire Night|Hogmanay|Halloween|St\.? (?:David|Patrick|Andrew|George)['’]s Day)(?:,? (?:in |of )?(?:19|20)\d{2})?/g;
+const NAMED_DAY =
+  /\b(?:Christmas (?:Day|Eve)|Boxing Day|New Year['’]s (?:Day|Eve)|Valentine['’]s Day|Bonfire Night|Hogmanay|Halloween|St\.? (?:David|Patrick|Andrew|George)['’]s Day)(?:,? (?:in |of )?(?:19|20)\d{2})?/g;
 // Without a year a date says little, unless the words around it say it is a birthday.
 const PARTIAL_DATES: RegExp[] = [
   new RegExp(`\\b(?:the )?(?<day>\\d{1,2})${ORDINAL_SUFFIX}(?: of)? (?<month>${MONTH})\\b`, "gi"),
   new RegExp(`\\b(?<month>${MONTH}) (?:the )?(?<day>\\d{1,2})${ORDINAL_SUFFIX}\\b(?![/.:]\\d)`, "gi"),
   new RegExp(`\\b(?<month>${MONTH}) (?<year>(?:19|20)\\d{2})\\b`, "gi"),
 ];
-const BIRTH_WORDS = /\b(?:born|birth|birthday|d\.?o\.?b\b\.?|b\.|turns? \d{1,3}|(?:be|is|was) \d{1,3}(?= on\b)|\d{1,3}(?:st|nd|rd|th) birthday)/i;
+const BIRTH_WORDS =
+  /\b(?:born|birth|birthday|d\.?o\.?b\b\.?|b\.|turns? \d{1,3}|(?:be|is|was) \d{1,3}(?= on\b)|\d{1,3}(?:st|nd|rd|th) birthday)/i;
 // A full date with these nearby is when something happened to the care, not when someone was born.
 const EVENT_WORDS =
   /\b(?:start(?:s|ed|ing)?|began|begin|from|since|until|till|review(?:ed)?|due|dated|meeting|meets|panel|hearing|tribunal|moved|discharged|admitted|appeal|lodged|deadline|appointment|assessment|invoice|paid|payments?|died|passed|funeral|diagnosed|stopped|cut|letter|applies|effective|booked|closed|opened|ends?|ended|married|wedding|anniversary|retired|joined|emigrated|arrived|happened|accident|operation|surgery|fell|fall|stroke|visit|visited|reviewed|issued|received|sent|signed|award(?:ed)?|decision|decided|inspection)\b/i;
@@ -527,14 +650,22 @@ function monthNumber(value: string): number {
 /** True when birth words sit just before the date, or just after it, within the same sentence. */
 function hasBirthContext(text: string, start: number, end: number): boolean {
   // "D.O.B. 21/7/58": a full stop before a number does not end the sentence.
-  const before = text.slice(Math.max(0, start - 40), start).split(/[.!?]\s+(?=[A-Z])|\n/).pop() ?? "";
+  const before =
+    text
+      .slice(Math.max(0, start - 40), start)
+      .split(/[.!?]\s+(?=[A-Z])|\n/)
+      .pop() ?? "";
   const after = text.slice(end, end + 30).split(/[.!?](?:\s|$)|\n/)[0] ?? "";
   return BIRTH_WORDS.test(before) || BIRTH_WORDS.test(after);
 }
 
 /** The sentence holding a span, roughly: up to 80 characters either side, cut at sentence ends. */
 function sentenceAround(text: string, start: number, end: number): string {
-  const before = text.slice(Math.max(0, start - 80), start).split(/[.!?]\s+(?=[A-Z])|\n/).pop() ?? "";
+  const before =
+    text
+      .slice(Math.max(0, start - 80), start)
+      .split(/[.!?]\s+(?=[A-Z])|\n/)
+      .pop() ?? "";
   const after = text.slice(end, end + 80).split(/[.!?](?:\s|$)|\n/)[0] ?? "";
   return `${before} ${after}`;
 }
@@ -666,14 +797,17 @@ const COUNCIL_WORDS = new Set(
   ).split(" "),
 );
 
-const HONORIFICS = "Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Nurse|Sister|Matron|Cllr|Councillor|Rev|Revd|Reverend|Father";
+const HONORIFICS =
+  "Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Nurse|Sister|Matron|Cllr|Councillor|Rev|Revd|Reverend|Father";
 const FAMILY_TITLES = "Auntie|Aunty|Aunt|Uncle|Nan|Nana|Nanna|Nanny|Grandma|Grandad|Grandpa|Granny|Gran|Cousin";
 // Letters as names are written in the UK and Ireland: "Siân", "Mairéad", "Llŷr".
 const UPPER = "A-ZÀ-ÖØ-ÞĀ-žȘ-ț";
 const LOWER = "a-zß-öø-ÿĀ-žȘ-ț";
-const CAPITALISED =
-  `(?:Ní|Nic|Ó|Ua|Mac|Mc) [${UPPER}][${LOWER}]+|[${UPPER}][${LOWER}'’]*[${LOWER}](?:-[${UPPER}]?[${LOWER}'’]+)?|O['’][${UPPER}][${LOWER}]+(?:-[${UPPER}][${LOWER}]+)?|Mc[${UPPER}][${LOWER}]+|Mac[${UPPER}][${LOWER}]+`;
-const TITLED_NAME = new RegExp(`\\b(${HONORIFICS}|${FAMILY_TITLES})\\.? ((?:${CAPITALISED})(?: (?:${CAPITALISED})){0,2})`, "g");
+const CAPITALISED = `(?:Ní|Nic|Ó|Ua|Mac|Mc) [${UPPER}][${LOWER}]+|[${UPPER}][${LOWER}'’]*[${LOWER}](?:-[${UPPER}]?[${LOWER}'’]+)?|O['’][${UPPER}][${LOWER}]+(?:-[${UPPER}][${LOWER}]+)?|Mc[${UPPER}][${LOWER}]+|Mac[${UPPER}][${LOWER}]+`;
+const TITLED_NAME = new RegExp(
+  `\\b(${HONORIFICS}|${FAMILY_TITLES})\\.? ((?:${CAPITALISED})(?: (?:${CAPITALISED})){0,2})`,
+  "g",
+);
 
 // Who someone is to the writer, followed by their name: "my son Tom", "our PA Jade".
 const RELATIONS =
@@ -685,26 +819,36 @@ const RELATIONS =
   "teacher|deputy|befriender|sitter|cleaner|keyworker|key worker|district nurse|interpreter|driver|sister-in-law|" +
   "brother-in-law|daughter-in-law|son-in-law|mother-in-law|father-in-law|husband's|wife's|mam|taid|nain|grandchild";
 // "My Mum Alice": family words are often capitalised too.
-const RELATIONS_ANY_CASE = RELATIONS.replace(/(^|\|)([a-z])/g, (_, bar: string, letter: string) => `${bar}[${letter}${letter.toUpperCase()}]`);
+const RELATIONS_ANY_CASE = RELATIONS.replace(
+  /(^|\|)([a-z])/g,
+  (_, bar: string, letter: string) => `${bar}[${letter}${letter.toUpperCase()}]`,
+);
 const RELATION_NAME = new RegExp(
   `\\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our|[Tt]he|[Aa]n?|(?:[Mm]um|[Dd]ad|[Mm]am|[Nn]an|[Gg]ran)['’]s)(?: [a-z'’-]+){0,2}? (?:${RELATIONS_ANY_CASE})s?,? ((?:${CAPITALISED})(?: (?:${CAPITALISED}))?)`,
   "g",
 );
 // "Grace, his support worker" and "Michael at the day centre" name someone by their role.
-const NAME_THEN_ROLE = new RegExp(`((?:${CAPITALISED})(?: (?:${CAPITALISED}))?), (?:my|our|his|her|their|the) (?:[a-z]+ ){0,2}(?:${RELATIONS})\\b`, "g");
+const NAME_THEN_ROLE = new RegExp(
+  `((?:${CAPITALISED})(?: (?:${CAPITALISED}))?), (?:my|our|his|her|their|the) (?:[a-z]+ ){0,2}(?:${RELATIONS})\\b`,
+  "g",
+);
 // "my son tunde": a name typed in lower case, after a family word or a role.
 const RELATION_LOWER = new RegExp(
   `\\b(?:[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir)(?: [a-z'’-]+){0,2}? (?:${RELATIONS_ANY_CASE}),? ([${LOWER}][${LOWER}'’-]+)\\b`,
   "g",
 );
 const LOWER_WORD = /(?<![\w'’@./-])([a-zß-öø-ÿĀ-žȘ-ț]+)(?![\w@]|\.\w)/g;
-const LOWER_NAME_NEXT = /^,? (?:is|was|has|had|does|did|gets|got|goes|went|can|can['’]t|will|won['’]t|loves|lives|needs|starts|started|turned|turns|said|says|moved|uses|doesn['’]t|isn['’]t|wasn['’]t)\b/;
+const LOWER_NAME_NEXT =
+  /^,? (?:is|was|has|had|does|did|gets|got|goes|went|can|can['’]t|will|won['’]t|loves|lives|needs|starts|started|turned|turns|said|says|moved|uses|doesn['’]t|isn['’]t|wasn['’]t)\b/;
 // Praise and thanks name the person thanked: "shout out to Adwoa", "huge credit to Chipo".
 const PRAISE_NAME = new RegExp(
   `\\b(?:[Ss]hout[- ]?outs? (?:to )?|[Tt]hanks?(?: you)?(?: so much| very much| again)?,? (?:to )?|[Ss]pecial (?:mention|thanks) (?:to )?|[Cc]redit (?:to )?|[Kk]udos (?:to )?|[Hh]ats off (?:to )?|[Gg]rateful (?:to )?|[Bb]ig up (?:to )?|[Mm]ention (?:to )?)((?:${CAPITALISED}))(?![\\w'’-])`,
   "g",
 );
-const GREETING_NAME = new RegExp(`\\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Ask|Tell)(?: to)?,? ((?:${CAPITALISED}))\\b(?!['’]s)`, "g");
+const GREETING_NAME = new RegExp(
+  `\\b(?:Hi|Hello|Hey|Dear|Thanks|Thank you|Cheers|Ask|Tell)(?: to)?,? ((?:${CAPITALISED}))\\b(?!['’]s)`,
+  "g",
+);
 // "a PA called Shireen", "ask for Ngozi". One word only: organisations ("an agency called
 // Bluebird Care") usually run to two or more capitalised words.
 // The verb may start a sentence too: "Spoke to Temitayo in brokerage".
@@ -715,7 +859,10 @@ const INTRODUCING =
   );
 const INTRODUCED_NAME = new RegExp(`\\b(?:${INTRODUCING}) ((?:${CAPITALISED}))(?![\\w'’-]| [A-Z])`, "g");
 // Two words after "called" are a name when both are names ("a nurse called Ngoc Anh").
-const INTRODUCED_FULL_NAME = new RegExp(`\\b(?:called|named|name is|ask for|asked for|spoke to|speak to) ((?:${CAPITALISED}) (?:${CAPITALISED}))(?![\\w'’-])`, "g");
+const INTRODUCED_FULL_NAME = new RegExp(
+  `\\b(?:called|named|name is|ask for|asked for|spoke to|speak to) ((?:${CAPITALISED}) (?:${CAPITALISED}))(?![\\w'’-])`,
+  "g",
+);
 
 type Lexicon = Record<string, string | string[] | undefined>;
 
@@ -731,7 +878,8 @@ const LEXICON: Lexicon = (() => {
 
 const NAME_TAGS = new Set(["FirstName", "MaleName", "FemaleName", "LastName", "Person", "Honorific"]);
 // Words compromise knows as something other than a noun cannot be a name after "my son".
-const NOT_NAME_TAGS = /^(?:Verb|Infinitive|PastTense|PresentTense|Gerund|Participle|Modal|Auxiliary|Copula|Adjective|Comparative|Superlative|Adverb|Preposition|Conjunction|Determiner|Pronoun|Possessive|QuestionWord|Expression|Month|WeekDay|Date|Place|City|Country|Region|Value|Cardinal|Ordinal)$/;
+const NOT_NAME_TAGS =
+  /^(?:Verb|Infinitive|PastTense|PresentTense|Gerund|Participle|Modal|Auxiliary|Copula|Adjective|Comparative|Superlative|Adverb|Preposition|Conjunction|Determiner|Pronoun|Possessive|QuestionWord|Expression|Month|WeekDay|Date|Place|City|Country|Region|Value|Cardinal|Ordinal)$/;
 
 function lexiconTags(word: string): string[] {
   const key = word.toLowerCase();
@@ -744,7 +892,8 @@ function lexiconTags(word: string): string[] {
 
 const isKnownName = (word: string) => lexiconTags(word).some((tag) => NAME_TAGS.has(tag));
 // Word endings that belong to things, not people ("our PA Agreement", "the PA Handbook").
-const THING_ENDING = /(?:ment|tion|sion|ness|ship|ance|ence|ity|ing|book|work|ism|ist|ology|ary|ory|ency|able|ible|ful|less|hood|dom|ure|ies)$/i;
+const THING_ENDING =
+  /(?:ment|tion|sion|ness|ship|ance|ence|ity|ing|book|work|ism|ist|ology|ary|ory|ency|able|ible|ful|less|hood|dom|ure|ies)$/i;
 const looksLikeThing = (word: string) => THING_ENDING.test(word) && !isKnownName(word);
 const isFirstName = (word: string) => lexiconTags(word).some((tag) => /^(?:FirstName|MaleName|FemaleName)$/.test(tag));
 const isOtherKnownWord = (word: string) => lexiconTags(word).some((tag) => NOT_NAME_TAGS.test(tag));
@@ -759,7 +908,9 @@ type NameContext = "title" | "relation" | "other";
 // After "Nurse", "Sister" or "Father" these are roles or days, not surnames.
 const AFTER_TITLE_NOT_NAMES = new Set(
   // "Dr Google", "Nurse YouTube": the web as a joke doctor.
-  "men practitioner practitioners led lead specialist specialists manager managers team practice consultant prescriber associate assistant unit ward station christmas google youtube facebook tiktok internet wikipedia chatgpt alexa siri".split(" "),
+  "men practitioner practitioners led lead specialist specialists manager managers team practice consultant prescriber associate assistant unit ward station christmas google youtube facebook tiktok internet wikipedia chatgpt alexa siri".split(
+    " ",
+  ),
 );
 
 function isNameWord(word: string, context: NameContext = "other"): boolean {
@@ -799,20 +950,30 @@ function findNames(text: string, found: Finding[]): Finding[] {
     if (!known.has(bare.toLowerCase()) || taken.some((f) => start < f.end && f.start < end)) continue;
     names.push(finding("name", text, start, end, SURE_ENOUGH_TO_REPEAT));
   }
-  return names.map((name) => {
-    let end = name.end;
-    // "Colin's number": the name is Colin; "[name]'s number" still reads well.
-    const possessive = /['’]s?$/.exec(text.slice(name.start, end));
-    if (possessive) end -= possessive[0].length;
-    // A first name followed by a capitalised word is nearly always a full name ("Lucy Brennan"),
-    // even when the surname is one compromise has never seen.
-    const last = text.slice(name.start, end).split(" ").pop() ?? "";
-    const surname = new RegExp(`^ (${CAPITALISED})\\b`).exec(text.slice(end))?.[1];
-    if (surname && !THING_AFTER_NAME.test(` ${surname}`) && !PLACE_AFTER.test(` ${surname}`) && (isFirstName(last) || isGivenName(last)) && isNameWord(surname, "relation") && !isOtherKnownWord(surname) && !PLACE_AFTER.test(text.slice(end + 1 + surname.length))) {
-      end += 1 + surname.length;
-    }
-    return end === name.end ? name : finding("name", text, name.start, end, name.confidence);
-  }).filter((name) => name.confidence >= 0.9 || !namesSomethingElse(text, name));
+  return names
+    .map((name) => {
+      let end = name.end;
+      // "Colin's number": the name is Colin; "[name]'s number" still reads well.
+      const possessive = /['’]s?$/.exec(text.slice(name.start, end));
+      if (possessive) end -= possessive[0].length;
+      // A first name followed by a capitalised word is nearly always a full name ("Lucy Brennan"),
+      // even when the surname is one compromise has never seen.
+      const last = text.slice(name.start, end).split(" ").pop() ?? "";
+      const surname = new RegExp(`^ (${CAPITALISED})\\b`).exec(text.slice(end))?.[1];
+      if (
+        surname &&
+        !THING_AFTER_NAME.test(` ${surname}`) &&
+        !PLACE_AFTER.test(` ${surname}`) &&
+        (isFirstName(last) || isGivenName(last)) &&
+        isNameWord(surname, "relation") &&
+        !isOtherKnownWord(surname) &&
+        !PLACE_AFTER.test(text.slice(end + 1 + surname.length))
+      ) {
+        end += 1 + surname.length;
+      }
+      return end === name.end ? name : finding("name", text, name.start, end, name.confidence);
+    })
+    .filter((name) => name.confidence >= 0.9 || !namesSomethingElse(text, name));
 }
 
 // What follows a name when it names an organisation, a building, an event or a law instead:
@@ -826,7 +987,12 @@ const STREET_AFTER = new RegExp(`^ (?:${STREET_WORD})\\b`);
 function namesSomethingElse(text: string, name: Finding): boolean {
   const after = text.slice(name.end, name.end + 60);
   // "the Joseph Rowntree report", "a Florence Nightingale award": a name used as a label for a thing.
-  if (/^ (?:report|review|inquiry|enquiry|foundation|trust|fund|award|prize|medal|lecture|scheme|hospital|hospice|school|building|ward|unit|museum|library|stadium|statue|principle|effect|method|scale|test|criteria|guidelines|bequest|grant)\b/.test(after)) return true;
+  if (
+    /^ (?:report|review|inquiry|enquiry|foundation|trust|fund|award|prize|medal|lecture|scheme|hospital|hospice|school|building|ward|unit|museum|library|stadium|statue|principle|effect|method|scale|test|criteria|guidelines|bequest|grant)\b/.test(
+      after,
+    )
+  )
+    return true;
   // "The Oliver Zangwill centre", "Raj Patel Road": more capitals, then the thing they name.
   if (THING_AFTER_NAME.test(after) || PLACE_AFTER.test(after)) return true;
   const capitals = new RegExp(`^ (?:${CAPITALISED})(?= )`);
@@ -840,7 +1006,12 @@ function namesSomethingElse(text: string, name: Finding): boolean {
   if (name.text.includes(" ")) return false;
   // "from Beverley to Hull", "Shirley is where…": a place.
   const next = / (?:to|and|or) ([A-Z][a-z]+)/.exec(after)?.[1];
-  if (next && isPlace(next.toLowerCase()) && /\b(?:from|in|between)\s+$/.test(text.slice(Math.max(0, name.start - 12), name.start))) return true;
+  if (
+    next &&
+    isPlace(next.toLowerCase()) &&
+    /\b(?:from|in|between)\s+$/.test(text.slice(Math.max(0, name.start - 12), name.start))
+  )
+    return true;
   return /^ (?:is|was) where\b/.test(after);
 }
 
@@ -875,7 +1046,8 @@ function findNamesByPattern(text: string): Finding[] {
     if (HONORIFIC.test(first)) continue;
     // "The interpreter, Xiaoling, came": set off by commas after a role, it is a name.
     const appositive = text[wordsAt - 2] === "," && text[wordsAt + words.length] === "," && !isOtherKnownWord(first);
-    if (plausible(first) || appositive || (isGivenName(first) && !looksLikeThing(first))) add(wordsAt, wordsAt, words, 0.8, "relation");
+    if (plausible(first) || appositive || (isGivenName(first) && !looksLikeThing(first)))
+      add(wordsAt, wordsAt, words, 0.8, "relation");
   }
   for (const m of text.matchAll(RELATION_LOWER)) {
     const word = m[1] ?? "";
@@ -892,7 +1064,11 @@ function findNamesByPattern(text: string): Finding[] {
     // knows ("my son tafari"), then what a person is or does: "is 14", "has autism".
     const after = text.slice(wordsAt + word.length, wordsAt + word.length + 20);
     const unknown = tags.length === 0 && word.length >= 3 && !/(?:ing|ed|ly|s)$/.test(word);
-    if ((given || unknown) && !/^(?:will|may|can|might|must|would|could|should)$/.test(word) && LOWER_NAME_NEXT.test(after)) {
+    if (
+      (given || unknown) &&
+      !/^(?:will|may|can|might|must|would|could|should)$/.test(word) &&
+      LOWER_NAME_NEXT.test(after)
+    ) {
       found.push(finding("name", text, wordsAt, wordsAt + word.length, 0.6));
     }
   }
@@ -910,7 +1086,15 @@ function findNamesByPattern(text: string): Finding[] {
     sectorSpans ??= [...text.matchAll(SECTOR_NAME_ANY_CASE)].map((s) => [s.index, s.index + s[0].length] as const);
     if (sectorSpans.some(([from, to]) => wordsAt < to && from < wordsAt + word.length)) continue;
     const after = text.slice(wordsAt + word.length, wordsAt + word.length + 60);
-    if (/^['’]s [a-z]/.test(after) || LOWER_NAME_NEXT.test(after) || PERSON_NEXT.test(after) || verbFollows(after) || /^ from (?:the )?(?:church|mosque|temple|gurdwara|chapel|work|school|college|next door|down the road|the agency|the council|the centre)\b/.test(after)) {
+    if (
+      /^['’]s [a-z]/.test(after) ||
+      LOWER_NAME_NEXT.test(after) ||
+      PERSON_NEXT.test(after) ||
+      verbFollows(after) ||
+      /^ from (?:the )?(?:church|mosque|temple|gurdwara|chapel|work|school|college|next door|down the road|the agency|the council|the centre)\b/.test(
+        after,
+      )
+    ) {
       found.push(finding("name", text, wordsAt, wordsAt + word.length, 0.6));
     }
   }
@@ -952,7 +1136,8 @@ const PERSON_NEXT = new RegExp(
   String.raw`^(?:['’]s (?:PA|carer|mum|dad|son|daughter|husband|wife|partner|number|phone|mobile)\b| (?:said|says|told|tells|took|takes|drives|drove|covers|covered|came|comes|rang|rings|phoned|texted|emailed|helped|helps|sorted|stayed|works|worked|visits|visited|brought|brings|sings|sang|cooks|noticed|explained|chaired|signed|listened|knows|knew|loves|asked|agreed|promised|wrote|cares|cared|supports|supported|washes|dresses|feeds|sits|popped|pops|arrived|arrives|turned up|turns up|stays|phones|messaged|bathes|showers|hoists|reads|plays|played|walks|walked|laughs|laughed|smiles|smiled|cried|understood|understands|fixed|managed|organised|arranged|booked|made|makes|gave|gives|can['’]t|couldn['’]t|won['’]t|didn['’]t|doesn['’]t|hasn['’]t|isn['’]t|wasn['’]t|and I|and me)\b| (?:is|was) (?:brilliant|amazing|fab|fantastic|lovely|wonderful|great|kind|so kind|a star|an angel|a godsend|the best)\b| (?:has been|is|was|has worked) (?:with us|with him|with her|with them|our|my|his|her|their|a lovely|brilliant|amazing|fab)\b| (?:is|was) (?:the|a|an) (?:only |best |new |other |main |lovely )?(?:nurse|carer|PA|one|person|OT|social worker|support worker|doctor|GP|manager|advocate)\b| (?:from|at) (?:the|our|my|his|her)\b|, (?:our|my|his|her|their|the) (?:${RELATIONS})\b)`,
 );
 // What people do to a person just before naming them: "I told Xiaoling", "we met Chiamaka".
-const PERSON_BEFORE = /\b(?:told|tell|asked|ask|met|meet|saw|see|visited|thanked|introduced|hugged|trust|trusted|me and|and I)\s+$/;
+const PERSON_BEFORE =
+  /\b(?:told|tell|asked|ask|met|meet|saw|see|visited|thanked|introduced|hugged|trust|trusted|me and|and I)\s+$/;
 // Fewer verbs for words that are also ordinary words ("Hope is", "Summer is"): only what a person does.
 const PERSON_NEXT_STRICT =
   /^(?: and (?:I|me)\b|['’]s (?:PA|carer|mum|dad|son|daughter|husband|wife|partner|number)\b| (?:is|was|has been) (?:our|my|his|her|their|the|a) (?:new |old |lovely |main )?(?:PA|carer|nurse|OT|GP|social worker|support worker|advocate|manager|keyworker|key worker|neighbour|friend|sister|brother|daughter|son|wife|husband)\b| (?:said|says|told|tells|rang|phoned|texted|emailed|covers|covered|helped|sorted|stayed|came round|noticed|explained|chaired|listened|promised|agreed)\b| (?:from|at) (?:the|our|my|his|her) (?:agency|council|centre|day|carers|team|surgery|hospital|brokerage|office|review|home|group)\b|, (?:our|my|his|her|their|the) (?:PA|carer|nurse|OT|social worker|support worker|advocate|manager|keyworker|key worker)\b)/;
@@ -975,7 +1160,9 @@ function namesAlongside(text: string, taken: Finding[], names: Finding[]): Findi
       const start = name.end + after[0].length - after[1].length;
       if (free(start, start + after[1].length)) more.push(finding("name", text, start, start + after[1].length, 0.6));
     }
-    const before = new RegExp(`(?<![\\w'’-])(${CAPITALISED}) (?:and|&) $`).exec(text.slice(Math.max(0, name.start - 40), name.start));
+    const before = new RegExp(`(?<![\\w'’-])(${CAPITALISED}) (?:and|&) $`).exec(
+      text.slice(Math.max(0, name.start - 40), name.start),
+    );
     if (before?.[1] && unknownWord(before[1])) {
       const start = name.start - before[0].length;
       if (free(start, start + before[1].length)) more.push(finding("name", text, start, start + before[1].length, 0.6));
@@ -991,12 +1178,15 @@ const LIKE_A_PLACE =
   /^(?:aber|llan|pont|caer|inver|bally|strath|kirk|dun[bdfk]|glen|porth|tre[fv])|(?:ton|ham|ley|leigh|worth|field|ford|bury|borough|brough|burgh|by|thorpe|wick|wich|chester|caster|cester|mouth|bridge|stead|combe|minster|dale|pool|ness|hurst|wood|wyth|stow|stoke|haven|port|gate|mere|well|sey|sea|holm|ey|dudno|end|bourne|ock|head|ton-le-[a-z]+)$/;
 // "the Hoyer needs servicing": after a determiner a capitalised word is a thing.
 const DETERMINER_BEFORE = /\b(?:the|a|an|this|that|these|those|our|my|his|her|their|your|its|new|old)\s+$/i;
-const VERB_NEXT = /^(?:,? (?:still|never|always|just|finally|already|now|also|really|then|only|often|usually|sometimes|even|actually|literally|basically))? ([a-z]+(?:['’](?:t|s|ll|d|ve))?)\b/;
+const VERB_NEXT =
+  /^(?:,? (?:still|never|always|just|finally|already|now|also|really|then|only|often|usually|sometimes|even|actually|literally|basically))? ([a-z]+(?:['’](?:t|s|ll|d|ve))?)\b/;
 const NEGATED_NEXT = /^(?:hasn|hadn|isn|wasn|doesn|didn|can|couldn|won|wouldn|shouldn)['’]t$/;
 // Verbs shops, places, laws and programmes do as often as people ("Lidl had", "Brexit has made",
 // "Heathrow was", "Primark sells", "Newsnight did a piece"): no evidence of a person.
 const LIGHT_VERBS = new Set(
-  "is was has had does did makes made goes went gets got keeps kept sells sold offers offered delivers delivered runs ran opens opened closes closed costs cost shows showed plays played means meant seems seemed looks looked".split(" "),
+  "is was has had does did makes made goes went gets got keeps kept sells sold offers offered delivers delivered runs ran opens opened closes closed costs cost shows showed plays played means meant seems seemed looks looked".split(
+    " ",
+  ),
 );
 
 /**
@@ -1011,8 +1201,15 @@ function verbFollows(after: string): boolean {
   if (LIGHT_VERBS.has(next)) return false;
   const tags = lexiconTags(next);
   if (tags.some((tag) => tag === "PastTense" || tag === "PresentTense")) return true;
-  const stems = /(?:es|s)$/.test(next) ? [next.slice(0, -1), next.slice(0, -2)] : /ed$/.test(next) ? [next.slice(0, -1), next.slice(0, -2)] : [];
-  return !tags.some((tag) => NOUN_TAGS.test(tag) && tag !== "Plural") && stems.some((stem) => lexiconTags(stem).includes("Infinitive"));
+  const stems = /(?:es|s)$/.test(next)
+    ? [next.slice(0, -1), next.slice(0, -2)]
+    : /ed$/.test(next)
+      ? [next.slice(0, -1), next.slice(0, -2)]
+      : [];
+  return (
+    !tags.some((tag) => NOUN_TAGS.test(tag) && tag !== "Plural") &&
+    stems.some((stem) => lexiconTags(stem).includes("Infinitive"))
+  );
 }
 
 // Accents of Irish, Polish, Romanian, Turkish, Czech, Spanish and Portuguese names; not é or è
@@ -1028,14 +1225,25 @@ function pluralVerbFollows(after: string): boolean {
 
 /** True when a capitalised word no list or dictionary knows, and no place, comes just before with "and". */
 function unknownConjunctBefore(text: string, start: number): boolean {
-  const other = new RegExp(`(?<![\\w'’-])(${CAPITALISED}) (?:and|&) $`).exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  const other = new RegExp(`(?<![\\w'’-])(${CAPITALISED}) (?:and|&) $`).exec(
+    text.slice(Math.max(0, start - 40), start),
+  )?.[1];
   if (!other) return false;
   const lower = other.toLowerCase();
-  return lexiconTags(other).length === 0 && !NOT_NAMES.has(lower) && !isPlace(lower) && !LIKE_A_PLACE.test(lower) && !UNLIKE_A_NAME.test(lower);
+  return (
+    lexiconTags(other).length === 0 &&
+    !NOT_NAMES.has(lower) &&
+    !isPlace(lower) &&
+    !LIKE_A_PLACE.test(lower) &&
+    !UNLIKE_A_NAME.test(lower)
+  );
 }
 
 /** Place words from the UK's council names and towns: never a name without a title or family word. */
-const isPlace = (word: string) => PLACES_THAT_ARE_NAMES.has(word) || COUNCIL_WORDS.has(word) || lexiconTags(word).some((tag) => /^(?:Place|City|Country|Region|Town)$/.test(tag));
+const isPlace = (word: string) =>
+  PLACES_THAT_ARE_NAMES.has(word) ||
+  COUNCIL_WORDS.has(word) ||
+  lexiconTags(word).some((tag) => /^(?:Place|City|Country|Region|Town)$/.test(tag));
 
 // Endings of plurals, firms and adverbs ("Paramedics", "Specsavers", "Afterwards"), which unknown
 // names rarely have (names ending in -us, -is, -as are kept: Marcus, Doris, Tomas).
@@ -1062,7 +1270,12 @@ function findNamesFromLists(text: string, found: Finding[]): Finding[] {
     if (looksLikeThing(raw) && !(isGivenName(raw) && PERSON_NEXT_STRICT.test(text.slice(end, end + 60)))) continue;
     // The second word of a run of capitals ("Wrexham Maelor", "Hawthorn House") is taken with the first.
     const previous = /([A-Za-zÀ-ÿŵŷ'’]+)\s$/.exec(text.slice(Math.max(0, start - 30), start))?.[1];
-    if (previous && /^[A-ZÀ-ÖØ-ÞĀ-žȘ-ț]/.test(previous) && (!atSentenceStart(text, start - previous.length - 1) || lexiconTags(previous).length === 0)) continue;
+    if (
+      previous &&
+      /^[A-ZÀ-ÖØ-ÞĀ-žȘ-ț]/.test(previous) &&
+      (!atSentenceStart(text, start - previous.length - 1) || lexiconTags(previous).length === 0)
+    )
+      continue;
     if (STREET_WORD_SET.has(raw)) continue;
     const after = text.slice(end, end + 60);
     const before = text.slice(Math.max(0, start - 40), start);
@@ -1070,7 +1283,12 @@ function findNamesFromLists(text: string, found: Finding[]): Finding[] {
     const ofBefore = /([A-Z][a-z]+) of (?:the )?$/.exec(before);
     if (ofBefore && !atSentenceStart(text, start - ofBefore[0].length)) continue;
     // "moved to Ashton", "we live in Ashton": a place, unless a possessive or a person's verb follows.
-    if ((MOVED_TO_BEFORE.test(before) || PLACE_BEFORE.test(before)) && !/^['’]s\b/.test(text.slice(start + raw.length)) && !PERSON_NEXT_STRICT.test(after)) continue;
+    if (
+      (MOVED_TO_BEFORE.test(before) || PLACE_BEFORE.test(before)) &&
+      !/^['’]s\b/.test(text.slice(start + raw.length)) &&
+      !PERSON_NEXT_STRICT.test(after)
+    )
+      continue;
     const given = isGivenName(raw);
     const tags = lexiconTags(raw);
     const ordinaryWord = isOrdinaryWord(lower) || tags.some((tag) => !NAME_TAGS.has(tag));
@@ -1078,18 +1296,55 @@ function findNamesFromLists(text: string, found: Finding[]): Finding[] {
     if (given && !ordinaryWord) confidence = 0.65;
     else if (given && PERSON_NEXT_STRICT.test(after)) confidence = 0.6;
     // Shops and firms often end like plurals ("Specsavers", "Morrisons"); given names rarely do.
-    else if (!given && tags.length === 0 && !UNLIKE_A_NAME.test(lower) && (PERSON_NEXT.test(after) || PERSON_BEFORE.test(text.slice(Math.max(0, start - 20), start)))) confidence = 0.6;
+    else if (
+      !given &&
+      tags.length === 0 &&
+      !UNLIKE_A_NAME.test(lower) &&
+      (PERSON_NEXT.test(after) || PERSON_BEFORE.test(text.slice(Math.max(0, start - 20), start)))
+    )
+      confidence = 0.6;
     // "Murugan needs two carers", "Rahima still hasn't": an unknown word as the subject of a verb.
-    else if (!given && tags.length === 0 && !UNLIKE_A_NAME.test(lower) && !LIKE_A_PLACE.test(lower) && verbFollows(after) && !DETERMINER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) confidence = 0.6;
+    else if (
+      !given &&
+      tags.length === 0 &&
+      !UNLIKE_A_NAME.test(lower) &&
+      !LIKE_A_PLACE.test(lower) &&
+      verbFollows(after) &&
+      !DETERMINER_BEFORE.test(text.slice(Math.max(0, start - 12), start))
+    )
+      confidence = 0.6;
     // "Sat with Siobhán", "Grzegorz, Bożena": an accent English words do not carry, on a word no
     // dictionary knows, is a name's mark, unless the words around make it a place ("to Kraków").
-    else if (!given && tags.length === 0 && FOREIGN_ACCENT.test(raw) && !/\b(?:to|from|of|at|in|near|visit|visiting|visited)\s+$/i.test(before) && !PLACE_AFTER.test(after) && !STREET_AFTER.test(after)) confidence = 0.6;
+    else if (
+      !given &&
+      tags.length === 0 &&
+      FOREIGN_ACCENT.test(raw) &&
+      !/\b(?:to|from|of|at|in|near|visit|visiting|visited)\s+$/i.test(before) &&
+      !PLACE_AFTER.test(after) &&
+      !STREET_AFTER.test(after)
+    )
+      confidence = 0.6;
     // "Shahana and Rubel share the caring": two unknown words joined by "and", then a plural verb.
-    else if (!given && tags.length === 0 && !UNLIKE_A_NAME.test(lower) && !LIKE_A_PLACE.test(lower) && pluralVerbFollows(after) && unknownConjunctBefore(text, start)) confidence = 0.6;
+    else if (
+      !given &&
+      tags.length === 0 &&
+      !UNLIKE_A_NAME.test(lower) &&
+      !LIKE_A_PLACE.test(lower) &&
+      pluralVerbFollows(after) &&
+      unknownConjunctBefore(text, start)
+    )
+      confidence = 0.6;
     if (confidence === 0) continue;
     // "Temitope Adeyemi", "Padraig Ó Súilleabháin": a surname straight after.
     const surname = new RegExp(`^ (${CAPITALISED})(?![\\w'’-])`).exec(text.slice(end))?.[1];
-    if (surname && !NOT_NAMES.has(surname.toLowerCase()) && !isPlace(surname.toLowerCase()) && !PLACE_AFTER.test(` ${surname}`) && !THING_AFTER_NAME.test(` ${surname}`) && !PLACE_AFTER.test(text.slice(end + 1 + surname.length))) {
+    if (
+      surname &&
+      !NOT_NAMES.has(surname.toLowerCase()) &&
+      !isPlace(surname.toLowerCase()) &&
+      !PLACE_AFTER.test(` ${surname}`) &&
+      !THING_AFTER_NAME.test(` ${surname}`) &&
+      !PLACE_AFTER.test(text.slice(end + 1 + surname.length))
+    ) {
       if (isSurname(surname) || isGivenName(surname) || lexiconTags(surname).length === 0) end += 1 + surname.length;
     }
     const name = finding("name", text, start, end, confidence);
@@ -1108,13 +1363,36 @@ function findNamesFromLists(text: string, found: Finding[]): Finding[] {
 // name the post has already been found to use. Everything else is lower-case prose.
 
 const WINDOW_WORDS = 3;
-const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "mx", "dr", "prof", "st", "cllr", "revd", "rev", "no", "eg", "e.g", "ie", "i.e", "etc", "vs"]);
+const ABBREVIATIONS = new Set([
+  "mr",
+  "mrs",
+  "ms",
+  "mx",
+  "dr",
+  "prof",
+  "st",
+  "cllr",
+  "revd",
+  "rev",
+  "no",
+  "eg",
+  "e.g",
+  "ie",
+  "i.e",
+  "etc",
+  "vs",
+]);
 const CAPITALISED_WORD = /(?<![\w'’-])[A-ZÀ-ÖØ-ÞĀ-žȘ-ț][A-Za-zÀ-ÖØ-Þß-öø-ÿĀ-žȘ-ț'’-]*/g;
 
 /** True when a word ends its sentence: "care." but not "Dr." or "e.g.". */
 function endsSentence(word: string): boolean {
   if (!/[.!?:]["'”’)*_]*$/.test(word)) return false;
-  return !ABBREVIATIONS.has(word.replace(/^[("'“‘*_]+/, "").replace(/[.:]["'”’)*_]*$/, "").toLowerCase());
+  return !ABBREVIATIONS.has(
+    word
+      .replace(/^[("'“‘*_]+/, "")
+      .replace(/[.:]["'”’)*_]*$/, "")
+      .toLowerCase(),
+  );
 }
 
 /** True when the word at index starts a sentence, a line, or a list item. */
@@ -1165,7 +1443,15 @@ interface CompromiseTerm {
 function isCompromiseTerm(value: unknown): value is CompromiseTerm {
   if (typeof value !== "object" || value === null || !("text" in value) || !("offset" in value)) return false;
   const offset: unknown = value.offset;
-  return typeof value.text === "string" && typeof offset === "object" && offset !== null && "start" in offset && typeof offset.start === "number" && "length" in offset && typeof offset.length === "number";
+  return (
+    typeof value.text === "string" &&
+    typeof offset === "object" &&
+    offset !== null &&
+    "start" in offset &&
+    typeof offset.start === "number" &&
+    "length" in offset &&
+    typeof offset.length === "number"
+  );
 }
 
 function peopleIn(fragment: string): CompromiseTerm[][] {
@@ -1177,9 +1463,11 @@ function peopleIn(fragment: string): CompromiseTerm[][] {
   });
 }
 
-const MOVED_TO_BEFORE = /\b(?:moved|move|moving|relocated|relocating|drove|drive|driving|travelled|travel|commute|commuting|lives?|living|based|grew up|holiday|holidays) (?:to|in|near|from|out to|back to|over to|up to|down to|round to)\s+$/;
+const MOVED_TO_BEFORE =
+  /\b(?:moved|move|moving|relocated|relocating|drove|drive|driving|travelled|travel|commute|commuting|lives?|living|based|grew up|holiday|holidays) (?:to|in|near|from|out to|back to|over to|up to|down to|round to)\s+$/;
 const PLACE_BEFORE = /\b(?:in|near|around|across|outside|within|into|via|[Cc]ouncil of)\s+$/;
-const PLACE_AFTER = /^\s+(?:council|borough|city|county|district|area|hospital|infirmary|general|road|street|station|library|town|centre|office|way|island|bay|beach|sands|pier|harbour|quay|valley)\b/i;
+const PLACE_AFTER =
+  /^\s+(?:council|borough|city|county|district|area|hospital|infirmary|general|road|street|station|library|town|centre|office|way|island|bay|beach|sands|pier|harbour|quay|valley)\b/i;
 const NOUN_TAGS = /^(?:Noun|Singular|Plural|Uncountable)$/;
 
 interface NameWindow {
@@ -1203,7 +1491,10 @@ function findNamesWithCompromise(
     if (alreadyFound.some((f) => start < f.end && f.start < end)) continue;
     if (!mightBeName(m[0], atSentenceStart(text, start))) continue;
     const [from, to] = windowAround(text, start, end);
-    const cue = m[0].replace(/[^A-Za-z]+$/, "").replace(/['’]s?$/, "").toLowerCase();
+    const cue = m[0]
+      .replace(/[^A-Za-z]+$/, "")
+      .replace(/['’]s?$/, "")
+      .toLowerCase();
     const last = windows[windows.length - 1];
     // Windows stop at sentence ends, so overlapping ones share a sentence and can become one.
     if (last && from <= last.end) {
@@ -1222,7 +1513,12 @@ function findNamesWithCompromise(
       if (!head || !tail) continue;
       const start = window.start + head.offset.start;
       const end = window.start + tail.offset.start + tail.offset.length;
-      const confidence = judgePerson(text, start, end, terms.map((t) => t.text));
+      const confidence = judgePerson(
+        text,
+        start,
+        end,
+        terms.map((t) => t.text),
+      );
       if (confidence === 0) continue;
       const name = finding("name", text, start, end, confidence);
       found.push(name);
@@ -1255,7 +1551,12 @@ function judgePerson(text: string, start: number, end: number, terms: string[]):
     if (WORD_NAMES.has(word.toLowerCase()) && !PERSON_NEXT_STRICT.test(after)) return 0;
     // "Grace period": a name straight before a common noun is being used as an adjective.
     const next = /^ ([a-z]+)\b/.exec(after)?.[1];
-    if (next && lexiconTags(next).some((tag) => NOUN_TAGS.test(tag)) && !lexiconTags(next).some((tag) => /Verb|Tense|Infinitive/.test(tag))) return 0;
+    if (
+      next &&
+      lexiconTags(next).some((tag) => NOUN_TAGS.test(tag)) &&
+      !lexiconTags(next).some((tag) => /Verb|Tense|Infinitive/.test(tag))
+    )
+      return 0;
     return isKnownName(word) ? 0.7 : 0.6;
   }
   if (nameWords.every((w) => PLACES_THAT_ARE_NAMES.has(w.toLowerCase()))) return 0;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { applyRedactIntent, encodeSeen, keptFindings, locateFindings, parseRedactIntent, parseSeen, unseenFindings } from "./redaction";
+import {
+  applyRedactIntent,
+  encodeSeen,
+  keptFindings,
+  locateFindings,
+  parseRedactIntent,
+  parseSeen,
+  unseenFindings,
+} from "./redaction";
 
 const FIELDS = ["title", "body"] as const;
 const texts = { title: "Ring 07700 900123", body: "Or email someone@example.com, or ring 07700 900456." };
@@ -16,16 +24,23 @@ describe("the redaction intent", () => {
   });
 
   it("replaces exactly the finding named, in its own field", () => {
-    expect(applyRedactIntent(texts, FIELDS, "redact:2")).toEqual({ title: "Ring 07700 900123", body: "Or email someone@example.com, or ring [phone number]." });
+    expect(applyRedactIntent(texts, FIELDS, "redact:2")).toEqual({
+      title: "Ring 07700 900123",
+      body: "Or email someone@example.com, or ring [phone number].",
+    });
     expect(applyRedactIntent(texts, FIELDS, "redact:0")).toEqual({ title: "Ring [phone number]", body: texts.body });
   });
 
   it("replaces every finding with redact-all", () => {
-    expect(applyRedactIntent(texts, FIELDS, "redact-all")).toEqual({ title: "Ring [phone number]", body: "Or email [email], or ring [phone number]." });
+    expect(applyRedactIntent(texts, FIELDS, "redact-all")).toEqual({
+      title: "Ring [phone number]",
+      body: "Or email [email], or ring [phone number].",
+    });
   });
 
   it("leaves the text alone for anything else", () => {
-    for (const intent of ["publish", "redact:9", "redact:x", "redact:", undefined, null]) expect(applyRedactIntent(texts, FIELDS, intent)).toEqual(texts);
+    for (const intent of ["publish", "redact:9", "redact:x", "redact:", undefined, null])
+      expect(applyRedactIntent(texts, FIELDS, intent)).toEqual(texts);
     expect(parseRedactIntent("redact:12")).toEqual({ kind: "one", index: 12 });
     expect(parseRedactIntent("redact-all")).toEqual({ kind: "all" });
     expect(parseRedactIntent("keep")).toBeNull();
@@ -50,7 +65,16 @@ describe("keeping what was shown", () => {
 
   it("records kept findings from the text being saved, with their field and place", () => {
     const kept = keptFindings(locateFindings({ title: "Hello", body: "Ring 07700 900123." }, FIELDS));
-    expect(kept).toEqual([{ kind: "phone", field: "body", start: 5, end: 17, text: "07700 900123", confidence: expect.any(Number) as number }]);
+    expect(kept).toEqual([
+      {
+        kind: "phone",
+        field: "body",
+        start: 5,
+        end: 17,
+        text: "07700 900123",
+        confidence: expect.any(Number) as number,
+      },
+    ]);
     expect(keptFindings(locateFindings({ title: "Hello", body: "Nothing here." }, FIELDS))).toEqual([]);
   });
 });

@@ -28,7 +28,11 @@ export function parseRedactIntent(intent: string | undefined | null): RedactInte
  * text, so the numbers mean what the author saw) become their placeholders. Texts are unchanged
  * when the intent is not a redaction or names a finding that is no longer there.
  */
-export function applyRedactIntent<F extends string>(texts: Record<F, string>, fields: readonly F[], intent: string | undefined | null): Record<F, string> {
+export function applyRedactIntent<F extends string>(
+  texts: Record<F, string>,
+  fields: readonly F[],
+  intent: string | undefined | null,
+): Record<F, string> {
   const parsed = parseRedactIntent(intent);
   if (!parsed) return texts;
   const findings = locateFindings(texts, fields);
@@ -55,5 +59,12 @@ export interface KeptFinding {
  * chose to keep. Recomputed on every save, so it never lists a detail that is no longer there.
  */
 export function keptFindings(findings: readonly Located[]): KeptFinding[] {
-  return findings.map(({ kind, field, start, end, text, confidence }) => ({ kind, field, start, end, text, confidence }));
+  return findings.map(({ kind, field, start, end, text, confidence }) => ({
+    kind,
+    field,
+    start,
+    end,
+    text,
+    confidence,
+  }));
 }

@@ -18,7 +18,15 @@ describe("API keys", () => {
     expect(presentedCredentials(null)).toEqual({ kind: "none" });
     expect(presentedCredentials(`Bearer ${key}`)).toEqual({ kind: "key", key });
     expect(presentedCredentials(`bearer  ${key}`)).toEqual({ kind: "key", key });
-    for (const header of ["", "Bearer", `Basic ${key}`, `Bearer ${key.toUpperCase()}`, `Bearer ${key}x`, `Bearer ${key} extra`, "Bearer fo_short"]) {
+    for (const header of [
+      "",
+      "Bearer",
+      `Basic ${key}`,
+      `Bearer ${key.toUpperCase()}`,
+      `Bearer ${key}x`,
+      `Bearer ${key} extra`,
+      "Bearer fo_short",
+    ]) {
       expect(presentedCredentials(header), header).toEqual({ kind: "malformed" });
     }
   });

@@ -33,8 +33,10 @@ export function presentedCredentials(header: string | null): PresentedCredential
 /** Why a key's label cannot be used, or null. Labels are for their owner: "Thesis chapter 3". */
 export function apiKeyLabelProblem(label: string): string | null {
   const trimmed = label.trim();
-  if (trimmed === "") return "Enter a label so you can tell this key apart from others, for example the project it is for";
-  if (trimmed.length > LABEL_MAX) return `Keep the label to ${LABEL_MAX} characters or fewer (this one is ${trimmed.length})`;
+  if (trimmed === "")
+    return "Enter a label so you can tell this key apart from others, for example the project it is for";
+  if (trimmed.length > LABEL_MAX)
+    return `Keep the label to ${LABEL_MAX} characters or fewer (this one is ${trimmed.length})`;
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(trimmed)) return "Use letters, numbers and punctuation only";
   return null;

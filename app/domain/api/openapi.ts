@@ -30,7 +30,12 @@ const problem = { "application/problem+json": { schema: ref("Problem") } };
 function figure(value: object) {
   return {
     oneOf: [
-      { type: "object", required: ["shown", "value"], additionalProperties: false, properties: { shown: { const: true }, value } },
+      {
+        type: "object",
+        required: ["shown", "value"],
+        additionalProperties: false,
+        properties: { shown: { const: true }, value },
+      },
       ref("WithheldFigure"),
     ],
   };
@@ -42,14 +47,25 @@ function interval(name: string, description: string, minimum: number, maximum: n
     type: "object",
     required: [name, "low", "high"],
     additionalProperties: false,
-    properties: { [name]: { ...bounded, description }, low: { ...bounded, description: "95% interval, lower end." }, high: { ...bounded, description: "95% interval, upper end." } },
+    properties: {
+      [name]: { ...bounded, description },
+      low: { ...bounded, description: "95% interval, lower end." },
+      high: { ...bounded, description: "95% interval, upper end." },
+    },
   };
 }
 
 /** A success response, and the problems any request can meet (unknown parameters are always possible). */
-function responses(success: { description: string; schema: object; headers?: object }, { notFound }: { notFound: boolean }) {
+function responses(
+  success: { description: string; schema: object; headers?: object },
+  { notFound }: { notFound: boolean },
+) {
   return {
-    "200": { description: success.description, headers: { ...RATE_LIMIT_HEADERS, ...success.headers }, content: json(success.schema) },
+    "200": {
+      description: success.description,
+      headers: { ...RATE_LIMIT_HEADERS, ...success.headers },
+      content: json(success.schema),
+    },
     "400": { $ref: "#/components/responses/InvalidParameters" },
     "401": { $ref: "#/components/responses/Unauthorized" },
     ...(notFound ? { "404": { $ref: "#/components/responses/NotFound" } } : {}),
@@ -61,17 +77,32 @@ function responses(success: { description: string; schema: object; headers?: obj
 }
 
 const storyProperties = {
-  id: { type: "integer", minimum: 1, maximum: 2147483647, description: "Stable identifier of the story: a random number, so ids say nothing about the order stories were posted in." },
-  kind: { type: "string", enum: Object.keys(POST_KINDS), description: "A story, a practice note (from professionals) or a question." },
+  id: {
+    type: "integer",
+    minimum: 1,
+    maximum: 2147483647,
+    description:
+      "Stable identifier of the story: a random number, so ids say nothing about the order stories were posted in.",
+  },
+  kind: {
+    type: "string",
+    enum: Object.keys(POST_KINDS),
+    description: "A story, a practice note (from professionals) or a question.",
+  },
   title: { type: "string", maxLength: 120 },
   excerpt: { type: "string", description: "The start of the body as plain text, about 220 characters." },
   url: { type: "string", format: "uri", description: "The story's page on the site: cite this." },
   tags: { type: "array", items: ref("TagRef") },
   council: {
     ...nullable("Place"),
-    description: "The council the story is about, if the author named one and chose to show it (an author can show only the region or the nation).",
+    description:
+      "The council the story is about, if the author named one and chose to show it (an author can show only the region or the nation).",
   },
-  region: { ...nullable("Place"), description: "The English region, or Scotland or Wales, of that council; null when the author chose to show only the nation." },
+  region: {
+    ...nullable("Place"),
+    description:
+      "The English region, or Scotland or Wales, of that council; null when the author chose to show only the nation.",
+  },
   perspective: {
     type: ["string", "null"],
     enum: [...Object.keys(PERSPECTIVES), null],
@@ -107,7 +138,7 @@ export const OPENAPI = {
       "Errors are RFC 9457 problem details (`application/problem+json`). Their `type` is a URL on the site ending in one of:",
       problemList,
       "",
-      "Content is licensed CC BY 4.0: cite \"Fifth Option\" with the story's URL and the month you retrieved it.",
+      'Content is licensed CC BY 4.0: cite "Fifth Option" with the story\'s URL and the month you retrieved it.',
     ].join("\n"),
     license: { name: "CC BY 4.0", identifier: "CC-BY-4.0" },
   },
@@ -117,7 +148,10 @@ export const OPENAPI = {
   tags: [
     { name: "Stories", description: "Published stories, practice notes and questions." },
     { name: "Reference data", description: "Councils and tags that stories are filed under." },
-    { name: "Outcomes", description: "What members' experience reports add up to, with small groups withheld, as on the dashboard." },
+    {
+      name: "Outcomes",
+      description: "What members' experience reports add up to, with small groups withheld, as on the dashboard.",
+    },
     { name: "About the API", description: "This document." },
   ],
   paths: {
@@ -136,15 +170,30 @@ export const OPENAPI = {
             schema: { type: "string", maxLength: QUERY_MAX },
           },
           { name: "kind", in: "query", schema: { type: "string", enum: Object.keys(POST_KINDS) } },
-          { name: "tag", in: "query", description: "A tag's slug (see /tags).", schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$", maxLength: 60 } },
-          { name: "council", in: "query", description: "A council's ONS code (see /councils).", schema: { $ref: "#/components/schemas/GssCode" } },
+          {
+            name: "tag",
+            in: "query",
+            description: "A tag's slug (see /tags).",
+            schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$", maxLength: 60 },
+          },
+          {
+            name: "council",
+            in: "query",
+            description: "A council's ONS code (see /councils).",
+            schema: { $ref: "#/components/schemas/GssCode" },
+          },
           {
             name: "region",
             in: "query",
             description: "An English region's ONS code, or S92000003 for Scotland, W92000004 for Wales.",
             schema: { $ref: "#/components/schemas/GssCode" },
           },
-          { name: "perspective", in: "query", description: "The author's perspective.", schema: { type: "string", enum: Object.keys(PERSPECTIVES) } },
+          {
+            name: "perspective",
+            in: "query",
+            description: "The author's perspective.",
+            schema: { type: "string", enum: Object.keys(PERSPECTIVES) },
+          },
           {
             name: "arrangement",
             in: "query",
@@ -167,7 +216,11 @@ export const OPENAPI = {
           { $ref: "#/components/parameters/limit" },
         ],
         responses: responses(
-          { description: "One page of stories.", schema: ref("StoryPage"), headers: { Link: { $ref: "#/components/headers/Link" } } },
+          {
+            description: "One page of stories.",
+            schema: ref("StoryPage"),
+            headers: { Link: { $ref: "#/components/headers/Link" } },
+          },
           { notFound: true },
         ),
       },
@@ -186,10 +239,21 @@ export const OPENAPI = {
         operationId: "listCouncils",
         tags: ["Reference data"],
         summary: "Councils with adult social care duties",
-        description: "England, Scotland and Wales, with their ONS (GSS) codes. Derived from mySociety's list (CC BY 4.0).",
+        description:
+          "England, Scotland and Wales, with their ONS (GSS) codes. Derived from mySociety's list (CC BY 4.0).",
         parameters: [
-          { name: "nation", in: "query", description: "Only this nation's councils (any letter case).", schema: { type: "string", enum: NATIONS } },
-          { name: "region", in: "query", description: "Only this region's councils.", schema: { $ref: "#/components/schemas/GssCode" } },
+          {
+            name: "nation",
+            in: "query",
+            description: "Only this nation's councils (any letter case).",
+            schema: { type: "string", enum: NATIONS },
+          },
+          {
+            name: "region",
+            in: "query",
+            description: "Only this region's councils.",
+            schema: { $ref: "#/components/schemas/GssCode" },
+          },
         ],
         responses: responses({ description: "Councils, by name.", schema: ref("CouncilList") }, { notFound: true }),
       },
@@ -211,16 +275,59 @@ export const OPENAPI = {
           "The figures of an outcomes dashboard view: one council, region or nation (or, with none of them, every nation and its councils), over a period of quarters, optionally for one group of people. Every figure is either shown (`shown: true` with a value: counts rounded to 5, shares and net scores in whole percent with 95% intervals) or withheld with a reason (`fewer-than-5`, `secondary`: withheld so that a small group cannot be worked out from totals, `too-few-values`: a median from fewer than 10 values). The rules are the dashboard's: see /outcomes/about-the-data.",
         parameters: [
           { name: "council", in: "query", description: "A council's ONS code.", schema: ref("GssCode") },
-          { name: "region", in: "query", description: "A region's ONS code (Scotland is S92000003, Wales W92000004).", schema: ref("GssCode") },
-          { name: "nation", in: "query", description: "England, Scotland or Wales.", schema: { type: "string", enum: NATIONS } },
-          { name: "from", in: "query", description: "First quarter, like 2025-Q1. Default: 11 quarters before `to`.", schema: ref("Quarter") },
-          { name: "to", in: "query", description: "Last quarter, like 2026-Q4. Default: the current quarter. At most 20 quarters in all.", schema: ref("Quarter") },
-          { name: "perspective", in: "query", description: "Only reports from this perspective.", schema: { type: "string", enum: Object.keys(PERSPECTIVES) } },
-          { name: "arrangement", in: "query", description: "Only reports about this kind of support.", schema: { type: "string", enum: Object.keys(SUPPORT_ARRANGEMENTS) } },
-          { name: "client", in: "query", description: "Only reports about this group of people.", schema: { type: "string", enum: Object.keys(CLIENT_GROUPS) } },
-          { name: "lead", in: "query", description: "Only reports where this person or body led the support plan.", schema: { type: "string", enum: Object.keys(PLAN_LEADS) } },
+          {
+            name: "region",
+            in: "query",
+            description: "A region's ONS code (Scotland is S92000003, Wales W92000004).",
+            schema: ref("GssCode"),
+          },
+          {
+            name: "nation",
+            in: "query",
+            description: "England, Scotland or Wales.",
+            schema: { type: "string", enum: NATIONS },
+          },
+          {
+            name: "from",
+            in: "query",
+            description: "First quarter, like 2025-Q1. Default: 11 quarters before `to`.",
+            schema: ref("Quarter"),
+          },
+          {
+            name: "to",
+            in: "query",
+            description: "Last quarter, like 2026-Q4. Default: the current quarter. At most 20 quarters in all.",
+            schema: ref("Quarter"),
+          },
+          {
+            name: "perspective",
+            in: "query",
+            description: "Only reports from this perspective.",
+            schema: { type: "string", enum: Object.keys(PERSPECTIVES) },
+          },
+          {
+            name: "arrangement",
+            in: "query",
+            description: "Only reports about this kind of support.",
+            schema: { type: "string", enum: Object.keys(SUPPORT_ARRANGEMENTS) },
+          },
+          {
+            name: "client",
+            in: "query",
+            description: "Only reports about this group of people.",
+            schema: { type: "string", enum: Object.keys(CLIENT_GROUPS) },
+          },
+          {
+            name: "lead",
+            in: "query",
+            description: "Only reports where this person or body led the support plan.",
+            schema: { type: "string", enum: Object.keys(PLAN_LEADS) },
+          },
         ],
-        responses: responses({ description: "The view's figures, with the licence and a citation line.", schema: ref("Outcomes") }, { notFound: true }),
+        responses: responses(
+          { description: "The view's figures, with the licence and a citation line.", schema: ref("Outcomes") },
+          { notFound: true },
+        ),
       },
     },
     "/openapi.json": {
@@ -228,7 +335,17 @@ export const OPENAPI = {
         operationId: "getOpenApiDocument",
         tags: ["About the API"],
         summary: "This document",
-        responses: responses({ description: "The OpenAPI 3.1 document.", schema: { type: "object", required: ["openapi", "paths"], properties: { openapi: { type: "string", pattern: "^3\\.1\\." }, paths: { type: "object" } } } }, { notFound: false }),
+        responses: responses(
+          {
+            description: "The OpenAPI 3.1 document.",
+            schema: {
+              type: "object",
+              required: ["openapi", "paths"],
+              properties: { openapi: { type: "string", pattern: "^3\\.1\\." }, paths: { type: "object" } },
+            },
+          },
+          { notFound: false },
+        ),
       },
     },
   },
@@ -237,7 +354,8 @@ export const OPENAPI = {
       apiKey: {
         type: "http",
         scheme: "bearer",
-        description: "An API key from /settings/api-keys (researchers, moderators and admins). A revoked or unknown key is refused with 401, never ignored.",
+        description:
+          "An API key from /settings/api-keys (researchers, moderators and admins). A revoked or unknown key is refused with 401, never ignored.",
       },
     },
     parameters: {
@@ -319,7 +437,10 @@ export const OPENAPI = {
         type: "object",
         required: ["shown", "reason"],
         additionalProperties: false,
-        properties: { shown: { const: false }, reason: { type: "string", enum: ["fewer-than-5", "secondary", "too-few-values"] } },
+        properties: {
+          shown: { const: false },
+          reason: { type: "string", enum: ["fewer-than-5", "secondary", "too-few-values"] },
+        },
       },
       CountFigure: figure({ type: "integer", minimum: 5, multipleOf: 5, description: "Rounded to the nearest 5." }),
       ShareFigure: figure(interval("percent", "Whole percent, from the unrounded counts.", 0, 100)),
@@ -339,7 +460,12 @@ export const OPENAPI = {
         type: "object",
         required: ["key", "label", "count", "share"],
         additionalProperties: false,
-        properties: { key: { type: "string" }, label: { type: "string" }, count: ref("CountFigure"), share: ref("ShareFigure") },
+        properties: {
+          key: { type: "string" },
+          label: { type: "string" },
+          count: ref("CountFigure"),
+          share: ref("ShareFigure"),
+        },
       },
       Breakdown: {
         type: "object",
@@ -356,14 +482,28 @@ export const OPENAPI = {
           label: { type: "string" },
           carersOnly: { type: "boolean" },
           respondents: ref("CountFigure"),
-          ratings: { type: "array", items: ref("Category"), description: "Shares of those for whom the area of life was relevant." },
+          ratings: {
+            type: "array",
+            items: ref("Category"),
+            description: "Shares of those for whom the area of life was relevant.",
+          },
           notRelevant: ref("Category"),
           net: ref("NetScoreFigure"),
         },
       },
       OutcomeView: {
         type: "object",
-        required: ["reports", "supportArrangements", "planLeads", "budgetChanges", "domains", "hourlyRate", "paidHours", "unpaidHours", "trend"],
+        required: [
+          "reports",
+          "supportArrangements",
+          "planLeads",
+          "budgetChanges",
+          "domains",
+          "hourlyRate",
+          "paidHours",
+          "unpaidHours",
+          "trend",
+        ],
         additionalProperties: false,
         properties: {
           reports: ref("CountFigure"),
@@ -380,7 +520,12 @@ export const OPENAPI = {
               type: "object",
               required: ["quarterStart", "label", "reports", "qualityOfLife"],
               additionalProperties: false,
-              properties: { quarterStart: { type: "string", format: "date" }, label: { type: "string" }, reports: ref("CountFigure"), qualityOfLife: ref("NetScoreFigure") },
+              properties: {
+                quarterStart: { type: "string", format: "date" },
+                label: { type: "string" },
+                reports: ref("CountFigure"),
+                qualityOfLife: ref("NetScoreFigure"),
+              },
             },
           },
         },
@@ -407,12 +552,19 @@ export const OPENAPI = {
           title: { type: "string" },
           licence: { type: "string" },
           citation: { type: "string" },
-          period: { type: "object", required: ["from", "to"], additionalProperties: false, properties: { from: ref("Quarter"), to: ref("Quarter") } },
+          period: {
+            type: "object",
+            required: ["from", "to"],
+            additionalProperties: false,
+            properties: { from: ref("Quarter"), to: ref("Quarter") },
+          },
           filters: {
             type: "object",
             required: ["perspective", "arrangement", "client", "lead"],
             additionalProperties: false,
-            properties: Object.fromEntries(["perspective", "arrangement", "client", "lead"].map((name) => [name, { type: ["string", "null"] }])),
+            properties: Object.fromEntries(
+              ["perspective", "arrangement", "client", "lead"].map((name) => [name, { type: ["string", "null"] }]),
+            ),
           },
           views: {
             oneOf: [
@@ -435,7 +587,12 @@ export const OPENAPI = {
                         reports: ref("CountFigure"),
                         regions: {
                           type: "array",
-                          items: { type: "object", required: ["code", "name", "reports"], additionalProperties: false, properties: { code: ref("GssCode"), name: { type: "string" }, reports: ref("CountFigure") } },
+                          items: {
+                            type: "object",
+                            required: ["code", "name", "reports"],
+                            additionalProperties: false,
+                            properties: { code: ref("GssCode"), name: { type: "string" }, reports: ref("CountFigure") },
+                          },
                         },
                         places: { type: "array", items: ref("CouncilFigures") },
                       },
@@ -445,7 +602,8 @@ export const OPENAPI = {
               },
               {
                 type: "object",
-                description: "One council, region or nation, compared with the places it belongs to and split by who led the plan.",
+                description:
+                  "One council, region or nation, compared with the places it belongs to and split by who led the plan.",
                 required: ["place", "outcomes", "comparisons", "byPlanLead", "councils"],
                 additionalProperties: false,
                 properties: {
@@ -453,12 +611,21 @@ export const OPENAPI = {
                     type: "object",
                     required: ["level", "code", "name"],
                     additionalProperties: false,
-                    properties: { level: { type: "string", enum: ["area", "region", "nation"] }, code: { type: "string" }, name: { type: "string" } },
+                    properties: {
+                      level: { type: "string", enum: ["area", "region", "nation"] },
+                      code: { type: "string" },
+                      name: { type: "string" },
+                    },
                   },
                   outcomes: ref("OutcomeView"),
                   comparisons: {
                     type: "array",
-                    items: { type: "object", required: ["place", "outcomes"], additionalProperties: false, properties: { place: { type: "string" }, outcomes: ref("OutcomeView") } },
+                    items: {
+                      type: "object",
+                      required: ["place", "outcomes"],
+                      additionalProperties: false,
+                      properties: { place: { type: "string" }, outcomes: ref("OutcomeView") },
+                    },
                   },
                   byPlanLead: {
                     type: "array",
@@ -466,7 +633,11 @@ export const OPENAPI = {
                       type: "object",
                       required: ["lead", "label", "outcomes"],
                       additionalProperties: false,
-                      properties: { lead: { type: "string", enum: Object.keys(PLAN_LEADS) }, label: { type: "string" }, outcomes: ref("OutcomeView") },
+                      properties: {
+                        lead: { type: "string", enum: Object.keys(PLAN_LEADS) },
+                        label: { type: "string" },
+                        outcomes: ref("OutcomeView"),
+                      },
                     },
                   },
                   councils: { type: "array", items: ref("CouncilFigures") },
@@ -504,7 +675,8 @@ export const OPENAPI = {
           bodyText: { type: "string", description: "The body as plain text." },
           bodyHtml: {
             type: "string",
-            description: "The body as HTML, sanitised with an allow-list (paragraphs, emphasis, lists, quotes, headings, code, links).",
+            description:
+              "The body as HTML, sanitised with an allow-list (paragraphs, emphasis, lists, quotes, headings, code, links).",
           },
         },
       },
@@ -522,7 +694,10 @@ export const OPENAPI = {
                 type: "object",
                 required: ["cursor", "url"],
                 additionalProperties: false,
-                properties: { cursor: { type: "string", description: "Opaque and sealed: pass it back unchanged." }, url: { type: "string", format: "uri" } },
+                properties: {
+                  cursor: { type: "string", description: "Opaque and sealed: pass it back unchanged." },
+                  url: { type: "string", format: "uri" },
+                },
               },
               { type: "null" },
             ],
@@ -534,7 +709,12 @@ export const OPENAPI = {
         type: "object",
         required: ["code", "name", "region", "nation"],
         additionalProperties: false,
-        properties: { code: ref("GssCode"), name: { type: "string" }, region: ref("Place"), nation: { type: "string", enum: NATIONS } },
+        properties: {
+          code: ref("GssCode"),
+          name: { type: "string" },
+          region: ref("Place"),
+          nation: { type: "string", enum: NATIONS },
+        },
       },
       CouncilList: {
         type: "object",
@@ -546,7 +726,11 @@ export const OPENAPI = {
         type: "object",
         required: ["slug", "label", "group"],
         additionalProperties: false,
-        properties: { slug: { type: "string" }, label: { type: "string" }, group: { type: "string", enum: TAG_GROUPS } },
+        properties: {
+          slug: { type: "string" },
+          label: { type: "string" },
+          group: { type: "string", enum: TAG_GROUPS },
+        },
       },
       TagList: {
         type: "object",
@@ -566,11 +750,20 @@ export const OPENAPI = {
         required: ["type", "title", "status", "detail"],
         additionalProperties: false,
         properties: {
-          type: { type: "string", format: "uri", description: "Identifies the kind of problem; explained at that address." },
+          type: {
+            type: "string",
+            format: "uri",
+            description: "Identifies the kind of problem; explained at that address.",
+          },
           title: { type: "string" },
           status: { type: "integer", enum: Object.values(PROBLEM_TYPES).map((type) => type.status) },
           detail: { type: "string", description: "What went wrong with this request, in plain words." },
-          errors: { type: "array", minItems: 1, items: ref("ParameterError"), description: "Each refused parameter (400, and 404 for filters)." },
+          errors: {
+            type: "array",
+            minItems: 1,
+            items: ref("ParameterError"),
+            description: "Each refused parameter (400, and 404 for filters).",
+          },
         },
       },
     },

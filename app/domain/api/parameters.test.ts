@@ -11,7 +11,9 @@ describe("query parameters", () => {
       { parameter: "contry", detail: "Unknown parameter. This endpoint accepts tag, council." },
     ]);
     expect(unknownParameters(query("tag=respite"), ["tag"])).toEqual([]);
-    expect(unknownParameters(query("x=1"), [])[0]?.detail).toBe("Unknown parameter. This endpoint takes no query parameters.");
+    expect(unknownParameters(query("x=1"), [])[0]?.detail).toBe(
+      "Unknown parameter. This endpoint takes no query parameters.",
+    );
   });
 
   it("reads a page size from 1 to 100, 20 when absent", () => {

@@ -12,7 +12,10 @@ export const pageSize = z
   .string()
   .regex(/^\d{1,3}$/, `Limit must be ${pageSizeRange}.`)
   .transform(Number)
-  .refine((limit) => limit >= PAGE_SIZE.min && limit <= PAGE_SIZE.max, (limit) => ({ message: `Limit must be ${pageSizeRange} (it was ${limit}).` }))
+  .refine(
+    (limit) => limit >= PAGE_SIZE.min && limit <= PAGE_SIZE.max,
+    (limit) => ({ message: `Limit must be ${pageSizeRange} (it was ${limit}).` }),
+  )
   .default(String(PAGE_SIZE.default));
 
 /**
@@ -24,7 +27,10 @@ export function unknownParameters(query: URLSearchParams, known: readonly string
     .filter((name) => !known.includes(name))
     .map((name) => ({
       parameter: name,
-      detail: known.length > 0 ? `Unknown parameter. This endpoint accepts ${known.join(", ")}.` : "Unknown parameter. This endpoint takes no query parameters.",
+      detail:
+        known.length > 0
+          ? `Unknown parameter. This endpoint accepts ${known.join(", ")}.`
+          : "Unknown parameter. This endpoint takes no query parameters.",
     }));
 }
 

@@ -4,7 +4,12 @@ import { invalidParameters, problemDocument } from "./problems";
 
 describe("problem documents", () => {
   it("carry a type that links to the kind's explanation, with its title and status", () => {
-    expect(problemDocument({ kind: "not-found", detail: "There is no published story with the id 7." }, "https://example.org")).toEqual({
+    expect(
+      problemDocument(
+        { kind: "not-found", detail: "There is no published story with the id 7." },
+        "https://example.org",
+      ),
+    ).toEqual({
       type: "https://example.org/about/api#problem-not-found",
       title: "Not found",
       status: 404,

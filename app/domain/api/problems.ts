@@ -6,12 +6,14 @@ export const PROBLEM_TYPES = {
   "invalid-parameters": {
     status: 400,
     title: "Invalid parameters",
-    explanation: "A query parameter is unknown, repeated or has a value we cannot use. The errors list names each one with what is wrong.",
+    explanation:
+      "A query parameter is unknown, repeated or has a value we cannot use. The errors list names each one with what is wrong.",
   },
   "bad-request": {
     status: 400,
     title: "Bad request",
-    explanation: "The address could not be read: an invalid percent-encoding (such as %FF) or a control character in it. Check how the address was built.",
+    explanation:
+      "The address could not be read: an invalid percent-encoding (such as %FF) or a control character in it. Check how the address was built.",
   },
   unauthorized: {
     status: 401,
@@ -52,7 +54,8 @@ export const PROBLEM_TYPES = {
   unavailable: {
     status: 503,
     title: "Service unavailable",
-    explanation: "We cannot reach our database at the moment. Try again after the number of seconds in the Retry-After header.",
+    explanation:
+      "We cannot reach our database at the moment. Try again after the number of seconds in the Retry-After header.",
   },
 } as const satisfies Record<string, { status: number; title: string; explanation: string }>;
 

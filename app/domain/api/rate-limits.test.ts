@@ -9,8 +9,12 @@ describe("rate-limit header fields", () => {
   });
 
   it("give what is left and when it resets, never negative and never early", () => {
-    expect(rateLimitField(RATE_LIMIT_POLICIES.anonymous, { remaining: 42, resetSeconds: 16.2 })).toBe('"anonymous";r=42;t=17');
-    expect(rateLimitField(RATE_LIMIT_POLICIES.anonymous, { remaining: -3, resetSeconds: -1 })).toBe('"anonymous";r=0;t=0');
+    expect(rateLimitField(RATE_LIMIT_POLICIES.anonymous, { remaining: 42, resetSeconds: 16.2 })).toBe(
+      '"anonymous";r=42;t=17',
+    );
+    expect(rateLimitField(RATE_LIMIT_POLICIES.anonymous, { remaining: -3, resetSeconds: -1 })).toBe(
+      '"anonymous";r=0;t=0',
+    );
   });
 
   it("escape policy names as structured-field strings", () => {

@@ -13,9 +13,12 @@ describe("the helplines on the Get help now page", () => {
 
   it("cover carers, dementia, older people and domestic abuse in each of England, Wales and Scotland", () => {
     const covers = (sectionId: string, nation: "England" | "Wales" | "Scotland") =>
-      SECTIONS.find((s) => s.id === sectionId)?.helplines.some((h) => h.nations.length === 0 || h.nations.includes(nation));
+      SECTIONS.find((s) => s.id === sectionId)?.helplines.some(
+        (h) => h.nations.length === 0 || h.nations.includes(nation),
+      );
     for (const nation of ["England", "Wales", "Scotland"] as const) {
-      for (const section of ["carers", "dementia", "older-people", "domestic-abuse"]) expect(covers(section, nation), `${section} in ${nation}`).toBe(true);
+      for (const section of ["carers", "dementia", "older-people", "domestic-abuse"])
+        expect(covers(section, nation), `${section} in ${nation}`).toBe(true);
     }
   });
 

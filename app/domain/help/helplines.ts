@@ -61,7 +61,8 @@ export const EMERGENCY: readonly Helpline[] = [
     number: "111",
     dial: "111",
     kind: "tel",
-    forWhom: "Urgent health advice when it is not an emergency, including mental health (choose the mental health option).",
+    forWhom:
+      "Urgent health advice when it is not an emergency, including mental health (choose the mental health option).",
     nations: [],
     hours: "Any time",
     free: true,
@@ -87,7 +88,9 @@ export const EMERGENCY: readonly Helpline[] = [
 
 const CHECKED = "2026-12-06";
 
-const line = (entry: Omit<Helpline, "kind" | "checkedOn" | "dial"> & { kind?: Helpline["kind"]; dial?: string }): Helpline => ({
+const line = (
+  entry: Omit<Helpline, "kind" | "checkedOn" | "dial"> & { kind?: Helpline["kind"]; dial?: string },
+): Helpline => ({
   kind: "tel",
   checkedOn: CHECKED,
   dial: entry.number.replace(/\D/g, ""),
@@ -244,7 +247,8 @@ export const SECTIONS: readonly HelplineSection[] = [
         id: "scotland-domestic-abuse",
         name: "Scotland's Domestic Abuse and Forced Marriage Helpline",
         number: "0800 027 1234",
-        forWhom: "Anyone of any gender experiencing domestic abuse or forced marriage, and people worried about someone.",
+        forWhom:
+          "Anyone of any gender experiencing domestic abuse or forced marriage, and people worried about someone.",
         nations: ["Scotland"],
         hours: "Any time, 24 hours",
         free: true,
@@ -315,7 +319,8 @@ export function allHelplines(): Helpline[] {
 
 /** The href a link to a helpline uses: tel: for calls, sms: (with its text) for text services. */
 export function helplineHref(helpline: Helpline): string {
-  if (helpline.kind === "sms") return `sms:${helpline.dial}${helpline.smsBody ? `?body=${encodeURIComponent(helpline.smsBody)}` : ""}`;
+  if (helpline.kind === "sms")
+    return `sms:${helpline.dial}${helpline.smsBody ? `?body=${encodeURIComponent(helpline.smsBody)}` : ""}`;
   return `tel:${helpline.dial}`;
 }
 

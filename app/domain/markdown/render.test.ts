@@ -12,14 +12,18 @@ describe("rendering Markdown", () => {
   });
 
   it("shows raw HTML as text instead of running it", () => {
-    const { html } = renderMarkdown('<script>alert(1)</script>\n\n<img src=x onerror="alert(1)"> <b style="color:red">hi</b>');
+    const { html } = renderMarkdown(
+      '<script>alert(1)</script>\n\n<img src=x onerror="alert(1)"> <b style="color:red">hi</b>',
+    );
     expect(html).not.toMatch(/<(script|img|b)[\s>]/);
     expect(html).toContain("&lt;img src=x onerror=");
     expect(html).toContain("&lt;script&gt;");
   });
 
   it("marks links nofollow ugc noopener and drops unsafe schemes", () => {
-    const { html } = renderMarkdown("[ok](https://example.org) [mail](mailto:a@b.c) [bad](javascript:alert(1)) [data](data:text/html,x)");
+    const { html } = renderMarkdown(
+      "[ok](https://example.org) [mail](mailto:a@b.c) [bad](javascript:alert(1)) [data](data:text/html,x)",
+    );
     expect(html).toContain('<a href="https://example.org" rel="nofollow ugc noopener">ok</a>');
     expect(html).toContain('href="mailto:a@b.c"');
     expect(html).not.toContain("javascript:");

@@ -12,8 +12,8 @@ export interface QueueItem {
 
 /** Safeguarding flags first, then identifying details the author kept, then most flags, then oldest. */
 export function compareByRisk(a: QueueItem, b: QueueItem): number {
-  if ((a.safeguardingFlags > 0) !== (b.safeguardingFlags > 0)) return a.safeguardingFlags > 0 ? -1 : 1;
-  if ((a.keptFindings > 0) !== (b.keptFindings > 0)) return a.keptFindings > 0 ? -1 : 1;
+  if (a.safeguardingFlags > 0 !== b.safeguardingFlags > 0) return a.safeguardingFlags > 0 ? -1 : 1;
+  if (a.keptFindings > 0 !== b.keptFindings > 0) return a.keptFindings > 0 ? -1 : 1;
   if (a.flags !== b.flags) return b.flags - a.flags;
   return a.createdAt.getTime() - b.createdAt.getTime();
 }

@@ -22,7 +22,9 @@ describe("watched words", () => {
     expect(held.hold).toBe(true);
     expect(held.blockedBy).toBeNull();
     expect(applyWatchedWords("The panel was useless", words).flag).toBe(true);
-    expect(applyWatchedWords("They called him an idiot, idiots all", words).text).toBe("They called him an [unkind word], [unkind word] all");
+    expect(applyWatchedWords("They called him an idiot, idiots all", words).text).toBe(
+      "They called him an [unkind word], [unkind word] all",
+    );
   });
 
   it("leave ordinary text alone", () => {

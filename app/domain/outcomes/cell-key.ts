@@ -53,10 +53,13 @@ const NOISE_WEIGHTS: readonly [number, number][] = [
  * The variance a published count carries beyond sampling: the perturbation's (684/256, from the
  * weights above) plus rounding to the nearest 5 (25/12). Intervals are widened by it.
  */
-export const PUBLISHED_COUNT_VARIANCE = NOISE_WEIGHTS.reduce((sum, [noise, times]) => sum + noise * noise * times, 0) / CELL_KEY_RANGE + 25 / 12;
+export const PUBLISHED_COUNT_VARIANCE =
+  NOISE_WEIGHTS.reduce((sum, [noise, times]) => sum + noise * noise * times, 0) / CELL_KEY_RANGE + 25 / 12;
 
 /** The perturbation table's single row, in a fixed scrambled order (a published constant). */
-const NOISE_ROW: readonly number[] = scramble(NOISE_WEIGHTS.flatMap(([noise, times]) => Array<number>(times).fill(noise)));
+const NOISE_ROW: readonly number[] = scramble(
+  NOISE_WEIGHTS.flatMap(([noise, times]) => Array<number>(times).fill(noise)),
+);
 
 /** Counts from this size on share one row offset; smaller counts each get their own. */
 const LARGEST_OWN_ROW = 50;

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 
 import { perturbedCount } from "./cell-key";
-import { MIN_REPORTS, protectCounts, publishCount, publishShare, roundCount, shareOf, smallComplement, type TotalRelation } from "./disclosure";
+import {
+  MIN_REPORTS,
+  protectCounts,
+  publishCount,
+  publishShare,
+  roundCount,
+  shareOf,
+  smallComplement,
+  type TotalRelation,
+} from "./disclosure";
 import { quiet } from "./quiet-keys.fixtures";
 
 /** Counts as cells that are published as their own rounded values, for exact expectations. */
@@ -14,7 +23,8 @@ describe("counts", () => {
 
   it("built from fewer than 5 reports are withheld, never shown as a number", () => {
     for (const count of [0, 1, 2, 3, 4]) {
-      for (let key = 0; key < 256; key++) expect(publishCount({ count, key })).toEqual({ shown: false, reason: "fewer-than-5" });
+      for (let key = 0; key < 256; key++)
+        expect(publishCount({ count, key })).toEqual({ shown: false, reason: "fewer-than-5" });
     }
     expect(publishCount(quiet(5))).toEqual({ shown: true, value: 5 });
   });
@@ -41,8 +51,14 @@ describe("counts", () => {
     expect(shareOf(7, 20)).toEqual({ percent: 35, low: 7, high: 66 });
     // With 400 reports the protection adds little: Wilson 30.4% to 39.8%, widened to 30% to 40%.
     expect(shareOf(140, 400)).toEqual({ percent: 35, low: 30, high: 40 });
-    expect(publishShare({ shown: true, value: 10 }, { shown: true, value: 20 })).toEqual({ shown: true, value: shareOf(10, 20) });
-    expect(publishShare({ shown: true, value: 10 }, { shown: false, reason: "secondary" })).toEqual({ shown: false, reason: "secondary" });
+    expect(publishShare({ shown: true, value: 10 }, { shown: true, value: 20 })).toEqual({
+      shown: true,
+      value: shareOf(10, 20),
+    });
+    expect(publishShare({ shown: true, value: 10 }, { shown: false, reason: "secondary" })).toEqual({
+      shown: false,
+      reason: "secondary",
+    });
     // A perturbed part can exceed a perturbed whole; the share stops at 100%.
     expect(shareOf(25, 20).percent).toBe(100);
   });
@@ -50,7 +66,13 @@ describe("counts", () => {
 
 describe("a filtered view inside a wider one", () => {
   it("is withheld when the reports it leaves out number 1 to 4", () => {
-    expect([0, 1, 4, 5, 30].map((outside) => smallComplement(40, 40 + outside))).toEqual([false, true, true, false, false]);
+    expect([0, 1, 4, 5, 30].map((outside) => smallComplement(40, 40 + outside))).toEqual([
+      false,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });
 
@@ -71,7 +93,13 @@ describe("secondary suppression", () => {
   });
 
   it("withholds the total when the only member is small", () => {
-    const figures = protectCounts(quietCells([["wales", 3], ["cardiff", 3]]), [{ total: "wales", members: ["cardiff"] }]);
+    const figures = protectCounts(
+      quietCells([
+        ["wales", 3],
+        ["cardiff", 3],
+      ]),
+      [{ total: "wales", members: ["cardiff"] }],
+    );
     expect(figures.get("wales")?.shown).toBe(false);
   });
 
@@ -186,7 +214,10 @@ describe("secondary suppression over random data sets", () => {
     let withheldSeen = 0;
     for (let run = 0; run < 400; run++) {
       const { counts, relations } = randomHierarchy(random);
-      const figures = protectCounts(new Map([...counts].map(([id, count]) => [id, { count, key: (count * 31 + run) % 256 }])), relations);
+      const figures = protectCounts(
+        new Map([...counts].map(([id, count]) => [id, { count, key: (count * 31 + run) % 256 }])),
+        relations,
+      );
       for (const [id, figure] of figures) {
         if (figure.shown) {
           expect(counts.get(id)).toBeGreaterThanOrEqual(MIN_REPORTS);

@@ -11,14 +11,24 @@ describe("dashboard filters", () => {
       ok: true,
       filters: { from: "2024-01-01", to: "2026-10-01", perspective: null, arrangement: null, client: null, lead: null },
     });
-    expect(outcomeFilterParams({ from: "2024-01-01", to: "2026-10-01", perspective: null, arrangement: null, client: null, lead: null }, today).toString()).toBe("");
+    expect(
+      outcomeFilterParams(
+        { from: "2024-01-01", to: "2026-10-01", perspective: null, arrangement: null, client: null, lead: null },
+        today,
+      ).toString(),
+    ).toBe("");
   });
 
   it("read a period and choices from the address, and write them back", () => {
     const parsed = parse("from=2025-Q1&to=2025-Q4&lead=self_led&perspective=carer");
-    expect(parsed).toMatchObject({ ok: true, filters: { from: "2025-01-01", to: "2025-10-01", lead: "self_led", perspective: "carer" } });
+    expect(parsed).toMatchObject({
+      ok: true,
+      filters: { from: "2025-01-01", to: "2025-10-01", lead: "self_led", perspective: "carer" },
+    });
     if (parsed.ok) {
-      expect(outcomeFilterParams(parsed.filters, today).toString()).toBe("from=2025-Q1&to=2025-Q4&perspective=carer&lead=self_led");
+      expect(outcomeFilterParams(parsed.filters, today).toString()).toBe(
+        "from=2025-Q1&to=2025-Q4&perspective=carer&lead=self_led",
+      );
       expect(needsEveryReport(parsed.filters)).toBe(true);
     }
     const onlyLead = parse("lead=council_led");
@@ -26,16 +36,35 @@ describe("dashboard filters", () => {
   });
 
   it("name the field and keep what was typed when something is wrong", () => {
-    expect(parse("from=2025-13")).toEqual({ ok: false, errors: { from: "Enter the first quarter like 2025-Q1" }, values: { from: "2025-13" } });
-    expect(parse("from=2026-Q1&to=2025-Q1")).toMatchObject({ ok: false, errors: { from: "The first quarter must not be after the last quarter" } });
-    expect(parse("from=2015-Q1&to=2025-Q1")).toMatchObject({ ok: false, errors: { from: "Choose a period of at most 20 quarters (5 years)" } });
-    expect(parse("to=2027-Q2")).toMatchObject({ ok: false, errors: { to: "Enter a quarter no later than 2026-Q4, the current quarter" } });
-    expect(parse("from=2010-Q1")).toMatchObject({ ok: false, errors: { from: "Enter a quarter from 2015-Q1 onwards" } });
+    expect(parse("from=2025-13")).toEqual({
+      ok: false,
+      errors: { from: "Enter the first quarter like 2025-Q1" },
+      values: { from: "2025-13" },
+    });
+    expect(parse("from=2026-Q1&to=2025-Q1")).toMatchObject({
+      ok: false,
+      errors: { from: "The first quarter must not be after the last quarter" },
+    });
+    expect(parse("from=2015-Q1&to=2025-Q1")).toMatchObject({
+      ok: false,
+      errors: { from: "Choose a period of at most 20 quarters (5 years)" },
+    });
+    expect(parse("to=2027-Q2")).toMatchObject({
+      ok: false,
+      errors: { to: "Enter a quarter no later than 2026-Q4, the current quarter" },
+    });
+    expect(parse("from=2010-Q1")).toMatchObject({
+      ok: false,
+      errors: { from: "Enter a quarter from 2015-Q1 onwards" },
+    });
     expect(parse("arrangement=cash&lead=boss")).toMatchObject({
       ok: false,
       errors: { arrangement: "Choose a kind of support from the list", lead: "Choose who led the plan from the list" },
     });
-    expect(parse("perspective=__proto__")).toMatchObject({ ok: false, errors: { perspective: "Choose a perspective from the list" } });
+    expect(parse("perspective=__proto__")).toMatchObject({
+      ok: false,
+      errors: { perspective: "Choose a perspective from the list" },
+    });
   });
 
   it("take a last quarter alone as the end of a 12-quarter period", () => {

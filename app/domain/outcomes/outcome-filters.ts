@@ -14,7 +14,14 @@ export interface OutcomeFilters {
 }
 
 export type OutcomeFilterField = keyof OutcomeFilters;
-export const OUTCOME_FILTER_FIELDS: readonly OutcomeFilterField[] = ["from", "to", "perspective", "arrangement", "client", "lead"];
+export const OUTCOME_FILTER_FIELDS: readonly OutcomeFilterField[] = [
+  "from",
+  "to",
+  "perspective",
+  "arrangement",
+  "client",
+  "lead",
+];
 
 /** Reports describe quarters from 2015 on; a period longer than 5 years is not one view. */
 export const EARLIEST_QUARTER = "2015-01-01";
@@ -23,7 +30,11 @@ export const DEFAULT_PERIOD_IN_QUARTERS = 12;
 
 export type ParsedOutcomeFilters =
   | { ok: true; filters: OutcomeFilters }
-  | { ok: false; errors: Partial<Record<OutcomeFilterField, string>>; values: Partial<Record<OutcomeFilterField, string>> };
+  | {
+      ok: false;
+      errors: Partial<Record<OutcomeFilterField, string>>;
+      values: Partial<Record<OutcomeFilterField, string>>;
+    };
 
 const CHOICES = {
   perspective: { options: PERSPECTIVES, message: "Choose a perspective from the list" },
@@ -54,14 +65,16 @@ export function parseOutcomeFilters(params: URLSearchParams, today: Date): Parse
     const start = quarterStartFromCode(raw);
     if (!start) errors[field] = `Enter the ${field === "from" ? "first" : "last"} quarter like 2025-Q1`;
     else if (start < EARLIEST_QUARTER) errors[field] = `Enter a quarter from ${quarterCode(EARLIEST_QUARTER)} onwards`;
-    else if (start > latest) errors[field] = `Enter a quarter no later than ${quarterCode(latest)}, the current quarter`;
+    else if (start > latest)
+      errors[field] = `Enter a quarter no later than ${quarterCode(latest)}, the current quarter`;
     return start ?? fallback;
   };
   const to = readQuarter("to", latest);
   const from = readQuarter("from", values.to ? addQuarters(to, 1 - DEFAULT_PERIOD_IN_QUARTERS) : period.from);
   if (!errors.from && !errors.to) {
     if (from > to) errors.from = "The first quarter must not be after the last quarter";
-    else if (addQuarters(from, LONGEST_PERIOD_IN_QUARTERS) <= to) errors.from = `Choose a period of at most ${LONGEST_PERIOD_IN_QUARTERS} quarters (5 years)`;
+    else if (addQuarters(from, LONGEST_PERIOD_IN_QUARTERS) <= to)
+      errors.from = `Choose a period of at most ${LONGEST_PERIOD_IN_QUARTERS} quarters (5 years)`;
   }
 
   const choose = <F extends keyof typeof CHOICES>(field: F): keyof (typeof CHOICES)[F]["options"] | null => {
@@ -107,5 +120,7 @@ export function needsEveryReport(filters: OutcomeFilters): boolean {
  * off. Disclosure control compares a view with each, so that no difference counts a small group.
  */
 export function widerFilters(filters: OutcomeFilters): OutcomeFilters[] {
-  return (["perspective", "arrangement", "client", "lead"] as const).filter((field) => filters[field] !== null).map((field) => ({ ...filters, [field]: null }));
+  return (["perspective", "arrangement", "client", "lead"] as const)
+    .filter((field) => filters[field] !== null)
+    .map((field) => ({ ...filters, [field]: null }));
 }

@@ -11,7 +11,8 @@ const ratings = (slug: string, values: Partial<Record<string, number>>) =>
 /** Every Figure in a value, wherever it sits. */
 function figuresIn(value: unknown, found: Figure<unknown>[] = []): Figure<unknown>[] {
   if (value && typeof value === "object") {
-    if ("shown" in value && typeof (value as { shown: unknown }).shown === "boolean") found.push(value as Figure<unknown>);
+    if ("shown" in value && typeof (value as { shown: unknown }).shown === "boolean")
+      found.push(value as Figure<unknown>);
     for (const child of Object.values(value)) figuresIn(child, found);
   }
   return found;
@@ -60,7 +61,9 @@ function expectProtected(figure: Figure<number> | undefined, trueCount: number) 
   expect(Math.abs(figure.value - trueCount)).toBeLessThanOrEqual(5);
 }
 
-const one = (reports: number, counts: Record<string, number>) => [withKeys({ quarterStart: "2025-01-01", reports, counts })];
+const one = (reports: number, counts: Record<string, number>) => [
+  withKeys({ quarterStart: "2025-01-01", reports, counts }),
+];
 
 describe("an outcome view", () => {
   const view = buildOutcomeView([q1, q2]);
@@ -91,13 +94,23 @@ describe("an outcome view", () => {
     // 10 better, 1 the same, 9 worse (5 a bit, 4 a lot): "the same" is too small a group.
     expectProtected(quality?.respondents, 20);
     expect(quality?.net).toEqual({ shown: false, reason: "fewer-than-5" });
-    expect(quality?.ratings.find((r) => r.key === "a_lot_worse")?.count).toEqual({ shown: false, reason: "fewer-than-5" });
+    expect(quality?.ratings.find((r) => r.key === "a_lot_worse")?.count).toEqual({
+      shown: false,
+      reason: "fewer-than-5",
+    });
     // Its partner goes too: the worse group's total (in the score) minus it would give 4 away.
     expect(quality?.ratings.find((r) => r.key === "a_bit_worse")?.count).toEqual({ shown: false, reason: "secondary" });
   });
 
   it("computes the net score as share better minus share worse among those it applied to, from protected groups", () => {
-    const counts = ratings("safety", { a_lot_better: 10, a_bit_better: 10, same: 5, a_bit_worse: 5, a_lot_worse: 5, not_relevant: 5 });
+    const counts = ratings("safety", {
+      a_lot_better: 10,
+      a_bit_better: 10,
+      same: 5,
+      a_bit_worse: 5,
+      a_lot_worse: 5,
+      not_relevant: 5,
+    });
     const safety = buildOutcomeView(one(40, counts)).domains.find((d) => d.slug === "safety");
     // 20 better and 10 worse of 35 answered: +29 from the true counts; the protected groups move it a little.
     if (!safety?.net.shown) throw new Error("expected a net score");
@@ -106,18 +119,25 @@ describe("an outcome view", () => {
     expect(safety.net.value.high).toBeGreaterThan(safety.net.value.score);
     // Rating shares are published count over published "answered"; "not relevant" over everyone.
     const lotBetter = safety.ratings[0];
-    if (!lotBetter?.count.shown || !safety.respondents.shown || !safety.notRelevant.count.shown) throw new Error("expected shown figures");
+    if (!lotBetter?.count.shown || !safety.respondents.shown || !safety.notRelevant.count.shown)
+      throw new Error("expected shown figures");
     expect(lotBetter.share.shown && lotBetter.share.value.percent).toBeGreaterThan(15);
-    expect(safety.notRelevant.share).toEqual({ shown: true, value: shareOf(safety.notRelevant.count.value, safety.respondents.value) });
+    expect(safety.notRelevant.share).toEqual({
+      shown: true,
+      value: shareOf(safety.notRelevant.count.value, safety.respondents.value),
+    });
   });
 
   it("withholds a second rating when only one is small, so it cannot be worked out from the total", () => {
     const dignity = view.domains.find((d) => d.slug === "dignity");
     // 6 a lot better, 6 a bit better, 3 the same, 5 a bit worse, 0 a lot worse: the 5 goes with the 0.
     expect(dignity?.ratings.map((r) => r.count.shown)).toEqual([true, true, false, false, false]);
-    const single = buildOutcomeView(one(31, ratings("home", { a_lot_better: 6, a_bit_better: 7, same: 8, a_bit_worse: 5, a_lot_worse: 5, not_relevant: 0 }))).domains.find(
-      (d) => d.slug === "home",
-    );
+    const single = buildOutcomeView(
+      one(
+        31,
+        ratings("home", { a_lot_better: 6, a_bit_better: 7, same: 8, a_bit_worse: 5, a_lot_worse: 5, not_relevant: 0 }),
+      ),
+    ).domains.find((d) => d.slug === "home");
     expect(single?.notRelevant.count).toEqual({ shown: false, reason: "fewer-than-5" });
     // The smallest shown rating (5, a bit worse) is withheld with it, then its partner in the worse group.
     expect(single?.ratings.find((r) => r.key === "a_bit_worse")?.count).toEqual({ shown: false, reason: "secondary" });
@@ -143,7 +163,19 @@ describe("an outcome view", () => {
   it("gives quality of life quarter by quarter", () => {
     // Q1: 10 better, 1 the same, 1 worse: the small groups withhold the net score.
     expect(view.trend[0]?.qualityOfLife).toEqual({ shown: false, reason: "fewer-than-5" });
-    const steady = buildOutcomeView(one(25, ratings("quality-of-life", { a_lot_better: 5, a_bit_better: 5, same: 5, a_bit_worse: 5, a_lot_worse: 5, not_relevant: 0 })));
+    const steady = buildOutcomeView(
+      one(
+        25,
+        ratings("quality-of-life", {
+          a_lot_better: 5,
+          a_bit_better: 5,
+          same: 5,
+          a_bit_worse: 5,
+          a_lot_worse: 5,
+          not_relevant: 0,
+        }),
+      ),
+    );
     // Nobody said "not relevant": that small cell is withheld, but the score does not depend on it.
     expect(steady.trend[0]?.qualityOfLife.shown).toBe(true);
   });
@@ -151,7 +183,9 @@ describe("an outcome view", () => {
 
 describe("a slice with fewer than 5 reports", () => {
   it("shows no figure at all, so 4 cannot be read or worked out from anything on the page", () => {
-    const view = buildOutcomeView(one(4, { "arrangement:dp_employer": 4, "lead:self_led": 4, "rate:1200": 4, ...ratings("dignity", { same: 4 }) }));
+    const view = buildOutcomeView(
+      one(4, { "arrangement:dp_employer": 4, "lead:self_led": 4, "rate:1200": 4, ...ratings("dignity", { same: 4 }) }),
+    );
     const figures = figuresIn(view);
     expect(figures.length).toBeGreaterThan(50);
     expect(figures.every((f) => !f.shown)).toBe(true);

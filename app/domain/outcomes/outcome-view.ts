@@ -172,7 +172,10 @@ export function buildBreakdown(
   sliceReason?: WithheldReason,
 ): Breakdown {
   const keys = Object.keys(labels);
-  const cells = new Map<string, Cell>([["total", cellAt(slice, "reports")], ...keys.map((key): [string, Cell] => [key, cellAt(slice, `${prefix}:${key}`)])]);
+  const cells = new Map<string, Cell>([
+    ["total", cellAt(slice, "reports")],
+    ...keys.map((key): [string, Cell] => [key, cellAt(slice, `${prefix}:${key}`)]),
+  ]);
   const figures = protectCounts(cells, [{ total: "total", members: keys }], everything(cells, sliceReason));
   const total = figures.get("total") ?? withheld<number>("fewer-than-5");
   return {
@@ -191,7 +194,12 @@ export function buildBreakdown(
  * Each group is a cell of its own (its key is the sum of its ratings' keys), so the score and its
  * interval come from the groups' published counts.
  */
-export function buildDomain(slice: SliceCounts, domain: { slug: string; label: string }, carersOnly: boolean, sliceReason?: WithheldReason): DomainFigures {
+export function buildDomain(
+  slice: SliceCounts,
+  domain: { slug: string; label: string },
+  carersOnly: boolean,
+  sliceReason?: WithheldReason,
+): DomainFigures {
   const rating = (key: string) => cellAt(slice, `outcome:${domain.slug}:${key}`);
   const keys = [...RATINGS, "not_relevant"];
   const answered = sumCells(RATINGS.map(rating));
@@ -215,7 +223,12 @@ export function buildDomain(slice: SliceCounts, domain: { slug: string; label: s
   const figure = (id: string) => figures.get(id) ?? withheld<number>("fewer-than-5");
   const category = (key: string, denominator: Figure<number>): CategoryFigure => {
     const count = figure(key);
-    return { key, label: OUTCOME_RATINGS[key as keyof typeof OUTCOME_RATINGS], count, share: publishShare(count, denominator) };
+    return {
+      key,
+      label: OUTCOME_RATINGS[key as keyof typeof OUTCOME_RATINGS],
+      count,
+      share: publishShare(count, denominator),
+    };
   };
   const [better, same, worse, total] = [figure("better"), figure("same"), figure("worse"), figure("answered")];
   const hidden = [better, same, worse, total].find((group) => !group.shown);
@@ -246,11 +259,18 @@ function netScoreOf(better: number, worse: number, total: number): NetScore {
   const estimate = netScore(better, worse, n);
   const extra = n > 0 ? (Z_95 * Math.sqrt(PUBLISHED_COUNT_VARIANCE * (2 + estimate.score ** 2))) / n : 0;
   const widened = widen(estimate.score, estimate, extra, -1, 1);
-  return { score: Math.round(100 * estimate.score), low: Math.round(100 * widened.low), high: Math.round(100 * widened.high) };
+  return {
+    score: Math.round(100 * estimate.score),
+    low: Math.round(100 * widened.low),
+    high: Math.round(100 * widened.high),
+  };
 }
 
 /** When a whole slice is withheld, every figure in it is, for the same reason. */
-function everything(cells: ReadonlyMap<string, Cell>, reason: WithheldReason | undefined): Map<string, WithheldReason> | undefined {
+function everything(
+  cells: ReadonlyMap<string, Cell>,
+  reason: WithheldReason | undefined,
+): Map<string, WithheldReason> | undefined {
   return reason ? new Map([...cells.keys()].map((id) => [id, reason])) : undefined;
 }
 
@@ -280,10 +300,24 @@ function buildSpread(slice: SliceCounts, prefix: string, scale: number, sliceRea
 }
 
 /** Reports and quality of life quarter by quarter; the quarters add up to the period's total. */
-function buildTrend(quarters: readonly QuarterCounts[], period: SliceCounts, sliceReason?: WithheldReason): QuarterFigures[] {
-  const cells = new Map<string, Cell>([["total", cellAt(period, "reports")], ...quarters.map((q): [string, Cell] => [q.quarterStart, cellAt(q, "reports")])]);
-  const figures = protectCounts(cells, [{ total: "total", members: quarters.map((q) => q.quarterStart) }], everything(cells, sliceReason));
-  const domain = OUTCOME_DOMAINS.find((d) => d.slug === QUALITY_OF_LIFE) ?? { slug: QUALITY_OF_LIFE, label: "Quality of life" };
+function buildTrend(
+  quarters: readonly QuarterCounts[],
+  period: SliceCounts,
+  sliceReason?: WithheldReason,
+): QuarterFigures[] {
+  const cells = new Map<string, Cell>([
+    ["total", cellAt(period, "reports")],
+    ...quarters.map((q): [string, Cell] => [q.quarterStart, cellAt(q, "reports")]),
+  ]);
+  const figures = protectCounts(
+    cells,
+    [{ total: "total", members: quarters.map((q) => q.quarterStart) }],
+    everything(cells, sliceReason),
+  );
+  const domain = OUTCOME_DOMAINS.find((d) => d.slug === QUALITY_OF_LIFE) ?? {
+    slug: QUALITY_OF_LIFE,
+    label: "Quality of life",
+  };
   return quarters.map((quarter) => {
     const reports = figures.get(quarter.quarterStart) ?? withheld<number>("fewer-than-5");
     return {

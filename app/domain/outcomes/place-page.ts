@@ -13,7 +13,13 @@ export interface DashboardData {
 }
 
 export interface PlacePageData {
-  heading: { name: string; level: "area" | "region" | "nation"; regionCode: string; regionName: string; nation: string };
+  heading: {
+    name: string;
+    level: "area" | "region" | "nation";
+    regionCode: string;
+    regionName: string;
+    nation: string;
+  };
   /** The filters as typed, shown back in the form. */
   values: Record<string, string>;
   errors: Partial<Record<OutcomeFilterField, string>> | null;

@@ -81,10 +81,20 @@ describe("the table of councils", () => {
 
 describe("a filtered table", () => {
   it("withholds a council, region or nation whose reports outside the filter number 1 to 4", () => {
-    const wider = [council("E1", "R1", 40, 20), council("E2", "R1", 60, 30), council("E4", "R1", 30, 10), council("E3", "R2", 50, 25)];
+    const wider = [
+      council("E1", "R1", 40, 20),
+      council("E2", "R1", 60, 30),
+      council("E4", "R1", 30, 10),
+      council("E3", "R2", 50, 25),
+    ];
     // Filtered: E1 leaves out 2 reports (withheld, and E4 with it so R1 minus the rest is no help),
     // E2 leaves out 20, E3 leaves out none.
-    const filtered = [council("E1", "R1", 38, 19), council("E2", "R1", 40, 20), council("E4", "R1", 20, 10), council("E3", "R2", 50, 25)];
+    const filtered = [
+      council("E1", "R1", 38, 19),
+      council("E2", "R1", 40, 20),
+      council("E4", "R1", 20, 10),
+      council("E3", "R2", 50, 25),
+    ];
     const table = buildPlaceTable("England", filtered, [wider]);
     const row = (code: string) => table.places.find((p) => p.code === code);
     expect(row("E1")?.reports).toEqual({ shown: false, reason: "secondary" });

@@ -45,7 +45,11 @@ const QUALITY_OF_LIFE_DOMAIN = { slug: QUALITY_OF_LIFE, label: "Quality of life 
  * unfiltered table). A council, region or nation whose reports outside the filter number 1 to 4
  * is withheld here, so that the wider table minus this one cannot give a small group back.
  */
-export function buildPlaceTable(nation: string, places: readonly PlaceCounts[], parents: readonly (readonly PlaceCounts[])[] = []): PlaceTable {
+export function buildPlaceTable(
+  nation: string,
+  places: readonly PlaceCounts[],
+  parents: readonly (readonly PlaceCounts[])[] = [],
+): PlaceTable {
   const regions = new Map<string, { name: string; members: string[]; reports: Cell }>();
   const counts = new Map<string, Cell>();
   let nationTotal = EMPTY_CELL;
@@ -125,7 +129,8 @@ export function sortPlaceRows(rows: readonly PlaceRow[], by: PlaceSort, descendi
   return byName
     .map((row, index) => ({ row, index, value: valueOf(row) }))
     .sort((a, b) => {
-      if (a.value === null || b.value === null) return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
+      if (a.value === null || b.value === null)
+        return a.value === b.value ? a.index - b.index : a.value === null ? 1 : -1;
       return (descending ? b.value - a.value : a.value - b.value) || a.index - b.index;
     })
     .map((entry) => entry.row);

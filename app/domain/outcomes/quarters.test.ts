@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 
-import { addQuarters, quarterCode, quarterContaining, quarterLabel, quarterStartFromCode, quartersBetween } from "./quarters";
+import {
+  addQuarters,
+  quarterCode,
+  quarterContaining,
+  quarterLabel,
+  quarterStartFromCode,
+  quartersBetween,
+} from "./quarters";
 
 describe("quarters", () => {
   it("read and write the address form", () => {

@@ -6,7 +6,10 @@ import { perturbation, type Cell } from "./cell-key";
 import type { SliceCounts } from "./outcome-view";
 
 /** The same counts with a fixed, arbitrary cell key for each (a hash of its name and a salt). */
-export function withKeys<T extends Omit<SliceCounts, "keys">>(slice: T, salt = ""): T & { keys: Record<string, number> } {
+export function withKeys<T extends Omit<SliceCounts, "keys">>(
+  slice: T,
+  salt = "",
+): T & { keys: Record<string, number> } {
   const names = ["reports", ...Object.keys(slice.counts)];
   return { ...slice, keys: Object.fromEntries(names.map((name) => [name, hash(`${salt}${name}`) % 256])) };
 }

@@ -87,6 +87,14 @@ describe("quantiles from a histogram", () => {
 
   it("ignore values counted zero times (reports withdrawn) and give nothing for no values", () => {
     expect(quantile(new Map([[5, 0]]), 0.5)).toBeNull();
-    expect(quantile(new Map([[5, 0], [7, 2]]), 0.5)).toBe(7);
+    expect(
+      quantile(
+        new Map([
+          [5, 0],
+          [7, 2],
+        ]),
+        0.5,
+      ),
+    ).toBe(7);
   });
 });

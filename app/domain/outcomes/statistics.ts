@@ -43,8 +43,12 @@ export function netScore(better: number, worse: number, n: number, z = Z_95): Ne
   // Correlation between the two share estimates in one multinomial sample.
   const spread = pB * (1 - pB) * pW * (1 - pW);
   const phi = spread > 0 ? (-pB * pW) / Math.sqrt(spread) : 0;
-  const lowDistance = Math.sqrt(Math.max(0, (pB - b.low) ** 2 + (w.high - pW) ** 2 - 2 * phi * (pB - b.low) * (w.high - pW)));
-  const highDistance = Math.sqrt(Math.max(0, (b.high - pB) ** 2 + (pW - w.low) ** 2 - 2 * phi * (b.high - pB) * (pW - w.low)));
+  const lowDistance = Math.sqrt(
+    Math.max(0, (pB - b.low) ** 2 + (w.high - pW) ** 2 - 2 * phi * (pB - b.low) * (w.high - pW)),
+  );
+  const highDistance = Math.sqrt(
+    Math.max(0, (b.high - pB) ** 2 + (pW - w.low) ** 2 - 2 * phi * (b.high - pB) * (pW - w.low)),
+  );
   return { score, low: Math.max(-1, score - lowDistance), high: Math.min(1, score + highDistance) };
 }
 

@@ -11,19 +11,32 @@ describe("describing a search in words", () => {
     expect(describeStorySearch(NO_SEARCH, NONE)).toBe("Stories");
     expect(
       describeStorySearch(
-        { ...NO_SEARCH, q: "respite", kind: "question", tag: "transport", council: "E06000001", perspective: "carer", arrangement: "dp_employer", year: 2026 },
+        {
+          ...NO_SEARCH,
+          q: "respite",
+          kind: "question",
+          tag: "transport",
+          council: "E06000001",
+          perspective: "carer",
+          arrangement: "dp_employer",
+          year: 2026,
+        },
         { tag: "Transport", council: "Hartlepool", region: null },
       ),
     ).toBe(
       "Questions matching “respite”, tagged “Transport”, about Hartlepool, author: carer, support: direct payment, employing personal assistants, published in 2026",
     );
-    expect(describeStorySearch({ ...NO_SEARCH, region: "W92000004" }, { ...NONE, region: "Wales" })).toBe("Stories in Wales");
+    expect(describeStorySearch({ ...NO_SEARCH, region: "W92000004" }, { ...NONE, region: "Wales" })).toBe(
+      "Stories in Wales",
+    );
   });
 });
 
 describe("citations", () => {
   it("give the year, the search, the day retrieved and the address", () => {
-    expect(citeAs("Stories in Wales", "https://example.org/stories?region=W92000004", new Date("2026-12-01T23:30:00Z"))).toBe(
+    expect(
+      citeAs("Stories in Wales", "https://example.org/stories?region=W92000004", new Date("2026-12-01T23:30:00Z")),
+    ).toBe(
       "Fifth Option (2026). Stories in Wales. Retrieved 2026-12-01 from https://example.org/stories?region=W92000004",
     );
   });

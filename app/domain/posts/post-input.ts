@@ -10,7 +10,10 @@ export const TAGS_MAX = 5;
 
 export const POST_KINDS = {
   story: { label: "A story", hint: "Something that happened to you or someone you support" },
-  practice_note: { label: "A practice note", hint: "For planners, social workers and providers: practice and dilemmas" },
+  practice_note: {
+    label: "A practice note",
+    hint: "For planners, social workers and providers: practice and dilemmas",
+  },
   question: { label: "A question", hint: "Ask people who have been there" },
 } as const;
 export type PostKind = keyof typeof POST_KINDS;
@@ -43,19 +46,27 @@ const bodyRule = (maxWords: number, empty: string) =>
     .string()
     .transform((value) => value.replace(/\r\n/g, "\n").trim())
     .refine((value) => value.length > 0, empty)
-    .refine((value) => countWords(value) <= maxWords, (value) => ({
-      message: `Your text is ${countWords(value).toLocaleString("en-GB")} words. It must be ${maxWords.toLocaleString("en-GB")} words or fewer`,
-    }));
+    .refine(
+      (value) => countWords(value) <= maxWords,
+      (value) => ({
+        message: `Your text is ${countWords(value).toLocaleString("en-GB")} words. It must be ${maxWords.toLocaleString("en-GB")} words or fewer`,
+      }),
+    );
 
 export const postInputSchema = z.object({
-  kind: z.enum(["story", "practice_note", "question"], { errorMap: () => ({ message: "Choose what kind of post this is" }) }),
+  kind: z.enum(["story", "practice_note", "question"], {
+    errorMap: () => ({ message: "Choose what kind of post this is" }),
+  }),
   title: z
     .string()
     .transform((value) => value.trim())
     .refine((value) => value.length > 0, "Enter a title")
-    .refine((value) => value.length <= TITLE_MAX, (value) => ({
-      message: `Your title is ${value.length} characters. It must be ${TITLE_MAX} characters or fewer`,
-    })),
+    .refine(
+      (value) => value.length <= TITLE_MAX,
+      (value) => ({
+        message: `Your title is ${value.length} characters. It must be ${TITLE_MAX} characters or fewer`,
+      }),
+    ),
   body: bodyRule(BODY_MAX_WORDS, "Write your post"),
   tags: z.array(z.string()).max(TAGS_MAX, `Choose up to ${TAGS_MAX} tags`),
   displayMode: z.enum(["handle", "anonymous"], { errorMap: () => ({ message: "Choose how your name is shown" }) }),

@@ -17,7 +17,5 @@ const STRAY = new RegExp(`[${SNIPPET_START}${SNIPPET_STOP}]`, "g");
 
 /** Escaped text with <mark> around each matched word: safe to put in the page as HTML. */
 export function snippetHtml(headline: string): string {
-  return escapeHtml(headline.replace(/\s+/g, " ").trim())
-    .replace(MARKED, "<mark>$1</mark>")
-    .replace(STRAY, "");
+  return escapeHtml(headline.replace(/\s+/g, " ").trim()).replace(MARKED, "<mark>$1</mark>").replace(STRAY, "");
 }

@@ -23,7 +23,9 @@ function errorsOf(query: string) {
 describe("reading a story search from a URL", () => {
   it("reads every filter", () => {
     expect(
-      parse("q=direct+payment&kind=question&tag=respite&council=E06000001&region=E12000001&perspective=carer&arrangement=dp_employer&year=2026&sort=newest"),
+      parse(
+        "q=direct+payment&kind=question&tag=respite&council=E06000001&region=E12000001&perspective=carer&arrangement=dp_employer&year=2026&sort=newest",
+      ),
     ).toEqual({
       ok: true,
       search: {
@@ -41,7 +43,10 @@ describe("reading a story search from a URL", () => {
   });
 
   it("treats empty parameters as absent, as an empty search box sends them", () => {
-    expect(parse("q=&kind=&tag=&council=&region=&perspective=&arrangement=&year=&sort=")).toEqual({ ok: true, search: NO_SEARCH });
+    expect(parse("q=&kind=&tag=&council=&region=&perspective=&arrangement=&year=&sort=")).toEqual({
+      ok: true,
+      search: NO_SEARCH,
+    });
     expect(parse("q=+++")).toEqual({ ok: true, search: NO_SEARCH });
   });
 
@@ -75,7 +80,9 @@ describe("reading a story search from a URL", () => {
   });
 
   it("reports several bad fields at once", () => {
-    expect(Object.keys(errorsOf("kind=poem&year=1066&council=x"))).toEqual(expect.arrayContaining(["kind", "year", "council"]));
+    expect(Object.keys(errorsOf("kind=poem&year=1066&council=x"))).toEqual(
+      expect.arrayContaining(["kind", "year", "council"]),
+    );
   });
 
   it("refuses years out of range and years that are not years", () => {
@@ -87,7 +94,9 @@ describe("reading a story search from a URL", () => {
 
   it("refuses search words over 200 characters, saying how many there were", () => {
     expect(parse(`q=${"a".repeat(200)}`).ok).toBe(true);
-    expect(errorsOf(`q=${"a".repeat(201)}`)).toEqual({ q: "Search words must be 200 characters or fewer (these are 201)." });
+    expect(errorsOf(`q=${"a".repeat(201)}`)).toEqual({
+      q: "Search words must be 200 characters or fewer (these are 201).",
+    });
   });
 
   it("refuses control characters, which PostgreSQL cannot search", () => {
@@ -95,7 +104,9 @@ describe("reading a story search from a URL", () => {
   });
 
   it("refuses sorting by relevance with nothing to be relevant to", () => {
-    expect(errorsOf("sort=relevance")).toEqual({ sort: "Sorting by relevance needs search words: type some, or sort by newest." });
+    expect(errorsOf("sort=relevance")).toEqual({
+      sort: "Sorting by relevance needs search words: type some, or sort by newest.",
+    });
   });
 
   it("refuses two values for one filter rather than picking one", () => {
@@ -118,7 +129,13 @@ describe("canonical search URLs", () => {
   });
 
   it("read back as the same search", () => {
-    const search = { ...NO_SEARCH, q: '"day centre" -closed', council: "E06000001", perspective: "carer" as const, sort: "newest" as const };
+    const search = {
+      ...NO_SEARCH,
+      q: '"day centre" -closed',
+      council: "E06000001",
+      perspective: "carer" as const,
+      sort: "newest" as const,
+    };
     expect(parse(storySearchParams(search).toString())).toEqual({ ok: true, search });
   });
 
@@ -134,11 +151,25 @@ describe("canonical search URLs", () => {
 });
 
 describe("facets shown on a page", () => {
-  const councils = Array.from({ length: 30 }, (_, i) => ({ value: `E0600${String(i).padStart(4, "0")}`, label: `Council ${i}`, count: 30 - i }));
-  const facets: StoryFacets = { kind: [], tag: [], council: councils, region: [], perspective: [], arrangement: [], year: [] };
+  const councils = Array.from({ length: 30 }, (_, i) => ({
+    value: `E0600${String(i).padStart(4, "0")}`,
+    label: `Council ${i}`,
+    count: 30 - i,
+  }));
+  const facets: StoryFacets = {
+    kind: [],
+    tag: [],
+    council: councils,
+    region: [],
+    perspective: [],
+    arrangement: [],
+    year: [],
+  };
 
   it("list the ten councils with most stories until a region is chosen, and the chosen council too", () => {
-    expect(facetsToShow(NO_SEARCH, facets).council.map((c) => c.label)).toEqual(councils.slice(0, 10).map((c) => c.label));
+    expect(facetsToShow(NO_SEARCH, facets).council.map((c) => c.label)).toEqual(
+      councils.slice(0, 10).map((c) => c.label),
+    );
     expect(facetsToShow({ ...NO_SEARCH, council: "E06000025" }, facets).council.at(-1)?.label).toBe("Council 25");
     expect(facetsToShow({ ...NO_SEARCH, council: "E06000025" }, facets).council).toHaveLength(11);
   });

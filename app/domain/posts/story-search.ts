@@ -8,7 +8,11 @@ import { PERSPECTIVES, type Perspective, SUPPORT_ARRANGEMENTS, type SupportArran
 export const QUERY_MAX = 200;
 
 /** What each kind of post is called in lists, facets and downloads. */
-export const KIND_LABELS: Record<PostKind, string> = { story: "Story", practice_note: "Practice note", question: "Question" };
+export const KIND_LABELS: Record<PostKind, string> = {
+  story: "Story",
+  practice_note: "Practice note",
+  question: "Question",
+};
 /** Nothing was published before the site existed; a wider range only invites typos. */
 export const FIRST_YEAR = 2000;
 
@@ -69,9 +73,12 @@ function schema(now: Date) {
       .string()
       .transform((text) => text.trim().replace(/\s+/g, " "))
       .refine((text) => !CONTROL_CHARACTERS.test(text), "Search words cannot contain control characters.")
-      .refine((text) => text.length <= QUERY_MAX, (text) => ({
-        message: `Search words must be ${QUERY_MAX} characters or fewer (these are ${text.length}).`,
-      }))
+      .refine(
+        (text) => text.length <= QUERY_MAX,
+        (text) => ({
+          message: `Search words must be ${QUERY_MAX} characters or fewer (these are ${text.length}).`,
+        }),
+      )
       .optional(),
     kind: z
       .enum(Object.keys(POST_KINDS) as [PostKind, ...PostKind[]], {
@@ -86,7 +93,10 @@ function schema(now: Date) {
     council: z.string().regex(GSS_CODE, "Council must be a 9-character ONS code such as E06000001.").optional(),
     region: z
       .string()
-      .regex(GSS_CODE, "Region must be a 9-character ONS code such as E12000001 (Scotland is S92000003, Wales W92000004).")
+      .regex(
+        GSS_CODE,
+        "Region must be a 9-character ONS code such as E12000001 (Scotland is S92000003, Wales W92000004).",
+      )
       .optional(),
     perspective: z
       .enum(Object.keys(PERSPECTIVES) as [Perspective, ...Perspective[]], {
@@ -104,12 +114,25 @@ function schema(now: Date) {
       .transform(Number)
       .refine((year) => year >= FIRST_YEAR && year <= lastYear, `Year must be between ${FIRST_YEAR} and ${lastYear}.`)
       .optional(),
-    sort: z.enum(["relevance", "newest"], { errorMap: () => ({ message: "Sort must be relevance or newest." }) }).optional(),
+    sort: z
+      .enum(["relevance", "newest"], { errorMap: () => ({ message: "Sort must be relevance or newest." }) })
+      .optional(),
     cursor: z.string().regex(CURSOR, "This page link is damaged: go back to the first page of results.").optional(),
   });
 }
 
-const FIELDS = ["q", "kind", "tag", "council", "region", "perspective", "arrangement", "year", "sort", "cursor"] as const;
+const FIELDS = [
+  "q",
+  "kind",
+  "tag",
+  "council",
+  "region",
+  "perspective",
+  "arrangement",
+  "year",
+  "sort",
+  "cursor",
+] as const;
 
 /**
  * Reads a search from a query string. Empty parameters count as absent; anything else that is not

@@ -17,7 +17,12 @@ describe("experience report answers", () => {
   });
 
   it("accept optional questions left unanswered", () => {
-    const budget = stepSchemas(today).budget.safeParse({ budgetChange: "same", ease: "", weeksToSupport: "", budgetCoverage: "" });
+    const budget = stepSchemas(today).budget.safeParse({
+      budgetChange: "same",
+      ease: "",
+      weeksToSupport: "",
+      budgetCoverage: "",
+    });
     expect(budget.success).toBe(true);
   });
 
@@ -31,7 +36,11 @@ describe("experience report answers", () => {
       "Hours of paid support must be between 0 and 168 hours a week",
       "Hours of unpaid care must be a number, like 10",
     ]);
-    expect(money.parse({ hourlyRate: "£12.50", paidHours: "0", unpaidHours: "" })).toEqual({ hourlyRate: 12.5, paidHours: 0, unpaidHours: null });
+    expect(money.parse({ hourlyRate: "£12.50", paidHours: "0", unpaidHours: "" })).toEqual({
+      hourlyRate: 12.5,
+      paidHours: 0,
+      unpaidHours: null,
+    });
   });
 
   it("ask carers about their own wellbeing too, and need an answer for every outcome", () => {

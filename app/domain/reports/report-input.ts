@@ -89,13 +89,17 @@ const optionalNumber = (label: string, min: number, max: number, unit: string) =
         return z.NEVER;
       }
       if (number < min || number > max) {
-        ctx.addIssue({ code: "custom", message: `${label} must be between ${unit === "£" ? `£${min}` : min} and ${unit === "£" ? `£${max}` : `${max} ${unit}`}` });
+        ctx.addIssue({
+          code: "custom",
+          message: `${label} must be between ${unit === "£" ? `£${min}` : min} and ${unit === "£" ? `£${max}` : `${max} ${unit}`}`,
+        });
         return z.NEVER;
       }
       return number;
     });
 
-const choice = <T extends object>(record: T, message: string) => z.enum(keys(record), { errorMap: () => ({ message }) });
+const choice = <T extends object>(record: T, message: string) =>
+  z.enum(keys(record), { errorMap: () => ({ message }) });
 
 /** An optional question left unanswered arrives as "" from the form. */
 const optionalChoice = <T extends object>(record: T, message: string) =>
@@ -109,7 +113,10 @@ export function stepSchemas(today: Date) {
       quarter: z
         .string()
         .refine((value) => parseQuarter(value) !== null, "Choose the quarter your answers describe")
-        .refine((value) => allowed.has(value) || parseQuarter(value) === null, "The quarter cannot be in the future or more than 10 years ago"),
+        .refine(
+          (value) => allowed.has(value) || parseQuarter(value) === null,
+          "The quarter cannot be in the future or more than 10 years ago",
+        ),
     }),
     who: z.object({
       perspective: choice(PERSPECTIVES, "Choose who is answering"),
@@ -144,7 +151,10 @@ export function outcomeDomainsFor(perspective: string | undefined) {
 }
 
 /** Every outcome needs an answer ("not relevant" is one). Returns errors keyed by field name. */
-export function outcomeErrors(answers: Record<string, string | undefined>, perspective: string | undefined): Record<string, string> {
+export function outcomeErrors(
+  answers: Record<string, string | undefined>,
+  perspective: string | undefined,
+): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const domain of outcomeDomainsFor(perspective)) {
     const value = answers[`outcome-${domain.slug}`];

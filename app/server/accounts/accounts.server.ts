@@ -86,7 +86,11 @@ export async function verifyCredentials(handle: string, password: string): Promi
  * Uses one recovery code to set a new password, and signs the account out everywhere.
  * Returns false (and changes nothing) when the handle or code is wrong or already used.
  */
-export async function recoverWithCode(handle: string, code: string, newPassword: string): Promise<{ userId: number } | null> {
+export async function recoverWithCode(
+  handle: string,
+  code: string,
+  newPassword: string,
+): Promise<{ userId: number } | null> {
   // Every step is taken whether or not the handle exists (the argon2 hash is most of the time),
   // so how long the answer takes does not say whether someone has an account under that name.
   const [user, passwordHash] = await Promise.all([
@@ -121,7 +125,12 @@ export async function unusedRecoveryCodeCount(userId: number): Promise<number> {
   return prisma().recoveryCode.count({ where: { userId, usedAt: null } });
 }
 
-export async function changePassword(userId: number, currentPassword: string, newPassword: string, keepSessionId: string) {
+export async function changePassword(
+  userId: number,
+  currentPassword: string,
+  newPassword: string,
+  keepSessionId: string,
+) {
   const user = await prisma().user.findUniqueOrThrow({ where: { id: userId }, select: { passwordHash: true } });
   if (!(await verifyPassword(user.passwordHash, currentPassword))) return false;
   await prisma().user.update({
@@ -135,7 +144,10 @@ export async function changePassword(userId: number, currentPassword: string, ne
 
 export async function changeHandle(userId: number, handle: string): Promise<void> {
   try {
-    await prisma().user.update({ where: { id: userId }, data: { handle: handle.trim(), handleKey: handleKey(handle) } });
+    await prisma().user.update({
+      where: { id: userId },
+      data: { handle: handle.trim(), handleKey: handleKey(handle) },
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw new HandleTaken();
     throw error;
@@ -178,12 +190,23 @@ export async function exportAccountData(userId: number) {
           createdAt: true,
           publishedAt: true,
           tags: { select: { tag: { select: { slug: true } } } },
-          revisions: { orderBy: { id: "asc" }, select: { title: true, bodyMarkdown: true, createdAt: true, reason: true } },
+          revisions: {
+            orderBy: { id: "asc" },
+            select: { title: true, bodyMarkdown: true, createdAt: true, reason: true },
+          },
         },
       },
       comments: {
         orderBy: { id: "asc" },
-        select: { id: true, postId: true, parentId: true, bodyMarkdown: true, status: true, displayMode: true, createdAt: true },
+        select: {
+          id: true,
+          postId: true,
+          parentId: true,
+          bodyMarkdown: true,
+          status: true,
+          displayMode: true,
+          createdAt: true,
+        },
       },
       reports: {
         orderBy: { id: "asc" },
@@ -208,12 +231,21 @@ export async function exportAccountData(userId: number) {
           outcomes: { select: { domain: true, rating: true } },
         },
       },
-      flags: { orderBy: { id: "asc" }, select: { postId: true, commentId: true, reason: true, note: true, createdAt: true } },
+      flags: {
+        orderBy: { id: "asc" },
+        select: { postId: true, commentId: true, reason: true, note: true, createdAt: true },
+      },
     },
   });
   return {
     exportedAt: new Date().toISOString(),
-    account: { handle: user.handle, role: user.role, perspective: user.perspective, trustLevel: user.trustLevel, joined: user.createdAt },
+    account: {
+      handle: user.handle,
+      role: user.role,
+      perspective: user.perspective,
+      trustLevel: user.trustLevel,
+      joined: user.createdAt,
+    },
     posts: user.posts.map((p) => ({ ...p, tags: p.tags.map((t) => t.tag.slug) })),
     comments: user.comments,
     experienceReports: user.reports.map((r) => ({
@@ -250,7 +282,15 @@ export async function deleteAccount(userId: number, content: "delete" | "detach"
 
 // ---- Roles (admin) ----
 
-export async function listMembersForAdmin({ search, page, perPage }: { search: string; page: number; perPage: number }) {
+export async function listMembersForAdmin({
+  search,
+  page,
+  perPage,
+}: {
+  search: string;
+  page: number;
+  perPage: number;
+}) {
   const where = search ? { handleKey: { contains: handleKey(search) } } : {};
   const [members, total] = await Promise.all([
     prisma().user.findMany({
@@ -265,14 +305,27 @@ export async function listMembersForAdmin({ search, page, perPage }: { search: s
   return { members, total };
 }
 
-export async function setRole(actor: { id: number; handle: string }, userId: number, role: Role, reason: string | null) {
+export async function setRole(
+  actor: { id: number; handle: string },
+  userId: number,
+  role: Role,
+  reason: string | null,
+) {
   return transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, handle: true } });
     if (!before) return null;
     if (before.role === role) return { changed: false, handle: before.handle };
     await tx.user.update({ where: { id: userId }, data: { role } });
     await recordAction(
-      { actor, action: "role.change", targetType: "user", targetId: userId, reason, before: { role: before.role }, after: { role } },
+      {
+        actor,
+        action: "role.change",
+        targetType: "user",
+        targetId: userId,
+        reason,
+        before: { role: before.role },
+        after: { role },
+      },
       tx,
     );
     return { changed: true, handle: before.handle };

@@ -4,7 +4,13 @@ import { redirect } from "@remix-run/node";
 
 import { type Action, type Resource, can, isSilenced } from "~/domain/accounts/permissions";
 
-import { readSessionToken, sessionCookie, type SessionUser, type ValidSession, validateSessionToken } from "./session.server";
+import {
+  readSessionToken,
+  sessionCookie,
+  type SessionUser,
+  type ValidSession,
+  validateSessionToken,
+} from "./session.server";
 
 const sessions = new WeakMap<Request, Promise<ValidSession | null>>();
 
@@ -44,7 +50,9 @@ export async function requirePermission(request: Request, action: Action, resour
   if (!can(user, action, resource)) {
     if (isSilenced(user) && can({ ...user, silencedUntil: null }, action, resource)) {
       const until = user.silencedUntil?.toISOString().slice(0, 10) ?? "";
-      throw new Response(`A moderator has paused your posting until ${until}. You can still read everything.`, { status: 403 });
+      throw new Response(`A moderator has paused your posting until ${until}. You can still read everything.`, {
+        status: 403,
+      });
     }
     throw new Response("You do not have permission to do that.", { status: 403 });
   }

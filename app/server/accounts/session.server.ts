@@ -57,7 +57,12 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
   const [id, secret] = parts as [string, string];
   if (!/^[a-z2-7]{24}$/.test(id) || !/^[a-z2-7]{24}$/.test(secret)) return null;
   // One query (Prisma would make two: the session, then its user); every signed-in request asks.
-  const [row] = await query<{ id: string; secretHash: Buffer; expiresAt: Date; user: Omit<SessionUser, "silencedUntil"> & { silencedUntil: string | null } }>(
+  const [row] = await query<{
+    id: string;
+    secretHash: Buffer;
+    expiresAt: Date;
+    user: Omit<SessionUser, "silencedUntil"> & { silencedUntil: string | null };
+  }>(
     `SELECT s.id, s.secret_hash AS "secretHash", s.expires_at AS "expiresAt",
             json_build_object('id', u.id, 'handle', u.handle, 'role', u.role, 'perspective', u.perspective,
                               'trustLevel', u.trust_level, 'silencedUntil', u.silenced_until,

@@ -59,7 +59,12 @@ export async function revokeApiKey(userId: number, keyId: number): Promise<{ lab
 export async function findApiKeyHolder(key: string): Promise<(Actor & { keyId: number }) | null> {
   const row = await prisma().apiKey.findUnique({
     where: { secretHash: hashApiKey(key) },
-    select: { id: true, revokedAt: true, lastUsedOn: true, user: { select: { id: true, role: true, silencedUntil: true } } },
+    select: {
+      id: true,
+      revokedAt: true,
+      lastUsedOn: true,
+      user: { select: { id: true, role: true, silencedUntil: true } },
+    },
   });
   if (!row || row.revokedAt) return null;
   const today = new Date().toISOString().slice(0, 10);

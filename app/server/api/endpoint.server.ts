@@ -10,7 +10,12 @@ import { presentedCredentials } from "~/domain/api/api-keys";
 import { type ApiPath, queryParameterNames } from "~/domain/api/openapi";
 import { readParameters, unknownParameters } from "~/domain/api/parameters";
 import { invalidParameters, type Problem, problemDocument, PROBLEM_TYPES } from "~/domain/api/problems";
-import { RATE_LIMIT_POLICIES, type RateLimitPolicy, rateLimitField, rateLimitPolicyField } from "~/domain/api/rate-limits";
+import {
+  RATE_LIMIT_POLICIES,
+  type RateLimitPolicy,
+  rateLimitField,
+  rateLimitPolicyField,
+} from "~/domain/api/rate-limits";
 
 import { findApiKeyHolder } from "./api-keys.server";
 import { isDatabaseUnavailable } from "../db/client.server";
@@ -64,7 +69,13 @@ async function identifyClient(request: Request, clientAddress: string | undefine
     const holder = await findApiKeyHolder(presented.key);
     // A member whose researcher role was taken away keeps their rows but not their access.
     if (holder && can(holder, "api:keys")) {
-      return { policy: RATE_LIMIT_POLICIES.key, limit: "apiWithKey", counter: `member:${holder.id}`, keyed: true, refusal: null };
+      return {
+        policy: RATE_LIMIT_POLICIES.key,
+        limit: "apiWithKey",
+        counter: `member:${holder.id}`,
+        keyed: true,
+        refusal: null,
+      };
     }
   }
   // A refused key still counts against the client's anonymous limit, so guessing keys is slow.
@@ -93,7 +104,10 @@ function problemFor(error: unknown, path: string): ApiProblem {
     );
   }
   logger.error({ err: error, path }, "API request failed");
-  return new ApiProblem({ kind: "internal", detail: "Something went wrong on our side. It has been logged; please try again later." });
+  return new ApiProblem({
+    kind: "internal",
+    detail: "Something went wrong on our side. It has been logged; please try again later.",
+  });
 }
 
 function jsonResponse(body: object, status: number, contentType: string, headers: Headers): Response {
@@ -115,7 +129,10 @@ async function answer(
     const client = await identifyClient(request, context.clientAddress);
     const limit = await consumeAndReport(client.limit, client.counter);
     headers.set("RateLimit-Policy", rateLimitPolicyField(client.policy));
-    headers.set("RateLimit", rateLimitField(client.policy, { remaining: limit.remaining, resetSeconds: limit.msBeforeReset / 1000 }));
+    headers.set(
+      "RateLimit",
+      rateLimitField(client.policy, { remaining: limit.remaining, resetSeconds: limit.msBeforeReset / 1000 }),
+    );
     if (!limit.allowed) {
       const seconds = Math.max(1, Math.ceil(limit.msBeforeReset / 1000));
       throw new ApiProblem(
@@ -127,9 +144,12 @@ async function answer(
       );
     }
     if (client.refusal) {
-      throw new ApiProblem({ kind: "unauthorized", detail: client.refusal }, {
-        "WWW-Authenticate": 'Bearer realm="Fifth Option API", error="invalid_token"',
-      });
+      throw new ApiProblem(
+        { kind: "unauthorized", detail: client.refusal },
+        {
+          "WWW-Authenticate": 'Bearer realm="Fifth Option API", error="invalid_token"',
+        },
+      );
     }
     const reply = await work({ request, params, query: url.searchParams, origin: publicOrigin() });
     headers.set("Cache-Control", `${client.keyed ? "private" : "public"}, max-age=${options.maxAgeSeconds}`);

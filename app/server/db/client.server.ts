@@ -60,7 +60,9 @@ function errorChain(error: unknown): { code?: string; kind?: string; message?: s
 
 /** True when an insert hit a unique index (Prisma P2002, PostgreSQL 23505): a duplicate, not a fault. */
 export function isUniqueViolation(error: unknown): boolean {
-  return errorChain(error).some(({ code, kind }) => code === "P2002" || code === "23505" || kind === "UniqueConstraintViolation");
+  return errorChain(error).some(
+    ({ code, kind }) => code === "P2002" || code === "23505" || kind === "UniqueConstraintViolation",
+  );
 }
 
 /** Turns an unreachable database into a 503, which the error page explains in plain words. */
@@ -117,7 +119,9 @@ function connect(): Database {
   // client while it is lent out and Prisma's adapter adds its own a moment later, so PostgreSQL
   // shutting down in between raised an unhandled "error" event. The query in flight fails by
   // itself (a 503), and the pool drops the broken client when it comes back.
-  pool.on("connect", (client) => client.on("error", (error) => logger.debug({ err: error.message }, "database connection lost while in use")));
+  pool.on("connect", (client) =>
+    client.on("error", (error) => logger.debug({ err: error.message }, "database connection lost while in use")),
+  );
   const prisma = extend(new PrismaClient({ adapter: new PrismaPg(pool) }));
   return { pool, prisma };
 }
@@ -197,7 +201,9 @@ export async function sqlTransaction<T>(work: (client: pg.PoolClient) => Promise
  * An interactive transaction, with an unreachable database turned into a 503 like every other
  * query: beginning and committing are not model operations, so the extension never sees their errors.
  */
-export async function transaction<T>(work: (tx: Parameters<Parameters<Prisma["$transaction"]>[0]>[0]) => Promise<T>): Promise<T> {
+export async function transaction<T>(
+  work: (tx: Parameters<Parameters<Prisma["$transaction"]>[0]>[0]) => Promise<T>,
+): Promise<T> {
   try {
     // Wait for a connection as long as a single query does (the pool's connect timeout).
     return await prisma().$transaction(work, { maxWait: CONNECT_TIMEOUT_MS });

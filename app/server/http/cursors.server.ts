@@ -29,7 +29,9 @@ export interface CursorKeys {
 
 /** Two keys derived from the app's cursor secret (HKDF-SHA256), one to encrypt, one for nonces. */
 export function cursorKeys(secret: Buffer): CursorKeys {
-  const derived = Buffer.from(hkdfSync("sha256", secret, Buffer.alloc(0), `fifth-option cursor v${CURSOR_VERSION}`, 64));
+  const derived = Buffer.from(
+    hkdfSync("sha256", secret, Buffer.alloc(0), `fifth-option cursor v${CURSOR_VERSION}`, 64),
+  );
   return { encrypt: derived.subarray(0, 32), nonce: derived.subarray(32) };
 }
 

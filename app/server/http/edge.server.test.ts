@@ -1,13 +1,37 @@
 import { describe, expect, it } from "vitest";
 
-import { addressRefusal, bodyLimitFor, EDGE_LIMITS, hasSessionCookie, isBadInput, isPrivateAnswer } from "./edge.server";
+import {
+  addressRefusal,
+  bodyLimitFor,
+  EDGE_LIMITS,
+  hasSessionCookie,
+  isBadInput,
+  isPrivateAnswer,
+} from "./edge.server";
 
 describe("body limits", () => {
   it("are 64 KB where a long text is posted, with or without Single Fetch's .data, and 16 KB elsewhere", () => {
-    for (const path of ["/stories/new", "/stories/new.data", "/stories/12", "/stories/12/edit", "/comments/3/edit.data", "/moderation/edit", "/reports/new"]) {
+    for (const path of [
+      "/stories/new",
+      "/stories/new.data",
+      "/stories/12",
+      "/stories/12/edit",
+      "/comments/3/edit.data",
+      "/moderation/edit",
+      "/reports/new",
+    ]) {
       expect(bodyLimitFor(path), path).toBe(EDGE_LIMITS.longFormBytes);
     }
-    for (const path of ["/sign-in", "/join.data", "/flag", "/settings", "/stories", "/stories/12/history", "/api/v1/stories", "/"]) {
+    for (const path of [
+      "/sign-in",
+      "/join.data",
+      "/flag",
+      "/settings",
+      "/stories",
+      "/stories/12/history",
+      "/api/v1/stories",
+      "/",
+    ]) {
       expect(bodyLimitFor(path), path).toBe(EDGE_LIMITS.formBytes);
     }
   });
@@ -52,7 +76,11 @@ describe("bad input", () => {
 
 describe("the address limit", () => {
   it("lets through Remix's route discovery for a page of hundreds of links (its /__manifest address runs to 7,680 characters)", () => {
-    const discovery = `/__manifest?${Array.from({ length: 340 }, (_, i) => `p=%2Foutcomes%2FE0${String(6000001 + i)}`).join("&")}`.slice(0, 7680);
+    const discovery =
+      `/__manifest?${Array.from({ length: 340 }, (_, i) => `p=%2Foutcomes%2FE0${String(6000001 + i)}`).join("&")}`.slice(
+        0,
+        7680,
+      );
     expect(discovery.length).toBe(7680);
     expect(addressRefusal("GET", discovery)).toBeNull();
     expect(addressRefusal("GET", `/stories?q=${"a".repeat(EDGE_LIMITS.urlChars)}`)?.status).toBe(414);

@@ -3,7 +3,13 @@
 // to Remix with their body already read and bounded. docs/hardening.md describes the rules.
 import type { Server } from "node:http";
 
-import { type AppLoadContext, createRequestHandler, data, type ServerBuild, writeReadableStreamToWritable } from "@remix-run/node";
+import {
+  type AppLoadContext,
+  createRequestHandler,
+  data,
+  type ServerBuild,
+  writeReadableStreamToWritable,
+} from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
 import getRawBody from "raw-body";
 
@@ -29,7 +35,14 @@ export const EDGE_LIMITS = {
 } as const;
 
 // Where a long text is posted. Single Fetch posts to the same address with ".data" added.
-const LONG_FORMS = [/^\/stories\/new$/, /^\/stories\/[^/]+$/, /^\/stories\/[^/]+\/edit$/, /^\/comments\/[^/]+\/edit$/, /^\/moderation\/edit$/, /^\/reports\/new$/];
+const LONG_FORMS = [
+  /^\/stories\/new$/,
+  /^\/stories\/[^/]+$/,
+  /^\/stories\/[^/]+\/edit$/,
+  /^\/comments\/[^/]+\/edit$/,
+  /^\/moderation\/edit$/,
+  /^\/reports\/new$/,
+];
 
 /** The most body bytes accepted at this path. */
 export function bodyLimitFor(path: string): number {
@@ -58,7 +71,8 @@ const refusals = {
   malformedAddress: {
     status: 400,
     kind: "bad-request",
-    message: "This address is not one we can read: part of it is not correctly encoded. Check the link, or go to the home page.",
+    message:
+      "This address is not one we can read: part of it is not correctly encoded. Check the link, or go to the home page.",
   },
   controlInAddress: {
     status: 400,
@@ -70,13 +84,22 @@ const refusals = {
     kind: "uri-too-long",
     message: `This address is longer than ${EDGE_LIMITS.urlChars.toLocaleString("en-GB")} characters, which no page here needs. Check the link, or go to the home page.`,
   },
-  method: { status: 405, kind: "method-not-allowed", message: "This kind of request is not used on this site.", allow: [...METHODS].join(", ") },
+  method: {
+    status: 405,
+    kind: "method-not-allowed",
+    message: "This kind of request is not used on this site.",
+    allow: [...METHODS].join(", "),
+  },
   tooLarge: (limit: number) => ({
     status: 413,
     kind: "too-large" as const,
     message: `What was sent is larger than this page accepts (${Math.round(limit / 1024)} KB). Nothing was saved. If you were writing a long story, shorten it and try again.`,
   }),
-  damaged: { status: 400, kind: "bad-request", message: "What was sent did not arrive whole. Nothing was saved. Please try again." },
+  damaged: {
+    status: 400,
+    kind: "bad-request",
+    message: "What was sent did not arrive whole. Nothing was saved. Please try again.",
+  },
 } satisfies Record<string, Refusal | ((limit: number) => Refusal)>;
 
 /** What is wrong with a request's address (method, length, encoding, control characters), if anything. */
@@ -120,7 +143,7 @@ export function applyServerLimits(server: Server) {
   // Requests Node refuses itself (oversized headers, unparseable request lines) get a short plain
   // answer instead of a bare status line; nothing from the parser's error is sent back.
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable || (error.code === "ECONNRESET")) {
+    if (!socket.writable || error.code === "ECONNRESET") {
       socket.destroy();
       return;
     }
@@ -131,7 +154,8 @@ export function applyServerLimits(server: Server) {
         : status === 408
           ? "The request took too long to arrive."
           : "The request could not be read.";
-    const reason = status === 431 ? "Request Header Fields Too Large" : status === 408 ? "Request Timeout" : "Bad Request";
+    const reason =
+      status === 431 ? "Request Header Fields Too Large" : status === 408 ? "Request Timeout" : "Bad Request";
     socket.end(
       `HTTP/1.1 ${status} ${reason}\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\nCache-Control: no-store\r\n\r\n${text}`,
     );
@@ -169,7 +193,8 @@ export function isBadInput(error: unknown): boolean {
   if (!error || typeof error !== "object") return false;
   const { name, code, cause } = error as { name?: unknown; code?: unknown; cause?: unknown };
   if (name === "ZodError" || name === "PrismaClientValidationError") return true;
-  if (typeof code === "string" && (/^22[0-9A-Z]{3}$/.test(code) || ["P2000", "P2007", "P2020", "P2023"].includes(code))) return true;
+  if (typeof code === "string" && (/^22[0-9A-Z]{3}$/.test(code) || ["P2000", "P2007", "P2020", "P2023"].includes(code)))
+    return true;
   return cause !== error && isBadInput(cause);
 }
 
@@ -187,14 +212,26 @@ export function withBadInputAs400(build: ServerBuild): ServerBuild {
         return await run(args);
       } catch (error) {
         if (!isBadInput(error)) throw error;
-        logger.warn({ err: error instanceof Error ? error.message : String(error), route: id, kind }, "bad input refused");
+        logger.warn(
+          { err: error instanceof Error ? error.message : String(error), route: id, kind },
+          "bad input refused",
+        );
         throw data(BAD_INPUT_MESSAGE, { status: 400 });
       }
     });
   const routes = Object.fromEntries(
     Object.entries(build.routes).map(([id, route]) => {
-      const module = route.module as unknown as Record<string, unknown> & { loader?: DataFunction; action?: DataFunction };
-      return [id, { ...route, module: { ...module, loader: wrap(id, "loader", module.loader), action: wrap(id, "action", module.action) } }];
+      const module = route.module as unknown as Record<string, unknown> & {
+        loader?: DataFunction;
+        action?: DataFunction;
+      };
+      return [
+        id,
+        {
+          ...route,
+          module: { ...module, loader: wrap(id, "loader", module.loader), action: wrap(id, "action", module.action) },
+        },
+      ];
     }),
   );
   return { ...build, routes } as ServerBuild;
@@ -257,7 +294,10 @@ export function createEdge({ build, loadContext }: EdgeOptions) {
       // Scripts are left out (root loader), so the page never reloads itself at this address.
       const cookie = req.get("cookie");
       const request = new Request(new URL("/__refused", publicOrigin()).href, { headers: cookie ? { cookie } : {} });
-      const response = await handle(request, { ...loadContext(req, res), refusal: { status: refusal.status, message: refusal.message } });
+      const response = await handle(request, {
+        ...loadContext(req, res),
+        refusal: { status: refusal.status, message: refusal.message },
+      });
       await send(res, new Response(response.body, { status: refusal.status, headers: response.headers }), true);
     } catch (error) {
       logger.error({ err: error, path: req.path }, "could not show a refusal page");
@@ -304,7 +344,10 @@ export function createEdge({ build, loadContext }: EdgeOptions) {
         ...(body ? { body: Uint8Array.from(body) } : {}),
       });
       const response = await handle(request, loadContext(req, res));
-      const privateAnswer = isPrivateAnswer({ method: req.method, cookie: req.get("cookie") }, response.headers.has("set-cookie"));
+      const privateAnswer = isPrivateAnswer(
+        { method: req.method, cookie: req.get("cookie") },
+        response.headers.has("set-cookie"),
+      );
       await send(res, response, privateAnswer);
     } catch (error) {
       next(error);
@@ -316,7 +359,10 @@ export function createEdge({ build, loadContext }: EdgeOptions) {
     void next;
     const status = (error as { status?: number }).status;
     if (typeof status === "number" && status >= 400 && status < 500) {
-      logger.warn({ err: error instanceof Error ? error.message : String(error), path: req.path, status }, "request refused");
+      logger.warn(
+        { err: error instanceof Error ? error.message : String(error), path: req.path, status },
+        "request refused",
+      );
       if (!res.headersSent) {
         void refuse(req, res, status === 413 ? refusals.tooLarge(bodyLimitFor(req.path)) : refusals.damaged);
         return;
@@ -330,7 +376,10 @@ export function createEdge({ build, loadContext }: EdgeOptions) {
     }
     res.setHeader("Cache-Control", "no-store");
     if (req.path.startsWith("/api/")) {
-      const document = problemDocument({ kind: "internal", detail: "Something went wrong on our side. It has been logged; please try again later." }, publicOrigin());
+      const document = problemDocument(
+        { kind: "internal", detail: "Something went wrong on our side. It has been logged; please try again later." },
+        publicOrigin(),
+      );
       res.status(500).type("application/problem+json").send(JSON.stringify(document));
       return;
     }

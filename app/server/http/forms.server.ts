@@ -34,7 +34,10 @@ export interface UnreadableForm {
 
 function unreadable(status: number, message: string, values: FormValues = {}) {
   const kept = Object.fromEntries(Object.entries(values).filter(([key]) => !/password|website|token|key/i.test(key)));
-  return data({ message, values: kept } satisfies UnreadableForm, { status, headers: { "Cache-Control": "private, no-store" } });
+  return data({ message, values: kept } satisfies UnreadableForm, {
+    status,
+    headers: { "Cache-Control": "private, no-store" },
+  });
 }
 
 /** Best effort at the typed text of a body that is not a form: text/plain form encoding, or a JSON object. */
@@ -42,7 +45,12 @@ function valuesOf(text: string): FormValues {
   const values: FormValues = {};
   const add = (key: string, value: unknown) => {
     const name = withoutControlCharacters(key).slice(0, 100);
-    if (name && !(name in values) && Object.keys(values).length < MAX_FORM_FIELDS && (typeof value === "string" || typeof value === "number")) {
+    if (
+      name &&
+      !(name in values) &&
+      Object.keys(values).length < MAX_FORM_FIELDS &&
+      (typeof value === "string" || typeof value === "number")
+    ) {
       values[name] = withoutControlCharacters(String(value));
     }
   };
@@ -73,7 +81,9 @@ export async function readForm(request: Request): Promise<FormValues> {
  * with a 4xx the root error boundary shows in the site's layout, keeping what could be read of
  * the typed text. The body's size was already limited before it was read (app/server/http/edge.server.ts).
  */
-export async function readFormWithLists(request: Request): Promise<{ values: FormValues; list: (key: string) => string[] }> {
+export async function readFormWithLists(
+  request: Request,
+): Promise<{ values: FormValues; list: (key: string) => string[] }> {
   const type = (request.headers.get("Content-Type") ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
   const encoding = (request.headers.get("Content-Encoding") ?? "identity").trim().toLowerCase();
   if (!FORM_TYPES.has(type) || encoding !== "identity") {
@@ -88,11 +98,17 @@ export async function readFormWithLists(request: Request): Promise<{ values: For
   try {
     form = await request.formData();
   } catch {
-    throw unreadable(400, "We could not read what was sent: the form arrived damaged. Nothing was saved. Go back to the form and try again.");
+    throw unreadable(
+      400,
+      "We could not read what was sent: the form arrived damaged. Nothing was saved. Go back to the form and try again.",
+    );
   }
   const entries = [...form.entries()];
   if (entries.length > MAX_FORM_FIELDS) {
-    throw unreadable(413, `That form had more than ${MAX_FORM_FIELDS} fields, which is more than any form here has. Nothing was saved.`);
+    throw unreadable(
+      413,
+      `That form had more than ${MAX_FORM_FIELDS} fields, which is more than any form here has. Nothing was saved.`,
+    );
   }
   const values: FormValues = {};
   const lists = new Map<string, string[]>();

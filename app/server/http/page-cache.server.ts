@@ -53,7 +53,12 @@ export function cacheableRequest(req: Pick<Request, "method" | "path" | "headers
 }
 
 /** Whether an answer may be kept and shown to other signed-out readers. */
-export function keepableAnswer(answer: { status: number; contentType: string; setsCookie: boolean; cacheControl: string }): boolean {
+export function keepableAnswer(answer: {
+  status: number;
+  contentType: string;
+  setsCookie: boolean;
+  cacheControl: string;
+}): boolean {
   return (
     answer.status === 200 &&
     answer.contentType.startsWith("text/html") &&
@@ -62,7 +67,13 @@ export function keepableAnswer(answer: { status: number; contentType: string; se
   );
 }
 
-export function pageCache({ ttlSeconds, version, nonceOf, maxChars = 16_000_000, servesHost = () => true }: PageCacheOptions) {
+export function pageCache({
+  ttlSeconds,
+  version,
+  nonceOf,
+  maxChars = 16_000_000,
+  servesHost = () => true,
+}: PageCacheOptions) {
   const pages = new LRUCache<string, KeptPage>({
     max: 5_000,
     maxSize: maxChars,
@@ -87,7 +98,8 @@ export function pageCache({ ttlSeconds, version, nonceOf, maxChars = 16_000_000,
     const collect = (chunk: unknown, encoding: unknown) => {
       if (chunk === undefined || chunk === null || typeof chunk === "function") return;
       if (Buffer.isBuffer(chunk)) chunks.push(chunk);
-      else if (typeof chunk === "string") chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+      else if (typeof chunk === "string")
+        chunks.push(Buffer.from(chunk, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
       else chunks.push(Buffer.from(chunk as Uint8Array));
     };
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;

@@ -26,7 +26,10 @@ export const RATE_LIMITS = {
   recoveryPerClient: { points: 10, durationSeconds: 60 * 60 },
   writesPerUser: { points: 30, durationSeconds: 10 * 60 },
   // The public read API: per client without a key, per member with one.
-  apiAnonymous: { points: RATE_LIMIT_POLICIES.anonymous.quota, durationSeconds: RATE_LIMIT_POLICIES.anonymous.windowSeconds },
+  apiAnonymous: {
+    points: RATE_LIMIT_POLICIES.anonymous.quota,
+    durationSeconds: RATE_LIMIT_POLICIES.anonymous.windowSeconds,
+  },
   apiWithKey: { points: RATE_LIMIT_POLICIES.key.quota, durationSeconds: RATE_LIMIT_POLICIES.key.windowSeconds },
   apiKeyCreation: { points: 10, durationSeconds: 24 * 60 * 60 },
   // A download can be the whole site: generous for a researcher, useless for scraping in a loop.
@@ -124,9 +127,11 @@ export async function giveBack(name: LimitName, key: string, points = 1): Promis
 
 /** Tells whether the limit is already used up, without counting an attempt. */
 export async function check(name: LimitName, key: string): Promise<void> {
-  const state = await limiter(name).get(key).catch((error: unknown) => {
-    throw toServiceUnavailable(error);
-  });
+  const state = await limiter(name)
+    .get(key)
+    .catch((error: unknown) => {
+      throw toServiceUnavailable(error);
+    });
   if (state && state.consumedPoints >= RATE_LIMITS[name].points) {
     throw new RateLimited(Math.ceil(state.msBeforeNext / 1000));
   }
@@ -158,5 +163,8 @@ async function saltFor(day: string): Promise<Buffer> {
 /** A key for "this client, today" that cannot be turned back into an address. */
 export async function clientKey(address: string | undefined, now = new Date()): Promise<string> {
   const salt = await saltFor(now.toISOString().slice(0, 10));
-  return createHmac("sha256", salt).update(address ?? "unknown").digest("hex").slice(0, 32);
+  return createHmac("sha256", salt)
+    .update(address ?? "unknown")
+    .digest("hex")
+    .slice(0, 32);
 }

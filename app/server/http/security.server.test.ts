@@ -23,16 +23,24 @@ describe("security headers", () => {
 describe("cross-site writes", () => {
   const host = "fifthoption.example";
   it("refuse a POST another site's page sends", () => {
-    expect(isCrossSiteWrite({ method: "POST", secFetchSite: "cross-site", origin: "https://evil.example", host })).toBe(true);
+    expect(isCrossSiteWrite({ method: "POST", secFetchSite: "cross-site", origin: "https://evil.example", host })).toBe(
+      true,
+    );
     expect(isCrossSiteWrite({ method: "POST", secFetchSite: "same-site", origin: undefined, host })).toBe(true);
-    expect(isCrossSiteWrite({ method: "POST", secFetchSite: undefined, origin: "https://evil.example", host })).toBe(true);
+    expect(isCrossSiteWrite({ method: "POST", secFetchSite: undefined, origin: "https://evil.example", host })).toBe(
+      true,
+    );
     expect(isCrossSiteWrite({ method: "POST", secFetchSite: undefined, origin: "null", host })).toBe(true);
   });
 
   it("allow our own forms, reads, and clients that are not browsers", () => {
-    expect(isCrossSiteWrite({ method: "POST", secFetchSite: "same-origin", origin: `https://${host}`, host })).toBe(false);
+    expect(isCrossSiteWrite({ method: "POST", secFetchSite: "same-origin", origin: `https://${host}`, host })).toBe(
+      false,
+    );
     expect(isCrossSiteWrite({ method: "POST", secFetchSite: undefined, origin: `https://${host}`, host })).toBe(false);
-    expect(isCrossSiteWrite({ method: "GET", secFetchSite: "cross-site", origin: "https://evil.example", host })).toBe(false);
+    expect(isCrossSiteWrite({ method: "GET", secFetchSite: "cross-site", origin: "https://evil.example", host })).toBe(
+      false,
+    );
     expect(isCrossSiteWrite({ method: "POST", secFetchSite: undefined, origin: undefined, host })).toBe(false);
   });
 });

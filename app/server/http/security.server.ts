@@ -1,7 +1,15 @@
 // HTTP-level defences applied to every response and every write (see app/server/process/main.ts).
 
 /** Headers for every response. Scripts run only with this request's nonce: no 'unsafe-inline'. */
-export function securityHeaders({ nonce, https, devReload }: { nonce: string; https: boolean; devReload?: string }): Record<string, string> {
+export function securityHeaders({
+  nonce,
+  https,
+  devReload,
+}: {
+  nonce: string;
+  https: boolean;
+  devReload?: string;
+}): Record<string, string> {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,

@@ -35,7 +35,15 @@ export interface QueueEntry extends QueueItem {
   postId: number | null;
   version: number;
   kept: KeptFinding[];
-  author: { id: number; handle: string; trustLevel: number; role: Role; silencedUntil: Date | null; rejectedBefore: number; upheldFlags: number } | null;
+  author: {
+    id: number;
+    handle: string;
+    trustLevel: number;
+    role: Role;
+    silencedUntil: Date | null;
+    rejectedBefore: number;
+    upheldFlags: number;
+  } | null;
   ownContent: boolean;
   status: string;
   areaCode: string | null;
@@ -54,7 +62,18 @@ export async function listQueue(
           where: { OR: [{ status: "pending" }, { status: "published", flags: { some: { resolvedAt: null } } }] },
           take: 200,
           orderBy: { createdAt: "asc" },
-          select: { id: true, title: true, bodyMarkdown: true, keptFindings: true, createdAt: true, version: true, status: true, areaCode: true, author, flags: openFlags },
+          select: {
+            id: true,
+            title: true,
+            bodyMarkdown: true,
+            keptFindings: true,
+            createdAt: true,
+            version: true,
+            status: true,
+            areaCode: true,
+            author,
+            flags: openFlags,
+          },
         }),
     filter.kind && filter.kind !== "comment"
       ? []
@@ -62,7 +81,18 @@ export async function listQueue(
           where: { OR: [{ status: "pending" }, { status: "published", flags: { some: { resolvedAt: null } } }] },
           take: 200,
           orderBy: { createdAt: "asc" },
-          select: { id: true, postId: true, bodyMarkdown: true, keptFindings: true, createdAt: true, version: true, status: true, post: { select: { areaCode: true } }, author, flags: openFlags },
+          select: {
+            id: true,
+            postId: true,
+            bodyMarkdown: true,
+            keptFindings: true,
+            createdAt: true,
+            version: true,
+            status: true,
+            post: { select: { areaCode: true } },
+            author,
+            flags: openFlags,
+          },
         }),
     filter.kind && filter.kind !== "report_comment"
       ? []
@@ -73,11 +103,22 @@ export async function listQueue(
           select: { id: true, comment: true, createdAt: true, areaCode: true, author },
         }),
   ]);
-  const authorIds = [...new Set([...posts, ...comments, ...reports].map((i) => i.author?.id).filter((id): id is number => id !== undefined))];
-  const rejected = await prisma().post.groupBy({ by: ["authorId"], where: { authorId: { in: authorIds }, status: "rejected" }, _count: true });
+  const authorIds = [
+    ...new Set(
+      [...posts, ...comments, ...reports].map((i) => i.author?.id).filter((id): id is number => id !== undefined),
+    ),
+  ];
+  const rejected = await prisma().post.groupBy({
+    by: ["authorId"],
+    where: { authorId: { in: authorIds }, status: "rejected" },
+    _count: true,
+  });
   const rejectedBy = new Map(rejected.map((r) => [r.authorId, r._count]));
   const upheldFlags = await prisma().flag.findMany({
-    where: { resolution: "upheld", OR: [{ post: { authorId: { in: authorIds } } }, { comment: { authorId: { in: authorIds } } }] },
+    where: {
+      resolution: "upheld",
+      OR: [{ post: { authorId: { in: authorIds } } }, { comment: { authorId: { in: authorIds } } }],
+    },
     select: { post: { select: { authorId: true } }, comment: { select: { authorId: true } } },
   });
   const upheldBy = new Map<number, number>();
@@ -85,8 +126,9 @@ export async function listQueue(
     const id = flag.post?.authorId ?? flag.comment?.authorId;
     if (id != null) upheldBy.set(id, (upheldBy.get(id) ?? 0) + 1);
   }
-  const authorOf = (a: { id: number; handle: string; trustLevel: number; role: Role; silencedUntil: Date | null } | null) =>
-    a ? { ...a, rejectedBefore: rejectedBy.get(a.id) ?? 0, upheldFlags: upheldBy.get(a.id) ?? 0 } : null;
+  const authorOf = (
+    a: { id: number; handle: string; trustLevel: number; role: Role; silencedUntil: Date | null } | null,
+  ) => (a ? { ...a, rejectedBefore: rejectedBy.get(a.id) ?? 0, upheldFlags: upheldBy.get(a.id) ?? 0 } : null);
 
   const entries: QueueEntry[] = [
     ...posts.map((p) => ({
@@ -171,14 +213,20 @@ export async function decide(
   let handledFlaggers: (number | null)[] = [];
   const authorId = await transaction(async (tx) => {
     if (target.kind === "report_comment") {
-      const report = await tx.experienceReport.findUnique({ where: { id: target.id }, select: { authorId: true, comment: true } });
+      const report = await tx.experienceReport.findUnique({
+        where: { id: target.id },
+        select: { authorId: true, comment: true },
+      });
       if (report?.authorId === moderator.id) throw new OwnContent();
       const { count } = await tx.experienceReport.updateMany({
         where: { id: target.id, commentStatus: "pending" },
         data: { commentStatus: status },
       });
       if (count !== 1) throw new AlreadyHandled();
-      await recordAction({ actor: moderator, action: `report_comment.${decision}`, targetType: "report", targetId: target.id, reason }, tx);
+      await recordAction(
+        { actor: moderator, action: `report_comment.${decision}`, targetType: "report", targetId: target.id, reason },
+        tx,
+      );
       return report?.authorId ?? null;
     }
     const current =
@@ -197,18 +245,37 @@ export async function decide(
     const { count } =
       target.kind === "post" ? await tx.post.updateMany({ where, data }) : await tx.comment.updateMany({ where, data });
     if (count !== 1) throw new AlreadyHandled();
-    const flagWhere = { resolvedAt: null, ...(target.kind === "post" ? { postId: target.id } : { commentId: target.id }) };
+    const flagWhere = {
+      resolvedAt: null,
+      ...(target.kind === "post" ? { postId: target.id } : { commentId: target.id }),
+    };
     const flaggers = await tx.flag.findMany({ where: flagWhere, select: { flaggerId: true } });
-    await tx.flag.updateMany({ where: flagWhere, data: { resolvedAt: now, resolvedById: moderator.id, resolution: flagOutcome(decision) } });
+    await tx.flag.updateMany({
+      where: flagWhere,
+      data: { resolvedAt: now, resolvedById: moderator.id, resolution: flagOutcome(decision) },
+    });
     await recordAction(
-      { actor: moderator, action: `${target.kind}.${decision}`, targetType: target.kind, targetId: target.id, reason, before: { status: current.status }, after: { status } },
+      {
+        actor: moderator,
+        action: `${target.kind}.${decision}`,
+        targetType: target.kind,
+        targetId: target.id,
+        reason,
+        before: { status: current.status },
+        after: { status },
+      },
       tx,
     );
     handledFlaggers = flaggers.map((f) => f.flaggerId);
     return current.authorId;
   });
   if (handledFlaggers.length > 0) {
-    await notify(handledFlaggers, "flag.handled", "Thank you: a moderator has looked at something you reported and dealt with it.", null);
+    await notify(
+      handledFlaggers,
+      "flag.handled",
+      "Thank you: a moderator has looked at something you reported and dealt with it.",
+      null,
+    );
   }
   const about = await describeTarget(target);
   if (authorId !== null && decision !== "dismiss_flags") {
@@ -225,10 +292,10 @@ export async function decide(
         : decision === "restore"
           ? `${what} has been restored by a moderator.`
           : decision === "reject"
-          ? `${what} was not published. The moderator wrote: ${reason ?? ""}`
-          : decision === "remove"
-            ? `${what} was removed by a moderator. The moderator wrote: ${reason ?? ""}`
-          : `${what} needs some changes before it can be published. The moderator wrote: ${reason ?? ""}`;
+            ? `${what} was not published. The moderator wrote: ${reason ?? ""}`
+            : decision === "remove"
+              ? `${what} was removed by a moderator. The moderator wrote: ${reason ?? ""}`
+              : `${what} needs some changes before it can be published. The moderator wrote: ${reason ?? ""}`;
     // A rejected or removed item is not there to see; its author is pointed at the post it was on.
     const link = decision === "approve" || decision === "restore" ? about.link : about.postLink;
     await notify([authorId], `${target.kind}.${decision}`, message.slice(0, 500), link);
@@ -237,15 +304,25 @@ export async function decide(
 }
 
 /** The post an item belongs to, for notifications that name it and link to it. */
-async function describeTarget(target: { kind: QueueItem["kind"]; id: number }): Promise<{ title: string; link: string | null; postLink: string | null }> {
+async function describeTarget(target: {
+  kind: QueueItem["kind"];
+  id: number;
+}): Promise<{ title: string; link: string | null; postLink: string | null }> {
   if (target.kind === "post") {
     const post = await prisma().post.findUnique({ where: { id: target.id }, select: { title: true } });
     return { title: post?.title ?? "", link: `/stories/${target.id}`, postLink: `/stories/${target.id}` };
   }
   if (target.kind === "comment") {
-    const comment = await prisma().comment.findUnique({ where: { id: target.id }, select: { postId: true, post: { select: { title: true } } } });
+    const comment = await prisma().comment.findUnique({
+      where: { id: target.id },
+      select: { postId: true, post: { select: { title: true } } },
+    });
     if (!comment) return { title: "", link: null, postLink: null };
-    return { title: comment.post.title, link: `/stories/${comment.postId}#comment-${target.id}`, postLink: `/stories/${comment.postId}` };
+    return {
+      title: comment.post.title,
+      link: `/stories/${comment.postId}#comment-${target.id}`,
+      postLink: `/stories/${comment.postId}`,
+    };
   }
   return { title: "", link: null, postLink: null };
 }
@@ -257,20 +334,40 @@ async function describeTarget(target: { kind: QueueItem["kind"]; id: number }): 
 async function tellThoseAnswered(commentId: number, replyAuthorId: number | null): Promise<void> {
   const reply = await prisma().comment.findUnique({
     where: { id: commentId },
-    select: { postId: true, post: { select: { title: true, authorId: true, status: true } }, parent: { select: { authorId: true } } },
+    select: {
+      postId: true,
+      post: { select: { title: true, authorId: true, status: true } },
+      parent: { select: { authorId: true } },
+    },
   });
   if (!reply || reply.post.status !== "published") return;
   const link = `/stories/${reply.postId}#comment-${commentId}`;
   const notYou = (id: number | null | undefined) => (id && id !== replyAuthorId ? id : null);
   const postAuthor = notYou(reply.post.authorId);
   const parentAuthor = notYou(reply.parent?.authorId);
-  if (postAuthor) await notify([postAuthor], "reply", `Someone replied to your post “${reply.post.title}”.`.slice(0, 500), link);
+  if (postAuthor)
+    await notify([postAuthor], "reply", `Someone replied to your post “${reply.post.title}”.`.slice(0, 500), link);
   if (parentAuthor && parentAuthor !== postAuthor) {
-    await notify([parentAuthor], "reply", `Someone replied to your comment on “${reply.post.title}”.`.slice(0, 500), link);
+    await notify(
+      [parentAuthor],
+      "reply",
+      `Someone replied to your comment on “${reply.post.title}”.`.slice(0, 500),
+      link,
+    );
   }
 }
 
-export async function listAuditLog({ action, targetType, before, perPage }: { action?: string; targetType?: string; before?: number; perPage: number }) {
+export async function listAuditLog({
+  action,
+  targetType,
+  before,
+  perPage,
+}: {
+  action?: string;
+  targetType?: string;
+  before?: number;
+  perPage: number;
+}) {
   const rows = await prisma().moderationAction.findMany({
     where: {
       ...(action ? { action: { startsWith: action } } : {}),
@@ -280,7 +377,7 @@ export async function listAuditLog({ action, targetType, before, perPage }: { ac
     orderBy: { id: "desc" },
     take: perPage + 1,
   });
-  return { entries: rows.slice(0, perPage), next: rows.length > perPage ? rows[perPage - 1]?.id ?? null : null };
+  return { entries: rows.slice(0, perPage), next: rows.length > perPage ? (rows[perPage - 1]?.id ?? null) : null };
 }
 
 export class AlreadyFlagged extends Error {
@@ -301,13 +398,24 @@ export async function flagContent(
 ): Promise<{ hidden: boolean; postId: number; authorId: number | null }> {
   const item =
     target.kind === "post"
-      ? await prisma().post.findFirst({ where: { id: target.id, status: "published" }, select: { id: true, authorId: true } })
-      : await prisma().comment.findFirst({ where: { id: target.id, status: "published" }, select: { postId: true, authorId: true } });
+      ? await prisma().post.findFirst({
+          where: { id: target.id, status: "published" },
+          select: { id: true, authorId: true },
+        })
+      : await prisma().comment.findFirst({
+          where: { id: target.id, status: "published" },
+          select: { postId: true, authorId: true },
+        });
   if (!item) throw new AlreadyHandled();
   const postId = "postId" in item ? item.postId : item.id;
   try {
     await prisma().flag.create({
-      data: { flaggerId: flagger.id, reason, note, ...(target.kind === "post" ? { postId: target.id } : { commentId: target.id }) },
+      data: {
+        flaggerId: flagger.id,
+        reason,
+        note,
+        ...(target.kind === "post" ? { postId: target.id } : { commentId: target.id }),
+      },
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new AlreadyFlagged();
@@ -318,29 +426,57 @@ export async function flagContent(
     select: { flagger: { select: { trustLevel: true, role: true } } },
   });
   const hidden = shouldHide(
-    open.map((f) => ({ flaggerTrustLevel: f.flagger?.trustLevel ?? 0, flaggerIsModerator: f.flagger?.role === "moderator" || f.flagger?.role === "admin" })),
+    open.map((f) => ({
+      flaggerTrustLevel: f.flagger?.trustLevel ?? 0,
+      flaggerIsModerator: f.flagger?.role === "moderator" || f.flagger?.role === "admin",
+    })),
   );
   if (hidden) {
     const where = { id: target.id, status: "published" as const };
     const data = { status: "pending" as const, version: { increment: 1 } };
-    const { count } = target.kind === "post" ? await prisma().post.updateMany({ where, data }) : await prisma().comment.updateMany({ where, data });
+    const { count } =
+      target.kind === "post"
+        ? await prisma().post.updateMany({ where, data })
+        : await prisma().comment.updateMany({ where, data });
     if (count === 1) {
-      await recordAction({ actor: { id: null, handle: "(flags)" }, action: `${target.kind}.hide`, targetType: target.kind, targetId: target.id, reason: "Hidden by flags, pending review" });
+      await recordAction({
+        actor: { id: null, handle: "(flags)" },
+        action: `${target.kind}.hide`,
+        targetType: target.kind,
+        targetId: target.id,
+        reason: "Hidden by flags, pending review",
+      });
     }
   }
   const link = "/moderation";
   if (reason === "safeguarding") {
-    await notifyModerators("safeguarding", `Safeguarding concern reported on a ${target.kind === "post" ? "post" : "reply"}: it is at the top of the queue.`, link);
-    await notify([item.authorId], "safeguarding.help", "Someone reading your post is worried about your safety. Here is where to get help if you need it.", "/help/safeguarding");
+    await notifyModerators(
+      "safeguarding",
+      `Safeguarding concern reported on a ${target.kind === "post" ? "post" : "reply"}: it is at the top of the queue.`,
+      link,
+    );
+    await notify(
+      [item.authorId],
+      "safeguarding.help",
+      "Someone reading your post is worried about your safety. Here is where to get help if you need it.",
+      "/help/safeguarding",
+    );
   } else {
-    await notifyModerators("flag", `A ${target.kind === "post" ? "post" : "reply"} was reported (${reason.replace("_", " ")}).`, link, flagger.id);
+    await notifyModerators(
+      "flag",
+      `A ${target.kind === "post" ? "post" : "reply"} was reported (${reason.replace("_", " ")}).`,
+      link,
+      flagger.id,
+    );
   }
   return { hidden, postId, authorId: item.authorId };
 }
 
 export class NotAllowed extends Error {
   constructor() {
-    super("You cannot do that to this person. Moderators act on members, admins on moderators, and nobody on themselves.");
+    super(
+      "You cannot do that to this person. Moderators act on members, admins on moderators, and nobody on themselves.",
+    );
   }
 }
 
@@ -354,7 +490,10 @@ type Moderator = Actor & { handle: string };
 
 /** The person acted on, after checking the moderator is senior to them (app/domain/accounts/permissions.ts). */
 async function personFor(moderator: Moderator, action: "member:silence" | "member:unsilence", userId: number) {
-  const person = await prisma().user.findUnique({ where: { id: userId }, select: { id: true, role: true, silencedUntil: true } });
+  const person = await prisma().user.findUnique({
+    where: { id: userId },
+    select: { id: true, role: true, silencedUntil: true },
+  });
   if (!person) throw new AlreadyHandled();
   if (!can(moderator, action, { member: person })) throw new NotAllowed();
   return person;
@@ -365,14 +504,32 @@ export async function silenceMember(moderator: Moderator, userId: number, days: 
   const until = silencedUntil(days);
   await transaction(async (tx) => {
     // The role checked is in the WHERE: a promotion in between cannot slip past the check.
-    const { count } = await tx.user.updateMany({ where: { id: userId, role: person.role }, data: { silencedUntil: until } });
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, role: person.role },
+      data: { silencedUntil: until },
+    });
     if (count !== 1) throw new AlreadyHandled();
     await recordAction(
-      { actor: moderator, action: "user.silence", targetType: "user", targetId: userId, reason, after: { silencedUntil: until.toISOString(), days } },
+      {
+        actor: moderator,
+        action: "user.silence",
+        targetType: "user",
+        targetId: userId,
+        reason,
+        after: { silencedUntil: until.toISOString(), days },
+      },
       tx,
     );
   });
-  await notify([userId], "user.silence", `A moderator has paused your posting for ${days} ${days === 1 ? "day" : "days"}. You can still read. The moderator wrote: ${reason}`.slice(0, 500), null);
+  await notify(
+    [userId],
+    "user.silence",
+    `A moderator has paused your posting for ${days} ${days === 1 ? "day" : "days"}. You can still read. The moderator wrote: ${reason}`.slice(
+      0,
+      500,
+    ),
+    null,
+  );
   return until;
 }
 
@@ -380,7 +537,10 @@ export async function silenceMember(moderator: Moderator, userId: number, days: 
 export async function liftSilence(moderator: Moderator, userId: number, reason: string, now = new Date()) {
   const person = await personFor(moderator, "member:unsilence", userId);
   await transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({ where: { id: userId, role: person.role, silencedUntil: { gt: now } }, data: { silencedUntil: null } });
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, role: person.role, silencedUntil: { gt: now } },
+      data: { silencedUntil: null },
+    });
     if (count !== 1) throw new NotSilenced();
     await recordAction(
       {
@@ -395,7 +555,15 @@ export async function liftSilence(moderator: Moderator, userId: number, reason: 
       tx,
     );
   });
-  await notify([userId], "user.unsilence", `A moderator has lifted the pause on your posting early: you can post again. The moderator wrote: ${reason}`.slice(0, 500), null);
+  await notify(
+    [userId],
+    "user.unsilence",
+    `A moderator has lifted the pause on your posting early: you can post again. The moderator wrote: ${reason}`.slice(
+      0,
+      500,
+    ),
+    null,
+  );
 }
 
 /** Members whose posting is paused now, soonest to end first. */
@@ -425,44 +593,134 @@ export async function editAndApprove(
     if (target.kind === "post") {
       const current = await tx.post.findUnique({
         where: { id: target.id },
-        select: { title: true, bodyMarkdown: true, authorId: true, areaCode: true, displayMode: true, bylineScope: true, tags: { select: { tag: { select: { slug: true } } } } },
+        select: {
+          title: true,
+          bodyMarkdown: true,
+          authorId: true,
+          areaCode: true,
+          displayMode: true,
+          bylineScope: true,
+          tags: { select: { tag: { select: { slug: true } } } },
+        },
       });
       if (!current) throw new AlreadyHandled();
       if (current.authorId === moderator.id) throw new OwnContent();
       const rendered = renderMarkdown(edited.body);
       const { count } = await tx.post.updateMany({
         where: { id: target.id, version: target.version, status: "pending" },
-        data: { title: edited.title ?? current.title, bodyMarkdown: edited.body, bodyHtml: rendered.html, bodyText: rendered.text, status: "published", publishedAt: now, moderationNote: reason, keptFindings: kept, version: { increment: 1 } },
+        data: {
+          title: edited.title ?? current.title,
+          bodyMarkdown: edited.body,
+          bodyHtml: rendered.html,
+          bodyText: rendered.text,
+          status: "published",
+          publishedAt: now,
+          moderationNote: reason,
+          keptFindings: kept,
+          version: { increment: 1 },
+        },
       });
       if (count !== 1) throw new AlreadyHandled();
       // The place and byline are unchanged by a moderator's edit, but every revision records them.
       await tx.postRevision.create({ data: revisionOf(target.id, current, moderator.id, `Moderator: ${reason}`) });
-      await recordAction({ actor: moderator, action: "post.edit_approve", targetType: "post", targetId: target.id, reason, before: { title: current.title, body: current.bodyMarkdown }, after: { title: edited.title ?? current.title, body: edited.body } }, tx);
+      await recordAction(
+        {
+          actor: moderator,
+          action: "post.edit_approve",
+          targetType: "post",
+          targetId: target.id,
+          reason,
+          before: { title: current.title, body: current.bodyMarkdown },
+          after: { title: edited.title ?? current.title, body: edited.body },
+        },
+        tx,
+      );
       return current.authorId;
     }
-    const current = await tx.comment.findUnique({ where: { id: target.id }, select: { bodyMarkdown: true, authorId: true } });
+    const current = await tx.comment.findUnique({
+      where: { id: target.id },
+      select: { bodyMarkdown: true, authorId: true },
+    });
     if (!current) throw new AlreadyHandled();
     if (current.authorId === moderator.id) throw new OwnContent();
     const { count } = await tx.comment.updateMany({
       where: { id: target.id, version: target.version, status: "pending" },
-      data: { bodyMarkdown: edited.body, bodyHtml: renderMarkdown(edited.body).html, status: "published", publishedAt: now, moderationNote: reason, keptFindings: kept, version: { increment: 1 } },
+      data: {
+        bodyMarkdown: edited.body,
+        bodyHtml: renderMarkdown(edited.body).html,
+        status: "published",
+        publishedAt: now,
+        moderationNote: reason,
+        keptFindings: kept,
+        version: { increment: 1 },
+      },
     });
     if (count !== 1) throw new AlreadyHandled();
-    await tx.commentRevision.create({ data: { commentId: target.id, bodyMarkdown: current.bodyMarkdown, editedById: moderator.id, reason: `Moderator: ${reason}` } });
-    await recordAction({ actor: moderator, action: "comment.edit_approve", targetType: "comment", targetId: target.id, reason, before: { body: current.bodyMarkdown }, after: { body: edited.body } }, tx);
+    await tx.commentRevision.create({
+      data: {
+        commentId: target.id,
+        bodyMarkdown: current.bodyMarkdown,
+        editedById: moderator.id,
+        reason: `Moderator: ${reason}`,
+      },
+    });
+    await recordAction(
+      {
+        actor: moderator,
+        action: "comment.edit_approve",
+        targetType: "comment",
+        targetId: target.id,
+        reason,
+        before: { body: current.bodyMarkdown },
+        after: { body: edited.body },
+      },
+      tx,
+    );
     return current.authorId;
   });
   if (authorId !== null) {
     await refreshTrustLevel(authorId);
-    await notify([authorId], `${target.kind}.edit_approve`, `A moderator edited your ${target.kind === "post" ? "post" : "reply"} and published it. They wrote: ${reason}`.slice(0, 500), target.kind === "post" ? `/stories/${target.id}` : null);
+    await notify(
+      [authorId],
+      `${target.kind}.edit_approve`,
+      `A moderator edited your ${target.kind === "post" ? "post" : "reply"} and published it. They wrote: ${reason}`.slice(
+        0,
+        500,
+      ),
+      target.kind === "post" ? `/stories/${target.id}` : null,
+    );
   }
 }
 
 export async function getPendingForEditing(kind: "post" | "comment", id: number) {
   if (kind === "post") {
-    const post = await prisma().post.findFirst({ where: { id, status: "pending" }, select: { id: true, title: true, bodyMarkdown: true, version: true, authorId: true } });
-    return post ? { kind, id: post.id, title: post.title as string | null, body: post.bodyMarkdown, version: post.version, authorId: post.authorId } : null;
+    const post = await prisma().post.findFirst({
+      where: { id, status: "pending" },
+      select: { id: true, title: true, bodyMarkdown: true, version: true, authorId: true },
+    });
+    return post
+      ? {
+          kind,
+          id: post.id,
+          title: post.title as string | null,
+          body: post.bodyMarkdown,
+          version: post.version,
+          authorId: post.authorId,
+        }
+      : null;
   }
-  const comment = await prisma().comment.findFirst({ where: { id, status: "pending" }, select: { id: true, bodyMarkdown: true, version: true, authorId: true } });
-  return comment ? { kind, id: comment.id, title: null as string | null, body: comment.bodyMarkdown, version: comment.version, authorId: comment.authorId } : null;
+  const comment = await prisma().comment.findFirst({
+    where: { id, status: "pending" },
+    select: { id: true, bodyMarkdown: true, version: true, authorId: true },
+  });
+  return comment
+    ? {
+        kind,
+        id: comment.id,
+        title: null as string | null,
+        body: comment.bodyMarkdown,
+        version: comment.version,
+        authorId: comment.authorId,
+      }
+    : null;
 }

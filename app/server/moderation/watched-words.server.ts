@@ -1,5 +1,10 @@
 // Watched words, kept for a minute per instance so every post does not query them.
-import { applyWatchedWords, type WatchedAction, type WatchedResult, type WatchedWord } from "~/domain/moderation/watched-words";
+import {
+  applyWatchedWords,
+  type WatchedAction,
+  type WatchedResult,
+  type WatchedWord,
+} from "~/domain/moderation/watched-words";
 
 import { prisma } from "../db/client.server";
 
@@ -7,13 +12,19 @@ let cache: { at: number; words: WatchedWord[] } | null = null;
 const CACHE_MS = 60_000;
 
 export async function listWatchedWords() {
-  return prisma().watchedWord.findMany({ orderBy: { pattern: "asc" }, select: { id: true, pattern: true, action: true, replacement: true } });
+  return prisma().watchedWord.findMany({
+    orderBy: { pattern: "asc" },
+    select: { id: true, pattern: true, action: true, replacement: true },
+  });
 }
 
 async function activeWords(): Promise<WatchedWord[]> {
   if (cache && Date.now() - cache.at < CACHE_MS) return cache.words;
   const rows = await listWatchedWords();
-  cache = { at: Date.now(), words: rows.map((r) => ({ pattern: r.pattern, action: r.action as WatchedAction, replacement: r.replacement })) };
+  cache = {
+    at: Date.now(),
+    words: rows.map((r) => ({ pattern: r.pattern, action: r.action as WatchedAction, replacement: r.replacement })),
+  };
   return cache.words;
 }
 

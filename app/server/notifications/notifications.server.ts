@@ -3,7 +3,13 @@ import { prisma } from "../db/client.server";
 
 type Db = Pick<ReturnType<typeof prisma>, "notification">;
 
-export async function notify(userIds: (number | null | undefined)[], kind: string, message: string, link: string | null, db: Db = prisma()) {
+export async function notify(
+  userIds: (number | null | undefined)[],
+  kind: string,
+  message: string,
+  link: string | null,
+  db: Db = prisma(),
+) {
   const ids = [...new Set(userIds.filter((id): id is number => typeof id === "number"))];
   if (ids.length === 0) return;
   await db.notification.createMany({ data: ids.map((userId) => ({ userId, kind, message, link })) });
@@ -14,7 +20,12 @@ export async function notifyModerators(kind: string, message: string, link: stri
     where: { role: { in: ["moderator", "admin"] }, ...(exceptUserId ? { id: { not: exceptUserId } } : {}) },
     select: { id: true },
   });
-  await notify(moderators.map((m) => m.id), kind, message, link);
+  await notify(
+    moderators.map((m) => m.id),
+    kind,
+    message,
+    link,
+  );
 }
 
 export async function unreadCount(userId: number): Promise<number> {
@@ -30,6 +41,7 @@ export async function readNotifications(userId: number, take = 50) {
     select: { id: true, kind: true, message: true, link: true, createdAt: true, readAt: true },
   });
   const unread = items.filter((n) => n.readAt === null).map((n) => n.id);
-  if (unread.length > 0) await prisma().notification.updateMany({ where: { id: { in: unread } }, data: { readAt: new Date() } });
+  if (unread.length > 0)
+    await prisma().notification.updateMany({ where: { id: { in: unread } }, data: { readAt: new Date() } });
   return items;
 }

@@ -9,8 +9,7 @@ import { councilRows, outcomeViewRows, placeTableRows, type TidyRow } from "~/do
 import { findCouncil, findRegion, loadOverview, loadPlaceDashboard, nationPlace, type Place } from "./figures.server";
 
 export type DownloadProblem =
-  | { status: 400; errors: Partial<Record<OutcomeFilterField | "place", string>> }
-  | { status: 404; detail: string };
+  { status: 400; errors: Partial<Record<OutcomeFilterField | "place", string>> } | { status: 404; detail: string };
 
 export interface OutcomeDownload {
   title: string;
@@ -39,12 +38,17 @@ export async function loadOutcomeDownload(url: URL, today = new Date()): Promise
   const nation = url.searchParams.get("nation");
   if (council) {
     place = /^[ENSW]\d{8}$/.test(council) ? await findCouncil(council) : null;
-    if (!place) return { status: 404, detail: `There is no council with the code "${council.slice(0, 20)}". The API's councils list has every code.` };
+    if (!place)
+      return {
+        status: 404,
+        detail: `There is no council with the code "${council.slice(0, 20)}". The API's councils list has every code.`,
+      };
   } else if (region) {
     place = /^[ENSW]\d{8}$/.test(region) ? await findRegion(region) : null;
     if (!place) return { status: 404, detail: `There is no region with the code "${region.slice(0, 20)}".` };
   } else if (nation) {
-    if (!(NATIONS as readonly string[]).includes(nation)) return { status: 400, errors: { place: `Choose England, Scotland or Wales as the nation` } };
+    if (!(NATIONS as readonly string[]).includes(nation))
+      return { status: 400, errors: { place: `Choose England, Scotland or Wales as the nation` } };
     place = nationPlace(nation as Nation);
   }
 
@@ -56,7 +60,10 @@ export async function loadOutcomeDownload(url: URL, today = new Date()): Promise
       licence: LICENCE_LINE,
       citation: citeAs(title, address, today),
       filters,
-      rows: overview.flatMap((n) => [...outcomeViewRows({ code: n.nation, name: n.nation }, n.view), ...placeTableRows(n.table)]),
+      rows: overview.flatMap((n) => [
+        ...outcomeViewRows({ code: n.nation, name: n.nation }, n.view),
+        ...placeTableRows(n.table),
+      ]),
       views: overview.map((n) => ({ nation: n.nation, outcomes: n.view, councils: n.table })),
     };
   }
@@ -70,7 +77,9 @@ export async function loadOutcomeDownload(url: URL, today = new Date()): Promise
     rows: [
       ...outcomeViewRows(place, dashboard.view),
       ...dashboard.comparisons.flatMap((c) => outcomeViewRows({ code: c.label, name: c.label }, c.view)),
-      ...dashboard.byPlanLead.flatMap((l) => outcomeViewRows({ code: `${place.code}:${l.lead}`, name: `${place.name}, plan led by: ${l.label}` }, l.view)),
+      ...dashboard.byPlanLead.flatMap((l) =>
+        outcomeViewRows({ code: `${place.code}:${l.lead}`, name: `${place.name}, plan led by: ${l.label}` }, l.view),
+      ),
       ...dashboard.councils.flatMap(councilRows),
     ],
     views: {
@@ -91,7 +100,12 @@ export function outcomesBody(download: OutcomeDownload) {
     licence: download.licence,
     citation: download.citation,
     period: { from: quarterCode(filters.from), to: quarterCode(filters.to) },
-    filters: { perspective: filters.perspective, arrangement: filters.arrangement, client: filters.client, lead: filters.lead },
+    filters: {
+      perspective: filters.perspective,
+      arrangement: filters.arrangement,
+      client: filters.client,
+      lead: filters.lead,
+    },
     views: download.views,
   };
 }

@@ -29,7 +29,16 @@ export async function findCouncil(code: string): Promise<Place | null> {
     `SELECT code, name, region_code, region_name, nation FROM area WHERE code = $1`,
     [code],
   );
-  return row ? { level: "area", code: row.code, name: row.name, regionCode: row.region_code, regionName: row.region_name, nation: row.nation } : null;
+  return row
+    ? {
+        level: "area",
+        code: row.code,
+        name: row.name,
+        regionCode: row.region_code,
+        regionName: row.region_name,
+        nation: row.nation,
+      }
+    : null;
 }
 
 export async function findRegion(code: string): Promise<Place | null> {
@@ -38,7 +47,14 @@ export async function findRegion(code: string): Promise<Place | null> {
     [code],
   );
   return row
-    ? { level: "region", code: row.region_code, name: row.region_name, regionCode: row.region_code, regionName: row.region_name, nation: row.nation }
+    ? {
+        level: "region",
+        code: row.region_code,
+        name: row.region_name,
+        regionCode: row.region_code,
+        regionName: row.region_name,
+        nation: row.nation,
+      }
     : null;
 }
 
@@ -58,7 +74,10 @@ function reporterConditions(filters: OutcomeFilters, first: number) {
 }
 
 /** Quarter by quarter counts for one place, every quarter of the period present (zero if empty). */
-export async function quarterCountsFor(place: Pick<Place, "level" | "code">, filters: OutcomeFilters): Promise<QuarterCounts[]> {
+export async function quarterCountsFor(
+  place: Pick<Place, "level" | "code">,
+  filters: OutcomeFilters,
+): Promise<QuarterCounts[]> {
   const found = new Map<string, WritableCounts & { quarterStart: string }>();
   if (needsEveryReport(filters)) {
     const conditions = reporterConditions(filters, 4);
@@ -75,15 +94,23 @@ export async function quarterCountsFor(place: Pick<Place, "level" | "code">, fil
       found.set(row.quarter, entry);
     }
   } else {
-    const rows = await query<{ quarter: string; reports: number; counts: Record<string, number>; keys: Record<string, number> }>(
+    const rows = await query<{
+      quarter: string;
+      reports: number;
+      counts: Record<string, number>;
+      keys: Record<string, number>;
+    }>(
       `SELECT to_char(quarter_start, 'YYYY-MM-DD') AS quarter, reports, counts, keys
        FROM outcome_summary
        WHERE level = $1 AND geo_code = $2 AND plan_lead = $3 AND quarter_start BETWEEN $4 AND $5`,
       [place.level, place.code, filters.lead ?? "all", filters.from, filters.to],
     );
-    for (const row of rows) found.set(row.quarter, { quarterStart: row.quarter, reports: row.reports, counts: row.counts, keys: row.keys });
+    for (const row of rows)
+      found.set(row.quarter, { quarterStart: row.quarter, reports: row.reports, counts: row.counts, keys: row.keys });
   }
-  return quartersBetween(filters.from, filters.to).map((quarter) => found.get(quarter) ?? { quarterStart: quarter, ...emptyCounts() });
+  return quartersBetween(filters.from, filters.to).map(
+    (quarter) => found.get(quarter) ?? { quarterStart: quarter, ...emptyCounts() },
+  );
 }
 
 type WritableCounts = { reports: number; counts: Record<string, number>; keys: Record<string, number> };
@@ -107,10 +134,19 @@ export async function quarterCountsByPlanLead(
   const leads = Object.keys(PLAN_LEADS) as (keyof typeof PLAN_LEADS)[];
   if (needsEveryReport(filters) || filters.lead) {
     const results = await Promise.all(leads.map((lead) => quarterCountsFor(place, { ...filters, lead })));
-    return Object.fromEntries(leads.map((lead, i) => [lead, results[i] ?? []])) as Record<keyof typeof PLAN_LEADS, QuarterCounts[]>;
+    return Object.fromEntries(leads.map((lead, i) => [lead, results[i] ?? []])) as Record<
+      keyof typeof PLAN_LEADS,
+      QuarterCounts[]
+    >;
   }
   // One read of the summary for every lead at once: the common case, on every council page.
-  const rows = await query<{ lead: string; quarter: string; reports: number; counts: Record<string, number>; keys: Record<string, number> }>(
+  const rows = await query<{
+    lead: string;
+    quarter: string;
+    reports: number;
+    counts: Record<string, number>;
+    keys: Record<string, number>;
+  }>(
     `SELECT plan_lead AS lead, to_char(quarter_start, 'YYYY-MM-DD') AS quarter, reports, counts, keys
      FROM outcome_summary
      WHERE level = $1 AND geo_code = $2 AND plan_lead <> 'all' AND quarter_start BETWEEN $3 AND $4`,
@@ -120,7 +156,9 @@ export async function quarterCountsByPlanLead(
   return Object.fromEntries(
     leads.map((lead) => {
       const found = new Map(
-        rows.filter((r) => r.lead === lead).map((r) => [r.quarter, { quarterStart: r.quarter, reports: r.reports, counts: r.counts, keys: r.keys }]),
+        rows
+          .filter((r) => r.lead === lead)
+          .map((r) => [r.quarter, { quarterStart: r.quarter, reports: r.reports, counts: r.counts, keys: r.keys }]),
       );
       return [lead, quarters.map((quarter) => found.get(quarter) ?? { quarterStart: quarter, ...emptyCounts() })];
     }),
@@ -130,7 +168,9 @@ export async function quarterCountsByPlanLead(
 /** The keys the table of councils needs: plan leads and the quality-of-life ratings. */
 const TABLE_KEYS = [
   ...Object.keys(PLAN_LEADS).map((lead) => `lead:${lead}`),
-  ...["a_lot_better", "a_bit_better", "same", "a_bit_worse", "a_lot_worse", "not_relevant"].map((r) => `outcome:quality-of-life:${r}`),
+  ...["a_lot_better", "a_bit_better", "same", "a_bit_worse", "a_lot_worse", "not_relevant"].map(
+    (r) => `outcome:quality-of-life:${r}`,
+  ),
 ];
 
 /** Every council of a nation with its counts over the period (zero for councils with no reports). */
@@ -207,7 +247,10 @@ const keep = <T>(key: string, work: () => Promise<T>) => keptAnswers.get(`outcom
 /** A nation's table of councils, protected once for every page, download and API answer. */
 function nationTable(nation: Nation, filters: OutcomeFilters): Promise<PlaceTable> {
   return keep(`table ${nation} ${JSON.stringify(filters)}`, async () => {
-    const [places, ...wider] = await Promise.all([placeCountsFor(nation, filters), ...widerFilters(filters).map((w) => placeCountsFor(nation, w))]);
+    const [places, ...wider] = await Promise.all([
+      placeCountsFor(nation, filters),
+      ...widerFilters(filters).map((w) => placeCountsFor(nation, w)),
+    ]);
     return buildPlaceTable(nation, places, wider);
   });
 }
@@ -233,14 +276,17 @@ export interface PlaceDashboard {
  * nation's table of councils, so a council withheld there to protect a neighbour is withheld here.
  */
 export function loadPlaceDashboard(place: Place, filters: OutcomeFilters): Promise<PlaceDashboard> {
-  return keep(`place ${place.level} ${place.code} ${JSON.stringify(filters)}`, () => workOutPlaceDashboard(place, filters));
+  return keep(`place ${place.level} ${place.code} ${JSON.stringify(filters)}`, () =>
+    workOutPlaceDashboard(place, filters),
+  );
 }
 
 async function workOutPlaceDashboard(place: Place, filters: OutcomeFilters): Promise<PlaceDashboard> {
   const nation = place.nation as Nation;
   const wider: Place[] = [];
   // Scotland and Wales are each one region: their region and nation are the same figures.
-  if (place.level === "area" && place.regionName !== nation) wider.push({ ...place, level: "region", code: place.regionCode, name: place.regionName });
+  if (place.level === "area" && place.regionName !== nation)
+    wider.push({ ...place, level: "region", code: place.regionCode, name: place.regionName });
   if (place.level !== "nation" && place.name !== nation) wider.push(nationPlace(nation));
   const [table, quarters, byLead, ...widerQuarters] = await Promise.all([
     nationTable(nation, filters),
@@ -250,17 +296,23 @@ async function workOutPlaceDashboard(place: Place, filters: OutcomeFilters): Pro
   ]);
   const placeReason = withheldReasonOf(table, place);
   const view = buildOutcomeView(quarters, placeReason);
-  const leadReasons = new Map(view.planLeads.categories.map((c) => [c.key, c.count.shown ? undefined : c.count.reason]));
+  const leadReasons = new Map(
+    view.planLeads.categories.map((c) => [c.key, c.count.shown ? undefined : c.count.reason]),
+  );
   return {
     place,
     view,
-    comparisons: wider.map((w, i) => ({ label: w.name, view: buildOutcomeView(widerQuarters[i] ?? [], withheldReasonOf(table, w)) })),
+    comparisons: wider.map((w, i) => ({
+      label: w.name,
+      view: buildOutcomeView(widerQuarters[i] ?? [], withheldReasonOf(table, w)),
+    })),
     byPlanLead: (Object.keys(PLAN_LEADS) as (keyof typeof PLAN_LEADS)[]).map((lead) => ({
       lead,
       label: PLAN_LEADS[lead],
       view: buildOutcomeView(byLead[lead], leadReasons.get(lead)),
     })),
-    councils: place.level === "area" ? [] : table.places.filter((p) => place.level === "nation" || p.regionCode === place.code),
+    councils:
+      place.level === "area" ? [] : table.places.filter((p) => place.level === "nation" || p.regionCode === place.code),
   };
 }
 
@@ -285,8 +337,15 @@ export function loadOverview(filters: OutcomeFilters): Promise<NationOverview[]>
   return keep(`overview ${JSON.stringify(filters)}`, () =>
     Promise.all(
       NATIONS.map(async (nation) => {
-        const [table, quarters] = await Promise.all([nationTable(nation, filters), quarterCountsFor(nationPlace(nation), filters)]);
-        return { nation, table, view: buildOutcomeView(quarters, table.reports.shown ? undefined : table.reports.reason) };
+        const [table, quarters] = await Promise.all([
+          nationTable(nation, filters),
+          quarterCountsFor(nationPlace(nation), filters),
+        ]);
+        return {
+          nation,
+          table,
+          view: buildOutcomeView(quarters, table.reports.shown ? undefined : table.reports.reason),
+        };
       }),
     ),
   );

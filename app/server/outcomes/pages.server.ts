@@ -13,10 +13,30 @@ import { loadPlaceDashboard, type Place } from "./figures.server";
 export async function loadPlacePage(request: Request, place: Place, placeParameter: "council" | "region") {
   const url = new URL(request.url);
   const today = new Date();
-  const values = Object.fromEntries(OUTCOME_FILTER_FIELDS.map((f) => [f, url.searchParams.get(f) ?? ""]).filter(([, v]) => v));
-  const heading = { name: place.name, level: place.level, regionCode: place.regionCode, regionName: place.regionName, nation: place.nation };
+  const values = Object.fromEntries(
+    OUTCOME_FILTER_FIELDS.map((f) => [f, url.searchParams.get(f) ?? ""]).filter(([, v]) => v),
+  );
+  const heading = {
+    name: place.name,
+    level: place.level,
+    regionCode: place.regionCode,
+    regionName: place.regionName,
+    nation: place.nation,
+  };
   const parsed = parseOutcomeFilters(url.searchParams, today);
-  if (!parsed.ok) return data({ heading, values, errors: parsed.errors, dashboard: null, query: "", downloadQuery: "", period: "" } satisfies PlacePageData, { status: 400 });
+  if (!parsed.ok)
+    return data(
+      {
+        heading,
+        values,
+        errors: parsed.errors,
+        dashboard: null,
+        query: "",
+        downloadQuery: "",
+        period: "",
+      } satisfies PlacePageData,
+      { status: 400 },
+    );
   const dashboard = await loadPlaceDashboard(place, parsed.filters);
   const query = outcomeFilterParams(parsed.filters, today).toString();
   return data({

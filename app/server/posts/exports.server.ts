@@ -53,8 +53,16 @@ async function* csvChunks(rows: AsyncIterable<StoryExportRow>, citation: string)
   if (batch.length > 0) yield csvLines(batch);
 }
 
-async function* jsonChunks(rows: AsyncIterable<StoryExportRow>, citation: string, retrieved: string): AsyncGenerator<string> {
-  const head = { licence: { name: DATA_LICENCE.name, title: DATA_LICENCE.title, url: DATA_LICENCE.url }, citation, retrieved };
+async function* jsonChunks(
+  rows: AsyncIterable<StoryExportRow>,
+  citation: string,
+  retrieved: string,
+): AsyncGenerator<string> {
+  const head = {
+    licence: { name: DATA_LICENCE.name, title: DATA_LICENCE.title, url: DATA_LICENCE.url },
+    citation,
+    retrieved,
+  };
   yield `${JSON.stringify(head).slice(0, -1)},"stories":[`;
   let first = true;
   for await (const row of rows) {
@@ -99,14 +107,20 @@ function plainText(status: number, message: string, headers: Record<string, stri
 }
 
 /** A download request answered: the file, or a plain 400, 404, 429 or 503 saying why not. */
-export async function exportResponse(request: Request, clientAddress: string | undefined, format: ExportFormat): Promise<Response> {
+export async function exportResponse(
+  request: Request,
+  clientAddress: string | undefined,
+  format: ExportFormat,
+): Promise<Response> {
   const url = new URL(request.url);
   const parsed = parseStorySearch(url.searchParams);
   if (!parsed.ok) return plainText(400, Object.values(parsed.errors).join("\n"));
   const { search } = parsed;
   const unknown = await findUnknownFilter(search);
-  if (unknown) return plainText(404, `${unknown.message} The tags, councils and regions there are: ${publicOrigin()}/stories`);
-  if (running >= MOST_AT_ONCE) return plainText(503, "Other downloads are running. Try again in a minute.", { "Retry-After": "60" });
+  if (unknown)
+    return plainText(404, `${unknown.message} The tags, councils and regions there are: ${publicOrigin()}/stories`);
+  if (running >= MOST_AT_ONCE)
+    return plainText(503, "Other downloads are running. Try again in a minute.", { "Retry-After": "60" });
   // Reserved before anything is awaited, so no more than MOST_AT_ONCE can ever start.
   running += 1;
   let streaming = false;
@@ -114,7 +128,11 @@ export async function exportResponse(request: Request, clientAddress: string | u
     await consume("exportsPerClient", await clientKey(clientAddress));
     const names = await nameFilters(search);
     const now = new Date();
-    const citation = citeAs(describeStorySearch(search, names), `${publicOrigin()}/stories${storySearchQuery(search)}`, now);
+    const citation = citeAs(
+      describeStorySearch(search, names),
+      `${publicOrigin()}/stories${storySearchQuery(search)}`,
+      now,
+    );
     const retrieved = retrievalDate(now);
     const rows = publishedStoryRows(search);
     const chunks = counted(format === "csv" ? csvChunks(rows, citation) : jsonChunks(rows, citation, retrieved));
@@ -139,4 +157,3 @@ export async function exportResponse(request: Request, clientAddress: string | u
     if (!streaming) running -= 1;
   }
 }
-

@@ -22,7 +22,11 @@ type FeedScope = Pick<StorySearch, "tag" | "council">;
 
 /** "New stories tagged “Respite and short breaks” about Hartlepool". */
 function feedTitle(scope: FeedScope, names: FilterNames): string {
-  return ["New stories", scope.tag ? `tagged “${names.tag ?? scope.tag}”` : null, scope.council ? `about ${names.council ?? scope.council}` : null]
+  return [
+    "New stories",
+    scope.tag ? `tagged “${names.tag ?? scope.tag}”` : null,
+    scope.council ? `about ${names.council ?? scope.council}` : null,
+  ]
     .filter(Boolean)
     .join(" ");
 }
@@ -34,7 +38,6 @@ function feedQuery(scope: FeedScope): string {
   const text = params.toString();
   return text ? `?${text}` : "";
 }
-
 
 function feedUrl(origin: string, scope: FeedScope, format: FeedFormat): string {
   return `${origin}${FORMATS[format].path}${feedQuery(scope)}`;
@@ -64,7 +67,12 @@ function firstOfMonth(monthIso: string): Date {
 }
 
 /** The newest published stories in a scope, as an Atom or RSS document. */
-export async function buildStoryFeed(origin: string, scope: FeedScope, names: FilterNames, format: FeedFormat): Promise<string> {
+export async function buildStoryFeed(
+  origin: string,
+  scope: FeedScope,
+  names: FilterNames,
+  format: FeedFormat,
+): Promise<string> {
   const { stories } = await searchStories({ ...NO_SEARCH, ...scope }, { perPage: FEED_LENGTH });
   const bodies = await listPublishedBodies(stories.map((story) => story.id));
   const page = `${origin}/stories${feedQuery(scope)}`;
@@ -110,7 +118,10 @@ export async function feedResponse(request: Request, format: FeedFormat): Promis
   if (!parsed.ok) return plainText(400, Object.values(parsed.errors).join("\n"));
   const scope = { tag: parsed.search.tag, council: parsed.search.council };
   if (isFiltered({ ...parsed.search, tag: null, council: null })) {
-    return plainText(400, "A feed follows every story, one tag (?tag=respite) or one council (?council=E06000001); other filters have no feed.");
+    return plainText(
+      400,
+      "A feed follows every story, one tag (?tag=respite) or one council (?council=E06000001); other filters have no feed.",
+    );
   }
   const unknown = await findUnknownFilter(parsed.search);
   if (unknown) return plainText(404, `${unknown.message} The tags and councils there are: ${publicOrigin()}/stories`);

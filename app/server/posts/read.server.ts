@@ -1,11 +1,18 @@
 // Every query that reads posts and their comments lives here.
 import { handleKey } from "~/domain/accounts/handle";
-import { byline, bylinePlaceName, type BylineScope, coarseDate, coarseDateTime, publicPerspective, publicPlace } from "~/domain/anonymity/byline";
+import {
+  byline,
+  bylinePlaceName,
+  type BylineScope,
+  coarseDate,
+  coarseDateTime,
+  publicPerspective,
+  publicPlace,
+} from "~/domain/anonymity/byline";
 import type { PostSummary } from "~/domain/posts/post-summary";
 import type { Perspective } from "~/domain/taxonomy";
 
 import { prisma, query } from "../db/client.server";
-
 
 const EXCERPT_LENGTH = 220;
 
@@ -57,7 +64,12 @@ export function publicHeading(input: {
 }) {
   const place = publicPlace(input.area, input.bylineScope);
   return {
-    byline: byline({ displayMode: input.displayMode, handle: input.handle, perspective: input.perspective, regionName: bylinePlaceName(place) }),
+    byline: byline({
+      displayMode: input.displayMode,
+      handle: input.handle,
+      perspective: input.perspective,
+      regionName: bylinePlaceName(place),
+    }),
     displayMode: input.displayMode,
     month: coarseDate(input.date),
     monthIso: coarseDateTime(input.date),
@@ -98,7 +110,10 @@ export async function listPublishedSummaries(ids: number[]): Promise<PostSummary
 
 /** The stored, sanitised HTML of published posts, for feeds. */
 export async function listPublishedBodies(ids: number[]): Promise<Map<number, string>> {
-  const rows = await prisma().post.findMany({ where: { id: { in: ids }, status: "published" }, select: { id: true, bodyHtml: true } });
+  const rows = await prisma().post.findMany({
+    where: { id: { in: ids }, status: "published" },
+    select: { id: true, bodyHtml: true },
+  });
   return new Map(rows.map((row) => [row.id, row.bodyHtml]));
 }
 
@@ -106,7 +121,9 @@ export async function listPublishedBodies(ids: number[]): Promise<Map<number, st
 export async function describeFilters(filters: { council: string | null; region: string | null; tag: string | null }) {
   const [area, region, tag] = await Promise.all([
     filters.council ? prisma().area.findUnique({ where: { code: filters.council }, select: { name: true } }) : null,
-    filters.region ? prisma().area.findFirst({ where: { regionCode: filters.region }, select: { regionName: true } }) : null,
+    filters.region
+      ? prisma().area.findFirst({ where: { regionCode: filters.region }, select: { regionName: true } })
+      : null,
     filters.tag ? prisma().tag.findUnique({ where: { slug: filters.tag }, select: { label: true } }) : null,
   ]);
   return { council: area?.name ?? null, region: region?.regionName ?? null, tag: tag?.label ?? null };
@@ -139,7 +156,14 @@ export interface CommentView {
 export async function getPostForReader(id: number, viewerId: number | null) {
   // Three queries at once rather than one after another: the page waits for a single round trip.
   const [[row], comments, [reactions]] = await Promise.all([
-    query<SummaryRow & { bodyHtml: string; status: "pending" | "published" | "changes_requested" | "rejected" | "removed"; authorId: number | null; moderationNote: string | null }>(
+    query<
+      SummaryRow & {
+        bodyHtml: string;
+        status: "pending" | "published" | "changes_requested" | "rejected" | "removed";
+        authorId: number | null;
+        moderationNote: string | null;
+      }
+    >(
       `SELECT p.id, p.kind, p.title, p.body_text AS "bodyText", p.display_mode AS "displayMode", p.byline_scope AS "bylineScope",
               p.author_perspective AS "authorPerspective", p.published_at AS "publishedAt",
               p.body_html AS "bodyHtml", p.status, p.author_id AS "authorId", p.moderation_note AS "moderationNote",
@@ -224,7 +248,10 @@ export async function getPostForReader(id: number, viewerId: number | null) {
  * that an account exists, nor that someone who posts only anonymously is a member.
  */
 export async function getPublicProfile(handle: string) {
-  const user = await prisma().user.findUnique({ where: { handleKey: handleKey(handle) }, select: { id: true, handle: true } });
+  const user = await prisma().user.findUnique({
+    where: { handleKey: handleKey(handle) },
+    select: { id: true, handle: true },
+  });
   // The same queries either way (no account has id 0), so an unknown handle is no quicker to answer.
   const authorId = user?.id ?? 0;
   const [posts, comments] = await Promise.all([
@@ -291,7 +318,10 @@ export async function getPostHistory(id: number) {
           id: true,
           bodyMarkdown: true,
           keptFindings: true,
-          revisions: { orderBy: { id: "desc" }, select: { id: true, bodyMarkdown: true, reason: true, createdAt: true } },
+          revisions: {
+            orderBy: { id: "desc" },
+            select: { id: true, bodyMarkdown: true, reason: true, createdAt: true },
+          },
         },
       },
     },
@@ -320,7 +350,11 @@ export async function previewHeading(input: {
   date?: Date;
 }) {
   const tags = input.tags.length
-    ? await prisma().tag.findMany({ where: { slug: { in: input.tags } }, orderBy: { sortOrder: "asc" }, select: { slug: true, label: true } })
+    ? await prisma().tag.findMany({
+        where: { slug: { in: input.tags } },
+        orderBy: { sortOrder: "asc" },
+        select: { slug: true, label: true },
+      })
     : [];
   return {
     kind: input.kind,

@@ -61,16 +61,23 @@ function conditions(search: StorySearch, params: Params, without?: FilterField):
   const use = (field: FilterField) => field !== without && search[field] !== null;
   if (use("kind")) clauses.push(`p.kind = ${params.add(search.kind)}::post_kind`);
   if (use("tag")) {
-    clauses.push(`p.id IN (SELECT pt.post_id FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE t.slug = ${params.add(search.tag)})`);
+    clauses.push(
+      `p.id IN (SELECT pt.post_id FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE t.slug = ${params.add(search.tag)})`,
+    );
   }
   // A post whose author chose a region-only or nation-only byline is never found by its council (or
   // region), and a named post never by its author's perspective: filters must not reveal what
   // the byline hides (docs/anonymity-in-posting.md).
   if (use("council")) clauses.push(`p.area_code = ${params.add(search.council)} AND p.byline_scope = 'council'`);
   if (use("region")) {
-    clauses.push(`p.area_code IN (SELECT a.code FROM area a WHERE a.region_code = ${params.add(search.region)}) AND p.byline_scope <> 'nation'`);
+    clauses.push(
+      `p.area_code IN (SELECT a.code FROM area a WHERE a.region_code = ${params.add(search.region)}) AND p.byline_scope <> 'nation'`,
+    );
   }
-  if (use("perspective")) clauses.push(`p.author_perspective = ${params.add(search.perspective)}::perspective AND p.display_mode = 'anonymous'`);
+  if (use("perspective"))
+    clauses.push(
+      `p.author_perspective = ${params.add(search.perspective)}::perspective AND p.display_mode = 'anonymous'`,
+    );
   if (use("arrangement")) {
     clauses.push(
       `p.id IN (SELECT r.post_id FROM experience_report r WHERE r.post_id IS NOT NULL AND r.support_arrangement = ${params.add(search.arrangement)}::support_arrangement)`,
@@ -107,7 +114,10 @@ const MAX_REAL = 3.4e38;
 
 /** Which list a cursor belongs to: the canonical search and its sort, hashed. */
 function listFingerprint(search: StorySearch): string {
-  return createHash("sha256").update(`${storySearchParams(search).toString()} sort=${search.sort}`).digest("base64url").slice(0, 11);
+  return createHash("sha256")
+    .update(`${storySearchParams(search).toString()} sort=${search.sort}`)
+    .digest("base64url")
+    .slice(0, 11);
 }
 
 const keysFor = new WeakMap<Buffer, CursorKeys>();
@@ -129,11 +139,14 @@ async function encodePosition(search: StorySearch, position: Position): Promise<
 /** The position a cursor names, or InvalidCursor when it is damaged, forged or for another list. */
 export async function decodePosition(cursor: string, search: StorySearch): Promise<Position> {
   const opened = openCursor(await keys(), cursor) as { l?: unknown; s?: unknown; k?: unknown; i?: unknown } | null;
-  if (!opened || typeof opened !== "object" || opened.l !== listFingerprint(search) || opened.s !== search.sort) throw new InvalidCursor();
+  if (!opened || typeof opened !== "object" || opened.l !== listFingerprint(search) || opened.s !== search.sort)
+    throw new InvalidCursor();
   const { k: key, i: id } = opened;
-  if (typeof key !== "string" || typeof id !== "number" || !Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw new InvalidCursor();
+  if (typeof key !== "string" || typeof id !== "number" || !Number.isInteger(id) || id < 1 || id > 2_147_483_647)
+    throw new InvalidCursor();
   if (search.sort === "newest" && MONTH.test(key)) return { sort: "newest", month: key, id };
-  if (search.sort === "relevance" && RANK.test(key) && Number(key) <= MAX_REAL) return { sort: "relevance", rank: key, id };
+  if (search.sort === "relevance" && RANK.test(key) && Number(key) <= MAX_REAL)
+    return { sort: "relevance", rank: key, id };
   throw new InvalidCursor();
 }
 
@@ -194,7 +207,10 @@ async function findStories(search: StorySearch, position: Position | null, perPa
         )
       : null;
   const ids = shown.map((row) => row.id);
-  const [summaries, snippets] = await Promise.all([listPublishedSummaries(ids), search.q ? headlines(ids, search.q) : new Map<number, string>()]);
+  const [summaries, snippets] = await Promise.all([
+    listPublishedSummaries(ids),
+    search.q ? headlines(ids, search.q) : new Map<number, string>(),
+  ]);
   return {
     stories: summaries.map((summary) => ({ ...summary, snippetHtml: snippets.get(summary.id) ?? null })),
     total: counted?.total ?? 0,
@@ -250,7 +266,8 @@ export async function* publishedStoryRows(search: StorySearch): AsyncGenerator<S
   const client = await borrowConnection();
   let failed: Error | undefined;
   try {
-    for await (const row of client.query(new QueryStream(sql, params.values, { batchSize: 500 }))) yield row as StoryExportRow;
+    for await (const row of client.query(new QueryStream(sql, params.values, { batchSize: 500 })))
+      yield row as StoryExportRow;
   } catch (error) {
     failed = error instanceof Error ? error : new Error(String(error));
     throw toServiceUnavailable(error);
@@ -262,20 +279,29 @@ export async function* publishedStoryRows(search: StorySearch): AsyncGenerator<S
 
 /** The names of the tag, council and region a search refers to (null for any that does not exist). */
 export function nameFilters(search: StorySearch): Promise<FilterNames> {
-  return unlessChanged(`names tag=${search.tag ?? ""} council=${search.council ?? ""} region=${search.region ?? ""}`, () => describeFilters(search));
+  return unlessChanged(
+    `names tag=${search.tag ?? ""} council=${search.council ?? ""} region=${search.region ?? ""}`,
+    () => describeFilters(search),
+  );
 }
 
 /** Which filter names something that does not exist (a 404), if any. */
-export async function findUnknownFilter(search: StorySearch): Promise<{ field: "tag" | "council" | "region"; message: string } | null> {
+export async function findUnknownFilter(
+  search: StorySearch,
+): Promise<{ field: "tag" | "council" | "region"; message: string } | null> {
   const names = await nameFilters(search);
   if (search.tag && !names.tag) return { field: "tag", message: `There is no tag called “${search.tag}”.` };
-  if (search.council && !names.council) return { field: "council", message: `There is no council with the code ${search.council}.` };
-  if (search.region && !names.region) return { field: "region", message: `There is no region with the code ${search.region}.` };
+  if (search.council && !names.council)
+    return { field: "council", message: `There is no council with the code ${search.council}.` };
+  if (search.region && !names.region)
+    return { field: "region", message: `There is no region with the code ${search.region}.` };
   return null;
 }
 
 /** Every tag, council or region there is, for a page that has to say "try one of these". */
-export async function listFilterChoices(field: "tag" | "council" | "region"): Promise<{ value: string; label: string }[]> {
+export async function listFilterChoices(
+  field: "tag" | "council" | "region",
+): Promise<{ value: string; label: string }[]> {
   const sql = {
     tag: `SELECT slug AS value, label FROM tag ORDER BY "group", sort_order, label`,
     council: `SELECT code AS value, name AS label FROM area ORDER BY name`,
@@ -287,7 +313,9 @@ export async function listFilterChoices(field: "tag" | "council" | "region"): Pr
 const FIXED_LABELS: Partial<Record<FilterField, Record<string, string>>> = {
   kind: KIND_LABELS,
   perspective: Object.fromEntries(Object.entries(PERSPECTIVES).map(([key, perspective]) => [key, perspective.label])),
-  arrangement: Object.fromEntries(Object.entries(SUPPORT_ARRANGEMENTS).map(([key, arrangement]) => [key, arrangement.label])),
+  arrangement: Object.fromEntries(
+    Object.entries(SUPPORT_ARRANGEMENTS).map(([key, arrangement]) => [key, arrangement.label]),
+  ),
 };
 
 type FacetRow = { facet: FilterField; value: string | null; label: string | null; count: number };
@@ -296,12 +324,22 @@ type FacetRow = { facet: FilterField; value: string | null; label: string | null
 const POST_COLUMNS: Partial<Record<FilterField, { value: string; label: string }>> = {
   kind: { value: "p.kind::text", label: "p.kind::text" },
   perspective: { value: PUBLIC_PERSPECTIVE, label: PUBLIC_PERSPECTIVE },
-  council: { value: "CASE WHEN p.byline_scope = 'council' THEN a.code END", label: "CASE WHEN p.byline_scope = 'council' THEN a.name END" },
-  region: { value: "CASE WHEN p.byline_scope <> 'nation' THEN a.region_code END", label: "CASE WHEN p.byline_scope <> 'nation' THEN a.region_name END" },
+  council: {
+    value: "CASE WHEN p.byline_scope = 'council' THEN a.code END",
+    label: "CASE WHEN p.byline_scope = 'council' THEN a.name END",
+  },
+  region: {
+    value: "CASE WHEN p.byline_scope <> 'nation' THEN a.region_code END",
+    label: "CASE WHEN p.byline_scope <> 'nation' THEN a.region_name END",
+  },
   year: { value: `${YEAR_OF}::text`, label: `${YEAR_OF}::text` },
 };
 
-function facetQueries(search: StorySearch, without: FilterField | undefined, fields: FilterField[]): Promise<FacetRow[]>[] {
+function facetQueries(
+  search: StorySearch,
+  without: FilterField | undefined,
+  fields: FilterField[],
+): Promise<FacetRow[]>[] {
   const queries: Promise<FacetRow[]>[] = [];
   const columns = fields.flatMap((field) => {
     const column = POST_COLUMNS[field];
@@ -311,7 +349,8 @@ function facetQueries(search: StorySearch, without: FilterField | undefined, fie
     const params = new Params();
     const where = conditions(search, params, without);
     const facet = `CASE ${columns.map((c) => `WHEN GROUPING(${c.value}) = 0 THEN '${c.field}'`).join(" ")} END`;
-    const pick = (part: "value" | "label") => `COALESCE(${columns.map((c) => `CASE WHEN GROUPING(${c.value}) = 0 THEN ${c[part]} END`).join(", ")})`;
+    const pick = (part: "value" | "label") =>
+      `COALESCE(${columns.map((c) => `CASE WHEN GROUPING(${c.value}) = 0 THEN ${c[part]} END`).join(", ")})`;
     queries.push(
       query<FacetRow>(
         `SELECT ${facet} AS facet, ${pick("value")} AS value, ${pick("label")} AS label, count(*)::int AS count
@@ -355,7 +394,9 @@ function facetQueries(search: StorySearch, without: FilterField | undefined, fie
  * (GROUPING SETS), tags and attached reports in one join each.
  */
 export async function countFacets(search: StorySearch): Promise<StoryFacets> {
-  return unlessChanged(`facets ${storySearchParams({ ...search, sort: defaultSort(search.q) }).toString()}`, () => workOutFacets(search));
+  return unlessChanged(`facets ${storySearchParams({ ...search, sort: defaultSort(search.q) }).toString()}`, () =>
+    workOutFacets(search),
+  );
 }
 
 async function workOutFacets(search: StorySearch): Promise<StoryFacets> {
@@ -375,7 +416,9 @@ async function workOutFacets(search: StorySearch): Promise<StoryFacets> {
   }
   for (const field of FILTER_FIELDS) {
     facets[field].sort((a, b) =>
-      field === "year" ? Number(b.value) - Number(a.value) : b.count - a.count || a.label.localeCompare(b.label, "en-GB"),
+      field === "year"
+        ? Number(b.value) - Number(a.value)
+        : b.count - a.count || a.label.localeCompare(b.label, "en-GB"),
     );
   }
   return facets;

@@ -61,7 +61,12 @@ export async function bylineWarning(
   author: { id: number; perspective: string },
   choice: { areaCode: string | null; displayMode: "handle" | "anonymous"; bylineScope: BylineScope },
 ): Promise<NarrowingWarning | null> {
-  const base = { perspective: author.perspective as Perspective, displayMode: choice.displayMode, scope: choice.bylineScope, hasCouncil: choice.areaCode !== null };
+  const base = {
+    perspective: author.perspective as Perspective,
+    displayMode: choice.displayMode,
+    scope: choice.bylineScope,
+    hasCouncil: choice.areaCode !== null,
+  };
   // Nothing to count unless the byline names a council.
   if (!bylineNarrowing({ ...base, peersInCouncil: 0 })) return null;
   const peers = choice.areaCode ? await countPeersInCouncil(choice.areaCode, author.perspective, author.id) : null;
@@ -77,7 +82,10 @@ export async function createPost(
   input: PostInput & { areaCode: string | null; keptFindings: unknown[] },
   submissionKey: string,
 ): Promise<{ id: number; status: "pending" | "published"; duplicate: boolean }> {
-  const existing = await prisma().post.findUnique({ where: { submissionKey }, select: { id: true, status: true, authorId: true } });
+  const existing = await prisma().post.findUnique({
+    where: { submissionKey },
+    select: { id: true, status: true, authorId: true },
+  });
   if (existing && existing.authorId === author.id) {
     return { id: existing.id, status: existing.status === "published" ? "published" : "pending", duplicate: true };
   }
@@ -107,7 +115,9 @@ export async function createPost(
         submissionKey,
         tags: { create: tags.map((tag) => ({ tagId: tag.id })) },
         // A "flag" watched word reports the post to moderators without holding it back.
-        ...(screened.flagged.length ? { flags: { create: [{ reason: "other", note: `Watched words: ${screened.flagged.join(", ")}` }] } } : {}),
+        ...(screened.flagged.length
+          ? { flags: { create: [{ reason: "other", note: `Watched words: ${screened.flagged.join(", ")}` }] } }
+          : {}),
       },
       select: { id: true },
     });
@@ -115,7 +125,8 @@ export async function createPost(
   } catch (error) {
     if (isUniqueViolation(error)) {
       const raced = await prisma().post.findUnique({ where: { submissionKey }, select: { id: true, status: true } });
-      if (raced) return { id: raced.id, status: raced.status === "published" ? "published" : "pending", duplicate: true };
+      if (raced)
+        return { id: raced.id, status: raced.status === "published" ? "published" : "pending", duplicate: true };
     }
     throw error;
   }
@@ -124,7 +135,13 @@ export async function createPost(
 /** A reply to a published post, optionally to one of its top-level comments (one level only). */
 export async function createComment(
   author: Author,
-  input: { postId: number; parentId: number | null; body: string; displayMode: "handle" | "anonymous"; keptFindings: unknown[] },
+  input: {
+    postId: number;
+    parentId: number | null;
+    body: string;
+    displayMode: "handle" | "anonymous";
+    keptFindings: unknown[];
+  },
   submissionKey: string,
 ): Promise<{ id: number; status: "pending" | "published"; duplicate: boolean }> {
   // Independent lookups, asked at once: a retried submission, the post, the reply being answered.
@@ -150,7 +167,8 @@ export async function createComment(
     return { id: existing.id, status: existing.status === "published" ? "published" : "pending", duplicate: true };
   }
   if (!post) throw new UnknownReference("post", "You can only reply to a published post");
-  if (input.parentId !== null && !parent) throw new UnknownReference("parent", "That reply is no longer there to answer");
+  if (input.parentId !== null && !parent)
+    throw new UnknownReference("parent", "That reply is no longer there to answer");
   const parentAuthorId = parent?.authorId ?? null;
   const screened = await screenText([input.body]);
   const body = screened.texts[0] ?? input.body;
@@ -203,8 +221,12 @@ export async function createComment(
     return { id, status, duplicate: false };
   } catch (error) {
     if (isUniqueViolation(error)) {
-      const [raced] = await query<{ id: number; status: string }>(`SELECT id, status FROM comment WHERE submission_key = $1::uuid`, [submissionKey]);
-      if (raced) return { id: raced.id, status: raced.status === "published" ? "published" : "pending", duplicate: true };
+      const [raced] = await query<{ id: number; status: string }>(
+        `SELECT id, status FROM comment WHERE submission_key = $1::uuid`,
+        [submissionKey],
+      );
+      if (raced)
+        return { id: raced.id, status: raced.status === "published" ? "published" : "pending", duplicate: true };
     }
     throw error;
   }
@@ -278,11 +300,13 @@ export async function editPost(
         tags: { select: { tag: { select: { slug: true } } } },
       },
     });
-    if (!current || current.authorId !== author.id || current.status === "removed") throw new UnknownReference("post", "That post cannot be edited");
+    if (!current || current.authorId !== author.id || current.status === "removed")
+      throw new UnknownReference("post", "That post cannot be edited");
     if (current.version !== input.version) return { conflict: true as const };
     const place = input.place;
     const tags = place ? await tx.tag.findMany({ where: { slug: { in: place.tags } }, select: { id: true } }) : [];
-    if (place && tags.length !== new Set(place.tags).size) throw new UnknownReference("tags", "Choose tags from the list");
+    if (place && tags.length !== new Set(place.tags).size)
+      throw new UnknownReference("tags", "Choose tags from the list");
     await tx.postRevision.create({ data: revisionOf(input.id, current, author.id, "Edited by the author") });
     if (place) {
       await tx.postTag.deleteMany({ where: { postId: input.id } });
@@ -311,7 +335,10 @@ export async function editPost(
 }
 
 export async function getCommentForEditing(id: number) {
-  return prisma().comment.findUnique({ where: { id }, select: { id: true, postId: true, bodyMarkdown: true, authorId: true, status: true, version: true } });
+  return prisma().comment.findUnique({
+    where: { id },
+    select: { id: true, postId: true, bodyMarkdown: true, authorId: true, status: true, version: true },
+  });
 }
 
 export async function editComment(
@@ -319,10 +346,21 @@ export async function editComment(
   input: { id: number; body: string; version: number; keptFindings: unknown[] },
 ): Promise<{ status: string; postId: number } | { conflict: true }> {
   return transaction(async (tx) => {
-    const current = await tx.comment.findUnique({ where: { id: input.id }, select: { bodyMarkdown: true, status: true, version: true, authorId: true, postId: true } });
-    if (!current || current.authorId !== author.id || current.status === "removed") throw new UnknownReference("post", "That reply cannot be edited");
+    const current = await tx.comment.findUnique({
+      where: { id: input.id },
+      select: { bodyMarkdown: true, status: true, version: true, authorId: true, postId: true },
+    });
+    if (!current || current.authorId !== author.id || current.status === "removed")
+      throw new UnknownReference("post", "That reply cannot be edited");
     if (current.version !== input.version) return { conflict: true as const };
-    await tx.commentRevision.create({ data: { commentId: input.id, bodyMarkdown: current.bodyMarkdown, editedById: author.id, reason: "Edited by the author" } });
+    await tx.commentRevision.create({
+      data: {
+        commentId: input.id,
+        bodyMarkdown: current.bodyMarkdown,
+        editedById: author.id,
+        reason: "Edited by the author",
+      },
+    });
     const screened = await screenText([input.body]);
     const body = screened.texts[0] ?? input.body;
     const backToReview = current.status === "published" && (screened.hold || needsPreModeration(author.trustLevel));
@@ -345,25 +383,40 @@ export async function editComment(
  * Renders every post and comment again from its Markdown, after the rendering rules change.
  * Works in batches by id so it runs in constant memory on any number of rows.
  */
-export async function rerenderAllContent(batchSize = 500): Promise<{ posts: number; comments: number; changed: number }> {
+export async function rerenderAllContent(
+  batchSize = 500,
+): Promise<{ posts: number; comments: number; changed: number }> {
   let changed = 0;
   let posts = 0;
   let comments = 0;
-  for (let after = 0; ; ) {
-    const batch = await prisma().post.findMany({ where: { id: { gt: after } }, orderBy: { id: "asc" }, take: batchSize, select: { id: true, bodyMarkdown: true, bodyHtml: true } });
+  for (let after = 0; ;) {
+    const batch = await prisma().post.findMany({
+      where: { id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: batchSize,
+      select: { id: true, bodyMarkdown: true, bodyHtml: true },
+    });
     if (batch.length === 0) break;
     for (const post of batch) {
       const rendered = renderMarkdown(post.bodyMarkdown);
       if (rendered.html !== post.bodyHtml) {
-        await prisma().post.update({ where: { id: post.id }, data: { bodyHtml: rendered.html, bodyText: rendered.text } });
+        await prisma().post.update({
+          where: { id: post.id },
+          data: { bodyHtml: rendered.html, bodyText: rendered.text },
+        });
         changed += 1;
       }
     }
     posts += batch.length;
     after = batch.at(-1)?.id ?? after;
   }
-  for (let after = 0; ; ) {
-    const batch = await prisma().comment.findMany({ where: { id: { gt: after } }, orderBy: { id: "asc" }, take: batchSize, select: { id: true, bodyMarkdown: true, bodyHtml: true } });
+  for (let after = 0; ;) {
+    const batch = await prisma().comment.findMany({
+      where: { id: { gt: after } },
+      orderBy: { id: "asc" },
+      take: batchSize,
+      select: { id: true, bodyMarkdown: true, bodyHtml: true },
+    });
     if (batch.length === 0) break;
     for (const comment of batch) {
       const html = renderMarkdown(comment.bodyMarkdown).html;
@@ -381,7 +434,14 @@ export async function rerenderAllContent(batchSize = 500): Promise<{ posts: numb
 /** What a post's revision keeps of the version being replaced: text, place, tags and byline, by whom and why. */
 export function revisionOf(
   postId: number,
-  current: { title: string; bodyMarkdown: string; areaCode: string | null; tags: { tag: { slug: string } }[]; displayMode: "handle" | "anonymous"; bylineScope: BylineScope },
+  current: {
+    title: string;
+    bodyMarkdown: string;
+    areaCode: string | null;
+    tags: { tag: { slug: string } }[];
+    displayMode: "handle" | "anonymous";
+    bylineScope: BylineScope;
+  },
   editedById: number,
   reason: string,
 ) {

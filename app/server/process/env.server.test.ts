@@ -38,7 +38,9 @@ describe("configuration", () => {
   it("takes the public address from PUBLIC_URL, or http://localhost:PORT when unset", () => {
     expect(parseEnv({}).PUBLIC_URL).toBe("http://localhost:3000");
     expect(parseEnv({ PORT: "8080" }).PUBLIC_URL).toBe("http://localhost:8080");
-    expect(parseEnv({ PUBLIC_URL: "https://fifth-option.example/some/path" }).PUBLIC_URL).toBe("https://fifth-option.example");
+    expect(parseEnv({ PUBLIC_URL: "https://fifth-option.example/some/path" }).PUBLIC_URL).toBe(
+      "https://fifth-option.example",
+    );
     expect(() => parseEnv({ PUBLIC_URL: "fifth-option.example" })).toThrow(/^Configuration error: PUBLIC_URL: /);
     expect(() => parseEnv({ PUBLIC_URL: "ftp://fifth-option.example" })).toThrow(/PUBLIC_URL/);
   });
@@ -57,7 +59,9 @@ describe("configuration", () => {
   it("takes a cursor secret of 32 characters or more, and never echoes a short one", () => {
     expect(parseEnv({}).CURSOR_SECRET).toBeUndefined();
     expect(parseEnv({ CURSOR_SECRET: "k".repeat(32) }).CURSOR_SECRET).toBe("k".repeat(32));
-    expect(() => parseEnv({ CURSOR_SECRET: "shortsecret" })).toThrow("Configuration error: CURSOR_SECRET: must be at least 32 characters");
+    expect(() => parseEnv({ CURSOR_SECRET: "shortsecret" })).toThrow(
+      "Configuration error: CURSOR_SECRET: must be at least 32 characters",
+    );
     expect(() => parseEnv({ CURSOR_SECRET: "shortsecret" })).not.toThrow(/shortsecret/);
   });
 });

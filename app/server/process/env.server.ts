@@ -21,7 +21,10 @@ const envSchema = z.object({
   // Longest a page rendered for a signed-out reader is served to the next ones while nothing in
   // the database changes (app/server/http/page-cache.server.ts); 0 turns the cache off.
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
-  TRUST_PROXY: z.enum(["true", "false"]).default("false").transform((value) => value === "true"),
+  TRUST_PROXY: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true"),
   // The site's public address: every absolute URL the app writes (feeds, API links, citations)
   // starts with it, never with the request's Host header (docs/hardening.md). Only its origin is
   // used. Unset: http://localhost:PORT, for development and the demo.

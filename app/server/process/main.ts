@@ -205,7 +205,11 @@ app.use(
     nonceOf: (res) => String(res.locals.cspNonce),
     // Pages are kept only for the configured host (PUBLIC_URL): a request naming another Host is
     // answered, never kept or answered from the cache.
-    servesHost: (req) => isPublicHost(env.TRUST_PROXY ? (req.get("x-forwarded-host")?.split(",")[0]?.trim() ?? req.get("host")) : req.get("host"), env.PUBLIC_URL),
+    servesHost: (req) =>
+      isPublicHost(
+        env.TRUST_PROXY ? (req.get("x-forwarded-host")?.split(",")[0]?.trim() ?? req.get("host")) : req.get("host"),
+        env.PUBLIC_URL,
+      ),
   }),
 );
 

@@ -20,7 +20,10 @@ function fromEnvironment(name: SecretName): Buffer | null {
 }
 
 async function fromDatabase(name: SecretName): Promise<Buffer> {
-  await query(`INSERT INTO app_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [name, randomBytes(SECRET_BYTES)]);
+  await query(`INSERT INTO app_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING`, [
+    name,
+    randomBytes(SECRET_BYTES),
+  ]);
   const [row] = await query<{ value: Buffer }>(`SELECT value FROM app_secret WHERE name = $1`, [name]);
   if (!row || row.value.length < SECRET_BYTES) throw new Error(`app_secret ${name} is missing or too short`);
   return row.value;

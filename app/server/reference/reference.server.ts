@@ -12,7 +12,10 @@ export class UnknownCouncil extends Error {
 }
 
 /** Councils by name, optionally within one nation or region. */
-export async function listCouncils({ nation = null, region = null }: { nation?: string | null; region?: string | null } = {}): Promise<Area[]> {
+export async function listCouncils({
+  nation = null,
+  region = null,
+}: { nation?: string | null; region?: string | null } = {}): Promise<Area[]> {
   return prisma().area.findMany({
     where: { ...(nation ? { nation } : {}), ...(region ? { regionCode: region } : {}) },
     orderBy: [{ name: "asc" }, { code: "asc" }],

@@ -35,8 +35,15 @@ export async function listOwnStories(authorId: number) {
  * Saves a report once per submission key. The numbers count at once; free text waits for a
  * moderator whatever the author's trust level (docs/architecture.md, "Moderation").
  */
-export async function createReport(authorId: number, report: ReportToSave, submissionKey: string): Promise<{ id: number; duplicate: boolean }> {
-  const existing = await prisma().experienceReport.findUnique({ where: { submissionKey }, select: { id: true, authorId: true } });
+export async function createReport(
+  authorId: number,
+  report: ReportToSave,
+  submissionKey: string,
+): Promise<{ id: number; duplicate: boolean }> {
+  const existing = await prisma().experienceReport.findUnique({
+    where: { submissionKey },
+    select: { id: true, authorId: true },
+  });
   if (existing && existing.authorId === authorId) return { id: existing.id, duplicate: true };
   if (report.comment) {
     // Report comments always wait for a moderator; watched words may still refuse or replace.
@@ -67,7 +74,9 @@ export async function createReport(authorId: number, report: ReportToSave, submi
       comment: report.comment,
       commentStatus: report.comment ? "pending" : null,
       submissionKey,
-      outcomes: { create: Object.entries(report.outcomes).map(([domain, rating]) => ({ domain, rating: rating as never })) },
+      outcomes: {
+        create: Object.entries(report.outcomes).map(([domain, rating]) => ({ domain, rating: rating as never })),
+      },
     },
     select: { id: true },
   });
