@@ -7,16 +7,13 @@
 // write to the shared server all the time, so this file has a PostgreSQL server of its own (as
 // page-cache.test.ts does) to show that a page asked for with another Host is never kept.
 import { readFileSync } from "node:fs";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../app/server/db/embedded-postgres.server";
 import { type RunningApp, startApp, stopAllApps } from "../support/app-server";
 import freePort from "../support/free-port";
 import { leakIn, rawRequest, type RawAnswer } from "../support/hostile";
+import { type OwnPostgres, startOwnPostgres } from "../support/own-postgres";
 import { closeSql, sql } from "../support/sql";
 import { addStory } from "../support/stories";
 
@@ -24,8 +21,7 @@ const PASSWORD = "kettle orbit lantern nine";
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
 
 let app: RunningApp;
-let postgres: EmbeddedDatabase;
-let folder: string;
+let postgres: OwnPostgres;
 let storyId: number;
 let member: { cookie: string; handle: string };
 let visitors = 0;
@@ -78,13 +74,7 @@ async function expectAlive() {
 }
 
 beforeAll(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), "fifth-option-hardening-"));
-  await chmod(folder, 0o755); // as root, PostgreSQL runs as "postgres" and must reach it
-  postgres = await startEmbeddedPostgres({
-    dataDir: path.join(folder, "postgres"),
-    port: await freePort(),
-    databaseName: "hardening",
-  });
+  postgres = await startOwnPostgres("hardening", "hardening");
   process.env.DATABASE_URL = postgres.url; // sql() and addStory(), for this file only
   app = await startApp([], {
     DATABASE_URL: postgres.url,
@@ -102,8 +92,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopAllApps();
   await closeSql();
-  await postgres?.stop();
-  if (folder) await rm(folder, { recursive: true, force: true });
+  await postgres?.remove();
 });
 
 describe("one request cannot take the process down", () => {
