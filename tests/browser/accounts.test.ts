@@ -95,8 +95,7 @@ describe("account journeys by keyboard", () => {
 describe("without JavaScript", () => {
   // Page scripts are off, so nothing here may run code in the page (axe ran on these pages above).
   it("sign-up, sign-out and sign-in work as plain HTML forms", async () => {
-    const context = await suite.browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = await suite.pageWithoutScript();
     const name = handle();
     expect(await joinWithoutScript(page, appUrl, name)).toHaveLength(10);
     await Promise.all([
@@ -117,6 +116,6 @@ describe("without JavaScript", () => {
     await page.fill("#password", PASSWORD);
     await Promise.all([page.waitForURL(new RegExp(`^${appUrl}/$`)), page.press("#password", "Enter")]);
     expect(await page.getByRole("link", { name: /Your account/ }).count()).toBe(1);
-    await context.close();
+    await page.context().close();
   });
 });

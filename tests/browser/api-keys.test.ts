@@ -66,8 +66,7 @@ describe("API keys by keyboard", () => {
 describe("API keys without JavaScript", () => {
   it("are created and revoked with plain HTML forms", async () => {
     // Page scripts are off, so nothing here may run code in the page.
-    const context = await suite.browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = await suite.pageWithoutScript();
     const name = newHandle("researcher");
     await joinWithoutScript(page, appUrl, name);
     await suite.giveRole(name, "researcher");
@@ -86,6 +85,6 @@ describe("API keys without JavaScript", () => {
     await Promise.all([page.waitForLoadState("load"), page.click("table.data button[type=submit]")]);
     await page.getByText(/is revoked\./).waitFor();
     expect((await apiStatus(key)).status).toBe(401);
-    await context.close();
+    await page.context().close();
   });
 });

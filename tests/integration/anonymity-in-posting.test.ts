@@ -425,17 +425,22 @@ describe("a named post with a wider byline", () => {
 });
 
 describe("the byline narrowing warning", () => {
+  /** The new-story form asking for a preview of an anonymous post. */
+  const anonymousPreview = (fields: { kind: string; title: string; body: string; council: string }) => ({
+    ...fields,
+    displayMode: "anonymous",
+    submissionKey: crypto.randomUUID(),
+    intent: "preview",
+  });
+
   it("warns a planner naming a council in the preview, and the region-only button clears it", async () => {
     const planner = await member(1, "support_planner");
-    const form = {
+    const form = anonymousPreview({
       kind: "practice_note",
       title: "Panel practice",
       body: "How panels decide.",
       council: "Blackpool",
-      displayMode: "anonymous",
-      submissionKey: crypto.randomUUID(),
-      intent: "preview",
-    };
+    });
     const warned = await html(await send("/stories/new", { form, cookie: planner.cookie }));
     expect(warned).toContain("Your byline could point to a few people");
     expect(warned).toContain("Show only the region");
@@ -453,15 +458,7 @@ describe("the byline narrowing warning", () => {
 
   it("warns a carer when few carers have written about that council, without a number, and not once many have", async () => {
     const carer = await member(1, "carer");
-    const form = {
-      kind: "story",
-      title: "Our review",
-      body: "It went fine.",
-      council: "Rutland",
-      displayMode: "anonymous",
-      submissionKey: crypto.randomUUID(),
-      intent: "preview",
-    };
+    const form = anonymousPreview({ kind: "story", title: "Our review", body: "It went fine.", council: "Rutland" });
     const few = await html(await send("/stories/new", { form, cookie: carer.cookie }));
     expect(few).toContain("Few members who describe themselves as a carer have written about this council");
     for (let i = 0; i < 10; i += 1) {

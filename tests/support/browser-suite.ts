@@ -11,6 +11,8 @@ export interface BrowserSuite {
   appUrl: string;
   browser: Browser;
   db: pg.Client;
+  /** A page in a context of its own with JavaScript off; close it with `page.context().close()`. */
+  pageWithoutScript(): Promise<Page>;
   /** Gives a member a role, at trust level 2 as staff who have been around would be. */
   giveRole(handle: string, role: string): Promise<void>;
   /** Joins as a new member by keyboard on `page`, given `role`; returns their name. */
@@ -19,6 +21,10 @@ export interface BrowserSuite {
 
 export function browserSuite(): BrowserSuite {
   const suite = { appUrl: inject("appUrl") } as BrowserSuite;
+  suite.pageWithoutScript = async () => {
+    const context = await suite.browser.newContext({ javaScriptEnabled: false });
+    return context.newPage();
+  };
   suite.giveRole = async (handle, role) => {
     await suite.db.query(`UPDATE "user" SET role = $1, trust_level = 2 WHERE handle_key = lower($2)`, [role, handle]);
   };

@@ -77,6 +77,11 @@ export async function signUp(handle = uniqueHandle(), perspective = "carer", cli
   return { handle, cookie, codes, html };
 }
 
+/** The HTML of a page as this session (or a visitor) sees it, with React's <!-- --> taken out. */
+export async function pageText(pathAndQuery: string, cookie?: string | null): Promise<string> {
+  return stripComments(await (await send(pathAndQuery, { cookie })).text());
+}
+
 /** Signs up one member for each role and gives them it; their session cookies, by role. */
 export async function signUpInRoles<Role extends string>(roles: readonly Role[]): Promise<Record<Role, string>> {
   const cookies = {} as Record<Role, string>;
