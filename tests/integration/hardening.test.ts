@@ -31,6 +31,14 @@ const visitor = () => ({ "X-Forwarded-For": `198.51.100.${(visitors += 1) % 250}
 const raw = (request: Parameters<typeof rawRequest>[1]) =>
   rawRequest(app.url, { ...request, headers: { ...visitor(), ...request.headers } });
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+/** An anonymous story published by the member, as the new-story form sends it. */
+const postStory = (fields: Record<string, string>) =>
+  raw({
+    method: "POST",
+    path: "/stories/new",
+    headers: { ...FORM, Cookie: member.cookie },
+    body: form({ kind: "story", displayMode: "anonymous", intent: "publish", ...fields }),
+  });
 const cookieOf = (answer: RawAnswer) => String(answer.headers["set-cookie"]?.[0] ?? "").split(";")[0] ?? "";
 
 function memory(pid: number) {
@@ -135,33 +143,17 @@ describe("one request cannot take the process down", () => {
 
   it("a 12 MB story is a 413 and saves nothing; a story of 60,000 nested quote markers within the limit posts without a 500", async () => {
     const before = await counts();
-    const huge = await raw({
-      method: "POST",
-      path: "/stories/new",
-      headers: { ...FORM, Cookie: member.cookie },
-      body: form({
-        kind: "story",
-        title: "A very long story",
-        body: "word ".repeat(2_400_000),
-        displayMode: "anonymous",
-        intent: "publish",
-      }),
+    const huge = await postStory({
+      title: "A very long story",
+      body: "word ".repeat(2_400_000),
     });
     expectPageInLayout(huge, 413);
     expect(await counts()).toBe(before);
 
-    const nested = await raw({
-      method: "POST",
-      path: "/stories/new",
-      headers: { ...FORM, Cookie: member.cookie },
-      body: form({
-        kind: "story",
-        title: "Deeply nested quotes",
-        body: `${">".repeat(60_000)} end`,
-        displayMode: "anonymous",
-        submissionKey: crypto.randomUUID(),
-        intent: "publish",
-      }),
+    const nested = await postStory({
+      title: "Deeply nested quotes",
+      body: `${">".repeat(60_000)} end`,
+      submissionKey: crypto.randomUUID(),
     });
     expect(nested.status).toBeLessThan(500);
     expect(leakIn(nested)).toBeNull();
@@ -334,18 +326,10 @@ describe("NUL and control characters", () => {
   });
 
   it("are removed from a story body, which is saved with the rest of its text", async () => {
-    const answer = await raw({
-      method: "POST",
-      path: "/stories/new",
-      headers: { ...FORM, Cookie: member.cookie },
-      body: form({
-        kind: "story",
-        title: "A story with a NUL",
-        body: "Our review\u0000 came late and we were not told why.",
-        displayMode: "anonymous",
-        submissionKey: crypto.randomUUID(),
-        intent: "publish",
-      }),
+    const answer = await postStory({
+      title: "A story with a NUL",
+      body: "Our review\u0000 came late and we were not told why.",
+      submissionKey: crypto.randomUUID(),
     });
     expect(answer.status).toBe(302);
     const [row] = await sql<{ body_markdown: string }>(
