@@ -17,6 +17,12 @@ async function member(trustLevel = 1, perspective = "carer") {
 }
 
 const html = (response: Response) => response.text().then(stripComments);
+/** The Atom feed's entry for the story with this title ("" when there is none). */
+const entryWith = (feed: string, title: string) =>
+  feed
+    .split("<entry>")
+    .find((item) => item.includes(title))
+    ?.split("</entry>")[0] ?? "";
 
 async function publish(cookie: string, fields: Record<string, string | string[]>) {
   const response = await send("/stories/new", {
@@ -336,11 +342,7 @@ describe("byline scope", () => {
 
     const feed = await html(await send("/feeds/stories.atom"));
     expect(feed).toContain(title);
-    const entry =
-      feed
-        .split("<entry>")
-        .find((item) => item.includes(title))
-        ?.split("</entry>")[0] ?? "";
+    const entry = entryWith(feed, title);
     expect(entry).toContain(title);
     expect(entry).not.toContain("Hartlepool");
     expect(await html(await send("/feeds/stories.atom?council=E06000001"))).not.toContain(title);
@@ -383,11 +385,7 @@ describe("a named post", () => {
     expect(await html(await send("/stories?perspective=social_worker"))).not.toContain(title);
 
     const feed = await html(await send("/feeds/stories.atom"));
-    const entry =
-      feed
-        .split("<entry>")
-        .find((item) => item.includes(title))
-        ?.split("</entry>")[0] ?? "";
+    const entry = entryWith(feed, title);
     expect(entry).toContain(title);
     expect(entry).toContain(author.handle);
     expect(entry).not.toMatch(/social worker/i);
