@@ -48,7 +48,8 @@ export function outranks(actor: { id: number; role: Role }, person: { id: number
 
 const ON_PEOPLE: ReadonlySet<Action> = new Set(["member:silence", "member:unsilence"]);
 
-// What a member can do is write; silencing takes exactly that away.
+// The writes, which silencing takes away. Every member action is one today; a member action that
+// is not a write (so a silenced member keeps it) goes in MEMBER after them, not here.
 const WRITES: readonly Action[] = [
   "post:create",
   "comment:create",
