@@ -1,4 +1,5 @@
 // Every query about members' accounts: sign-up, sign-in, recovery codes, settings, their data.
+import { Refusal } from "~/domain/forms";
 import { randomBytes } from "node:crypto";
 
 import { sha256 } from "@oslojs/crypto/sha2";
@@ -20,9 +21,10 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.serv
 import { invalidateUserSessions } from "./session.server";
 import { isUniqueViolation, prisma, transaction } from "../db/client.server";
 
-export class HandleTaken extends Error {
+/** 400 on the name field (code name "handle"). */
+export class HandleTaken extends Refusal {
   constructor() {
-    super("That name is already taken. Choose another");
+    super("That name is already taken. Choose another", 400, "handle");
   }
 }
 

@@ -1,5 +1,6 @@
 // Every query about researchers' API keys. The database holds SHA-256 of each key, never the key:
 // a copy of the table cannot be used to call the API as anyone.
+import { Refusal } from "~/domain/forms";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 
@@ -13,9 +14,10 @@ function hashApiKey(key: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(key)));
 }
 
-export class TooManyApiKeys extends Error {
+/** 409: revoke one first. */
+export class TooManyApiKeys extends Refusal {
   constructor() {
-    super(`You already have ${MAX_ACTIVE_API_KEYS} keys. Revoke one you no longer use before you create another`);
+    super(`You already have ${MAX_ACTIVE_API_KEYS} keys. Revoke one you no longer use before you create another`, 409);
   }
 }
 

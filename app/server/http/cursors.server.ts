@@ -7,6 +7,7 @@
 // Token, base64url: version (1 byte) | nonce (12 bytes) | ciphertext | GCM tag (16 bytes).
 // The nonce is an HMAC of the plaintext (a "synthetic" nonce), so the same position always gives
 // the same token (pages stay cacheable) and two different positions never share a nonce.
+import { Refusal } from "~/domain/forms";
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from "node:crypto";
 
 export const CURSOR_VERSION = 1;
@@ -16,9 +17,9 @@ const TAG_BYTES = 16;
 export const CURSOR_MAX_LENGTH = 300;
 
 /** A page link whose cursor is damaged, forged, made for another list or under an old format. */
-export class InvalidCursor extends Error {
+export class InvalidCursor extends Refusal {
   constructor() {
-    super("This page link is damaged or out of date: go back to the first page of results.");
+    super("This page link is damaged or out of date: go back to the first page of results.", 400, "cursor");
   }
 }
 

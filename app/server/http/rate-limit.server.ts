@@ -1,5 +1,6 @@
 // Rate limits, stored in PostgreSQL so every app instance shares the same counts.
 // Clients are identified only by HMAC(salt of the day, address): no address is stored.
+import { Refusal } from "~/domain/forms";
 import { createHmac, randomBytes } from "node:crypto";
 
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
@@ -60,11 +61,12 @@ function limiter(name: LimitName): RateLimiterPostgres {
   return found;
 }
 
-export class RateLimited extends Error {
+/** 429, about the whole form. */
+export class RateLimited extends Refusal {
   constructor(public readonly retryAfterSeconds: number) {
     // "Try again in 12 minutes", in plain words.
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-    super(`You have tried this too many times. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`);
+    super(`You have tried this too many times. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`, 429);
   }
 }
 

@@ -1,4 +1,5 @@
 // Writing: new posts, comments and edits, each entering the moderation states (docs/architecture.md, "Moderation").
+import { Refusal } from "~/domain/forms";
 import { renderMarkdown } from "~/domain/markdown/render";
 import { needsPreModeration } from "~/domain/accounts/trust";
 import { type BylineScope, bylineNarrowing, type NarrowingWarning } from "~/domain/anonymity/byline";
@@ -33,12 +34,13 @@ export interface Author {
   perspective: string;
 }
 
-export class UnknownReference extends Error {
+/** 400 on the field that named something that is not there (or no longer takes replies). */
+export class UnknownReference extends Refusal {
   constructor(
-    public readonly field: "area" | "tags" | "post" | "parent",
+    public override readonly field: "area" | "tags" | "post" | "parent",
     message: string,
   ) {
-    super(message);
+    super(message, 400, field);
   }
 }
 
