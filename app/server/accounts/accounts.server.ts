@@ -17,6 +17,7 @@ import {
 import type { Perspective } from "~/domain/taxonomy";
 
 import { recordAction } from "../moderation/audit.server";
+import { checkWatchedWords } from "../moderation/watched-words.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
 import { invalidateUserSessions } from "./session.server";
 import { isUniqueViolation, prisma, transaction } from "../db/client.server";
@@ -69,6 +70,22 @@ export async function createAccount(input: {
 export async function isHandleTaken(handle: string, exceptUserId?: number): Promise<boolean> {
   const found = await prisma().user.findUnique({ where: { handleKey: handleKey(handle) }, select: { id: true } });
   return found !== null && found.id !== exceptUserId;
+}
+
+/** 400 on the name field: a watched word blocks it. */
+export class HandleNotAllowed extends Refusal {
+  constructor() {
+    super("That name is not allowed. Choose another", 400, "handle");
+  }
+}
+
+/**
+ * Refuses a name someone else has (HandleTaken) or a watched word blocks (HandleNotAllowed), for
+ * joining and for changing one's name. The unique index still decides a race (createAccount).
+ */
+export async function assertHandleAvailable(handle: string, exceptUserId?: number): Promise<void> {
+  if (await isHandleTaken(handle, exceptUserId)) throw new HandleTaken();
+  if ((await checkWatchedWords(handle)).blockedBy) throw new HandleNotAllowed();
 }
 
 /** The account for a handle and password, or null; takes as long for an unknown handle as a wrong password. */
