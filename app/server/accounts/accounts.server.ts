@@ -324,15 +324,31 @@ export async function listMembersForAdmin({
   return { members, total };
 }
 
+/** 403: nobody can lock the site out of administration by demoting themselves. */
+export class OwnAdminRole extends Refusal {
+  constructor() {
+    super("You cannot remove your own admin role. Ask another admin.", 403);
+  }
+}
+
+/** 404: the member was deleted since the page was shown. */
+export class NoSuchMember extends Refusal {
+  constructor() {
+    super("That member no longer exists.", 404);
+  }
+}
+
+/** Gives a member a role, logged; refuses an admin's demoting themselves (OwnAdminRole) and a gone member (NoSuchMember). */
 export async function setRole(
   actor: { id: number; handle: string },
   userId: number,
   role: Role,
   reason: string | null,
-) {
+): Promise<{ changed: boolean; handle: string }> {
+  if (userId === actor.id && role !== "admin") throw new OwnAdminRole();
   return transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, handle: true } });
-    if (!before) return null;
+    if (!before) throw new NoSuchMember();
     if (before.role === role) return { changed: false, handle: before.handle };
     await tx.user.update({ where: { id: userId }, data: { role } });
     await recordAction(
