@@ -32,6 +32,7 @@ import type { CommentView } from "~/server/posts/read.server";
 import { getPostForReader } from "~/server/posts/read.server";
 import { consume } from "~/server/http/rate-limit.server";
 import { isRefusal } from "~/domain/forms";
+import { needsPreModeration } from "~/domain/accounts/trust";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.post.title} – Fifth Option` : "Story not found – Fifth Option" },
@@ -54,7 +55,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
           canModerate: can(user, "moderation:review"),
           canFlag: can(user, "content:flag"),
           submissionKey: randomUUID(),
-          preModerated: user.trustLevel < 1,
+          preModerated: needsPreModeration(user.trustLevel),
         }
       : null,
   };

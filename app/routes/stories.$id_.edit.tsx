@@ -34,6 +34,7 @@ import { listCouncils, listTags, resolveArea, UnknownCouncil } from "~/server/re
 import { previewHeading } from "~/server/posts/read.server";
 import { consume } from "~/server/http/rate-limit.server";
 import { isRefusal, type Refusal } from "~/domain/forms";
+import { needsPreModeration } from "~/domain/accounts/trust";
 
 export const meta: MetaFunction = () => [{ title: "Edit your post – Fifth Option" }];
 
@@ -111,7 +112,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     councils: councils.map((c) => c.name),
     allTags: tags,
     handle: user.handle,
-    willReturnToReview: post.status === "published" && user.trustLevel < 1,
+    willReturnToReview: post.status === "published" && needsPreModeration(user.trustLevel),
   };
 }
 

@@ -46,6 +46,7 @@ import { listCouncils, listTags, resolveArea, UnknownCouncil } from "~/server/re
 import { previewHeading } from "~/server/posts/read.server";
 import { consume } from "~/server/http/rate-limit.server";
 import { isRefusal, type Refusal } from "~/domain/forms";
+import { needsPreModeration } from "~/domain/accounts/trust";
 
 export const meta: MetaFunction = () => [{ title: "Share your story – Fifth Option" }];
 
@@ -65,7 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       submissionKey: randomUUID(),
       anonymousByline: PERSPECTIVES[user.perspective as keyof typeof PERSPECTIVES]?.byline ?? "a member",
       handle: user.handle,
-      preModerated: user.trustLevel < 1,
+      preModerated: needsPreModeration(user.trustLevel),
     };
   } catch (error) {
     if (!isUnavailable(error)) throw error;
