@@ -4,10 +4,10 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { ErrorSummary, SubmitButton, TextField, SuccessNotice } from "~/components/forms";
+import { isRefusal } from "~/domain/forms";
 import { listMembersForAdmin, setRole } from "~/server/accounts/accounts.server";
 import { requirePermission } from "~/server/accounts/guards.server";
 import { formFailure, readForm, zodFieldErrors } from "~/server/http/forms.server";
-import { isRefusal } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [{ title: "Roles – Admin – Fifth Option" }];
 

@@ -14,11 +14,11 @@ import {
   unseenFindings,
 } from "~/domain/anonymity/redaction";
 import { commentInputSchema } from "~/domain/posts/post-input";
+import { isRefusal } from "~/domain/forms";
 import { requirePermission, requireUser } from "~/server/accounts/guards.server";
 import { isUnavailable, readForm, zodFieldErrors, formFailure } from "~/server/http/forms.server";
 import { editComment, getCommentForEditing } from "~/server/posts/write.server";
 import { consume } from "~/server/http/rate-limit.server";
-import { isRefusal } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [{ title: "Edit your reply – Fifth Option" }];
 

@@ -4,11 +4,11 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors } from "~/components/forms";
+import { isRefusal } from "~/domain/forms";
 import { requirePermission } from "~/server/accounts/guards.server";
 import { readForm, zodFieldErrors, formFailure } from "~/server/http/forms.server";
 import { flagContent } from "~/server/moderation/moderation.server";
 import { consume } from "~/server/http/rate-limit.server";
-import { isRefusal } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [{ title: "Report something to the moderators – Fifth Option" }];
 

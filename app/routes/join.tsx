@@ -9,12 +9,12 @@ import { RecoveryCodes } from "~/components/recovery-codes";
 import { handleProblem } from "~/domain/accounts/handle";
 import { passwordProblem } from "~/domain/accounts/password";
 import { PERSPECTIVE_OPTIONS, PERSPECTIVE_VALUES } from "~/domain/accounts/perspectives";
+import { isRefusal } from "~/domain/forms";
 import { createAccount, assertHandleAvailable } from "~/server/accounts/accounts.server";
 import { requireSignedOut } from "~/server/accounts/guards.server";
 import { createSession, sessionCookie } from "~/server/accounts/session.server";
 import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/http/forms.server";
 import { check, clientKey, consume } from "~/server/http/rate-limit.server";
-import { isRefusal } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [{ title: "Join Fifth Option" }];
 

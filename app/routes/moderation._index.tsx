@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ErrorSummary, type FieldErrors, SuccessNotice, TextArea } from "~/components/forms";
 import { can, type Role } from "~/domain/accounts/permissions";
 import { reasonRequired, SILENCE_DAYS } from "~/domain/moderation/queue";
+import { isRefusal } from "~/domain/forms";
 import { requirePermission } from "~/server/accounts/guards.server";
 import { readForm, formFailure } from "~/server/http/forms.server";
 import {
@@ -15,7 +16,6 @@ import {
   listSilencedMembers,
   silenceMember,
 } from "~/server/moderation/moderation.server";
-import { isRefusal } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [{ title: "Review queue – Moderation – Fifth Option" }];
 

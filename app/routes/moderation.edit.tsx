@@ -14,10 +14,10 @@ import {
   unseenFindings,
   type Located,
 } from "~/domain/anonymity/redaction";
+import { isRefusal } from "~/domain/forms";
 import { requirePermission } from "~/server/accounts/guards.server";
 import { readForm, formFailure } from "~/server/http/forms.server";
 import { editAndApprove, getPendingForEditing } from "~/server/moderation/moderation.server";
-import { isRefusal } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [{ title: "Edit, then approve – Moderation – Fifth Option" }];
 

@@ -7,7 +7,6 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CouncilField } from "~/components/council-field";
 import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, RadioGroup, TextArea, TextField, type FieldErrors } from "~/components/forms";
-import { isRefusal } from "~/domain/forms";
 import {
   BUDGET_CHANGES,
   BUDGET_COVERAGE,
@@ -33,6 +32,7 @@ import {
   stepOf,
   type WizardStep,
 } from "~/domain/reports/wizard";
+import { isRefusal } from "~/domain/forms";
 import { requirePermission } from "~/server/accounts/guards.server";
 import { formFailure, isUnavailable, readForm, submissionKeyFrom, type FormValues } from "~/server/http/forms.server";
 import { listCouncils, resolveArea } from "~/server/reference/reference.server";

@@ -10,6 +10,7 @@ import { passwordProblem } from "~/domain/accounts/password";
 import { can } from "~/domain/accounts/permissions";
 import { PERSPECTIVE_OPTIONS, PERSPECTIVE_VALUES } from "~/domain/accounts/perspectives";
 import { PERSPECTIVES } from "~/domain/taxonomy";
+import { isRefusal } from "~/domain/forms";
 import {
   changeHandle,
   changePassword,
@@ -22,7 +23,6 @@ import { getSession, requireUser } from "~/server/accounts/guards.server";
 import { clearSessionCookie, invalidateUserSessions } from "~/server/accounts/session.server";
 import { formFailure, readForm, zodFieldErrors } from "~/server/http/forms.server";
 import { consume } from "~/server/http/rate-limit.server";
-import { isRefusal } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [{ title: "Your account – Fifth Option" }];
 

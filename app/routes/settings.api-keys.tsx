@@ -5,11 +5,11 @@ import { z } from "zod";
 import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "~/components/forms";
 import { apiKeyLabelProblem, LABEL_MAX, MAX_ACTIVE_API_KEYS } from "~/domain/api/api-keys";
 import { RATE_LIMIT_POLICIES } from "~/domain/api/rate-limits";
+import { isRefusal } from "~/domain/forms";
 import { createApiKey, listActiveApiKeys, revokeApiKey } from "~/server/api/api-keys.server";
 import { requirePermission } from "~/server/accounts/guards.server";
 import { formFailure, type FormValues, readForm } from "~/server/http/forms.server";
 import { consume } from "~/server/http/rate-limit.server";
-import { isRefusal } from "~/domain/forms";
 
 export const meta: MetaFunction = () => [{ title: "API keys – Your account – Fifth Option" }];
 

@@ -18,6 +18,7 @@ import {
   unseenFindings,
 } from "~/domain/anonymity/redaction";
 import { commentInputSchema } from "~/domain/posts/post-input";
+import { isRefusal } from "~/domain/forms";
 import { getUser, requirePermission } from "~/server/accounts/guards.server";
 import {
   isUnavailable,
@@ -31,7 +32,6 @@ import { createComment, toggleReaction } from "~/server/posts/write.server";
 import type { CommentView } from "~/server/posts/read.server";
 import { getPostForReader } from "~/server/posts/read.server";
 import { consume } from "~/server/http/rate-limit.server";
-import { isRefusal } from "~/domain/forms";
 import { needsPreModeration } from "~/domain/accounts/trust";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -21,6 +21,7 @@ import {
 } from "~/domain/anonymity/redaction";
 import { postInputSchema } from "~/domain/posts/post-input";
 import type { Perspective } from "~/domain/taxonomy";
+import { isRefusal, type Refusal } from "~/domain/forms";
 import { requirePermission, requireUser } from "~/server/accounts/guards.server";
 import {
   type FormValues,
@@ -33,7 +34,6 @@ import { bylineWarning, editPost, getPostForEditing } from "~/server/posts/write
 import { listCouncils, listTags, resolveArea, UnknownCouncil } from "~/server/reference/reference.server";
 import { previewHeading } from "~/server/posts/read.server";
 import { consume } from "~/server/http/rate-limit.server";
-import { isRefusal, type Refusal } from "~/domain/forms";
 import { needsPreModeration } from "~/domain/accounts/trust";
 
 export const meta: MetaFunction = () => [{ title: "Edit your post – Fifth Option" }];

@@ -32,6 +32,7 @@ import {
   BODY_MAX_WORDS,
 } from "~/domain/posts/post-input";
 import { PERSPECTIVES, type Perspective } from "~/domain/taxonomy";
+import { isRefusal, type Refusal } from "~/domain/forms";
 import { requirePermission } from "~/server/accounts/guards.server";
 import {
   isUnavailable,
@@ -45,7 +46,6 @@ import { bylineWarning, createPost } from "~/server/posts/write.server";
 import { listCouncils, listTags, resolveArea, UnknownCouncil } from "~/server/reference/reference.server";
 import { previewHeading } from "~/server/posts/read.server";
 import { consume } from "~/server/http/rate-limit.server";
-import { isRefusal, type Refusal } from "~/domain/forms";
 import { needsPreModeration } from "~/domain/accounts/trust";
 
 export const meta: MetaFunction = () => [{ title: "Share your story – Fifth Option" }];
