@@ -1,5 +1,4 @@
 // Every query about members' accounts: sign-up, sign-in, recovery codes, settings, their data.
-import { Refusal } from "~/domain/forms";
 import { randomBytes } from "node:crypto";
 
 import { sha256 } from "@oslojs/crypto/sha2";
@@ -15,6 +14,7 @@ import {
   RECOVERY_CODE_COUNT,
 } from "~/domain/accounts/recovery-codes";
 import type { Perspective } from "~/domain/taxonomy";
+import { Refusal } from "~/domain/forms";
 
 import { recordAction } from "../moderation/audit.server";
 import { checkWatchedWords } from "../moderation/watched-words.server";

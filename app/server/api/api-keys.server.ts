@@ -1,11 +1,11 @@
 // Every query about researchers' API keys. The database holds SHA-256 of each key, never the key:
 // a copy of the table cannot be used to call the API as anyone.
-import { Refusal } from "~/domain/forms";
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeHexLowerCase } from "@oslojs/encoding";
 
 import { type Actor } from "~/domain/accounts/permissions";
 import { apiKeyPrefix, MAX_ACTIVE_API_KEYS, newApiKey } from "~/domain/api/api-keys";
+import { Refusal } from "~/domain/forms";
 
 import { prisma } from "../db/client.server";
 

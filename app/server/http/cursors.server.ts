@@ -7,8 +7,9 @@
 // Token, base64url: version (1 byte) | nonce (12 bytes) | ciphertext | GCM tag (16 bytes).
 // The nonce is an HMAC of the plaintext (a "synthetic" nonce), so the same position always gives
 // the same token (pages stay cacheable) and two different positions never share a nonce.
-import { Refusal } from "~/domain/forms";
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from "node:crypto";
+
+import { Refusal } from "~/domain/forms";
 
 export const CURSOR_VERSION = 1;
 const NONCE_BYTES = 12;

@@ -1,11 +1,11 @@
 // Rate limits, stored in PostgreSQL so every app instance shares the same counts.
 // Clients are identified only by HMAC(salt of the day, address): no address is stored.
-import { Refusal } from "~/domain/forms";
 import { createHmac, randomBytes } from "node:crypto";
 
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 
 import { RATE_LIMIT_POLICIES } from "~/domain/api/rate-limits";
+import { Refusal } from "~/domain/forms";
 
 import { pool, prisma, toServiceUnavailable } from "../db/client.server";
 

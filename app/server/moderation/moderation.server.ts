@@ -1,5 +1,4 @@
 // Every query behind the review queue and moderators' decisions.
-import { Refusal } from "~/domain/forms";
 import { type Actor, can, type Role } from "~/domain/accounts/permissions";
 import { renderMarkdown } from "~/domain/markdown/render";
 import {
@@ -13,6 +12,7 @@ import {
   statusAfter,
   statusBefore,
 } from "~/domain/moderation/queue";
+import { Refusal } from "~/domain/forms";
 
 import { refreshTrustLevel } from "../accounts/accounts.server";
 import { recordAction } from "./audit.server";

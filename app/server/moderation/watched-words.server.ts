@@ -1,11 +1,11 @@
 // Watched words, kept for a minute per instance so every post does not query them.
-import { Refusal } from "~/domain/forms";
 import {
   applyWatchedWords,
   type WatchedAction,
   type WatchedResult,
   type WatchedWord,
 } from "~/domain/moderation/watched-words";
+import { Refusal } from "~/domain/forms";
 
 import { prisma } from "../db/client.server";
 

@@ -1,10 +1,10 @@
 // Writing: new posts, comments and edits, each entering the moderation states (docs/architecture.md, "Moderation").
-import { Refusal } from "~/domain/forms";
 import { renderMarkdown } from "~/domain/markdown/render";
 import { needsPreModeration } from "~/domain/accounts/trust";
 import { type BylineScope, bylineNarrowing, type NarrowingWarning } from "~/domain/anonymity/byline";
 import type { PostInput } from "~/domain/posts/post-input";
 import type { Perspective } from "~/domain/taxonomy";
+import { Refusal } from "~/domain/forms";
 
 import { isUniqueViolation, prisma, query, sqlTransaction, transaction } from "../db/client.server";
 import { Prisma } from "../db/generated/client";

@@ -1,7 +1,7 @@
 // The reference data posts and reports are filed under: councils (with their regions and nations)
 // and tags. Forms, filters and the public API all list them from here.
-import { Refusal } from "~/domain/forms";
 import type { Area } from "~/domain/anonymity/byline";
+import { Refusal } from "~/domain/forms";
 
 import { prisma } from "../db/client.server";
 
