@@ -91,8 +91,34 @@ describe("the review queue", () => {
       cookie: moderator.cookie,
     });
     expect(attempt.status).toBe(403);
-    const [row] = await sql<{ status: string }>(`SELECT status FROM post WHERE id = $1`, [id]);
+    expect(stripComments(await attempt.text())).toContain("You cannot moderate your own content");
+    // Edit-then-approve gives the same answer (it once said 409, which is for conflicts).
+    const edit = await send(`/moderation/edit?kind=post&id=${id}`, {
+      form: { title: "My own post", body: "Tidied.", reason: "Tidied it", version: "1" },
+      cookie: moderator.cookie,
+    });
+    expect(edit.status).toBe(403);
+    const [row] = await sql<{ status: string; body_markdown: string }>(
+      `SELECT status, body_markdown FROM post WHERE id = $1`,
+      [id],
+    );
     expect(row?.status).toBe("pending");
+    expect(row?.body_markdown).not.toBe("Tidied.");
+    // And the comment of their own experience report.
+    const [report] = await sql<{ id: number }>(
+      `INSERT INTO experience_report (author_id, area_code, quarter_start, perspective, support_arrangement, client_group, plan_lead, budget_change, comment, comment_status)
+       VALUES ($1, 'E06000001', '2026-07-01', 'carer', 'dp_employer', 'autism', 'self_led', 'same', 'My year.', 'pending') RETURNING id`,
+      [moderator.id],
+    );
+    const comment = await send("/moderation", {
+      form: { kind: "report_comment", id: String(report?.id), version: "1", decision: "approve" },
+      cookie: moderator.cookie,
+    });
+    expect(comment.status).toBe(403);
+    const [kept] = await sql<{ comment_status: string }>(`SELECT comment_status FROM experience_report WHERE id = $1`, [
+      report?.id,
+    ]);
+    expect(kept?.comment_status).toBe("pending");
   });
 
   it("approves report comments too, and lists every action in the audit log", async () => {
