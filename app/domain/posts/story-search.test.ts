@@ -164,6 +164,7 @@ describe("facets shown on a page", () => {
     perspective: [],
     arrangement: [],
     year: [],
+    unanswered: [],
   };
 
   it("list the ten councils with most stories until a region is chosen, and the chosen council too", () => {
