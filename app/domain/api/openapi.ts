@@ -115,6 +115,18 @@ const storyProperties = {
     examples: ["2026-11"],
     description: "Month of publication (UK time). Never more exact: an exact time could help identify an author.",
   },
+  replyCount: {
+    type: "integer",
+    minimum: 0,
+    description:
+      "How many published replies the story has (replies waiting for a moderator or removed are not counted).",
+  },
+  latestReplyMonth: {
+    type: ["string", "null"],
+    pattern: "^\\d{4}-(0[1-9]|1[0-2])$",
+    examples: ["2026-11"],
+    description: "Month (UK time) the newest published reply was written; null when there is none. Never more exact.",
+  },
 };
 const storyRequired = Object.keys(storyProperties);
 
@@ -205,6 +217,13 @@ export const OPENAPI = {
             in: "query",
             description: `Year published (UK time), from ${FIRST_YEAR} to this year.`,
             schema: { type: "integer", minimum: FIRST_YEAR },
+          },
+          {
+            name: "unanswered",
+            in: "query",
+            description:
+              "`1`: only stories with no published reply yet. With `kind=question`, the questions still waiting for an answer.",
+            schema: { type: "string", enum: ["1"] },
           },
           {
             name: "sort",

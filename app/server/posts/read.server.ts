@@ -258,8 +258,10 @@ export async function getPostForReader(id: number, viewerId: number | null) {
   const postPublished = row.status === "published";
   // The chosen reply counts only while it is published and answers the post itself.
   const chosenId =
-    published.find((c) => c.id === row.answerCommentId && c.parentId === null && (row.authorId === null || c.authorId !== row.authorId))?.id ??
-    null;
+    published.find(
+      (c) =>
+        c.id === row.answerCommentId && c.parentId === null && (row.authorId === null || c.authorId !== row.authorId),
+    )?.id ?? null;
   const views = new Map<number, CommentView & { parentId: number | null }>();
   for (const comment of comments) {
     const isPublished = comment.status === "published";
