@@ -8,9 +8,10 @@ import { ErrorSummary, Honeypot, RadioGroup, SubmitButton, TextField } from "~/c
 import { RecoveryCodes } from "~/components/recovery-codes";
 import { handleProblem } from "~/domain/accounts/handle";
 import { passwordProblem } from "~/domain/accounts/password";
+import { safeRedirectPath } from "~/domain/accounts/redirect";
 import { PERSPECTIVE_OPTIONS, PERSPECTIVE_VALUES } from "~/domain/accounts/perspectives";
 import { createAccount, HandleTaken, isHandleTaken } from "~/server/accounts/accounts.server";
-import { requireSignedOut, safeRedirectPath } from "~/server/accounts/guards.server";
+import { requireSignedOut } from "~/server/accounts/guards.server";
 import { createSession, sessionCookie } from "~/server/accounts/session.server";
 import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/http/forms.server";
 import { check, clientKey, consume, RateLimited } from "~/server/http/rate-limit.server";
