@@ -2,6 +2,19 @@ import { Link } from "@remix-run/react";
 
 import { PostByline } from "~/components/post-heading";
 import type { PostSummary } from "~/domain/posts/post-summary";
+import { replySummary } from "~/domain/posts/threads";
+
+/** "3 replies, the latest in November 2026": published replies only, the month and nothing finer. */
+function ReplyLine({ post }: { post: PostSummary }) {
+  if (post.replyCount === 0 || !post.latestReplyMonth || !post.latestReplyMonthIso)
+    return <p className="reply-line">{replySummary(0, null)}</p>;
+  const replies = replySummary(post.replyCount, null);
+  return (
+    <p className="reply-line">
+      {replies}, the latest in <time dateTime={post.latestReplyMonthIso}>{post.latestReplyMonth}</time>
+    </p>
+  );
+}
 
 /** A post as listed: with a search snippet (escaped, words in <mark>) when it was found by searching. */
 type Listed = PostSummary & { snippetHtml?: string | null };
@@ -16,6 +29,7 @@ export function StoryList({ posts, headingLevel = 3 }: { posts: Listed[]; headin
             <Link to={`/stories/${post.id}`}>{post.title}</Link>
           </Heading>
           <PostByline post={post} linkCouncil={false} />
+          <ReplyLine post={post} />
           {/* snippetHtml is escaped text with only our own <mark>s (app/domain/posts/snippet.ts). */}
           {post.snippetHtml ? (
             <p className="snippet" dangerouslySetInnerHTML={{ __html: post.snippetHtml }} />

@@ -11,6 +11,7 @@ import {
   type FilterField,
   KIND_LABELS,
   type StoryFacets,
+  UNANSWERED_LABEL,
   type StorySearch,
   type StorySearchErrors,
   storySearchParams,
@@ -31,10 +32,20 @@ const FILTER_NAMES: Record<FilterField, { singular: string; heading: string }> =
   perspective: { singular: "author", heading: "Written by" },
   arrangement: { singular: "support", heading: "Support arrangement (from an attached experience report)" },
   year: { singular: "year", heading: "Year published" },
+  unanswered: { singular: "replies", heading: "Replies" },
 };
 
 // Regions come before councils: choosing one lists all of its councils.
-const FACET_ORDER: FilterField[] = ["kind", "tag", "region", "council", "perspective", "arrangement", "year"];
+const FACET_ORDER: FilterField[] = [
+  "kind",
+  "unanswered",
+  "tag",
+  "region",
+  "council",
+  "perspective",
+  "arrangement",
+  "year",
+];
 
 // Beyond this many values a facet tucks the rest away in a <details>, which needs no JavaScript.
 const SHOWN_AT_FIRST = 8;
@@ -78,6 +89,7 @@ function filterLabel(search: StorySearch, field: FilterField, names: FilterNames
   if (field === "kind" && search.kind) return KIND_LABELS[search.kind];
   if (field === "perspective" && search.perspective) return PERSPECTIVES[search.perspective].label;
   if (field === "arrangement" && search.arrangement) return SUPPORT_ARRANGEMENTS[search.arrangement].label;
+  if (field === "unanswered" && search.unanswered) return UNANSWERED_LABEL;
   if (field === "tag" || field === "council" || field === "region") return names[field] ?? search[field] ?? "";
   return String(search[field] ?? "");
 }

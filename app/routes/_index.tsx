@@ -1,12 +1,15 @@
-import type { MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
+import { CouncilFinder } from "~/components/council-finder";
 import { StoryList } from "~/components/story-list";
-import { FeedLinks, feedMeta } from "~/components/story-search";
-import { NO_SEARCH } from "~/domain/posts/story-search";
+import { FeedLinks, feedMeta, SearchForm } from "~/components/story-search";
+import { NO_SEARCH, storySearchQuery } from "~/domain/posts/story-search";
+import { getUser } from "~/server/accounts/guards.server";
 import { publicOrigin } from "~/server/process/env.server";
 import { feedLinks } from "~/server/posts/feeds.server";
 import { searchStories } from "~/server/posts/search.server";
+import { listCouncils } from "~/server/reference/reference.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: "Fifth Option: stories about social care, told safely" },
@@ -14,14 +17,79 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 const EVERYTHING = { tag: null, council: null, region: null };
+const UNANSWERED_QUESTIONS = { ...NO_SEARCH, kind: "question" as const, unanswered: "1" as const };
+const PRACTICE_NOTES = { ...NO_SEARCH, kind: "practice_note" as const };
 
-export async function loader() {
-  const { stories: posts, total } = await searchStories(NO_SEARCH, { perPage: 10 });
-  return { posts, total, feeds: feedLinks(publicOrigin(), EVERYTHING, EVERYTHING) };
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, newest, unanswered, notes, councils] = await Promise.all([
+    getUser(request),
+    searchStories(NO_SEARCH, { perPage: 5 }),
+    searchStories(UNANSWERED_QUESTIONS, { perPage: 5 }),
+    searchStories(PRACTICE_NOTES, { perPage: 3 }),
+    listCouncils(),
+  ]);
+  return {
+    signedIn: user !== null,
+    newest: newest.stories,
+    total: newest.total,
+    unanswered: unanswered.stories,
+    unansweredTotal: unanswered.total,
+    notes: notes.stories,
+    councils: councils.map((council) => council.name),
+    feeds: feedLinks(publicOrigin(), EVERYTHING, EVERYTHING),
+  };
 }
 
+const NEW_STORY = "/stories/new";
+
+/** Four ways in, one for each kind of reader: a few words and the links most useful to them. */
+const PATHS = [
+  {
+    id: "path-carers",
+    heading: "I care for someone",
+    text: "You are not the only one holding this together. Read how other carers got a break, challenged a decision or made a direct payment work.",
+    links: [
+      { to: "/stories?perspective=carer", label: "Stories from carers" },
+      { to: "/stories?tag=respite", label: "Respite and short breaks" },
+      { to: "/help", label: "Who to call if caring has broken down" },
+    ],
+  },
+  {
+    id: "path-support",
+    heading: "I draw on care and support",
+    text: "Hear from people who live with a personal budget or direct payment: what they asked for, what they got, and what they would do differently.",
+    links: [
+      { to: "/stories?perspective=supported_person", label: "Stories from people with support needs" },
+      { to: "/stories?tag=employer", label: "Being an employer of personal assistants" },
+      { to: "/stories?tag=complaints", label: "Appeals and complaints" },
+    ],
+  },
+  {
+    id: "path-practice",
+    heading: "I plan or provide support",
+    text: "Share what works and answer the questions people are asking. Practice notes are for support planners, brokers, social workers and provider staff.",
+    links: [
+      { to: `/stories${storySearchQuery(UNANSWERED_QUESTIONS)}`, label: "Questions waiting for an answer" },
+      { to: "/stories?kind=practice_note", label: "Practice notes" },
+      { to: "/stories?tag=people-led-planning", label: "People-led planning" },
+    ],
+  },
+  {
+    id: "path-research",
+    heading: "I research",
+    text: "Every story can be searched and downloaded, and experience reports add up to figures for each council, with small groups always protected.",
+    links: [
+      { to: "/outcomes", label: "Outcome figures by council" },
+      { to: "/outcomes/about-the-data", label: "About the data" },
+      { to: "/about/api", label: "The public API" },
+    ],
+  },
+];
+
 export default function Home() {
-  const { posts, total, feeds } = useLoaderData<typeof loader>();
+  const { signedIn, newest, total, unanswered, unansweredTotal, notes, councils, feeds } =
+    useLoaderData<typeof loader>();
+  const shareLink = signedIn ? NEW_STORY : `/join?redirectTo=${encodeURIComponent(NEW_STORY)}`;
   return (
     <>
       <h1>Tell the truth about social care, safely</h1>
@@ -30,6 +98,18 @@ export default function Home() {
         payments and support plans, so the next person can find their fifth option.
       </p>
       <p>Every story is anonymous by default. Nothing here tells your council who you are.</p>
+
+      <div className="home-finders">
+        <section aria-labelledby="search-heading">
+          <h2 id="search-heading">Search the stories</h2>
+          <SearchForm values={{}} errors={{}} />
+        </section>
+        <section aria-labelledby="council-heading">
+          <h2 id="council-heading">Find your council</h2>
+          <CouncilFinder councils={councils} />
+        </section>
+      </div>
+
       <aside className="help-block" aria-labelledby="help-now-heading">
         <h2 id="help-now-heading">Need help now?</h2>
         <p>
@@ -39,18 +119,90 @@ export default function Home() {
           helplines, and what the council has to do.
         </p>
       </aside>
-      <h2>Latest stories</h2>
-      {posts.length === 0 ? (
-        <p>No stories have been published yet.</p>
-      ) : (
-        <>
-          <StoryList posts={posts} />
+
+      <section aria-labelledby="share-heading" className="share-block">
+        <h2 id="share-heading">Share your story</h2>
+        <p>
+          Tell it your way, or answer three short questions. Before anything is published you see exactly how it will
+          look, and anything that could identify someone is pointed out so you can take it out.
+        </p>
+        <p>
+          <Link to={shareLink} className="button">
+            Share your story
+          </Link>
+        </p>
+        {signedIn ? null : (
           <p>
-            <Link to="/stories">Read and search all {total.toLocaleString("en-GB")} stories</Link>
+            You will need a made-up name and a password: no email address, no real name. Already a member?{" "}
+            <Link to={`/sign-in?redirectTo=${encodeURIComponent(NEW_STORY)}`}>Sign in to share your story</Link>.
           </p>
-          <FeedLinks feeds={feeds} />
-        </>
-      )}
+        )}
+      </section>
+
+      <section aria-labelledby="paths-heading">
+        <h2 id="paths-heading">Where to start</h2>
+        <div className="paths">
+          {PATHS.map((path) => (
+            <section key={path.id} aria-labelledby={path.id} className="path">
+              <h3 id={path.id}>{path.heading}</h3>
+              <p>{path.text}</p>
+              <ul>
+                {path.links.map((link) => (
+                  <li key={link.to}>
+                    <Link to={link.to}>{link.label}</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+      </section>
+
+      <section aria-labelledby="newest-heading">
+        <h2 id="newest-heading">Newest stories</h2>
+        {newest.length === 0 ? (
+          <p>No stories have been published yet.</p>
+        ) : (
+          <>
+            <StoryList posts={newest} />
+            <p>
+              <Link to="/stories">Read and search all {total.toLocaleString("en-GB")} stories</Link>
+            </p>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="unanswered-heading">
+        <h2 id="unanswered-heading">Questions waiting for an answer</h2>
+        {unanswered.length === 0 ? (
+          <p>Every question has had a reply. Thank you to everyone who answered.</p>
+        ) : (
+          <>
+            <p>If you know something that could help, a short reply can make someone&apos;s week.</p>
+            <StoryList posts={unanswered} />
+            <p>
+              <Link to={`/stories${storySearchQuery(UNANSWERED_QUESTIONS)}`}>
+                All {unansweredTotal.toLocaleString("en-GB")} questions with no reply yet
+              </Link>
+            </p>
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="notes-heading">
+        <h2 id="notes-heading">Recent practice notes</h2>
+        {notes.length === 0 ? (
+          <p>No practice notes have been published yet.</p>
+        ) : (
+          <>
+            <StoryList posts={notes} />
+            <p>
+              <Link to="/stories?kind=practice_note">All practice notes</Link>
+            </p>
+          </>
+        )}
+      </section>
+      <FeedLinks feeds={feeds} />
     </>
   );
 }

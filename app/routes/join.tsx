@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData } from "@remix-run/react";
+import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
 import { ErrorSummary, Honeypot, RadioGroup, SubmitButton, TextField } from "~/components/forms";
 import { RecoveryCodes } from "~/components/recovery-codes";
 import { handleProblem } from "~/domain/accounts/handle";
 import { passwordProblem } from "~/domain/accounts/password";
+import { safeRedirectPath } from "~/domain/accounts/redirect";
 import { PERSPECTIVE_OPTIONS, PERSPECTIVE_VALUES } from "~/domain/accounts/perspectives";
 import { isRefusal } from "~/domain/forms";
 import { createAccount, assertHandleAvailable } from "~/server/accounts/accounts.server";
@@ -69,7 +70,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const account = await createAccount({ handle, password, perspective });
     const session = await createSession(account.userId);
     return data(
-      { ok: true as const, recoveryCodes: account.recoveryCodes },
+      // Where to go once the codes are saved: back to what they came to do (the same check as sign-in).
+      { ok: true as const, recoveryCodes: account.recoveryCodes, continueTo: safeRedirectPath(values.redirectTo) },
       { headers: { "Set-Cookie": sessionCookie(request, session.token, session.expiresAt) } },
     );
   } catch (error) {
@@ -81,6 +83,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Join() {
   const result = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
   if (result?.ok) {
     return (
       <>
@@ -90,7 +93,7 @@ export default function Join() {
         </div>
         <RecoveryCodes codes={result.recoveryCodes} />
         <p>
-          <Link to="/" className="button">
+          <Link to={result.continueTo} className="button">
             I have saved my codes, continue
           </Link>
         </p>
@@ -106,6 +109,11 @@ export default function Join() {
       <p className="lead">You do not need to give us your email address or your real name.</p>
       <Form method="post" noValidate>
         <Honeypot />
+        <input
+          type="hidden"
+          name="redirectTo"
+          value={safeRedirectPath(values.redirectTo ?? searchParams.get("redirectTo"))}
+        />
         <TextField
           name="handle"
           label="Choose a name to post under"
@@ -136,7 +144,16 @@ export default function Join() {
         <SubmitButton>Create account</SubmitButton>
       </Form>
       <p>
-        Already a member? <Link to="/sign-in">Sign in</Link>
+        Already a member?{" "}
+        <Link
+          to={
+            searchParams.get("redirectTo")
+              ? `/sign-in?redirectTo=${encodeURIComponent(safeRedirectPath(searchParams.get("redirectTo")))}`
+              : "/sign-in"
+          }
+        >
+          Sign in
+        </Link>
       </p>
     </>
   );

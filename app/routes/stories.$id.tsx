@@ -19,6 +19,7 @@ import {
 } from "~/domain/anonymity/redaction";
 import { commentInputSchema } from "~/domain/posts/post-input";
 import { isRefusal } from "~/domain/forms";
+import { chosenAnswerLabel, helpedLabel } from "~/domain/posts/threads";
 import { getUser, requirePermission } from "~/server/accounts/guards.server";
 import {
   isUnavailable,
@@ -31,6 +32,7 @@ import {
 import { createComment, toggleReaction } from "~/server/posts/write.server";
 import type { CommentView } from "~/server/posts/read.server";
 import { getPostForReader } from "~/server/posts/read.server";
+import { chooseAnswer, toggleHelpful } from "~/server/posts/threads.server";
 import { consume } from "~/server/http/rate-limit.server";
 import { needsPreModeration } from "~/domain/accounts/trust";
 
@@ -73,6 +75,24 @@ export async function action({ params, request }: ActionFunctionArgs) {
       await consume("writesPerUser", String(user.id));
       await toggleReaction(postId, user.id);
       return redirect(`/stories/${postId}#reactions`);
+    }
+    if (intent === "helpful" || intent === "answer" || intent === "clear-answer") {
+      const user = await requirePermission(request, "post:react");
+      const commentId = idSchema.safeParse(values.commentId);
+      if (intent !== "clear-answer" && !commentId.success) {
+        return data(
+          { errors: { form: "Choose a reply first." } as FieldErrors, values: {} as FormValues, findings: [] },
+          { status: 400 },
+        );
+      }
+      await consume("writesPerUser", String(user.id));
+      if (intent === "helpful" && commentId.success) {
+        await toggleHelpful(postId, commentId.data, user.id);
+        return redirect(`/stories/${postId}#comment-${commentId.data}`);
+      }
+      const chosen = intent === "answer" && commentId.success ? commentId.data : null;
+      await chooseAnswer(postId, user.id, chosen);
+      return redirect(`/stories/${postId}${chosen ? `#comment-${chosen}` : "#comments-heading"}`);
     }
 
     const user = await requirePermission(request, "comment:create");
@@ -124,20 +144,60 @@ function Comment({
   comment,
   replyTo,
   canFlag,
+  chosenLabel,
 }: {
   comment: CommentView;
   replyTo: ((id: number) => string) | null;
   canFlag: boolean;
+  chosenLabel: string;
 }) {
+  const helped = helpedLabel(comment.helped);
   return (
-    <li id={`comment-${comment.id}`}>
+    <li id={`comment-${comment.id}`} className={comment.chosen ? "chosen-answer" : undefined}>
+      {comment.chosen ? (
+        <p className="answer-mark">
+          <strong>{chosenLabel}</strong>
+        </p>
+      ) : null}
       {comment.removed ? null : (
         <p className="byline">
-          {comment.byline} · <time dateTime={comment.monthIso}>{comment.month}</time>
+          {comment.byline}
+          {comment.authorMark ? (
+            <>
+              {" "}
+              <strong className="author-mark">({comment.authorMark})</strong>
+            </>
+          ) : null}{" "}
+          · <time dateTime={comment.monthIso}>{comment.month}</time>
         </p>
       )}
       {/* Stored HTML was rendered from Markdown and sanitised with an allow-list when saved. */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: comment.html }} />
+      {!comment.removed && (helped || comment.canMarkHelpful || comment.canChoose) ? (
+        <div className="reply-marks">
+          {helped ? <p className="helped-count">{helped}</p> : null}
+          {comment.canMarkHelpful ? (
+            <Form method="post" replace>
+              <input type="hidden" name="intent" value="helpful" />
+              <input type="hidden" name="commentId" value={comment.id} />
+              <button type="submit" className="button button--secondary" aria-pressed={comment.helpedByMe}>
+                {comment.helpedByMe ? "This helped me (press to undo)" : "This helped me"}
+                <span className="visually-hidden">: the reply by {comment.byline}</span>
+              </button>
+            </Form>
+          ) : null}
+          {comment.canChoose ? (
+            <Form method="post" replace>
+              <input type="hidden" name="intent" value={comment.chosen ? "clear-answer" : "answer"} />
+              <input type="hidden" name="commentId" value={comment.id} />
+              <button type="submit" className="button button--secondary">
+                {comment.chosen ? "Clear my choice" : "Choose as the reply that helped most"}
+                <span className="visually-hidden">: the reply by {comment.byline}</span>
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
       {!comment.removed && (replyTo || comment.isMine || canFlag) ? (
         <p className="button-row">
           {replyTo ? (
@@ -160,7 +220,7 @@ function Comment({
       {comment.replies.length > 0 ? (
         <ul className="replies" aria-label="Replies">
           {comment.replies.map((reply) => (
-            <Comment key={reply.id} comment={reply} replyTo={null} canFlag={canFlag} />
+            <Comment key={reply.id} comment={reply} replyTo={null} canFlag={canFlag} chosenLabel={chosenLabel} />
           ))}
         </ul>
       ) : null}
@@ -169,7 +229,7 @@ function Comment({
 }
 
 export default function Story() {
-  const { post, comments, commentCount, reactions, viewer } = useLoaderData<typeof loader>();
+  const { post, comments, commentCount, reactions, viewer, replyMode } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const errors: FieldErrors = result?.errors ?? {};
@@ -270,7 +330,13 @@ export default function Story() {
         ) : (
           <ul className="comments">
             {comments.map((comment) => (
-              <Comment key={comment.id} comment={comment} replyTo={replyLink} canFlag={Boolean(viewer?.canFlag)} />
+              <Comment
+                key={comment.id}
+                comment={comment}
+                replyTo={replyLink}
+                canFlag={Boolean(viewer?.canFlag)}
+                chosenLabel={chosenAnswerLabel(post.kind)}
+              />
             ))}
           </ul>
         )}
@@ -318,7 +384,12 @@ export default function Story() {
                   name="displayMode"
                   legend="How should your name be shown?"
                   error={errors.displayMode}
-                  defaultValue={values.displayMode ?? "anonymous"}
+                  hint={
+                    post.isAuthor && post.displayMode === "anonymous"
+                      ? "You shared this post anonymously. Reply anonymously and readers see the reply is from the person who shared it; reply under your name and nothing links your name to the post."
+                      : undefined
+                  }
+                  defaultValue={values.displayMode ?? replyMode}
                   options={[
                     { value: "anonymous", label: "Anonymously, by your perspective only" },
                     { value: "handle", label: `Under my name, ${viewer.handle}` },

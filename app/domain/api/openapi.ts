@@ -123,6 +123,18 @@ const storyProperties = {
     examples: ["2026-11"],
     description: "Month of publication (UK time). Never more exact: an exact time could help identify an author.",
   },
+  replyCount: {
+    type: "integer",
+    minimum: 0,
+    description:
+      "How many published replies the story has (replies waiting for a moderator or removed are not counted).",
+  },
+  latestReplyMonth: {
+    type: ["string", "null"],
+    pattern: "^\\d{4}-(0[1-9]|1[0-2])$",
+    examples: ["2026-11"],
+    description: "Month (UK time) the newest published reply was written; null when there is none. Never more exact.",
+  },
 };
 const storyRequired = Object.keys(storyProperties);
 
@@ -197,6 +209,11 @@ export const OPENAPI = {
             type: "integer",
             minimum: FIRST_YEAR,
           }),
+          query(
+            "unanswered",
+            "`1`: only stories with no published reply yet. With `kind=question`, the questions still waiting for an answer.",
+            oneOf(["1"]),
+          ),
           query(
             "sort",
             "`relevance` (the default with search words; needs them) or `newest` (the default without).",

@@ -22,6 +22,7 @@ export function describeStorySearch(search: StorySearch, names: FilterNames): st
     search.perspective ? `author: ${PERSPECTIVES[search.perspective].label.toLowerCase()}` : null,
     search.arrangement ? `support: ${SUPPORT_ARRANGEMENTS[search.arrangement].label.toLowerCase()}` : null,
     search.year ? `published in ${search.year}` : null,
+    search.unanswered ? "with no reply yet" : null,
   ].filter(Boolean);
   const what = search.kind ? KIND_TITLES[search.kind] : "Stories";
   return parts.length ? `${what} ${parts.join(", ")}` : what;

@@ -22,4 +22,9 @@ export interface PostSummary {
   regionName: string | null;
   /** The author's perspective when posting: anonymous posts only (a named post shows the handle alone). */
   perspective: Perspective | null;
+  /** Published replies only (docs/peer-support.md). */
+  replyCount: number;
+  /** The month of the newest published reply ("November 2026"), null with none; and as YYYY-MM. */
+  latestReplyMonth: string | null;
+  latestReplyMonthIso: string | null;
 }

@@ -24,7 +24,7 @@ describe("reading a story search from a URL", () => {
   it("reads every filter", () => {
     expect(
       parse(
-        "q=direct+payment&kind=question&tag=respite&council=E06000001&region=E12000001&perspective=carer&arrangement=dp_employer&year=2026&sort=newest",
+        "q=direct+payment&kind=question&tag=respite&council=E06000001&region=E12000001&perspective=carer&arrangement=dp_employer&year=2026&unanswered=1&sort=newest",
       ),
     ).toEqual({
       ok: true,
@@ -37,8 +37,16 @@ describe("reading a story search from a URL", () => {
         perspective: "carer",
         arrangement: "dp_employer",
         year: 2026,
+        unanswered: "1",
         sort: "newest",
       },
+    });
+  });
+
+  it("refuses an unanswered filter other than 1", () => {
+    expect(parse("unanswered=yes")).toEqual({
+      ok: false,
+      errors: { unanswered: "Unanswered must be 1 (only posts with no reply yet)." },
     });
   });
 
@@ -164,6 +172,7 @@ describe("facets shown on a page", () => {
     perspective: [],
     arrangement: [],
     year: [],
+    unanswered: [],
   };
 
   it("list the ten councils with most stories until a region is chosen, and the chosen council too", () => {

@@ -13,6 +13,8 @@ export const KIND_LABELS: Record<PostKind, string> = {
   practice_note: "Practice note",
   question: "Question",
 };
+/** What the unanswered filter is called in facets and the filters in use. */
+export const UNANSWERED_LABEL = "No reply yet";
 /** Nothing was published before the site existed; a wider range only invites typos. */
 export const FIRST_YEAR = 2000;
 
@@ -34,6 +36,8 @@ export interface StorySearch {
   arrangement: SupportArrangement | null;
   /** Year published. */
   year: number | null;
+  /** "1": only posts with no published reply yet (with kind=question, the unanswered questions). */
+  unanswered: "1" | null;
   sort: StorySort;
 }
 
@@ -41,7 +45,16 @@ export type StorySearchField = keyof StorySearch;
 export type StorySearchErrors = Partial<Record<StorySearchField | "cursor", string>>;
 
 /** The filters a facet can set, in the order they are shown and written into URLs. */
-export const FILTER_FIELDS = ["kind", "tag", "council", "region", "perspective", "arrangement", "year"] as const;
+export const FILTER_FIELDS = [
+  "kind",
+  "tag",
+  "council",
+  "region",
+  "perspective",
+  "arrangement",
+  "year",
+  "unanswered",
+] as const;
 export type FilterField = (typeof FILTER_FIELDS)[number];
 
 export const NO_SEARCH: StorySearch = {
@@ -53,6 +66,7 @@ export const NO_SEARCH: StorySearch = {
   perspective: null,
   arrangement: null,
   year: null,
+  unanswered: null,
   sort: "newest",
 };
 
@@ -114,6 +128,9 @@ function schema(now: Date) {
       .transform(Number)
       .refine((year) => year >= FIRST_YEAR && year <= lastYear, `Year must be between ${FIRST_YEAR} and ${lastYear}.`)
       .optional(),
+    unanswered: z
+      .enum(["1"], { errorMap: () => ({ message: "Unanswered must be 1 (only posts with no reply yet)." }) })
+      .optional(),
     sort: z
       .enum(["relevance", "newest"], { errorMap: () => ({ message: "Sort must be relevance or newest." }) })
       .optional(),
@@ -130,6 +147,7 @@ const FIELDS = [
   "perspective",
   "arrangement",
   "year",
+  "unanswered",
   "sort",
   "cursor",
 ] as const;
@@ -158,7 +176,7 @@ export function parseStorySearch(
     }
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
-  const { q, kind, tag, council, region, perspective, arrangement, year, sort } = parsed.data;
+  const { q, kind, tag, council, region, perspective, arrangement, year, unanswered, sort } = parsed.data;
   const words = q || null;
   if (sort === "relevance" && !words) {
     return { ok: false, errors: { sort: "Sorting by relevance needs search words: type some, or sort by newest." } };
@@ -174,6 +192,7 @@ export function parseStorySearch(
       perspective: perspective ?? null,
       arrangement: arrangement ?? null,
       year: year ?? null,
+      unanswered: unanswered ?? null,
       sort: sort ?? defaultSort(words),
     },
   };

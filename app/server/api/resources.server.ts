@@ -15,6 +15,8 @@ export function storyResource(story: PostSummary, origin: string) {
     region: story.regionCode && story.regionName ? { code: story.regionCode, name: story.regionName } : null,
     perspective: story.perspective,
     month: story.monthIso,
+    replyCount: story.replyCount,
+    latestReplyMonth: story.latestReplyMonthIso,
   };
 }
 

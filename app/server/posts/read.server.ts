@@ -10,6 +10,14 @@ import {
   publicPlace,
 } from "~/domain/anonymity/byline";
 import type { PostSummary } from "~/domain/posts/post-summary";
+import {
+  authorMarkLabel,
+  chosenFirst,
+  defaultReplyMode,
+  helpfulRefusal,
+  answerRefusal,
+  showsAuthorMark,
+} from "~/domain/posts/threads";
 import type { Perspective } from "~/domain/taxonomy";
 
 import { prisma, query } from "../db/client.server";
@@ -82,7 +90,27 @@ export function publicHeading(input: {
   };
 }
 
-function toSummary(row: SummaryRow): PostSummary {
+/** How many published replies each post has, and when the newest was written. */
+export type ReplyStats = Map<number, { count: number; latest: Date }>;
+
+const NO_REPLIES = { count: 0, latest: null };
+
+/**
+ * Published replies counted for a page of posts at once: one aggregate over the comment index
+ * (post_id, status, created_at), however many posts the site has.
+ */
+export async function replyStats(ids: number[]): Promise<ReplyStats> {
+  if (ids.length === 0) return new Map();
+  const rows = await query<{ postId: number; count: number; latest: Date }>(
+    `SELECT c.post_id AS "postId", count(*)::int AS count, max(c.created_at) AS latest
+     FROM comment c WHERE c.post_id = ANY($1::int[]) AND c.status = 'published' GROUP BY c.post_id`,
+    [ids],
+  );
+  return new Map(rows.map((row) => [row.postId, { count: row.count, latest: row.latest }]));
+}
+
+function toSummary(row: SummaryRow, stats: ReplyStats): PostSummary {
+  const replies = stats.get(row.id) ?? NO_REPLIES;
   return {
     id: row.id,
     kind: row.kind,
@@ -97,14 +125,20 @@ function toSummary(row: SummaryRow): PostSummary {
       date: row.publishedAt ?? new Date(0),
     }),
     tags: row.tags.map((t) => t.tag),
+    replyCount: replies.count,
+    latestReplyMonth: replies.latest ? coarseDate(replies.latest) : null,
+    latestReplyMonthIso: replies.latest ? coarseDateTime(replies.latest) : null,
   };
 }
 
 /** Published posts by id, in the order given (search ranks them; this fills in what a list shows). */
 export async function listPublishedSummaries(ids: number[]): Promise<PostSummary[]> {
   if (ids.length === 0) return [];
-  const rows = await prisma().post.findMany({ where: { id: { in: ids }, status: "published" }, select: summarySelect });
-  const byId = new Map(rows.map((row) => [row.id, toSummary(row)]));
+  const [rows, stats] = await Promise.all([
+    prisma().post.findMany({ where: { id: { in: ids }, status: "published" }, select: summarySelect }),
+    replyStats(ids),
+  ]);
+  const byId = new Map(rows.map((row) => [row.id, toSummary(row, stats)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
@@ -131,11 +165,14 @@ export async function describeFilters(filters: { council: string | null; region:
 
 /** One published post with its body, without replies or reactions: for the public API. */
 export async function getPublishedPost(id: number) {
-  const row = await prisma().post.findFirst({
-    where: { id, status: "published" },
-    select: { ...summarySelect, bodyText: true, bodyHtml: true },
-  });
-  return row ? { ...toSummary(row), bodyText: row.bodyText, bodyHtml: row.bodyHtml } : null;
+  const [row, stats] = await Promise.all([
+    prisma().post.findFirst({
+      where: { id, status: "published" },
+      select: { ...summarySelect, bodyText: true, bodyHtml: true },
+    }),
+    replyStats([id]),
+  ]);
+  return row ? { ...toSummary(row, stats), bodyText: row.bodyText, bodyHtml: row.bodyHtml } : null;
 }
 
 export interface CommentView {
@@ -147,6 +184,17 @@ export interface CommentView {
   month: string;
   monthIso: string;
   replies: CommentView[];
+  /** "This helped me": how many members said so (never who), and whether the viewer did. */
+  helped: number;
+  helpedByMe: boolean;
+  /** Whether the viewer may say it helped them (signed in, not their own reply). */
+  canMarkHelpful: boolean;
+  /** "Asked this question" on a reply by the post's author, only where it names nobody (domain/posts/threads.ts). */
+  authorMark: string | null;
+  /** The reply the post's author chose as the one that helped most. */
+  chosen: boolean;
+  /** Whether the viewer (the post's author) may choose it. */
+  canChoose: boolean;
 }
 
 /**
@@ -162,9 +210,10 @@ export async function getPostForReader(id: number, viewerId: number | null) {
         status: "pending" | "published" | "changes_requested" | "rejected" | "removed";
         authorId: number | null;
         moderationNote: string | null;
+        answerCommentId: number | null;
       }
     >(
-      `SELECT p.id, p.kind, p.title, p.body_text AS "bodyText", p.display_mode AS "displayMode", p.byline_scope AS "bylineScope",
+      `SELECT p.id, p.kind, p.answer_comment_id AS "answerCommentId", p.title, p.body_text AS "bodyText", p.display_mode AS "displayMode", p.byline_scope AS "bylineScope",
               p.author_perspective AS "authorPerspective", p.published_at AS "publishedAt",
               p.body_html AS "bodyHtml", p.status, p.author_id AS "authorId", p.moderation_note AS "moderationNote",
               CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('handle', u.handle) END AS author,
@@ -187,13 +236,17 @@ export async function getPostForReader(id: number, viewerId: number | null) {
       createdAt: Date;
       authorId: number | null;
       handle: string | null;
+      helped: number;
+      helpedByMe: boolean;
     }>(
       `SELECT c.id, c.parent_id AS "parentId", c.status, c.body_html AS "bodyHtml", c.display_mode AS "displayMode",
-              c.author_perspective AS "authorPerspective", c.created_at AS "createdAt", c.author_id AS "authorId", u.handle
+              c.author_perspective AS "authorPerspective", c.created_at AS "createdAt", c.author_id AS "authorId", u.handle,
+              (SELECT count(*) FROM comment_helpful h WHERE h.comment_id = c.id)::int AS helped,
+              EXISTS (SELECT 1 FROM comment_helpful h WHERE h.comment_id = c.id AND h.user_id = $2) AS "helpedByMe"
        FROM comment c LEFT JOIN "user" u ON u.id = c.author_id
        WHERE c.post_id = $1 AND c.status IN ('published', 'removed')
        ORDER BY c.created_at, c.id`,
-      [id],
+      [id, viewerId],
     ),
     query<{ count: number; mine: number }>(
       `SELECT count(*)::int AS count, count(*) FILTER (WHERE user_id = $2)::int AS mine FROM post_reaction WHERE post_id = $1`,
@@ -201,11 +254,20 @@ export async function getPostForReader(id: number, viewerId: number | null) {
     ),
   ]);
   if (!row) return null;
+  const published = comments.filter((c) => c.status === "published");
+  const postPublished = row.status === "published";
+  // The chosen reply counts only while it is published and answers the post itself.
+  const chosenId =
+    published.find(
+      (c) =>
+        c.id === row.answerCommentId && c.parentId === null && (row.authorId === null || c.authorId !== row.authorId),
+    )?.id ?? null;
   const views = new Map<number, CommentView & { parentId: number | null }>();
   for (const comment of comments) {
+    const isPublished = comment.status === "published";
     views.set(comment.id, {
       id: comment.id,
-      isMine: viewerId !== null && comment.authorId === viewerId && comment.status === "published",
+      isMine: viewerId !== null && comment.authorId === viewerId && isPublished,
       removed: comment.status === "removed",
       parentId: comment.parentId,
       html: comment.status === "removed" ? "<p>This reply was removed by moderators.</p>" : comment.bodyHtml,
@@ -219,6 +281,39 @@ export async function getPostForReader(id: number, viewerId: number | null) {
       month: coarseDate(comment.createdAt),
       monthIso: coarseDateTime(comment.createdAt),
       replies: [],
+      helped: isPublished ? comment.helped : 0,
+      helpedByMe: isPublished && comment.helpedByMe,
+      canMarkHelpful:
+        viewerId !== null &&
+        helpfulRefusal({
+          viewerId,
+          replyAuthorId: comment.authorId,
+          replyPublished: isPublished,
+          postPublished,
+        }) === null,
+      authorMark:
+        isPublished &&
+        showsAuthorMark({
+          byPostAuthor: row.authorId !== null && comment.authorId === row.authorId,
+          postDisplayMode: row.displayMode,
+          replyDisplayMode: comment.displayMode,
+        })
+          ? authorMarkLabel(row.kind)
+          : null,
+      chosen: comment.id === chosenId,
+      canChoose:
+        viewerId !== null &&
+        answerRefusal({
+          viewerId,
+          postAuthorId: row.authorId,
+          postPublished,
+          reply: {
+            postMatches: true,
+            authorId: comment.authorId,
+            published: isPublished,
+            topLevel: comment.parentId === null,
+          },
+        }) === null,
     });
   }
   const thread: CommentView[] = [];
@@ -227,17 +322,25 @@ export async function getPostForReader(id: number, viewerId: number | null) {
     if (parent) parent.replies.push(view);
     else if (view.parentId === null) thread.push(view);
   }
+  const stats: ReplyStats = new Map(
+    published.length ? [[row.id, { count: published.length, latest: published.at(-1)?.createdAt ?? new Date(0) }]] : [],
+  );
   return {
     post: {
-      ...toSummary(row),
+      ...toSummary(row, stats),
       html: row.bodyHtml,
       status: row.status,
       isAuthor: viewerId !== null && row.authorId === viewerId,
       // The moderator's reason is for the author's eyes only.
       moderationNote: viewerId !== null && row.authorId === viewerId ? row.moderationNote : null,
     },
-    comments: thread,
-    commentCount: comments.filter((c) => c.status === "published").length,
+    comments: chosenFirst(thread, chosenId),
+    commentCount: published.length,
+    chosenId,
+    replyMode: defaultReplyMode({
+      viewerIsPostAuthor: viewerId !== null && row.authorId === viewerId,
+      postDisplayMode: row.displayMode,
+    }),
     reactions: { count: reactions?.count ?? 0, mine: (reactions?.mine ?? 0) > 0 },
   };
 }
@@ -269,9 +372,10 @@ export async function getPublicProfile(handle: string) {
     }),
   ]);
   if (!user || (posts.length === 0 && comments.length === 0)) return null;
+  const stats = await replyStats(posts.map((post) => post.id));
   return {
     handle: user.handle,
-    posts: posts.map(toSummary),
+    posts: posts.map((post) => toSummary(post, stats)),
     comments: comments.map((c) => ({
       id: c.id,
       postId: c.postId,

@@ -15,6 +15,7 @@ import {
   type StoryFacets,
   type StorySearch,
   storySearchParams,
+  UNANSWERED_LABEL,
 } from "~/domain/posts/story-search";
 import { PERSPECTIVES, SUPPORT_ARRANGEMENTS } from "~/domain/taxonomy";
 
@@ -50,6 +51,9 @@ class Params {
 // What readers may know of a post's author and place: a named post has no public perspective, and
 // the byline scope hides the council (region scope) or the region too (nation scope).
 const PUBLIC_PERSPECTIVE = "CASE WHEN p.display_mode = 'anonymous' THEN p.author_perspective::text END";
+
+// No published reply yet: the comment index (post_id, status, created_at) answers it per post.
+const UNANSWERED = `NOT EXISTS (SELECT 1 FROM comment c WHERE c.post_id = p.id AND c.status = 'published')`;
 
 // Published years are counted in UK time, as public pages show months (app/domain/anonymity/byline.ts).
 const YEAR_OF = `extract(year FROM p.published_at AT TIME ZONE 'Europe/London')::int`;
@@ -89,6 +93,7 @@ function conditions(search: StorySearch, params: Params, without?: FilterField):
       `p.published_at >= make_timestamptz(${year}::int, 1, 1, 0, 0, 0, 'Europe/London') AND p.published_at < make_timestamptz(${year}::int + 1, 1, 1, 0, 0, 0, 'Europe/London')`,
     );
   }
+  if (use("unanswered")) clauses.push(UNANSWERED);
   return clauses.join(" AND ");
 }
 
@@ -312,6 +317,7 @@ export async function listFilterChoices(
 
 const FIXED_LABELS: Partial<Record<FilterField, Record<string, string>>> = {
   kind: KIND_LABELS,
+  unanswered: { "1": UNANSWERED_LABEL },
   perspective: Object.fromEntries(Object.entries(PERSPECTIVES).map(([key, perspective]) => [key, perspective.label])),
   arrangement: Object.fromEntries(
     Object.entries(SUPPORT_ARRANGEMENTS).map(([key, arrangement]) => [key, arrangement.label]),
@@ -367,6 +373,17 @@ function facetQueries(
         `SELECT 'tag' AS facet, t.slug AS value, t.label, count(*)::int AS count
          FROM post p JOIN post_tag pt ON pt.post_id = p.id JOIN tag t ON t.id = pt.tag_id
          WHERE ${conditions(search, params, without)} GROUP BY t.slug, t.label`,
+        params.values,
+      ),
+    );
+  }
+  if (fields.includes("unanswered")) {
+    const params = new Params();
+    // One value: the posts still waiting for a reply (none shown when every post has one).
+    queries.push(
+      query<FacetRow>(
+        `SELECT 'unanswered' AS facet, '1' AS value, '1' AS label, count(*)::int AS count
+         FROM post p WHERE ${conditions(search, params, without)} AND ${UNANSWERED} HAVING count(*) > 0`,
         params.values,
       ),
     );
