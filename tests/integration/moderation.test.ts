@@ -212,7 +212,7 @@ describe("flags", () => {
 });
 
 describe("notifications", () => {
-  it("tell authors about decisions and replies, count unread in the header, and are marked read when seen", async () => {
+  it("tell authors about decisions and replies, count unread in the header, and are marked read with a button", async () => {
     const author = await account("member", 1);
     const moderator = await account("moderator", 2);
     const id = await pendingPost(author.id, "Tell me when");
@@ -231,6 +231,8 @@ describe("notifications", () => {
     expect(list).toContain("Your post “Tell me when” has been approved and published.");
     expect(list).toContain(`href="/stories/${id}"`);
     expect(list).toContain("Someone replied to your post “Tell me when”.");
+    const marked = await send("/notifications", { form: { intent: "read-all" }, cookie: author.cookie });
+    expect(marked.status).toBe(302);
     const after = await (await send("/", { cookie: author.cookie })).text().then(stripComments);
     expect(after).not.toContain('class="count"');
   });
@@ -328,7 +330,7 @@ describe("more moderator tools", () => {
     expect(log?.after.body).toBe("Call [name] on [phone number].");
     const notes = await (await send("/notifications", { cookie: author.cookie })).text().then(stripComments);
     expect(notes).toContain(
-      "A moderator edited your post and published it. They wrote: Removed a name and a phone number.",
+      "A moderator edited your post “Needs a redaction” and published it. They wrote: Removed a name and a phone number.",
     );
   });
 
