@@ -207,7 +207,7 @@ describe("flags", () => {
     expect(restored.status).toBe(200);
     expect(await (await send(`/stories/${postId}`)).text()).toContain("Rude words");
     const notes = await (await send("/notifications", { cookie: flagger.cookie })).text().then(stripComments);
-    expect(notes).toContain("a moderator has looked at something you reported");
+    expect(notes).toContain("a moderator has looked at the reply to “Thread” you reported and dealt with it.");
   });
 });
 
