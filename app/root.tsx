@@ -132,6 +132,12 @@ export function Layout({ children }: { children: ReactNode }) {
                       <NavLink to="/reports/new">Report your experience</NavLink>
                     </li>
                     <li>
+                      <NavLink to="/following">Following</NavLink>
+                    </li>
+                    <li>
+                      <NavLink to="/saved">Saved</NavLink>
+                    </li>
+                    <li>
                       <NavLink to="/notifications">
                         Notifications
                         {user.unread > 0 ? (

@@ -19,13 +19,30 @@ function ReplyLine({ post }: { post: PostSummary }) {
 /** A post as listed: with a search snippet (escaped, words in <mark>) when it was found by searching. */
 type Listed = PostSummary & { snippetHtml?: string | null };
 
-export function StoryList({ posts, headingLevel = 3 }: { posts: Listed[]; headingLevel?: 2 | 3 }) {
+/**
+ * `marks`: a signed-in member's private marks by post id ("New", "2 new replies"), shown before
+ * the title so they are read first.
+ */
+export function StoryList({
+  posts,
+  headingLevel = 3,
+  marks,
+}: {
+  posts: Listed[];
+  headingLevel?: 2 | 3;
+  marks?: Record<number, string>;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <ul className="story-list">
       {posts.map((post) => (
         <li key={post.id}>
           <Heading>
+            {marks?.[post.id] ? (
+              <>
+                <span className="unread-mark">{marks[post.id]}</span>{" "}
+              </>
+            ) : null}
             <Link to={`/stories/${post.id}`}>{post.title}</Link>
           </Heading>
           <PostByline post={post} linkCouncil={false} />

@@ -17,10 +17,18 @@ import {
   parseSeen,
   unseenFindings,
 } from "~/domain/anonymity/redaction";
+import { parseThreadIntent, threadButtons } from "~/domain/following/following";
 import { commentInputSchema } from "~/domain/posts/post-input";
 import { isRefusal } from "~/domain/forms";
 import { chosenAnswerLabel, helpedLabel } from "~/domain/posts/threads";
-import { getUser, requirePermission } from "~/server/accounts/guards.server";
+import { getUser, requirePermission, requireUser } from "~/server/accounts/guards.server";
+import {
+  recordThreadOpened,
+  setSaved,
+  setThreadFollowing,
+  setThreadMuted,
+  threadState,
+} from "~/server/following/following.server";
 import {
   isUnavailable,
   readForm,
@@ -48,10 +56,18 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const found = id.success ? await getPostForReader(id.data, user?.id ?? null) : null;
   // Pending, rejected and removed posts are indistinguishable from ones that never existed.
   if (!found) throw new Response("Not found", { status: 404 });
+  // A signed-in reader has now read the thread (a private mark: docs/peer-support.md).
+  const [thread] = user
+    ? await Promise.all([
+        threadState(user.id, found.post.id),
+        found.post.status === "published" ? recordThreadOpened(user.id, found.post.id) : null,
+      ])
+    : [null];
   return {
     ...found,
     viewer: user
       ? {
+          thread,
           handle: user.handle,
           canComment: can(user, "comment:create"),
           canModerate: can(user, "moderation:review"),
@@ -70,6 +86,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
   const values = await readForm(request);
   const intent = values.intent ?? "";
   try {
+    const threadIntent = parseThreadIntent(intent);
+    if (threadIntent) {
+      const user = await requireUser(request);
+      await consume("writesPerUser", String(user.id));
+      if (threadIntent.what === "thread") await setThreadFollowing(user.id, postId, threadIntent.on);
+      else if (threadIntent.what === "mute") await setThreadMuted(user.id, postId, threadIntent.on);
+      else await setSaved(user.id, postId, threadIntent.on);
+      return redirect(`/stories/${postId}#follow`);
+    }
     if (intent === "react") {
       const user = await requirePermission(request, "post:react");
       await consume("writesPerUser", String(user.id));
@@ -228,6 +253,29 @@ function Comment({
   );
 }
 
+/** Follow, mute and save: plain POST forms, each button saying the present state in words. */
+function ThreadChoices({
+  post,
+  state,
+}: {
+  post: { kind: "story" | "practice_note" | "question" };
+  state: { following: boolean; muted: boolean; saved: boolean };
+}) {
+  const buttons = threadButtons(state, post.kind);
+  return (
+    <div id="follow" className="button-row thread-choices">
+      {[buttons.follow, buttons.mute, buttons.save].map((button) => (
+        <Form method="post" key={button.intent} className="inline-form">
+          <input type="hidden" name="intent" value={button.intent} />
+          <button type="submit" className="button button--secondary">
+            {button.label}
+          </button>
+        </Form>
+      ))}
+    </div>
+  );
+}
+
 export default function Story() {
   const { post, comments, commentCount, reactions, viewer, replyMode } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -322,6 +370,8 @@ export default function Story() {
           ) : null}
         </div>
       ) : null}
+
+      {viewer?.thread && post.status === "published" ? <ThreadChoices post={post} state={viewer.thread} /> : null}
 
       <section aria-labelledby="comments-heading">
         <h2 id="comments-heading">{commentCount === 1 ? "1 reply" : `${commentCount} replies`}</h2>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/forms";
 import { StoryList } from "~/components/story-list";
@@ -22,6 +22,8 @@ import {
   storySearchParams,
   storySearchQuery,
 } from "~/domain/posts/story-search";
+import { getUser } from "~/server/accounts/guards.server";
+import { isFollowingCouncil, isFollowingTag, unreadThreads } from "~/server/following/following.server";
 import { publicOrigin } from "~/server/process/env.server";
 import { feedLinks } from "~/server/posts/feeds.server";
 import {
@@ -71,7 +73,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       nameFilters(search),
     ]);
     const heading = describeStorySearch(search, names);
+    const member = await memberMarks(request, search, results.stories);
     return {
+      member,
       state: "found" as const,
       heading,
       search,
@@ -91,6 +95,66 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { status: 400 },
     );
   }
+}
+
+/**
+ * For a signed-in member: which listed threads have replies they have not seen, and whether they
+ * follow the tag or council the list is filtered by. Private, and never in a cached page (members'
+ * requests carry a cookie, which the page cache never serves or keeps).
+ */
+async function memberMarks(
+  request: Request,
+  search: { tag: string | null; council: string | null },
+  stories: { id: number }[],
+) {
+  const user = await getUser(request);
+  if (!user) return null;
+  const [unread, tag, council] = await Promise.all([
+    unreadThreads(
+      user.id,
+      stories.map((s) => s.id),
+    ),
+    search.tag ? isFollowingTag(user.id, search.tag) : null,
+    search.council ? isFollowingCouncil(user.id, search.council) : null,
+  ]);
+  return { marks: Object.fromEntries(unread.map((id) => [id, "New replies"])), tag, council };
+}
+
+/** Follow or stop following the tag or council the list is filtered by: plain POST forms. */
+function FollowFilters({
+  search,
+  names,
+  following,
+  back,
+}: {
+  search: { tag: string | null; council: string | null };
+  names: { tag: string | null; council: string | null };
+  following: { tag: boolean | null; council: boolean | null };
+  back: string;
+}) {
+  const choices = [
+    search.tag && names.tag && following.tag !== null
+      ? { field: "tag", value: search.tag, name: `the tag “${names.tag}”`, on: following.tag }
+      : null,
+    search.council && names.council && following.council !== null
+      ? { field: "council", value: search.council, name: names.council, on: following.council }
+      : null,
+  ].flatMap((c) => (c ? [c] : []));
+  if (choices.length === 0) return null;
+  return (
+    <div className="thread-choices">
+      {choices.map((c) => (
+        <Form method="post" action="/following" key={c.field} className="inline-form">
+          <input type="hidden" name="intent" value={`${c.on ? "unfollow" : "follow"}-${c.field}`} />
+          <input type="hidden" name={c.field} value={c.value} />
+          <input type="hidden" name="redirectTo" value={back} />
+          <button type="submit" className="button button--secondary">
+            {c.on ? `Following ${c.name}: stop following` : `Follow ${c.name}`}
+          </button>
+        </Form>
+      ))}
+    </div>
+  );
 }
 
 export default function Stories() {
@@ -128,6 +192,14 @@ export default function Stories() {
         <div className="search-layout">
           <div className="search-layout__results">
             <ActiveFilters search={page.search} names={page.names} />
+            {page.member ? (
+              <FollowFilters
+                search={page.search}
+                names={page.names}
+                following={page.member}
+                back={`/stories${storySearchQuery(page.search)}`}
+              />
+            ) : null}
             {page.total === 0 ? (
               <NoMatches search={page.search} />
             ) : (
@@ -144,7 +216,7 @@ export default function Stories() {
                   ) : null}
                   {!page.search.q && page.filtered ? <Link to="/stories">Show everything</Link> : null}
                 </p>
-                <StoryList posts={page.stories} headingLevel={2} />
+                <StoryList posts={page.stories} headingLevel={2} marks={page.member?.marks} />
               </>
             )}
             <nav aria-label="Pages" className="pagination">

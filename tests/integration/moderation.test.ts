@@ -225,12 +225,12 @@ describe("flags", () => {
     expect(restored.status).toBe(200);
     expect(await (await send(`/stories/${postId}`)).text()).toContain("Rude words");
     const notes = await pageText("/notifications", flagger.cookie);
-    expect(notes).toContain("a moderator has looked at something you reported");
+    expect(notes).toContain("a moderator has looked at the reply to “Thread” you reported and dealt with it.");
   });
 });
 
 describe("notifications", () => {
-  it("tell authors about decisions and replies, count unread in the header, and are marked read when seen", async () => {
+  it("tell authors about decisions and replies, count unread in the header, and are marked read with a button", async () => {
     const author = await account("member", 1);
     const moderator = await account("moderator", 2);
     const id = await pendingPost(author.id, "Tell me when");
@@ -249,6 +249,8 @@ describe("notifications", () => {
     expect(list).toContain("Your post “Tell me when” has been approved and published.");
     expect(list).toContain(`href="/stories/${id}"`);
     expect(list).toContain("Someone replied to your post “Tell me when”.");
+    const marked = await send("/notifications", { form: { intent: "read-all" }, cookie: author.cookie });
+    expect(marked.status).toBe(302);
     const after = await pageText("/", author.cookie);
     expect(after).not.toContain('class="count"');
   });
@@ -342,7 +344,7 @@ describe("more moderator tools", () => {
     expect(log?.after.body).toBe("Call [name] on [phone number].");
     const notes = await pageText("/notifications", author.cookie);
     expect(notes).toContain(
-      "A moderator edited your post and published it. They wrote: Removed a name and a phone number.",
+      "A moderator edited your post “Needs a redaction” and published it. They wrote: Removed a name and a phone number.",
     );
   });
 

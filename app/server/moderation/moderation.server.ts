@@ -20,6 +20,7 @@ import { isUniqueViolation, prisma, transaction } from "../db/client.server";
 import { Prisma } from "../db/generated/client";
 import { notify, notifyModerators } from "../notifications/notifications.server";
 import { revisionOf } from "../posts/write.server";
+import { tellThreadOfReply } from "../following/following.server";
 
 interface KeptFinding {
   kind: string;
@@ -272,15 +273,22 @@ export async function decide(
     handledFlaggers = flaggers.map((f) => f.flaggerId);
     return current.authorId;
   });
+  const about = await describeTarget(target);
   if (handledFlaggers.length > 0) {
+    // Named, and linked while there is still something to see there.
+    const still = status === "published";
     await notify(
       handledFlaggers,
       "flag.handled",
-      "Thank you: a moderator has looked at something you reported and dealt with it.",
-      null,
+      (about.title
+        ? `Thank you: a moderator has looked at the ${target.kind === "post" ? "post" : "reply to"} “${about.title}” you reported and dealt with it.`
+        : "Thank you: a moderator has looked at something you reported and dealt with it."
+      ).slice(0, 500),
+      still ? about.link : null,
+      undefined,
+      still ? about.postId : null,
     );
   }
-  const about = await describeTarget(target);
   if (authorId !== null && decision !== "dismiss_flags") {
     await refreshTrustLevel(authorId);
     const what =
@@ -301,63 +309,40 @@ export async function decide(
               : `${what} needs some changes before it can be published. The moderator wrote: ${reason ?? ""}`;
     // A rejected or removed item is not there to see; its author is pointed at the post it was on.
     const link = decision === "approve" || decision === "restore" ? about.link : about.postLink;
-    await notify([authorId], `${target.kind}.${decision}`, message.slice(0, 500), link);
+    await notify([authorId], `${target.kind}.${decision}`, message.slice(0, 500), link, undefined, about.postId);
   }
-  if (decision === "approve" && target.kind === "comment") await tellThoseAnswered(target.id, authorId);
+  // A reply now published is news for the thread, as a reply published at once is.
+  if (decision === "approve" && target.kind === "comment") await tellThreadOfReply(target.id);
 }
 
 /** The post an item belongs to, for notifications that name it and link to it. */
 async function describeTarget(target: {
   kind: QueueItem["kind"];
   id: number;
-}): Promise<{ title: string; link: string | null; postLink: string | null }> {
+}): Promise<{ title: string; link: string | null; postLink: string | null; postId: number | null }> {
   if (target.kind === "post") {
     const post = await prisma().post.findUnique({ where: { id: target.id }, select: { title: true } });
-    return { title: post?.title ?? "", link: `/stories/${target.id}`, postLink: `/stories/${target.id}` };
+    return {
+      title: post?.title ?? "",
+      link: `/stories/${target.id}`,
+      postLink: `/stories/${target.id}`,
+      postId: post ? target.id : null,
+    };
   }
   if (target.kind === "comment") {
     const comment = await prisma().comment.findUnique({
       where: { id: target.id },
       select: { postId: true, post: { select: { title: true } } },
     });
-    if (!comment) return { title: "", link: null, postLink: null };
+    if (!comment) return { title: "", link: null, postLink: null, postId: null };
     return {
       title: comment.post.title,
       link: `/stories/${comment.postId}#comment-${target.id}`,
       postLink: `/stories/${comment.postId}`,
+      postId: comment.postId,
     };
   }
-  return { title: "", link: null, postLink: null };
-}
-
-/**
- * A reply a moderator approved is news for the person who shared the post and the person whose
- * comment it answers, exactly as a reply published at once is (posts/write.server.ts).
- */
-async function tellThoseAnswered(commentId: number, replyAuthorId: number | null): Promise<void> {
-  const reply = await prisma().comment.findUnique({
-    where: { id: commentId },
-    select: {
-      postId: true,
-      post: { select: { title: true, authorId: true, status: true } },
-      parent: { select: { authorId: true } },
-    },
-  });
-  if (!reply || reply.post.status !== "published") return;
-  const link = `/stories/${reply.postId}#comment-${commentId}`;
-  const notYou = (id: number | null | undefined) => (id && id !== replyAuthorId ? id : null);
-  const postAuthor = notYou(reply.post.authorId);
-  const parentAuthor = notYou(reply.parent?.authorId);
-  if (postAuthor)
-    await notify([postAuthor], "reply", `Someone replied to your post “${reply.post.title}”.`.slice(0, 500), link);
-  if (parentAuthor && parentAuthor !== postAuthor) {
-    await notify(
-      [parentAuthor],
-      "reply",
-      `Someone replied to your comment on “${reply.post.title}”.`.slice(0, 500),
-      link,
-    );
-  }
+  return { title: "", link: null, postLink: null, postId: null };
 }
 
 export async function listAuditLog({
@@ -453,22 +438,28 @@ export async function flagContent(
     }
   }
   const link = "/moderation";
+  // Every notification names what it is about; the reporter is never named to anyone.
+  const { title } = await describeTarget(target);
+  const what = target.kind === "post" ? `the post “${title}”` : `a reply to “${title}”`;
   if (reason === "safeguarding") {
     await notifyModerators(
       "safeguarding",
-      `Safeguarding concern reported on a ${target.kind === "post" ? "post" : "reply"}: it is at the top of the queue.`,
+      `Safeguarding concern reported on ${what}: it is at the top of the queue.`.slice(0, 500),
       link,
     );
     await notify(
       [item.authorId],
       "safeguarding.help",
-      "Someone reading your post is worried about your safety. Here is where to get help if you need it.",
+      `Someone reading your ${target.kind === "post" ? "post" : "reply to"} “${title}” is worried about your safety. Here is where to get help if you need it.`.slice(
+        0,
+        500,
+      ),
       "/help/safeguarding",
     );
   } else {
     await notifyModerators(
       "flag",
-      `A ${target.kind === "post" ? "post" : "reply"} was reported (${reason.replace("_", " ")}).`,
+      `${what.charAt(0).toUpperCase()}${what.slice(1)} was reported (${reason.replace("_", " ")}).`.slice(0, 500),
       link,
       flagger.id,
     );
@@ -685,18 +676,22 @@ export async function editAndApprove(
     );
     return current.authorId;
   });
+  const about = await describeTarget(target);
   if (authorId !== null) {
     await refreshTrustLevel(authorId);
     await notify(
       [authorId],
       `${target.kind}.edit_approve`,
-      `A moderator edited your ${target.kind === "post" ? "post" : "reply"} and published it. They wrote: ${reason}`.slice(
+      `A moderator edited your ${target.kind === "post" ? "post" : "reply to"} “${about.title}” and published it. They wrote: ${reason}`.slice(
         0,
         500,
       ),
-      target.kind === "post" ? `/stories/${target.id}` : null,
+      about.link,
+      undefined,
+      about.postId,
     );
   }
+  if (target.kind === "comment") await tellThreadOfReply(target.id);
 }
 
 export async function getPendingForEditing(kind: "post" | "comment", id: number) {

@@ -9,10 +9,25 @@ export async function notify(
   message: string,
   link: string | null,
   db: Db = prisma(),
+  /** The thread it is about, if any: replies to one thread are grouped, and opening it marks it read. */
+  postId: number | null = null,
 ) {
   const ids = [...new Set(userIds.filter((id): id is number => typeof id === "number"))];
   if (ids.length === 0) return;
-  await db.notification.createMany({ data: ids.map((userId) => ({ userId, kind, message, link })) });
+  await db.notification.createMany({ data: ids.map((userId) => ({ userId, kind, message, link, postId })) });
+}
+
+/** One message per member (app/domain/following/following.ts decides who hears what). */
+export async function notifyEach(
+  news: { userId: number; message: string }[],
+  kind: string,
+  link: string | null,
+  postId: number | null,
+) {
+  if (news.length === 0) return;
+  await prisma().notification.createMany({
+    data: news.map((n) => ({ userId: n.userId, kind, message: n.message.slice(0, 500), link, postId })),
+  });
 }
 
 export async function notifyModerators(kind: string, message: string, link: string | null, exceptUserId?: number) {
@@ -32,16 +47,34 @@ export async function unreadCount(userId: number): Promise<number> {
   return prisma().notification.count({ where: { userId, readAt: null } });
 }
 
-/** The newest notifications; showing them marks them read. */
-export async function readNotifications(userId: number, take = 50) {
+/**
+ * The newest notifications, with the title of the thread each is about while it is published (for
+ * grouping replies). Showing them does not mark them read: the member does, with a button, or by
+ * opening the thread they are about.
+ */
+export async function readNotifications(userId: number, take = 100) {
   const items = await prisma().notification.findMany({
     where: { userId },
     orderBy: { id: "desc" },
     take,
-    select: { id: true, kind: true, message: true, link: true, createdAt: true, readAt: true },
+    select: {
+      id: true,
+      kind: true,
+      message: true,
+      link: true,
+      createdAt: true,
+      readAt: true,
+      postId: true,
+      post: { select: { title: true, status: true } },
+    },
   });
-  const unread = items.filter((n) => n.readAt === null).map((n) => n.id);
-  if (unread.length > 0)
-    await prisma().notification.updateMany({ where: { id: { in: unread } }, data: { readAt: new Date() } });
-  return items;
+  return items.map(({ post, ...n }) => ({ ...n, threadTitle: post?.status === "published" ? post.title : null }));
+}
+
+/** Marks the member's own notifications read: these ones, or all of them. */
+export async function markNotificationsRead(userId: number, ids: number[] | "all") {
+  await prisma().notification.updateMany({
+    where: { userId, readAt: null, ...(ids === "all" ? {} : { id: { in: ids } }) },
+    data: { readAt: new Date() },
+  });
 }

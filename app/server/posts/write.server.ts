@@ -2,6 +2,7 @@
 import { renderMarkdown } from "~/domain/markdown/render";
 import { needsPreModeration } from "~/domain/accounts/trust";
 import { type BylineScope, bylineNarrowing, type NarrowingWarning } from "~/domain/anonymity/byline";
+import { type ThreadChoice, whoHearsOfReply } from "~/domain/following/following";
 import type { PostInput } from "~/domain/posts/post-input";
 import type { Perspective } from "~/domain/taxonomy";
 import { Refusal } from "~/domain/forms";
@@ -9,6 +10,7 @@ import { Refusal } from "~/domain/forms";
 import { isUniqueViolation, prisma, query, sqlTransaction, transaction } from "../db/client.server";
 import { Prisma } from "../db/generated/client";
 import { BlockedByWatchedWord, checkWatchedWords } from "../moderation/watched-words.server";
+import { FOLLOW_ON_WRITE_SQL, READ_MARK_SQL } from "../following/following.server";
 
 /**
  * Runs the admins' watched words over each text: refuses blocked ones, applies replacements, and
@@ -116,6 +118,9 @@ export async function createPost(
         publishedAt: status === "published" ? now : null,
         submissionKey,
         tags: { create: tags.map((tag) => ({ tagId: tag.id })) },
+        // Writing a post follows its thread; a published one is read up to itself.
+        followers: { create: [{ userId: author.id }] },
+        ...(status === "published" ? { readMarks: { create: [{ userId: author.id, seenUpTo: now }] } } : {}),
         // A "flag" watched word reports the post to moderators without holding it back.
         ...(screened.flagged.length
           ? { flags: { create: [{ reason: "other", note: `Watched words: ${screened.flagged.join(", ")}` }] } }
@@ -205,18 +210,29 @@ export async function createComment(
           `Watched words: ${screened.flagged.join(", ")}`,
         ]);
       }
+      // Replying follows the thread (unless the member chose otherwise before).
+      await tx.query(FOLLOW_ON_WRITE_SQL, [author.id, input.postId]);
       if (status === "published") {
         const link = `/stories/${input.postId}#comment-${commentId}`;
-        const told = [
-          { userId: post.authorId, message: `Someone replied to your post “${post.title}”.` },
-          { userId: parentAuthorId, message: `Someone replied to your comment on “${post.title}”.` },
-        ].filter((n): n is { userId: number; message: string } => n.userId !== null && n.userId !== author.id);
+        const choices = await tx.query<ThreadChoice>(
+          `SELECT user_id AS "userId", following, muted FROM thread_follow WHERE post_id = $1 AND (following OR muted)`,
+          [input.postId],
+        );
+        const told = whoHearsOfReply({
+          title: post.title,
+          replyAuthorId: author.id,
+          postAuthorId: post.authorId,
+          parentAuthorId,
+          choices: choices.rows,
+        });
         if (told.length) {
           await tx.query(
-            `INSERT INTO notification (user_id, kind, message, link) SELECT u, 'reply', m, $3 FROM unnest($1::int[], $2::text[]) AS t(u, m)`,
-            [told.map((n) => n.userId), told.map((n) => n.message.slice(0, 500)), link],
+            `INSERT INTO notification (user_id, kind, message, link, post_id) SELECT u, 'reply', m, $3, $4 FROM unnest($1::int[], $2::text[]) AS t(u, m)`,
+            [told.map((n) => n.userId), told.map((n) => n.message), link, input.postId],
           );
         }
+        // The replier has read the thread up to their own reply.
+        await tx.query(READ_MARK_SQL, [author.id, input.postId]);
       }
       return commentId;
     });

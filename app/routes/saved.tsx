@@ -1,0 +1,73 @@
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+
+import { ErrorSummary, type FieldErrors } from "~/components/forms";
+import { StoryList } from "~/components/story-list";
+import { requireUser } from "~/server/accounts/guards.server";
+import { savedPage, setSaved } from "~/server/following/following.server";
+import { readForm } from "~/server/http/forms.server";
+
+export const meta: MetaFunction = () => [{ title: "Saved posts – Fifth Option" }];
+
+// Private to the member: never kept by any cache.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return { saved: await savedPage(user.id) };
+}
+
+const unsaveSchema = z.object({
+  intent: z.literal("unsave"),
+  post: z.coerce.number().int().positive().max(2_147_483_647),
+});
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const parsed = unsaveSchema.safeParse(await readForm(request));
+  if (!parsed.success)
+    return data({ errors: { form: "That post could not be removed from your list." } as FieldErrors }, 400);
+  await setSaved(user.id, parsed.data.post, false);
+  return redirect("/saved");
+}
+
+export default function Saved() {
+  const { saved } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const marks = Object.fromEntries(saved.flatMap((s) => (s.unreadReplies ? [[s.post.id, "New replies"]] : [])));
+  return (
+    <>
+      <h1>Saved posts</h1>
+      <ErrorSummary errors={result?.errors} />
+      <p>Posts you saved to come back to. Only you can see this list.</p>
+      {saved.length === 0 ? (
+        <p>
+          You have not saved any posts. Use “Save this post” on any <Link to="/stories">story</Link>.
+        </p>
+      ) : (
+        <>
+          <StoryList posts={saved.map((s) => s.post)} headingLevel={2} marks={marks} />
+          <details>
+            <summary>Remove a post from this list</summary>
+            <ul className="choice-list">
+              {saved.map((s) => (
+                <li key={s.post.id}>
+                  <Form method="post" className="inline-form">
+                    <input type="hidden" name="intent" value="unsave" />
+                    <input type="hidden" name="post" value={s.post.id} />
+                    <button type="submit" className="link-button link-button--dark">
+                      Unsave<span className="visually-hidden"> “{s.post.title}”</span>
+                    </button>
+                  </Form>{" "}
+                  {s.post.title}
+                </li>
+              ))}
+            </ul>
+          </details>
+        </>
+      )}
+    </>
+  );
+}
