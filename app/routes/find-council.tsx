@@ -14,7 +14,13 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
 // "Find your council" on the home page: a plain GET form, so it works without JavaScript. A
 // council found by its name or code goes straight to its stories or its outcome figures.
 const querySchema = z.object({
-  council: z.string().max(200, "Type the council's name (up to 200 characters).").default(""),
+  council: z
+    .string()
+    .max(200, "Type the council's name (up to 200 characters).")
+    // NUL cannot be searched for in PostgreSQL, and no council's name holds a control character.
+    // eslint-disable-next-line no-control-regex
+    .refine((text) => !/[\u0000-\u001f\u007f]/.test(text), "Type the council's name using letters only.")
+    .default(""),
   show: z.enum(["stories", "outcomes"]).catch("stories"),
 });
 

@@ -182,6 +182,8 @@ describe("one story", () => {
       // Shown under the author's name: the perspective is not given (it could tie it to their anonymous posts).
       perspective: null,
       month: "2026-03",
+      replyCount: 0,
+      latestReplyMonth: null,
       bodyText: "We phoned.",
       bodyHtml: "<p>We <em>phoned</em>.</p>",
     });

@@ -464,3 +464,34 @@ describe("marks on replies by the person who shared the post", () => {
     expect(outputs.profile).not.toContain("Asked this question");
   });
 });
+
+describe("find your council", () => {
+  it("goes to the council's stories or figures, by name or code", async () => {
+    const byName = await send("/find-council?council=hartlepool&show=stories");
+    expect(byName.status).toBe(302);
+    expect(byName.headers.get("Location")).toBe("/stories?council=E06000001");
+    const figures = await send("/find-council?council=E06000001&show=outcomes");
+    expect(figures.headers.get("Location")).toBe("/outcomes/E06000001");
+  });
+
+  it("answers a council it does not know, an empty box and hostile input with a 4xx that keeps what was typed", async () => {
+    const unknown = await send("/find-council?council=Gotham&show=stories");
+    expect(unknown.status).toBe(404);
+    const page = await html(unknown);
+    expect(page).toContain("We could not find a council called “Gotham”");
+    expect(page).toContain('value="Gotham"');
+    expect((await send("/find-council?council=&show=stories")).status).toBe(400);
+    expect((await send("/find-council?council=Leeds%00&show=outcomes")).status).toBe(400);
+    expect((await send(`/find-council?council=${"x".repeat(300)}`)).status).toBe(400);
+    expect((await send("/find-council")).status).toBe(200);
+  });
+
+  it("is on the home page, with the paths and the questions waiting for an answer", async () => {
+    const home = await html(await send("/"));
+    expect(home).toContain('action="/find-council"');
+    expect(home).toContain('href="/join?redirectTo=%2Fstories%2Fnew"');
+    expect(home).toContain('href="/stories?kind=question&amp;unanswered=1"');
+    for (const path of ["I care for someone", "I draw on care and support", "I plan or provide support", "I research"])
+      expect(home).toContain(path);
+  });
+});
