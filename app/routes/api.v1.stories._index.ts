@@ -9,6 +9,7 @@ import {
   findUnknownFilter,
   InvalidCursor,
   nameFilters,
+  nameRefusal,
   resolveFilterNames,
   searchStories,
   suggestFilters,
@@ -32,9 +33,7 @@ export const loader = apiEndpoint("/stories", { maxAgeSeconds: 60 }, async ({ qu
   // A council's or tag's name is looked up and used, without a redirect; `filters` says what was used.
   const names = await resolveFilterNames(parsed.search);
   if (!names.ok) {
-    const close = names.suggestions.map((choice) => `${choice.label} (${choice.value})`).join(", ");
-    const detail = close ? `${names.message} Closest: ${close}.` : names.message;
-    throw new ApiProblem(invalidParameters([{ parameter: names.field, detail }]));
+    throw new ApiProblem(invalidParameters([{ parameter: names.field, detail: nameRefusal(names) }]));
   }
   const { search } = names;
   const { limit } = page.values;

@@ -8,7 +8,7 @@ import { NO_SEARCH, type StorySearch } from "~/domain/posts/story-search";
 import { lookUpName, searchStories, suggestFilters } from "~/server/posts/search.server";
 
 import { callApi, type ProblemBody } from "../support/api";
-import { send, stripComments } from "../support/remix";
+import { send, stripComments, uniqueClientAddress } from "../support/remix";
 import { addStory } from "../support/stories";
 
 const HAVERING = "E09000016";
@@ -201,6 +201,17 @@ describe("council and tag names in filters", () => {
     expect(html).toContain("No council is called “Kingston”. Choose one of the names below");
     expect(linkTo(html, "Kingston upon Hull")).toBe("/stories?council=E06000010");
     expect(linkTo(html, "Kingston upon Thames")).toBe("/stories?council=E09000021");
+  });
+
+  it("does the same for downloads, which hold what the page shows", async () => {
+    const named = await send("/stories/export.csv?council=London%20Borough%20of%20Havering", {
+      clientAddress: uniqueClientAddress(),
+    });
+    expect(named.status).toBe(302);
+    expect(named.headers.get("Location")).toBe(`/stories/export.csv?council=${HAVERING}`);
+    const json = await send("/stories/export.json?q=dementia+respite", { clientAddress: uniqueClientAddress() });
+    const body = (await json.json()) as { stories: { title: string }[] };
+    expect(body.stories).toHaveLength(22);
   });
 
   it("still answers a code that names nothing with a 404", async () => {

@@ -656,3 +656,15 @@ export async function suggestFilters(search: StorySearch): Promise<FilterSuggest
     },
   );
 }
+
+/** A refused name in words, with the closest names and their codes: for plain-text answers and the API. */
+export function nameRefusal(refusal: Extract<FilterResolution, { ok: false }>): string {
+  const close = refusal.suggestions.map((choice) => `${choice.label} (${choice.value})`).join(", ");
+  return close ? `${refusal.message} Closest: ${close}.` : refusal.message;
+}
+
+/** A 302 to the same path with the search's canonical query (names turned into codes and slugs). */
+export function redirectTo(url: URL, search: StorySearch): Response {
+  const query = storySearchParams(search).toString();
+  return new Response(null, { status: 302, headers: { Location: `${url.pathname}${query ? `?${query}` : ""}` } });
+}
