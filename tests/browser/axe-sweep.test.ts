@@ -1,5 +1,6 @@
 // Every page type, as the person who would see it, checked with axe-core (WCAG 2.2 A/AA and best
-// practice), for one h1, a skip link, a language and a title, and no console errors.
+// practice), for one h1, a skip link, a language and a title, and no console errors; then all of
+// them again on a 390 px phone, where nothing may be wider than the screen.
 import { type Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
@@ -10,8 +11,11 @@ import { join, newHandle } from "../support/journeys";
 const suite = browserSuite();
 const { appUrl } = suite;
 
-async function signedIn(role: string): Promise<{ page: Page; handle: string }> {
-  const context = await suite.browser.newContext();
+type Screen = "desktop" | "phone";
+const PHONE = { width: 390, height: 844 };
+
+async function signedIn(role: string, screen: Screen): Promise<{ page: Page; handle: string }> {
+  const context = await suite.browser.newContext(screen === "phone" ? { viewport: PHONE } : {});
   const page = await context.newPage();
   const handle = newHandle(role);
   await join(page, appUrl, handle);
@@ -22,9 +26,15 @@ async function signedIn(role: string): Promise<{ page: Page; handle: string }> {
 async function sweep(page: Page, paths: string[]) {
   const problems = watchForProblems(page);
   const titles = new Map<string, string>();
+  const phone = page.viewportSize()?.width === PHONE.width;
   for (const path of paths) {
     const response = await page.goto(`${appUrl}${path}`, { waitUntil: "networkidle" });
     expect(response?.status(), path).toBe(200);
+    // On a phone nothing may need scrolling sideways.
+    if (phone)
+      expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? Infinity), path).toBeLessThanOrEqual(
+        PHONE.width,
+      );
     expect(await page.locator("h1").count(), path).toBe(1);
     expect(await page.locator("a.skip-link").count(), path).toBe(1);
     expect(await page.getAttribute("html", "lang"), path).toBe("en-GB");
@@ -35,9 +45,11 @@ async function sweep(page: Page, paths: string[]) {
   return titles;
 }
 
-describe("every page type passes axe", () => {
+describe.each(["desktop", "phone"] as const)("every page type passes axe (%s)", (screen) => {
+  const newPage = () => suite.browser.newPage(screen === "phone" ? { viewport: PHONE } : {});
+
   it("signed out", async () => {
-    const page = await suite.browser.newPage();
+    const page = await newPage();
     const [story] = (await suite.db.query(`SELECT id FROM post WHERE status = 'published' ORDER BY id LIMIT 1`))
       .rows as { id: number }[];
     const [author] = (
@@ -54,6 +66,7 @@ describe("every page type passes axe", () => {
       `/stories/${story?.id}`,
       "/stories?kind=question",
       "/stories?tag=respite",
+      "/stories?q=dementia+respite",
       `/u/${author?.handle}`,
       "/outcomes",
       "/outcomes/about-the-data",
@@ -65,7 +78,7 @@ describe("every page type passes axe", () => {
   });
 
   it("help pages, on a desktop and on a 390 px phone", async () => {
-    const page = await suite.browser.newPage();
+    const page = await newPage();
     await sweep(page, ["/help", "/help/safeguarding"]);
     await page.setViewportSize({ width: 390, height: 844 });
     await sweep(page, ["/help", "/"]);
@@ -77,7 +90,7 @@ describe("every page type passes axe", () => {
   });
 
   it("member", async () => {
-    const { page } = await signedIn("member");
+    const { page } = await signedIn("member", screen);
     const [story] = (await suite.db.query(`SELECT id FROM post WHERE status = 'published' ORDER BY id LIMIT 1`))
       .rows as { id: number }[];
     await sweep(page, [
@@ -92,7 +105,7 @@ describe("every page type passes axe", () => {
   });
 
   it("moderator", async () => {
-    const { page } = await signedIn("moderator");
+    const { page } = await signedIn("moderator", screen);
     const [pending] = (await suite.db.query(`SELECT id FROM post WHERE status = 'pending' ORDER BY id LIMIT 1`))
       .rows as { id: number }[];
     await sweep(page, [
@@ -105,12 +118,12 @@ describe("every page type passes axe", () => {
   });
 
   it("admin", async () => {
-    const { page } = await signedIn("admin");
+    const { page } = await signedIn("admin", screen);
     await sweep(page, ["/admin/roles", "/admin/watched-words"]);
   });
 
   it("researcher", async () => {
-    const { page } = await signedIn("researcher");
+    const { page } = await signedIn("researcher", screen);
     await sweep(page, ["/", "/stories", "/settings", "/settings/api-keys"]);
   });
 });
