@@ -155,7 +155,7 @@ export function FilterSuggestionLinks({
   if (links.length === 0) return null;
   return (
     <div className="filter-suggestions">
-      <h2 className="filter-suggestions__heading">Your words name {links.length === 1 ? "a filter" : "filters"}</h2>
+      <h2 className="filter-suggestions__heading">Narrow to what your words name:</h2>
       <ul>
         {links.map(({ field, choice, kind }) => (
           <li key={`${field}-${choice.value}`}>

@@ -12,6 +12,8 @@ const suite = browserSuite();
 const { appUrl } = suite;
 
 type Screen = "desktop" | "phone";
+// Many pages, each with axe: more than the default minute on a busy machine.
+const SLOW = { timeout: 180_000 };
 const PHONE = { width: 390, height: 844 };
 
 async function signedIn(role: string, screen: Screen): Promise<{ page: Page; handle: string }> {
@@ -48,7 +50,7 @@ async function sweep(page: Page, paths: string[]) {
 describe.each(["desktop", "phone"] as const)("every page type passes axe (%s)", (screen) => {
   const newPage = () => suite.browser.newPage(screen === "phone" ? { viewport: PHONE } : {});
 
-  it("signed out", async () => {
+  it("signed out", SLOW, async () => {
     const page = await newPage();
     const [story] = (await suite.db.query(`SELECT id FROM post WHERE status = 'published' ORDER BY id LIMIT 1`))
       .rows as { id: number }[];
@@ -77,7 +79,7 @@ describe.each(["desktop", "phone"] as const)("every page type passes axe (%s)", 
     await page.close();
   });
 
-  it("help pages, on a desktop and on a 390 px phone", async () => {
+  it("help pages, on a desktop and on a 390 px phone", SLOW, async () => {
     const page = await newPage();
     await sweep(page, ["/help", "/help/safeguarding"]);
     await page.setViewportSize({ width: 390, height: 844 });
@@ -89,7 +91,7 @@ describe.each(["desktop", "phone"] as const)("every page type passes axe (%s)", 
     await page.close();
   });
 
-  it("member", async () => {
+  it("member", SLOW, async () => {
     const { page } = await signedIn("member", screen);
     const [story] = (await suite.db.query(`SELECT id FROM post WHERE status = 'published' ORDER BY id LIMIT 1`))
       .rows as { id: number }[];
@@ -104,7 +106,7 @@ describe.each(["desktop", "phone"] as const)("every page type passes axe (%s)", 
     ]);
   });
 
-  it("moderator", async () => {
+  it("moderator", SLOW, async () => {
     const { page } = await signedIn("moderator", screen);
     const [pending] = (await suite.db.query(`SELECT id FROM post WHERE status = 'pending' ORDER BY id LIMIT 1`))
       .rows as { id: number }[];
@@ -117,12 +119,12 @@ describe.each(["desktop", "phone"] as const)("every page type passes axe (%s)", 
     ]);
   });
 
-  it("admin", async () => {
+  it("admin", SLOW, async () => {
     const { page } = await signedIn("admin", screen);
     await sweep(page, ["/admin/roles", "/admin/watched-words"]);
   });
 
-  it("researcher", async () => {
+  it("researcher", SLOW, async () => {
     const { page } = await signedIn("researcher", screen);
     await sweep(page, ["/", "/stories", "/settings", "/settings/api-keys"]);
   });
