@@ -1,6 +1,7 @@
 // The pieces of the /stories search page: the search form, the chosen filters, the facets and the
 // downloads. Everything is a plain GET form or link, so it works without JavaScript.
 import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 
 import { DATA_LICENCE } from "~/domain/licence";
 import { type FilterNames } from "~/domain/posts/citation";
@@ -8,8 +9,12 @@ import {
   COUNCILS_BEFORE_REGION,
   type FacetValue,
   FILTER_FIELDS,
+  type FilterChoice,
   type FilterField,
+  type FilterSuggestions,
   KIND_LABELS,
+  type MatchReport,
+  quotedList,
   type StoryFacets,
   UNANSWERED_LABEL,
   type StorySearch,
@@ -121,6 +126,108 @@ export function ActiveFilters({ search, names }: { search: StorySearch; names: F
         ))}
       </ul>
     </div>
+  );
+}
+
+/**
+ * Says when the words were loosened: all of them found too few stories, so these are the stories
+ * with any of them (stop words such as "my" and "has" left out), those with all of them first.
+ */
+export function WordMatchNote({ search, match, total }: { search: StorySearch; match: MatchReport; total: number }) {
+  if (match.mode !== "any" || total === 0) return null;
+  const words = quotedList(match.words);
+  const all = match.allWords ?? 0;
+  return (
+    <div className="word-match-note" role="note">
+      <p>
+        <strong>
+          {all === 0
+            ? `No stories contain all of ${words}.`
+            : `Only ${all.toLocaleString("en-GB")} ${all === 1 ? "story contains" : "stories contain"} all of ${words}.`}
+        </strong>{" "}
+        Showing stories with any of these words
+        {search.sort === "relevance" ? (all > 0 ? ", those with all of them first." : ", best match first.") : "."}
+      </p>
+    </div>
+  );
+}
+
+/** Tags and councils named by the search words, each a link that applies it as a filter. */
+export function FilterSuggestionLinks({
+  search,
+  suggestions,
+}: {
+  search: StorySearch;
+  suggestions: FilterSuggestions;
+}) {
+  const links = [
+    ...suggestions.tags.map((choice) => ({ field: "tag" as const, choice, kind: "tag" })),
+    ...suggestions.councils.map((choice) => ({ field: "council" as const, choice, kind: "council" })),
+  ];
+  if (links.length === 0) return null;
+  return (
+    <div className="filter-suggestions">
+      <h2 className="filter-suggestions__heading">Narrow to what your words name:</h2>
+      <ul>
+        {links.map(({ field, choice, kind }) => (
+          <li key={`${field}-${choice.value}`}>
+            <Link to={`/stories${storySearchQuery(withFilter(search, field, choice.value))}`}>
+              Only stories {kind === "tag" ? `tagged “${choice.label}”` : `about ${choice.label}`}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A council or tag name that matched nothing (or several things): the closest names, as links. */
+export function NameSuggestions({
+  search,
+  field,
+  suggestions,
+}: {
+  search: StorySearch;
+  field: "tag" | "council";
+  suggestions: FilterChoice[];
+}) {
+  return (
+    <>
+      {suggestions.length > 0 ? (
+        <>
+          <p>Did you mean:</p>
+          <ul className="choice-list">
+            {suggestions.map((choice) => (
+              <li key={choice.value}>
+                <Link to={`/stories${storySearchQuery(withFilter(search, field, choice.value))}`}>{choice.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p>
+        <Link to={`/stories${storySearchQuery(withoutFilter(search, field))}`}>
+          Search without the {FILTER_NAMES[field].singular} filter
+        </Link>
+      </p>
+    </>
+  );
+}
+
+/**
+ * The facets behind a "Filter" button on narrow screens: a <details>, so it opens without
+ * JavaScript. On wide screens the button is hidden and the facets always show (app.css).
+ */
+export function FilterDisclosure({ search, children }: { search: StorySearch; children: ReactNode }) {
+  const chosen = FILTER_FIELDS.filter((field) => search[field] !== null).length;
+  return (
+    <details className="filter-disclosure">
+      <summary className="filter-disclosure__button">
+        Filter{chosen > 0 ? ` (${chosen} chosen)` : ""}
+        <span className="visually-hidden"> these stories</span>
+      </summary>
+      {children}
+    </details>
   );
 }
 

@@ -38,7 +38,11 @@ export default function AboutApi() {
           Published stories, newest first, with the filters of the <Link to="/stories">stories page</Link>:{" "}
           <code>q</code> (search words), <code>kind</code>, <code>tag</code>, <code>council</code>, <code>region</code>,{" "}
           <code>perspective</code>, <code>arrangement</code>, <code>year</code> and <code>sort</code>. Up to{" "}
-          {PAGE_SIZE.max} a page with <code>limit</code> ({PAGE_SIZE.default} if you do not say).
+          {PAGE_SIZE.max} a page with <code>limit</code> ({PAGE_SIZE.default} if you do not say). <code>council</code>{" "}
+          and <code>tag</code> take a code or slug, or a name (<code>council=Havering</code>, <code>tag=Dementia</code>,
+          even slightly misspelt): <code>filters</code> in the answer says which one was used. When all the search words
+          together find fewer than 5 stories, the answer has the stories with any of them, and <code>match.mode</code>{" "}
+          is <code>any</code>.
         </dd>
         <dt>
           <code>GET /api/v1/stories/&#123;id&#125;</code>

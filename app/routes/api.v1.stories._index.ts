@@ -5,7 +5,15 @@ import { invalidParameters, type ParameterError } from "~/domain/api/problems";
 import { parseStorySearch, storySearchParams } from "~/domain/posts/story-search";
 import { ApiProblem, apiEndpoint, refuseWrites } from "~/server/api/endpoint.server";
 import { storyResource } from "~/server/api/resources.server";
-import { findUnknownFilter, InvalidCursor, searchStories } from "~/server/posts/search.server";
+import {
+  findUnknownFilter,
+  InvalidCursor,
+  nameFilters,
+  nameRefusal,
+  resolveFilterNames,
+  searchStories,
+  suggestFilters,
+} from "~/server/posts/search.server";
 
 const paging = z.object({ limit: pageSize });
 
@@ -22,7 +30,12 @@ export const loader = apiEndpoint("/stories", { maxAgeSeconds: 60 }, async ({ qu
     ];
     throw new ApiProblem(invalidParameters(errors));
   }
-  const { search } = parsed;
+  // A council's or tag's name is looked up and used, without a redirect; `filters` says what was used.
+  const names = await resolveFilterNames(parsed.search);
+  if (!names.ok) {
+    throw new ApiProblem(invalidParameters([{ parameter: names.field, detail: nameRefusal(names) }]));
+  }
+  const { search } = names;
   const { limit } = page.values;
   const unknown = await findUnknownFilter(search);
   if (unknown)
@@ -33,11 +46,16 @@ export const loader = apiEndpoint("/stories", { maxAgeSeconds: 60 }, async ({ qu
     });
 
   const cursor = query.getAll("cursor").find((value) => value.trim() !== "") ?? null;
-  const found = await searchStories(search, { cursor, perPage: limit }).catch((error: unknown) => {
-    if (error instanceof InvalidCursor)
-      throw new ApiProblem(invalidParameters([{ parameter: "cursor", detail: error.message }]));
-    throw error;
-  });
+  const [found, filterNames, suggestions] = await Promise.all([
+    searchStories(search, { cursor, perPage: limit }).catch((error: unknown) => {
+      if (error instanceof InvalidCursor)
+        throw new ApiProblem(invalidParameters([{ parameter: "cursor", detail: error.message }]));
+      throw error;
+    }),
+    nameFilters(search),
+    suggestFilters(search),
+  ]);
+  const given = (field: "tag" | "council") => names.resolved.find((name) => name.field === field)?.typed ?? null;
 
   let next: { cursor: string; url: string } | null = null;
   const headers: Record<string, string> = {};
@@ -49,7 +67,24 @@ export const loader = apiEndpoint("/stories", { maxAgeSeconds: 60 }, async ({ qu
     headers.Link = `<${next.url}>; rel="next"`;
   }
   return {
-    body: { stories: found.stories.map((story) => storyResource(story, origin)), total: found.total, limit, next },
+    body: {
+      stories: found.stories.map((story) => storyResource(story, origin)),
+      total: found.total,
+      limit,
+      next,
+      match: { mode: found.match.mode, words: found.match.words, allWords: found.match.allWords },
+      filters: {
+        council:
+          search.council && filterNames.council
+            ? { code: search.council, name: filterNames.council, given: given("council") }
+            : null,
+        tag: search.tag && filterNames.tag ? { slug: search.tag, label: filterNames.tag, given: given("tag") } : null,
+      },
+      suggestions: {
+        tags: suggestions.tags.map((choice) => ({ slug: choice.value, label: choice.label })),
+        councils: suggestions.councils.map((choice) => ({ code: choice.value, name: choice.label })),
+      },
+    },
     headers,
   };
 });

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { describeFigure, DotPlot, formatFigure } from "~/components/charts";
 import { OutcomeFilterForm } from "~/components/outcome-filters";
 import { CouncilTable } from "~/components/outcomes/council-table";
+import { TableScroll } from "~/components/table-scroll";
 import { DownloadLinks } from "~/components/outcomes/download-links";
 import { outcomeFilterParams, parseOutcomeFilters, OUTCOME_FILTER_FIELDS } from "~/domain/outcomes/outcome-filters";
 import { sortPlaceRows, type PlaceSort } from "~/domain/outcomes/places";
@@ -104,29 +105,31 @@ export default function OutcomesOverview() {
 
       <section className="section" aria-labelledby="nations">
         <h2 id="nations">England, Scotland and Wales</h2>
-        <table className="data">
-          <caption>Headline figures by nation</caption>
-          <thead>
-            <tr>
-              <th scope="col">Nation</th>
-              <th scope="col">Reports</th>
-              <th scope="col">Quality of life, net score</th>
-              <th scope="col">Self-led plans</th>
-            </tr>
-          </thead>
-          <tbody>
-            {nations.map((n) => (
-              <tr key={n.nation}>
-                <th scope="row">
-                  <Link to={withQuery({ nation: n.nation })}>{n.nation}</Link>
-                </th>
-                <td>{formatFigure(n.reports, "count")}</td>
-                <td>{n.quality ? describeFigure(n.quality) : "fewer than 5"}</td>
-                <td>{n.selfLed ? describeFigure(n.selfLed) : "fewer than 5"}</td>
+        <TableScroll label="Headline figures by nation">
+          <table className="data">
+            <caption>Headline figures by nation</caption>
+            <thead>
+              <tr>
+                <th scope="col">Nation</th>
+                <th scope="col">Reports</th>
+                <th scope="col">Quality of life, net score</th>
+                <th scope="col">Self-led plans</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {nations.map((n) => (
+                <tr key={n.nation}>
+                  <th scope="row">
+                    <Link to={withQuery({ nation: n.nation })}>{n.nation}</Link>
+                  </th>
+                  <td>{formatFigure(n.reports, "count")}</td>
+                  <td>{n.quality ? describeFigure(n.quality) : "fewer than 5"}</td>
+                  <td>{n.selfLed ? describeFigure(n.selfLed) : "fewer than 5"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
         <DotPlot
           title="Net scores by area of life in each nation"
           summary="For each area of life, the share of reports saying it got better minus the share saying it got worse, in England, Scotland and Wales, with 95% intervals."

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/forms";
@@ -9,9 +9,13 @@ import {
   FacetLists,
   FeedLinks,
   feedMeta,
+  FilterDisclosure,
+  FilterSuggestionLinks,
+  NameSuggestions,
   NoMatches,
   SearchForm,
   StoryDownloads,
+  WordMatchNote,
 } from "~/components/story-search";
 import { citeAs } from "~/domain/licence";
 import { describeStorySearch } from "~/domain/posts/citation";
@@ -32,7 +36,9 @@ import {
   InvalidCursor,
   listFilterChoices,
   nameFilters,
+  resolveFilterNames,
   searchStories,
+  suggestFilters,
 } from "~/server/posts/search.server";
 
 const PER_PAGE = 20;
@@ -40,7 +46,7 @@ const PER_PAGE = 20;
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
   if (!page) return [{ title: "Stories – Fifth Option" }];
   const title =
-    page.state === "invalid"
+    page.state === "invalid" || page.state === "unknown-name"
       ? `Error: ${page.heading}`
       : page.state === "unknown"
         ? `Not found: ${page.heading}`
@@ -59,6 +65,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { status: 400 },
     );
   }
+  // A council's or tag's name (council=Havering, tag=demntia) leads to the address with its code.
+  const names = await resolveFilterNames(parsed.search);
+  if (!names.ok) {
+    return data(
+      {
+        state: "unknown-name" as const,
+        heading: "Check your search",
+        errors: { [names.field]: names.message },
+        field: names.field,
+        suggestions: names.suggestions,
+        search: parsed.search,
+        typed,
+      },
+      { status: 400 },
+    );
+  }
+  if (names.resolved.length > 0) throw redirect(`/stories${storySearchQuery(names.search)}`, 302);
   const { search } = parsed;
   const unknown = await findUnknownFilter(search);
   if (unknown) {
@@ -67,10 +90,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const cursor = url.searchParams.get("cursor") || null;
   try {
-    const [results, facets, names] = await Promise.all([
+    const [results, facets, names, suggestions] = await Promise.all([
       searchStories(search, { cursor, perPage: PER_PAGE }),
       countFacets(search),
       nameFilters(search),
+      suggestFilters(search),
     ]);
     const heading = describeStorySearch(search, names);
     const member = await memberMarks(request, search, results.stories);
@@ -80,6 +104,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       heading,
       search,
       names,
+      suggestions,
       typed: Object.fromEntries(storySearchParams(search)),
       cursor,
       ...results,
@@ -162,11 +187,20 @@ export default function Stories() {
   return (
     <>
       <h1>{page.heading}</h1>
-      {page.state === "invalid" ? <ErrorSummary errors={page.errors} /> : null}
+      {page.state === "invalid" || page.state === "unknown-name" ? <ErrorSummary errors={page.errors} /> : null}
       <SearchForm
         values={page.typed}
-        errors={page.state === "invalid" ? page.errors : page.state === "unknown" ? { [page.field]: page.message } : {}}
+        errors={
+          page.state === "invalid" || page.state === "unknown-name"
+            ? page.errors
+            : page.state === "unknown"
+              ? { [page.field]: page.message }
+              : {}
+        }
       />
+      {page.state === "unknown-name" ? (
+        <NameSuggestions search={page.search} field={page.field} suggestions={page.suggestions} />
+      ) : null}
       {page.state === "invalid" && page.errors.cursor ? (
         <p id="cursor">
           <Link to={`/stories?${new URLSearchParams(page.typed).toString()}`}>
@@ -190,6 +224,9 @@ export default function Stories() {
       ) : null}
       {page.state === "found" ? (
         <div className="search-layout">
+          <FilterDisclosure search={page.search}>
+            <FacetLists search={page.search} facets={page.facets} />
+          </FilterDisclosure>
           <div className="search-layout__results">
             <ActiveFilters search={page.search} names={page.names} />
             {page.member ? (
@@ -200,6 +237,8 @@ export default function Stories() {
                 back={`/stories${storySearchQuery(page.search)}`}
               />
             ) : null}
+            <WordMatchNote search={page.search} match={page.match} total={page.total} />
+            <FilterSuggestionLinks search={page.search} suggestions={page.suggestions} />
             {page.total === 0 ? (
               <NoMatches search={page.search} />
             ) : (
@@ -230,7 +269,6 @@ export default function Stories() {
             {page.total > 0 ? <StoryDownloads search={page.search} citation={page.citation} /> : null}
             <FeedLinks feeds={page.feeds} />
           </div>
-          <FacetLists search={page.search} facets={page.facets} />
         </div>
       ) : null}
     </>

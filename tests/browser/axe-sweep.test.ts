@@ -1,5 +1,6 @@
 // Every page type, as the person who would see it, checked with axe-core (WCAG 2.2 A/AA and best
-// practice), for one h1, a skip link, a language and a title, and no console errors.
+// practice), for one h1, a skip link, a language and a title, and no console errors; then all of
+// them again on a 390 px phone, where nothing may be wider than the screen.
 import { type Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
@@ -10,8 +11,13 @@ import { ADMIN_PAGES, memberPages, moderatorPages } from "../support/pages";
 const suite = browserSuite();
 const { appUrl } = suite;
 
-async function signedIn(role: string): Promise<{ page: Page; handle: string }> {
-  const context = await suite.browser.newContext();
+type Screen = "desktop" | "phone";
+// Many pages, each with axe: more than the default minute on a busy machine.
+const SLOW = { timeout: 180_000 };
+const PHONE = { width: 390, height: 844 };
+
+async function signedIn(role: string, screen: Screen): Promise<{ page: Page; handle: string }> {
+  const context = await suite.browser.newContext(screen === "phone" ? { viewport: PHONE } : {});
   const page = await context.newPage();
   return { page, handle: await suite.joinAs(page, role) };
 }
@@ -24,9 +30,15 @@ async function firstPostId(status: "published" | "pending"): Promise<number | un
 async function sweep(page: Page, paths: string[]) {
   const problems = watchForProblems(page);
   const titles = new Map<string, string>();
+  const phone = page.viewportSize()?.width === PHONE.width;
   for (const path of paths) {
     const response = await page.goto(`${appUrl}${path}`, { waitUntil: "networkidle" });
     expect(response?.status(), path).toBe(200);
+    // On a phone nothing may need scrolling sideways.
+    if (phone)
+      expect(await page.evaluate(() => document.scrollingElement?.scrollWidth ?? Infinity), path).toBeLessThanOrEqual(
+        PHONE.width,
+      );
     expect(await page.locator("h1").count(), path).toBe(1);
     expect(await page.locator("a.skip-link").count(), path).toBe(1);
     expect(await page.getAttribute("html", "lang"), path).toBe("en-GB");
@@ -37,9 +49,11 @@ async function sweep(page: Page, paths: string[]) {
   return titles;
 }
 
-describe("every page type passes axe", () => {
-  it("signed out", async () => {
-    const page = await suite.browser.newPage();
+describe.each(["desktop", "phone"] as const)("every page type passes axe (%s)", (screen) => {
+  const newPage = () => suite.browser.newPage(screen === "phone" ? { viewport: PHONE } : {});
+
+  it("signed out", SLOW, async () => {
+    const page = await newPage();
     const story = await firstPostId("published");
     const [author] = (
       await suite.db.query(
@@ -55,6 +69,7 @@ describe("every page type passes axe", () => {
       `/stories/${story}`,
       "/stories?kind=question",
       "/stories?tag=respite",
+      "/stories?q=dementia+respite",
       `/u/${author?.handle}`,
       "/outcomes",
       "/outcomes/about-the-data",
@@ -65,8 +80,8 @@ describe("every page type passes axe", () => {
     await page.close();
   });
 
-  it("help pages, on a desktop and on a 390 px phone", async () => {
-    const page = await suite.browser.newPage();
+  it("help pages, on a desktop and on a 390 px phone", SLOW, async () => {
+    const page = await newPage();
     await sweep(page, ["/help", "/help/safeguarding"]);
     await page.setViewportSize({ width: 390, height: 844 });
     await sweep(page, ["/help", "/"]);
@@ -77,23 +92,23 @@ describe("every page type passes axe", () => {
     await page.close();
   });
 
-  it("member", async () => {
-    const { page } = await signedIn("member");
+  it("member", SLOW, async () => {
+    const { page } = await signedIn("member", screen);
     await sweep(page, memberPages(await firstPostId("published")));
   });
 
-  it("moderator", async () => {
-    const { page } = await signedIn("moderator");
+  it("moderator", SLOW, async () => {
+    const { page } = await signedIn("moderator", screen);
     await sweep(page, moderatorPages(await firstPostId("pending")));
   });
 
-  it("admin", async () => {
-    const { page } = await signedIn("admin");
+  it("admin", SLOW, async () => {
+    const { page } = await signedIn("admin", screen);
     await sweep(page, ADMIN_PAGES);
   });
 
-  it("researcher", async () => {
-    const { page } = await signedIn("researcher");
+  it("researcher", SLOW, async () => {
+    const { page } = await signedIn("researcher", screen);
     await sweep(page, ["/", "/stories", "/settings", "/settings/api-keys"]);
   });
 });

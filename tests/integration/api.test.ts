@@ -563,7 +563,8 @@ describe("searching stories", () => {
       ["limit=101", "limit", "Limit must be a whole number from 1 to 100 (it was 101)."],
       ["tag=respite&tag=transport", "tag", "Choose one tag at a time."],
       ["sort=relevance", "sort", "Sorting by relevance needs search words"],
-      ["council=Hartlepool", "council", "Council must be a 9-character ONS code"],
+      ["council=%3F%3F", "council", "Council must be a council's name, such as Havering, or its 9-character ONS code"],
+      ["council=Narnia", "council", "No council is called “Narnia”"],
       ["cursor=not*a*cursor", "cursor", "This page link is damaged"],
       [`cursor=${Buffer.from("newest~yesterday~1").toString("base64url")}`, "cursor", "This page link is damaged"],
     ];

@@ -76,7 +76,13 @@ describe("story feeds", () => {
     const filtered = await send("/feeds/stories.rss?kind=question");
     expect(filtered.status).toBe(400);
     expect(await filtered.text()).toContain("A feed follows every story, one tag");
-    expect((await send("/feeds/stories.rss?council=Hartlepool")).status).toBe(400);
+    // A council's name leads to the feed with its code; a name like nothing is a 400.
+    const named = await send("/feeds/stories.rss?council=Hartlepool%20Borough%20Council");
+    expect(named.status).toBe(302);
+    expect(named.headers.get("Location")).toBe("/feeds/stories.rss?council=E06000001");
+    const nothing = await send("/feeds/stories.rss?council=Narnia");
+    expect(nothing.status).toBe(400);
+    expect(await nothing.text()).toContain("No council is called “Narnia”");
   });
 
   it("never let a script in a story through", async () => {

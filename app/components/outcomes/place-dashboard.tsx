@@ -17,6 +17,7 @@ import type { ComparedFigures, DomainFigures, Spread } from "~/domain/outcomes/o
 import type { DashboardData } from "~/domain/outcomes/place-page";
 
 import { CouncilTable } from "./council-table";
+import { TableScroll } from "../table-scroll";
 
 const RATING_ORDER = ["a_lot_worse", "a_bit_worse", "same", "a_bit_better", "a_lot_better"];
 
@@ -208,35 +209,37 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
 
       <section className="section" aria-labelledby="money">
         <h2 id="money">Money and hours</h2>
-        <table className="data">
-          <caption>Median, with the middle half of values, compared across places</caption>
-          <thead>
-            <tr>
-              <th scope="col">Measure</th>
-              {everyPlace.map((p) => (
-                <th scope="col" key={p.label}>
-                  {p.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {(
-              [
-                ["Hourly rate paid", (v: ComparedFigures) => spreadText(v.hourlyRate, "pence")],
-                ["Paid hours of support a week", (v: ComparedFigures) => spreadText(v.paidHours, "hours")],
-                ["Unpaid hours of care a week", (v: ComparedFigures) => spreadText(v.unpaidHours, "hours")],
-              ] as const
-            ).map(([label, text]) => (
-              <tr key={label}>
-                <th scope="row">{label}</th>
+        <TableScroll label="Median, with the middle half of values, compared across places">
+          <table className="data">
+            <caption>Median, with the middle half of values, compared across places</caption>
+            <thead>
+              <tr>
+                <th scope="col">Measure</th>
                 {everyPlace.map((p) => (
-                  <td key={p.label}>{text(p.view)}</td>
+                  <th scope="col" key={p.label}>
+                    {p.label}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {(
+                [
+                  ["Hourly rate paid", (v: ComparedFigures) => spreadText(v.hourlyRate, "pence")],
+                  ["Paid hours of support a week", (v: ComparedFigures) => spreadText(v.paidHours, "hours")],
+                  ["Unpaid hours of care a week", (v: ComparedFigures) => spreadText(v.unpaidHours, "hours")],
+                ] as const
+              ).map(([label, text]) => (
+                <tr key={label}>
+                  <th scope="row">{label}</th>
+                  {everyPlace.map((p) => (
+                    <td key={p.label}>{text(p.view)}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
 
       {councils.length > 0 ? (

@@ -5,7 +5,7 @@
 // Adding an endpoint: add its path below (reusing the components), a route file
 // app/routes/api.v1.<name>.ts calling apiEndpoint("/<name>", ...), and its tests.
 import { POST_KINDS } from "../posts/post-input";
-import { FIRST_YEAR, QUERY_MAX } from "../posts/story-search";
+import { FILTER_NAME_MAX, FIRST_YEAR, QUERY_MAX } from "../posts/story-search";
 import { CLIENT_GROUPS, NATIONS, PERSPECTIVES, PLAN_LEADS, SUPPORT_ARRANGEMENTS, type TagGroup } from "../taxonomy";
 
 import { PAGE_SIZE } from "./parameters";
@@ -181,19 +181,23 @@ export const OPENAPI = {
         tags: ["Stories"],
         summary: "Search published stories",
         description:
-          "The same search as the site's stories page, newest first unless there are search words. Newest first means by month of publication; within a month the order is by id, which is random, so it says nothing about when in the month a story was published. Walk the pages with `next.url` (or pass `next.cursor` back as `cursor` with the same filters) until `next` is null: every story is listed once, and stories already listed never move (a new story of the current month may appear on a later page).",
+          "The same search as the site's stories page, newest first unless there are search words. When all the search words together find fewer than 5 published stories (and they are plain words: no quotes, minus signs or `or`), the search is for stories with any of the words instead, those with all of them ranked first; `match.mode` is then `any`, and `match.words` lists the words that counted (common words such as `my` and `has` never count). `council` and `tag` also take a council's name or a tag's label, in any letter case, with or without words such as `London Borough of` or `Council`, and small misspellings of them (`Haverng`): the name is looked up and used directly (there is no redirect), and `filters` says which council and tag were used and what was given. A name like nothing, or like several councils or tags equally (`Kingston`), is a 400 whose detail lists the closest names. Newest first means by month of publication; within a month the order is by id, which is random, so it says nothing about when in the month a story was published. Walk the pages with `next.url` (or pass `next.cursor` back as `cursor` with the same filters) until `next` is null: every story is listed once, and stories already listed never move (a new story of the current month may appear on a later page).",
         parameters: [
           query("q", 'Search words, web-search style: `"direct payment" -agency`, `respite or "short breaks"`.', {
             type: "string",
             maxLength: QUERY_MAX,
           }),
           { name: "kind", in: "query", schema: oneOf(POST_KINDS) },
-          query("tag", "A tag's slug (see /tags).", {
-            type: "string",
-            pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
-            maxLength: 60,
-          }),
-          query("council", "A council's ONS code (see /councils).", ref("GssCode")),
+          query(
+            "tag",
+            "A tag's slug (see /tags), or its label in any letter case (`Dementia`), or a small misspelling of either (`demntia`).",
+            { type: "string", maxLength: FILTER_NAME_MAX },
+          ),
+          query(
+            "council",
+            "A council's ONS code (see /councils), or its name in any letter case, with or without words such as `London Borough of` or `Council` (`Havering`, `London Borough of Havering`), or a small misspelling of it (`Haverng`).",
+            { type: "string", maxLength: FILTER_NAME_MAX },
+          ),
           query(
             "region",
             "An English region's ONS code, or S92000003 for Scotland, W92000004 for Wales.",
@@ -643,9 +647,90 @@ export const OPENAPI = {
       },
       StoryPage: {
         type: "object",
-        required: ["stories", "total", "limit", "next"],
+        required: ["stories", "total", "limit", "next", "match", "filters", "suggestions"],
         additionalProperties: false,
         properties: {
+          match: {
+            type: "object",
+            required: ["mode", "words", "allWords"],
+            additionalProperties: false,
+            description: "How the search words were used.",
+            properties: {
+              mode: {
+                type: "string",
+                enum: ["all", "any"],
+                description:
+                  "`all`: every story has all the words (web-search syntax). `any`: all of them together found fewer than 5 published stories, so these are the stories with any of the words, those with all of them first.",
+              },
+              words: {
+                type: "array",
+                items: { type: "string" },
+                description: "The search words that counted, as given, without common words such as `my` or `has`.",
+              },
+              allWords: {
+                type: ["integer", "null"],
+                minimum: 0,
+                description: "With mode `any`: how many of the stories have all the words. Null with mode `all`.",
+              },
+            },
+          },
+          filters: {
+            type: "object",
+            required: ["council", "tag"],
+            additionalProperties: false,
+            description: "The council and tag the search used, with the name given when a name was looked up.",
+            properties: {
+              council: {
+                anyOf: [
+                  {
+                    type: "object",
+                    required: ["code", "name", "given"],
+                    additionalProperties: false,
+                    properties: {
+                      code: ref("GssCode"),
+                      name: { type: "string" },
+                      given: { type: ["string", "null"], description: "The name given, or null when the code was." },
+                    },
+                  },
+                  { type: "null" },
+                ],
+              },
+              tag: {
+                anyOf: [
+                  {
+                    type: "object",
+                    required: ["slug", "label", "given"],
+                    additionalProperties: false,
+                    properties: {
+                      slug: { type: "string" },
+                      label: { type: "string" },
+                      given: { type: ["string", "null"], description: "The name given, or null when the slug was." },
+                    },
+                  },
+                  { type: "null" },
+                ],
+              },
+            },
+          },
+          suggestions: {
+            type: "object",
+            required: ["tags", "councils"],
+            additionalProperties: false,
+            description:
+              "Tags and councils whose names hold one of the search words (`dementia`, `havering`), not already chosen: pass one as `tag` or `council` to narrow the search.",
+            properties: {
+              tags: { type: "array", items: ref("TagRef") },
+              councils: {
+                type: "array",
+                items: {
+                  type: "object",
+                  required: ["code", "name"],
+                  additionalProperties: false,
+                  properties: { code: ref("GssCode"), name: { type: "string" } },
+                },
+              },
+            },
+          },
           stories: { type: "array", items: ref("StorySummary") },
           total: { type: "integer", minimum: 0, description: "Stories matching the search, on every page together." },
           limit: { type: "integer", minimum: PAGE_SIZE.min, maximum: PAGE_SIZE.max },

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 
 import {
   facetsToShow,
+  isAreaCode,
+  isTagSlug,
+  mayLoosen,
+  nameKey,
   NO_SEARCH,
+  quotedList,
+  searchWords,
   parseStorySearch,
   type StoryFacets,
   storySearchParams,
@@ -78,9 +84,11 @@ describe("reading a story search from a URL", () => {
 
   it("names the field of every invalid value instead of dropping it", () => {
     expect(errorsOf("kind=poem")).toEqual({ kind: "Kind must be story, practice_note or question." });
-    expect(errorsOf("council=Hartlepool").council).toMatch(/Council must be a 9-character ONS code/);
+    expect(errorsOf("council=%2A%2A%2A").council).toMatch(/^Council must be a council's name, such as Havering/);
     expect(errorsOf("region=E1200000").region).toMatch(/Region must be a 9-character ONS code/);
-    expect(errorsOf("tag=Respite%20care").tag).toMatch(/^Tag must be/);
+    expect(errorsOf("tag=---").tag).toMatch(/^Tag must be a tag's name or short name/);
+    expect(errorsOf(`tag=${"a".repeat(101)}`).tag).toBe("Tag must be 100 characters or fewer.");
+    expect(errorsOf("council=Haver%01ing").council).toBe("Council cannot contain control characters.");
     expect(errorsOf("perspective=mum").perspective).toMatch(/^Perspective must be carer, supported_person/);
     expect(errorsOf("arrangement=dp").arrangement).toMatch(/^Arrangement must be dp_employer/);
     expect(errorsOf("sort=oldest")).toEqual({ sort: "Sort must be relevance or newest." });
@@ -88,7 +96,7 @@ describe("reading a story search from a URL", () => {
   });
 
   it("reports several bad fields at once", () => {
-    expect(Object.keys(errorsOf("kind=poem&year=1066&council=x"))).toEqual(
+    expect(Object.keys(errorsOf("kind=poem&year=1066&council=%3F"))).toEqual(
       expect.arrayContaining(["kind", "year", "council"]),
     );
   });
@@ -185,5 +193,72 @@ describe("facets shown on a page", () => {
 
   it("list every council of a chosen region", () => {
     expect(facetsToShow({ ...NO_SEARCH, region: "E12000001" }, facets).council).toHaveLength(30);
+  });
+});
+
+describe("names in the council and tag filters", () => {
+  it("keeps a council's or tag's name as typed (tidied), for the server to look up", () => {
+    expect(parse("council=++London+Borough+of++Havering+")).toMatchObject({
+      ok: true,
+      search: { council: "London Borough of Havering" },
+    });
+    expect(parse("tag=Respite+and+short+breaks")).toMatchObject({
+      ok: true,
+      search: { tag: "Respite and short breaks" },
+    });
+    expect(parse("council=E09000016")).toMatchObject({ ok: true, search: { council: "E09000016" } });
+  });
+
+  it("tells codes and slugs from names", () => {
+    expect(isAreaCode("E09000016")).toBe(true);
+    expect(isAreaCode("Havering")).toBe(false);
+    expect(isAreaCode("E0900001")).toBe(false);
+    expect(isTagSlug("respite")).toBe(true);
+    expect(isTagSlug("short-breaks")).toBe(true);
+    expect(isTagSlug("Dementia")).toBe(false);
+    expect(isTagSlug("respite care")).toBe(false);
+  });
+
+  it("reduces council names to what tells them apart, whichever way they are written", () => {
+    const havering = nameKey("Havering", "council");
+    expect(havering).toBe("havering");
+    expect(nameKey("London Borough of Havering", "council")).toBe(havering);
+    expect(nameKey("Havering Council", "council")).toBe(havering);
+    expect(nameKey("  HAVERING  london borough council", "council")).toBe(havering);
+    expect(nameKey("City of Bristol", "council")).toBe(nameKey("Bristol City Council", "council"));
+    expect(nameKey("Redcar & Cleveland", "council")).toBe(nameKey("Redcar and Cleveland", "council"));
+    expect(nameKey("Stockton-on-Tees", "council")).toBe("stockton on tees");
+    expect(nameKey("Ynys Môn", "council")).toBe("ynys mon");
+    // A name made only of the common words is kept whole rather than emptied.
+    expect(nameKey("City of London", "council")).toBe("city of london");
+  });
+
+  it("keeps every word of a tag's label", () => {
+    expect(nameKey("Respite and short breaks", "tag")).toBe("respite and short breaks");
+    expect(nameKey("Dementia", "tag")).toBe("dementia");
+  });
+});
+
+describe("loosening a search to any of its words", () => {
+  it("takes each word once, without the punctuation around it", () => {
+    expect(searchWords("My mum has dementia, my MUM!")).toEqual(["My", "mum", "has", "dementia"]);
+    expect(searchWords(null)).toEqual([]);
+    expect(searchWords("“respite”")).toEqual(["respite"]);
+  });
+
+  it("loosens plain words only: quotes, a minus sign or “or” ask for something precise", () => {
+    expect(mayLoosen("my mum has dementia")).toBe(true);
+    expect(mayLoosen("dementia respite")).toBe(true);
+    expect(mayLoosen('"direct payment" review')).toBe(false);
+    expect(mayLoosen("respite -agency")).toBe(false);
+    expect(mayLoosen("respite OR dementia")).toBe(false);
+    expect(mayLoosen("short-term respite")).toBe(true);
+    expect(mayLoosen(null)).toBe(false);
+  });
+
+  it("quotes the words that counted, as a page says them", () => {
+    expect(quotedList(["mum", "dementia"])).toBe("“mum” and “dementia”");
+    expect(quotedList(["a", "b", "c"])).toBe("“a”, “b” and “c”");
+    expect(quotedList(["respite"])).toBe("“respite”");
   });
 });

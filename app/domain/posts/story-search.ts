@@ -24,9 +24,9 @@ export interface StorySearch {
   /** Search words in websearch syntax ("direct payment" -agency or respite). */
   q: string | null;
   kind: PostKind | null;
-  /** Tag slug. */
+  /** Tag slug; as typed, a tag's label (or a near miss) until resolveFilterNames turns it into the slug. */
   tag: string | null;
-  /** ONS GSS code of a council, e.g. E06000001. */
+  /** ONS GSS code of a council, e.g. E06000001; as typed, a council's name until resolveFilterNames turns it into the code. */
   council: string | null;
   /** GSS code of an English region or of Scotland (S92000003) or Wales (W92000004). */
   region: string | null;
@@ -78,7 +78,55 @@ const CURSOR = /^[A-Za-z0-9_-]{1,200}$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
+/** The longest council or tag name accepted in a filter: the longest real one is under 60 characters. */
+export const FILTER_NAME_MAX = 100;
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** True for a council's or region's code (E06000001), false for a name typed instead. */
+export function isAreaCode(value: string): boolean {
+  return GSS_CODE.test(value);
+}
+
+/** True for text shaped like a tag's slug (respite); a label typed instead (Respite and short breaks) is not. */
+export function isTagSlug(value: string): boolean {
+  return TAG_SLUG.test(value);
+}
+
+// Words that many council names carry, or that people add to them, but that tell none apart:
+// "London Borough of Havering", "Havering Council" and "havering" are one council.
+const COUNCIL_WORDS =
+  /\b(?:the|london|royal|metropolitan|borough|city|county|district|council|of|cyngor|comhairle|and)\b/g;
+
+/**
+ * A council's or tag's name reduced to what tells it apart, for matching what someone typed:
+ * lower case, "&" as "and", punctuation as spaces, and words such as "London Borough of" or
+ * "Council" left out (for councils). Never empty while the name has a letter or digit.
+ */
+export function nameKey(name: string, kind: "council" | "tag"): string {
+  const plain = name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .replace(/&/g, " and ")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+  if (kind === "tag") return plain;
+  const short = plain.replace(COUNCIL_WORDS, " ").replace(/\s+/g, " ").trim();
+  return short || plain;
+}
+
 const listOf = (keys: readonly string[]) => `${keys.slice(0, -1).join(", ")} or ${keys.at(-1) ?? ""}`;
+
+/** A council or tag: its code or slug, or a name to be looked up (app/server/posts/search.server.ts). */
+function filterName(label: string, what: string) {
+  return z
+    .string()
+    .transform((text) => text.trim().replace(/\s+/g, " "))
+    .refine((text) => !CONTROL_CHARACTERS.test(text), `${label} cannot contain control characters.`)
+    .refine((text) => text.length <= FILTER_NAME_MAX, `${label} must be ${FILTER_NAME_MAX} characters or fewer.`)
+    .refine((text) => HAS_LETTER_OR_DIGIT.test(text), `${label} must be ${what}.`)
+    .optional();
+}
 
 function schema(now: Date) {
   const lastYear = now.getUTCFullYear();
@@ -99,12 +147,11 @@ function schema(now: Date) {
         errorMap: () => ({ message: `Kind must be ${listOf(Object.keys(POST_KINDS))}.` }),
       })
       .optional(),
-    tag: z
-      .string()
-      .max(60, "Tag must be 60 characters or fewer.")
-      .regex(TAG_SLUG, "Tag must be a tag's short name: lower-case letters, digits and hyphens, such as respite.")
-      .optional(),
-    council: z.string().regex(GSS_CODE, "Council must be a 9-character ONS code such as E06000001.").optional(),
+    tag: filterName("Tag", "a tag's name or short name, such as Dementia or respite"),
+    council: filterName(
+      "Council",
+      "a council's name, such as Havering, or its 9-character ONS code, such as E09000016",
+    ),
     region: z
       .string()
       .regex(
@@ -196,6 +243,64 @@ export function parseStorySearch(
       sort: sort ?? defaultSort(words),
     },
   };
+}
+
+/** How the search words were used: all of them (websearch syntax), or any one of them. */
+export interface WordMatch {
+  mode: "all" | "any";
+  /** The words that counted, as typed, without stop words such as "my" or "has"; empty without search words. */
+  words: string[];
+}
+
+/** What a page of results says about how the words were matched. */
+export interface MatchReport extends WordMatch {
+  /** With mode "any": how many of the stories (with the same filters) have all the words. */
+  allWords: number | null;
+}
+
+/** A council or tag a filter can name: its code or slug, and its name. */
+export interface FilterChoice {
+  value: string;
+  label: string;
+}
+
+/** Tags and councils whose names hold one of the search words, offered as filters. */
+export interface FilterSuggestions {
+  tags: FilterChoice[];
+  councils: FilterChoice[];
+}
+
+/** "“mum” and “dementia”", "“a”, “b” and “c”". */
+export function quotedList(words: string[]): string {
+  const quoted = words.map((word) => `“${word}”`);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(", ")} and ${quoted.at(-1) ?? ""}` : (quoted[0] ?? "");
+}
+
+/** How many stories all the words must find before a search stops looking for any of them. */
+export const FEWEST_BEFORE_ANY_WORD = 5;
+
+/**
+ * The words of a search, each once, without the punctuation around them, in the order typed:
+ * the candidates for an any-word search and for tag and council suggestions. (PostgreSQL then
+ * leaves out its stop words, such as "my" and "has".)
+ */
+export function searchWords(q: string | null): string[] {
+  if (!q) return [];
+  const words = q
+    .split(" ")
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""))
+    .filter((word) => word !== "");
+  const seen = new Set<string>();
+  return words.filter((word) => !seen.has(word.toLowerCase()) && seen.add(word.toLowerCase()));
+}
+
+/**
+ * True when the words are plain words that an any-word search may loosen. Quotes, a minus sign
+ * before a word or "or" between words are someone asking for something precise: that is kept.
+ */
+export function mayLoosen(q: string | null): boolean {
+  if (!q) return false;
+  return !q.includes('"') && !q.split(" ").some((word) => word.startsWith("-") || word.toLowerCase() === "or");
 }
 
 export function defaultSort(q: string | null): StorySort {

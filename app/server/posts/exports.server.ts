@@ -7,7 +7,15 @@ import { parseStorySearch, storySearchQuery } from "~/domain/posts/story-search"
 import { type CsvCell, csvLines, csvNotes } from "../http/csv.server";
 import { publicOrigin } from "../process/env.server";
 import { clientKey, consume, RATE_LIMITS, RateLimited } from "../http/rate-limit.server";
-import { findUnknownFilter, nameFilters, publishedStoryRows, type StoryExportRow } from "./search.server";
+import {
+  findUnknownFilter,
+  nameFilters,
+  nameRefusal,
+  publishedStoryRows,
+  redirectTo,
+  resolveFilterNames,
+  type StoryExportRow,
+} from "./search.server";
 
 export type ExportFormat = "csv" | "json";
 
@@ -116,6 +124,10 @@ export async function exportResponse(
   const parsed = parseStorySearch(url.searchParams);
   if (!parsed.ok) return plainText(400, Object.values(parsed.errors).join("\n"));
   const { search } = parsed;
+  // A council's or tag's name leads to the download's address with its code or slug.
+  const resolution = await resolveFilterNames(search);
+  if (!resolution.ok) return plainText(400, nameRefusal(resolution));
+  if (resolution.resolved.length > 0) return redirectTo(url, resolution.search);
   const unknown = await findUnknownFilter(search);
   if (unknown)
     return plainText(404, `${unknown.message} The tags, councils and regions there are: ${publicOrigin()}/stories`);

@@ -7,7 +7,14 @@ import { type FeedLink, isFiltered, NO_SEARCH, parseStorySearch, type StorySearc
 
 import { publicOrigin } from "../process/env.server";
 import { listPublishedBodies } from "./read.server";
-import { findUnknownFilter, nameFilters, searchStories } from "./search.server";
+import {
+  findUnknownFilter,
+  nameFilters,
+  nameRefusal,
+  redirectTo,
+  resolveFilterNames,
+  searchStories,
+} from "./search.server";
 
 export type FeedFormat = "atom" | "rss";
 
@@ -123,6 +130,10 @@ export async function feedResponse(request: Request, format: FeedFormat): Promis
       "A feed follows every story, one tag (?tag=respite) or one council (?council=E06000001); other filters have no feed.",
     );
   }
+  // A council's or tag's name leads to the feed's address with its code or slug.
+  const resolution = await resolveFilterNames(parsed.search);
+  if (!resolution.ok) return plainText(400, nameRefusal(resolution));
+  if (resolution.resolved.length > 0) return redirectTo(url, resolution.search);
   const unknown = await findUnknownFilter(parsed.search);
   if (unknown) return plainText(404, `${unknown.message} The tags and councils there are: ${publicOrigin()}/stories`);
   const names = await nameFilters(parsed.search);

@@ -9,13 +9,23 @@ import { SNIPPET_START, SNIPPET_STOP, snippetHtml } from "~/domain/posts/snippet
 import {
   defaultSort,
   type FacetValue,
+  FEWEST_BEFORE_ANY_WORD,
   FILTER_FIELDS,
+  type FilterChoice,
+  type FilterSuggestions,
   type FilterField,
+  isAreaCode,
+  isTagSlug,
   KIND_LABELS,
+  type MatchReport,
+  mayLoosen,
+  nameKey,
+  searchWords,
   type StoryFacets,
   type StorySearch,
   storySearchParams,
   UNANSWERED_LABEL,
+  type WordMatch,
 } from "~/domain/posts/story-search";
 import { PERSPECTIVES, SUPPORT_ARRANGEMENTS } from "~/domain/taxonomy";
 
@@ -31,7 +41,7 @@ export interface StoryHit extends PostSummary {
   snippetHtml: string | null;
 }
 
-export type { FacetValue, StoryFacets };
+export type { FacetValue, FilterChoice, FilterSuggestions, MatchReport, StoryFacets, WordMatch };
 
 export { InvalidCursor };
 
@@ -58,10 +68,56 @@ const UNANSWERED = `NOT EXISTS (SELECT 1 FROM comment c WHERE c.post_id = p.id A
 // Published years are counted in UK time, as public pages show months (app/domain/anonymity/byline.ts).
 const YEAR_OF = `extract(year FROM p.published_at AT TIME ZONE 'Europe/London')::int`;
 
+// ---- Which words must match: all of them, or (when all of them find too few) any of them ----
+
+const ALL_WORDS: WordMatch = { mode: "all", words: [] };
+
+/** The tsquery for the words as the match uses them. */
+function tsquery(search: StorySearch, match: WordMatch, params: Params): string {
+  if (match.mode === "any") return `websearch_to_tsquery('english', ${params.add(match.words.join(" or "))})`;
+  return `websearch_to_tsquery('english', ${params.add(search.q)})`;
+}
+
+/** The words of a search that PostgreSQL searches for, leaving out its stop words ("my", "has", "the"). */
+function meaningfulWords(q: string | null): Promise<string[]> {
+  const words = searchWords(q);
+  if (words.length === 0) return Promise.resolve([]);
+  return unlessChanged(`words ${JSON.stringify(words)}`, async () => {
+    const rows = await query<{ word: string }>(
+      `SELECT w.word FROM unnest($1::text[]) WITH ORDINALITY AS w(word, n)
+       WHERE numnode(plainto_tsquery('english', w.word)) > 0 ORDER BY w.n`,
+      [words],
+    );
+    return rows.map((row) => row.word);
+  });
+}
+
+/**
+ * All the words, unless they are plain words (no quotes, minus signs or "or"), at least two of
+ * them count, and all of them together find fewer than FEWEST_BEFORE_ANY_WORD published stories:
+ * then any of them, with the stories that have all of them ranked first. Decided on the words
+ * alone, whatever the filters, so a facet's count is what choosing it shows.
+ */
+export function matchFor(search: StorySearch): Promise<WordMatch> {
+  const q = search.q;
+  if (!q) return Promise.resolve(ALL_WORDS);
+  return unlessChanged(`match ${q}`, async () => {
+    const words = await meaningfulWords(q);
+    if (!mayLoosen(q) || words.length < 2) return { mode: "all", words };
+    const [row] = await query<{ found: number }>(
+      `SELECT count(*)::int AS found FROM (
+         SELECT 1 FROM post p WHERE p.status = 'published' AND p.search_vector @@ websearch_to_tsquery('english', $1) LIMIT $2
+       ) f`,
+      [q, FEWEST_BEFORE_ANY_WORD],
+    );
+    return { mode: (row?.found ?? 0) < FEWEST_BEFORE_ANY_WORD ? "any" : "all", words };
+  });
+}
+
 /** The conditions for published posts matching the search, leaving out one filter when asked. */
-function conditions(search: StorySearch, params: Params, without?: FilterField): string {
+function conditions(search: StorySearch, params: Params, without?: FilterField, match: WordMatch = ALL_WORDS): string {
   const clauses = ["p.status = 'published'"];
-  if (search.q) clauses.push(`p.search_vector @@ websearch_to_tsquery('english', ${params.add(search.q)})`);
+  if (search.q) clauses.push(`p.search_vector @@ ${tsquery(search, match, params)}`);
   const use = (field: FilterField) => field !== without && search[field] !== null;
   if (use("kind")) clauses.push(`p.kind = ${params.add(search.kind)}::post_kind`);
   if (use("tag")) {
@@ -110,7 +166,10 @@ const MONTH_OF = `date_trunc('month', p.published_at AT TIME ZONE 'Europe/London
 /** Newest-first order, shared by pages, feeds and downloads. */
 export const NEWEST_FIRST = `${MONTH_OF} DESC, p.id DESC`;
 
-type Position = { sort: "newest"; month: string; id: number } | { sort: "relevance"; rank: string; id: number };
+type Position = ({ sort: "newest"; month: string; id: number } | { sort: "relevance"; rank: string; id: number }) & {
+  /** Whether the list was of stories with any of the words (a fallback) or all of them. */
+  mode: WordMatch["mode"];
+};
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 // A rank is a PostgreSQL real, kept as the text PostgreSQL gave so it compares exactly.
@@ -138,20 +197,35 @@ async function keys(): Promise<CursorKeys> {
 
 async function encodePosition(search: StorySearch, position: Position): Promise<string> {
   const key = position.sort === "newest" ? position.month : position.rank;
-  return sealCursor(await keys(), { l: listFingerprint(search), s: position.sort, k: key, i: position.id });
+  return sealCursor(await keys(), {
+    l: listFingerprint(search),
+    s: position.sort,
+    k: key,
+    i: position.id,
+    ...(position.mode === "any" ? { m: "any" } : {}),
+  });
 }
 
 /** The position a cursor names, or InvalidCursor when it is damaged, forged or for another list. */
 export async function decodePosition(cursor: string, search: StorySearch): Promise<Position> {
-  const opened = openCursor(await keys(), cursor) as { l?: unknown; s?: unknown; k?: unknown; i?: unknown } | null;
+  const opened = openCursor(await keys(), cursor) as {
+    l?: unknown;
+    s?: unknown;
+    k?: unknown;
+    i?: unknown;
+    m?: unknown;
+  } | null;
   if (!opened || typeof opened !== "object" || opened.l !== listFingerprint(search) || opened.s !== search.sort)
     throw new InvalidCursor();
   const { k: key, i: id } = opened;
   if (typeof key !== "string" || typeof id !== "number" || !Number.isInteger(id) || id < 1 || id > 2_147_483_647)
     throw new InvalidCursor();
-  if (search.sort === "newest" && MONTH.test(key)) return { sort: "newest", month: key, id };
+  if (opened.m !== undefined && (opened.m !== "any" || !search.q)) throw new InvalidCursor();
+  // A list keeps the mode its first page had, even if stories published since would change it.
+  const mode = opened.m === "any" ? "any" : "all";
+  if (search.sort === "newest" && MONTH.test(key)) return { sort: "newest", month: key, id, mode };
   if (search.sort === "relevance" && RANK.test(key) && Number(key) <= MAX_REAL)
-    return { sort: "relevance", rank: key, id };
+    return { sort: "relevance", rank: key, id, mode };
   throw new InvalidCursor();
 }
 
@@ -160,31 +234,43 @@ const HEADLINE_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, Ma
 
 /**
  * One page of published stories matching a search, best match (ts_rank_cd) or newest first, with
- * a cursor for the next page. Snippets are built only for the page shown.
+ * a cursor for the next page. Snippets are built only for the page shown. When all the words find
+ * too few stories, any of them (matchFor), and the answer says so.
  */
 export async function searchStories(
   search: StorySearch,
   page: { cursor?: string | null; perPage: number },
-): Promise<{ stories: StoryHit[]; total: number; next: string | null }> {
+): Promise<{ stories: StoryHit[]; total: number; next: string | null; match: MatchReport }> {
   const position = page.cursor ? await decodePosition(page.cursor, search) : null;
   const key = `search ${storySearchParams(search).toString()} sort=${search.sort} cursor=${page.cursor ?? ""} per=${page.perPage}`;
-  return unlessChanged(key, () => findStories(search, position, page.perPage));
+  return unlessChanged(key, async () => {
+    const match = await matchFor(search);
+    return findStories(search, position, page.perPage, position ? { ...match, mode: position.mode } : match);
+  });
 }
 
-async function findStories(search: StorySearch, position: Position | null, perPage: number) {
+/** How well a post matches: ts_rank_cd for all the words; for any of them, those with all first. */
+function rankSql(search: StorySearch, match: WordMatch, params: Params): string {
+  if (match.mode === "any") {
+    return `(ts_rank(p.search_vector, ${tsquery(search, match, params)}, 32) + CASE WHEN p.search_vector @@ ${tsquery(search, ALL_WORDS, params)} THEN 1::real ELSE 0::real END)`;
+  }
+  return `ts_rank_cd(p.search_vector, ${tsquery(search, match, params)})`;
+}
+
+async function findStories(search: StorySearch, position: Position | null, perPage: number, match: WordMatch) {
   const params = new Params();
-  const where = conditions(search, params);
+  const where = conditions(search, params, undefined, match);
   const countParams = params.values.slice();
   let pageSql: string;
   if (search.sort === "relevance" && search.q) {
-    const words = params.add(search.q);
+    const rankOf = rankSql(search, match, params);
     let after = "";
     if (position?.sort === "relevance") {
       const rank = params.add(position.rank);
       after = `WHERE m.rank < ${rank}::real OR (m.rank = ${rank}::real AND m.id < ${params.add(position.id)})`;
     }
     pageSql = `SELECT m.id, m.rank::text AS key FROM (
-        SELECT p.id, ts_rank_cd(p.search_vector, websearch_to_tsquery('english', ${words})) AS rank
+        SELECT p.id, ${rankOf}::real AS rank
         FROM post p WHERE ${where}
       ) m ${after} ORDER BY m.rank DESC, m.id DESC LIMIT ${params.add(perPage + 1)}`;
   } else {
@@ -196,9 +282,14 @@ async function findStories(search: StorySearch, position: Position | null, perPa
       FROM post p WHERE ${where}${after}
       ORDER BY ${NEWEST_FIRST} LIMIT ${params.add(perPage + 1)}`;
   }
-  const [rows, [counted]] = await Promise.all([
+  const allParams = new Params();
+  const allWhere = match.mode === "any" ? conditions(search, allParams) : null;
+  const [rows, [counted], allCounted] = await Promise.all([
     query<{ id: number; key: string }>(pageSql, params.values),
     query<{ total: number }>(`SELECT count(*)::int AS total FROM post p WHERE ${where}`, countParams),
+    allWhere
+      ? query<{ total: number }>(`SELECT count(*)::int AS total FROM post p WHERE ${allWhere}`, allParams.values)
+      : null,
   ]);
   const shown = rows.slice(0, perPage);
   const last = shown.at(-1);
@@ -207,19 +298,20 @@ async function findStories(search: StorySearch, position: Position | null, perPa
       ? await encodePosition(
           search,
           search.sort === "relevance" && search.q
-            ? { sort: "relevance", rank: last.key, id: last.id }
-            : { sort: "newest", month: last.key, id: last.id },
+            ? { sort: "relevance", rank: last.key, id: last.id, mode: match.mode }
+            : { sort: "newest", month: last.key, id: last.id, mode: match.mode },
         )
       : null;
   const ids = shown.map((row) => row.id);
   const [summaries, snippets] = await Promise.all([
     listPublishedSummaries(ids),
-    search.q ? headlines(ids, search.q) : new Map<number, string>(),
+    search.q ? headlines(ids, match.mode === "any" ? match.words.join(" or ") : search.q) : new Map<number, string>(),
   ]);
   return {
     stories: summaries.map((summary) => ({ ...summary, snippetHtml: snippets.get(summary.id) ?? null })),
     total: counted?.total ?? 0,
     next,
+    match: { ...match, allWords: allCounted ? (allCounted[0]?.total ?? 0) : null },
   };
 }
 
@@ -253,12 +345,12 @@ export interface StoryExportRow {
  * the reader stops.
  */
 export async function* publishedStoryRows(search: StorySearch): AsyncGenerator<StoryExportRow> {
+  // A download holds what the page shows, the any-word fallback included.
+  const match = await matchFor(search);
   const params = new Params();
-  const where = conditions(search, params);
+  const where = conditions(search, params, undefined, match);
   const order =
-    search.sort === "relevance" && search.q
-      ? `ts_rank_cd(p.search_vector, websearch_to_tsquery('english', ${params.add(search.q)})) DESC, p.id DESC`
-      : NEWEST_FIRST;
+    search.sort === "relevance" && search.q ? `${rankSql(search, match, params)} DESC, p.id DESC` : NEWEST_FIRST;
   const sql = `SELECT p.id, p.kind::text AS kind, p.title, p.body_text,
       ARRAY(SELECT t.slug FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.post_id = p.id ORDER BY t."group", t.sort_order) AS tags,
       CASE WHEN p.byline_scope = 'council' THEN a.code END AS council_code,
@@ -345,6 +437,7 @@ function facetQueries(
   search: StorySearch,
   without: FilterField | undefined,
   fields: FilterField[],
+  match: WordMatch,
 ): Promise<FacetRow[]>[] {
   const queries: Promise<FacetRow[]>[] = [];
   const columns = fields.flatMap((field) => {
@@ -353,7 +446,7 @@ function facetQueries(
   });
   if (columns.length > 0) {
     const params = new Params();
-    const where = conditions(search, params, without);
+    const where = conditions(search, params, without, match);
     const facet = `CASE ${columns.map((c) => `WHEN GROUPING(${c.value}) = 0 THEN '${c.field}'`).join(" ")} END`;
     const pick = (part: "value" | "label") =>
       `COALESCE(${columns.map((c) => `CASE WHEN GROUPING(${c.value}) = 0 THEN ${c[part]} END`).join(", ")})`;
@@ -372,7 +465,7 @@ function facetQueries(
       query<FacetRow>(
         `SELECT 'tag' AS facet, t.slug AS value, t.label, count(*)::int AS count
          FROM post p JOIN post_tag pt ON pt.post_id = p.id JOIN tag t ON t.id = pt.tag_id
-         WHERE ${conditions(search, params, without)} GROUP BY t.slug, t.label`,
+         WHERE ${conditions(search, params, without, match)} GROUP BY t.slug, t.label`,
         params.values,
       ),
     );
@@ -395,7 +488,7 @@ function facetQueries(
       query<FacetRow>(
         `SELECT 'arrangement' AS facet, r.support_arrangement::text AS value, r.support_arrangement::text AS label, count(DISTINCT p.id)::int AS count
          FROM post p JOIN experience_report r ON r.post_id = p.id
-         WHERE ${conditions(search, params, without)} GROUP BY r.support_arrangement`,
+         WHERE ${conditions(search, params, without, match)} GROUP BY r.support_arrangement`,
         params.values,
       ),
     );
@@ -422,8 +515,11 @@ async function workOutFacets(search: StorySearch): Promise<StoryFacets> {
     const key = search[field] === null ? "none" : field;
     groups.set(key, [...(groups.get(key) ?? []), field]);
   }
+  const match = await matchFor(search);
   const results = await Promise.all(
-    [...groups].flatMap(([without, fields]) => facetQueries(search, without === "none" ? undefined : without, fields)),
+    [...groups].flatMap(([without, fields]) =>
+      facetQueries(search, without === "none" ? undefined : without, fields, match),
+    ),
   );
   const facets = Object.fromEntries(FILTER_FIELDS.map((field) => [field, [] as FacetValue[]])) as StoryFacets;
   for (const { facet, value, label, count } of results.flat()) {
@@ -439,4 +535,153 @@ async function workOutFacets(search: StorySearch): Promise<StoryFacets> {
     );
   }
   return facets;
+}
+
+// ---- Names in filters, and tags and councils suggested by the search words ----
+
+type NamedField = "council" | "tag";
+
+// A close match is accepted alone only at or above this trigram similarity ("Haverng" is 0.55
+// from "Havering"); below it, down to SUGGEST_FROM, names are only offered as suggestions.
+const ACCEPT_FROM = 0.5;
+const SUGGEST_FROM = 0.3;
+// A search word suggests a tag or council whose name holds a word this close to it (strict_word_similarity).
+const SUGGEST_FOR_WORD_FROM = 0.75;
+const SHORTEST_SUGGESTING_WORD = 4;
+
+/** Every council or tag with the key its name is matched by (nameKey), kept while nothing is written. */
+function namedChoices(field: NamedField): Promise<(FilterChoice & { key: string })[]> {
+  return unlessChanged(`choices ${field}`, async () => {
+    const rows = await query<FilterChoice>(
+      field === "council"
+        ? `SELECT code AS value, name AS label FROM area ORDER BY name`
+        : `SELECT slug AS value, label FROM tag ORDER BY "group", sort_order, label`,
+    );
+    return rows.map((row) => ({ ...row, key: nameKey(row.label, field) }));
+  });
+}
+
+/**
+ * The councils or tags whose names are like what was typed, best first, by pg_trgm: the
+ * greater of similarity and word_similarity, so "Haverng" finds Havering and "respite" finds
+ * "Respite and short breaks".
+ */
+async function likeNames(field: NamedField, typed: string): Promise<(FilterChoice & { score: number })[]> {
+  const choices = await namedChoices(field);
+  const key = nameKey(typed, field);
+  const rows = await query<{ n: number; score: number }>(
+    `SELECT c.n::int AS n, greatest(similarity($1, c.key), word_similarity($1, c.key)) AS score
+     FROM unnest($2::text[]) WITH ORDINALITY AS c(key, n)
+     WHERE greatest(similarity($1, c.key), word_similarity($1, c.key)) >= $3
+     ORDER BY score DESC, c.n LIMIT 6`,
+    [key, choices.map((choice) => choice.key), SUGGEST_FROM],
+  );
+  return rows.flatMap((row) => {
+    const choice = choices[row.n - 1];
+    return choice ? [{ value: choice.value, label: choice.label, score: row.score }] : [];
+  });
+}
+
+export type NameLookup = { found: FilterChoice; close: boolean } | { found: null; suggestions: FilterChoice[] };
+
+/**
+ * The council or tag a name stands for: its code or slug, its name in any case, with or without
+ * "London Borough of" or "Council", or a small misspelling of it (one clear best match).
+ * Otherwise the closest names, as suggestions.
+ */
+export async function lookUpName(field: NamedField, typed: string): Promise<NameLookup> {
+  const choices = await namedChoices(field);
+  const lower = typed.toLowerCase();
+  const key = nameKey(typed, field);
+  const exact = choices.filter((choice) => choice.value.toLowerCase() === lower || choice.key === key);
+  if (exact.length === 1 && exact[0]) return { found: { value: exact[0].value, label: exact[0].label }, close: false };
+  const like = await likeNames(field, typed);
+  const [best, second] = like;
+  if (exact.length === 0 && best && best.score >= ACCEPT_FROM && (!second || second.score < best.score))
+    return { found: { value: best.value, label: best.label }, close: true };
+  const suggestions = exact.length > 1 ? exact : like;
+  return { found: null, suggestions: suggestions.map(({ value, label }) => ({ value, label })) };
+}
+
+/** A council or tag name that was turned into its code or slug. */
+export interface ResolvedName {
+  field: NamedField;
+  typed: string;
+  value: string;
+  label: string;
+  /** True when the name was a near miss rather than the name itself. */
+  close: boolean;
+}
+
+export type FilterResolution =
+  | { ok: true; search: StorySearch; resolved: ResolvedName[] }
+  | { ok: false; field: NamedField; typed: string; message: string; suggestions: FilterChoice[] };
+
+/**
+ * Turns council and tag names in a search into codes and slugs. A code or slug is left as it is
+ * (findUnknownFilter answers one that does not exist), and so is a slug-shaped word that is like
+ * no tag; a name like nothing, or like several things equally, is refused with the closest names.
+ */
+export async function resolveFilterNames(search: StorySearch): Promise<FilterResolution> {
+  let resolvedSearch = search;
+  const resolved: ResolvedName[] = [];
+  for (const field of ["tag", "council"] as const) {
+    const typed = search[field];
+    if (typed === null) continue;
+    if (field === "council" && isAreaCode(typed)) continue;
+    if (field === "tag" && isTagSlug(typed) && (await namedChoices("tag")).some((tag) => tag.value === typed)) continue;
+    const lookup = await lookUpName(field, typed);
+    if (lookup.found) {
+      resolved.push({ field, typed, ...lookup.found, close: lookup.close });
+      resolvedSearch = { ...resolvedSearch, [field]: lookup.found.value };
+      continue;
+    }
+    if (field === "tag" && isTagSlug(typed) && lookup.suggestions.length === 0) continue;
+    const what = field === "council" ? "council" : "tag";
+    const message =
+      lookup.suggestions.length > 0
+        ? `No ${what} is called “${typed}”. Choose one of the names below, or check the spelling.`
+        : `No ${what} is called “${typed}”, or anything close to it. Check the spelling, or choose from the list.`;
+    return { ok: false, field, typed, message, suggestions: lookup.suggestions };
+  }
+  return { ok: true, search: resolvedSearch, resolved };
+}
+
+/** Tags and councils whose names hold one of the search words (or a near miss of one), not already chosen. */
+export async function suggestFilters(search: StorySearch): Promise<FilterSuggestions> {
+  const words = (await meaningfulWords(search.q)).filter((word) => word.length >= SHORTEST_SUGGESTING_WORD);
+  if (words.length === 0) return { tags: [], councils: [] };
+  return unlessChanged(
+    `suggest ${JSON.stringify(words)} tag=${search.tag ?? ""} council=${search.council ?? ""}`,
+    async () => {
+      const pick = async (field: NamedField) => {
+        const choices = await namedChoices(field);
+        const rows = await query<{ n: number }>(
+          `SELECT c.n::int AS n FROM unnest($2::text[]) WITH ORDINALITY AS c(key, n)
+         CROSS JOIN unnest($1::text[]) AS w(word)
+         GROUP BY c.n HAVING max(strict_word_similarity(lower(w.word), c.key)) >= $3
+         ORDER BY max(strict_word_similarity(lower(w.word), c.key)) DESC, c.n LIMIT 3`,
+          [words, choices.map((choice) => choice.key), SUGGEST_FOR_WORD_FROM],
+        );
+        return rows.flatMap((row) => {
+          const choice = choices[row.n - 1];
+          return choice && choice.value !== search[field] ? [{ value: choice.value, label: choice.label }] : [];
+        });
+      };
+      const [tags, councils] = await Promise.all([pick("tag"), pick("council")]);
+      return { tags, councils };
+    },
+  );
+}
+
+/** A refused name in words, with the closest names and their codes: for plain-text answers and the API. */
+export function nameRefusal(refusal: Extract<FilterResolution, { ok: false }>): string {
+  const close = refusal.suggestions.map((choice) => `${choice.label} (${choice.value})`).join(", ");
+  return close ? `${refusal.message} Closest: ${close}.` : refusal.message;
+}
+
+/** A 302 to the same path with the search's canonical query (names turned into codes and slugs). */
+export function redirectTo(url: URL, search: StorySearch): Response {
+  const query = storySearchParams(search).toString();
+  return new Response(null, { status: 302, headers: { Location: `${url.pathname}${query ? `?${query}` : ""}` } });
 }
