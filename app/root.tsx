@@ -132,6 +132,9 @@ export function Layout({ children }: { children: ReactNode }) {
                       <NavLink to="/reports/new">Report your experience</NavLink>
                     </li>
                     <li>
+                      <NavLink to="/drafts">Drafts</NavLink>
+                    </li>
+                    <li>
                       <NavLink to="/notifications">
                         Notifications
                         {user.unread > 0 ? (

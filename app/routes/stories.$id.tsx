@@ -5,6 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
+import { DraftControls, SaveDraftButton } from "~/components/draft-controls";
 import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors, SuccessNotice } from "~/components/forms";
 import { PostHeading } from "~/components/post-heading";
@@ -17,8 +18,10 @@ import {
   parseSeen,
   unseenFindings,
 } from "~/domain/anonymity/redaction";
+import { DraftProblem, draftValues, parseDraftId } from "~/domain/drafts/drafts";
 import { commentInputSchema } from "~/domain/posts/post-input";
 import { getUser, requirePermission } from "~/server/accounts/guards.server";
+import { deleteDraft, getDraft, saveFormAsDraft } from "~/server/drafts/drafts.server";
 import {
   isUnavailable,
   readForm,
@@ -44,8 +47,15 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const found = id.success ? await getPostForReader(id.data, user?.id ?? null) : null;
   // Pending, rejected and removed posts are indistinguishable from ones that never existed.
   if (!found) throw new Response("Not found", { status: 404 });
+  // A reply the member kept as a draft, to carry on with (their own only).
+  const draftId = user ? parseDraftId(new URL(request.url).searchParams.get("draft")) : null;
+  const draft = user && draftId !== null ? await getDraft(user.id, draftId, "reply") : null;
   return {
     ...found,
+    draft:
+      draft && draft.postId === found.post.id
+        ? { id: draft.id, values: { ...draftValues(draft.fields).values, draftId: String(draft.id) } }
+        : null,
     viewer: user
       ? {
           handle: user.handle,
@@ -72,6 +82,30 @@ export async function action({ params, request }: ActionFunctionArgs) {
     }
 
     const user = await requirePermission(request, "comment:create");
+    // "Save draft": kept as typed, and the page comes back with the reply form filled in from it.
+    if (intent === "draft") {
+      try {
+        const draftId = await saveFormAsDraft(user.id, "reply", postId, values);
+        if (draftId === null) {
+          return data(
+            {
+              errors: { body: "There is nothing to save yet: write some of your reply first." } as FieldErrors,
+              values,
+              findings: [],
+            },
+            { status: 400 },
+          );
+        }
+        return redirect(`/stories/${postId}?draft=${draftId}&saved=1#reply`);
+      } catch (error) {
+        if (error instanceof DraftProblem)
+          return data(
+            { errors: { form: error.message } as FieldErrors, values, findings: [] },
+            { status: error.status },
+          );
+        throw error;
+      }
+    }
     const parsed = commentInputSchema.safeParse(values);
     if (!parsed.success) return data({ errors: zodFieldErrors(parsed.error), values, findings: [] }, { status: 400 });
     const { body } = applyRedactIntent({ body: parsed.data.body }, ["body"], intent);
@@ -99,6 +133,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
       },
       submissionKeyFrom(values.submissionKey),
     );
+    await deleteDraft(user.id, parseDraftId(values.draftId));
     return redirect(`/stories/${postId}?replied=${comment.status}#comment-${comment.id}`);
   } catch (error) {
     if (error instanceof RateLimited)
@@ -139,9 +174,15 @@ function Comment({
           {comment.byline} · <time dateTime={comment.monthIso}>{comment.month}</time>
         </p>
       )}
+      {comment.pending ? (
+        <p>
+          <span className="pending-mark">Waiting for a moderator</span> Only you can see your reply until a moderator
+          has read it.
+        </p>
+      ) : null}
       {/* Stored HTML was rendered from Markdown and sanitised with an allow-list when saved. */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: comment.html }} />
-      {!comment.removed && (replyTo || comment.isMine || canFlag) ? (
+      {!comment.removed && !comment.pending && (replyTo || comment.isMine || canFlag) ? (
         <p className="button-row">
           {replyTo ? (
             <Link to={replyTo(comment.id)}>
@@ -172,11 +213,11 @@ function Comment({
 }
 
 export default function Story() {
-  const { post, comments, commentCount, reactions, viewer } = useLoaderData<typeof loader>();
+  const { post, comments, commentCount, reactions, viewer, draft } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const errors: FieldErrors = result?.errors ?? {};
-  const values: FormValues = result?.values ?? {};
+  const values: FormValues = result?.values ?? draft?.values ?? {};
   const findings = result?.findings ?? [];
   const replyingTo = Number(values.parentId ?? searchParams.get("replyTo") ?? "") || null;
   const replyLink = viewer?.canComment && post.status === "published" ? (id: number) => `?replyTo=${id}#reply` : null;
@@ -216,10 +257,13 @@ export default function Story() {
       ) : null}
       {post.status !== "published" && post.isAuthor ? (
         <div className="notice">
-          <p>
-            Only you can see this post: it is{" "}
-            {post.status === "pending" ? "waiting for review" : post.status.replace("_", " ")}.
-          </p>
+          {post.status === "pending" ? (
+            <p>
+              <strong>Waiting for a moderator.</strong> Only you can see this post until a moderator has read it.
+            </p>
+          ) : (
+            <p>Only you can see this post: it is {post.status.replace("_", " ")}.</p>
+          )}
           {post.moderationNote ? <p>A moderator wrote: {post.moderationNote}</p> : null}
           {post.status === "changes_requested" ? (
             <p>
@@ -293,7 +337,7 @@ export default function Story() {
             <>
               {findings.length > 0 ? (
                 <Form method="post" replace>
-                  {["submissionKey", "body", "displayMode", "parentId"].map((key) => (
+                  {["submissionKey", "draftId", "body", "displayMode", "parentId"].map((key) => (
                     <input key={key} type="hidden" name={key} value={values[key] ?? ""} />
                   ))}
                   <FindingsPanel
@@ -307,6 +351,12 @@ export default function Story() {
               ) : null}
               {viewer.preModerated ? <p>A moderator will read your reply before others can see it.</p> : null}
               <Form method="post" noValidate key={values.body ?? "reply"}>
+                <DraftControls
+                  draftKind="reply"
+                  postId={post.id}
+                  draftId={values.draftId}
+                  saved={Boolean(draft) && !result && searchParams.get("saved") === "1"}
+                />
                 <input type="hidden" name="submissionKey" value={values.submissionKey ?? viewer.submissionKey} />
                 {replyingTo ? <input type="hidden" name="parentId" value={replyingTo} /> : null}
                 <TextArea
@@ -327,7 +377,10 @@ export default function Story() {
                     { value: "handle", label: `Under my name, ${viewer.handle}` },
                   ]}
                 />
-                <SubmitButton>Post reply</SubmitButton>
+                <div className="button-row">
+                  <SubmitButton>Post reply</SubmitButton>
+                  <SaveDraftButton />
+                </div>
               </Form>
             </>
           )}

@@ -45,6 +45,8 @@ type SummaryRow = {
   bylineScope: BylineScope;
   authorPerspective: Parameters<typeof byline>[0]["perspective"];
   publishedAt: Date | null;
+  /** When it was written: the date a post waiting for review shows its author (it has no publishing date). */
+  createdAt?: Date;
   author: { handle: string } | null;
   area: { code: string; name: string; regionName: string; regionCode: string; nation: string } | null;
   tags: { tag: { slug: string; label: string } }[];
@@ -94,7 +96,7 @@ function toSummary(row: SummaryRow): PostSummary {
       handle: row.author?.handle ?? null,
       perspective: row.authorPerspective,
       area: row.area,
-      date: row.publishedAt ?? new Date(0),
+      date: row.publishedAt ?? row.createdAt ?? new Date(0),
     }),
     tags: row.tags.map((t) => t.tag),
   };
@@ -142,6 +144,8 @@ export interface CommentView {
   id: number;
   isMine: boolean;
   removed: boolean;
+  /** The viewer's own reply, waiting for a moderator: shown to them alone. */
+  pending: boolean;
   html: string;
   byline: string;
   month: string;
@@ -166,7 +170,7 @@ export async function getPostForReader(id: number, viewerId: number | null) {
     >(
       `SELECT p.id, p.kind, p.title, p.body_text AS "bodyText", p.display_mode AS "displayMode", p.byline_scope AS "bylineScope",
               p.author_perspective AS "authorPerspective", p.published_at AS "publishedAt",
-              p.body_html AS "bodyHtml", p.status, p.author_id AS "authorId", p.moderation_note AS "moderationNote",
+              p.created_at AS "createdAt", p.body_html AS "bodyHtml", p.status, p.author_id AS "authorId", p.moderation_note AS "moderationNote",
               CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('handle', u.handle) END AS author,
               CASE WHEN a.code IS NULL THEN NULL
                    ELSE json_build_object('code', a.code, 'name', a.name, 'regionName', a.region_name, 'regionCode', a.region_code, 'nation', a.nation) END AS area,
@@ -177,10 +181,11 @@ export async function getPostForReader(id: number, viewerId: number | null) {
       [id, viewerId],
     ),
     // Removed replies keep their place in the thread, so the replies to them still make sense.
+    // The viewer's own replies waiting for a moderator are there too, for them alone.
     query<{
       id: number;
       parentId: number | null;
-      status: "published" | "removed";
+      status: "published" | "removed" | "pending";
       bodyHtml: string;
       displayMode: "handle" | "anonymous";
       authorPerspective: SummaryRow["authorPerspective"];
@@ -191,9 +196,10 @@ export async function getPostForReader(id: number, viewerId: number | null) {
       `SELECT c.id, c.parent_id AS "parentId", c.status, c.body_html AS "bodyHtml", c.display_mode AS "displayMode",
               c.author_perspective AS "authorPerspective", c.created_at AS "createdAt", c.author_id AS "authorId", u.handle
        FROM comment c LEFT JOIN "user" u ON u.id = c.author_id
-       WHERE c.post_id = $1 AND c.status IN ('published', 'removed')
+       WHERE c.post_id = $1
+         AND (c.status IN ('published', 'removed') OR ($2::int IS NOT NULL AND c.status = 'pending' AND c.author_id = $2))
        ORDER BY c.created_at, c.id`,
-      [id],
+      [id, viewerId],
     ),
     query<{ count: number; mine: number }>(
       `SELECT count(*)::int AS count, count(*) FILTER (WHERE user_id = $2)::int AS mine FROM post_reaction WHERE post_id = $1`,
@@ -207,6 +213,7 @@ export async function getPostForReader(id: number, viewerId: number | null) {
       id: comment.id,
       isMine: viewerId !== null && comment.authorId === viewerId && comment.status === "published",
       removed: comment.status === "removed",
+      pending: comment.status === "pending",
       parentId: comment.parentId,
       html: comment.status === "removed" ? "<p>This reply was removed by moderators.</p>" : comment.bodyHtml,
       byline: byline({
