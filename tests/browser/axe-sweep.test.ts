@@ -83,6 +83,7 @@ describe("every page type passes axe", () => {
     await sweep(page, [
       "/settings",
       "/settings/delete",
+      "/drafts",
       "/notifications",
       "/stories/new",
       "/stories/new?guided=1",

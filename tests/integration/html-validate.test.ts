@@ -44,6 +44,7 @@ const PAGES: Record<string, string[]> = {
   member: [
     "/settings",
     "/settings/delete",
+    "/drafts",
     "/notifications",
     "/stories/new",
     "/stories/new?guided=1",
