@@ -5,6 +5,10 @@ import { useEffect, useRef, useState } from "react";
 
 const AUTOSAVE_AFTER_MS = 20_000;
 
+// The draft each form (known by its one-time submission key) was last autosaved as on this page, so
+// a form drawn again (the report's next step, a preview) goes on saving the same draft.
+const savedAs = new Map<string, number>();
+
 export function DraftControls({
   draftKind,
   draftId,
@@ -27,6 +31,12 @@ export function DraftControls({
     let timer: ReturnType<typeof setTimeout> | null = null;
     let dirty = false;
     let saving = false;
+    const formKey = () => {
+      const field = form.elements.namedItem("submissionKey");
+      return field instanceof HTMLInputElement ? field.value : "";
+    };
+    const remembered = savedAs.get(formKey());
+    if (idField.current && !idField.current.value && remembered) idField.current.value = String(remembered);
 
     const payload = () => {
       const body = new URLSearchParams();
@@ -55,7 +65,10 @@ export function DraftControls({
           return;
         }
         const answer = (await response.json().catch(() => ({}))) as { draftId?: number | null; message?: string };
-        if (response.ok && answer.draftId && idField.current) idField.current.value = String(answer.draftId);
+        if (response.ok && answer.draftId) {
+          if (idField.current) idField.current.value = String(answer.draftId);
+          if (formKey()) savedAs.set(formKey(), answer.draftId);
+        }
         if (answer.message) setStatus(answer.message);
         if (!response.ok) dirty = true;
       } catch {

@@ -5,6 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { CouncilField } from "~/components/council-field";
+import { DraftControls, SaveDraftButton } from "~/components/draft-controls";
 import { FindingsPanel, type ShownFinding } from "~/components/findings";
 import { ErrorSummary, RadioGroup, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import {
@@ -33,7 +34,9 @@ import {
   stepSchemas,
   SUPPORT_ARRANGEMENTS,
 } from "~/domain/reports/report-input";
+import { DraftProblem, parseDraftId, readReportDraft, reportDraftFields } from "~/domain/drafts/drafts";
 import { requirePermission } from "~/server/accounts/guards.server";
+import { deleteDraft, getDraft, saveDraft } from "~/server/drafts/drafts.server";
 import { isUnavailable, readForm, submissionKeyFrom, zodFieldErrors } from "~/server/http/forms.server";
 import { listCouncils, resolveArea, UnknownCouncil } from "~/server/reference/reference.server";
 import { consume, RateLimited } from "~/server/http/rate-limit.server";
@@ -62,12 +65,25 @@ const options = (record: Record<string, string | { label: string }>) =>
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "report:create");
   const [councils, stories] = await Promise.all([listCouncils(), listOwnStories(user.id)]);
-  const story = new URL(request.url).searchParams.get("story") ?? "";
+  const url = new URL(request.url);
+  const story = url.searchParams.get("story") ?? "";
+  // A report kept as a draft continues at the step it was saved on (the member's own draft only).
+  const draftId = parseDraftId(url.searchParams.get("draft"));
+  const found = draftId === null ? null : await getDraft(user.id, draftId, "report");
+  const draft = found ? readReportDraft(found.fields) : null;
   return {
     councils: councils.map((c) => c.name),
     quarters: recentQuarters(new Date()),
     stories,
-    initial: { answers: { perspective: user.perspective, postId: story } as Answers, submissionKey: randomUUID() },
+    initial: {
+      answers: draft?.answers ?? ({ perspective: user.perspective, postId: story } as Answers),
+      step: (draft && (STEPS.includes(draft.step as StepName) || draft.step === "check")
+        ? draft.step
+        : "where") as Step,
+      draftId: found?.id ?? null,
+      draftSaved: Boolean(found) && url.searchParams.get("saved") === "1",
+      submissionKey: randomUUID(),
+    },
   };
 }
 
@@ -134,6 +150,26 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const submissionKey = submissionKeyFrom(values.submissionKey);
   const intent = values.intent ?? "continue";
+  const draftId = parseDraftId(values.draftId) ?? parseDraftId(new URL(request.url).searchParams.get("draft"));
+
+  // "Save draft": the answers so far, this page's included, and the step, kept as they are.
+  if (intent === "draft") {
+    const at: Step = STEPS.includes(values.step as StepName) ? (values.step as StepName) : "check";
+    if (at !== "check") for (const field of fieldsOf(at, answers)) answers[field] = values[field] ?? "";
+    try {
+      const id = await saveDraft(user.id, {
+        id: draftId,
+        kind: "report",
+        postId: null,
+        fields: reportDraftFields(answers, at),
+      });
+      return redirect(`/reports/new?draft=${id}&saved=1`);
+    } catch (error) {
+      if (error instanceof DraftProblem)
+        return respond(at, answers, submissionKey, { errors: { form: error.message } }, error.status);
+      throw error;
+    }
+  }
 
   if (intent.startsWith("goto:")) {
     const target = intent.slice(5) as Step;
@@ -209,6 +245,7 @@ export async function action({ request }: ActionFunctionArgs) {
       },
       submissionKey,
     );
+    await deleteDraft(user.id, draftId);
     return redirect(`/reports/thanks?id=${created.id}`);
   } catch (error) {
     if (error instanceof RateLimited)
@@ -235,7 +272,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewReport() {
   const { councils, quarters, stories, initial } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const step: Step = result?.step ?? "where";
+  const step: Step = result?.step ?? initial.step;
   const answers: Answers = result?.answers ?? initial.answers;
   const submissionKey = result?.submissionKey ?? initial.submissionKey;
   const errors: FieldErrors = result?.errors ?? {};
@@ -275,6 +312,7 @@ export default function NewReport() {
         <input type="hidden" name="answers" value={JSON.stringify(answers)} />
         <input type="hidden" name="submissionKey" value={submissionKey} />
         <input type="hidden" name="step" value={step} />
+        <DraftControls draftKind="report" draftId={initial.draftId} saved={initial.draftSaved && !result} />
         <StepFields
           step={step}
           answers={answers}
@@ -292,6 +330,7 @@ export default function NewReport() {
               Back
             </button>
           ) : null}
+          <SaveDraftButton />
         </div>
       </Form>
     </>

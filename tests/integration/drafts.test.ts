@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 
 import { DRAFT_MAX_PER_MEMBER } from "../../app/domain/drafts/drafts";
 import { GOOD_PASSWORD, send, signUp, stripComments } from "../support/remix";
+import { carried, fullReport } from "../support/reports";
 import { sql } from "../support/sql";
 import { addStory } from "../support/stories";
 
@@ -249,6 +250,56 @@ describe("autosave (/drafts/save)", () => {
     const response = await send("/drafts/save", { form: { draftKind: "story", title: "x" }, cookie: author.cookie });
     expect(response.status).toBe(403);
     expect(await draftsOf(author.id)).toEqual([]);
+  });
+});
+
+describe("an experience report's draft", () => {
+  it("keeps the answers so far and the step, continues there, and goes once the report is sent", async () => {
+    const author = await member();
+    const pages = fullReport();
+    let state = carried(stripComments(await (await send("/reports/new", { cookie: author.cookie })).text()));
+    for (const fields of pages.slice(0, 2)) {
+      const next = await send("/reports/new", { form: { ...fields, ...state }, cookie: author.cookie });
+      state = carried(stripComments(await next.text()));
+    }
+    expect(state.step).toBe("support");
+    // Half-way through the third page.
+    const saved = await send("/reports/new", {
+      form: { ...state, supportArrangement: "dp_employer", intent: "draft" },
+      cookie: author.cookie,
+    });
+    expect(saved.status).toBe(302);
+    expect(saved.headers.get("Location")).toMatch(/^\/reports\/new\?draft=\d+&saved=1$/);
+    const id = draftIdFrom(saved);
+    const [row] = await draftsOf(author.id);
+    expect(row?.kind).toBe("report");
+    expect(row?.label).toBe("Experience report about Hartlepool");
+    expect(row?.fields.step).toBe("support");
+    expect(JSON.parse(String(row?.fields.answers))).toMatchObject({
+      council: "Hartlepool",
+      clientGroup: "physical_disability",
+      supportArrangement: "dp_employer",
+    });
+
+    const continued = stripComments(
+      await (await send(saved.headers.get("Location") ?? "", { cookie: author.cookie })).text(),
+    );
+    expect(continued).toContain("How the support is arranged");
+    expect(continued).toContain("Draft saved.");
+    state = carried(continued);
+    expect(state.step).toBe("support");
+    let last: Response | undefined;
+    for (const fields of pages.slice(2)) {
+      last = await send(`/reports/new?draft=${id}`, {
+        form: { ...fields, ...state, draftId: String(id) },
+        cookie: author.cookie,
+      });
+      if (last.status === 302) break;
+      state = carried(stripComments(await last.text()));
+    }
+    expect(last?.headers.get("Location")).toMatch(/^\/reports\/thanks/);
+    expect(await draftsOf(author.id)).toEqual([]);
+    expect(await sql(`SELECT 1 FROM experience_report WHERE author_id = $1`, [author.id])).toHaveLength(1);
   });
 });
 

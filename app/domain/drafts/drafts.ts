@@ -75,6 +75,12 @@ export function draftFieldsFrom(
     if (!allowed(key) || NEVER_KEPT.test(key)) continue;
     fields[key] = key === "tags" ? list(key) : (values[key] ?? "");
   }
+  assertDraftFits(fields);
+  return fields;
+}
+
+/** Refuses, with a DraftProblem (413) saying so, a draft with too many fields or too much text. */
+export function assertDraftFits(fields: DraftFields): void {
   if (Object.keys(fields).length > DRAFT_MAX_FIELDS) throw new DraftProblem("That draft has too many fields.", 413);
   if (draftSize(fields) > DRAFT_MAX_CHARS) {
     throw new DraftProblem(
@@ -82,7 +88,6 @@ export function draftFieldsFrom(
       413,
     );
   }
-  return fields;
 }
 
 export function draftSize(fields: DraftFields): number {
@@ -109,6 +114,11 @@ export function draftLabel(kind: DraftKind, fields: DraftFields): string {
   };
   const title = text("title");
   if (title) return title.slice(0, LABEL_MAX);
+  if (kind === "report") {
+    const { answers } = readReportDraft(fields);
+    const council = answers.council?.trim() || text("council");
+    return council ? `Experience report about ${council}`.slice(0, LABEL_MAX) : "Experience report, not yet written";
+  }
   const words = (text("body") || text("whatHappened") || text("comment")).split(" ").filter(Boolean);
   if (words.length > 0) {
     const first = words.slice(0, LABEL_WORDS).join(" ");
@@ -165,4 +175,31 @@ export function parseDraftId(value: string | null | undefined): number | null {
   if (!value || !/^[1-9][0-9]{0,9}$/.test(value)) return null;
   const id = Number(value);
   return id <= 2_147_483_647 ? id : null;
+}
+
+/** An experience report's draft: the answers so far (as the wizard carries them, JSON) and the step. */
+export function reportDraftFields(answers: Record<string, string>, step: string): DraftFields {
+  return { answers: JSON.stringify(answers), step };
+}
+
+/**
+ * The answers and step of a report's draft; answers that are not text are dropped. An autosaved
+ * draft also holds the fields of the step on screen, which are newer than its answers so far.
+ */
+export function readReportDraft(fields: DraftFields): { answers: Record<string, string>; step: string } {
+  let answers: Record<string, string> = {};
+  try {
+    const parsed: unknown = JSON.parse(typeof fields.answers === "string" ? fields.answers : "{}");
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) {
+      answers = Object.fromEntries(
+        Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === "string"),
+      );
+    }
+  } catch {
+    answers = {};
+  }
+  for (const [key, value] of Object.entries(fields)) {
+    if (key !== "answers" && key !== "step" && typeof value === "string") answers[key] = value;
+  }
+  return { answers, step: typeof fields.step === "string" ? fields.step : "where" };
 }

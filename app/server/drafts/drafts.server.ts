@@ -1,6 +1,7 @@
 // Every query on drafts lives here. Each one names the member: a draft is found, changed or
 // deleted only by its author, so another member's draft id is the same "not found" as no draft.
 import {
+  assertDraftFits,
   DRAFT_MAX_PER_MEMBER,
   DraftProblem,
   draftFieldsFrom,
@@ -32,6 +33,7 @@ export async function saveDraft(
   userId: number,
   input: { id: number | null; kind: DraftKind; postId: number | null; fields: DraftFields },
 ): Promise<number> {
+  assertDraftFits(input.fields);
   const label = draftLabel(input.kind, input.fields);
   const fields = JSON.stringify(input.fields);
   if (input.id !== null) {
