@@ -1,5 +1,5 @@
 // "Save draft" inside a form, and with JavaScript a quiet autosave: after about 20 seconds of
-// typing, and when the page is left. Without JavaScript the button is a second submit button
+// typing, and when the form or the page is left. Without JavaScript the button is a second submit button
 // (intent=draft) that the form's own action handles (docs/peer-support.md, "Drafts").
 import { useEffect, useRef, useState } from "react";
 
@@ -105,7 +105,8 @@ export function DraftControls({
       form.removeEventListener("submit", submitted);
       window.removeEventListener("pagehide", leaving);
       document.removeEventListener("visibilitychange", hidden);
-      if (timer) clearTimeout(timer);
+      // Leaving the form by a link inside the site: what was typed since the last save is kept.
+      leaving();
     };
   }, []);
 
