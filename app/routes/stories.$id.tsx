@@ -255,7 +255,8 @@ export default function Story() {
           </p>
         </div>
       ) : null}
-      {post.status !== "published" && post.isAuthor ? (
+      {/* Just sent for review, the thank-you above already says it is waiting. */}
+      {post.status !== "published" && post.isAuthor && !(post.status === "pending" && searchParams.get("posted")) ? (
         <div className="notice">
           {post.status === "pending" ? (
             <p>
