@@ -2,8 +2,7 @@
 // and the form works without JavaScript.
 import { Form } from "@remix-run/react";
 
-import type { OutcomeFilterField } from "~/domain/outcomes/outcome-filters";
-import { CLIENT_GROUPS, PERSPECTIVES, PLAN_LEADS, SUPPORT_ARRANGEMENTS } from "~/domain/taxonomy";
+import { OUTCOME_FILTER_CHOICES, type OutcomeFilterField } from "~/domain/outcomes/outcome-filters";
 
 import { ErrorSummary, SelectField, SubmitButton, TextField } from "./forms";
 
@@ -14,6 +13,18 @@ const choices = (record: Record<string, string | { label: string }>) => [
     value,
     label: typeof label === "string" ? label : label.label,
   })),
+];
+
+const PERIOD = [
+  { name: "from", label: "From quarter", hint: "For example 2024-Q1" },
+  { name: "to", label: "To quarter", hint: "For example 2026-Q4" },
+] as const;
+
+const LISTS: { name: keyof typeof OUTCOME_FILTER_CHOICES; label: string }[] = [
+  { name: "perspective", label: "Who reported" },
+  { name: "arrangement", label: "Kind of support" },
+  { name: "client", label: "Group of people" },
+  { name: "lead", label: "Who led the support plan" },
 ];
 
 export function OutcomeFilterForm({
@@ -35,51 +46,28 @@ export function OutcomeFilterForm({
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         <div className="outcome-filters__period">
-          <TextField
-            name="from"
-            label="From quarter"
-            hint="For example 2024-Q1"
-            width="short"
-            defaultValue={values.from}
-            error={errors?.from}
-          />
-          <TextField
-            name="to"
-            label="To quarter"
-            hint="For example 2026-Q4"
-            width="short"
-            defaultValue={values.to}
-            error={errors?.to}
-          />
+          {PERIOD.map(({ name, label, hint }) => (
+            <TextField
+              key={name}
+              name={name}
+              label={label}
+              hint={hint}
+              width="short"
+              defaultValue={values[name]}
+              error={errors?.[name]}
+            />
+          ))}
         </div>
-        <SelectField
-          name="perspective"
-          label="Who reported"
-          options={choices(PERSPECTIVES)}
-          defaultValue={values.perspective ?? ""}
-          error={errors?.perspective}
-        />
-        <SelectField
-          name="arrangement"
-          label="Kind of support"
-          options={choices(SUPPORT_ARRANGEMENTS)}
-          defaultValue={values.arrangement ?? ""}
-          error={errors?.arrangement}
-        />
-        <SelectField
-          name="client"
-          label="Group of people"
-          options={choices(CLIENT_GROUPS)}
-          defaultValue={values.client ?? ""}
-          error={errors?.client}
-        />
-        <SelectField
-          name="lead"
-          label="Who led the support plan"
-          options={choices(PLAN_LEADS)}
-          defaultValue={values.lead ?? ""}
-          error={errors?.lead}
-        />
+        {LISTS.map(({ name, label }) => (
+          <SelectField
+            key={name}
+            name={name}
+            label={label}
+            options={choices(OUTCOME_FILTER_CHOICES[name].options)}
+            defaultValue={values[name] ?? ""}
+            error={errors?.[name]}
+          />
+        ))}
         <SubmitButton secondary>Show figures</SubmitButton>
       </Form>
     </>

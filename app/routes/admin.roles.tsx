@@ -4,6 +4,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { ErrorSummary, SubmitButton, TextField, SuccessNotice } from "~/components/forms";
+import { isRefusal } from "~/domain/forms";
 import { listMembersForAdmin, setRole } from "~/server/accounts/accounts.server";
 import { requirePermission } from "~/server/accounts/guards.server";
 import { formFailure, readForm, zodFieldErrors } from "~/server/http/forms.server";
@@ -37,12 +38,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = changeSchema.safeParse(values);
   if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values);
   const { userId, role, reason } = parsed.data;
-  // Nobody can lock the site out of administration by demoting themselves.
-  if (userId === admin.id && role !== "admin") {
-    return formFailure({ form: "You cannot remove your own admin role. Ask another admin." }, values, 403);
+  let result: { changed: boolean; handle: string };
+  try {
+    result = await setRole({ id: admin.id, handle: admin.handle }, userId, role, reason || null);
+  } catch (error) {
+    // Demoting oneself (403), a member deleted meanwhile (404).
+    if (isRefusal(error)) return formFailure(error, values);
+    throw error;
   }
-  const result = await setRole({ id: admin.id, handle: admin.handle }, userId, role, reason || null);
-  if (!result) return formFailure({ form: "That member no longer exists." }, values, 404);
   return data({
     ok: true as const,
     done: result.changed

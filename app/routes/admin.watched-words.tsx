@@ -15,7 +15,7 @@ import {
 import { applyWatchedWords, patternProblem, type WatchedAction } from "~/domain/moderation/watched-words";
 import { recordAction } from "~/server/moderation/audit.server";
 import { requirePermission } from "~/server/accounts/guards.server";
-import { readForm } from "~/server/http/forms.server";
+import { readForm, formFailure } from "~/server/http/forms.server";
 import { addWatchedWord, listWatchedWords, removeWatchedWord } from "~/server/moderation/watched-words.server";
 
 export const meta: MetaFunction = () => [{ title: "Watched words – Admin – Fifth Option" }];
@@ -77,7 +77,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (parsed.success && parsed.data.action === "replace" && !parsed.data.replacement)
     errors.replacement = "Enter what to replace it with";
   if (!parsed.success || Object.keys(errors).length > 0)
-    return data({ errors, values, test: null, done: null }, { status: 400 });
+    return formFailure(errors, values, { extra: { test: null, done: null } });
   await addWatchedWord({
     pattern: parsed.data.pattern,
     action: parsed.data.action,

@@ -14,11 +14,11 @@ import {
   unseenFindings,
 } from "~/domain/anonymity/redaction";
 import { commentInputSchema } from "~/domain/posts/post-input";
+import { isRefusal } from "~/domain/forms";
 import { requirePermission, requireUser } from "~/server/accounts/guards.server";
-import { isUnavailable, readForm, zodFieldErrors } from "~/server/http/forms.server";
-import { editComment, getCommentForEditing, UnknownReference } from "~/server/posts/write.server";
-import { consume, RateLimited } from "~/server/http/rate-limit.server";
-import { BlockedByWatchedWord } from "~/server/moderation/watched-words.server";
+import { isUnavailable, readForm, zodFieldErrors, formFailure } from "~/server/http/forms.server";
+import { editComment, getCommentForEditing } from "~/server/posts/write.server";
+import { consume } from "~/server/http/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit your reply – Fifth Option" }];
 
@@ -42,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { user, comment } = await ownComment(request, params.id);
   const values = await readForm(request);
   const parsed = commentInputSchema.pick({ body: true }).safeParse(values);
-  if (!parsed.success) return data({ errors: zodFieldErrors(parsed.error), values, findings: [] }, { status: 400 });
+  if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values, { extra: { findings: [] } });
   const { body } = applyRedactIntent({ body: parsed.data.body }, ["body"], values.intent);
   values.body = body;
   const findings = locateFindings({ body }, ["body"]);
@@ -59,36 +59,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { id: user.id, trustLevel: user.trustLevel, perspective: user.perspective },
       { id: comment.id, body, version: Number(values.version), keptFindings: keptFindings(findings) },
     );
-    if ("conflict" in result) {
-      return data(
-        {
-          errors: {
-            form: "This reply changed since you opened it. Copy your text, reload and try again.",
-          } as FieldErrors,
-          values,
-          findings: [],
-        },
-        { status: 409 },
-      );
-    }
     return redirect(`/stories/${result.postId}#comment-${comment.id}`);
   } catch (error) {
-    if (error instanceof RateLimited)
-      return data({ errors: { form: error.message } as FieldErrors, values, findings: [] }, { status: 429 });
-    if (error instanceof BlockedByWatchedWord)
-      return data({ errors: { body: error.message } as FieldErrors, values, findings: [] }, { status: 400 });
-    if (error instanceof UnknownReference)
-      return data({ errors: { form: error.message } as FieldErrors, values, findings: [] }, { status: 400 });
+    // A stale edit (409), too many tries (429), a watched word (400 on the text); a reply that is
+    // gone is about the whole form.
+    if (isRefusal(error)) return formFailure(error, values, { fields: { post: "form" }, extra: { findings: [] } });
     if (isUnavailable(error)) {
-      return data(
-        {
-          errors: {
-            form: "Your changes have not been saved: we could not reach our database. Your text is still here.",
-          } as FieldErrors,
-          values,
-          findings: [],
-        },
-        { status: 503 },
+      return formFailure(
+        { form: "Your changes have not been saved: we could not reach our database. Your text is still here." },
+        values,
+        { status: 503, extra: { findings: [] } },
       );
     }
     throw error;

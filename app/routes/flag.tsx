@@ -1,13 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors } from "~/components/forms";
+import { isRefusal } from "~/domain/forms";
 import { requirePermission } from "~/server/accounts/guards.server";
-import { readForm, zodFieldErrors } from "~/server/http/forms.server";
-import { AlreadyFlagged, AlreadyHandled, flagContent } from "~/server/moderation/moderation.server";
-import { consume, RateLimited } from "~/server/http/rate-limit.server";
+import { readForm, zodFieldErrors, formFailure } from "~/server/http/forms.server";
+import { flagContent } from "~/server/moderation/moderation.server";
+import { consume } from "~/server/http/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Report something to the moderators – Fifth Option" }];
 
@@ -48,16 +49,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const target = targetOf(request);
   const values = await readForm(request);
   const parsed = flagSchema.safeParse(values);
-  if (!parsed.success) return data({ errors: zodFieldErrors(parsed.error), values }, { status: 400 });
+  if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values);
   try {
     await consume("writesPerUser", String(user.id));
     const result = await flagContent(user, target, parsed.data.reason, parsed.data.note || null);
     if (parsed.data.reason === "safeguarding") return redirect("/help/safeguarding?reported=1");
     return redirect(`/stories/${result.postId}?flagged=1`);
   } catch (error) {
-    if (error instanceof AlreadyFlagged || error instanceof AlreadyHandled || error instanceof RateLimited) {
-      return data({ errors: { form: error.message } as FieldErrors, values }, { status: 409 });
-    }
+    // Already reported or already dealt with (409), too many reports (429).
+    if (isRefusal(error)) return formFailure(error, values);
     throw error;
   }
 }

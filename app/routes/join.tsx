@@ -9,12 +9,12 @@ import { RecoveryCodes } from "~/components/recovery-codes";
 import { handleProblem } from "~/domain/accounts/handle";
 import { passwordProblem } from "~/domain/accounts/password";
 import { PERSPECTIVE_OPTIONS, PERSPECTIVE_VALUES } from "~/domain/accounts/perspectives";
-import { createAccount, HandleTaken, isHandleTaken } from "~/server/accounts/accounts.server";
+import { isRefusal } from "~/domain/forms";
+import { createAccount, assertHandleAvailable } from "~/server/accounts/accounts.server";
 import { requireSignedOut } from "~/server/accounts/guards.server";
 import { createSession, sessionCookie } from "~/server/accounts/session.server";
 import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/http/forms.server";
-import { check, clientKey, consume, RateLimited } from "~/server/http/rate-limit.server";
-import { checkWatchedWords } from "~/server/moderation/watched-words.server";
+import { check, clientKey, consume } from "~/server/http/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Join Fifth Option" }];
 
@@ -61,17 +61,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const client = await clientKey(context.clientAddress);
   try {
     await check("signUpPerClient", client);
-  } catch (error) {
-    if (error instanceof RateLimited) return formFailure({ form: error.message }, values, 429);
-    throw error;
-  }
-  const parsed = joinSchema.safeParse(values);
-  if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values);
-  const { handle, password, perspective } = parsed.data;
-  if (await isHandleTaken(handle)) return formFailure({ handle: new HandleTaken().message }, values);
-  const watched = await checkWatchedWords(handle);
-  if (watched.blockedBy) return formFailure({ handle: "That name is not allowed. Choose another" }, values);
-  try {
+    const parsed = joinSchema.safeParse(values);
+    if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values);
+    const { handle, password, perspective } = parsed.data;
+    await assertHandleAvailable(handle);
     await consume("signUpPerClient", client);
     const account = await createAccount({ handle, password, perspective });
     const session = await createSession(account.userId);
@@ -80,8 +73,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       { headers: { "Set-Cookie": sessionCookie(request, session.token, session.expiresAt) } },
     );
   } catch (error) {
-    if (error instanceof HandleTaken) return formFailure({ handle: error.message }, values);
-    if (error instanceof RateLimited) return formFailure({ form: error.message }, values, 429);
+    // Too many sign-ups from here (429), a name taken or not allowed (400 on the name).
+    if (isRefusal(error)) return formFailure(error, values);
     throw error;
   }
 }

@@ -6,17 +6,14 @@ import { z } from "zod";
 import { ErrorSummary, type FieldErrors, SuccessNotice, TextArea } from "~/components/forms";
 import { can, type Role } from "~/domain/accounts/permissions";
 import { reasonRequired, SILENCE_DAYS } from "~/domain/moderation/queue";
+import { isRefusal } from "~/domain/forms";
 import { requirePermission } from "~/server/accounts/guards.server";
-import { readForm } from "~/server/http/forms.server";
+import { readForm, formFailure } from "~/server/http/forms.server";
 import {
-  AlreadyHandled,
   decide,
   liftSilence,
   listQueue,
   listSilencedMembers,
-  NotAllowed,
-  NotSilenced,
-  OwnContent,
   silenceMember,
 } from "~/server/moderation/moderation.server";
 
@@ -96,6 +93,8 @@ const liftSchema = z.object({
 const fieldFor = (prefix: string, itemKey: string | undefined) =>
   `${prefix}-${/^[a-z_]+-\d+$/.test(itemKey ?? "") ? itemKey : "form"}`;
 
+const DONE_NOTHING = { extra: { done: null } };
+
 export async function action({ request }: ActionFunctionArgs) {
   const moderator = await requirePermission(request, "moderation:review");
   const values = await readForm(request);
@@ -104,10 +103,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const field = fieldFor(lifting ? "liftReason" : "silenceReason", values.itemKey);
     const parsed = lifting ? liftSchema.safeParse(values) : silenceSchema.safeParse(values);
     if (!parsed.success)
-      return data(
-        { errors: { [field]: parsed.error.issues[0]?.message ?? "Check the form" } as FieldErrors, done: null },
-        { status: 400 },
-      );
+      return formFailure({ [field]: parsed.error.issues[0]?.message ?? "Check the form" }, values, DONE_NOTHING);
     try {
       let done: string;
       if ("liftReason" in parsed.data) {
@@ -119,31 +115,23 @@ export async function action({ request }: ActionFunctionArgs) {
       }
       return data({ errors: {} as FieldErrors, done });
     } catch (error) {
-      if (error instanceof NotAllowed)
-        return data({ errors: { form: error.message } as FieldErrors, done: null }, { status: 403 });
-      if (error instanceof NotSilenced || error instanceof AlreadyHandled)
-        return data({ errors: { form: error.message } as FieldErrors, done: null }, { status: 409 });
+      // Not senior to them (403), or the silence already ended (409).
+      if (isRefusal(error)) return formFailure(error, values, DONE_NOTHING);
       throw error;
     }
   }
   const parsed = decisionSchema.safeParse(values);
-  if (!parsed.success)
-    return data({ errors: { form: "Choose a decision for the item." } as FieldErrors, done: null }, { status: 400 });
+  if (!parsed.success) return formFailure({ form: "Choose a decision for the item." }, values, DONE_NOTHING);
   const { kind, id, version, decision, reason } = parsed.data;
   const field = `reason-${kind}-${id}`;
   if (reasonRequired(decision) && !reason) {
-    return data(
-      { errors: { [field]: "Write a reason: the author will see it" } as FieldErrors, done: null },
-      { status: 400 },
-    );
+    return formFailure({ [field]: "Write a reason: the author will see it" }, values, DONE_NOTHING);
   }
   try {
     await decide({ id: moderator.id, handle: moderator.handle }, { kind, id, version }, decision, reason || null);
   } catch (error) {
-    if (error instanceof AlreadyHandled)
-      return data({ errors: { form: error.message } as FieldErrors, done: null }, { status: 409 });
-    if (error instanceof OwnContent)
-      return data({ errors: { form: error.message } as FieldErrors, done: null }, { status: 403 });
+    // Another moderator got there first (409), or it is the moderator's own (403).
+    if (isRefusal(error)) return formFailure(error, values, DONE_NOTHING);
     throw error;
   }
   const verbs = {

@@ -12,15 +12,12 @@ import {
   parseRedactIntent,
   parseSeen,
   unseenFindings,
+  type Located,
 } from "~/domain/anonymity/redaction";
+import { isRefusal } from "~/domain/forms";
 import { requirePermission } from "~/server/accounts/guards.server";
-import { readForm } from "~/server/http/forms.server";
-import {
-  AlreadyHandled,
-  editAndApprove,
-  getPendingForEditing,
-  OwnContent,
-} from "~/server/moderation/moderation.server";
+import { readForm, formFailure } from "~/server/http/forms.server";
+import { editAndApprove, getPendingForEditing } from "~/server/moderation/moderation.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit, then approve – Moderation – Fifth Option" }];
 
@@ -41,6 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const FIELDS = ["title", "body"] as const;
+
+const NO_FINDINGS = { extra: { findings: [] as Located<(typeof FIELDS)[number]>[] } };
 
 // The redaction editor: change the text (or replace a found detail in one click), say why, publish.
 export async function action({ request }: ActionFunctionArgs) {
@@ -68,16 +67,8 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const reason = (values.reason ?? "").trim();
   if (!reason)
-    return data(
-      {
-        errors: { reason: "Say what you changed and why: the author will see it" } as FieldErrors,
-        values,
-        findings: [],
-      },
-      { status: 400 },
-    );
-  if (!body.trim())
-    return data({ errors: { body: "The text cannot be empty" } as FieldErrors, values, findings: [] }, { status: 400 });
+    return formFailure({ reason: "Say what you changed and why: the author will see it" }, values, NO_FINDINGS);
+  if (!body.trim()) return formFailure({ body: "The text cannot be empty" }, values, NO_FINDINGS);
   try {
     await editAndApprove(
       moderator,
@@ -86,8 +77,8 @@ export async function action({ request }: ActionFunctionArgs) {
       reason,
     );
   } catch (error) {
-    if (error instanceof AlreadyHandled || error instanceof OwnContent)
-      return data({ errors: { form: error.message } as FieldErrors, values, findings: [] }, { status: 409 });
+    // Another moderator got there first (409), or it is the moderator's own (403, as everywhere).
+    if (isRefusal(error)) return formFailure(error, values, NO_FINDINGS);
     throw error;
   }
   return redirect("/moderation?edited=1");

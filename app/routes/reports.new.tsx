@@ -6,49 +6,47 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { CouncilField } from "~/components/council-field";
 import { DraftControls, SaveDraftButton } from "~/components/draft-controls";
-import { FindingsPanel, type ShownFinding } from "~/components/findings";
+import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, RadioGroup, TextArea, TextField, type FieldErrors } from "~/components/forms";
-import {
-  applyRedactIntent,
-  encodeSeen,
-  locateFindings,
-  parseRedactIntent,
-  parseSeen,
-  unseenFindings,
-} from "~/domain/anonymity/redaction";
 import {
   BUDGET_CHANGES,
   BUDGET_COVERAGE,
   CLIENT_GROUPS,
   EASE,
-  NO_PAID_SUPPORT,
   OUTCOME_RATINGS,
   outcomeDomainsFor,
-  outcomeErrors,
-  parseQuarter,
   PERSPECTIVES,
   PLAN_LEADS,
   recentQuarters,
   type StepName,
-  STEPS,
-  stepSchemas,
   SUPPORT_ARRANGEMENTS,
 } from "~/domain/reports/report-input";
+import {
+  advance,
+  answersSoFar,
+  type Answers,
+  asksAboutPay,
+  COUNCIL_NOT_FOUND,
+  parseStep,
+  position,
+  previousStep,
+  show,
+  type ShownStep,
+  stepOf,
+  type WizardStep,
+} from "~/domain/reports/wizard";
+import { isRefusal } from "~/domain/forms";
 import { DraftProblem, parseDraftId, readReportDraft, reportDraftFields } from "~/domain/drafts/drafts";
 import { requirePermission } from "~/server/accounts/guards.server";
 import { deleteDraft, getDraft, saveDraft } from "~/server/drafts/drafts.server";
-import { isUnavailable, readForm, submissionKeyFrom, zodFieldErrors } from "~/server/http/forms.server";
-import { listCouncils, resolveArea, UnknownCouncil } from "~/server/reference/reference.server";
-import { consume, RateLimited } from "~/server/http/rate-limit.server";
+import { formFailure, isUnavailable, readForm, submissionKeyFrom, type FormValues } from "~/server/http/forms.server";
+import { listCouncils, resolveArea } from "~/server/reference/reference.server";
+import { consume } from "~/server/http/rate-limit.server";
 import { createReport, listOwnStories } from "~/server/reports/reports.server";
-import { BlockedByWatchedWord } from "~/server/moderation/watched-words.server";
 
 export const meta: MetaFunction = () => [{ title: "Report your experience – Fifth Option" }];
 
-type Answers = Record<string, string>;
-type Step = StepName | "check";
-
-const STEP_TITLES: Record<Step, string> = {
+const STEP_TITLES: Record<WizardStep, string> = {
   where: "Where and when",
   who: "Who you are answering about",
   support: "How the support is arranged",
@@ -77,9 +75,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     stories,
     initial: {
       answers: draft?.answers ?? ({ perspective: user.perspective, postId: story } as Answers),
-      step: (draft && (STEPS.includes(draft.step as StepName) || draft.step === "check")
-        ? draft.step
-        : "where") as Step,
+      step: draft ? parseStep(draft.step) : ("where" as WizardStep),
       draftId: found?.id ?? null,
       draftSaved: Boolean(found) && url.searchParams.get("saved") === "1",
       submissionKey: randomUUID(),
@@ -87,75 +83,26 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-function fieldsOf(step: StepName, answers: Answers): string[] {
-  switch (step) {
-    case "where":
-      return ["council", "quarter"];
-    case "who":
-      return ["perspective", "clientGroup"];
-    case "support":
-      return ["supportArrangement", "planLead"];
-    case "budget":
-      return ["budgetChange", "ease", "weeksToSupport", "budgetCoverage"];
-    case "money":
-      return ["hourlyRate", "paidHours", "unpaidHours"];
-    case "outcomes":
-      return outcomeDomainsFor(answers.perspective).map((d) => `outcome-${d.slug}`);
-    case "comment":
-      return ["comment", "postId"];
-  }
+/** A step to show: as it is, or (with errors) through the one failed-form answer. */
+function answer(shown: ShownStep, values: FormValues, submissionKey: string, status: number = shown.status) {
+  const { step, answers, findings, errors } = shown;
+  if (status === 200) return data({ step, answers, submissionKey, errors, findings });
+  return formFailure(errors, values, { status, extra: { step, answers, submissionKey, findings } });
 }
 
-async function validateStep(step: StepName, answers: Answers): Promise<FieldErrors> {
-  if (step === "outcomes") return outcomeErrors(answers, answers.perspective);
-  const schema = stepSchemas(new Date())[step];
-  const parsed = schema.safeParse(answers);
-  const errors: FieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
-  if (step === "where" && !errors.council) {
-    try {
-      await resolveArea(answers.council ?? "");
-    } catch (error) {
-      if (error instanceof UnknownCouncil) errors.council = "Choose a council from the list";
-      else throw error;
-    }
-  }
-  return errors;
-}
-
-function respond(
-  step: Step,
-  answers: Answers,
-  submissionKey: string,
-  extra: { errors?: FieldErrors; findings?: ShownFinding[] } = {},
-  status = 200,
-) {
-  return data({ step, answers, submissionKey, errors: extra.errors ?? {}, findings: extra.findings ?? [] }, { status });
-}
-
-const COMMENT = ["comment"] as const;
+const UNSAVED =
+  "Your report has not been saved: we could not reach our database. Your answers are still here. Please try again in a minute.";
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "report:create");
   const values = await readForm(request);
-  let answers: Answers = {};
-  try {
-    const parsed: unknown = JSON.parse(values.answers ?? "{}");
-    if (parsed && typeof parsed === "object") {
-      answers = Object.fromEntries(
-        Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === "string"),
-      );
-    }
-  } catch {
-    answers = {};
-  }
   const submissionKey = submissionKeyFrom(values.submissionKey);
-  const intent = values.intent ?? "continue";
   const draftId = parseDraftId(values.draftId) ?? parseDraftId(new URL(request.url).searchParams.get("draft"));
 
-  // "Save draft": the answers so far, this page's included, and the step, kept as they are.
-  if (intent === "draft") {
-    const at: Step = STEPS.includes(values.step as StepName) ? (values.step as StepName) : "check";
-    if (at !== "check") for (const field of fieldsOf(at, answers)) answers[field] = values[field] ?? "";
+  // "Save draft": every answer so far, this page's included, and the step, kept as they are.
+  if (values.intent === "draft") {
+    const at = parseStep(values.step);
+    const answers = answersSoFar(values);
     try {
       const id = await saveDraft(user.id, {
         id: draftId,
@@ -166,105 +113,37 @@ export async function action({ request }: ActionFunctionArgs) {
       return redirect(`/reports/new?draft=${id}&saved=1`);
     } catch (error) {
       if (error instanceof DraftProblem)
-        return respond(at, answers, submissionKey, { errors: { form: error.message } }, error.status);
+        return answer(show(at, answers, { form: error.message }), values, submissionKey, error.status);
       throw error;
     }
   }
 
-  if (intent.startsWith("goto:")) {
-    const target = intent.slice(5) as Step;
-    return respond(STEPS.includes(target as StepName) || target === "check" ? target : "where", answers, submissionKey);
-  }
+  // The council box takes a name or a code, as resolveArea does.
+  const councils = await listCouncils();
+  const known = new Set(councils.flatMap((c) => [c.name.toLowerCase(), c.code.toUpperCase()]));
+  const isCouncil = (typed: string) => known.has(typed.trim().toLowerCase()) || known.has(typed.trim().toUpperCase());
 
-  const step: Step =
-    values.step === "check" ? "check" : STEPS.includes(values.step as StepName) ? (values.step as StepName) : "where";
-  if (step !== "check") {
-    for (const field of fieldsOf(step, answers)) answers[field] = values[field] ?? "";
-    if (step === "comment")
-      answers.comment = applyRedactIntent({ comment: answers.comment ?? "" }, COMMENT, intent).comment;
-    const errors = await validateStep(step, answers);
-    if (Object.keys(errors).length > 0) return respond(step, answers, submissionKey, { errors }, 400);
-    if (step === "comment") {
-      // The same check as posts and replies: each detail shown, kept only by the author's choice.
-      const findings = locateFindings({ comment: answers.comment ?? "" }, COMMENT);
-      const seen = parseSeen(values.seen);
-      // After a replacement the comment is shown again only if details remain.
-      if (
-        findings.length > 0 &&
-        (parseRedactIntent(intent) !== null || values.keep !== "1" || unseenFindings(findings, seen).length > 0)
-      ) {
-        return respond(step, answers, submissionKey, { findings });
-      }
-      answers.commentSeen = encodeSeen(findings);
-    }
-    const next = STEPS[STEPS.indexOf(step) + 1] ?? "check";
-    return respond(next, answers, submissionKey);
-  }
+  const outcome = advance(values, { today: new Date(), isCouncil });
+  if (outcome.kind === "show") return answer(outcome, values, submissionKey);
 
-  // Submitting from the check page: every step is checked again, the comment's details too.
-  for (const name of STEPS) {
-    const errors = await validateStep(name, answers);
-    if (Object.keys(errors).length > 0) return respond(name, answers, submissionKey, { errors }, 400);
-  }
-  const commentFindings = locateFindings({ comment: answers.comment ?? "" }, COMMENT);
-  if (unseenFindings(commentFindings, parseSeen(answers.commentSeen)).length > 0) {
-    return respond("comment", answers, submissionKey, { findings: commentFindings });
-  }
-  const schemas = stepSchemas(new Date());
-  const money = schemas.money.parse(answers);
-  const budget = schemas.budget.parse(answers);
-  const quarter = parseQuarter(answers.quarter ?? "");
+  const { answers, council, report } = outcome;
   try {
-    const area = await resolveArea(answers.council ?? "");
-    if (!area || !quarter)
-      return respond("where", answers, submissionKey, { errors: { council: "Choose a council from the list" } }, 400);
+    const area = await resolveArea(council);
+    if (!area) return answer(show("where", answers, { council: COUNCIL_NOT_FOUND }), values, submissionKey);
     await consume("writesPerUser", String(user.id));
-    const paid = !NO_PAID_SUPPORT.has(answers.supportArrangement ?? "");
-    const outcomes = Object.fromEntries(
-      outcomeDomainsFor(answers.perspective).map((d) => [d.slug, answers[`outcome-${d.slug}`] ?? "not_relevant"]),
-    );
-    const created = await createReport(
-      user.id,
-      {
-        postId: /^\d+$/.test(answers.postId ?? "") ? Number(answers.postId) : null,
-        areaCode: area.code,
-        quarterStart: quarter.start,
-        perspective: answers.perspective ?? "other",
-        supportArrangement: answers.supportArrangement ?? "",
-        clientGroup: answers.clientGroup ?? "",
-        planLead: answers.planLead ?? "",
-        budgetChange: answers.budgetChange ?? "",
-        ease: budget.ease ?? null,
-        weeksToSupport: budget.weeksToSupport,
-        budgetCoverage: budget.budgetCoverage ?? null,
-        hourlyRatePence: paid && money.hourlyRate !== null ? Math.round(money.hourlyRate * 100) : null,
-        paidHoursPerWeek: paid ? money.paidHours : null,
-        unpaidHoursPerWeek: money.unpaidHours,
-        outcomes,
-        comment: answers.comment?.trim() ? answers.comment.trim() : null,
-      },
-      submissionKey,
-    );
+    const created = await createReport(user.id, { ...report, areaCode: area.code }, submissionKey);
     await deleteDraft(user.id, draftId);
     return redirect(`/reports/thanks?id=${created.id}`);
   } catch (error) {
-    if (error instanceof RateLimited)
-      return respond("check", answers, submissionKey, { errors: { form: error.message } }, 429);
-    if (error instanceof BlockedByWatchedWord)
-      return respond("comment", answers, submissionKey, { errors: { comment: error.message } }, 400);
-    if (isUnavailable(error)) {
-      return respond(
-        "check",
-        answers,
-        submissionKey,
-        {
-          errors: {
-            form: "Your report has not been saved: we could not reach our database. Your answers are still here. Please try again in a minute.",
-          },
-        },
-        503,
-      );
+    if (isRefusal(error)) {
+      // Shown on the step that asks the refused field: a watched word in the comment, an unknown
+      // council on "where"; anything about the whole report (too many tries) on the check page.
+      const field = error.field === "area" ? "council" : error.field === "body" ? "comment" : undefined;
+      const message = field === "council" ? COUNCIL_NOT_FOUND : error.message;
+      const shown = show(stepOf(field, answers), answers, { [field ?? "form"]: message });
+      return answer(shown, values, submissionKey, error.status);
     }
+    if (isUnavailable(error)) return answer(show("check", answers, { form: UNSAVED }), values, submissionKey, 503);
     throw error;
   }
 }
@@ -272,19 +151,19 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewReport() {
   const { councils, quarters, stories, initial } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const step: Step = result?.step ?? initial.step;
+  const step: WizardStep = result?.step ?? initial.step;
   const answers: Answers = result?.answers ?? initial.answers;
   const submissionKey = result?.submissionKey ?? initial.submissionKey;
   const errors: FieldErrors = result?.errors ?? {};
   const findings = result?.findings ?? [];
-  const position = step === "check" ? STEPS.length + 1 : STEPS.indexOf(step) + 1;
-  const previous = step === "check" ? "comment" : STEPS[STEPS.indexOf(step) - 1];
+  const { at, of } = position(step, answers);
+  const previous = previousStep(step, answers);
 
   return (
     <>
       <ErrorSummary errors={errors} />
       <p className="muted">
-        Report your experience · step {position} of {STEPS.length + 1}
+        Report your experience · step {at} of {of}
       </p>
       <h1>{STEP_TITLES[step]}</h1>
       {step === "where" ? (
@@ -345,7 +224,7 @@ function StepFields({
   quarters,
   stories,
 }: {
-  step: Step;
+  step: WizardStep;
   answers: Answers;
   errors: FieldErrors;
   councils: string[];
@@ -444,7 +323,7 @@ function StepFields({
         </>
       );
     case "money": {
-      const paid = !NO_PAID_SUPPORT.has(answers.supportArrangement ?? "");
+      const paid = asksAboutPay(answers);
       return (
         <>
           {paid ? (

@@ -10,20 +10,19 @@ import { passwordProblem } from "~/domain/accounts/password";
 import { can } from "~/domain/accounts/permissions";
 import { PERSPECTIVE_OPTIONS, PERSPECTIVE_VALUES } from "~/domain/accounts/perspectives";
 import { PERSPECTIVES } from "~/domain/taxonomy";
+import { isRefusal } from "~/domain/forms";
 import {
   changeHandle,
   changePassword,
   changePerspective,
-  HandleTaken,
-  isHandleTaken,
   regenerateRecoveryCodes,
   unusedRecoveryCodeCount,
+  assertHandleAvailable,
 } from "~/server/accounts/accounts.server";
 import { getSession, requireUser } from "~/server/accounts/guards.server";
 import { clearSessionCookie, invalidateUserSessions } from "~/server/accounts/session.server";
 import { formFailure, readForm, zodFieldErrors } from "~/server/http/forms.server";
-import { consume, RateLimited } from "~/server/http/rate-limit.server";
-import { checkWatchedWords } from "~/server/moderation/watched-words.server";
+import { consume } from "~/server/http/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Your account – Fifth Option" }];
 
@@ -67,7 +66,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await consume("writesPerUser", String(user.id));
   } catch (error) {
-    if (error instanceof RateLimited) return formFailure({ form: error.message }, values, 429);
+    if (isRefusal(error)) return formFailure(error, values);
     throw error;
   }
 
@@ -75,13 +74,11 @@ export async function action({ request }: ActionFunctionArgs) {
     const parsed = schemas.handle.safeParse(values);
     if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values);
     const handle = parsed.data.handle.trim();
-    if (await isHandleTaken(handle, user.id)) return formFailure({ handle: new HandleTaken().message }, values);
-    if ((await checkWatchedWords(handle)).blockedBy)
-      return formFailure({ handle: "That name is not allowed. Choose another" }, values);
     try {
+      await assertHandleAvailable(handle, user.id);
       await changeHandle(user.id, handle);
     } catch (error) {
-      if (error instanceof HandleTaken) return formFailure({ handle: error.message }, values);
+      if (isRefusal(error)) return formFailure(error, values);
       throw error;
     }
     return data({ ok: true as const, done: `Your name is now ${handle}.`, recoveryCodes: null });

@@ -5,10 +5,11 @@ import { z } from "zod";
 import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "~/components/forms";
 import { apiKeyLabelProblem, LABEL_MAX, MAX_ACTIVE_API_KEYS } from "~/domain/api/api-keys";
 import { RATE_LIMIT_POLICIES } from "~/domain/api/rate-limits";
-import { createApiKey, listActiveApiKeys, revokeApiKey, TooManyApiKeys } from "~/server/api/api-keys.server";
+import { isRefusal } from "~/domain/forms";
+import { createApiKey, listActiveApiKeys, revokeApiKey } from "~/server/api/api-keys.server";
 import { requirePermission } from "~/server/accounts/guards.server";
 import { formFailure, type FormValues, readForm } from "~/server/http/forms.server";
-import { consume, RateLimited } from "~/server/http/rate-limit.server";
+import { consume } from "~/server/http/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "API keys – Your account – Fifth Option" }];
 
@@ -49,8 +50,8 @@ async function createKey(userId: number, values: FormValues) {
     const label = (values.label ?? "").trim();
     return { ok: true as const, done: `Your key “${label}” is ready.`, created: { ...created, label } };
   } catch (error) {
-    if (error instanceof RateLimited) return formFailure({ form: error.message }, values, 429);
-    if (error instanceof TooManyApiKeys) return formFailure({ form: error.message }, values, 409);
+    // Too many tries (429) or too many keys (409).
+    if (isRefusal(error)) return formFailure(error, values);
     throw error;
   }
 }
@@ -72,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await consume("writesPerUser", String(user.id));
   } catch (error) {
-    if (error instanceof RateLimited) return formFailure({ form: error.message }, values, 429);
+    if (isRefusal(error)) return formFailure(error, values);
     throw error;
   }
   if (values.intent === "create") return createKey(user.id, values);

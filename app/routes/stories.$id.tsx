@@ -20,6 +20,7 @@ import {
 } from "~/domain/anonymity/redaction";
 import { DraftProblem, draftValues, parseDraftId } from "~/domain/drafts/drafts";
 import { commentInputSchema } from "~/domain/posts/post-input";
+import { isRefusal } from "~/domain/forms";
 import { getUser, requirePermission } from "~/server/accounts/guards.server";
 import { deleteDraft, getDraft, saveFormAsDraft } from "~/server/drafts/drafts.server";
 import {
@@ -28,12 +29,13 @@ import {
   submissionKeyFrom,
   zodFieldErrors,
   type FormValues,
+  formFailure,
 } from "~/server/http/forms.server";
-import { createComment, toggleReaction, UnknownReference } from "~/server/posts/write.server";
+import { createComment, toggleReaction } from "~/server/posts/write.server";
 import type { CommentView } from "~/server/posts/read.server";
 import { getPostForReader } from "~/server/posts/read.server";
-import { consume, RateLimited } from "~/server/http/rate-limit.server";
-import { BlockedByWatchedWord } from "~/server/moderation/watched-words.server";
+import { consume } from "~/server/http/rate-limit.server";
+import { needsPreModeration } from "~/domain/accounts/trust";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.post.title} – Fifth Option` : "Story not found – Fifth Option" },
@@ -63,11 +65,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
           canModerate: can(user, "moderation:review"),
           canFlag: can(user, "content:flag"),
           submissionKey: randomUUID(),
-          preModerated: user.trustLevel < 1,
+          preModerated: needsPreModeration(user.trustLevel),
         }
       : null,
   };
 }
+
+const WHOLE_FORM = { post: "form", parent: "form" };
 
 export async function action({ params, request }: ActionFunctionArgs) {
   const postId = idSchema.parse(params.id);
@@ -87,27 +91,19 @@ export async function action({ params, request }: ActionFunctionArgs) {
       try {
         const draftId = await saveFormAsDraft(user.id, "reply", postId, values);
         if (draftId === null) {
-          return data(
-            {
-              errors: { body: "There is nothing to save yet: write some of your reply first." } as FieldErrors,
-              values,
-              findings: [],
-            },
-            { status: 400 },
-          );
+          return formFailure({ body: "There is nothing to save yet: write some of your reply first." }, values, {
+            extra: { findings: [] },
+          });
         }
         return redirect(`/stories/${postId}?draft=${draftId}&saved=1#reply`);
       } catch (error) {
         if (error instanceof DraftProblem)
-          return data(
-            { errors: { form: error.message } as FieldErrors, values, findings: [] },
-            { status: error.status },
-          );
+          return formFailure({ form: error.message }, values, { status: error.status, extra: { findings: [] } });
         throw error;
       }
     }
     const parsed = commentInputSchema.safeParse(values);
-    if (!parsed.success) return data({ errors: zodFieldErrors(parsed.error), values, findings: [] }, { status: 400 });
+    if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values, { extra: { findings: [] } });
     const { body } = applyRedactIntent({ body: parsed.data.body }, ["body"], intent);
     const findings = locateFindings({ body }, ["body"]);
     // Anything that could identify someone is shown to the author before the reply is saved; it
@@ -136,22 +132,15 @@ export async function action({ params, request }: ActionFunctionArgs) {
     await deleteDraft(user.id, parseDraftId(values.draftId));
     return redirect(`/stories/${postId}?replied=${comment.status}#comment-${comment.id}`);
   } catch (error) {
-    if (error instanceof RateLimited)
-      return data({ errors: { form: error.message } as FieldErrors, values, findings: [] }, { status: 429 });
-    if (error instanceof BlockedByWatchedWord)
-      return data({ errors: { body: error.message } as FieldErrors, values, findings: [] }, { status: 400 });
-    if (error instanceof UnknownReference)
-      return data({ errors: { form: error.message } as FieldErrors, values, findings: [] }, { status: 400 });
+    // A post or reply that is gone is about the whole form, not a field.
+    if (isRefusal(error)) return formFailure(error, values, { fields: WHOLE_FORM, extra: { findings: [] } });
     if (isUnavailable(error)) {
-      return data(
+      return formFailure(
         {
-          errors: {
-            form: "Your reply has not been saved: we could not reach our database. Your text is still here. Please try again in a minute.",
-          } as FieldErrors,
-          values,
-          findings: [],
+          form: "Your reply has not been saved: we could not reach our database. Your text is still here. Please try again in a minute.",
         },
-        { status: 503 },
+        values,
+        { status: 503, extra: { findings: [] } },
       );
     }
     throw error;

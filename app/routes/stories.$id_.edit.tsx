@@ -17,16 +17,24 @@ import {
   parseRedactIntent,
   parseSeen,
   unseenFindings,
+  type Located,
 } from "~/domain/anonymity/redaction";
 import { postInputSchema } from "~/domain/posts/post-input";
 import type { Perspective } from "~/domain/taxonomy";
+import { isRefusal, type Refusal } from "~/domain/forms";
 import { requirePermission, requireUser } from "~/server/accounts/guards.server";
-import { type FormValues, isUnavailable, readFormWithLists, zodFieldErrors } from "~/server/http/forms.server";
-import { bylineWarning, editPost, getPostForEditing, UnknownReference } from "~/server/posts/write.server";
+import {
+  type FormValues,
+  isUnavailable,
+  readFormWithLists,
+  zodFieldErrors,
+  formFailure,
+} from "~/server/http/forms.server";
+import { bylineWarning, editPost, getPostForEditing } from "~/server/posts/write.server";
 import { listCouncils, listTags, resolveArea, UnknownCouncil } from "~/server/reference/reference.server";
 import { previewHeading } from "~/server/posts/read.server";
-import { consume, RateLimited } from "~/server/http/rate-limit.server";
-import { BlockedByWatchedWord } from "~/server/moderation/watched-words.server";
+import { consume } from "~/server/http/rate-limit.server";
+import { needsPreModeration } from "~/domain/accounts/trust";
 
 export const meta: MetaFunction = () => [{ title: "Edit your post – Fifth Option" }];
 
@@ -104,7 +112,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     councils: councils.map((c) => c.name),
     allTags: tags,
     handle: user.handle,
-    willReturnToReview: post.status === "published" && user.trustLevel < 1,
+    willReturnToReview: post.status === "published" && needsPreModeration(user.trustLevel),
   };
 }
 
@@ -116,18 +124,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Forms from before the place fields existed send only the text: the place stays as it was.
   const withPlace = values.placeFields === "1";
   const tags = withPlace ? list("tags") : post.tags;
-  const reply = (
-    extra: {
-      errors?: FieldErrors;
-      findings?: ReturnType<typeof locateFindings<"title" | "body">>;
-      shown?: Awaited<ReturnType<typeof describe>> | null;
-    },
-    status = 200,
-  ) =>
-    data(
-      { values, tags, errors: extra.errors ?? {}, findings: extra.findings ?? [], shown: extra.shown ?? null },
-      { status },
-    );
+  const reply = (extra: {
+    findings?: ReturnType<typeof locateFindings<"title" | "body">>;
+    shown?: Awaited<ReturnType<typeof describe>> | null;
+  }) => data({ values, tags, errors: {} as FieldErrors, findings: extra.findings ?? [], shown: extra.shown ?? null });
+  // A refusal about the tags belongs to the first tag group's box; about the post, to the whole form.
+  const failed = (failure: FieldErrors | Refusal, status?: number) =>
+    formFailure(failure, values, {
+      status,
+      fields: { tags: "tag-topic", post: "form" },
+      extra: { tags, findings: [] as Located<"title" | "body">[], shown: null },
+    });
 
   const parsed = postInputSchema.pick({ title: true, body: true }).safeParse(values);
   const place = withPlace ? placeSchema.safeParse({ ...values, tags }) : null;
@@ -148,8 +155,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       else throw error;
     }
   }
-  if (!parsed.success || (place && !place.success) || Object.values(errors).some(Boolean))
-    return reply({ errors }, 400);
+  if (!parsed.success || (place && !place.success) || Object.values(errors).some(Boolean)) return failed(errors);
 
   const choice = {
     area,
@@ -192,25 +198,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
           : undefined,
       },
     );
-    if ("conflict" in result) {
-      return reply(
-        { errors: { form: "This post changed since you opened it. Copy your text, reload the page and try again." } },
-        409,
-      );
-    }
     return redirect(`/stories/${post.id}?edited=${result.status}`);
   } catch (error) {
-    if (error instanceof RateLimited) return reply({ errors: { form: error.message } }, 429);
-    if (error instanceof BlockedByWatchedWord) return reply({ errors: { body: error.message } }, 400);
-    if (error instanceof UnknownReference)
-      return reply({ errors: { [error.field === "tags" ? "tag-topic" : "form"]: error.message } }, 400);
+    // A stale edit (409), too many tries (429), a watched word (400 on the text), a tag or council
+    // not on the list; a post that is gone is about the whole form.
+    if (isRefusal(error)) return failed(error);
     if (isUnavailable(error)) {
-      return reply(
-        {
-          errors: {
-            form: "Your changes have not been saved: we could not reach our database. Your text is still here.",
-          },
-        },
+      return failed(
+        { form: "Your changes have not been saved: we could not reach our database. Your text is still here." },
         503,
       );
     }

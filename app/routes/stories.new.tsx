@@ -34,6 +34,7 @@ import {
 } from "~/domain/posts/post-input";
 import { DraftProblem, draftValues, parseDraftId } from "~/domain/drafts/drafts";
 import { PERSPECTIVES, type Perspective } from "~/domain/taxonomy";
+import { isRefusal, type Refusal } from "~/domain/forms";
 import { requirePermission } from "~/server/accounts/guards.server";
 import { deleteDraft, getDraft, saveFormAsDraft } from "~/server/drafts/drafts.server";
 import {
@@ -42,12 +43,13 @@ import {
   submissionKeyFrom,
   zodFieldErrors,
   type FormValues,
+  formFailure,
 } from "~/server/http/forms.server";
-import { bylineWarning, createPost, UnknownReference } from "~/server/posts/write.server";
+import { bylineWarning, createPost } from "~/server/posts/write.server";
 import { listCouncils, listTags, resolveArea, UnknownCouncil } from "~/server/reference/reference.server";
 import { previewHeading } from "~/server/posts/read.server";
-import { consume, RateLimited } from "~/server/http/rate-limit.server";
-import { BlockedByWatchedWord } from "~/server/moderation/watched-words.server";
+import { consume } from "~/server/http/rate-limit.server";
+import { needsPreModeration } from "~/domain/accounts/trust";
 
 export const meta: MetaFunction = () => [{ title: "Share your story – Fifth Option" }];
 
@@ -76,7 +78,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       submissionKey: randomUUID(),
       anonymousByline: PERSPECTIVES[user.perspective as keyof typeof PERSPECTIVES]?.byline ?? "a member",
       handle: user.handle,
-      preModerated: user.trustLevel < 1,
+      preModerated: needsPreModeration(user.trustLevel),
     };
   } catch (error) {
     if (!isUnavailable(error)) throw error;
@@ -120,18 +122,15 @@ type Heading = Awaited<ReturnType<typeof previewHeading>>;
 function answer(payload: {
   values: FormValues;
   tags: string[];
-  errors?: FieldErrors;
-  preview?: {
+  preview: {
     html: string;
     findings: Located<(typeof FIELDS)[number]>[];
     heading: Heading;
     warning: NarrowingWarning | null;
-  } | null;
-  status?: number;
+  };
 }) {
-  const { status = 200, ...rest } = payload;
   // A new revision remounts the form so its fields show the (possibly redacted) text.
-  return data({ errors: {}, preview: null, revision: randomUUID(), ...rest }, { status });
+  return data({ errors: {} as FieldErrors, revision: randomUUID(), ...payload });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -141,24 +140,24 @@ export async function action({ request }: ActionFunctionArgs) {
     return await writePost(request, values, tags);
   } catch (error) {
     if (!isUnavailable(error)) throw error;
-    return data(
+    return formFailure(
       {
-        errors: {
-          form: "Your post has not been saved: we could not reach our database. Your text is still here. Please try again in a minute.",
-        } as FieldErrors,
-        values,
-        tags,
-        preview: null,
-        revision: randomUUID(),
-        unsaved: true,
+        form: "Your post has not been saved: we could not reach our database. Your text is still here. Please try again in a minute.",
       },
-      { status: 503 },
+      values,
+      { status: 503, extra: { tags, preview: null, revision: randomUUID(), unsaved: true } },
     );
   }
 }
 
 async function writePost(request: Request, values: FormValues, submittedTags: string[]) {
   let tags = submittedTags;
+  // A refusal about the tags belongs to the first tag group's box, about the council to its box.
+  const failed = (failure: FieldErrors | Refusal) =>
+    formFailure(failure, values, {
+      fields: { tags: "tag-topic", area: "council" },
+      extra: { tags, preview: null, revision: randomUUID() },
+    });
   const user = await requirePermission(request, "post:create");
   const intent = values.intent ?? "preview";
 
@@ -177,17 +176,15 @@ async function writePost(request: Request, values: FormValues, submittedTags: st
     try {
       const draftId = await saveFormAsDraft(user.id, "story", null, values, () => tags);
       if (draftId === null) {
-        return answer({
-          values,
-          tags,
-          errors: { title: "There is nothing to save yet: write a title or some of your story first." },
-          status: 400,
-        });
+        return failed({ title: "There is nothing to save yet: write a title or some of your story first." });
       }
       return redirect(`/stories/new?draft=${draftId}&saved=1`);
     } catch (error) {
       if (error instanceof DraftProblem)
-        return answer({ values, tags, errors: { form: error.message }, status: error.status });
+        return formFailure({ form: error.message }, values, {
+          status: error.status,
+          extra: { tags, preview: null, revision: randomUUID() },
+        });
       throw error;
     }
   }
@@ -202,9 +199,7 @@ async function writePost(request: Request, values: FormValues, submittedTags: st
     if (error instanceof UnknownCouncil) errors.council = error.message;
     else throw error;
   }
-  if (!parsed.success || Object.values(errors).some(Boolean)) {
-    return answer({ values, tags, errors, status: 400 });
-  }
+  if (!parsed.success || Object.values(errors).some(Boolean)) return failed(errors);
 
   const { title, body } = applyRedactIntent({ title: parsed.data.title, body: parsed.data.body }, FIELDS, intent);
   if (parseRedactIntent(intent)) {
@@ -252,14 +247,10 @@ async function writePost(request: Request, values: FormValues, submittedTags: st
     await deleteDraft(user.id, parseDraftId(values.draftId));
     return redirect(`/stories/${post.id}?posted=1`);
   } catch (error) {
-    if (error instanceof RateLimited) return answer({ values, tags, errors: { form: error.message }, status: 429 });
-    if (error instanceof BlockedByWatchedWord)
-      return answer({ values, tags, errors: { body: error.message }, status: 400 });
-    if (error instanceof UnknownReference) {
-      tags = [];
-      return answer({ values, tags, errors: { "tag-topic": error.message }, status: 400 });
-    }
-    throw error;
+    if (!isRefusal(error)) throw error;
+    // Tags that are not on the list are dropped, so the boxes show what can be chosen.
+    if (error.field === "tags") tags = [];
+    return failed(error);
   }
 }
 

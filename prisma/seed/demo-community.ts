@@ -2,8 +2,8 @@
 // people's details. Everything is built from a library of text fragments combined by a small
 // seeded random generator, so the same seed always gives the same community.
 //
-// Pure module: no imports, no I/O, no Math.random. `prisma/seed/demo.ts` writes the result to
-// the database.
+// Pure module: no I/O, no Math.random, and no imports but the taxonomy (app/domain/taxonomy.ts),
+// whose slugs and answer lists it uses. `prisma/seed/demo.ts` writes the result to the database.
 //
 // Fragment conventions. A fragment may start with a voice marker saying who can say it:
 //   "c:" a carer or someone acting for a person ("my son", "{he}")
@@ -13,36 +13,17 @@
 // No marker means a family voice: carers and people with support needs, never practitioners.
 // Placeholders ({rel}, {Rel}, {he}, {He}, {him}, {Him}, {his}, {His}) only appear in "c:" text.
 
-export type Perspective =
-  | "carer"
-  | "supported_person"
-  | "acting_for_person"
-  | "support_planner"
-  | "social_worker"
-  | "provider_staff"
-  | "researcher"
-  | "other";
-export type SupportArrangement =
-  | "dp_employer"
-  | "dp_agency"
-  | "managed_budget"
-  | "isf"
-  | "commissioned"
-  | "care_home"
-  | "family_only"
-  | "self_funded"
-  | "waiting";
-export type ClientGroup =
-  | "learning_disability"
-  | "autism"
-  | "physical_disability"
-  | "older_people"
-  | "dementia"
-  | "mental_health"
-  | "sensory"
-  | "brain_injury"
-  | "long_term_condition"
-  | "other";
+import {
+  CARER_OUTCOME_DOMAINS,
+  CLIENT_GROUPS,
+  type ClientGroup,
+  OUTCOME_DOMAINS,
+  type Perspective,
+  SUPPORT_ARRANGEMENTS,
+  type SupportArrangement,
+} from "../../app/domain/taxonomy";
+
+export type { ClientGroup, Perspective, SupportArrangement };
 export type PlanLead = "self_led" | "peer_led" | "planner_led" | "council_led" | "unknown";
 export type BudgetChange = "increased" | "same" | "reduced" | "stopped" | "no_review";
 export type Ease = "very_easy" | "easy" | "neither" | "hard" | "very_hard";
@@ -178,45 +159,9 @@ export class Rng {
 // ---------------------------------------------------------------------------------------------
 // Taxonomy (slugs from app/domain/taxonomy.ts)
 
-const ARRANGEMENT_SLUG: Record<SupportArrangement, string> = {
-  dp_employer: "dp-employer",
-  dp_agency: "dp-agency",
-  managed_budget: "managed-budget",
-  isf: "isf",
-  commissioned: "commissioned",
-  care_home: "care-home",
-  family_only: "family-only",
-  self_funded: "self-funded",
-  waiting: "waiting",
-};
-const GROUP_SLUG: Record<ClientGroup, string> = {
-  learning_disability: "learning-disability",
-  autism: "autism",
-  physical_disability: "physical-disability",
-  older_people: "older-people",
-  dementia: "dementia",
-  mental_health: "mental-health",
-  sensory: "sensory",
-  brain_injury: "brain-injury",
-  long_term_condition: "long-term-condition",
-  other: "other",
-};
-const OUTCOME_DOMAINS = [
-  "control-daily-life",
-  "control-support",
-  "support-when-needed",
-  "dignity",
-  "safety",
-  "physical-health",
-  "mental-wellbeing",
-  "relationships",
-  "community",
-  "occupation",
-  "home",
-  "quality-of-life",
-] as const;
-const CARER_DOMAINS = ["carer-wellbeing", "carer-sustain", "carer-own-life"] as const;
-type Domain = (typeof OUTCOME_DOMAINS)[number] | (typeof CARER_DOMAINS)[number];
+const OUTCOME_DOMAIN_SLUGS = OUTCOME_DOMAINS.map((domain) => domain.slug);
+const CARER_DOMAIN_SLUGS = CARER_OUTCOME_DOMAINS.map((domain) => domain.slug);
+type Domain = (typeof OUTCOME_DOMAINS)[number]["slug"] | (typeof CARER_OUTCOME_DOMAINS)[number]["slug"];
 /** Arrangements with no paid hourly support to ask about (as in the report form). */
 const NO_PAID_SUPPORT: ReadonlySet<SupportArrangement> = new Set<SupportArrangement>([
   "family_only",
@@ -2110,8 +2055,8 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
 
     // Tags: 1 to 5 from the taxonomy.
     const tags = new Set<string>(rng.some(theme.topics, rng.chance(0.5) ? 2 : 1));
-    if (kind !== "practice_note" ? rng.chance(0.7) : rng.chance(0.4)) tags.add(ARRANGEMENT_SLUG[arrangement]);
-    if (rng.chance(0.65)) tags.add(GROUP_SLUG[group]);
+    if (kind !== "practice_note" ? rng.chance(0.7) : rng.chance(0.4)) tags.add(SUPPORT_ARRANGEMENTS[arrangement].slug);
+    if (rng.chance(0.65)) tags.add(CLIENT_GROUPS[group].slug);
     if (kind === "story" && rng.chance(0.6)) tags.add(rng.pick(theme.feelings));
     if (kind === "question" && rng.chance(0.25)) tags.add(rng.pick(["confused", "anxious"]));
 
@@ -2554,7 +2499,7 @@ export function buildDemoCommunity(options: { seed: number; areaCodes: string[];
       if (domain.startsWith("carer-")) return rng.chance(0.02);
       return rng.chance(0.03);
     };
-    const domains: Domain[] = [...OUTCOME_DOMAINS, ...(perspective === "carer" ? CARER_DOMAINS : [])];
+    const domains: Domain[] = [...OUTCOME_DOMAIN_SLUGS, ...(perspective === "carer" ? CARER_DOMAIN_SLUGS : [])];
     for (const domain of domains) {
       outcomes[domain] = notRelevant(domain) ? "not_relevant" : rate(base + domainShift(domain) + 0.7 * rng.gauss());
     }

@@ -2,23 +2,10 @@
 // check's figures on its labelled corpus, and the tuning part's misses grouped by kind of
 // sentence. The other parts' misses are listed only when asked for, so tuning does
 // not lean on them.
-import {
-  ALL_SENTENCES,
-  FRESH_SENTENCES,
-  HELD_BACK_SENTENCES,
-  PROBE_SENTENCES,
-  RECHECK_SENTENCES,
-  TUNING_SENTENCES,
-  UNSEEN_SENTENCES,
-} from "../../app/domain/anonymity/corpus";
+import { ALL_SENTENCES, CORPUS_PARTS } from "../../app/domain/anonymity/corpus";
 import { type Miss, scoreCorpus, summary } from "../../app/domain/anonymity/corpus/evaluate";
 
-const tuning = scoreCorpus(TUNING_SENTENCES);
-const heldBack = scoreCorpus(HELD_BACK_SENTENCES);
-const fresh = scoreCorpus(FRESH_SENTENCES);
-const probe = scoreCorpus(PROBE_SENTENCES);
-const unseen = scoreCorpus(UNSEEN_SENTENCES);
-const recheck = scoreCorpus(RECHECK_SENTENCES);
+const parts = Object.entries(CORPUS_PARTS).map(([name, sentences]) => ({ name, score: scoreCorpus(sentences) }));
 const whole = scoreCorpus(ALL_SENTENCES);
 
 function printMisses(label: string, misses: Miss[]) {
@@ -31,16 +18,10 @@ function printMisses(label: string, misses: Miss[]) {
   }
 }
 
-console.log(summary("tuning", tuning));
-console.log(summary("held back", heldBack));
-console.log(summary("fresh", fresh));
-console.log(summary("probe", probe));
-console.log(summary("unseen", unseen));
-console.log(summary("recheck", recheck));
+for (const part of parts) console.log(summary(part.name, part.score));
 console.log(summary("whole", whole));
-printMisses("tuning", tuning.misses);
-if (process.argv.includes("--held-back")) printMisses("held back", heldBack.misses);
-if (process.argv.includes("--fresh")) printMisses("fresh", fresh.misses);
-if (process.argv.includes("--probe")) printMisses("probe", probe.misses);
-if (process.argv.includes("--unseen")) printMisses("unseen", unseen.misses);
-if (process.argv.includes("--recheck")) printMisses("recheck", recheck.misses);
+// The tuning part's misses always; the others' only when asked for (--held-back, --fresh, ...).
+for (const part of parts) {
+  if (part.name === "tuning" || process.argv.includes(`--${part.name.replace(" ", "-")}`))
+    printMisses(part.name, part.score.misses);
+}

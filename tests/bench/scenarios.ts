@@ -261,6 +261,20 @@ async function withSession(db: pg.Pool, { sessionToken }: FloorInput, page: Prom
   return { session: session.rows[0] !== undefined, page: figures };
 }
 
+/** The stories list filtered by one council or tag, signed out. */
+function filteredList(name: string, filter: "council" | "tag", value: (ctx: BenchContext) => string): Scenario {
+  return {
+    name,
+    kind: "read",
+    paged: true,
+    expectStatus: 200,
+    needsSessions: false,
+    targets: { p95Ms: 100 },
+    request: (ctx) => ({ method: "GET", path: `/stories?${filter}=${value(ctx)}`, headers: {} }),
+    floor: (db, { url }) => listFloor(db, filter, 20, url.searchParams.get(filter) ?? ""),
+  };
+}
+
 export const SCENARIOS: Scenario[] = [
   {
     name: "home page",
@@ -298,26 +312,8 @@ export const SCENARIOS: Scenario[] = [
     }),
     floor: (db, input) => withSession(db, input, storyFloor(db, input.url)),
   },
-  {
-    name: "council list",
-    kind: "read",
-    paged: true,
-    expectStatus: 200,
-    needsSessions: false,
-    targets: { p95Ms: 100 },
-    request: (ctx) => ({ method: "GET", path: `/stories?council=${ctx.fixture.busyCouncil.code}`, headers: {} }),
-    floor: (db, { url }) => listFloor(db, "council", 20, url.searchParams.get("council") ?? ""),
-  },
-  {
-    name: "tag list",
-    kind: "read",
-    paged: true,
-    expectStatus: 200,
-    needsSessions: false,
-    targets: { p95Ms: 100 },
-    request: (ctx) => ({ method: "GET", path: `/stories?tag=${ctx.fixture.tag.slug}`, headers: {} }),
-    floor: (db, { url }) => listFloor(db, "tag", 20, url.searchParams.get("tag") ?? ""),
-  },
+  filteredList("council list", "council", (ctx) => ctx.fixture.busyCouncil.code),
+  filteredList("tag list", "tag", (ctx) => ctx.fixture.tag.slug),
   {
     name: "search",
     kind: "read",

@@ -1,26 +1,20 @@
 // The account journeys, by keyboard alone, with axe on every page along the way.
-import { type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { launchBrowser, tabTo, typeInto, watchForProblems } from "../support/browser";
+import { tabTo, typeInto, watchForProblems } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 import {
-  asNewVisitor,
   expectAccessible,
   join as joinAt,
+  joinWithoutScript,
   newHandle as handle,
   PASSWORD,
   pressAndWait,
 } from "../support/journeys";
 
-const appUrl = inject("appUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = browserSuite();
+const { appUrl } = suite;
 
 async function signOut(page: Page) {
   await tabTo(page, "header button[type=submit]");
@@ -31,7 +25,7 @@ async function signOut(page: Page) {
 describe("account journeys by keyboard", () => {
   let context: BrowserContext;
   beforeAll(async () => {
-    context = await browser.newContext();
+    context = await suite.browser.newContext();
   });
   afterAll(async () => {
     await context.close();
@@ -101,17 +95,9 @@ describe("account journeys by keyboard", () => {
 describe("without JavaScript", () => {
   // Page scripts are off, so nothing here may run code in the page (axe ran on these pages above).
   it("sign-up, sign-out and sign-in work as plain HTML forms", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = await suite.pageWithoutScript();
     const name = handle();
-    await asNewVisitor(page);
-    await page.goto(`${appUrl}/join`);
-    await page.fill("#handle", name);
-    await page.fill("#password", PASSWORD);
-    await page.check("input[name=perspective][value=carer]");
-    await Promise.all([page.waitForLoadState("load"), page.click("main button[type=submit]")]);
-    await page.getByRole("heading", { level: 1, name: "Save your recovery codes" }).waitFor();
-    expect(await page.locator("ol.codes code").count()).toBe(10);
+    expect(await joinWithoutScript(page, appUrl, name)).toHaveLength(10);
     await Promise.all([
       page.waitForURL(new RegExp(`^${appUrl}/$`)),
       page.click("text=I have saved my codes, continue"),
@@ -130,6 +116,6 @@ describe("without JavaScript", () => {
     await page.fill("#password", PASSWORD);
     await Promise.all([page.waitForURL(new RegExp(`^${appUrl}/$`)), page.press("#password", "Enter")]);
     expect(await page.getByRole("link", { name: /Your account/ }).count()).toBe(1);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { tabTo, typeInto, watchForProblems } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
-import { asNewVisitor, expectAccessible, join, newHandle, PASSWORD, pressButton } from "../support/journeys";
+import { expectAccessible, joinWithoutScript, newHandle, pressButton } from "../support/journeys";
 
 const suite = browserSuite();
 const { appUrl } = suite;
@@ -17,9 +17,7 @@ describe("API keys by keyboard", () => {
   it("creates a key, shows it once, and revokes it", async () => {
     const page = await suite.browser.newPage();
     const problems = watchForProblems(page);
-    const name = newHandle("researcher");
-    await join(page, appUrl, name);
-    await suite.db.query(`UPDATE "user" SET role = 'researcher' WHERE handle_key = lower($1)`, [name]);
+    await suite.joinAs(page, "researcher");
 
     await page.goto(`${appUrl}/settings`, { waitUntil: "networkidle" });
     await tabTo(page, 'a[href="/settings/api-keys"]');
@@ -68,17 +66,10 @@ describe("API keys by keyboard", () => {
 describe("API keys without JavaScript", () => {
   it("are created and revoked with plain HTML forms", async () => {
     // Page scripts are off, so nothing here may run code in the page.
-    const context = await suite.browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = await suite.pageWithoutScript();
     const name = newHandle("researcher");
-    await asNewVisitor(page);
-    await page.goto(`${appUrl}/join`);
-    await page.fill("#handle", name);
-    await page.fill("#password", PASSWORD);
-    await page.check("input[name=perspective][value=carer]");
-    await Promise.all([page.waitForLoadState("load"), page.click("main button[type=submit]")]);
-    await page.getByRole("heading", { level: 1, name: "Save your recovery codes" }).waitFor();
-    await suite.db.query(`UPDATE "user" SET role = 'researcher' WHERE handle_key = lower($1)`, [name]);
+    await joinWithoutScript(page, appUrl, name);
+    await suite.giveRole(name, "researcher");
 
     await page.goto(`${appUrl}/settings/api-keys`);
     await page.fill("#label", "x".repeat(81));
@@ -94,6 +85,6 @@ describe("API keys without JavaScript", () => {
     await Promise.all([page.waitForLoadState("load"), page.click("table.data button[type=submit]")]);
     await page.getByText(/is revoked\./).waitFor();
     expect((await apiStatus(key)).status).toBe(401);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -1,20 +1,14 @@
-import { type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { type Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 
-import { axeViolations, launchBrowser, watchForProblems } from "../support/browser";
+import { axeViolations, watchForProblems } from "../support/browser";
+import { browserSuite } from "../support/browser-suite";
 
-const appUrl = inject("appUrl");
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const suite = browserSuite();
+const { appUrl } = suite;
 
 async function open(path: string) {
-  const page = await browser.newPage();
+  const page = await suite.browser.newPage();
   const problems = watchForProblems(page);
   const response = await page.goto(`${appUrl}${path}`, { waitUntil: "networkidle" });
   return { page, problems, status: response?.status() };

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 
 import { axeViolations, watchForProblems } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
-import { join, newHandle } from "../support/journeys";
+import { ADMIN_PAGES, memberPages, moderatorPages } from "../support/pages";
 
 const suite = browserSuite();
 const { appUrl } = suite;
@@ -13,10 +13,12 @@ const { appUrl } = suite;
 async function signedIn(role: string): Promise<{ page: Page; handle: string }> {
   const context = await suite.browser.newContext();
   const page = await context.newPage();
-  const handle = newHandle(role);
-  await join(page, appUrl, handle);
-  await suite.db.query(`UPDATE "user" SET role = $1, trust_level = 2 WHERE handle_key = lower($2)`, [role, handle]);
-  return { page, handle };
+  return { page, handle: await suite.joinAs(page, role) };
+}
+
+async function firstPostId(status: "published" | "pending"): Promise<number | undefined> {
+  const { rows } = await suite.db.query(`SELECT id FROM post WHERE status = $1 ORDER BY id LIMIT 1`, [status]);
+  return (rows[0] as { id: number } | undefined)?.id;
 }
 
 async function sweep(page: Page, paths: string[]) {
@@ -38,8 +40,7 @@ async function sweep(page: Page, paths: string[]) {
 describe("every page type passes axe", () => {
   it("signed out", async () => {
     const page = await suite.browser.newPage();
-    const [story] = (await suite.db.query(`SELECT id FROM post WHERE status = 'published' ORDER BY id LIMIT 1`))
-      .rows as { id: number }[];
+    const story = await firstPostId("published");
     const [author] = (
       await suite.db.query(
         `SELECT u.handle FROM post p JOIN "user" u ON u.id = p.author_id WHERE p.status = 'published' AND p.display_mode = 'handle' LIMIT 1`,
@@ -51,7 +52,7 @@ describe("every page type passes axe", () => {
       "/recover",
       "/account-deleted",
       "/about/api",
-      `/stories/${story?.id}`,
+      `/stories/${story}`,
       "/stories?kind=question",
       "/stories?tag=respite",
       `/u/${author?.handle}`,
@@ -78,36 +79,17 @@ describe("every page type passes axe", () => {
 
   it("member", async () => {
     const { page } = await signedIn("member");
-    const [story] = (await suite.db.query(`SELECT id FROM post WHERE status = 'published' ORDER BY id LIMIT 1`))
-      .rows as { id: number }[];
-    await sweep(page, [
-      "/settings",
-      "/settings/delete",
-      "/drafts",
-      "/notifications",
-      "/stories/new",
-      "/stories/new?guided=1",
-      "/reports/new",
-      `/flag?post=${story?.id}`,
-    ]);
+    await sweep(page, memberPages(await firstPostId("published")));
   });
 
   it("moderator", async () => {
     const { page } = await signedIn("moderator");
-    const [pending] = (await suite.db.query(`SELECT id FROM post WHERE status = 'pending' ORDER BY id LIMIT 1`))
-      .rows as { id: number }[];
-    await sweep(page, [
-      "/moderation",
-      "/moderation?reason=new_member",
-      "/moderation/log",
-      `/moderation/edit?kind=post&id=${pending?.id}`,
-      `/stories/${pending?.id}/history`,
-    ]);
+    await sweep(page, moderatorPages(await firstPostId("pending")));
   });
 
   it("admin", async () => {
     const { page } = await signedIn("admin");
-    await sweep(page, ["/admin/roles", "/admin/watched-words"]);
+    await sweep(page, ADMIN_PAGES);
   });
 
   it("researcher", async () => {

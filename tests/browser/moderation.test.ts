@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { tabTo, watchForProblems } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
-import { expectAccessible, join, newHandle } from "../support/journeys";
+import { expectAccessible } from "../support/journeys";
 
 const suite = browserSuite();
 const { appUrl } = suite;
@@ -12,9 +12,7 @@ describe("moderation by keyboard", () => {
   it("approves the most urgent item in the queue and finds it in the audit log", async () => {
     const page = await suite.browser.newPage();
     const problems = watchForProblems(page);
-    const name = newHandle("moderator");
-    await join(page, appUrl, name);
-    await suite.db.query(`UPDATE "user" SET role = 'moderator', trust_level = 2 WHERE handle_key = lower($1)`, [name]);
+    const name = await suite.joinAs(page, "moderator");
 
     await page.goto(`${appUrl}/moderation`, { waitUntil: "networkidle" });
     await expectAccessible(page);

@@ -17,6 +17,12 @@ async function member(trustLevel = 1, perspective = "carer") {
 }
 
 const html = (response: Response) => response.text().then(stripComments);
+/** The Atom feed's entry for the story with this title ("" when there is none). */
+const entryWith = (feed: string, title: string) =>
+  feed
+    .split("<entry>")
+    .find((item) => item.includes(title))
+    ?.split("</entry>")[0] ?? "";
 
 async function publish(cookie: string, fields: Record<string, string | string[]>) {
   const response = await send("/stories/new", {
@@ -336,11 +342,7 @@ describe("byline scope", () => {
 
     const feed = await html(await send("/feeds/stories.atom"));
     expect(feed).toContain(title);
-    const entry =
-      feed
-        .split("<entry>")
-        .find((item) => item.includes(title))
-        ?.split("</entry>")[0] ?? "";
+    const entry = entryWith(feed, title);
     expect(entry).toContain(title);
     expect(entry).not.toContain("Hartlepool");
     expect(await html(await send("/feeds/stories.atom?council=E06000001"))).not.toContain(title);
@@ -383,11 +385,7 @@ describe("a named post", () => {
     expect(await html(await send("/stories?perspective=social_worker"))).not.toContain(title);
 
     const feed = await html(await send("/feeds/stories.atom"));
-    const entry =
-      feed
-        .split("<entry>")
-        .find((item) => item.includes(title))
-        ?.split("</entry>")[0] ?? "";
+    const entry = entryWith(feed, title);
     expect(entry).toContain(title);
     expect(entry).toContain(author.handle);
     expect(entry).not.toMatch(/social worker/i);
@@ -425,17 +423,22 @@ describe("a named post with a wider byline", () => {
 });
 
 describe("the byline narrowing warning", () => {
+  /** The new-story form asking for a preview of an anonymous post. */
+  const anonymousPreview = (fields: { kind: string; title: string; body: string; council: string }) => ({
+    ...fields,
+    displayMode: "anonymous",
+    submissionKey: crypto.randomUUID(),
+    intent: "preview",
+  });
+
   it("warns a planner naming a council in the preview, and the region-only button clears it", async () => {
     const planner = await member(1, "support_planner");
-    const form = {
+    const form = anonymousPreview({
       kind: "practice_note",
       title: "Panel practice",
       body: "How panels decide.",
       council: "Blackpool",
-      displayMode: "anonymous",
-      submissionKey: crypto.randomUUID(),
-      intent: "preview",
-    };
+    });
     const warned = await html(await send("/stories/new", { form, cookie: planner.cookie }));
     expect(warned).toContain("Your byline could point to a few people");
     expect(warned).toContain("Show only the region");
@@ -453,15 +456,7 @@ describe("the byline narrowing warning", () => {
 
   it("warns a carer when few carers have written about that council, without a number, and not once many have", async () => {
     const carer = await member(1, "carer");
-    const form = {
-      kind: "story",
-      title: "Our review",
-      body: "It went fine.",
-      council: "Rutland",
-      displayMode: "anonymous",
-      submissionKey: crypto.randomUUID(),
-      intent: "preview",
-    };
+    const form = anonymousPreview({ kind: "story", title: "Our review", body: "It went fine.", council: "Rutland" });
     const few = await html(await send("/stories/new", { form, cookie: carer.cookie }));
     expect(few).toContain("Few members who describe themselves as a carer have written about this council");
     for (let i = 0; i < 10; i += 1) {

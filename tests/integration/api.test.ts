@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { OPENAPI } from "~/domain/api/openapi";
 
-import { callApi, type ProblemBody } from "../support/api";
+import { callApi, type ProblemBody, walkStoryPages } from "../support/api";
 import { send, signUp, stripComments, uniqueClientAddress } from "../support/remix";
 import { sql } from "../support/sql";
 import { addStory } from "../support/stories";
@@ -475,20 +475,8 @@ describe("searching stories", () => {
     ).map((row) => row.id);
 
   /** Follows next.url from the first page to the last, checking each page's Link header. */
-  async function walk(first: string, between?: (page: number) => Promise<void>) {
-    const ids: number[] = [];
-    let url: string | null = first;
-    for (let page = 1; url; page++) {
-      const { response, body }: { response: Response; body: StoryPage } = await callApi<StoryPage>(url);
-      expect(response.status, url).toBe(200);
-      ids.push(...body.stories.map((story) => story.id));
-      expect(response.headers.get("Link")).toBe(body.next ? `<${body.next.url}>; rel="next"` : null);
-      url = body.next ? body.next.url.replace("http://localhost", "") : null;
-      await between?.(page);
-      expect(page).toBeLessThan(50);
-    }
-    return ids;
-  }
+  const walk = (first: string, between?: (page: number) => Promise<void>) =>
+    walkStoryPages(first, { maxPages: 49, between });
 
   it("filters like the stories page, and shows published stories only", async () => {
     const cases: [string, string, unknown[]][] = [

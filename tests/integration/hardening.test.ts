@@ -7,16 +7,13 @@
 // write to the shared server all the time, so this file has a PostgreSQL server of its own (as
 // page-cache.test.ts does) to show that a page asked for with another Host is never kept.
 import { readFileSync } from "node:fs";
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../app/server/db/embedded-postgres.server";
 import { type RunningApp, startApp, stopAllApps } from "../support/app-server";
 import freePort from "../support/free-port";
 import { leakIn, rawRequest, type RawAnswer } from "../support/hostile";
+import { type OwnPostgres, startOwnPostgres } from "../support/own-postgres";
 import { closeSql, sql } from "../support/sql";
 import { addStory } from "../support/stories";
 
@@ -24,8 +21,7 @@ const PASSWORD = "kettle orbit lantern nine";
 const FORM = { "Content-Type": "application/x-www-form-urlencoded" };
 
 let app: RunningApp;
-let postgres: EmbeddedDatabase;
-let folder: string;
+let postgres: OwnPostgres;
 let storyId: number;
 let member: { cookie: string; handle: string };
 let visitors = 0;
@@ -35,6 +31,14 @@ const visitor = () => ({ "X-Forwarded-For": `198.51.100.${(visitors += 1) % 250}
 const raw = (request: Parameters<typeof rawRequest>[1]) =>
   rawRequest(app.url, { ...request, headers: { ...visitor(), ...request.headers } });
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
+/** An anonymous story published by the member, as the new-story form sends it. */
+const postStory = (fields: Record<string, string>) =>
+  raw({
+    method: "POST",
+    path: "/stories/new",
+    headers: { ...FORM, Cookie: member.cookie },
+    body: form({ kind: "story", displayMode: "anonymous", intent: "publish", ...fields }),
+  });
 const cookieOf = (answer: RawAnswer) => String(answer.headers["set-cookie"]?.[0] ?? "").split(";")[0] ?? "";
 
 function memory(pid: number) {
@@ -78,13 +82,7 @@ async function expectAlive() {
 }
 
 beforeAll(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), "fifth-option-hardening-"));
-  await chmod(folder, 0o755); // as root, PostgreSQL runs as "postgres" and must reach it
-  postgres = await startEmbeddedPostgres({
-    dataDir: path.join(folder, "postgres"),
-    port: await freePort(),
-    databaseName: "hardening",
-  });
+  postgres = await startOwnPostgres("hardening", "hardening");
   process.env.DATABASE_URL = postgres.url; // sql() and addStory(), for this file only
   app = await startApp([], {
     DATABASE_URL: postgres.url,
@@ -102,8 +100,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopAllApps();
   await closeSql();
-  await postgres?.stop();
-  if (folder) await rm(folder, { recursive: true, force: true });
+  await postgres?.remove();
 });
 
 describe("one request cannot take the process down", () => {
@@ -146,33 +143,17 @@ describe("one request cannot take the process down", () => {
 
   it("a 12 MB story is a 413 and saves nothing; a story of 60,000 nested quote markers within the limit posts without a 500", async () => {
     const before = await counts();
-    const huge = await raw({
-      method: "POST",
-      path: "/stories/new",
-      headers: { ...FORM, Cookie: member.cookie },
-      body: form({
-        kind: "story",
-        title: "A very long story",
-        body: "word ".repeat(2_400_000),
-        displayMode: "anonymous",
-        intent: "publish",
-      }),
+    const huge = await postStory({
+      title: "A very long story",
+      body: "word ".repeat(2_400_000),
     });
     expectPageInLayout(huge, 413);
     expect(await counts()).toBe(before);
 
-    const nested = await raw({
-      method: "POST",
-      path: "/stories/new",
-      headers: { ...FORM, Cookie: member.cookie },
-      body: form({
-        kind: "story",
-        title: "Deeply nested quotes",
-        body: `${">".repeat(60_000)} end`,
-        displayMode: "anonymous",
-        submissionKey: crypto.randomUUID(),
-        intent: "publish",
-      }),
+    const nested = await postStory({
+      title: "Deeply nested quotes",
+      body: `${">".repeat(60_000)} end`,
+      submissionKey: crypto.randomUUID(),
     });
     expect(nested.status).toBeLessThan(500);
     expect(leakIn(nested)).toBeNull();
@@ -345,18 +326,10 @@ describe("NUL and control characters", () => {
   });
 
   it("are removed from a story body, which is saved with the rest of its text", async () => {
-    const answer = await raw({
-      method: "POST",
-      path: "/stories/new",
-      headers: { ...FORM, Cookie: member.cookie },
-      body: form({
-        kind: "story",
-        title: "A story with a NUL",
-        body: "Our review\u0000 came late and we were not told why.",
-        displayMode: "anonymous",
-        submissionKey: crypto.randomUUID(),
-        intent: "publish",
-      }),
+    const answer = await postStory({
+      title: "A story with a NUL",
+      body: "Our review\u0000 came late and we were not told why.",
+      submissionKey: crypto.randomUUID(),
     });
     expect(answer.status).toBe(302);
     const [row] = await sql<{ body_markdown: string }>(

@@ -10,8 +10,10 @@ import path from "node:path";
 import { type ConfigData, HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { send, signUp, uniqueHandle } from "../support/remix";
+import { ADMIN_PAGES, memberPages, moderatorPages } from "../support/pages";
+import { send, signUp, signUpInRoles, uniqueHandle } from "../support/remix";
 import { sql } from "../support/sql";
+import { addPostsOneAndTwo } from "../support/stories";
 
 const config = JSON.parse(
   readFileSync(path.resolve(import.meta.dirname, "..", "..", ".config", "htmlvalidate.json"), "utf8"),
@@ -41,32 +43,15 @@ const PAGES: Record<string, string[]> = {
     "/outcomes/E06000001",
     "/no-such-page",
   ],
-  member: [
-    "/settings",
-    "/settings/delete",
-    "/drafts",
-    "/notifications",
-    "/stories/new",
-    "/stories/new?guided=1",
-    "/reports/new",
-    "/flag?post=1",
-  ],
-  moderator: ["/moderation", "/moderation/log", "/moderation/edit?kind=post&id=2", "/stories/2/history"],
-  admin: ["/admin/roles", "/admin/watched-words"],
+  member: memberPages(1),
+  moderator: moderatorPages(2),
+  admin: ADMIN_PAGES,
   researcher: ["/settings/api-keys"],
 };
 
 beforeAll(async () => {
-  await sql(
-    `INSERT INTO post (id, kind, title, body_markdown, body_html, body_text, author_perspective, status, published_at)
-     VALUES (1, 'story', 'A story', 'Body', '<p>Body</p>', 'Body', 'carer', 'published', now()),
-            (2, 'story', 'Pending', 'Body', '<p>Body</p>', 'Body', 'carer', 'pending', null)`,
-  );
-  for (const role of ["member", "moderator", "admin", "researcher"]) {
-    const { handle, cookie } = await signUp(uniqueHandle(role));
-    await sql(`UPDATE "user" SET role = $1 WHERE handle_key = lower($2)`, [role, handle]);
-    cookies[role] = cookie;
-  }
+  await addPostsOneAndTwo();
+  Object.assign(cookies, await signUpInRoles(["member", "moderator", "admin", "researcher"]));
   // The queue with both silence forms: "Silence" for a member, "Lift silence" for a silenced one
   // (shown twice: beside their post and in the list of paused members).
   const [member] = await sql<{ id: number }>(`SELECT id FROM "user" WHERE role = 'member' LIMIT 1`);

@@ -3,7 +3,6 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
-import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 
 import {
@@ -17,20 +16,10 @@ import {
 
 import { applyMigrationsWithPrismaEngine, diffSchemas } from "../../prisma/schema-engine";
 import { describeSchema } from "../support/catalog";
-import { createDatabaseFromTemplate } from "../support/databases";
+import { createDatabaseFromTemplate, queryOnce as query } from "../support/databases";
 
 const adminUrl = inject("databaseAdminUrl");
 const emptyDatabase = () => createDatabaseFromTemplate(adminUrl, null);
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 const copies: string[] = [];
 afterAll(async () => {

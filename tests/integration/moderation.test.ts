@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { send, signUp, stripComments } from "../support/remix";
+import { pageText, send, signUp, stripComments } from "../support/remix";
 import { sql } from "../support/sql";
 
 async function account(role: string, trustLevel = 0) {
@@ -29,7 +29,7 @@ describe("the review queue", () => {
     const moderator = await account("moderator", 2);
     await pendingPost(author.id, "Old and plain", null, "now() - interval '3 days'");
     await pendingPost(author.id, "Kept a phone number", [{ kind: "phone", text: "07700 900123" }]);
-    const html = await (await send("/moderation", { cookie: moderator.cookie })).text().then(stripComments);
+    const html = await pageText("/moderation", moderator.cookie);
     expect(html.indexOf("Kept a phone number")).toBeGreaterThan(-1);
     expect(html.indexOf("Kept a phone number")).toBeLessThan(html.indexOf("Old and plain"));
     expect(html).toContain('<mark class="finding">07700 900123</mark>');
@@ -76,7 +76,7 @@ describe("the review queue", () => {
       form: { kind: "post", id: String(id), version: "1", decision: "reject", reason: "It names a social worker." },
       cookie: moderator.cookie,
     });
-    const own = await (await send(`/stories/${id}`, { cookie: author.cookie })).text().then(stripComments);
+    const own = await pageText(`/stories/${id}`, author.cookie);
     expect(own).toContain("A moderator wrote: It names a social worker.");
     expect((await send(`/stories/${id}`)).status).toBe(404);
   });
@@ -84,15 +84,41 @@ describe("the review queue", () => {
   it("never lets a moderator decide on their own content", async () => {
     const moderator = await account("moderator", 2);
     const id = await pendingPost(moderator.id, "My own post");
-    const html = await (await send("/moderation", { cookie: moderator.cookie })).text().then(stripComments);
+    const html = await pageText("/moderation", moderator.cookie);
     expect(html).toContain("This is your own content");
     const attempt = await send("/moderation", {
       form: { kind: "post", id: String(id), version: "1", decision: "approve" },
       cookie: moderator.cookie,
     });
     expect(attempt.status).toBe(403);
-    const [row] = await sql<{ status: string }>(`SELECT status FROM post WHERE id = $1`, [id]);
+    expect(stripComments(await attempt.text())).toContain("You cannot moderate your own content");
+    // Edit-then-approve gives the same answer (it once said 409, which is for conflicts).
+    const edit = await send(`/moderation/edit?kind=post&id=${id}`, {
+      form: { title: "My own post", body: "Tidied.", reason: "Tidied it", version: "1" },
+      cookie: moderator.cookie,
+    });
+    expect(edit.status).toBe(403);
+    const [row] = await sql<{ status: string; body_markdown: string }>(
+      `SELECT status, body_markdown FROM post WHERE id = $1`,
+      [id],
+    );
     expect(row?.status).toBe("pending");
+    expect(row?.body_markdown).not.toBe("Tidied.");
+    // And the comment of their own experience report.
+    const [report] = await sql<{ id: number }>(
+      `INSERT INTO experience_report (author_id, area_code, quarter_start, perspective, support_arrangement, client_group, plan_lead, budget_change, comment, comment_status)
+       VALUES ($1, 'E06000001', '2026-07-01', 'carer', 'dp_employer', 'autism', 'self_led', 'same', 'My year.', 'pending') RETURNING id`,
+      [moderator.id],
+    );
+    const comment = await send("/moderation", {
+      form: { kind: "report_comment", id: String(report?.id), version: "1", decision: "approve" },
+      cookie: moderator.cookie,
+    });
+    expect(comment.status).toBe(403);
+    const [kept] = await sql<{ comment_status: string }>(`SELECT comment_status FROM experience_report WHERE id = $1`, [
+      report?.id,
+    ]);
+    expect(kept?.comment_status).toBe("pending");
   });
 
   it("approves report comments too, and lists every action in the audit log", async () => {
@@ -108,11 +134,7 @@ describe("the review queue", () => {
       cookie: moderator.cookie,
     });
     expect(response.status).toBe(200);
-    const log = await (
-      await send("/moderation/log?action=report_comment", { cookie: moderator.cookie })
-    )
-      .text()
-      .then(stripComments);
+    const log = await pageText("/moderation/log?action=report_comment", moderator.cookie);
     expect(log).toContain("report_comment.approve");
     expect(log).toContain(moderator.handle);
   });
@@ -160,13 +182,13 @@ describe("flags", () => {
       cookie: flagger.cookie,
     });
     expect(response.headers.get("Location")).toBe("/help/safeguarding?reported=1");
-    const queue = await (await send("/moderation", { cookie: moderator.cookie })).text().then(stripComments);
+    const queue = await pageText("/moderation", moderator.cookie);
     const firstItem = /<h2 id="item-[^"]*" class="queue-heading">([^<]*)<\/h2>/.exec(queue)?.[1];
     expect(firstItem).toBe(`Post ${id}: Worrying post`);
     expect(queue).toContain("Safeguarding concern raised");
-    const notes = await (await send("/notifications", { cookie: moderator.cookie })).text().then(stripComments);
+    const notes = await pageText("/notifications", moderator.cookie);
     expect(notes).toContain("Safeguarding concern reported");
-    const authorNotes = await (await send("/notifications", { cookie: author.cookie })).text().then(stripComments);
+    const authorNotes = await pageText("/notifications", author.cookie);
     expect(authorNotes).toContain("/help/safeguarding");
   });
 
@@ -186,7 +208,7 @@ describe("flags", () => {
       cookie: moderator.cookie,
     });
     expect(removed.status).toBe(200);
-    const page = await (await send(`/stories/${postId}`)).text().then(stripComments);
+    const page = await pageText(`/stories/${postId}`);
     expect(page).toContain("This reply was removed by moderators.");
     expect(page).not.toContain("Rude words");
     const [flag] = await sql<{ resolution: string }>(`SELECT resolution FROM flag WHERE comment_id = $1`, [
@@ -194,11 +216,7 @@ describe("flags", () => {
     ]);
     expect(flag?.resolution).toBe("upheld");
     // Moderators can bring it back from the post's history page.
-    const history = await (
-      await send(`/stories/${postId}/history`, { cookie: moderator.cookie })
-    )
-      .text()
-      .then(stripComments);
+    const history = await pageText(`/stories/${postId}/history`, moderator.cookie);
     expect(history).toContain("Removed because: Abusive language.");
     const restored = await send("/moderation", {
       form: { kind: "comment", id: String(comment?.id), version: "2", decision: "restore" },
@@ -206,7 +224,7 @@ describe("flags", () => {
     });
     expect(restored.status).toBe(200);
     expect(await (await send(`/stories/${postId}`)).text()).toContain("Rude words");
-    const notes = await (await send("/notifications", { cookie: flagger.cookie })).text().then(stripComments);
+    const notes = await pageText("/notifications", flagger.cookie);
     expect(notes).toContain("a moderator has looked at something you reported");
   });
 });
@@ -225,13 +243,13 @@ describe("notifications", () => {
       form: { body: "Welcome!", displayMode: "anonymous", submissionKey: crypto.randomUUID() },
       cookie: replier.cookie,
     });
-    const home = await (await send("/", { cookie: author.cookie })).text().then(stripComments);
+    const home = await pageText("/", author.cookie);
     expect(home).toContain('Notifications<span class="count"> (2<span class="visually-hidden"> unread</span>)</span>');
-    const list = await (await send("/notifications", { cookie: author.cookie })).text().then(stripComments);
+    const list = await pageText("/notifications", author.cookie);
     expect(list).toContain("Your post “Tell me when” has been approved and published.");
     expect(list).toContain(`href="/stories/${id}"`);
     expect(list).toContain("Someone replied to your post “Tell me when”.");
-    const after = await (await send("/", { cookie: author.cookie })).text().then(stripComments);
+    const after = await pageText("/", author.cookie);
     expect(after).not.toContain('class="count"');
   });
 });
@@ -294,11 +312,7 @@ describe("more moderator tools", () => {
     const moderator = await account("moderator", 2);
     const id = await pendingPost(author.id, "Needs a redaction");
     await sql(`UPDATE post SET body_markdown = 'Call Mrs Okafor on 07700 900123.' WHERE id = $1`, [id]);
-    const page = await (
-      await send(`/moderation/edit?kind=post&id=${id}`, { cookie: moderator.cookie })
-    )
-      .text()
-      .then(stripComments);
+    const page = await pageText(`/moderation/edit?kind=post&id=${id}`, moderator.cookie);
     expect(page).toContain("Replace with [phone number]");
     const saved = await send(`/moderation/edit?kind=post&id=${id}`, {
       form: {
@@ -326,7 +340,7 @@ describe("more moderator tools", () => {
     );
     expect(log?.before.body).toContain("Okafor");
     expect(log?.after.body).toBe("Call [name] on [phone number].");
-    const notes = await (await send("/notifications", { cookie: author.cookie })).text().then(stripComments);
+    const notes = await pageText("/notifications", author.cookie);
     expect(notes).toContain(
       "A moderator edited your post and published it. They wrote: Removed a name and a phone number.",
     );
@@ -433,7 +447,7 @@ describe("more moderator tools", () => {
       );
       expect(row?.before.silencedUntil).toMatch(/^\d{4}-\d\d-\d\dT/);
       expect(row?.after).toEqual({ silencedUntil: null });
-      const notes = await (await send("/notifications", { cookie: moderator.cookie })).text().then(stripComments);
+      const notes = await pageText("/notifications", moderator.cookie);
       expect(notes).toContain(
         "A moderator has lifted the pause on your posting early: you can post again. The moderator wrote: Talked it through; back to work.",
       );
@@ -462,7 +476,7 @@ describe("more moderator tools", () => {
       await pendingPost(member.id, "Waiting from a silenced member");
       await pendingPost(admin.id, "Waiting from an admin");
       await sql(`UPDATE "user" SET silenced_until = now() + interval '3 days' WHERE id = $1`, [member.id]);
-      const html = await (await send("/moderation", { cookie: moderator.cookie })).text().then(stripComments);
+      const html = await pageText("/moderation", moderator.cookie);
       expect(html).toContain(`<summary>Lift silence on ${member.handle}</summary>`);
       expect(html).not.toContain(`<summary>Silence ${member.handle}</summary>`);
       expect(html).not.toContain(`<summary>Silence ${admin.handle}</summary>`);
@@ -489,18 +503,10 @@ describe("more moderator tools", () => {
 
     await pendingPost(author.id, "Kept details here", [{ kind: "email", text: "a@example.com" }]);
     await pendingPost(author.id, "Nothing kept here");
-    const filtered = await (
-      await send("/moderation?reason=kept_identifying_details", { cookie: moderator.cookie })
-    )
-      .text()
-      .then(stripComments);
+    const filtered = await pageText("/moderation?reason=kept_identifying_details", moderator.cookie);
     expect(filtered).toContain("Kept details here");
     expect(filtered).not.toContain("Nothing kept here");
-    const byCouncil = await (
-      await send("/moderation?council=E06000003", { cookie: moderator.cookie })
-    )
-      .text()
-      .then(stripComments);
+    const byCouncil = await pageText("/moderation?council=E06000003", moderator.cookie);
     expect(byCouncil).toContain("Nothing is waiting for review.");
   });
 });
@@ -520,7 +526,7 @@ describe("round trips", () => {
       },
       cookie: moderator.cookie,
     });
-    const own = await (await send(`/stories/${id}`, { cookie: author.cookie })).text().then(stripComments);
+    const own = await pageText(`/stories/${id}`, author.cookie);
     expect(own).toContain("A moderator wrote: Leave out the care home");
     expect(own).toContain("Edit your post and send it again");
     const [row] = await sql<{ version: number }>(`SELECT version FROM post WHERE id = $1`, [id]);
@@ -530,7 +536,7 @@ describe("round trips", () => {
     });
     const [after] = await sql<{ status: string }>(`SELECT status FROM post WHERE id = $1`, [id]);
     expect(after?.status).toBe("pending");
-    const queue = await (await send("/moderation", { cookie: moderator.cookie })).text().then(stripComments);
+    const queue = await pageText("/moderation", moderator.cookie);
     expect(queue).toContain("Now without the name.");
   });
 

@@ -7,7 +7,7 @@ import pg from "pg";
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { seedDemoCommunity } from "../../prisma/seed/demo";
-import { callApi, type ProblemBody } from "../support/api";
+import { callApi, type ProblemBody, walkStoryPages } from "../support/api";
 import { send, signUp, stripComments, uniqueClientAddress, uniqueHandle } from "../support/remix";
 import { sql } from "../support/sql";
 import { cursorReadings, cursorsIn, findTimeLeaks, type Leak } from "../support/time-leaks";
@@ -327,18 +327,7 @@ describe("the timestamp sweep", () => {
 describe("sealed cursors through the real routes", () => {
   type StoryPage = { stories: { id: number }[]; total: number; next: { cursor: string; url: string } | null };
 
-  async function walkApi(first: string): Promise<number[]> {
-    const ids: number[] = [];
-    let path: string | null = first;
-    for (let page = 0; path; page++) {
-      const { response, body }: { response: Response; body: StoryPage } = await callApi<StoryPage>(path);
-      expect(response.status, path).toBe(200);
-      ids.push(...body.stories.map((story) => story.id));
-      path = body.next ? body.next.url.replace("http://localhost", "") : null;
-      expect(page).toBeLessThan(100);
-    }
-    return ids;
-  }
+  const walkApi = (first: string) => walkStoryPages(first, { maxPages: 100 });
 
   it("paging through every story with sealed cursors gives each published post exactly once (API and /stories)", async () => {
     const published = [...publishedIds].sort();

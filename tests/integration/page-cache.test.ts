@@ -5,30 +5,20 @@
 // The snapshot is the whole PostgreSQL server's, and the other test files write to the shared
 // one all the time, which would retire pages between any two requests here. So this file runs
 // against a PostgreSQL server of its own (the app migrates it and loads the reference data).
-import { chmod, mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { type EmbeddedDatabase, startEmbeddedPostgres } from "../../app/server/db/embedded-postgres.server";
 import { type RunningApp, startApp, stopAllApps } from "../support/app-server";
 import freePort from "../support/free-port";
+import { type OwnPostgres, startOwnPostgres } from "../support/own-postgres";
 import { closeSql, sql } from "../support/sql";
 import { addStory } from "../support/stories";
 
 let app: RunningApp;
-let postgres: EmbeddedDatabase;
-let folder: string;
+let postgres: OwnPostgres;
 
 beforeAll(async () => {
-  folder = await mkdtemp(path.join(os.tmpdir(), "fifth-option-page-cache-"));
-  await chmod(folder, 0o755); // as root, PostgreSQL runs as "postgres" and must reach it
-  postgres = await startEmbeddedPostgres({
-    dataDir: path.join(folder, "postgres"),
-    port: await freePort(),
-    databaseName: "page_cache",
-  });
+  postgres = await startOwnPostgres("page-cache", "page_cache");
   // The sql() and addStory() helpers read this, for this file only.
   process.env.DATABASE_URL = postgres.url;
   app = await startApp([], {
@@ -42,8 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stopAllApps();
   await closeSql();
-  await postgres?.stop();
-  if (folder) await rm(folder, { recursive: true, force: true });
+  await postgres?.remove();
 });
 
 const nonceOf = (response: Response) =>

@@ -29,26 +29,20 @@ describe("experience reports", () => {
     expect(beforeSubmit.html).toContain("Hartlepool");
     expect(beforeSubmit.html).toContain("£13.50");
 
-    const submit = await send("/reports/new", {
-      form: {
-        intent: "submit",
-        answers: beforeSubmit.state.answers,
-        submissionKey: beforeSubmit.state.submissionKey,
-        step: "check",
-      },
-      cookie,
-    });
+    const sendCheckedAnswers = () =>
+      send("/reports/new", {
+        form: {
+          intent: "submit",
+          answers: beforeSubmit.state.answers,
+          submissionKey: beforeSubmit.state.submissionKey,
+          step: "check",
+        },
+        cookie,
+      });
+    const submit = await sendCheckedAnswers();
     expect(submit.status).toBe(302);
     // The same form sent again (a refresh after POST) saves nothing new.
-    await send("/reports/new", {
-      form: {
-        intent: "submit",
-        answers: beforeSubmit.state.answers,
-        submissionKey: beforeSubmit.state.submissionKey,
-        step: "check",
-      },
-      cookie,
-    });
+    await sendCheckedAnswers();
     const rows = await sql<{
       area_code: string;
       hourly_rate_pence: number;

@@ -5,8 +5,9 @@ import path from "node:path";
 
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { send, signUp, uniqueClientAddress, uniqueHandle } from "../support/remix";
+import { send, signUp, signUpInRoles, uniqueClientAddress, uniqueHandle } from "../support/remix";
 import { sql } from "../support/sql";
+import { addPostsOneAndTwo } from "../support/stories";
 
 // "author": signed-in members, and then only the author of the thing (tested in posting.test.ts).
 type Access = "public" | "signed-out" | "member" | "author" | "moderator" | "researcher" | "admin";
@@ -127,16 +128,8 @@ const silencedOwn = { post: 0, comment: 0 };
 
 beforeAll(async () => {
   // Post 1 (published) and post 2 (pending), for the routes that need them to exist.
-  await sql(
-    `INSERT INTO post (id, kind, title, body_markdown, body_html, body_text, author_perspective, status, published_at)
-     VALUES (1, 'story', 'A story', 'Body', '<p>Body</p>', 'Body', 'carer', 'published', now()),
-            (2, 'story', 'Pending', 'Body', '<p>Body</p>', 'Body', 'carer', 'pending', null)`,
-  );
-  for (const role of ["member", "moderator", "researcher", "admin"]) {
-    const { handle, cookie } = await signUp(uniqueHandle(role));
-    await sql(`UPDATE "user" SET role = $1 WHERE handle_key = lower($2)`, [role, handle]);
-    cookies[role] = cookie;
-  }
+  await addPostsOneAndTwo();
+  Object.assign(cookies, await signUpInRoles(["member", "moderator", "researcher", "admin"]));
   // A member a moderator has paused for a week, with a story and a comment of their own to edit.
   const { handle, cookie } = await signUp(uniqueHandle("silenced"));
   cookies.silenced = cookie;

@@ -5,9 +5,9 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { type RunningApp, startApp } from "../support/app-server";
-import freePort from "../support/free-port";
+import { type RunningApp, startAppBehindProxy } from "../support/app-server";
 import { sql } from "../support/sql";
+import { addPostsOneAndTwo } from "../support/stories";
 
 const routesDir = path.resolve(import.meta.dirname, "..", "..", "app", "routes");
 const routeFiles = readdirSync(routesDir).filter((f) => !f.includes(".test."));
@@ -60,17 +60,8 @@ const countEverything = async () =>
   )[0]?.n;
 
 beforeAll(async () => {
-  await sql(
-    `INSERT INTO post (id, kind, title, body_markdown, body_html, body_text, author_perspective, status, published_at)
-     VALUES (1, 'story', 'A story', 'Body', '<p>Body</p>', 'Body', 'carer', 'published', now()),
-            (2, 'story', 'Pending', 'Body', '<p>Body</p>', 'Body', 'carer', 'pending', null)`,
-  );
-  app = await startApp([], {
-    DATABASE_URL: process.env.DATABASE_URL,
-    LOG_LEVEL: "info",
-    TRUST_PROXY: "true",
-    PORT: String(await freePort()),
-  });
+  await addPostsOneAndTwo();
+  app = await startAppBehindProxy("info");
 });
 
 afterAll(async () => {

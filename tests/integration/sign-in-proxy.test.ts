@@ -3,18 +3,12 @@
 // signing in from another.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { type RunningApp, startApp, stopAllApps } from "../support/app-server";
-import freePort from "../support/free-port";
+import { type RunningApp, startAppBehindProxy, stopAllApps } from "../support/app-server";
 
 let app: RunningApp;
 
 beforeAll(async () => {
-  app = await startApp([], {
-    DATABASE_URL: process.env.DATABASE_URL,
-    LOG_LEVEL: "warn",
-    TRUST_PROXY: "true",
-    PORT: String(await freePort()),
-  });
+  app = await startAppBehindProxy("warn");
 });
 
 afterAll(async () => {

@@ -78,16 +78,4 @@ export async function prepareDatabase(url: string): Promise<void> {
   }
 }
 
-export async function sql<Row extends pg.QueryResultRow>(
-  url: string,
-  text: string,
-  params: unknown[] = [],
-): Promise<Row[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<Row>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
+export { queryOnce as sql } from "../support/databases";

@@ -1,5 +1,7 @@
 // Calls the public API through the production build; every answer is checked against the OpenAPI
 // document (tests/support/openapi.ts).
+import { expect } from "vitest";
+
 import { checkAgainstDocument } from "./openapi";
 import { send, type SendOptions, uniqueClientAddress } from "./remix";
 
@@ -33,4 +35,28 @@ export interface ProblemBody {
   status: number;
   detail: string;
   errors?: { parameter: string; detail: string }[];
+}
+
+/**
+ * Follows next.url from a first page of /api/v1/stories to the last: every page a 200 whose Link
+ * header names the next page (none on the last), at most `maxPages` of them; `between` runs after
+ * each page. Returns the ids listed, in order.
+ */
+export async function walkStoryPages(
+  first: string,
+  { maxPages, between }: { maxPages: number; between?: (page: number) => Promise<void> },
+): Promise<number[]> {
+  type StoryPage = { stories: { id: number }[]; next: { url: string } | null };
+  const ids: number[] = [];
+  let url: string | null = first;
+  for (let page = 1; url; page++) {
+    const { response, body }: { response: Response; body: StoryPage } = await callApi<StoryPage>(url);
+    expect(response.status, url).toBe(200);
+    ids.push(...body.stories.map((story) => story.id));
+    expect(response.headers.get("Link")).toBe(body.next ? `<${body.next.url}>; rel="next"` : null);
+    url = body.next ? body.next.url.replace("http://localhost", "") : null;
+    await between?.(page);
+    expect(page).toBeLessThanOrEqual(maxPages);
+  }
+  return ids;
 }

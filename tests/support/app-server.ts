@@ -2,6 +2,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
+import freePort from "./free-port";
+
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 export interface RunningApp {
@@ -72,6 +74,16 @@ export async function startApp(
   }
   child.kill("SIGKILL");
   throw new Error(`app was not ready within ${timeoutMs} ms:\n${output()}`);
+}
+
+/** The app on this test file's database and a free port, behind a proxy: client addresses come from X-Forwarded-For. */
+export async function startAppBehindProxy(logLevel: "info" | "warn"): Promise<RunningApp> {
+  return startApp([], {
+    DATABASE_URL: process.env.DATABASE_URL,
+    LOG_LEVEL: logLevel,
+    TRUST_PROXY: "true",
+    PORT: String(await freePort()),
+  });
 }
 
 /** Stops every app still running (for afterAll hooks). */

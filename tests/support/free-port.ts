@@ -1,16 +1,6 @@
-import net from "node:net";
+import getPort from "get-port";
 
-/** A TCP port on loopback that nothing is listening on right now. */
+/** A TCP port nothing is listening on right now (get-port also never hands out the same one twice in a row). */
 export default function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
+  return getPort();
 }

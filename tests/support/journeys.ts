@@ -48,6 +48,18 @@ export async function join(page: Page, appUrl: string, name: string) {
   return page.locator("ol.codes code").allTextContents();
 }
 
+/** Joins with the plain HTML form (for a page with JavaScript off) and returns the recovery codes shown. */
+export async function joinWithoutScript(page: Page, appUrl: string, name: string) {
+  await asNewVisitor(page);
+  await page.goto(`${appUrl}/join`);
+  await page.fill("#handle", name);
+  await page.fill("#password", PASSWORD);
+  await page.check("input[name=perspective][value=carer]");
+  await Promise.all([page.waitForLoadState("load"), page.click("main button[type=submit]")]);
+  await page.getByRole("heading", { level: 1, name: "Save your recovery codes" }).waitFor();
+  return page.locator("ol.codes code").allTextContents();
+}
+
 /** Presses the submit button whose text matches, reached with Tab. */
 export async function pressButton(page: Page, text: string) {
   const id = await page.evaluate((wanted) => {

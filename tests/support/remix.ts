@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import { createRequestHandler, type ServerBuild } from "@remix-run/node";
 
 import { GOOD_PASSWORD, uniqueHandle } from "./handles";
+import { sql } from "./sql";
 
 const buildFile = path.resolve(import.meta.dirname, "..", "..", "build", "index.js");
 if (!existsSync(buildFile)) throw new Error("No production build: run `npm run build` before the integration tests.");
@@ -74,6 +75,22 @@ export async function signUp(handle = uniqueHandle(), perspective = "carer", cli
     (m) => m[1] ?? "",
   );
   return { handle, cookie, codes, html };
+}
+
+/** The HTML of a page as this session (or a visitor) sees it, with React's <!-- --> taken out. */
+export async function pageText(pathAndQuery: string, cookie?: string | null): Promise<string> {
+  return stripComments(await (await send(pathAndQuery, { cookie })).text());
+}
+
+/** Signs up one member for each role and gives them it; their session cookies, by role. */
+export async function signUpInRoles<Role extends string>(roles: readonly Role[]): Promise<Record<Role, string>> {
+  const cookies = {} as Record<Role, string>;
+  for (const role of roles) {
+    const { handle, cookie } = await signUp(uniqueHandle(role));
+    await sql(`UPDATE "user" SET role = $1 WHERE handle_key = lower($2)`, [role, handle]);
+    cookies[role] = cookie;
+  }
+  return cookies;
 }
 
 /** React separates adjacent text with <!-- --> in server HTML; tests read the text without them. */

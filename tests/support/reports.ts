@@ -2,6 +2,8 @@
 // writes them (the outcome summary is updated when the transaction commits).
 import pg from "pg";
 
+import { OUTCOME_DOMAINS } from "../../app/domain/taxonomy";
+
 export interface TestReport {
   area: string;
   quarter: string;
@@ -83,20 +85,7 @@ export function carried(html: string) {
   return { answers, submissionKey, step };
 }
 
-export const OUTCOMES = [
-  "control-daily-life",
-  "control-support",
-  "support-when-needed",
-  "dignity",
-  "safety",
-  "physical-health",
-  "mental-wellbeing",
-  "relationships",
-  "community",
-  "occupation",
-  "home",
-  "quality-of-life",
-];
+export const OUTCOMES = OUTCOME_DOMAINS.map((domain) => domain.slug);
 
 function quarterNow() {
   const now = new Date();

@@ -50,3 +50,12 @@ export async function addStory(story: StoryFixture): Promise<number> {
   }
   return id;
 }
+
+/** Post 1 (published) and post 2 (pending), for sweeps whose addresses name a post that must exist. */
+export async function addPostsOneAndTwo(): Promise<void> {
+  await sql(
+    `INSERT INTO post (id, kind, title, body_markdown, body_html, body_text, author_perspective, status, published_at)
+     VALUES (1, 'story', 'A story', 'Body', '<p>Body</p>', 'Body', 'carer', 'published', now()),
+            (2, 'story', 'Pending', 'Body', '<p>Body</p>', 'Body', 'carer', 'pending', null)`,
+  );
+}

@@ -8,6 +8,7 @@ import {
   ChartFrame,
   GridLines,
   IntervalLine,
+  TickLabels,
   useChartIds,
   type ChartText,
   type LegendItem,
@@ -15,7 +16,7 @@ import {
 } from "./chart-frame";
 import { formatValue, withheldText, type NumberUnit } from "./format";
 import { BAR_COLOUR, INK, MUTED } from "./palette";
-import { BASELINE, LINE_HEIGHT, VIEW_WIDTH, round, textWidth, tickAnchor, wrapText } from "./layout";
+import { BASELINE, LINE_HEIGHT, VIEW_WIDTH, round, textWidth, wrapText } from "./layout";
 
 export interface ShareBar {
   label: string;
@@ -151,22 +152,7 @@ export function BarChart(props: BarChartProps) {
           </g>
         );
       })}
-      <g className="chart__axis">
-        {ticks.map((tick) => {
-          const label = formatValue(tick, unit);
-          return (
-            <text
-              key={tick}
-              x={round(x(tick))}
-              y={plotBottom + BASELINE + 4}
-              textAnchor={tickAnchor(x(tick), label)}
-              fill={INK}
-            >
-              {label}
-            </text>
-          );
-        })}
-      </g>
+      <TickLabels ticks={ticks} x={x} y={plotBottom + BASELINE + 4} format={(tick) => formatValue(tick, unit)} />
     </ChartFrame>
   );
 }

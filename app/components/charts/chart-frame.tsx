@@ -7,7 +7,7 @@ import { type Figure, type NetScore, type Share } from "~/domain/outcomes/figure
 
 import { formatFigure, formatInterval, type NumberUnit } from "./format";
 import { GRID, INK, MUTED, type MarkerShape } from "./palette";
-import { FONT_SIZE, VIEW_MARGIN, VIEW_WIDTH, round } from "./layout";
+import { FONT_SIZE, VIEW_MARGIN, VIEW_WIDTH, round, tickAnchor } from "./layout";
 
 /** The words every chart needs from the page that shows it. */
 export interface ChartText {
@@ -185,6 +185,32 @@ export function GridLines({
           strokeWidth={value === strong ? 1.5 : 1}
         />
       ))}
+    </g>
+  );
+}
+
+/** The value axis under a horizontal chart: a label at each tick, the end ones kept inside the drawing. */
+export function TickLabels({
+  ticks,
+  x,
+  y,
+  format,
+}: {
+  ticks: number[];
+  x: (value: number) => number;
+  y: number;
+  format: (tick: number) => string;
+}) {
+  return (
+    <g className="chart__axis">
+      {ticks.map((tick) => {
+        const label = format(tick);
+        return (
+          <text key={tick} x={round(x(tick))} y={y} textAnchor={tickAnchor(x(tick), label)} fill={INK}>
+            {label}
+          </text>
+        );
+      })}
     </g>
   );
 }

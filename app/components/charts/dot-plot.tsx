@@ -10,13 +10,14 @@ import {
   GridLines,
   IntervalLine,
   Marker,
+  TickLabels,
   useChartIds,
   type ChartText,
   type LegendItem,
 } from "./chart-frame";
 import { formatValue, withheldText } from "./format";
 import { INK, MUTED, seriesStyle } from "./palette";
-import { BASELINE, LINE_HEIGHT, VIEW_WIDTH, round, tickAnchor, wrapText } from "./layout";
+import { BASELINE, LINE_HEIGHT, VIEW_WIDTH, round, wrapText } from "./layout";
 
 export interface DotSeries<K extends string> {
   key: K;
@@ -126,22 +127,7 @@ export function DotPlot<K extends string>(props: DotPlotProps<K>) {
           })}
         </g>
       ))}
-      <g className="chart__axis">
-        {ticks.map((tick) => {
-          const label = formatValue(tick, "score");
-          return (
-            <text
-              key={tick}
-              x={round(x(tick))}
-              y={plotBottom + BASELINE}
-              textAnchor={tickAnchor(x(tick), label)}
-              fill={INK}
-            >
-              {label}
-            </text>
-          );
-        })}
-      </g>
+      <TickLabels ticks={ticks} x={x} y={plotBottom + BASELINE} format={(tick) => formatValue(tick, "score")} />
     </ChartFrame>
   );
 }

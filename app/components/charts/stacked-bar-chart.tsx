@@ -10,10 +10,10 @@ import { scaleLinear } from "d3-scale";
 
 import { WITHHELD_TEXT, type Figure, type Share, type WithheldReason } from "~/domain/outcomes/figures";
 
-import { ChartFrame, GridLines, useChartIds, type ChartText, type LegendItem } from "./chart-frame";
+import { ChartFrame, GridLines, TickLabels, useChartIds, type ChartText, type LegendItem } from "./chart-frame";
 import { formatValue } from "./format";
 import { categoryColour, divergingColour, DIVERGING_COLOURS, INK, MUTED } from "./palette";
-import { BASELINE, LINE_HEIGHT, VIEW_WIDTH, round, tickAnchor, wrapText } from "./layout";
+import { BASELINE, LINE_HEIGHT, VIEW_WIDTH, round, wrapText } from "./layout";
 
 export interface StackSegment {
   /** Stable key of the answer ("a_bit_better"): segments with the same key share a colour. */
@@ -239,22 +239,12 @@ export function StackedBarChart(props: StackedBarChartProps) {
           ) : null}
         </g>
       ))}
-      <g className="chart__axis">
-        {ticks.map((tick) => {
-          const label = formatValue(Math.abs(tick), "percent");
-          return (
-            <text
-              key={tick}
-              x={round(x(tick))}
-              y={plotBottom + BASELINE}
-              textAnchor={tickAnchor(x(tick), label)}
-              fill={INK}
-            >
-              {label}
-            </text>
-          );
-        })}
-      </g>
+      <TickLabels
+        ticks={ticks}
+        x={x}
+        y={plotBottom + BASELINE}
+        format={(tick) => formatValue(Math.abs(tick), "percent")}
+      />
     </ChartFrame>
   );
 }

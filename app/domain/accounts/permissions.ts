@@ -48,8 +48,9 @@ export function outranks(actor: { id: number; role: Role }, person: { id: number
 
 const ON_PEOPLE: ReadonlySet<Action> = new Set(["member:silence", "member:unsilence"]);
 
-// Each role can do everything the one before it can, plus its own.
-const MEMBER: Action[] = [
+// The writes, which silencing takes away. Every member action is one today; a member action that
+// is not a write (so a silenced member keeps it) goes in MEMBER after them, not here.
+const WRITES: readonly Action[] = [
   "post:create",
   "comment:create",
   "report:create",
@@ -57,6 +58,9 @@ const MEMBER: Action[] = [
   "content:flag",
   "post:react",
 ];
+
+// Each role can do everything the one before it can, plus its own.
+const MEMBER: Action[] = [...WRITES];
 const RESEARCHER: Action[] = [...MEMBER, "research:export", "api:keys"];
 const MODERATOR: Action[] = [
   ...RESEARCHER,
@@ -74,15 +78,6 @@ const ROLE_ACTIONS: Record<Role, ReadonlySet<Action>> = {
   admin: new Set(ADMIN),
 };
 
-const WRITES: ReadonlySet<Action> = new Set([
-  "post:create",
-  "comment:create",
-  "report:create",
-  "content:edit",
-  "content:flag",
-  "post:react",
-]);
-
 export function isSilenced(actor: Actor, now = new Date()): boolean {
   return actor.silencedUntil !== null && actor.silencedUntil > now;
 }
@@ -91,7 +86,7 @@ export function can(actor: Actor | null, action: Action, resource?: Resource, no
   if (!actor) return false;
   if (!ROLE_ACTIONS[actor.role].has(action)) return false;
   // A silenced member can read but not write.
-  if (WRITES.has(action) && isSilenced(actor, now)) return false;
+  if (WRITES.includes(action) && isSilenced(actor, now)) return false;
   if (action === "content:edit")
     return resource !== undefined && "authorId" in resource && resource.authorId === actor.id;
   // A moderator never reviews their own content.

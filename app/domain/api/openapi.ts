@@ -23,6 +23,14 @@ const RATE_LIMIT_HEADERS = {
   RateLimit: { $ref: "#/components/headers/RateLimit" },
 };
 
+/** A query parameter of an operation. */
+const query = (name: string, description: string, schema: object) => ({ name, in: "query", description, schema });
+/** A string that is one of a list, or one of a record's keys. */
+const oneOf = (values: readonly string[] | Record<string, unknown>) => ({
+  type: "string",
+  enum: Array.isArray(values) ? values : Object.keys(values),
+});
+
 const json = (schema: object) => ({ "application/json": { schema } });
 const problem = { "application/problem+json": { schema: ref("Problem") } };
 
@@ -163,55 +171,37 @@ export const OPENAPI = {
         description:
           "The same search as the site's stories page, newest first unless there are search words. Newest first means by month of publication; within a month the order is by id, which is random, so it says nothing about when in the month a story was published. Walk the pages with `next.url` (or pass `next.cursor` back as `cursor` with the same filters) until `next` is null: every story is listed once, and stories already listed never move (a new story of the current month may appear on a later page).",
         parameters: [
-          {
-            name: "q",
-            in: "query",
-            description: 'Search words, web-search style: `"direct payment" -agency`, `respite or "short breaks"`.',
-            schema: { type: "string", maxLength: QUERY_MAX },
-          },
-          { name: "kind", in: "query", schema: { type: "string", enum: Object.keys(POST_KINDS) } },
-          {
-            name: "tag",
-            in: "query",
-            description: "A tag's slug (see /tags).",
-            schema: { type: "string", pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$", maxLength: 60 },
-          },
-          {
-            name: "council",
-            in: "query",
-            description: "A council's ONS code (see /councils).",
-            schema: { $ref: "#/components/schemas/GssCode" },
-          },
-          {
-            name: "region",
-            in: "query",
-            description: "An English region's ONS code, or S92000003 for Scotland, W92000004 for Wales.",
-            schema: { $ref: "#/components/schemas/GssCode" },
-          },
-          {
-            name: "perspective",
-            in: "query",
-            description: "The author's perspective.",
-            schema: { type: "string", enum: Object.keys(PERSPECTIVES) },
-          },
-          {
-            name: "arrangement",
-            in: "query",
-            description: "The support arrangement of an experience report attached to the story.",
-            schema: { type: "string", enum: Object.keys(SUPPORT_ARRANGEMENTS) },
-          },
-          {
-            name: "year",
-            in: "query",
-            description: `Year published (UK time), from ${FIRST_YEAR} to this year.`,
-            schema: { type: "integer", minimum: FIRST_YEAR },
-          },
-          {
-            name: "sort",
-            in: "query",
-            description: "`relevance` (the default with search words; needs them) or `newest` (the default without).",
-            schema: { type: "string", enum: ["relevance", "newest"] },
-          },
+          query("q", 'Search words, web-search style: `"direct payment" -agency`, `respite or "short breaks"`.', {
+            type: "string",
+            maxLength: QUERY_MAX,
+          }),
+          { name: "kind", in: "query", schema: oneOf(POST_KINDS) },
+          query("tag", "A tag's slug (see /tags).", {
+            type: "string",
+            pattern: "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+            maxLength: 60,
+          }),
+          query("council", "A council's ONS code (see /councils).", ref("GssCode")),
+          query(
+            "region",
+            "An English region's ONS code, or S92000003 for Scotland, W92000004 for Wales.",
+            ref("GssCode"),
+          ),
+          query("perspective", "The author's perspective.", oneOf(PERSPECTIVES)),
+          query(
+            "arrangement",
+            "The support arrangement of an experience report attached to the story.",
+            oneOf(SUPPORT_ARRANGEMENTS),
+          ),
+          query("year", `Year published (UK time), from ${FIRST_YEAR} to this year.`, {
+            type: "integer",
+            minimum: FIRST_YEAR,
+          }),
+          query(
+            "sort",
+            "`relevance` (the default with search words; needs them) or `newest` (the default without).",
+            oneOf(["relevance", "newest"]),
+          ),
           { $ref: "#/components/parameters/cursor" },
           { $ref: "#/components/parameters/limit" },
         ],
@@ -242,18 +232,8 @@ export const OPENAPI = {
         description:
           "England, Scotland and Wales, with their ONS (GSS) codes. Derived from mySociety's list (CC BY 4.0).",
         parameters: [
-          {
-            name: "nation",
-            in: "query",
-            description: "Only this nation's councils (any letter case).",
-            schema: { type: "string", enum: NATIONS },
-          },
-          {
-            name: "region",
-            in: "query",
-            description: "Only this region's councils.",
-            schema: { $ref: "#/components/schemas/GssCode" },
-          },
+          query("nation", "Only this nation's councils (any letter case).", oneOf(NATIONS)),
+          query("region", "Only this region's councils.", ref("GssCode")),
         ],
         responses: responses({ description: "Councils, by name.", schema: ref("CouncilList") }, { notFound: true }),
       },
@@ -274,55 +254,19 @@ export const OPENAPI = {
         description:
           "The figures of an outcomes dashboard view: one council, region or nation (or, with none of them, every nation and its councils), over a period of quarters, optionally for one group of people. Every figure is either shown (`shown: true` with a value: counts rounded to 5, shares and net scores in whole percent with 95% intervals) or withheld with a reason (`fewer-than-5`, `secondary`: withheld so that a small group cannot be worked out from totals, `too-few-values`: a median from fewer than 10 values). The rules are the dashboard's: see /outcomes/about-the-data.",
         parameters: [
-          { name: "council", in: "query", description: "A council's ONS code.", schema: ref("GssCode") },
-          {
-            name: "region",
-            in: "query",
-            description: "A region's ONS code (Scotland is S92000003, Wales W92000004).",
-            schema: ref("GssCode"),
-          },
-          {
-            name: "nation",
-            in: "query",
-            description: "England, Scotland or Wales.",
-            schema: { type: "string", enum: NATIONS },
-          },
-          {
-            name: "from",
-            in: "query",
-            description: "First quarter, like 2025-Q1. Default: 11 quarters before `to`.",
-            schema: ref("Quarter"),
-          },
-          {
-            name: "to",
-            in: "query",
-            description: "Last quarter, like 2026-Q4. Default: the current quarter. At most 20 quarters in all.",
-            schema: ref("Quarter"),
-          },
-          {
-            name: "perspective",
-            in: "query",
-            description: "Only reports from this perspective.",
-            schema: { type: "string", enum: Object.keys(PERSPECTIVES) },
-          },
-          {
-            name: "arrangement",
-            in: "query",
-            description: "Only reports about this kind of support.",
-            schema: { type: "string", enum: Object.keys(SUPPORT_ARRANGEMENTS) },
-          },
-          {
-            name: "client",
-            in: "query",
-            description: "Only reports about this group of people.",
-            schema: { type: "string", enum: Object.keys(CLIENT_GROUPS) },
-          },
-          {
-            name: "lead",
-            in: "query",
-            description: "Only reports where this person or body led the support plan.",
-            schema: { type: "string", enum: Object.keys(PLAN_LEADS) },
-          },
+          query("council", "A council's ONS code.", ref("GssCode")),
+          query("region", "A region's ONS code (Scotland is S92000003, Wales W92000004).", ref("GssCode")),
+          query("nation", "England, Scotland or Wales.", oneOf(NATIONS)),
+          query("from", "First quarter, like 2025-Q1. Default: 11 quarters before `to`.", ref("Quarter")),
+          query(
+            "to",
+            "Last quarter, like 2026-Q4. Default: the current quarter. At most 20 quarters in all.",
+            ref("Quarter"),
+          ),
+          query("perspective", "Only reports from this perspective.", oneOf(PERSPECTIVES)),
+          query("arrangement", "Only reports about this kind of support.", oneOf(SUPPORT_ARRANGEMENTS)),
+          query("client", "Only reports about this group of people.", oneOf(CLIENT_GROUPS)),
+          query("lead", "Only reports where this person or body led the support plan.", oneOf(PLAN_LEADS)),
         ],
         responses: responses(
           { description: "The view's figures, with the licence and a citation line.", schema: ref("Outcomes") },

@@ -36,7 +36,8 @@ export type ParsedOutcomeFilters =
       values: Partial<Record<OutcomeFilterField, string>>;
     };
 
-const CHOICES = {
+/** The filters chosen from a list: each one's answers and what to say when the address holds another. */
+export const OUTCOME_FILTER_CHOICES = {
   perspective: { options: PERSPECTIVES, message: "Choose a perspective from the list" },
   arrangement: { options: SUPPORT_ARRANGEMENTS, message: "Choose a kind of support from the list" },
   client: { options: CLIENT_GROUPS, message: "Choose a group of people from the list" },
@@ -77,11 +78,14 @@ export function parseOutcomeFilters(params: URLSearchParams, today: Date): Parse
       errors.from = `Choose a period of at most ${LONGEST_PERIOD_IN_QUARTERS} quarters (5 years)`;
   }
 
-  const choose = <F extends keyof typeof CHOICES>(field: F): keyof (typeof CHOICES)[F]["options"] | null => {
+  const choose = <F extends keyof typeof OUTCOME_FILTER_CHOICES>(
+    field: F,
+  ): keyof (typeof OUTCOME_FILTER_CHOICES)[F]["options"] | null => {
     const raw = values[field];
     if (!raw) return null;
-    if (Object.hasOwn(CHOICES[field].options, raw)) return raw as keyof (typeof CHOICES)[F]["options"];
-    errors[field] = CHOICES[field].message;
+    if (Object.hasOwn(OUTCOME_FILTER_CHOICES[field].options, raw))
+      return raw as keyof (typeof OUTCOME_FILTER_CHOICES)[F]["options"];
+    errors[field] = OUTCOME_FILTER_CHOICES[field].message;
     return null;
   };
   const filters: OutcomeFilters = {

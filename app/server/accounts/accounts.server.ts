@@ -14,15 +14,18 @@ import {
   RECOVERY_CODE_COUNT,
 } from "~/domain/accounts/recovery-codes";
 import type { Perspective } from "~/domain/taxonomy";
+import { Refusal } from "~/domain/forms";
 
 import { recordAction } from "../moderation/audit.server";
+import { checkWatchedWords } from "../moderation/watched-words.server";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./password.server";
 import { invalidateUserSessions } from "./session.server";
 import { isUniqueViolation, prisma, transaction } from "../db/client.server";
 
-export class HandleTaken extends Error {
+/** 400 on the name field (code name "handle"). */
+export class HandleTaken extends Refusal {
   constructor() {
-    super("That name is already taken. Choose another");
+    super("That name is already taken. Choose another", 400, "handle");
   }
 }
 
@@ -67,6 +70,22 @@ export async function createAccount(input: {
 export async function isHandleTaken(handle: string, exceptUserId?: number): Promise<boolean> {
   const found = await prisma().user.findUnique({ where: { handleKey: handleKey(handle) }, select: { id: true } });
   return found !== null && found.id !== exceptUserId;
+}
+
+/** 400 on the name field: a watched word blocks it. */
+export class HandleNotAllowed extends Refusal {
+  constructor() {
+    super("That name is not allowed. Choose another", 400, "handle");
+  }
+}
+
+/**
+ * Refuses a name someone else has (HandleTaken) or a watched word blocks (HandleNotAllowed), for
+ * joining and for changing one's name. The unique index still decides a race (createAccount).
+ */
+export async function assertHandleAvailable(handle: string, exceptUserId?: number): Promise<void> {
+  if (await isHandleTaken(handle, exceptUserId)) throw new HandleTaken();
+  if ((await checkWatchedWords(handle)).blockedBy) throw new HandleNotAllowed();
 }
 
 /** The account for a handle and password, or null; takes as long for an unknown handle as a wrong password. */
@@ -311,15 +330,31 @@ export async function listMembersForAdmin({
   return { members, total };
 }
 
+/** 403: nobody can lock the site out of administration by demoting themselves. */
+export class OwnAdminRole extends Refusal {
+  constructor() {
+    super("You cannot remove your own admin role. Ask another admin.", 403);
+  }
+}
+
+/** 404: the member was deleted since the page was shown. */
+export class NoSuchMember extends Refusal {
+  constructor() {
+    super("That member no longer exists.", 404);
+  }
+}
+
+/** Gives a member a role, logged; refuses an admin's demoting themselves (OwnAdminRole) and a gone member (NoSuchMember). */
 export async function setRole(
   actor: { id: number; handle: string },
   userId: number,
   role: Role,
   reason: string | null,
-) {
+): Promise<{ changed: boolean; handle: string }> {
+  if (userId === actor.id && role !== "admin") throw new OwnAdminRole();
   return transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, handle: true } });
-    if (!before) return null;
+    if (!before) throw new NoSuchMember();
     if (before.role === role) return { changed: false, handle: before.handle };
     await tx.user.update({ where: { id: userId }, data: { role } });
     await recordAction(

@@ -5,6 +5,7 @@ import { encodeHexLowerCase } from "@oslojs/encoding";
 
 import { type Actor } from "~/domain/accounts/permissions";
 import { apiKeyPrefix, MAX_ACTIVE_API_KEYS, newApiKey } from "~/domain/api/api-keys";
+import { Refusal } from "~/domain/forms";
 
 import { prisma } from "../db/client.server";
 
@@ -13,9 +14,10 @@ function hashApiKey(key: string): string {
   return encodeHexLowerCase(sha256(new TextEncoder().encode(key)));
 }
 
-export class TooManyApiKeys extends Error {
+/** 409: revoke one first. */
+export class TooManyApiKeys extends Refusal {
   constructor() {
-    super(`You already have ${MAX_ACTIVE_API_KEYS} keys. Revoke one you no longer use before you create another`);
+    super(`You already have ${MAX_ACTIVE_API_KEYS} keys. Revoke one you no longer use before you create another`, 409);
   }
 }
 

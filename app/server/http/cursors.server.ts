@@ -9,6 +9,8 @@
 // the same token (pages stay cacheable) and two different positions never share a nonce.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from "node:crypto";
 
+import { Refusal } from "~/domain/forms";
+
 export const CURSOR_VERSION = 1;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
@@ -16,9 +18,9 @@ const TAG_BYTES = 16;
 export const CURSOR_MAX_LENGTH = 300;
 
 /** A page link whose cursor is damaged, forged, made for another list or under an old format. */
-export class InvalidCursor extends Error {
+export class InvalidCursor extends Refusal {
   constructor() {
-    super("This page link is damaged or out of date: go back to the first page of results.");
+    super("This page link is damaged or out of date: go back to the first page of results.", 400, "cursor");
   }
 }
 

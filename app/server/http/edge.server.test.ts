@@ -1,4 +1,7 @@
+import type { ServerBuild } from "@remix-run/node";
 import { describe, expect, it } from "vitest";
+
+import { Refusal } from "~/domain/forms";
 
 import {
   addressRefusal,
@@ -7,6 +10,7 @@ import {
   hasSessionCookie,
   isBadInput,
   isPrivateAnswer,
+  withBadInputAs400,
 } from "./edge.server";
 
 describe("body limits", () => {
@@ -84,5 +88,46 @@ describe("the address limit", () => {
     expect(discovery.length).toBe(7680);
     expect(addressRefusal("GET", discovery)).toBeNull();
     expect(addressRefusal("GET", `/stories?q=${"a".repeat(EDGE_LIMITS.urlChars)}`)?.status).toBe(414);
+  });
+});
+
+describe("refusals no route answered", () => {
+  const buildThrowing = (error: unknown) =>
+    withBadInputAs400({
+      routes: {
+        "routes/x": {
+          id: "routes/x",
+          path: "x",
+          module: {
+            action: () => Promise.reject(error),
+            loader: () => Promise.reject(error),
+          },
+        },
+      },
+    } as unknown as ServerBuild);
+  const run = (build: ServerBuild, kind: "action" | "loader") =>
+    (build.routes["routes/x"]?.module[kind] as (args: never) => Promise<unknown>)({} as never);
+
+  it("become their own status with their message, in the site's layout, never a 500", async () => {
+    const build = buildThrowing(new Refusal("You cannot moderate your own content.", 403));
+    for (const kind of ["action", "loader"] as const) {
+      await expect(run(build, kind)).rejects.toMatchObject({
+        data: "You cannot moderate your own content.",
+        init: { status: 403 },
+      });
+    }
+  });
+
+  it("are recognised from another copy of the module (the server process and the build each load one)", async () => {
+    const foreign = Object.assign(new Error("Already dealt with."), {
+      status: 409,
+      [Symbol.for("fifth-option.refusal")]: true,
+    });
+    await expect(run(buildThrowing(foreign), "action")).rejects.toMatchObject({ init: { status: 409 } });
+  });
+
+  it("leave other errors alone", async () => {
+    const error = new Error("a bug");
+    await expect(run(buildThrowing(error), "action")).rejects.toBe(error);
   });
 });

@@ -14,6 +14,7 @@ import type { NextFunction, Request as ExpressRequest, Response as ExpressRespon
 import getRawBody from "raw-body";
 
 import { type ProblemKind, problemDocument } from "../../domain/api/problems";
+import { isRefusal } from "../../domain/forms";
 import { publicOrigin } from "../process/env.server";
 import { logger } from "../process/logger.server";
 
@@ -201,8 +202,9 @@ export function isBadInput(error: unknown): boolean {
 type DataFunction = (args: never) => unknown;
 
 /**
- * The build with every loader and action wrapped so that bad input (isBadInput) is a 400 in the
- * site's layout, never a 500: one place, whatever route it reaches. The detail is logged.
+ * The build with every loader and action wrapped so that bad input (isBadInput) is a 400, and a
+ * refusal (app/domain/forms.ts) its own 4xx, in the site's layout, never a 500: one place, whatever
+ * route it reaches. The detail is logged.
  */
 export function withBadInputAs400(build: ServerBuild): ServerBuild {
   const wrap = (id: string, kind: "loader" | "action", run: DataFunction | undefined) =>
@@ -211,6 +213,11 @@ export function withBadInputAs400(build: ServerBuild): ServerBuild {
       try {
         return await run(args);
       } catch (error) {
+        // A refusal the route did not answer itself: its own status and message, in the site's layout.
+        if (isRefusal(error)) {
+          logger.warn({ route: id, kind, status: error.status }, "refusal not answered by its route");
+          throw data(error.message, { status: error.status });
+        }
         if (!isBadInput(error)) throw error;
         logger.warn(
           { err: error instanceof Error ? error.message : String(error), route: id, kind },

@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { data } from "@remix-run/node";
 import type { ZodError } from "zod";
 
-import type { FieldErrors } from "~/domain/forms";
+import { type FieldErrors, isRefusal, type Refusal } from "~/domain/forms";
 
 export type FormValues = Record<string, string>;
 
@@ -148,11 +148,36 @@ export function zodFieldErrors(error: ZodError): FieldErrors {
   return errors;
 }
 
+export interface FailureOptions<Extra extends object> {
+  /** The status when `failure` is a list of messages (a refusal carries its own); 400 unless given. */
+  status?: number;
+  /** Where a refusal's field is called something else in this form, e.g. `{ area: "council" }`. */
+  fields?: Partial<Record<string, string>>;
+  /** Anything else the page needs back (findings, the wizard's step…), beside errors and values. */
+  extra?: Extra;
+}
+
 /**
- * A refused form: 400 (or the given status) with the messages and what the person typed, so
- * nothing is lost. Passwords are never sent back.
+ * The one answer to a failed form, in every route: the status, and `{ ok: false, errors, values,
+ * ...extra }` with the messages and everything the person typed, so nothing is lost. `failure`
+ * is either the messages by field or a refusal (app/domain/forms.ts), whose status and field are
+ * used. Passwords and the honeypot are never sent back. The third argument may be just a status.
  */
-export function formFailure(errors: FieldErrors, values: FormValues, status = 400) {
+export function formFailure<Extra extends object = Record<never, never>>(
+  failure: FieldErrors | Refusal,
+  values: FormValues,
+  options: number | FailureOptions<Extra> = {},
+) {
+  const { status, fields = {}, extra } = typeof options === "number" ? { status: options } : options;
+  let errors: FieldErrors;
+  let answered = status ?? 400;
+  if (isRefusal(failure)) {
+    const field = failure.field ? (fields[failure.field] ?? failure.field) : "form";
+    errors = { [field]: failure.message };
+    answered = failure.status;
+  } else {
+    errors = failure;
+  }
   const kept = Object.fromEntries(Object.entries(values).filter(([key]) => !/password|website/i.test(key)));
-  return data({ ok: false as const, errors, values: kept }, { status });
+  return data({ ...(extra as Extra), ok: false as const, errors, values: kept }, { status: answered });
 }

@@ -5,6 +5,7 @@ import { createHmac, randomBytes } from "node:crypto";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 
 import { RATE_LIMIT_POLICIES } from "~/domain/api/rate-limits";
+import { Refusal } from "~/domain/forms";
 
 import { pool, prisma, toServiceUnavailable } from "../db/client.server";
 
@@ -60,11 +61,12 @@ function limiter(name: LimitName): RateLimiterPostgres {
   return found;
 }
 
-export class RateLimited extends Error {
+/** 429, about the whole form. */
+export class RateLimited extends Refusal {
   constructor(public readonly retryAfterSeconds: number) {
     // "Try again in 12 minutes", in plain words.
     const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-    super(`You have tried this too many times. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`);
+    super(`You have tried this too many times. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`, 429);
   }
 }
 

@@ -12,6 +12,7 @@ import {
   statusAfter,
   statusBefore,
 } from "~/domain/moderation/queue";
+import { Refusal } from "~/domain/forms";
 
 import { refreshTrustLevel } from "../accounts/accounts.server";
 import { recordAction } from "./audit.server";
@@ -186,15 +187,17 @@ export async function listQueue(
     .sort(compareByRisk);
 }
 
-export class AlreadyHandled extends Error {
+/** 409: a conflict with another moderator's decision. */
+export class AlreadyHandled extends Refusal {
   constructor() {
-    super("Another moderator has already dealt with this item. The queue has been refreshed.");
+    super("Another moderator has already dealt with this item. The queue has been refreshed.", 409);
   }
 }
 
-export class OwnContent extends Error {
+/** 403 on every path: you may not moderate what is yours (a 409 is for conflicts, not permission). */
+export class OwnContent extends Refusal {
   constructor() {
-    super("You cannot moderate your own content. Another moderator will review it.");
+    super("You cannot moderate your own content. Another moderator will review it.", 403);
   }
 }
 
@@ -380,9 +383,10 @@ export async function listAuditLog({
   return { entries: rows.slice(0, perPage), next: rows.length > perPage ? (rows[perPage - 1]?.id ?? null) : null };
 }
 
-export class AlreadyFlagged extends Error {
+/** 409: one report per member per item. */
+export class AlreadyFlagged extends Refusal {
   constructor() {
-    super("You have already reported this. A moderator will look at it.");
+    super("You have already reported this. A moderator will look at it.", 409);
   }
 }
 
@@ -472,17 +476,20 @@ export async function flagContent(
   return { hidden, postId, authorId: item.authorId };
 }
 
-export class NotAllowed extends Error {
+/** 403: the role hierarchy (decision 026). */
+export class NotAllowed extends Refusal {
   constructor() {
     super(
       "You cannot do that to this person. Moderators act on members, admins on moderators, and nobody on themselves.",
+      403,
     );
   }
 }
 
-export class NotSilenced extends Error {
+/** 409: the silence already ended. */
+export class NotSilenced extends Refusal {
   constructor() {
-    super("This member's posting is not paused: the silence has ended or was already lifted.");
+    super("This member's posting is not paused: the silence has ended or was already lifted.", 409);
   }
 }
 

@@ -5,6 +5,7 @@ import {
   type WatchedResult,
   type WatchedWord,
 } from "~/domain/moderation/watched-words";
+import { Refusal } from "~/domain/forms";
 
 import { prisma } from "../db/client.server";
 
@@ -32,9 +33,14 @@ export async function checkWatchedWords(text: string): Promise<WatchedResult> {
   return applyWatchedWords(text, await activeWords());
 }
 
-export class BlockedByWatchedWord extends Error {
+/** A 400 on the text's field ("body" unless the route says otherwise). */
+export class BlockedByWatchedWord extends Refusal {
   constructor(public readonly pattern: string) {
-    super(`Your text contains “${pattern}”, which is not allowed on Fifth Option. Please remove it and try again.`);
+    super(
+      `Your text contains “${pattern}”, which is not allowed on Fifth Option. Please remove it and try again.`,
+      400,
+      "body",
+    );
   }
 }
 

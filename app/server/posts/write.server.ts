@@ -4,6 +4,7 @@ import { needsPreModeration } from "~/domain/accounts/trust";
 import { type BylineScope, bylineNarrowing, type NarrowingWarning } from "~/domain/anonymity/byline";
 import type { PostInput } from "~/domain/posts/post-input";
 import type { Perspective } from "~/domain/taxonomy";
+import { Refusal } from "~/domain/forms";
 
 import { isUniqueViolation, prisma, query, sqlTransaction, transaction } from "../db/client.server";
 import { Prisma } from "../db/generated/client";
@@ -33,12 +34,13 @@ export interface Author {
   perspective: string;
 }
 
-export class UnknownReference extends Error {
+/** 400 on the field that named something that is not there (or no longer takes replies). */
+export class UnknownReference extends Refusal {
   constructor(
-    public readonly field: "area" | "tags" | "post" | "parent",
+    public override readonly field: "area" | "tags" | "post" | "parent",
     message: string,
   ) {
-    super(message);
+    super(message, 400, field);
   }
 }
 
@@ -276,15 +278,27 @@ function keptColumn(kept: unknown[]) {
   return kept.length ? (kept as never) : Prisma.DbNull;
 }
 
+/** 409: the post or reply changed since the form was opened (another tab, a moderator's edit). */
+export class StaleEdit extends Refusal {
+  constructor(what: "post" | "reply") {
+    super(
+      what === "post"
+        ? "This post changed since you opened it. Copy your text, reload the page and try again."
+        : "This reply changed since you opened it. Copy your text, reload and try again.",
+      409,
+    );
+  }
+}
+
 /**
  * An author's edit. The previous version (text, council, tags and byline) is kept: moderators
  * see the history. A published post edited by a trust-level-0 author goes back to review.
- * `version` guards against a stale form. Kept findings are replaced by those of the new text.
+ * `version` guards against a stale form (StaleEdit). Kept findings are replaced by those of the new text.
  */
 export async function editPost(
   author: Author,
   input: { id: number; title: string; body: string; version: number; keptFindings: unknown[]; place?: PostPlaceChange },
-): Promise<{ status: string } | { conflict: true }> {
+): Promise<{ status: string }> {
   return transaction(async (tx) => {
     const current = await tx.post.findUnique({
       where: { id: input.id },
@@ -302,7 +316,7 @@ export async function editPost(
     });
     if (!current || current.authorId !== author.id || current.status === "removed")
       throw new UnknownReference("post", "That post cannot be edited");
-    if (current.version !== input.version) return { conflict: true as const };
+    if (current.version !== input.version) throw new StaleEdit("post");
     const place = input.place;
     const tags = place ? await tx.tag.findMany({ where: { slug: { in: place.tags } }, select: { id: true } }) : [];
     if (place && tags.length !== new Set(place.tags).size)
@@ -344,7 +358,7 @@ export async function getCommentForEditing(id: number) {
 export async function editComment(
   author: Author,
   input: { id: number; body: string; version: number; keptFindings: unknown[] },
-): Promise<{ status: string; postId: number } | { conflict: true }> {
+): Promise<{ status: string; postId: number }> {
   return transaction(async (tx) => {
     const current = await tx.comment.findUnique({
       where: { id: input.id },
@@ -352,7 +366,7 @@ export async function editComment(
     });
     if (!current || current.authorId !== author.id || current.status === "removed")
       throw new UnknownReference("post", "That reply cannot be edited");
-    if (current.version !== input.version) return { conflict: true as const };
+    if (current.version !== input.version) throw new StaleEdit("reply");
     await tx.commentRevision.create({
       data: {
         commentId: input.id,

@@ -1,13 +1,14 @@
 // The reference data posts and reports are filed under: councils (with their regions and nations)
 // and tags. Forms, filters and the public API all list them from here.
 import type { Area } from "~/domain/anonymity/byline";
+import { Refusal } from "~/domain/forms";
 
 import { prisma } from "../db/client.server";
 
-export class UnknownCouncil extends Error {
-  readonly field = "area";
+/** 400 on the council field (code name "area"). */
+export class UnknownCouncil extends Refusal {
   constructor() {
-    super("Choose a council from the list, or leave it empty");
+    super("Choose a council from the list, or leave it empty", 400, "area");
   }
 }
 

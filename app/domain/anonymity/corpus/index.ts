@@ -17,3 +17,16 @@ export const UNSEEN_SENTENCES = parseCorpus(UNSEEN);
 /** Written after the changes the unseen part led to; also kept out of ALL_SENTENCES. */
 export const RECHECK_SENTENCES = parseCorpus(RECHECK);
 export const ALL_SENTENCES = [...TUNING_SENTENCES, ...HELD_BACK_SENTENCES, ...FRESH_SENTENCES, ...PROBE_SENTENCES];
+
+/** Every part by name: those in ALL_SENTENCES first, then the two kept out of it. */
+export const CORPUS_PARTS = {
+  tuning: TUNING_SENTENCES,
+  "held back": HELD_BACK_SENTENCES,
+  fresh: FRESH_SENTENCES,
+  probe: PROBE_SENTENCES,
+  unseen: UNSEEN_SENTENCES,
+  recheck: RECHECK_SENTENCES,
+} as const;
+export type CorpusPart = keyof typeof CORPUS_PARTS;
+export const PARTS_IN_ALL: readonly CorpusPart[] = ["tuning", "held back", "fresh", "probe"];
+export const PARTS_NOT_IN_ALL: readonly CorpusPart[] = ["unseen", "recheck"];
