@@ -136,6 +136,7 @@ export function Layout({ children }: { children: ReactNode }) {
                     </li>
                     <li>
                       <NavLink to="/saved">Saved</NavLink>
+                      <NavLink to="/drafts">Drafts</NavLink>
                     </li>
                     <li>
                       <NavLink to="/notifications">

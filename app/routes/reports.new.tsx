@@ -5,6 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { CouncilField } from "~/components/council-field";
+import { DraftControls, SaveDraftButton } from "~/components/draft-controls";
 import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, RadioGroup, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import {
@@ -22,9 +23,11 @@ import {
 } from "~/domain/reports/report-input";
 import {
   advance,
+  answersSoFar,
   type Answers,
   asksAboutPay,
   COUNCIL_NOT_FOUND,
+  parseStep,
   position,
   previousStep,
   show,
@@ -33,7 +36,9 @@ import {
   type WizardStep,
 } from "~/domain/reports/wizard";
 import { isRefusal } from "~/domain/forms";
+import { DraftProblem, parseDraftId, readReportDraft, reportDraftFields } from "~/domain/drafts/drafts";
 import { requirePermission } from "~/server/accounts/guards.server";
+import { deleteDraft, getDraft, saveDraft } from "~/server/drafts/drafts.server";
 import { formFailure, isUnavailable, readForm, submissionKeyFrom, type FormValues } from "~/server/http/forms.server";
 import { listCouncils, resolveArea } from "~/server/reference/reference.server";
 import { consume } from "~/server/http/rate-limit.server";
@@ -58,12 +63,23 @@ const options = (record: Record<string, string | { label: string }>) =>
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "report:create");
   const [councils, stories] = await Promise.all([listCouncils(), listOwnStories(user.id)]);
-  const story = new URL(request.url).searchParams.get("story") ?? "";
+  const url = new URL(request.url);
+  const story = url.searchParams.get("story") ?? "";
+  // A report kept as a draft continues at the step it was saved on (the member's own draft only).
+  const draftId = parseDraftId(url.searchParams.get("draft"));
+  const found = draftId === null ? null : await getDraft(user.id, draftId, "report");
+  const draft = found ? readReportDraft(found.fields) : null;
   return {
     councils: councils.map((c) => c.name),
     quarters: recentQuarters(new Date()),
     stories,
-    initial: { answers: { perspective: user.perspective, postId: story } as Answers, submissionKey: randomUUID() },
+    initial: {
+      answers: draft?.answers ?? ({ perspective: user.perspective, postId: story } as Answers),
+      step: draft ? parseStep(draft.step) : ("where" as WizardStep),
+      draftId: found?.id ?? null,
+      draftSaved: Boolean(found) && url.searchParams.get("saved") === "1",
+      submissionKey: randomUUID(),
+    },
   };
 }
 
@@ -81,6 +97,27 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "report:create");
   const values = await readForm(request);
   const submissionKey = submissionKeyFrom(values.submissionKey);
+  const draftId = parseDraftId(values.draftId) ?? parseDraftId(new URL(request.url).searchParams.get("draft"));
+
+  // "Save draft": every answer so far, this page's included, and the step, kept as they are.
+  if (values.intent === "draft") {
+    const at = parseStep(values.step);
+    const answers = answersSoFar(values);
+    try {
+      const id = await saveDraft(user.id, {
+        id: draftId,
+        kind: "report",
+        postId: null,
+        fields: reportDraftFields(answers, at),
+      });
+      return redirect(`/reports/new?draft=${id}&saved=1`);
+    } catch (error) {
+      if (error instanceof DraftProblem)
+        return answer(show(at, answers, { form: error.message }), values, submissionKey, error.status);
+      throw error;
+    }
+  }
+
   // The council box takes a name or a code, as resolveArea does.
   const councils = await listCouncils();
   const known = new Set(councils.flatMap((c) => [c.name.toLowerCase(), c.code.toUpperCase()]));
@@ -95,6 +132,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (!area) return answer(show("where", answers, { council: COUNCIL_NOT_FOUND }), values, submissionKey);
     await consume("writesPerUser", String(user.id));
     const created = await createReport(user.id, { ...report, areaCode: area.code }, submissionKey);
+    await deleteDraft(user.id, draftId);
     return redirect(`/reports/thanks?id=${created.id}`);
   } catch (error) {
     if (isRefusal(error)) {
@@ -113,7 +151,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewReport() {
   const { councils, quarters, stories, initial } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const step: WizardStep = result?.step ?? "where";
+  const step: WizardStep = result?.step ?? initial.step;
   const answers: Answers = result?.answers ?? initial.answers;
   const submissionKey = result?.submissionKey ?? initial.submissionKey;
   const errors: FieldErrors = result?.errors ?? {};
@@ -153,6 +191,7 @@ export default function NewReport() {
         <input type="hidden" name="answers" value={JSON.stringify(answers)} />
         <input type="hidden" name="submissionKey" value={submissionKey} />
         <input type="hidden" name="step" value={step} />
+        <DraftControls draftKind="report" draftId={initial.draftId} saved={initial.draftSaved && !result} />
         <StepFields
           step={step}
           answers={answers}
@@ -170,6 +209,7 @@ export default function NewReport() {
               Back
             </button>
           ) : null}
+          <SaveDraftButton />
         </div>
       </Form>
     </>

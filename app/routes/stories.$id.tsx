@@ -5,6 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
+import { DraftControls, SaveDraftButton } from "~/components/draft-controls";
 import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors, SuccessNotice } from "~/components/forms";
 import { PostHeading } from "~/components/post-heading";
@@ -17,6 +18,7 @@ import {
   parseSeen,
   unseenFindings,
 } from "~/domain/anonymity/redaction";
+import { DraftProblem, draftValues, parseDraftId } from "~/domain/drafts/drafts";
 import { parseThreadIntent, threadButtons } from "~/domain/following/following";
 import { commentInputSchema } from "~/domain/posts/post-input";
 import { isRefusal } from "~/domain/forms";
@@ -29,6 +31,7 @@ import {
   setThreadMuted,
   threadState,
 } from "~/server/following/following.server";
+import { deleteDraft, getDraft, saveFormAsDraft } from "~/server/drafts/drafts.server";
 import {
   isUnavailable,
   readForm,
@@ -63,8 +66,15 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
         found.post.status === "published" ? recordThreadOpened(user.id, found.post.id) : null,
       ])
     : [null];
+  // A reply the member kept as a draft, to carry on with (their own only).
+  const draftId = user ? parseDraftId(new URL(request.url).searchParams.get("draft")) : null;
+  const draft = user && draftId !== null ? await getDraft(user.id, draftId, "reply") : null;
   return {
     ...found,
+    draft:
+      draft && draft.postId === found.post.id
+        ? { id: draft.id, values: { ...draftValues(draft.fields).values, draftId: String(draft.id) } }
+        : null,
     viewer: user
       ? {
           thread,
@@ -121,6 +131,22 @@ export async function action({ params, request }: ActionFunctionArgs) {
     }
 
     const user = await requirePermission(request, "comment:create");
+    // "Save draft": kept as typed, and the page comes back with the reply form filled in from it.
+    if (intent === "draft") {
+      try {
+        const draftId = await saveFormAsDraft(user.id, "reply", postId, values);
+        if (draftId === null) {
+          return formFailure({ body: "There is nothing to save yet: write some of your reply first." }, values, {
+            extra: { findings: [] },
+          });
+        }
+        return redirect(`/stories/${postId}?draft=${draftId}&saved=1#reply`);
+      } catch (error) {
+        if (error instanceof DraftProblem)
+          return formFailure({ form: error.message }, values, { status: error.status, extra: { findings: [] } });
+        throw error;
+      }
+    }
     const parsed = commentInputSchema.safeParse(values);
     if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values, { extra: { findings: [] } });
     const { body } = applyRedactIntent({ body: parsed.data.body }, ["body"], intent);
@@ -148,6 +174,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
       },
       submissionKeyFrom(values.submissionKey),
     );
+    await deleteDraft(user.id, parseDraftId(values.draftId));
     return redirect(`/stories/${postId}?replied=${comment.status}#comment-${comment.id}`);
   } catch (error) {
     // A post or reply that is gone is about the whole form, not a field.
@@ -196,9 +223,15 @@ function Comment({
           · <time dateTime={comment.monthIso}>{comment.month}</time>
         </p>
       )}
+      {comment.pending ? (
+        <p>
+          <span className="pending-mark">Waiting for a moderator</span> Only you can see your reply until a moderator
+          has read it.
+        </p>
+      ) : null}
       {/* Stored HTML was rendered from Markdown and sanitised with an allow-list when saved. */}
       <div className="prose" dangerouslySetInnerHTML={{ __html: comment.html }} />
-      {!comment.removed && (helped || comment.canMarkHelpful || comment.canChoose) ? (
+      {!comment.removed && !comment.pending && (helped || comment.canMarkHelpful || comment.canChoose) ? (
         <div className="reply-marks">
           {helped ? <p className="helped-count">{helped}</p> : null}
           {comment.canMarkHelpful ? (
@@ -223,7 +256,7 @@ function Comment({
           ) : null}
         </div>
       ) : null}
-      {!comment.removed && (replyTo || comment.isMine || canFlag) ? (
+      {!comment.removed && !comment.pending && (replyTo || comment.isMine || canFlag) ? (
         <p className="button-row">
           {replyTo ? (
             <Link to={replyTo(comment.id)}>
@@ -277,11 +310,11 @@ function ThreadChoices({
 }
 
 export default function Story() {
-  const { post, comments, commentCount, reactions, viewer, replyMode } = useLoaderData<typeof loader>();
+  const { post, comments, commentCount, reactions, viewer, replyMode, draft } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const errors: FieldErrors = result?.errors ?? {};
-  const values: FormValues = result?.values ?? {};
+  const values: FormValues = result?.values ?? draft?.values ?? {};
   const findings = result?.findings ?? [];
   const replyingTo = Number(values.parentId ?? searchParams.get("replyTo") ?? "") || null;
   const replyLink = viewer?.canComment && post.status === "published" ? (id: number) => `?replyTo=${id}#reply` : null;
@@ -319,12 +352,16 @@ export default function Story() {
           </p>
         </div>
       ) : null}
-      {post.status !== "published" && post.isAuthor ? (
+      {/* Just sent for review, the thank-you above already says it is waiting. */}
+      {post.status !== "published" && post.isAuthor && !(post.status === "pending" && searchParams.get("posted")) ? (
         <div className="notice">
-          <p>
-            Only you can see this post: it is{" "}
-            {post.status === "pending" ? "waiting for review" : post.status.replace("_", " ")}.
-          </p>
+          {post.status === "pending" ? (
+            <p>
+              <strong>Waiting for a moderator.</strong> Only you can see this post until a moderator has read it.
+            </p>
+          ) : (
+            <p>Only you can see this post: it is {post.status.replace("_", " ")}.</p>
+          )}
           {post.moderationNote ? <p>A moderator wrote: {post.moderationNote}</p> : null}
           {post.status === "changes_requested" ? (
             <p>
@@ -406,7 +443,7 @@ export default function Story() {
             <>
               {findings.length > 0 ? (
                 <Form method="post" replace>
-                  {["submissionKey", "body", "displayMode", "parentId"].map((key) => (
+                  {["submissionKey", "draftId", "body", "displayMode", "parentId"].map((key) => (
                     <input key={key} type="hidden" name={key} value={values[key] ?? ""} />
                   ))}
                   <FindingsPanel
@@ -420,6 +457,12 @@ export default function Story() {
               ) : null}
               {viewer.preModerated ? <p>A moderator will read your reply before others can see it.</p> : null}
               <Form method="post" noValidate key={values.body ?? "reply"}>
+                <DraftControls
+                  draftKind="reply"
+                  postId={post.id}
+                  draftId={values.draftId}
+                  saved={Boolean(draft) && !result && searchParams.get("saved") === "1"}
+                />
                 <input type="hidden" name="submissionKey" value={values.submissionKey ?? viewer.submissionKey} />
                 {replyingTo ? <input type="hidden" name="parentId" value={replyingTo} /> : null}
                 <TextArea
@@ -445,7 +488,10 @@ export default function Story() {
                     { value: "handle", label: `Under my name, ${viewer.handle}` },
                   ]}
                 />
-                <SubmitButton>Post reply</SubmitButton>
+                <div className="button-row">
+                  <SubmitButton>Post reply</SubmitButton>
+                  <SaveDraftButton />
+                </div>
               </Form>
             </>
           )}

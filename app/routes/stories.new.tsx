@@ -7,6 +7,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
 import { BylineScopeField, NarrowingNotice } from "~/components/byline-scope";
 import { CouncilField } from "~/components/council-field";
+import { DraftControls, SaveDraftButton } from "~/components/draft-controls";
 import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { PostHeading } from "~/components/post-heading";
@@ -31,9 +32,11 @@ import {
   TITLE_MAX,
   BODY_MAX_WORDS,
 } from "~/domain/posts/post-input";
+import { DraftProblem, draftValues, parseDraftId } from "~/domain/drafts/drafts";
 import { PERSPECTIVES, type Perspective } from "~/domain/taxonomy";
 import { isRefusal, type Refusal } from "~/domain/forms";
 import { requirePermission } from "~/server/accounts/guards.server";
+import { deleteDraft, getDraft, saveFormAsDraft } from "~/server/drafts/drafts.server";
 import {
   isUnavailable,
   readFormWithLists,
@@ -55,13 +58,22 @@ export const meta: MetaFunction = () => [{ title: "Share your story – Fifth Op
 let referenceCache: { councils: string[]; tags: { slug: string; label: string; group: string }[] } | null = null;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const guided = new URL(request.url).searchParams.get("guided") === "1";
+  const url = new URL(request.url);
+  const guided = url.searchParams.get("guided") === "1";
+  const draftId = parseDraftId(url.searchParams.get("draft"));
   try {
     const user = await requirePermission(request, "post:create");
-    const [councils, tags] = await Promise.all([listCouncils(), listTags()]);
+    const [councils, tags, found] = await Promise.all([
+      listCouncils(),
+      listTags(),
+      draftId === null ? null : getDraft(user.id, draftId, "story"),
+    ]);
     referenceCache = { councils: councils.map((c) => c.name), tags };
     return {
-      guided,
+      guided: guided && !found,
+      draft: found ? storyDraft(found.id, found.fields) : null,
+      draftMissing: draftId !== null && !found,
+      draftSaved: Boolean(found) && url.searchParams.get("saved") === "1",
       ...referenceCache,
       submissionKey: randomUUID(),
       anonymousByline: PERSPECTIVES[user.perspective as keyof typeof PERSPECTIVES]?.byline ?? "a member",
@@ -72,6 +84,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     if (!isUnavailable(error)) throw error;
     return {
       guided,
+      draft: null,
+      draftMissing: false,
+      draftSaved: false,
       councils: referenceCache?.councils ?? [],
       tags: referenceCache?.tags ?? [],
       submissionKey: randomUUID(),
@@ -80,6 +95,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
       preModerated: false,
     };
   }
+}
+
+/** A story draft as the form's values: a draft kept from the three guided prompts continues as one body. */
+function storyDraft(id: number, fields: Parameters<typeof draftValues>[0]) {
+  const { values, tags } = draftValues(fields);
+  if (!values.body && (values.whatHappened || values.whatWasGood || values.whatCouldBeBetter)) {
+    values.body = joinGuidedStory({
+      whatHappened: values.whatHappened,
+      whatWasGood: values.whatWasGood,
+      whatCouldBeBetter: values.whatCouldBeBetter,
+    });
+  }
+  return { id, values: { ...values, draftId: String(id) }, tags };
 }
 
 // When saving failed because the database was down, keep the page as it is: re-running the
@@ -143,6 +171,24 @@ async function writePost(request: Request, values: FormValues, submittedTags: st
   }
   values.guided = "0";
 
+  // "Save draft": kept as it is, valid or not, and the form comes back filled in from the draft.
+  if (intent === "draft") {
+    try {
+      const draftId = await saveFormAsDraft(user.id, "story", null, values, () => tags);
+      if (draftId === null) {
+        return failed({ title: "There is nothing to save yet: write a title or some of your story first." });
+      }
+      return redirect(`/stories/new?draft=${draftId}&saved=1`);
+    } catch (error) {
+      if (error instanceof DraftProblem)
+        return formFailure({ form: error.message }, values, {
+          status: error.status,
+          extra: { tags, preview: null, revision: randomUUID() },
+        });
+      throw error;
+    }
+  }
+
   const parsed = postInputSchema.safeParse({ ...values, body: values.body ?? "", title: values.title ?? "", tags });
   let errors: FieldErrors = parsed.success ? {} : zodFieldErrors(parsed.error);
   if (errors.tags) errors = { ...errors, "tag-topic": errors.tags, tags: undefined };
@@ -197,6 +243,8 @@ async function writePost(request: Request, values: FormValues, submittedTags: st
       },
       submissionKeyFrom(values.submissionKey),
     );
+    // Published (or sent for review): the draft it came from is no longer needed.
+    await deleteDraft(user.id, parseDraftId(values.draftId));
     return redirect(`/stories/${post.id}?posted=1`);
   } catch (error) {
     if (!isRefusal(error)) throw error;
@@ -215,11 +263,14 @@ export default function NewStory() {
     anonymousByline,
     handle,
     preModerated,
+    draft,
+    draftMissing,
+    draftSaved,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors: FieldErrors = result?.errors ?? {};
-  const values: FormValues = result?.values ?? {};
-  const chosenTags = result?.tags ?? [];
+  const values: FormValues = result?.values ?? draft?.values ?? {};
+  const chosenTags = result?.tags ?? draft?.tags ?? [];
   const preview = result?.preview ?? null;
   const showGuided = guided && !result;
 
@@ -232,11 +283,14 @@ export default function NewStory() {
           As a new member, a moderator will read your post before others can see it. This usually takes a day.
         </p>
       ) : null}
+      {draftMissing ? (
+        <p className="notice">That draft is no longer there: it may have been published or deleted.</p>
+      ) : null}
       {showGuided ? (
         <p>
           <Link to="/stories/new">Write it in one box instead</Link>
         </p>
-      ) : !result ? (
+      ) : !result && !draft ? (
         <p>
           Not sure where to start? <Link to="/stories/new?guided=1">Answer three short questions instead</Link>
         </p>
@@ -278,7 +332,8 @@ export default function NewStory() {
         </section>
       ) : null}
 
-      <Form method="post" noValidate key={result?.revision ?? "new"}>
+      <Form method="post" noValidate key={result?.revision ?? draft?.id ?? "new"}>
+        <DraftControls draftKind="story" draftId={values.draftId} saved={draftSaved && !result} />
         <input type="hidden" name="submissionKey" value={values.submissionKey ?? submissionKey} />
         <input type="hidden" name="guided" value={showGuided ? "1" : "0"} />
         {preview ? <input type="hidden" name="seen" value={encodeSeen(preview.findings)} /> : null}
@@ -346,6 +401,7 @@ export default function NewStory() {
               {preModerated ? "Send for review" : "Publish"}
             </SubmitButton>
           ) : null}
+          <SaveDraftButton />
         </div>
       </Form>
     </>
@@ -353,7 +409,7 @@ export default function NewStory() {
 }
 
 function HiddenValues({ values, tags, without = [] }: { values: FormValues; tags: string[]; without?: string[] }) {
-  const keys = ["submissionKey", "kind", "title", "body", "council", "displayMode", "bylineScope"].filter(
+  const keys = ["submissionKey", "draftId", "kind", "title", "body", "council", "displayMode", "bylineScope"].filter(
     (key) => !without.includes(key),
   );
   return (

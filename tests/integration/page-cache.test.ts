@@ -87,6 +87,54 @@ describe("the page cache for signed-out readers", () => {
     }
   });
 
+  it("never keeps or serves an author's own view: their waiting post and reply stay theirs", async () => {
+    const handle = `cacheauthor_${Math.random()
+      .toString(36)
+      .replace(/[^a-z]/g, "")
+      .slice(0, 8)}`;
+    const joined = await fetch(`${app.url}/join`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ handle, password: "kettle orbit lantern nine", perspective: "carer" }),
+      redirect: "manual",
+    });
+    expect(joined.status).toBe(200);
+    const cookie = (joined.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+    expect(cookie).toContain("=");
+    const [author] = await sql<{ id: number }>(`SELECT id FROM "user" WHERE handle_key = lower($1)`, [handle]);
+    const storyId = await addStory({ title: "Read by many people" });
+    await sql(
+      `INSERT INTO comment (post_id, author_id, author_perspective, body_markdown, body_html, status)
+       VALUES ($1, $2, 'carer', 'Mine alone for now', '<p>Mine alone for now</p>', 'pending')`,
+      [storyId, author?.id],
+    );
+    const pendingId = await addStory({ title: "Mine until a moderator reads it", status: "pending" });
+    await sql(`UPDATE post SET author_id = $1 WHERE id = $2`, [author?.id, pendingId]);
+
+    const url = `${app.url}/stories/${storyId}`;
+    await fetch(url).then((r) => r.text());
+    const kept = await fetch(url);
+    expect(kept.headers.get("x-page-cache")).toBe("hit");
+    expect(await kept.text()).not.toContain("Mine alone for now");
+
+    const own = await fetch(url, { headers: { Cookie: cookie } });
+    expect(own.headers.get("x-page-cache")).toBeNull();
+    expect(own.headers.get("cache-control")).toMatch(/no-store/);
+    expect(await own.text()).toContain("Mine alone for now");
+    const ownPost = await fetch(`${app.url}/stories/${pendingId}`, { headers: { Cookie: cookie } });
+    expect(ownPost.status).toBe(200);
+    expect(ownPost.headers.get("cache-control")).toMatch(/no-store/);
+    expect(await ownPost.text()).toContain("Waiting for a moderator");
+
+    for (let i = 0; i < 2; i++) {
+      const reader = await fetch(url);
+      expect(await reader.text()).not.toContain("Mine alone for now");
+      const missing = await fetch(`${app.url}/stories/${pendingId}`);
+      expect(missing.status).toBe(404);
+      expect(await missing.text()).not.toContain("Mine until a moderator");
+    }
+  });
+
   it("does not keep pages that are not a plain 200", async () => {
     for (let i = 0; i < 2; i++) {
       const missing = await fetch(`${app.url}/stories/999999999`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { formatRecoveryCode, normaliseRecoveryCode } from "./recovery-codes";
+import { formatRecoveryCode, normaliseRecoveryCode, recoveryCodesFile } from "./recovery-codes";
 
 describe("recovery codes", () => {
   it("are four groups of four unambiguous characters", () => {
@@ -11,5 +11,14 @@ describe("recovery codes", () => {
 
   it("forgive case, spaces, hyphens and look-alike letters when typed back", () => {
     expect(normaliseRecoveryCode(" abc1-o0il ")).toBe("ABC10011");
+  });
+
+  it("make a text file of exactly a set of ten codes, one per line, and of nothing else", () => {
+    const codes = Array.from({ length: 10 }, (_, i) => formatRecoveryCode(new Uint8Array(10).fill(i * 20)));
+    const file = recoveryCodesFile(codes) ?? "";
+    for (const code of codes) expect(file.split("\r\n")).toContain(code);
+    expect(recoveryCodesFile(codes.slice(1))).toBeNull();
+    expect(recoveryCodesFile([...codes.slice(1), "<script>alert(1)</script>"])).toBeNull();
+    expect(recoveryCodesFile([...codes.slice(1), "abcd-efgh-jkmn-pqrs"])).toBeNull();
   });
 });

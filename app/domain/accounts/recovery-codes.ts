@@ -25,3 +25,23 @@ export function formatRecoveryCode(bytes: Uint8Array): string {
 export function normaliseRecoveryCode(input: string): string {
   return input.toUpperCase().replace(/[\s-]/g, "").replace(/[IL]/g, "1").replace(/O/g, "0");
 }
+
+const CODE_SHAPE = /^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/;
+
+/**
+ * The text file "Download as a text file" gives: the codes sent back from the page that shows them
+ * (nothing is looked up, so nothing makes the codes retrievable later). Null unless they are exactly
+ * a set of codes as we make them.
+ */
+export function recoveryCodesFile(codes: string[]): string | null {
+  if (codes.length !== RECOVERY_CODE_COUNT || !codes.every((code) => CODE_SHAPE.test(code))) return null;
+  return [
+    "Fifth Option recovery codes",
+    "",
+    "Each code works once. Use one at /recover if you forget your password.",
+    "Keep this file somewhere safe and private.",
+    "",
+    ...codes,
+    "",
+  ].join("\r\n");
+}

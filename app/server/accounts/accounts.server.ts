@@ -254,6 +254,11 @@ export async function exportAccountData(userId: number) {
         orderBy: { id: "asc" },
         select: { postId: true, commentId: true, reason: true, note: true, createdAt: true },
       },
+      // Drafts are private, but they are the member's own words: "download my data" includes them.
+      drafts: {
+        orderBy: { updatedAt: "desc" },
+        select: { kind: true, postId: true, label: true, fields: true, createdAt: true, updatedAt: true },
+      },
     },
   });
   return {
@@ -273,6 +278,7 @@ export async function exportAccountData(userId: number) {
       unpaidHoursPerWeek: r.unpaidHoursPerWeek === null ? null : Number(r.unpaidHoursPerWeek),
     })),
     flagsRaised: user.flags,
+    drafts: user.drafts,
   };
 }
 

@@ -53,6 +53,8 @@ type SummaryRow = {
   bylineScope: BylineScope;
   authorPerspective: Parameters<typeof byline>[0]["perspective"];
   publishedAt: Date | null;
+  /** When it was written: the date a post waiting for review shows its author (it has no publishing date). */
+  createdAt?: Date;
   author: { handle: string } | null;
   area: { code: string; name: string; regionName: string; regionCode: string; nation: string } | null;
   tags: { tag: { slug: string; label: string } }[];
@@ -122,7 +124,7 @@ function toSummary(row: SummaryRow, stats: ReplyStats): PostSummary {
       handle: row.author?.handle ?? null,
       perspective: row.authorPerspective,
       area: row.area,
-      date: row.publishedAt ?? new Date(0),
+      date: row.publishedAt ?? row.createdAt ?? new Date(0),
     }),
     tags: row.tags.map((t) => t.tag),
     replyCount: replies.count,
@@ -179,6 +181,8 @@ export interface CommentView {
   id: number;
   isMine: boolean;
   removed: boolean;
+  /** The viewer's own reply, waiting for a moderator: shown to them alone. */
+  pending: boolean;
   html: string;
   byline: string;
   month: string;
@@ -215,7 +219,7 @@ export async function getPostForReader(id: number, viewerId: number | null) {
     >(
       `SELECT p.id, p.kind, p.answer_comment_id AS "answerCommentId", p.title, p.body_text AS "bodyText", p.display_mode AS "displayMode", p.byline_scope AS "bylineScope",
               p.author_perspective AS "authorPerspective", p.published_at AS "publishedAt",
-              p.body_html AS "bodyHtml", p.status, p.author_id AS "authorId", p.moderation_note AS "moderationNote",
+              p.created_at AS "createdAt", p.body_html AS "bodyHtml", p.status, p.author_id AS "authorId", p.moderation_note AS "moderationNote",
               CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('handle', u.handle) END AS author,
               CASE WHEN a.code IS NULL THEN NULL
                    ELSE json_build_object('code', a.code, 'name', a.name, 'regionName', a.region_name, 'regionCode', a.region_code, 'nation', a.nation) END AS area,
@@ -226,10 +230,11 @@ export async function getPostForReader(id: number, viewerId: number | null) {
       [id, viewerId],
     ),
     // Removed replies keep their place in the thread, so the replies to them still make sense.
+    // The viewer's own replies waiting for a moderator are there too, for them alone.
     query<{
       id: number;
       parentId: number | null;
-      status: "published" | "removed";
+      status: "published" | "removed" | "pending";
       bodyHtml: string;
       displayMode: "handle" | "anonymous";
       authorPerspective: SummaryRow["authorPerspective"];
@@ -244,7 +249,8 @@ export async function getPostForReader(id: number, viewerId: number | null) {
               (SELECT count(*) FROM comment_helpful h WHERE h.comment_id = c.id)::int AS helped,
               EXISTS (SELECT 1 FROM comment_helpful h WHERE h.comment_id = c.id AND h.user_id = $2) AS "helpedByMe"
        FROM comment c LEFT JOIN "user" u ON u.id = c.author_id
-       WHERE c.post_id = $1 AND c.status IN ('published', 'removed')
+       WHERE c.post_id = $1
+         AND (c.status IN ('published', 'removed') OR ($2::int IS NOT NULL AND c.status = 'pending' AND c.author_id = $2))
        ORDER BY c.created_at, c.id`,
       [id, viewerId],
     ),
@@ -269,6 +275,7 @@ export async function getPostForReader(id: number, viewerId: number | null) {
       id: comment.id,
       isMine: viewerId !== null && comment.authorId === viewerId && isPublished,
       removed: comment.status === "removed",
+      pending: comment.status === "pending",
       parentId: comment.parentId,
       html: comment.status === "removed" ? "<p>This reply was removed by moderators.</p>" : comment.bodyHtml,
       byline: byline({
