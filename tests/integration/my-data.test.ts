@@ -35,6 +35,27 @@ describe("a person's own data", () => {
     expect(JSON.stringify(body)).not.toContain("argon2");
   });
 
+  it("includes their private marks: the posts they have experienced too and the replies that helped them", async () => {
+    const writer = await signUp();
+    const reader = await signUp();
+    const postId = await publishPost(await userIdOf(writer.handle), "A thread with a good reply", "anonymous");
+    const readerId = await userIdOf(reader.handle);
+    const [reply] = await sql<{ id: number }>(
+      `INSERT INTO comment (post_id, author_id, body_markdown, body_html, display_mode, author_perspective, status, published_at)
+       VALUES ($1, $2, 'Try the carers centre.', '<p>Try the carers centre.</p>', 'anonymous', 'carer', 'published', now())
+       RETURNING id`,
+      [postId, await userIdOf(writer.handle)],
+    );
+    await sql(`INSERT INTO post_reaction (post_id, user_id) VALUES ($1, $2)`, [postId, readerId]);
+    await sql(`INSERT INTO comment_helpful (comment_id, user_id) VALUES ($1, $2)`, [reply?.id, readerId]);
+    const body = await (await send("/settings/data", { cookie: reader.cookie })).json();
+    expect(body.experiencedThisToo).toEqual([postId]);
+    expect(body.repliesThatHelped).toEqual([reply?.id]);
+    const writersBody = await (await send("/settings/data", { cookie: writer.cookie })).json();
+    expect(writersBody.experiencedThisToo).toEqual([]);
+    expect(writersBody.repliesThatHelped).toEqual([]);
+  });
+
   it("is not downloadable without signing in", async () => {
     const response = await send("/settings/data");
     expect(response.status).toBe(302);

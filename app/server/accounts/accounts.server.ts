@@ -254,6 +254,9 @@ export async function exportAccountData(userId: number) {
         orderBy: { id: "asc" },
         select: { postId: true, commentId: true, reason: true, note: true, createdAt: true },
       },
+      // Private marks: shown to others only as counts, but theirs to download.
+      reactions: { orderBy: { postId: "asc" }, select: { postId: true } },
+      helpfulMarks: { orderBy: { commentId: "asc" }, select: { commentId: true } },
       // Drafts are private, but they are the member's own words: "download my data" includes them.
       drafts: {
         orderBy: { updatedAt: "desc" },
@@ -278,6 +281,8 @@ export async function exportAccountData(userId: number) {
       unpaidHoursPerWeek: r.unpaidHoursPerWeek === null ? null : Number(r.unpaidHoursPerWeek),
     })),
     flagsRaised: user.flags,
+    experiencedThisToo: user.reactions.map((r) => r.postId),
+    repliesThatHelped: user.helpfulMarks.map((m) => m.commentId),
     drafts: user.drafts,
   };
 }
