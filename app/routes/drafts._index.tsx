@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 
-import { ErrorSummary, SuccessNotice, type FieldErrors } from "~/components/forms";
+import { ErrorSummary, SuccessNotice } from "~/components/forms";
 import { continueLink, KIND_NAMES, parseDraftId, savedDay, savedDayIso } from "~/domain/drafts/drafts";
 import { requireUser } from "~/server/accounts/guards.server";
 import { deleteDraft, listDrafts } from "~/server/drafts/drafts.server";
-import { readForm } from "~/server/http/forms.server";
+import { formFailure, readForm } from "~/server/http/forms.server";
 import { listOwnWaiting } from "~/server/posts/own.server";
 
 export const meta: MetaFunction = () => [{ title: "Your drafts – Fifth Option" }];
@@ -37,13 +37,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = await readForm(request);
   const id = parseDraftId(values.draftId);
   if (values.intent !== "delete" || id === null) {
-    return data(
-      { errors: { form: "Sorry, we did not understand that request. Please try again." } as FieldErrors },
-      400,
-    );
+    return formFailure({ form: "Sorry, we did not understand that request. Please try again." }, values);
   }
   if (!(await deleteDraft(user.id, id))) {
-    return data({ errors: { form: "That draft is no longer there: it may have been deleted or published." } }, 404);
+    return formFailure({ form: "That draft is no longer there: it may have been deleted or published." }, values, 404);
   }
   return redirect("/drafts?deleted=1");
 }

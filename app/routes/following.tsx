@@ -1,21 +1,21 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { ErrorSummary, type FieldErrors } from "~/components/forms";
+import { ErrorSummary } from "~/components/forms";
 import { StoryList } from "~/components/story-list";
 import { safeRedirectPath } from "~/domain/accounts/redirect";
+import { isRefusal } from "~/domain/forms";
 import { requireUser } from "~/server/accounts/guards.server";
 import {
   followingPage,
-  NotFollowable,
   setCouncilFollowing,
   setTagFollowing,
   setThreadFollowing,
 } from "~/server/following/following.server";
-import { readForm } from "~/server/http/forms.server";
-import { consume, RateLimited } from "~/server/http/rate-limit.server";
+import { formFailure, readForm } from "~/server/http/forms.server";
+import { consume } from "~/server/http/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Following – Fifth Option" }];
 
@@ -45,8 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const values = await readForm(request);
   const parsed = changeSchema.safeParse(values);
-  if (!parsed.success)
-    return data({ errors: { form: "That could not be followed: it is not on our lists." } as FieldErrors }, 400);
+  if (!parsed.success) return formFailure({ form: "That could not be followed: it is not on our lists." }, values);
   const change = parsed.data;
   try {
     await consume("writesPerUser", String(user.id));
@@ -55,8 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
       await setCouncilFollowing(user.id, change.council, change.intent === "follow-council");
     else await setThreadFollowing(user.id, change.post, false);
   } catch (error) {
-    if (error instanceof NotFollowable) return data({ errors: { form: error.message } as FieldErrors }, 404);
-    if (error instanceof RateLimited) return data({ errors: { form: error.message } as FieldErrors }, 429);
+    if (isRefusal(error)) return formFailure(error, values);
     throw error;
   }
   return redirect(safeRedirectPath(values.redirectTo, "/following"));

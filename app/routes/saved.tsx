@@ -1,13 +1,13 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { ErrorSummary, type FieldErrors } from "~/components/forms";
+import { ErrorSummary } from "~/components/forms";
 import { StoryList } from "~/components/story-list";
 import { requireUser } from "~/server/accounts/guards.server";
 import { savedPage, setSaved } from "~/server/following/following.server";
-import { readForm } from "~/server/http/forms.server";
+import { formFailure, readForm } from "~/server/http/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Saved posts – Fifth Option" }];
 
@@ -26,9 +26,9 @@ const unsaveSchema = z.object({
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const parsed = unsaveSchema.safeParse(await readForm(request));
-  if (!parsed.success)
-    return data({ errors: { form: "That post could not be removed from your list." } as FieldErrors }, 400);
+  const values = await readForm(request);
+  const parsed = unsaveSchema.safeParse(values);
+  if (!parsed.success) return formFailure({ form: "That post could not be removed from your list." }, values);
   await setSaved(user.id, parsed.data.post, false);
   return redirect("/saved");
 }

@@ -115,10 +115,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
       const user = await requirePermission(request, "post:react");
       const commentId = idSchema.safeParse(values.commentId);
       if (intent !== "clear-answer" && !commentId.success) {
-        return data(
-          { errors: { form: "Choose a reply first." } as FieldErrors, values: {} as FormValues, findings: [] },
-          { status: 400 },
-        );
+        return formFailure({ form: "Choose a reply first." }, {}, { extra: { findings: [] } });
       }
       await consume("writesPerUser", String(user.id));
       if (intent === "helpful" && commentId.success) {
