@@ -38,6 +38,7 @@ describe("on a 390 px phone", () => {
     },
     async () => {
       const context = await suite.browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+      context.setDefaultTimeout(20_000);
       const page = await context.newPage();
       // A search for one word: the first result starts on the first screen, below the Filter button.
       await page.goto(`${appUrl}/stories?q=${ONE}`);
