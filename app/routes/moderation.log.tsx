@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { SubmitButton, TextField } from "~/components/forms";
+import { TableScroll } from "~/components/table-scroll";
 import { requirePermission } from "~/server/accounts/guards.server";
 import { listAuditLog } from "~/server/moderation/moderation.server";
 
@@ -73,31 +74,33 @@ export default function AuditLog() {
       {entries.length === 0 ? (
         <p>No actions recorded.</p>
       ) : (
-        <table className="data">
-          <caption className="visually-hidden">Moderation and admin actions</caption>
-          <thead>
-            <tr>
-              <th scope="col">When (UTC)</th>
-              <th scope="col">Who</th>
-              <th scope="col">What</th>
-              <th scope="col">Target</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>{entry.when}</td>
-                <td>{entry.who}</td>
-                <td>{entry.action}</td>
-                <td>{entry.target}</td>
-                <td>{entry.reason}</td>
-                <td>{entry.change}</td>
+        <TableScroll label="Moderation and admin actions">
+          <table className="data">
+            <caption className="visually-hidden">Moderation and admin actions</caption>
+            <thead>
+              <tr>
+                <th scope="col">When (UTC)</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Target</th>
+                <th scope="col">Reason</th>
+                <th scope="col">Change</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td>{entry.when}</td>
+                  <td>{entry.who}</td>
+                  <td>{entry.action}</td>
+                  <td>{entry.target}</td>
+                  <td>{entry.reason}</td>
+                  <td>{entry.change}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {next ? (
         <p>

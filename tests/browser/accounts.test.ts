@@ -19,7 +19,7 @@ const { appUrl } = suite;
 async function signOut(page: Page) {
   await tabTo(page, "header button[type=submit]");
   await pressAndWait(page, "Enter", new RegExp(`^${appUrl}/$`));
-  await page.getByRole("link", { name: "Sign in" }).waitFor();
+  await page.getByRole("link", { name: "Sign in", exact: true }).waitFor();
 }
 
 describe("account journeys by keyboard", () => {
@@ -104,7 +104,7 @@ describe("without JavaScript", () => {
     ]);
 
     await Promise.all([page.waitForURL(new RegExp(`^${appUrl}/$`)), page.click("header button[type=submit]")]);
-    expect(await page.getByRole("link", { name: "Sign in" }).count()).toBe(1);
+    expect(await page.getByRole("link", { name: "Sign in", exact: true }).count()).toBe(1);
 
     await page.goto(`${appUrl}/sign-in`);
     await page.fill("#handle", name);

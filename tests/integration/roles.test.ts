@@ -34,6 +34,7 @@ const ROUTES: Record<string, { path: string; access: Access }> = {
   "recovery-codes[.]txt.ts": { path: "/recovery-codes.txt", access: "public" },
   "feeds.stories[.]atom.ts": { path: "/feeds/stories.atom", access: "public" },
   "feeds.stories[.]rss.ts": { path: "/feeds/stories.rss", access: "public" },
+  "find-council.tsx": { path: "/find-council?council=Hartlepool", access: "public" },
   "flag.tsx": { path: "/flag?post=1", access: "member" },
   "following.tsx": { path: "/following", access: "member" },
   "healthz.ts": { path: "/healthz", access: "public" },
