@@ -185,19 +185,7 @@ function schema(now: Date) {
   });
 }
 
-const FIELDS = [
-  "q",
-  "kind",
-  "tag",
-  "council",
-  "region",
-  "perspective",
-  "arrangement",
-  "year",
-  "unanswered",
-  "sort",
-  "cursor",
-] as const;
+const FIELDS = ["q", ...FILTER_FIELDS, "sort", "cursor"] as const;
 
 /**
  * Reads a search from a query string. Empty parameters count as absent; anything else that is not

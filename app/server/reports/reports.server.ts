@@ -1,25 +1,11 @@
 // Every query about experience reports.
+import type { ReportAnswers } from "~/domain/reports/wizard";
+
 import { prisma } from "../db/client.server";
 import { screenText } from "../posts/write.server";
 
-export interface ReportToSave {
-  postId: number | null;
-  areaCode: string;
-  quarterStart: string;
-  perspective: string;
-  supportArrangement: string;
-  clientGroup: string;
-  planLead: string;
-  budgetChange: string;
-  ease: string | null;
-  weeksToSupport: number | null;
-  budgetCoverage: string | null;
-  hourlyRatePence: number | null;
-  paidHoursPerWeek: number | null;
-  unpaidHoursPerWeek: number | null;
-  outcomes: Record<string, string>;
-  comment: string | null;
-}
+/** A report as saved: the wizard's answers and the council they are about. */
+export type ReportToSave = ReportAnswers & { areaCode: string };
 
 /** The author's own stories, to attach a report to. */
 export async function listOwnStories(authorId: number) {
