@@ -5,14 +5,7 @@ import { z } from "zod";
 
 import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, SubmitButton, TextArea, type FieldErrors } from "~/components/forms";
-import {
-  applyRedactIntent,
-  keptFindings,
-  locateFindings,
-  parseRedactIntent,
-  parseSeen,
-  unseenFindings,
-} from "~/domain/anonymity/redaction";
+import { checkTexts } from "~/domain/anonymity/redaction";
 import { commentInputSchema } from "~/domain/posts/post-input";
 import { isRefusal } from "~/domain/forms";
 import { requirePermission, requireUser } from "~/server/accounts/guards.server";
@@ -43,21 +36,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = await readForm(request);
   const parsed = commentInputSchema.pick({ body: true }).safeParse(values);
   if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values, { extra: { findings: [] } });
-  const { body } = applyRedactIntent({ body: parsed.data.body }, ["body"], values.intent);
-  values.body = body;
-  const findings = locateFindings({ body }, ["body"]);
   // The same check as a new reply: each detail is shown, and saved only if the author keeps it.
-  if (
-    parseRedactIntent(values.intent) ||
-    (findings.length > 0 && (values.keep !== "1" || unseenFindings(findings, parseSeen(values.seen)).length > 0))
-  ) {
-    return data({ errors: {} as FieldErrors, values, findings });
-  }
+  const check = checkTexts({ body: parsed.data.body }, ["body"], {
+    intent: values.intent,
+    seen: values.seen,
+    keep: values.keep === "1",
+  });
+  const { body } = check.texts;
+  values.body = body;
+  if (!check.ready) return data({ errors: {} as FieldErrors, values, findings: check.findings });
   try {
     await consume("writesPerUser", String(user.id));
     const result = await editComment(
       { id: user.id, trustLevel: user.trustLevel, perspective: user.perspective },
-      { id: comment.id, body, version: Number(values.version), keptFindings: keptFindings(findings) },
+      { id: comment.id, body, version: Number(values.version), keptFindings: check.kept },
     );
     return redirect(`/stories/${result.postId}#comment-${comment.id}`);
   } catch (error) {

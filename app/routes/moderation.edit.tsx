@@ -5,15 +5,7 @@ import { z } from "zod";
 
 import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, SubmitButton, TextArea, TextField, type FieldErrors } from "~/components/forms";
-import {
-  applyRedactIntent,
-  keptFindings,
-  locateFindings,
-  parseRedactIntent,
-  parseSeen,
-  unseenFindings,
-  type Located,
-} from "~/domain/anonymity/redaction";
+import { checkTexts, locateFindings, type Located } from "~/domain/anonymity/redaction";
 import { isRefusal } from "~/domain/forms";
 import { requirePermission } from "~/server/accounts/guards.server";
 import { readForm, formFailure } from "~/server/http/forms.server";
@@ -47,24 +39,22 @@ export async function action({ request }: ActionFunctionArgs) {
   const { moderator, item } = await target(request);
   const values = await readForm(request);
   // The same check and one-click replacement as the author's own forms, over title and body.
-  const texts = applyRedactIntent(
+  // Approving text that still has details in it needs the moderator to have seen each one.
+  const check = checkTexts(
     { title: item.kind === "post" ? (values.title ?? item.title ?? "") : "", body: values.body ?? item.body },
     FIELDS,
-    values.intent,
+    { intent: values.intent, seen: values.seen, keep: values.keep === "1" },
   );
+  const { texts, findings } = check;
   const body = texts.body;
-  const findings = locateFindings(texts, FIELDS);
-  if (parseRedactIntent(values.intent)) {
+  if (check.redacted) {
     return data({
       errors: {} as FieldErrors,
       values: { ...values, ...(item.kind === "post" ? { title: texts.title } : {}), body },
       findings,
     });
   }
-  // Approving text that still has details in it needs the moderator to have seen each one.
-  if (findings.length > 0 && (values.keep !== "1" || unseenFindings(findings, parseSeen(values.seen)).length > 0)) {
-    return data({ errors: {} as FieldErrors, values, findings });
-  }
+  if (!check.ready) return data({ errors: {} as FieldErrors, values, findings });
   const reason = (values.reason ?? "").trim();
   if (!reason)
     return formFailure({ reason: "Say what you changed and why: the author will see it" }, values, NO_FINDINGS);
@@ -73,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await editAndApprove(
       moderator,
       { kind: item.kind, id: item.id, version: Number(values.version) },
-      { title: item.kind === "post" ? texts.title : null, body, keptFindings: keptFindings(findings) },
+      { title: item.kind === "post" ? texts.title : null, body, keptFindings: check.kept },
       reason,
     );
   } catch (error) {

@@ -10,14 +10,7 @@ import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors, SuccessNotice } from "~/components/forms";
 import { PostHeading } from "~/components/post-heading";
 import { can } from "~/domain/accounts/permissions";
-import {
-  applyRedactIntent,
-  keptFindings,
-  locateFindings,
-  parseRedactIntent,
-  parseSeen,
-  unseenFindings,
-} from "~/domain/anonymity/redaction";
+import { checkTexts } from "~/domain/anonymity/redaction";
 import { DraftProblem, draftValues, parseDraftId } from "~/domain/drafts/drafts";
 import { parseThreadIntent, threadButtons } from "~/domain/following/following";
 import { commentInputSchema } from "~/domain/posts/post-input";
@@ -146,18 +139,16 @@ export async function action({ params, request }: ActionFunctionArgs) {
     }
     const parsed = commentInputSchema.safeParse(values);
     if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values, { extra: { findings: [] } });
-    const { body } = applyRedactIntent({ body: parsed.data.body }, ["body"], intent);
-    const findings = locateFindings({ body }, ["body"]);
+    const check = checkTexts({ body: parsed.data.body }, ["body"], {
+      intent,
+      seen: values.seen,
+      keep: values.confirmed === "1",
+    });
+    const { body } = check.texts;
     // Anything that could identify someone is shown to the author before the reply is saved; it
     // is saved with them only once they have seen each one and chose to post it as it is.
-    const redacting = parseRedactIntent(intent) !== null;
-    if (redacting) values.body = body;
-    if (
-      redacting ||
-      (findings.length > 0 && (values.confirmed !== "1" || unseenFindings(findings, parseSeen(values.seen)).length > 0))
-    ) {
-      return data({ errors: {} as FieldErrors, values, findings });
-    }
+    if (check.redacted) values.body = body;
+    if (!check.ready) return data({ errors: {} as FieldErrors, values, findings: check.findings });
     await consume("writesPerUser", String(user.id));
     const parentId = values.parentId ? idSchema.parse(values.parentId) : null;
     const comment = await createComment(
@@ -167,7 +158,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
         parentId,
         body,
         displayMode: parsed.data.displayMode,
-        keptFindings: keptFindings(findings),
+        keptFindings: check.kept,
       },
       submissionKeyFrom(values.submissionKey),
     );

@@ -10,15 +10,7 @@ import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField, type Field
 import { HiddenFields, TagFields } from "~/components/post-fields";
 import { PostHeading } from "~/components/post-heading";
 import type { Area, BylineScope } from "~/domain/anonymity/byline";
-import {
-  applyRedactIntent,
-  keptFindings,
-  locateFindings,
-  parseRedactIntent,
-  parseSeen,
-  unseenFindings,
-  type Located,
-} from "~/domain/anonymity/redaction";
+import { checkTexts, type locateFindings, type Located } from "~/domain/anonymity/redaction";
 import { postInputSchema } from "~/domain/posts/post-input";
 import type { Perspective } from "~/domain/taxonomy";
 import { isRefusal, type Refusal } from "~/domain/forms";
@@ -164,24 +156,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     bylineScope: place?.success ? place.data.bylineScope : post.bylineScope,
   };
   values.bylineScope = choice.bylineScope;
-  const { title, body } = applyRedactIntent(
-    { title: parsed.data.title, body: parsed.data.body },
-    FIELDS,
-    values.intent,
-  );
-  values.title = title;
-  values.body = body;
-  const findings = locateFindings({ title, body }, FIELDS);
-
   // Replacing a detail, or choosing a wider byline, shows the page again; nothing is saved yet.
   // Saving with findings needs the author to have seen each one and pressed "keep".
-  const unseen = unseenFindings(findings, parseSeen(values.seen));
-  if (
-    parseRedactIntent(values.intent) ||
-    values.intent === "check" ||
-    (findings.length > 0 && (values.keep !== "1" || unseen.length > 0))
-  ) {
-    return reply({ findings, shown: await describe(user, post, choice) });
+  const check = checkTexts({ title: parsed.data.title, body: parsed.data.body }, FIELDS, {
+    intent: values.intent,
+    seen: values.seen,
+    keep: values.keep === "1",
+  });
+  const { title, body } = check.texts;
+  values.title = title;
+  values.body = body;
+  if (!check.ready || values.intent === "check") {
+    return reply({ findings: check.findings, shown: await describe(user, post, choice) });
   }
   try {
     await consume("writesPerUser", String(user.id));
@@ -192,7 +178,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         title,
         body,
         version: Number(values.version),
-        keptFindings: keptFindings(findings),
+        keptFindings: check.kept,
         place: withPlace
           ? { areaCode: area?.code ?? null, tags, displayMode: choice.displayMode, bylineScope: choice.bylineScope }
           : undefined,

@@ -14,16 +14,7 @@ import { PostHeading } from "~/components/post-heading";
 import { HiddenFields, TagFields } from "~/components/post-fields";
 import type { Area, NarrowingWarning } from "~/domain/anonymity/byline";
 import { renderWithHighlights } from "~/domain/anonymity/highlight";
-import {
-  applyRedactIntent,
-  encodeSeen,
-  keptFindings,
-  type Located,
-  locateFindings,
-  parseRedactIntent,
-  parseSeen,
-  unseenFindings,
-} from "~/domain/anonymity/redaction";
+import { checkTexts, encodeSeen, type Located } from "~/domain/anonymity/redaction";
 import {
   GUIDED_PROMPTS,
   joinGuidedStory,
@@ -201,17 +192,23 @@ async function writePost(request: Request, values: FormValues, submittedTags: st
   }
   if (!parsed.success || Object.values(errors).some(Boolean)) return failed(errors);
 
-  const { title, body } = applyRedactIntent({ title: parsed.data.title, body: parsed.data.body }, FIELDS, intent);
-  if (parseRedactIntent(intent)) {
+  // Publishing from the preview is the author's choice to keep what it showed.
+  const check = checkTexts({ title: parsed.data.title, body: parsed.data.body }, FIELDS, {
+    intent,
+    seen: values.seen,
+    keep: intent === "publish",
+  });
+  const { texts, findings } = check;
+  const { title, body } = texts;
+  if (check.redacted) {
     values.title = title;
     values.body = body;
   }
-  const findings = locateFindings({ title, body }, FIELDS);
   const bylineScope = parsed.data.bylineScope;
   values.bylineScope = bylineScope;
 
   // Publishing keeps only what the preview showed: a detail added since goes back to the preview.
-  if (intent !== "publish" || unseenFindings(findings, parseSeen(values.seen)).length > 0) {
+  if (intent !== "publish" || !check.ready) {
     const html = renderWithHighlights(
       body,
       findings.filter((f) => f.field === "body"),
@@ -239,7 +236,7 @@ async function writePost(request: Request, values: FormValues, submittedTags: st
         ...parsed.data,
         areaCode: area?.code ?? null,
         // What the author saw and chose to keep: shown to moderators, highlighted.
-        keptFindings: keptFindings(findings),
+        keptFindings: check.kept,
       },
       submissionKeyFrom(values.submissionKey),
     );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import {
+  checkTexts,
   applyRedactIntent,
   encodeSeen,
   keptFindings,
@@ -76,5 +77,40 @@ describe("keeping what was shown", () => {
       },
     ]);
     expect(keptFindings(locateFindings({ title: "Hello", body: "Nothing here." }, FIELDS))).toEqual([]);
+  });
+});
+
+describe("one turn of the check (checkTexts)", () => {
+  const text = { body: "Ring Margaret Okafor on 07700 900123 about the review." };
+  const fields = ["body"] as const;
+
+  it("is ready at once when nothing is found", () => {
+    const turn = checkTexts({ body: "The review went well." }, fields, { keep: false });
+    expect(turn).toMatchObject({ ready: true, redacted: false, findings: [], kept: [] });
+  });
+
+  it("is not ready until every finding was shown and the author chose to keep them", () => {
+    const first = checkTexts(text, fields, { keep: false });
+    expect(first.ready).toBe(false);
+    expect(first.findings.length).toBeGreaterThan(0);
+    expect(checkTexts(text, fields, { keep: true }).ready).toBe(false);
+    const seen = encodeSeen(first.findings);
+    expect(checkTexts(text, fields, { keep: false, seen }).ready).toBe(false);
+    const kept = checkTexts(text, fields, { keep: true, seen });
+    expect(kept.ready).toBe(true);
+    expect(kept.kept.map((k) => k.text)).toEqual(first.findings.map((f) => f.text));
+  });
+
+  it("a detail added after the preview sends the author back, even with keep", () => {
+    const seen = encodeSeen(checkTexts({ body: "Ring 07700 900123." }, fields, { keep: false }).findings);
+    expect(checkTexts(text, fields, { keep: true, seen }).ready).toBe(false);
+  });
+
+  it("a Replace click changes the text and is never ready, whatever else was sent", () => {
+    const turn = checkTexts(text, fields, { intent: "redact-all", keep: true, seen: "anything" });
+    expect(turn.redacted).toBe(true);
+    expect(turn.ready).toBe(false);
+    expect(turn.texts.body).not.toContain("07700 900123");
+    expect(turn.findings).toEqual([]);
   });
 });

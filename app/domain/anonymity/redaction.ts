@@ -2,6 +2,7 @@
 // (new posts, replies, edits, experience report comments, moderators' edits): find the details in
 // each field, replace one or all of them with their placeholders, and keep only what was shown.
 import { type Finding, findIdentifyingDetails, redactAll } from "./identifying-details";
+import { parseSeen, unseenFindings } from "./shown-findings";
 
 export { describeFindingKind, encodeSeen, parseSeen, unseenFindings } from "./shown-findings";
 
@@ -67,4 +68,40 @@ export function keptFindings(findings: readonly Located[]): KeptFinding[] {
     text,
     confidence,
   }));
+}
+
+/** What the author (or moderator) sent back to the check: the button pressed, what they were shown, whether they chose to keep it. */
+export interface CheckAnswer {
+  intent?: string | null;
+  seen?: string | null;
+  keep: boolean;
+}
+
+export interface CheckedTexts<F extends string> {
+  /** The texts after any "Replace with …" click. */
+  texts: Record<F, string>;
+  findings: Located<F>[];
+  /** A "Replace" button was pressed: show the form again with the new text, save nothing. */
+  redacted: boolean;
+  /** May be saved: nothing found, or every finding was shown and the author chose to keep them. */
+  ready: boolean;
+  /** What is stored as kept when it is saved. */
+  kept: KeptFinding[];
+}
+
+/**
+ * One turn of the check, the same on every path a text takes: apply a "Replace" click, find what
+ * is left, and say whether it may be saved (docs/anonymity-in-posting.md).
+ */
+export function checkTexts<F extends string>(
+  submitted: Record<F, string>,
+  fields: readonly F[],
+  answer: CheckAnswer,
+): CheckedTexts<F> {
+  const texts = applyRedactIntent(submitted, fields, answer.intent);
+  const findings = locateFindings(texts, fields);
+  const redacted = parseRedactIntent(answer.intent) !== null;
+  const allShown = unseenFindings(findings, parseSeen(answer.seen)).length === 0;
+  const ready = !redacted && (findings.length === 0 || (answer.keep && allShown));
+  return { texts, findings, redacted, ready, kept: keptFindings(findings) };
 }
