@@ -300,6 +300,23 @@ describe("unread marks and the Following page", () => {
     expect(row?.same).toBe(true);
   });
 
+  it("opening a thread already read writes nothing, so signed-out readers' kept pages stay valid", async () => {
+    const author = await account();
+    const reader = await account();
+    const id = await share(author.cookie, "Thread read twice");
+    await page(`/stories/${id}`, reader.cookie);
+    const rowVersion = () =>
+      sql<{ xmin: string }>(`SELECT xmin::text FROM thread_read WHERE user_id = $1 AND post_id = $2`, [reader.id, id]);
+    const before = await rowVersion();
+    expect(before).toHaveLength(1);
+    await page(`/stories/${id}`, reader.cookie);
+    expect(await rowVersion()).toEqual(before);
+    // A new reply moves the mark on the next visit.
+    await reply(author.cookie, id, "A new part of the story.");
+    await page(`/stories/${id}`, reader.cookie);
+    expect(await rowVersion()).not.toEqual(before);
+  });
+
   it("shows new replies in followed threads and new posts under followed tags and councils, new since the last visit", async () => {
     const member = await account();
     const writer = await account();

@@ -16,10 +16,16 @@ const VISIBLE_POST = `SELECT id FROM post WHERE id = $2 AND (status = 'published
  * How far a thread has been read: the publication time of its newest published part. A time of
  * the content, not of the visit, so the mark says nothing about when the member was here.
  */
+// Writes only when the mark moves: a reader opening a thread they have already read writes
+// nothing, so PostgreSQL's snapshot stays the same and signed-out readers' kept pages stay valid
+// (app/server/http/page-cache.server.ts).
 export const READ_MARK_SQL = `
   INSERT INTO thread_read (user_id, post_id, seen_up_to)
-  SELECT $1, p.id, greatest(p.published_at, (SELECT max(c.published_at) FROM comment c WHERE c.post_id = p.id AND c.status = 'published'))
-  FROM post p WHERE p.id = $2 AND p.status = 'published' AND p.published_at IS NOT NULL
+  SELECT $1, mark.post_id, mark.seen_up_to
+  FROM (SELECT p.id AS post_id,
+               greatest(p.published_at, (SELECT max(c.published_at) FROM comment c WHERE c.post_id = p.id AND c.status = 'published')) AS seen_up_to
+        FROM post p WHERE p.id = $2 AND p.status = 'published' AND p.published_at IS NOT NULL) mark
+  WHERE NOT EXISTS (SELECT 1 FROM thread_read r WHERE r.user_id = $1 AND r.post_id = mark.post_id AND r.seen_up_to >= mark.seen_up_to)
   ON CONFLICT (user_id, post_id) DO UPDATE SET seen_up_to = greatest(thread_read.seen_up_to, EXCLUDED.seen_up_to)`;
 
 /** Writing a post or reply follows its thread, unless the member already chose otherwise. */

@@ -132,38 +132,37 @@ export async function listQueue(
     a: { id: number; handle: string; trustLevel: number; role: Role; silencedUntil: Date | null } | null,
   ) => (a ? { ...a, rejectedBefore: rejectedBy.get(a.id) ?? 0, upheldFlags: upheldBy.get(a.id) ?? 0 } : null);
 
+  // What posts and replies share in the queue: their text, the details kept, author and reports.
+  const written = (item: (typeof posts)[number] | (typeof comments)[number]) => {
+    const kept = keptOf(item.keptFindings);
+    return {
+      status: item.status as string,
+      body: item.bodyMarkdown,
+      version: item.version,
+      kept,
+      keptFindings: kept.length,
+      createdAt: item.createdAt,
+      author: authorOf(item.author),
+      safeguardingFlags: item.flags.filter((f) => f.reason === "safeguarding").length,
+      flags: item.flags.length,
+    };
+  };
   const entries: QueueEntry[] = [
     ...posts.map((p) => ({
       kind: "post" as const,
       id: p.id,
-      status: p.status as string,
       areaCode: p.areaCode,
       postId: p.id,
       title: p.title,
-      body: p.bodyMarkdown,
-      version: p.version,
-      kept: keptOf(p.keptFindings),
-      createdAt: p.createdAt,
-      author: authorOf(p.author),
-      safeguardingFlags: p.flags.filter((f) => f.reason === "safeguarding").length,
-      flags: p.flags.length,
-      keptFindings: keptOf(p.keptFindings).length,
+      ...written(p),
     })),
     ...comments.map((c) => ({
       kind: "comment" as const,
       id: c.id,
-      status: c.status as string,
       areaCode: c.post.areaCode,
       postId: c.postId,
       title: null,
-      body: c.bodyMarkdown,
-      version: c.version,
-      kept: keptOf(c.keptFindings),
-      createdAt: c.createdAt,
-      author: authorOf(c.author),
-      safeguardingFlags: c.flags.filter((f) => f.reason === "safeguarding").length,
-      flags: c.flags.length,
-      keptFindings: keptOf(c.keptFindings).length,
+      ...written(c),
     })),
     ...reports.map((r) => ({
       kind: "report_comment" as const,
