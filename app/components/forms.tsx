@@ -33,6 +33,32 @@ function describedBy(name: string, hint?: ReactNode, error?: string) {
   return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
+/** The attributes every text control and select shares: its class, id and screen-reader wiring. */
+function controlProps(id: string, className: string, hint?: ReactNode, error?: string) {
+  return {
+    className: `${className}${error ? " input--error" : ""}`,
+    id,
+    "aria-describedby": describedBy(id, hint, error),
+    "aria-invalid": error ? true : undefined,
+  };
+}
+
+function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
+  if (!hint) return null;
+  return (
+    <div id={`${id}-hint`} className="hint">
+      {hint}
+    </div>
+  );
+}
+
+/** What a failed form sent back: its errors and what was typed, so every field keeps it. */
+export function formResult(result: object | undefined): { errors?: FieldErrors; values: Record<string, string> } {
+  if (!result || !("errors" in result)) return { values: {} };
+  const failed = result as { errors?: FieldErrors; values?: Record<string, string> };
+  return { errors: failed.errors, values: failed.values ?? {} };
+}
+
 function ErrorMessage({ name, error }: { name: string; error?: string }) {
   if (!error) return null;
   return (
@@ -61,11 +87,7 @@ function FieldShell({
       <label className="label" htmlFor={name}>
         {label}
       </label>
-      {hint ? (
-        <div id={`${name}-hint`} className="hint">
-          {hint}
-        </div>
-      ) : null}
+      <Hint id={name} hint={hint} />
       <ErrorMessage name={name} error={error} />
       {children}
     </div>
@@ -96,15 +118,12 @@ export function TextField({
   return (
     <FieldShell name={name} label={label} hint={hint} error={error}>
       <input
-        className={`input${width ? ` input--${width}` : ""}${error ? " input--error" : ""}`}
-        id={name}
+        {...controlProps(name, `input${width ? ` input--${width}` : ""}`, hint, error)}
         name={name}
         type={type}
         defaultValue={defaultValue}
         autoComplete={autoComplete}
         spellCheck={spellCheck}
-        aria-describedby={describedBy(name, hint, error)}
-        aria-invalid={error ? true : undefined}
       />
     </FieldShell>
   );
@@ -127,14 +146,7 @@ export function SelectField({
 }) {
   return (
     <FieldShell name={name} label={label} hint={hint} error={error}>
-      <select
-        className={`select${error ? " input--error" : ""}`}
-        id={name}
-        name={name}
-        defaultValue={defaultValue}
-        aria-describedby={describedBy(name, hint, error)}
-        aria-invalid={error ? true : undefined}
-      >
+      <select {...controlProps(name, "select", hint, error)} name={name} defaultValue={defaultValue}>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -164,11 +176,7 @@ export function RadioGroup({
     <div className={`form-group${error ? " form-group--error" : ""}`}>
       <fieldset className="fieldset" aria-describedby={describedBy(name, hint, error)}>
         <legend className="legend">{legend}</legend>
-        {hint ? (
-          <div id={`${name}-hint`} className="hint">
-            {hint}
-          </div>
-        ) : null}
+        <Hint id={name} hint={hint} />
         <ErrorMessage name={name} error={error} />
         <div className="radios">
           {options.map((option, index) => {
@@ -250,15 +258,7 @@ export function TextArea({
 }) {
   return (
     <FieldShell name={id} label={label} hint={hint} error={error}>
-      <textarea
-        className={`textarea${error ? " input--error" : ""}`}
-        id={id}
-        name={name}
-        rows={rows}
-        defaultValue={defaultValue}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
-      />
+      <textarea {...controlProps(id, "textarea", hint, error)} name={name} rows={rows} defaultValue={defaultValue} />
     </FieldShell>
   );
 }
@@ -281,19 +281,11 @@ export function CheckboxGroup({
   /** The error summary links to `${idPrefix}`: the first box of the first group carries it. */
   idPrefix: string;
 }) {
-  const hintId = hint ? `${idPrefix}-hint` : undefined;
   return (
-    <fieldset
-      className="fieldset checkbox-group"
-      aria-describedby={[hintId, error ? `${idPrefix}-error` : null].filter(Boolean).join(" ") || undefined}
-    >
+    <fieldset className="fieldset checkbox-group" aria-describedby={describedBy(idPrefix, hint, error)}>
       <legend className="legend legend--small">{legend}</legend>
-      {hint ? (
-        <div id={hintId} className="hint">
-          {hint}
-        </div>
-      ) : null}
-      {error ? <ErrorMessage name={idPrefix} error={error} /> : null}
+      <Hint id={idPrefix} hint={hint} />
+      <ErrorMessage name={idPrefix} error={error} />
       <div className="checkboxes">
         {options.map((option, index) => {
           const id = index === 0 ? idPrefix : `${idPrefix}-${option.value}`;

@@ -3,9 +3,9 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { DataTable } from "~/components/data-table";
 import { ErrorSummary, SubmitButton, TextField, SuccessNotice } from "~/components/forms";
 import { isRefusal } from "~/domain/forms";
-import { TableScroll } from "~/components/table-scroll";
 import { listMembersForAdmin, setRole } from "~/server/accounts/accounts.server";
 import { requirePermission } from "~/server/accounts/guards.server";
 import { formFailure, readForm, zodFieldErrors } from "~/server/http/forms.server";
@@ -70,61 +70,51 @@ export default function AdminRoles() {
         <SubmitButton secondary>Search</SubmitButton>
       </Form>
       <p>{total} members found.</p>
-      <TableScroll label="Members and their roles">
-        <table className="data">
-          <caption className="visually-hidden">Members and their roles</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Joined</th>
-              <th scope="col">Trust level</th>
-              <th scope="col">Role</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((member) => (
-              <tr key={member.id}>
-                <td>{member.handle}</td>
-                <td>{member.createdAt}</td>
-                <td>{member.trustLevel}</td>
-                <td>
-                  <Form method="post" className="role-form">
-                    <input type="hidden" name="userId" value={member.id} />
-                    <label className="visually-hidden" htmlFor={`role-${member.id}`}>
-                      Role for {member.handle}
-                    </label>
-                    <select
-                      id={`role-${member.id}`}
-                      name="role"
-                      defaultValue={member.role}
-                      className="input input--short"
-                    >
-                      {ROLES.map((role) => (
-                        <option key={role} value={role}>
-                          {role}
-                        </option>
-                      ))}
-                    </select>{" "}
-                    <label className="visually-hidden" htmlFor={`reason-${member.id}`}>
-                      Reason for changing {member.handle}&apos;s role
-                    </label>
-                    <input
-                      id={`reason-${member.id}`}
-                      type="text"
-                      name="reason"
-                      className="input input--medium"
-                      placeholder="Reason (optional)"
-                    />{" "}
-                    <button type="submit" className="button button--secondary">
-                      Save<span className="visually-hidden"> role for {member.handle}</span>
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableScroll>
+      <DataTable
+        caption="Members and their roles"
+        rows={members}
+        rowKey={(member) => member.id}
+        columns={[
+          { header: "Name", cell: (member) => member.handle },
+          { header: "Joined", cell: (member) => member.createdAt },
+          { header: "Trust level", cell: (member) => member.trustLevel },
+          { header: "Role", cell: (member) => <RoleForm member={member} /> },
+        ]}
+      />
     </>
+  );
+}
+
+type MemberRow = ReturnType<typeof useLoaderData<typeof loader>>["members"][number];
+
+/** One member's role, changed with an optional reason that goes into the audit log. */
+function RoleForm({ member }: { member: MemberRow }) {
+  return (
+    <Form method="post" className="role-form">
+      <input type="hidden" name="userId" value={member.id} />
+      <label className="visually-hidden" htmlFor={`role-${member.id}`}>
+        Role for {member.handle}
+      </label>
+      <select id={`role-${member.id}`} name="role" defaultValue={member.role} className="input input--short">
+        {ROLES.map((role) => (
+          <option key={role} value={role}>
+            {role}
+          </option>
+        ))}
+      </select>{" "}
+      <label className="visually-hidden" htmlFor={`reason-${member.id}`}>
+        Reason for changing {member.handle}&apos;s role
+      </label>
+      <input
+        id={`reason-${member.id}`}
+        type="text"
+        name="reason"
+        className="input input--medium"
+        placeholder="Reason (optional)"
+      />{" "}
+      <button type="submit" className="button button--secondary">
+        Save<span className="visually-hidden"> role for {member.handle}</span>
+      </button>
+    </Form>
   );
 }

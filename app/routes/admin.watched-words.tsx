@@ -3,6 +3,7 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { DataTable, RowAction } from "~/components/data-table";
 import {
   ErrorSummary,
   RadioGroup,
@@ -107,37 +108,21 @@ export default function WatchedWords() {
       {words.length === 0 ? (
         <p>No watched words yet.</p>
       ) : (
-        <table className="data">
-          <caption className="visually-hidden">Watched words and what they do</caption>
-          <thead>
-            <tr>
-              <th scope="col">Word or phrase</th>
-              <th scope="col">What happens</th>
-              <th scope="col">Replacement</th>
-              <th scope="col">
-                <span className="visually-hidden">Remove</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {words.map((word) => (
-              <tr key={word.id}>
-                <td>{word.pattern}</td>
-                <td>{word.action}</td>
-                <td>{word.replacement ?? ""}</td>
-                <td>
-                  <Form method="post">
-                    <input type="hidden" name="intent" value="remove" />
-                    <input type="hidden" name="id" value={word.id} />
-                    <button type="submit" className="button button--secondary">
-                      Remove<span className="visually-hidden"> {word.pattern}</span>
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption="Watched words and what they do"
+          rows={words}
+          rowKey={(word) => word.id}
+          columns={[
+            { header: "Word or phrase", cell: (word) => word.pattern },
+            { header: "What happens", cell: (word) => word.action },
+            { header: "Replacement", cell: (word) => word.replacement ?? "" },
+            {
+              header: "Remove",
+              hiddenHeader: true,
+              cell: (word) => <RowAction intent="remove" field="id" id={word.id} label="Remove" names={word.pattern} />,
+            },
+          ]}
+        />
       )}
       <section className="section" aria-labelledby="add-heading">
         <h2 id="add-heading">Add a watched word</h2>

@@ -4,7 +4,8 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { ErrorSummary, Honeypot, RadioGroup, SubmitButton, TextField } from "~/components/forms";
+import { HandleField, PasswordField, RedirectToField } from "~/components/account-fields";
+import { ErrorSummary, Honeypot, RadioGroup, SubmitButton, formResult } from "~/components/forms";
 import { RecoveryCodes } from "~/components/recovery-codes";
 import { handleProblem } from "~/domain/accounts/handle";
 import { passwordProblem } from "~/domain/accounts/password";
@@ -13,7 +14,7 @@ import { PERSPECTIVE_OPTIONS, PERSPECTIVE_VALUES } from "~/domain/accounts/persp
 import { isRefusal } from "~/domain/forms";
 import { createAccount, assertHandleAvailable } from "~/server/accounts/accounts.server";
 import { requireSignedOut } from "~/server/accounts/guards.server";
-import { createSession, sessionCookie } from "~/server/accounts/session.server";
+import { newSessionHeaders } from "~/server/accounts/session.server";
 import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/http/forms.server";
 import { check, clientKey, consume } from "~/server/http/rate-limit.server";
 
@@ -68,11 +69,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await assertHandleAvailable(handle);
     await consume("signUpPerClient", client);
     const account = await createAccount({ handle, password, perspective });
-    const session = await createSession(account.userId);
     return data(
       // Where to go once the codes are saved: back to what they came to do (the same check as sign-in).
       { ok: true as const, recoveryCodes: account.recoveryCodes, continueTo: safeRedirectPath(values.redirectTo) },
-      { headers: { "Set-Cookie": sessionCookie(request, session.token, session.expiresAt) } },
+      { headers: await newSessionHeaders(request, account.userId) },
     );
   } catch (error) {
     // Too many sign-ups from here (429), a name taken or not allowed (400 on the name).
@@ -83,6 +83,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Join() {
   const result = useActionData<typeof action>();
+  const { errors, values } = formResult(result);
   const [searchParams] = useSearchParams();
   if (result?.ok) {
     return (
@@ -100,8 +101,6 @@ export default function Join() {
       </>
     );
   }
-  const errors = result?.errors;
-  const values = result?.values ?? {};
   return (
     <>
       <ErrorSummary errors={errors} />
@@ -109,29 +108,18 @@ export default function Join() {
       <p className="lead">You do not need to give us your email address or your real name.</p>
       <Form method="post" noValidate>
         <Honeypot />
-        <input
-          type="hidden"
-          name="redirectTo"
-          value={safeRedirectPath(values.redirectTo ?? searchParams.get("redirectTo"))}
-        />
-        <TextField
-          name="handle"
+        <RedirectToField value={values.redirectTo ?? searchParams.get("redirectTo")} />
+        <HandleField
           label="Choose a name to post under"
           hint="Make it up. Do not use your real name, your email, a phone number or a year. You can use letters, numbers, hyphens and underscores."
           error={errors?.handle}
           defaultValue={values.handle}
-          autoComplete="username"
-          spellCheck={false}
-          width="medium"
         />
-        <TextField
-          name="password"
-          type="password"
+        <PasswordField
           label="Create a password"
+          isNew
           hint="At least 10 characters. A few unrelated words is a good way to make one."
           error={errors?.password}
-          autoComplete="new-password"
-          width="medium"
         />
         <RadioGroup
           name="perspective"

@@ -3,12 +3,13 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
 
-import { ErrorSummary, Honeypot, SubmitButton, TextField } from "~/components/forms";
+import { HandleField, PasswordField } from "~/components/account-fields";
+import { ErrorSummary, Honeypot, SubmitButton, TextField, formResult } from "~/components/forms";
 import { passwordProblem } from "~/domain/accounts/password";
 import { recoverWithCode } from "~/server/accounts/accounts.server";
 import { requireSignedOut } from "~/server/accounts/guards.server";
-import { createSession, sessionCookie } from "~/server/accounts/session.server";
-import { type CountedAttempt, countRecoveryAttempt } from "~/server/accounts/throttle.server";
+import { newSessionHeaders } from "~/server/accounts/session.server";
+import { countRecoveryAttempt } from "~/server/accounts/throttle.server";
 import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/http/forms.server";
 import { RateLimited } from "~/server/http/rate-limit.server";
 
@@ -39,26 +40,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { handle, code, password } = parsed.data;
   // Limited per client only, and apart from sign-in: however much sign-in is slowed for this
   // name, and whoever else is guessing, the owner's recovery codes still work.
-  let attempt: CountedAttempt;
-  try {
-    attempt = await countRecoveryAttempt(handle, context.clientAddress);
-  } catch (error) {
+  const attempt = await countRecoveryAttempt(handle, context.clientAddress).catch((error: unknown) => {
     if (error instanceof RateLimited) return formFailure({ code: error.message }, values, 429);
     throw error;
-  }
+  });
+  if (!("succeeded" in attempt)) return attempt;
   const recovered = await recoverWithCode(handle, code, password);
   if (!recovered) return formFailure({ code: WRONG }, values, 401);
   await attempt.succeeded();
-  const session = await createSession(recovered.userId);
-  return redirect("/settings?recovered=1", {
-    headers: { "Set-Cookie": sessionCookie(request, session.token, session.expiresAt) },
-  });
+  return redirect("/settings?recovered=1", { headers: await newSessionHeaders(request, recovered.userId) });
 }
 
 export default function Recover() {
-  const result = useActionData<typeof action>();
-  const errors = result?.errors;
-  const values = result?.values ?? {};
+  const { errors, values } = formResult(useActionData<typeof action>());
   return (
     <>
       <ErrorSummary errors={errors} />
@@ -69,15 +63,7 @@ export default function Recover() {
       </p>
       <Form method="post" noValidate>
         <Honeypot />
-        <TextField
-          name="handle"
-          label="The name you post under"
-          error={errors?.handle}
-          defaultValue={values.handle}
-          autoComplete="username"
-          spellCheck={false}
-          width="medium"
-        />
+        <HandleField error={errors?.handle} defaultValue={values.handle} />
         <TextField
           name="code"
           label="Recovery code"
@@ -88,15 +74,7 @@ export default function Recover() {
           spellCheck={false}
           width="medium"
         />
-        <TextField
-          name="password"
-          type="password"
-          label="New password"
-          hint="At least 10 characters."
-          error={errors?.password}
-          autoComplete="new-password"
-          width="medium"
-        />
+        <PasswordField label="New password" isNew error={errors?.password} />
         <SubmitButton>Reset password</SubmitButton>
       </Form>
       <p>

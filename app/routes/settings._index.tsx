@@ -3,7 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { ErrorSummary, RadioGroup, SubmitButton, TextField, SuccessNotice } from "~/components/forms";
+import { HandleField, PasswordField } from "~/components/account-fields";
+import { ErrorSummary, RadioGroup, SubmitButton, SuccessNotice } from "~/components/forms";
 import { RecoveryCodes } from "~/components/recovery-codes";
 import { handleProblem } from "~/domain/accounts/handle";
 import { passwordProblem } from "~/domain/accounts/password";
@@ -167,23 +168,8 @@ export default function Settings() {
         <h2 id="password-heading">Change your password</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="password" />
-          <TextField
-            name="currentPassword"
-            type="password"
-            label="Current password"
-            error={errors?.currentPassword}
-            autoComplete="current-password"
-            width="medium"
-          />
-          <TextField
-            name="newPassword"
-            type="password"
-            label="New password"
-            hint="At least 10 characters."
-            error={errors?.newPassword}
-            autoComplete="new-password"
-            width="medium"
-          />
+          <PasswordField name="currentPassword" label="Current password" error={errors?.currentPassword} />
+          <PasswordField name="newPassword" label="New password" isNew error={errors?.newPassword} />
           <SubmitButton>Change password</SubmitButton>
         </Form>
       </section>
@@ -192,15 +178,11 @@ export default function Settings() {
         <h2 id="handle-heading">Change the name you post under</h2>
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="handle" />
-          <TextField
-            name="handle"
+          <HandleField
             label="New name"
             hint="Posts you made under your name will show the new one."
             error={errors?.handle}
             defaultValue={intent === "handle" ? values.handle : account.handle}
-            autoComplete="username"
-            spellCheck={false}
-            width="medium"
           />
           <SubmitButton>Change name</SubmitButton>
         </Form>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { DataTable, RowAction } from "~/components/data-table";
 import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "~/components/forms";
 import { apiKeyLabelProblem, LABEL_MAX, MAX_ACTIVE_API_KEYS } from "~/domain/api/api-keys";
 import { RATE_LIMIT_POLICIES } from "~/domain/api/rate-limits";
@@ -120,41 +121,30 @@ export default function ApiKeys() {
         {keys.length === 0 ? (
           <p>You have no keys.</p>
         ) : (
-          <table className="data">
-            <caption className="visually-hidden">Your API keys that still work</caption>
-            <thead>
-              <tr>
-                <th scope="col">Label</th>
-                <th scope="col">Starts with</th>
-                <th scope="col">Created</th>
-                <th scope="col">Last used</th>
-                <th scope="col">
-                  <span className="visually-hidden">Revoke</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {keys.map((key) => (
-                <tr key={key.id}>
-                  <td>{key.label}</td>
-                  <td>
-                    <code>{key.prefix}…</code>
-                  </td>
-                  <td>{key.created}</td>
-                  <td>{key.lastUsed ?? "Never"}</td>
-                  <td>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="keyId" value={key.id} />
-                      <button type="submit" className="button button--secondary">
-                        Revoke<span className="visually-hidden"> the key “{key.label}”</span>
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Your API keys that still work"
+            rows={keys}
+            rowKey={(key) => key.id}
+            columns={[
+              { header: "Label", cell: (key) => key.label },
+              { header: "Starts with", cell: (key) => <code>{key.prefix}…</code> },
+              { header: "Created", cell: (key) => key.created },
+              { header: "Last used", cell: (key) => key.lastUsed ?? "Never" },
+              {
+                header: "Revoke",
+                hiddenHeader: true,
+                cell: (key) => (
+                  <RowAction
+                    intent="revoke"
+                    field="keyId"
+                    id={key.id}
+                    label="Revoke"
+                    names={`the key “${key.label}”`}
+                  />
+                ),
+              },
+            ]}
+          />
         )}
       </section>
 

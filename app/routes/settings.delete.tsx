@@ -3,7 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
 
-import { ErrorSummary, RadioGroup, TextField } from "~/components/forms";
+import { PasswordField } from "~/components/account-fields";
+import { ErrorSummary, RadioGroup, formResult } from "~/components/forms";
 import { deleteAccount, verifyCredentials } from "~/server/accounts/accounts.server";
 import { requireUser } from "~/server/accounts/guards.server";
 import { clearSessionCookie } from "~/server/accounts/session.server";
@@ -36,9 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function DeleteAccount() {
-  const result = useActionData<typeof action>();
-  const errors = result?.errors;
-  const values = result?.values ?? {};
+  const { errors, values } = formResult(useActionData<typeof action>());
   return (
     <>
       <ErrorSummary errors={errors} />
@@ -65,14 +64,7 @@ export default function DeleteAccount() {
             },
           ]}
         />
-        <TextField
-          name="password"
-          type="password"
-          label="Your password"
-          error={errors?.password}
-          autoComplete="current-password"
-          width="medium"
-        />
+        <PasswordField label="Your password" error={errors?.password} />
         <button type="submit" className="button button--warning">
           Delete my account
         </button>

@@ -3,12 +3,13 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { ErrorSummary, Honeypot, SubmitButton, TextField, SuccessNotice } from "~/components/forms";
+import { HandleField, PasswordField, RedirectToField } from "~/components/account-fields";
+import { ErrorSummary, Honeypot, SubmitButton, SuccessNotice, formResult } from "~/components/forms";
 import { safeRedirectPath } from "~/domain/accounts/redirect";
 import { recordActiveDay, verifyCredentials } from "~/server/accounts/accounts.server";
 import { requireSignedOut } from "~/server/accounts/guards.server";
-import { createSession, sessionCookie } from "~/server/accounts/session.server";
-import { type CountedAttempt, countSignInAttempt } from "~/server/accounts/throttle.server";
+import { newSessionHeaders } from "~/server/accounts/session.server";
+import { countSignInAttempt } from "~/server/accounts/throttle.server";
 import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/http/forms.server";
 import { RateLimited } from "~/server/http/rate-limit.server";
 
@@ -37,28 +38,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = signInSchema.safeParse(values);
   if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values);
   const { handle, password, redirectTo } = parsed.data;
-  let attempt: CountedAttempt;
-  try {
-    attempt = await countSignInAttempt(handle, context.clientAddress);
-  } catch (error) {
+  const attempt = await countSignInAttempt(handle, context.clientAddress).catch((error: unknown) => {
     if (error instanceof RateLimited) return formFailure({ handle: `${error.message} ${RECOVERY_HINT}` }, values, 429);
     throw error;
-  }
+  });
+  if (!("succeeded" in attempt)) return attempt;
   const user = await verifyCredentials(handle, password);
   if (!user) return formFailure({ handle: WRONG }, values, 401);
   await attempt.succeeded();
-  const session = await createSession(user.id);
   await recordActiveDay(user.id);
-  return redirect(safeRedirectPath(redirectTo), {
-    headers: { "Set-Cookie": sessionCookie(request, session.token, session.expiresAt) },
-  });
+  return redirect(safeRedirectPath(redirectTo), { headers: await newSessionHeaders(request, user.id) });
 }
 
 export default function SignIn() {
-  const result = useActionData<typeof action>();
+  const { errors, values } = formResult(useActionData<typeof action>());
   const [searchParams] = useSearchParams();
-  const errors = result?.errors;
-  const values = result?.values ?? {};
   return (
     <>
       <ErrorSummary errors={errors} />
@@ -68,29 +62,9 @@ export default function SignIn() {
       <h1>Sign in</h1>
       <Form method="post" noValidate>
         <Honeypot />
-        {/* Checked here too, so the page never carries an address off the site; the action checks again. */}
-        <input
-          type="hidden"
-          name="redirectTo"
-          value={safeRedirectPath(values.redirectTo ?? searchParams.get("redirectTo"))}
-        />
-        <TextField
-          name="handle"
-          label="The name you post under"
-          error={errors?.handle}
-          defaultValue={values.handle}
-          autoComplete="username"
-          spellCheck={false}
-          width="medium"
-        />
-        <TextField
-          name="password"
-          type="password"
-          label="Password"
-          error={errors?.password}
-          autoComplete="current-password"
-          width="medium"
-        />
+        <RedirectToField value={values.redirectTo ?? searchParams.get("redirectTo")} />
+        <HandleField error={errors?.handle} defaultValue={values.handle} />
+        <PasswordField label="Password" error={errors?.password} />
         <SubmitButton>Sign in</SubmitButton>
       </Form>
       <p>

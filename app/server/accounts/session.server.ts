@@ -146,6 +146,12 @@ export function sessionCookie(request: Request, token: string, expiresAt: Date):
   return attributes.join("; ");
 }
 
+/** Starts a session for the member and the headers that give it to this browser. */
+export async function newSessionHeaders(request: Request, userId: number): Promise<{ "Set-Cookie": string }> {
+  const session = await createSession(userId);
+  return { "Set-Cookie": sessionCookie(request, session.token, session.expiresAt) };
+}
+
 export function clearSessionCookie(request: Request): string {
   const attributes = [`${cookieName(request)}=`, "HttpOnly", "SameSite=Lax", "Path=/", "Max-Age=0"];
   if (cookieIsSecure(request)) attributes.push("Secure");

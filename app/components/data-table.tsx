@@ -1,0 +1,78 @@
+// The one plain data table (admin lists, keys, the audit log): a caption for screen readers, column
+// headers, one row per item, scrolling in its own focusable box when it is wider than a phone.
+import { Form } from "@remix-run/react";
+import type { ReactNode } from "react";
+
+import { TableScroll } from "./table-scroll";
+
+export interface Column<Row> {
+  header: string;
+  /** A header only screen readers hear, for a column of buttons. */
+  hiddenHeader?: boolean;
+  cell: (row: Row) => ReactNode;
+}
+
+export function DataTable<Row>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+}: {
+  caption: string;
+  columns: Column<Row>[];
+  rows: readonly Row[];
+  rowKey: (row: Row) => string | number;
+}) {
+  return (
+    <TableScroll label={caption}>
+      <table className="data">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th scope="col" key={column.header}>
+                {column.hiddenHeader ? <span className="visually-hidden">{column.header}</span> : column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((column) => (
+                <td key={column.header}>{column.cell(row)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
+  );
+}
+
+/** A one-button form in a table row ("Remove", "Revoke"): the intent, the row's id, and a label that names the row. */
+export function RowAction({
+  intent,
+  field,
+  id,
+  label,
+  names,
+}: {
+  intent: string;
+  field: string;
+  id: string | number;
+  label: string;
+  /** Said after the label to screen readers, so each button in the column is told apart. */
+  names: string;
+}) {
+  return (
+    <Form method="post">
+      <input type="hidden" name="intent" value={intent} />
+      <input type="hidden" name={field} value={id} />
+      <button type="submit" className="button button--secondary">
+        {label}
+        <span className="visually-hidden"> {names}</span>
+      </button>
+    </Form>
+  );
+}
