@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
@@ -13,7 +13,7 @@ import { safeRedirectPath } from "~/domain/accounts/redirect";
 import { PERSPECTIVE_OPTIONS, PERSPECTIVE_VALUES } from "~/domain/accounts/perspectives";
 import { isRefusal } from "~/domain/forms";
 import { createAccount, assertHandleAvailable } from "~/server/accounts/accounts.server";
-import { requireSignedOut } from "~/server/accounts/guards.server";
+import { requireSignedOut, signedOutPage } from "~/server/accounts/guards.server";
 import { newSessionHeaders } from "~/server/accounts/session.server";
 import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/http/forms.server";
 import { check, clientKey, consume } from "~/server/http/rate-limit.server";
@@ -50,10 +50,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defau
     ? false
     : defaultShouldRevalidate;
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireSignedOut(request);
-  return null;
-}
+export const loader = signedOutPage;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireSignedOut(request);

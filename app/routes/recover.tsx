@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { z } from "zod";
@@ -7,10 +7,10 @@ import { HandleField, PasswordField } from "~/components/account-fields";
 import { ErrorSummary, Honeypot, SubmitButton, TextField, formResult } from "~/components/forms";
 import { passwordProblem } from "~/domain/accounts/password";
 import { recoverWithCode } from "~/server/accounts/accounts.server";
-import { requireSignedOut } from "~/server/accounts/guards.server";
+import { readSignedOutForm, signedOutPage } from "~/server/accounts/guards.server";
 import { newSessionHeaders } from "~/server/accounts/session.server";
 import { countRecoveryAttempt } from "~/server/accounts/throttle.server";
-import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/http/forms.server";
+import { formFailure } from "~/server/http/forms.server";
 import { RateLimited } from "~/server/http/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password with a recovery code – Fifth Option" }];
@@ -26,18 +26,13 @@ const recoverSchema = z.object({
 
 const WRONG = "The name or recovery code is not right, or that code has already been used";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireSignedOut(request);
-  return null;
-}
+export const loader = signedOutPage;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await requireSignedOut(request);
-  const values = await readForm(request);
-  if (isHoneypotFilled(values)) return formFailure({ code: WRONG }, values, 401);
-  const parsed = recoverSchema.safeParse(values);
-  if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values);
-  const { handle, code, password } = parsed.data;
+  const form = await readSignedOutForm(request, recoverSchema, { code: WRONG }, 401);
+  if (form.failure) return form.failure;
+  const { values } = form;
+  const { handle, code, password } = form.fields;
   // Limited per client only, and apart from sign-in: however much sign-in is slowed for this
   // name, and whoever else is guessing, the owner's recovery codes still work.
   const attempt = await countRecoveryAttempt(handle, context.clientAddress).catch((error: unknown) => {

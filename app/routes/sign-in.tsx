@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
@@ -7,10 +7,10 @@ import { HandleField, PasswordField, RedirectToField } from "~/components/accoun
 import { ErrorSummary, Honeypot, SubmitButton, SuccessNotice, formResult } from "~/components/forms";
 import { safeRedirectPath } from "~/domain/accounts/redirect";
 import { recordActiveDay, verifyCredentials } from "~/server/accounts/accounts.server";
-import { requireSignedOut } from "~/server/accounts/guards.server";
+import { readSignedOutForm, signedOutPage } from "~/server/accounts/guards.server";
 import { newSessionHeaders } from "~/server/accounts/session.server";
 import { countSignInAttempt } from "~/server/accounts/throttle.server";
-import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "~/server/http/forms.server";
+import { formFailure } from "~/server/http/forms.server";
 import { RateLimited } from "~/server/http/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Fifth Option" }];
@@ -26,18 +26,13 @@ const WRONG = "The name or password is not right. Check them and try again";
 // Said to everyone who is slowed down, whether or not the name exists.
 const RECOVERY_HINT = "If this is your account, you can reset your password now with a recovery code.";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireSignedOut(request);
-  return null;
-}
+export const loader = signedOutPage;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  await requireSignedOut(request);
-  const values = await readForm(request);
-  if (isHoneypotFilled(values)) return formFailure({ handle: WRONG }, values, 401);
-  const parsed = signInSchema.safeParse(values);
-  if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values);
-  const { handle, password, redirectTo } = parsed.data;
+  const form = await readSignedOutForm(request, signInSchema, { handle: WRONG }, 401);
+  if (form.failure) return form.failure;
+  const { values } = form;
+  const { handle, password, redirectTo } = form.fields;
   const attempt = await countSignInAttempt(handle, context.clientAddress).catch((error: unknown) => {
     if (error instanceof RateLimited) return formFailure({ handle: `${error.message} ${RECOVERY_HINT}` }, values, 429);
     throw error;

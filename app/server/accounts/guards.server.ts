@@ -1,8 +1,10 @@
 // Guards for loaders and actions: each throws a ready response, so a loader reads as a list of
 // requirements followed by the work.
 import { redirect } from "@remix-run/node";
+import type { z, ZodTypeAny } from "zod";
 
 import { type Action, type Resource, can, isSilenced } from "~/domain/accounts/permissions";
+import type { FieldErrors } from "~/domain/forms";
 
 import {
   readSessionToken,
@@ -11,6 +13,7 @@ import {
   type ValidSession,
   validateSessionToken,
 } from "./session.server";
+import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "../http/forms.server";
 
 const sessions = new WeakMap<Request, Promise<ValidSession | null>>();
 
@@ -61,6 +64,30 @@ export async function requirePermission(request: Request, action: Action, resour
 
 export async function requireSignedOut(request: Request): Promise<void> {
   if (await getUser(request)) throw redirect("/settings");
+}
+
+/** The loader of a page only for visitors who are not signed in (join, sign in, recover). */
+export async function signedOutPage({ request }: { request: Request }): Promise<null> {
+  await requireSignedOut(request);
+  return null;
+}
+
+/**
+ * The form of a signed-out page, read and checked: what was typed and the parsed fields, or the
+ * failed form's answer. A filled honeypot gets `botErrors`, so a bot learns nothing new.
+ */
+export async function readSignedOutForm<Schema extends ZodTypeAny>(
+  request: Request,
+  schema: Schema,
+  botErrors: FieldErrors,
+  botStatus = 400,
+) {
+  await requireSignedOut(request);
+  const values = await readForm(request);
+  if (isHoneypotFilled(values)) return { failure: formFailure(botErrors, values, botStatus) };
+  const parsed = schema.safeParse(values);
+  if (!parsed.success) return { failure: formFailure(zodFieldErrors(parsed.error), values) };
+  return { values, fields: parsed.data as z.infer<Schema> };
 }
 
 /** The Set-Cookie header to send when this request slid the session's expiry forward. */
