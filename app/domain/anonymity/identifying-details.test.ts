@@ -433,17 +433,15 @@ describe("redaction", () => {
   });
 
   it("uses the placeholder for each kind", () => {
-    expect(PLACEHOLDERS).toEqual({
-      email: "[email]",
-      phone: "[phone number]",
-      postcode: "[postcode]",
-      nhs_number: "[NHS number]",
-      ni_number: "[National Insurance number]",
-      address: "[address]",
-      date_of_birth: "[date of birth]",
-      social_profile: "[social media link]",
-      name: "[name]",
-    });
+    // Each kind has its own placeholder in plain words in square brackets, e.g. "[phone number]".
+    const placeholders = Object.values(PLACEHOLDERS);
+    expect(new Set(placeholders).size).toBe(placeholders.length);
+    for (const placeholder of placeholders) expect(placeholder).toMatch(/^\[[A-Za-z ]+\]$/);
+    expect([PLACEHOLDERS.nhs_number, PLACEHOLDERS.ni_number, PLACEHOLDERS.social_profile]).toEqual([
+      "[NHS number]",
+      "[National Insurance number]",
+      "[social media link]",
+    ]);
     const findings = LABELLED.flatMap(({ text }) => findIdentifyingDetails(text));
     for (const finding of findings) expect(finding.placeholder).toBe(PLACEHOLDERS[finding.kind]);
   });

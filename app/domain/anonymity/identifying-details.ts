@@ -6,6 +6,7 @@ import nlp from "compromise";
 import { findPhoneNumbersInText } from "libphonenumber-js/max";
 
 import { isGivenName, isOrdinaryWord, isSurname, SECTOR_NAMES, WORD_NAMES } from "./name-data";
+import WORD_LISTS from "./word-lists.json";
 
 export type FindingKind =
   "email" | "phone" | "postcode" | "nhs_number" | "ni_number" | "address" | "date_of_birth" | "social_profile" | "name";
@@ -722,80 +723,14 @@ function findDates(text: string): Finding[] {
 
 // Words that are capitalised in social care writing without being anyone's name: the law, the
 // benefits, the services, the calendar, family words. Lower case; checked word by word.
-const NOT_NAMES = new Set(
-  (
-    "direct payment payments mental capacity act acts care carer carers allowance personal independence " +
-    "social services service adult adults support plan plans court protection shared lives independent living " +
-    "fund motability national insurance nhs health healthcare continuing universal credit council councils " +
-    "borough county city district authority local government ombudsman commission quality trust foundation " +
-    "section deprivation liberty safeguards best interests deputy deputyship education tribunal appeal review " +
-    "assessment assessments panel team teams office surgery practice hospital hospice ward unit clinic centre " +
-    "center home homes agency agencies group groups board department dept policy officer worker workers manager " +
-    "practitioner consultant specialist assessor coordinator co-ordinator lead led nurse nurses doctor " +
-    "january february march april may june july august september october november december " +
-    "monday tuesday wednesday thursday friday saturday sunday christmas easter " +
-    "ramadan eid diwali hanukkah passover advent lent halloween bonfire valentine valentine's armistice jubilee " +
-    "olympics paralympics wimbledon glastonbury hogmanay vaisakhi navratri holi " +
-    "mum mom mam mummy dad daddy mother father nan nana nanna gran granny grandma grandad grandpa auntie aunty " +
-    "aunt uncle son daughter brother sister husband wife partner baby " +
-    "hi hello hey dear thanks thank cheers morning evening afternoon night all everyone everybody folks guys " +
-    "sir madam mods moderators admin both again anyone someone nobody " +
-    "god lord jesus english british welsh scottish irish uk gb england wales scotland britain " +
-    "direct disabled disability disabilities facilities grant blue badge benefit benefits pension " +
-    "learning autism autistic dementia alzheimer's alzheimers parkinson's parkinsons down's downs syndrome " +
-    "carers' citizens advice healthwatch mencap scope age zoom teams whatsapp facebook instagram twitter " +
-    "google covid pip dla esa isf ilf chc dols imca ot gp pa pas sw " +
-    "occupational therapist therapy physio physiotherapist psychiatrist psychologist advocate advocacy broker " +
-    "brokerage planner planning payroll finance financial budget budgets money account accounts"
-  ).split(/\s+/),
-);
+const NOT_NAMES = new Set(WORD_LISTS.notNames);
 
 // Towns and councils that are also surnames or first names; in a forum about councils the place
 // is far the likelier reading, unless a title or a family word says otherwise.
-const PLACES_THAT_ARE_NAMES = new Set(
-  (
-    "preston bolton lancaster wakefield stockport kirklees chester lincoln derby warwick bradford bury " +
-    "halifax kendal crawley luton burnley blackburn barnsley wigan sheffield leeds york hull darlington " +
-    "durham carlisle doncaster rochdale oldham salford trafford tameside sefton wirral knowsley " +
-    "rotherham calderdale sunderland gateshead newcastle middlesbrough stockton hartlepool redcar " +
-    "sutton kingston richmond camden barnet brent ealing harrow hillingdon merton bexley bromley " +
-    "croydon enfield haringey havering lambeth lewisham newham redbridge southwark hackney islington " +
-    "wandsworth westminster dudley sandwell walsall wolverhampton solihull coventry birmingham " +
-    "nottingham leicester rutland northampton milton bedford reading swindon bristol bath exeter " +
-    "plymouth cornwall devon dorset somerset kent surrey essex norfolk suffolk cambridge oxford " +
-    "shropshire stafford stoke telford worcester hereford gloucester cheltenham brighton hove " +
-    "portsmouth southampton winchester bournemouth poole torbay medway thurrock slough windsor " +
-    "maidenhead wokingham bracknell harlow stevenage hertford watford cardiff swansea newport " +
-    "wrexham conwy powys gwynedd glasgow edinburgh aberdeen dundee inverness stirling perth fife " +
-    "falkirk renfrew ayr dumfries selby whitby scarborough harrogate ripon keighley dewsbury huddersfield " +
-    "morley batley pontefract castleford knaresborough barrow morecambe blackpool fylde wyre chorley " +
-    "ribble ormskirk southport warrington widnes runcorn crewe macclesfield northwich buxton"
-  ).split(/\s+/),
-);
+const PLACES_THAT_ARE_NAMES = new Set(WORD_LISTS.placesThatAreNames);
 
 // Words of UK council names (England, Wales, Scotland, Northern Ireland), for telling places from people.
-const COUNCIL_WORDS = new Set(
-  (
-    "aberdeen aberdeenshire anglesey angus argyll ayrshire barking barnet barnsley bath bedford bedfordshire berkshire " +
-    "bexley birmingham blackburn blackpool blaenau bolton bournemouth bracknell bradford brent bridgend brighton bristol " +
-    "bromley buckinghamshire bury bute caerphilly calderdale cambridgeshire camden cardiff carmarthenshire ceredigion " +
-    "cheshire chester clackmannanshire cleveland conwy cornwall coventry croydon cumberland cumbria cynon dagenham darlington " +
-    "darwen denbighshire derby derbyshire devon doncaster dorset dudley dumfries dunbartonshire dundee durham ealing " +
-    "edinburgh enfield essex falkirk fife flintshire fulham furness galloway gateshead glamorgan glasgow " +
-    "gloucestershire greenwich gwent gwynedd hackney halton hammersmith hampshire haringey harrow hartlepool havering " +
-    "herefordshire hertfordshire hillingdon hounslow hove hull inverclyde islington kensington kent keynes kingston " +
-    "kinross kirklees knowsley lambeth lanarkshire lancashire leeds leicester leicestershire lewisham lincolnshire " +
-    "liverpool london lothian luton maidenhead manchester medway merthyr merton middlesbrough midlothian milton " +
-    "monmouthshire moray neath newcastle newham newport norfolk northamptonshire northumberland nottingham " +
-    "nottinghamshire oldham orkney oxfordshire pembrokeshire perth peterborough plymouth portsmouth powys redbridge " +
-    "redcar renfrewshire rhondda richmond rochdale rotherham rutland salford sandwell scilly sefton sheffield shetland " +
-    "shropshire slough solihull somerset southampton southend southwark staffordshire stirling stockport stockton stoke " +
-    "suffolk sunderland surrey sussex sutton swansea swindon taff talbot tameside telford thurrock torbay torfaen " +
-    "trafford tydfil tyneside wakefield walsall waltham wandsworth warrington warwickshire westminster westmorland wigan " +
-    "wight wiltshire windsor wirral wokingham wolverhampton worcestershire wrekin wrexham york yorkshire belfast derry " +
-    "galway dublin cork limerick sligo donegal antrim armagh tyrone fermanagh maelor"
-  ).split(" "),
-);
+const COUNCIL_WORDS = new Set(WORD_LISTS.councilWords);
 
 const HONORIFICS =
   "Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Sir|Dame|Lord|Lady|Nurse|Sister|Matron|Cllr|Councillor|Rev|Revd|Reverend|Father";
