@@ -4,17 +4,13 @@
 import { describe, expect, it } from "vitest";
 
 import { callApi } from "../support/api";
-import { send, signUp, stripComments } from "../support/remix";
+import { send, signUp, stripComments, publishThroughForm, signUpAtTrust } from "../support/remix";
 import { carried, fullReport } from "../support/reports";
 import { sql } from "../support/sql";
 
 const PHONE = "07700 900123";
 
-async function member(trustLevel = 1, perspective = "carer") {
-  const account = await signUp(undefined, perspective);
-  await sql(`UPDATE "user" SET trust_level = $1 WHERE handle_key = lower($2)`, [trustLevel, account.handle]);
-  return account;
-}
+const member = (trustLevel = 1, perspective = "carer") => signUpAtTrust(trustLevel, perspective);
 
 const html = (response: Response) => response.text().then(stripComments);
 /** The Atom feed's entry for the story with this title ("" when there is none). */
@@ -24,23 +20,7 @@ const entryWith = (feed: string, title: string) =>
     .find((item) => item.includes(title))
     ?.split("</entry>")[0] ?? "";
 
-async function publish(cookie: string, fields: Record<string, string | string[]>) {
-  const response = await send("/stories/new", {
-    form: {
-      kind: "story",
-      title: "A story",
-      body: "Our review went well.",
-      council: "",
-      displayMode: "anonymous",
-      submissionKey: crypto.randomUUID(),
-      intent: "publish",
-      ...fields,
-    },
-    cookie,
-  });
-  expect(response.status).toBe(302);
-  return Number(/\/stories\/(\d+)/.exec(response.headers.get("Location") ?? "")?.[1]);
-}
+const publish = publishThroughForm;
 
 async function postRow(id: number) {
   const [row] = await sql<{

@@ -5,19 +5,12 @@
 import { describe, expect, it } from "vitest";
 
 import { DRAFT_MAX_PER_MEMBER } from "../../app/domain/drafts/drafts";
-import { GOOD_PASSWORD, send, signUp, stripComments } from "../support/remix";
+import { GOOD_PASSWORD, send, signUp, stripComments, signUpAtTrust } from "../support/remix";
 import { carried, fullReport } from "../support/reports";
 import { sql } from "../support/sql";
 import { addStory } from "../support/stories";
 
-async function member(trustLevel = 1) {
-  const account = await signUp();
-  const [row] = await sql<{ id: number }>(
-    `UPDATE "user" SET trust_level = $1 WHERE handle_key = lower($2) RETURNING id`,
-    [trustLevel, account.handle],
-  );
-  return { ...account, id: row?.id ?? 0 };
-}
+const member = (trustLevel = 1) => signUpAtTrust(trustLevel);
 
 const story = (extra: Record<string, string | string[]> = {}) => ({
   kind: "question",

@@ -4,20 +4,15 @@
 // tagged dementia and 19 about respite, none about both.
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { NO_SEARCH, type StorySearch } from "~/domain/posts/story-search";
 import { lookUpName, searchStories, suggestFilters } from "~/server/posts/search.server";
 
 import { callApi, type ProblemBody } from "../support/api";
 import { send, stripComments, uniqueClientAddress } from "../support/remix";
-import { addStory } from "../support/stories";
+import { addStory, storySearch } from "../support/stories";
 
 const HAVERING = "E09000016";
 
-const search = (extra: Partial<StorySearch>): StorySearch => ({
-  ...NO_SEARCH,
-  sort: extra.q ? "relevance" : "newest",
-  ...extra,
-});
+const search = storySearch;
 
 async function page(path: string) {
   const response = await send(path);

@@ -3,18 +3,11 @@
 // (a 404 for the post, no sign of the reply) in the page, its loader data and the API.
 import { describe, expect, it } from "vitest";
 
-import { send, signUp, stripComments } from "../support/remix";
+import { send, stripComments, signUpAtTrust } from "../support/remix";
 import { sql } from "../support/sql";
 import { addStory } from "../support/stories";
 
-async function member(trustLevel = 0) {
-  const account = await signUp();
-  const [row] = await sql<{ id: number }>(
-    `UPDATE "user" SET trust_level = $1 WHERE handle_key = lower($2) RETURNING id`,
-    [trustLevel, account.handle],
-  );
-  return { ...account, id: row?.id ?? 0 };
-}
+const member = (trustLevel = 0) => signUpAtTrust(trustLevel);
 
 const MONTH = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "Europe/London" });
 

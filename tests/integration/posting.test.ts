@@ -1,13 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import { send, signUp, stripComments } from "../support/remix";
+import { send, stripComments, signUpAtTrust } from "../support/remix";
 import { sql } from "../support/sql";
 
-async function member(trustLevel: number) {
-  const account = await signUp();
-  await sql(`UPDATE "user" SET trust_level = $1 WHERE handle_key = lower($2)`, [trustLevel, account.handle]);
-  return account;
-}
+const member = (trustLevel: number) => signUpAtTrust(trustLevel);
 
 const story = (extra: Record<string, string> = {}) => ({
   kind: "story",

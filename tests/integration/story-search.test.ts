@@ -1,17 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { NO_SEARCH, type StorySearch } from "~/domain/posts/story-search";
 import { countFacets, findUnknownFilter, InvalidCursor, searchStories } from "~/server/posts/search.server";
 
 import { send, stripComments } from "../support/remix";
 import { sql } from "../support/sql";
-import { addStory } from "../support/stories";
+import { addStory, storySearch } from "../support/stories";
 
-const search = (extra: Partial<StorySearch>): StorySearch => ({
-  ...NO_SEARCH,
-  sort: extra.q ? "relevance" : "newest",
-  ...extra,
-});
+const search = storySearch;
 
 async function page(path: string) {
   const response = await send(path);

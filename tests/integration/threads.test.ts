@@ -7,37 +7,23 @@ import { NO_SEARCH } from "~/domain/posts/story-search";
 import { searchStories } from "~/server/posts/search.server";
 
 import { callApi } from "../support/api";
-import { send, signUp, stripComments } from "../support/remix";
+import { send, stripComments, publishThroughForm, signUpAtTrust } from "../support/remix";
 import { sql } from "../support/sql";
 import { addStory } from "../support/stories";
 
-type Account = Awaited<ReturnType<typeof signUp>>;
+type Account = Awaited<ReturnType<typeof signUpAtTrust>>;
 
-async function member(trustLevel = 1, perspective = "carer"): Promise<Account> {
-  const account = await signUp(undefined, perspective);
-  await sql(`UPDATE "user" SET trust_level = $1 WHERE handle_key = lower($2)`, [trustLevel, account.handle]);
-  return account;
-}
+const member = (trustLevel = 1, perspective = "carer") => signUpAtTrust(trustLevel, perspective);
 
 const html = (response: Response) => response.text().then(stripComments);
 
-async function publish(cookie: string, fields: Record<string, string>): Promise<number> {
-  const response = await send("/stories/new", {
-    form: {
-      kind: "question",
-      title: "How do I ask for a review?",
-      body: "Our budget stopped covering the hours we need.",
-      council: "",
-      displayMode: "anonymous",
-      submissionKey: crypto.randomUUID(),
-      intent: "publish",
-      ...fields,
-    },
-    cookie,
+const publish = (cookie: string, fields: Record<string, string>) =>
+  publishThroughForm(cookie, {
+    kind: "question",
+    title: "How do I ask for a review?",
+    body: "Our budget stopped covering the hours we need.",
+    ...fields,
   });
-  expect(response.status).toBe(302);
-  return Number(/\/stories\/(\d+)/.exec(response.headers.get("Location") ?? "")?.[1]);
-}
 
 async function reply(
   cookie: string,

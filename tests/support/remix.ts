@@ -77,6 +77,35 @@ export async function signUp(handle = uniqueHandle(), perspective = "carer", cli
   return { handle, cookie, codes, html };
 }
 
+/** Signs up a member (of this perspective) at this trust level: their session, recovery codes and id. */
+export async function signUpAtTrust(trustLevel: number, perspective = "carer") {
+  const account = await signUp(undefined, perspective);
+  const [row] = await sql<{ id: number }>(
+    `UPDATE "user" SET trust_level = $1 WHERE handle_key = lower($2) RETURNING id`,
+    [trustLevel, account.handle],
+  );
+  return { ...account, id: row?.id ?? 0 };
+}
+
+/** Publishes a post through the "new post" form as this member (an anonymous story unless told otherwise); its id. */
+export async function publishThroughForm(cookie: string, fields: Record<string, string | string[]>): Promise<number> {
+  const response = await send("/stories/new", {
+    form: {
+      kind: "story",
+      title: "A story",
+      body: "Our review went well.",
+      council: "",
+      displayMode: "anonymous",
+      submissionKey: crypto.randomUUID(),
+      intent: "publish",
+      ...fields,
+    },
+    cookie,
+  });
+  if (response.status !== 302) throw new Error(`publishing failed: ${response.status}`);
+  return Number(/\/stories\/(\d+)/.exec(response.headers.get("Location") ?? "")?.[1]);
+}
+
 /** The HTML of a page as this session (or a visitor) sees it, with React's <!-- --> taken out. */
 export async function pageText(pathAndQuery: string, cookie?: string | null): Promise<string> {
   return stripComments(await (await send(pathAndQuery, { cookie })).text());

@@ -1,5 +1,7 @@
 // Published stories written straight into this test file's database, with what search and its
 // facets look at: kind, council, author's perspective, tags, attached experience reports, month.
+import { NO_SEARCH, type StorySearch } from "~/domain/posts/story-search";
+
 import { sql } from "./sql";
 
 export interface StoryFixture {
@@ -59,3 +61,10 @@ export async function addPostsOneAndTwo(): Promise<void> {
             (2, 'story', 'Pending', 'Body', '<p>Body</p>', 'Body', 'carer', 'pending', null)`,
   );
 }
+
+/** A story search with only these filters: by relevance when there are words, otherwise newest first. */
+export const storySearch = (extra: Partial<StorySearch>): StorySearch => ({
+  ...NO_SEARCH,
+  sort: extra.q ? "relevance" : "newest",
+  ...extra,
+});
