@@ -1,6 +1,5 @@
 // The one plain data table (admin lists, keys, the audit log): a caption for screen readers, column
 // headers, one row per item, scrolling in its own focusable box when it is wider than a phone.
-import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { TableScroll } from "./table-scroll";
@@ -47,32 +46,5 @@ export function DataTable<Row>({
         </tbody>
       </table>
     </TableScroll>
-  );
-}
-
-/** A one-button form in a table row ("Remove", "Revoke"): the intent, the row's id, and a label that names the row. */
-export function RowAction({
-  intent,
-  field,
-  id,
-  label,
-  names,
-}: {
-  intent: string;
-  field: string;
-  id: string | number;
-  label: string;
-  /** Said after the label to screen readers, so each button in the column is told apart. */
-  names: string;
-}) {
-  return (
-    <Form method="post">
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name={field} value={id} />
-      <button type="submit" className="button button--secondary">
-        {label}
-        <span className="visually-hidden"> {names}</span>
-      </button>
-    </Form>
   );
 }

@@ -33,14 +33,13 @@ function describedBy(name: string, hint?: ReactNode, error?: string) {
   return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-/** The attributes every text control and select shares: its class, id and screen-reader wiring. */
-function controlProps(id: string, className: string, hint?: ReactNode, error?: string) {
-  return {
-    className: `${className}${error ? " input--error" : ""}`,
-    id,
-    "aria-describedby": describedBy(id, hint, error),
-    "aria-invalid": error ? true : undefined,
-  };
+/** What every text control and select says to screen readers: its hint and error, and whether it is wrong. */
+function ariaProps(id: string, hint?: ReactNode, error?: string) {
+  return { "aria-describedby": describedBy(id, hint, error), "aria-invalid": error ? true : undefined };
+}
+
+function controlClass(className: string, error?: string) {
+  return `${className}${error ? " input--error" : ""}`;
 }
 
 function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
@@ -118,12 +117,14 @@ export function TextField({
   return (
     <FieldShell name={name} label={label} hint={hint} error={error}>
       <input
-        {...controlProps(name, `input${width ? ` input--${width}` : ""}`, hint, error)}
+        className={controlClass(`input${width ? ` input--${width}` : ""}`, error)}
+        id={name}
         name={name}
         type={type}
         defaultValue={defaultValue}
         autoComplete={autoComplete}
         spellCheck={spellCheck}
+        {...ariaProps(name, hint, error)}
       />
     </FieldShell>
   );
@@ -146,7 +147,13 @@ export function SelectField({
 }) {
   return (
     <FieldShell name={name} label={label} hint={hint} error={error}>
-      <select {...controlProps(name, "select", hint, error)} name={name} defaultValue={defaultValue}>
+      <select
+        className={controlClass("select", error)}
+        id={name}
+        name={name}
+        defaultValue={defaultValue}
+        {...ariaProps(name, hint, error)}
+      >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
@@ -258,7 +265,14 @@ export function TextArea({
 }) {
   return (
     <FieldShell name={id} label={label} hint={hint} error={error}>
-      <textarea {...controlProps(id, "textarea", hint, error)} name={name} rows={rows} defaultValue={defaultValue} />
+      <textarea
+        className={controlClass("textarea", error)}
+        id={id}
+        name={name}
+        rows={rows}
+        defaultValue={defaultValue}
+        {...ariaProps(id, hint, error)}
+      />
     </FieldShell>
   );
 }

@@ -3,7 +3,8 @@ import { data } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { DataTable, RowAction } from "~/components/data-table";
+import { DataTable } from "~/components/data-table";
+import { PostButton } from "~/components/post-button";
 import {
   ErrorSummary,
   RadioGroup,
@@ -119,7 +120,9 @@ export default function WatchedWords() {
             {
               header: "Remove",
               hiddenHeader: true,
-              cell: (word) => <RowAction intent="remove" field="id" id={word.id} label="Remove" names={word.pattern} />,
+              cell: (word) => (
+                <PostButton fields={{ intent: "remove", id: word.id }} label="Remove" names={` ${word.pattern}`} />
+              ),
             },
           ]}
         />

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { PostButton } from "~/components/post-button";
 import { ErrorSummary } from "~/components/forms";
 import { StoryList } from "~/components/story-list";
 import { safeRedirectPath } from "~/domain/accounts/redirect";
@@ -99,13 +100,12 @@ export default function Following() {
               <ul className="choice-list">
                 {page.threads.map((t) => (
                   <li key={t.post.id}>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="unfollow-thread" />
-                      <input type="hidden" name="post" value={t.post.id} />
-                      <button type="submit" className="link-button link-button--dark">
-                        Stop following<span className="visually-hidden"> “{t.post.title}”</span>
-                      </button>
-                    </Form>{" "}
+                    <PostButton
+                      look="link"
+                      fields={{ intent: "unfollow-thread", post: t.post.id }}
+                      label="Stop following"
+                      names={` “${t.post.title}”`}
+                    />{" "}
                     {t.post.title}
                     {t.muted ? " (muted)" : ""}
                   </li>
@@ -132,25 +132,23 @@ export default function Following() {
               {page.tags.map((tag) => (
                 <li key={tag.slug}>
                   <Link to={`/stories?tag=${tag.slug}`}>{tag.label}</Link>{" "}
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="unfollow-tag" />
-                    <input type="hidden" name="tag" value={tag.slug} />
-                    <button type="submit" className="link-button link-button--dark">
-                      Stop following<span className="visually-hidden"> the tag {tag.label}</span>
-                    </button>
-                  </Form>
+                  <PostButton
+                    look="link"
+                    fields={{ intent: "unfollow-tag", tag: tag.slug }}
+                    label="Stop following"
+                    names={` the tag ${tag.label}`}
+                  />
                 </li>
               ))}
               {page.councils.map((council) => (
                 <li key={council.code}>
                   <Link to={`/stories?council=${council.code}`}>{council.name}</Link>{" "}
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="unfollow-council" />
-                    <input type="hidden" name="council" value={council.code} />
-                    <button type="submit" className="link-button link-button--dark">
-                      Stop following<span className="visually-hidden"> {council.name}</span>
-                    </button>
-                  </Form>
+                  <PostButton
+                    look="link"
+                    fields={{ intent: "unfollow-council", council: council.code }}
+                    label="Stop following"
+                    names={` ${council.name}`}
+                  />
                 </li>
               ))}
             </ul>

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { PostButton } from "~/components/post-button";
 import { coarseDate } from "~/domain/anonymity/byline";
 import { groupNotifications } from "~/domain/following/following";
 import { requireUser } from "~/server/accounts/guards.server";
@@ -82,13 +83,12 @@ export default function Notifications() {
                 </p>
                 <p className="byline">{entry.month}</p>
                 {entry.unread ? (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="read" />
-                    <input type="hidden" name="ids" value={entry.ids.join(",")} />
-                    <button type="submit" className="link-button link-button--dark">
-                      Mark as read<span className="visually-hidden">: {entry.message}</span>
-                    </button>
-                  </Form>
+                  <PostButton
+                    look="link"
+                    fields={{ intent: "read", ids: entry.ids.join(",") }}
+                    label="Mark as read"
+                    names={`: ${entry.message}`}
+                  />
                 ) : null}
               </li>
             ))}

@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { PostButton } from "~/components/post-button";
 import { ErrorSummary } from "~/components/forms";
 import { StoryList } from "~/components/story-list";
 import { requireUser } from "~/server/accounts/guards.server";
@@ -54,13 +55,12 @@ export default function Saved() {
             <ul className="choice-list">
               {saved.map((s) => (
                 <li key={s.post.id}>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="unsave" />
-                    <input type="hidden" name="post" value={s.post.id} />
-                    <button type="submit" className="link-button link-button--dark">
-                      Unsave<span className="visually-hidden"> “{s.post.title}”</span>
-                    </button>
-                  </Form>{" "}
+                  <PostButton
+                    look="link"
+                    fields={{ intent: "unsave", post: s.post.id }}
+                    label="Unsave"
+                    names={` “${s.post.title}”`}
+                  />{" "}
                   {s.post.title}
                 </li>
               ))}

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { DataTable, RowAction } from "~/components/data-table";
+import { DataTable } from "~/components/data-table";
+import { PostButton } from "~/components/post-button";
 import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "~/components/forms";
 import { apiKeyLabelProblem, LABEL_MAX, MAX_ACTIVE_API_KEYS } from "~/domain/api/api-keys";
 import { RATE_LIMIT_POLICIES } from "~/domain/api/rate-limits";
@@ -134,12 +135,10 @@ export default function ApiKeys() {
                 header: "Revoke",
                 hiddenHeader: true,
                 cell: (key) => (
-                  <RowAction
-                    intent="revoke"
-                    field="keyId"
-                    id={key.id}
+                  <PostButton
+                    fields={{ intent: "revoke", keyId: key.id }}
                     label="Revoke"
-                    names={`the key “${key.label}”`}
+                    names={` the key “${key.label}”`}
                   />
                 ),
               },

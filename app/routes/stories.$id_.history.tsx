@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { PostButton } from "~/components/post-button";
 import { requirePermission, requireUser } from "~/server/accounts/guards.server";
 import { getPostHistory } from "~/server/posts/read.server";
 
@@ -57,14 +58,11 @@ export default function PostHistory() {
         Status: {post.status.replace("_", " ")}. <Link to={`/stories/${post.id}`}>Back to the post</Link>
       </p>
       {post.status === "removed" ? (
-        <Form method="post" action="/moderation">
-          <input type="hidden" name="kind" value="post" />
-          <input type="hidden" name="id" value={post.id} />
-          <input type="hidden" name="version" value={post.version} />
-          <button type="submit" name="decision" value="restore" className="button button--secondary">
-            Restore this post
-          </button>
-        </Form>
+        <PostButton
+          action="/moderation"
+          fields={{ kind: "post", id: post.id, version: post.version, decision: "restore" }}
+          label="Restore this post"
+        />
       ) : null}
       <h2>Current version</h2>
       {post.kept.length > 0 ? (
@@ -116,14 +114,12 @@ export default function PostHistory() {
               <li key={reply.id}>
                 <pre className="revision">{reply.bodyMarkdown}</pre>
                 {reply.moderationNote ? <p className="byline">Removed because: {reply.moderationNote}</p> : null}
-                <Form method="post" action="/moderation">
-                  <input type="hidden" name="kind" value="comment" />
-                  <input type="hidden" name="id" value={reply.id} />
-                  <input type="hidden" name="version" value={reply.version} />
-                  <button type="submit" name="decision" value="restore" className="button button--secondary">
-                    Restore<span className="visually-hidden"> reply {reply.id}</span>
-                  </button>
-                </Form>
+                <PostButton
+                  action="/moderation"
+                  fields={{ kind: "comment", id: reply.id, version: reply.version, decision: "restore" }}
+                  label="Restore"
+                  names={` reply ${reply.id}`}
+                />
               </li>
             ))}
           </ul>

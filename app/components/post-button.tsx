@@ -1,0 +1,31 @@
+// A form that is one button ("Stop following", "Revoke", "Restore"): it posts its hidden fields
+// (what to do and to which item) and works without JavaScript. The words after the label are for
+// screen readers, so each of several such buttons on a page says which item it acts on.
+import { Form } from "@remix-run/react";
+
+export function PostButton({
+  fields,
+  label,
+  names = "",
+  look = "button",
+  action,
+}: {
+  fields: Record<string, string | number>;
+  label: string;
+  names?: string;
+  /** A secondary button, or a button that looks like a link in running text. */
+  look?: "button" | "link";
+  action?: string;
+}) {
+  return (
+    <Form method="post" action={action} className={look === "link" ? "inline-form" : undefined}>
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" className={look === "link" ? "link-button link-button--dark" : "button button--secondary"}>
+        {label}
+        {names ? <span className="visually-hidden">{names}</span> : null}
+      </button>
+    </Form>
+  );
+}
