@@ -72,6 +72,30 @@ const NAVIGATION = [
   { to: "/about", label: "About", end: false },
 ];
 
+/** The pages of moderators and admins, for the roles that may use them. */
+const STAFF_NAVIGATION = [
+  { to: "/moderation", label: "Moderation", roles: ["moderator", "admin"] },
+  { to: "/admin/roles", label: "Roles", roles: ["admin"] },
+  { to: "/admin/watched-words", label: "Watched words", roles: ["admin"] },
+];
+
+/** The member's own pages, after the main ones; notifications and the account link are added with their counts. */
+const MEMBER_NAVIGATION = [
+  { to: "/stories/new", label: "Share your story" },
+  { to: "/reports/new", label: "Report your experience" },
+  { to: "/following", label: "Following" },
+  { to: "/saved", label: "Saved" },
+  { to: "/drafts", label: "Drafts" },
+];
+
+const FOOTER_LINKS = [
+  { to: "/about", label: "About Fifth Option" },
+  { to: "/outcomes/about-the-data", label: "About the data" },
+  { to: "/accessibility", label: "Accessibility statement" },
+  { to: "/privacy", label: "Privacy" },
+  { to: "/help", label: "Get help now" },
+];
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   // Undefined while showing an error page whose cause was the root loader itself.
@@ -108,36 +132,18 @@ export function Layout({ children }: { children: ReactNode }) {
                     </NavLink>
                   </li>
                 ))}
-                {user?.role === "moderator" || user?.role === "admin" ? (
-                  <li>
-                    <NavLink to="/moderation">Moderation</NavLink>
+                {STAFF_NAVIGATION.filter((item) => user && item.roles.includes(user.role)).map((item) => (
+                  <li key={item.to}>
+                    <NavLink to={item.to}>{item.label}</NavLink>
                   </li>
-                ) : null}
-                {user?.role === "admin" ? (
-                  <li>
-                    <NavLink to="/admin/roles">Roles</NavLink>
-                  </li>
-                ) : null}
-                {user?.role === "admin" ? (
-                  <li>
-                    <NavLink to="/admin/watched-words">Watched words</NavLink>
-                  </li>
-                ) : null}
+                ))}
                 {user ? (
                   <>
-                    <li>
-                      <NavLink to="/stories/new">Share your story</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/reports/new">Report your experience</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/following">Following</NavLink>
-                    </li>
-                    <li>
-                      <NavLink to="/saved">Saved</NavLink>
-                      <NavLink to="/drafts">Drafts</NavLink>
-                    </li>
+                    {MEMBER_NAVIGATION.map((item) => (
+                      <li key={item.to}>
+                        <NavLink to={item.to}>{item.label}</NavLink>
+                      </li>
+                    ))}
                     <li>
                       <NavLink to="/notifications">
                         Notifications
@@ -184,21 +190,11 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="width">
             <nav aria-label="Site information">
               <ul className="footer-list">
-                <li>
-                  <Link to="/about">About Fifth Option</Link>
-                </li>
-                <li>
-                  <Link to="/outcomes/about-the-data">About the data</Link>
-                </li>
-                <li>
-                  <Link to="/accessibility">Accessibility statement</Link>
-                </li>
-                <li>
-                  <Link to="/privacy">Privacy</Link>
-                </li>
-                <li>
-                  <Link to="/help">Get help now</Link>
-                </li>
+                {FOOTER_LINKS.map((item) => (
+                  <li key={item.to}>
+                    <Link to={item.to}>{item.label}</Link>
+                  </li>
+                ))}
               </ul>
             </nav>
             <p className="footer-note">

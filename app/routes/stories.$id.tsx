@@ -297,6 +297,29 @@ function ThreadChoices({
   );
 }
 
+/** The thank-you after posting, replying, reporting or editing, from the address the action sent the member to. */
+function doneMessage(searchParams: URLSearchParams, postPublished: boolean): string | null {
+  const replied = searchParams.get("replied");
+  const edited = searchParams.get("edited");
+  if (searchParams.get("posted")) {
+    return postPublished
+      ? "Your post has been published. Thank you for sharing."
+      : "Thank you. Your post is waiting for a moderator to read it; only you can see it until then.";
+  }
+  if (replied) {
+    return replied === "published"
+      ? "Your reply has been published."
+      : "Thank you. Your reply is waiting for a moderator to read it.";
+  }
+  if (searchParams.get("flagged")) return "Thank you for telling us. A moderator will look at it.";
+  if (edited) {
+    return edited === "published"
+      ? "Your changes have been saved."
+      : "Your changes have been saved. A moderator will read them before others can see the post again.";
+  }
+  return null;
+}
+
 export default function Story() {
   const { post, comments, commentCount, reactions, viewer, replyMode, draft } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -310,36 +333,7 @@ export default function Story() {
   return (
     <article>
       <ErrorSummary errors={errors} />
-      {searchParams.get("posted") ? (
-        <div className="notice notice--success" role="status">
-          <p>
-            {post.status === "published"
-              ? "Your post has been published. Thank you for sharing."
-              : "Thank you. Your post is waiting for a moderator to read it; only you can see it until then."}
-          </p>
-        </div>
-      ) : null}
-      {searchParams.get("replied") ? (
-        <div className="notice notice--success" role="status">
-          <p>
-            {searchParams.get("replied") === "published"
-              ? "Your reply has been published."
-              : "Thank you. Your reply is waiting for a moderator to read it."}
-          </p>
-        </div>
-      ) : null}
-      {searchParams.get("flagged") ? (
-        <SuccessNotice>Thank you for telling us. A moderator will look at it.</SuccessNotice>
-      ) : null}
-      {searchParams.get("edited") ? (
-        <div className="notice notice--success" role="status">
-          <p>
-            {searchParams.get("edited") === "published"
-              ? "Your changes have been saved."
-              : "Your changes have been saved. A moderator will read them before others can see the post again."}
-          </p>
-        </div>
-      ) : null}
+      <SuccessNotice>{doneMessage(searchParams, post.status === "published")}</SuccessNotice>
       {/* Just sent for review, the thank-you above already says it is waiting. */}
       {post.status !== "published" && post.isAuthor && !(post.status === "pending" && searchParams.get("posted")) ? (
         <div className="notice">
