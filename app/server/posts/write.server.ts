@@ -416,49 +416,45 @@ export async function editComment(
 export async function rerenderAllContent(
   batchSize = 500,
 ): Promise<{ posts: number; comments: number; changed: number }> {
+  const select = { id: true, bodyMarkdown: true, bodyHtml: true } as const;
+  const page = (after: number) => ({
+    where: { id: { gt: after } },
+    orderBy: { id: "asc" as const },
+    take: batchSize,
+    select,
+  });
+  const posts = await rerenderInBatches(
+    (after) => prisma().post.findMany(page(after)),
+    (id, rendered) =>
+      prisma().post.update({ where: { id }, data: { bodyHtml: rendered.html, bodyText: rendered.text } }),
+  );
+  const comments = await rerenderInBatches(
+    (after) => prisma().comment.findMany(page(after)),
+    (id, rendered) => prisma().comment.update({ where: { id }, data: { bodyHtml: rendered.html } }),
+  );
+  return { posts: posts.read, comments: comments.read, changed: posts.changed + comments.changed };
+}
+
+/** Reads rows in id order, a batch at a time, and saves each whose stored HTML differs from a fresh render. */
+async function rerenderInBatches(
+  read: (after: number) => Promise<{ id: number; bodyMarkdown: string; bodyHtml: string }[]>,
+  save: (id: number, rendered: ReturnType<typeof renderMarkdown>) => Promise<unknown>,
+): Promise<{ read: number; changed: number }> {
+  let count = 0;
   let changed = 0;
-  let posts = 0;
-  let comments = 0;
   for (let after = 0; ;) {
-    const batch = await prisma().post.findMany({
-      where: { id: { gt: after } },
-      orderBy: { id: "asc" },
-      take: batchSize,
-      select: { id: true, bodyMarkdown: true, bodyHtml: true },
-    });
-    if (batch.length === 0) break;
-    for (const post of batch) {
-      const rendered = renderMarkdown(post.bodyMarkdown);
-      if (rendered.html !== post.bodyHtml) {
-        await prisma().post.update({
-          where: { id: post.id },
-          data: { bodyHtml: rendered.html, bodyText: rendered.text },
-        });
+    const batch = await read(after);
+    if (batch.length === 0) return { read: count, changed };
+    for (const row of batch) {
+      const rendered = renderMarkdown(row.bodyMarkdown);
+      if (rendered.html !== row.bodyHtml) {
+        await save(row.id, rendered);
         changed += 1;
       }
     }
-    posts += batch.length;
+    count += batch.length;
     after = batch.at(-1)?.id ?? after;
   }
-  for (let after = 0; ;) {
-    const batch = await prisma().comment.findMany({
-      where: { id: { gt: after } },
-      orderBy: { id: "asc" },
-      take: batchSize,
-      select: { id: true, bodyMarkdown: true, bodyHtml: true },
-    });
-    if (batch.length === 0) break;
-    for (const comment of batch) {
-      const html = renderMarkdown(comment.bodyMarkdown).html;
-      if (html !== comment.bodyHtml) {
-        await prisma().comment.update({ where: { id: comment.id }, data: { bodyHtml: html } });
-        changed += 1;
-      }
-    }
-    comments += batch.length;
-    after = batch.at(-1)?.id ?? after;
-  }
-  return { posts, comments, changed };
 }
 
 /** What a post's revision keeps of the version being replaced: text, place, tags and byline, by whom and why. */
