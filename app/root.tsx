@@ -191,6 +191,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   <Link to="/outcomes/about-the-data">About the data</Link>
                 </li>
                 <li>
+                  <Link to="/collections">Collections</Link>
+                </li>
+                <li>
                   <Link to="/accessibility">Accessibility statement</Link>
                 </li>
                 <li>
