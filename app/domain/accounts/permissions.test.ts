@@ -39,6 +39,7 @@ describe("permissions", () => {
     expect(can(member, "collection:consent", { authorId: 99 })).toBe(false);
     expect(can(admin, "collection:consent", { authorId: 99 })).toBe(false);
     expect(can(member, "collection:consent")).toBe(false);
+    expect(can({ ...researcher, silencedUntil: silenced.silencedUntil }, "collection:curate")).toBe(false);
   });
 
   it("let a silenced member read but not write, until the silence ends", () => {

@@ -89,8 +89,8 @@ export function isSilenced(actor: Actor, now = new Date()): boolean {
 export function can(actor: Actor | null, action: Action, resource?: Resource, now = new Date()): boolean {
   if (!actor) return false;
   if (!ROLE_ACTIONS[actor.role].has(action)) return false;
-  // A silenced member can read but not write.
-  if (WRITES.includes(action) && isSilenced(actor, now)) return false;
+  // A silenced member can read but not write (nor curate a collection's text).
+  if ((WRITES.includes(action) || action === "collection:curate") && isSilenced(actor, now)) return false;
   if (action === "content:edit" || action === "collection:consent")
     return resource !== undefined && "authorId" in resource && resource.authorId === actor.id;
   // A moderator never reviews their own content.

@@ -65,8 +65,19 @@ function Footer({ title }: { title: string }) {
 }
 
 export function Booklet({ view }: { view: CollectionView }) {
+  // The file's own dates are the collection's month too: never when it was laid out.
+  const month = new Date(`${view.monthIso}-01T00:00:00Z`);
   return (
-    <Document title={view.title} author="Fifth Option" subject="A collection of stories" language="en-GB">
+    <Document
+      title={view.title}
+      author="Fifth Option"
+      subject="A collection of stories"
+      creator="Fifth Option"
+      producer="Fifth Option"
+      language="en-GB"
+      creationDate={month}
+      modificationDate={month}
+    >
       <Page size="A5" style={styles.cover}>
         <Text style={styles.coverTitle}>{view.title}</Text>
         <Text style={styles.coverLine}>Stories from Fifth Option</Text>
