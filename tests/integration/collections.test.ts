@@ -28,9 +28,11 @@ async function pdfText(path: string, cookie?: string): Promise<{ status: number;
   const bytes = new Uint8Array(await response.arrayBuffer());
   if (response.status !== 200) return { status: response.status, text: "", raw: "" };
   expect(response.headers.get("Content-Type")).toBe("application/pdf");
+  // Read the raw bytes first: PDF.js takes the buffer it is given.
+  const raw = Buffer.from(bytes).toString("latin1");
   const document = await getDocumentProxy(bytes);
   const { text } = await extractText(document, { mergePages: true });
-  return { status: 200, text: text.replace(/\s+/g, " "), raw: Buffer.from(bytes).toString("latin1") };
+  return { status: 200, text: text.replace(/\s+/g, " "), raw };
 }
 
 const create = (cookie: string, form: Record<string, string>) =>
@@ -70,7 +72,11 @@ describe("who may curate", () => {
     const made = await create(moderator.cookie, { title: "Moderators’ picks", intro: "Chosen by moderators." });
     expect(made.status).toBe(302);
     expect(made.headers.get("Location")).toBe("/collections/moderators-picks/edit?created=1");
-    for (const path of ["/collections/moderators-picks", "/collections/moderators-picks.atom", "/collections/moderators-picks.pdf"]) {
+    for (const path of [
+      "/collections/moderators-picks",
+      "/collections/moderators-picks.atom",
+      "/collections/moderators-picks.pdf",
+    ]) {
       expect((await send(path, { cookie: member.cookie })).status, path).toBe(404);
       expect((await send(path, { cookie: curator.cookie })).status, path).toBe(200);
     }
@@ -109,7 +115,9 @@ describe("hostile and mistaken input", () => {
     const pending = await addStory({ title: "Still waiting", status: "pending" });
     expect((await edit("hostile-input", curator.cookie, { intent: "add", story: String(pending) })).status).toBe(404);
     const published = await addStory({ title: "Added twice" });
-    expect((await edit("hostile-input", curator.cookie, { intent: "add", story: `/stories/${published}` })).status).toBe(302);
+    expect(
+      (await edit("hostile-input", curator.cookie, { intent: "add", story: `/stories/${published}` })).status,
+    ).toBe(302);
     const twice = await edit("hostile-input", curator.cookie, { intent: "add", story: String(published) });
     expect(twice.status).toBe(409);
     expect((await edit("hostile-input", curator.cookie, { intent: "remove", story: "-1" })).status).toBe(400);
@@ -118,7 +126,12 @@ describe("hostile and mistaken input", () => {
     expect(stale.status).toBe(409);
     expect(stripComments(await stale.text())).toContain(intro);
 
-    for (const path of ["/collections/..%2F..%2Fetc", "/collections/%00", `/collections/${"a".repeat(500)}`, "/collections/NOPE.pdf"]) {
+    for (const path of [
+      "/collections/..%2F..%2Fetc",
+      "/collections/%00",
+      `/collections/${"a".repeat(500)}`,
+      "/collections/NOPE.pdf",
+    ]) {
       expect((await send(path)).status, path).toBe(404);
     }
     expect((await answer(member.cookie, 1, 1, "maybe")).status).toBe(400);
@@ -201,7 +214,13 @@ describe("consent", () => {
     expect(fromConsent.headers.get("Location")).toBe("/collections/consent?answered=agreed");
     const storyPage = await page(`/stories/${named!.id}`, named!.author.cookie);
     expect(storyPage.html).toContain('id="collections"');
-    const fromStory = await answer(named!.author.cookie, collectionId, named!.id, "agreed", `/stories/${named!.id}#collections`);
+    const fromStory = await answer(
+      named!.author.cookie,
+      collectionId,
+      named!.id,
+      "agreed",
+      `/stories/${named!.id}#collections`,
+    );
     expect(fromStory.headers.get("Location")).toBe(`/stories/${named!.id}?answered=agreed#collections`);
     await answer(declined!.author.cookie, collectionId, declined!.id, "declined");
     // Agreed, then withdrawn later.
@@ -215,7 +234,13 @@ describe("consent", () => {
     await sql(`UPDATE post SET status = 'removed' WHERE id = $1`, [removed!.id]);
 
     const shownTitles = ["The agreed story", "The named story"];
-    const hiddenTitles = ["The declined story", "The withdrawn story", "The departed story", "The removed story", "The unanswered story"];
+    const hiddenTitles = [
+      "The declined story",
+      "The withdrawn story",
+      "The departed story",
+      "The removed story",
+      "The unanswered story",
+    ];
 
     const web = await page(`/collections/${slug}`);
     expect(web.status).toBe(200);
@@ -236,7 +261,9 @@ describe("consent", () => {
     expect(pdf.text).toContain("1. The agreed story, a carer in the North East, March 2026");
     expect(pdf.text).toContain(`2. The named story, ${named!.author.handle}, March 2026`);
     expect(pdf.text).toContain("Creative Commons Attribution 4.0 International");
-    expect(pdf.text).toMatch(/Fifth Option \(20\d\d\)\. Reviews and cuts, 2026 \[collection of stories, edition \d+, \w+ 20\d\d\]/);
+    expect(pdf.text).toMatch(
+      /Fifth Option \(20\d\d\)\. Reviews and cuts, 2026 \[collection of stories, edition \d+, \w+ 20\d\d\]/,
+    );
     expect(pdf.text).toContain("support was reviewed");
     // Never an exact time: not in the page, the feed, the PDF's text or its metadata.
     const moment = new Date("2026-03-17T09:41:00Z");

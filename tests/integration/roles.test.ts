@@ -107,7 +107,9 @@ const ACTIONS: Record<string, { path: string; form: Record<string, string> } | {
   "collections._index.tsx": { notAWrite: "curators only, refused to every member above" },
   "collections.$slug_.edit.tsx": { notAWrite: "curators only, refused to every member above" },
   "collections.add.tsx": { notAWrite: "curators only, refused to every member above" },
-  "collections.consent.tsx": { notAWrite: "an author answering for their own story: silenced, they may still decline or withdraw" },
+  "collections.consent.tsx": {
+    notAWrite: "an author answering for their own story: silenced, they may still decline or withdraw",
+  },
   "drafts._index.tsx": { notAWrite: "deleting their own private draft, which silencing does not touch" },
   "drafts.save.ts": {
     path: "/drafts/save",
