@@ -8,6 +8,13 @@ import { SubmitButton, SuccessNotice, TextArea, TextField, type FieldErrors } fr
 import { type ConsentRequest, consentStateForAuthor } from "~/domain/collections/collections";
 
 const TEXT_KEYS = ["title", "intro", "version"] as const;
+const INTRO_HINT =
+  "Markdown. Say what the stories have in common and why they were gathered. Leave out names and anything else that could identify someone.";
+const CHECK_PANEL = {
+  heading: "This may contain something that could identify someone",
+  fieldNames: { title: "the title", intro: "the introduction" },
+  keep: { name: "keep", value: "1", label: "Keep it and save" },
+};
 
 /** Title and introduction, with the identifying-details check's findings above when there are any. */
 export function CollectionTextForm({
@@ -23,6 +30,7 @@ export function CollectionTextForm({
   submitLabel: string;
   intent: string;
 }) {
+  const field = (name: "title" | "intro") => ({ name, error: errors[name], defaultValue: values[name] });
   return (
     <>
       {findings.length > 0 ? (
@@ -31,36 +39,24 @@ export function CollectionTextForm({
           {TEXT_KEYS.map((key) =>
             values[key] !== undefined ? <input key={key} type="hidden" name={key} value={values[key]} /> : null,
           )}
-          <FindingsPanel
-            heading="This may contain something that could identify someone"
-            findings={findings}
-            fieldNames={{ title: "the title", intro: "the introduction" }}
-            keep={{ name: "keep", value: "1", label: "Keep it and save" }}
-          />
+          <FindingsPanel {...CHECK_PANEL} findings={findings} />
         </Form>
       ) : null}
       <Form method="post" noValidate key={`${values.title ?? ""}|${values.intro ?? ""}`}>
         <input type="hidden" name="intent" value={intent} />
         {values.version !== undefined ? <input type="hidden" name="version" value={values.version} /> : null}
-        <TextField
-          name="title"
-          label="Title"
-          hint="For example: Reviews and cuts, 2026"
-          error={errors.title}
-          defaultValue={values.title}
-        />
-        <TextArea
-          name="intro"
-          label="Introduction"
-          hint="Markdown. Say what the stories have in common and why they were gathered. Leave out names and anything else that could identify someone."
-          error={errors.intro}
-          defaultValue={values.intro}
-          rows={8}
-        />
+        <TextField {...field("title")} label="Title" hint="For example: Reviews and cuts, 2026" />
+        <TextArea {...field("intro")} label="Introduction" hint={INTRO_HINT} rows={8} />
         <SubmitButton>{submitLabel}</SubmitButton>
       </Form>
     </>
   );
+}
+
+/** The story to add to a collection: its number or its address. */
+export function StoryField({ label, error, defaultValue }: { label: string; error?: string; defaultValue?: string }) {
+  const hint = "Its number or address, such as /stories/123. Only published stories can be added.";
+  return <TextField name="story" label={label} hint={hint} error={error} defaultValue={defaultValue} width="medium" />;
 }
 
 /** One question to an author: what it is about, their answer so far, and buttons to change it. */

@@ -3,10 +3,16 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
-import { CollectionTextForm } from "~/components/collections";
-import { ErrorSummary, SubmitButton, SuccessNotice, TextField, type FieldErrors } from "~/components/forms";
+import { CollectionTextForm, StoryField } from "~/components/collections";
+import { ErrorSummary, SubmitButton, SuccessNotice, type FieldErrors } from "~/components/forms";
 import { TableScroll } from "~/components/table-scroll";
-import { CONSENT_LABELS, collectionTextTurn, slugSchema, storyIdFrom } from "~/domain/collections/collections";
+import {
+  CONSENT_LABELS,
+  collectionTextTurn,
+  type CuratorItem,
+  slugSchema,
+  storyIdFrom,
+} from "~/domain/collections/collections";
 import { isRefusal } from "~/domain/forms";
 import { requirePermission } from "~/server/accounts/guards.server";
 import {
@@ -102,6 +108,43 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+/** One story on the edit page: its title, its author's answer, and buttons to move or remove it. */
+function ItemRow({ item, first, last }: { item: CuratorItem; first: boolean; last: boolean }) {
+  const buttons = [
+    { intent: "up", label: "Move up", shown: !first },
+    { intent: "down", label: "Move down", shown: !last },
+    { intent: "remove", label: "Remove", shown: true },
+  ];
+  return (
+    <tr>
+      <td>
+        {item.published ? <Link to={`/stories/${item.postId}`}>{item.title}</Link> : item.title}
+        {item.published ? null : " (no longer published: not shown)"}
+      </td>
+      <td>{CONSENT_LABELS[item.consent]}</td>
+      <td>
+        <Form method="post" className="button-row">
+          <input type="hidden" name="story" value={item.postId} />
+          {buttons.map((button) =>
+            button.shown ? (
+              <button
+                key={button.intent}
+                type="submit"
+                name="intent"
+                value={button.intent}
+                className="button button--secondary"
+              >
+                {button.label}
+                <span className="visually-hidden">: {item.title}</span>
+              </button>
+            ) : null,
+          )}
+        </Form>
+      </td>
+    </tr>
+  );
+}
+
 const NOTICES: Record<string, string> = {
   created: "The collection is started. Add stories below; each author is asked before their story is shown.",
   saved: "Your changes are saved.",
@@ -150,31 +193,7 @@ export default function EditCollection() {
               </thead>
               <tbody>
                 {items.map((item, index) => (
-                  <tr key={item.postId}>
-                    <td>
-                      {item.published ? <Link to={`/stories/${item.postId}`}>{item.title}</Link> : item.title}
-                      {item.published ? null : " (no longer published: not shown)"}
-                    </td>
-                    <td>{CONSENT_LABELS[item.consent]}</td>
-                    <td>
-                      <Form method="post" className="button-row">
-                        <input type="hidden" name="story" value={item.postId} />
-                        {index > 0 ? (
-                          <button type="submit" name="intent" value="up" className="button button--secondary">
-                            Move up<span className="visually-hidden">: {item.title}</span>
-                          </button>
-                        ) : null}
-                        {index < items.length - 1 ? (
-                          <button type="submit" name="intent" value="down" className="button button--secondary">
-                            Move down<span className="visually-hidden">: {item.title}</span>
-                          </button>
-                        ) : null}
-                        <button type="submit" name="intent" value="remove" className="button button--secondary">
-                          Remove<span className="visually-hidden">: {item.title}</span>
-                        </button>
-                      </Form>
-                    </td>
-                  </tr>
+                  <ItemRow key={item.postId} item={item} first={index === 0} last={index === items.length - 1} />
                 ))}
               </tbody>
             </table>
@@ -182,13 +201,10 @@ export default function EditCollection() {
         )}
         <Form method="post" noValidate>
           <input type="hidden" name="intent" value="add" />
-          <TextField
-            name="story"
+          <StoryField
             label="Add a story"
-            hint="Its number or address, such as /stories/123. Only published stories can be added."
             error={errors.story}
             defaultValue={result?.values?.intent === "add" ? result.values.story : undefined}
-            width="medium"
           />
           <SubmitButton secondary>Add the story</SubmitButton>
         </Form>

@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunct
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 
-import { ErrorSummary, SelectField, SubmitButton, TextField, type FieldErrors } from "~/components/forms";
+import { StoryField } from "~/components/collections";
+import { ErrorSummary, SelectField, SubmitButton, type FieldErrors } from "~/components/forms";
 import { slugSchema, storyIdFrom } from "~/domain/collections/collections";
 import { isRefusal } from "~/domain/forms";
 import { requirePermission } from "~/server/accounts/guards.server";
@@ -42,6 +43,11 @@ export default function AddToCollection() {
   const result = useActionData<typeof action>();
   const errors: FieldErrors = result?.errors ?? {};
   const values: Record<string, string> = result?.values ?? { story };
+  const options = [
+    { value: "", label: "Choose a collection" },
+    ...collections.map((c) => ({ value: c.slug, label: c.title })),
+  ];
+  const choice = { name: "collection", label: "Collection", options };
   return (
     <>
       <ErrorSummary errors={errors} />
@@ -53,24 +59,8 @@ export default function AddToCollection() {
         </p>
       ) : (
         <Form method="post" noValidate>
-          <SelectField
-            name="collection"
-            label="Collection"
-            error={errors.collection}
-            defaultValue={values.collection}
-            options={[
-              { value: "", label: "Choose a collection" },
-              ...collections.map((c) => ({ value: c.slug, label: c.title })),
-            ]}
-          />
-          <TextField
-            name="story"
-            label="Story"
-            hint="Its number or address, such as /stories/123"
-            error={errors.story}
-            defaultValue={values.story}
-            width="medium"
-          />
+          <SelectField {...choice} error={errors.collection} defaultValue={values.collection} />
+          <StoryField label="Story" error={errors.story} defaultValue={values.story} />
           <SubmitButton>Add the story</SubmitButton>
         </Form>
       )}
