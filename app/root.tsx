@@ -91,6 +91,7 @@ const MEMBER_NAVIGATION = [
 const FOOTER_LINKS = [
   { to: "/about", label: "About Fifth Option" },
   { to: "/outcomes/about-the-data", label: "About the data" },
+  { to: "/collections", label: "Collections" },
   { to: "/accessibility", label: "Accessibility statement" },
   { to: "/privacy", label: "Privacy" },
   { to: "/help", label: "Get help now" },

@@ -229,6 +229,9 @@ export default function Settings() {
               Download everything you have written (JSON)
             </a>
           </li>
+          <li>
+            <Link to="/collections/consent">Your stories in collections: agree, decline or withdraw</Link>
+          </li>
           {account.canHoldApiKeys ? (
             <li>
               <Link to="/settings/api-keys">API keys, for reading stories as data</Link>

@@ -5,6 +5,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 
+import { ConsentAnswered, ConsentChoices } from "~/components/collections";
 import { DraftControls, SaveDraftButton } from "~/components/draft-controls";
 import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors, SuccessNotice } from "~/components/forms";
@@ -17,6 +18,7 @@ import { commentInputSchema } from "~/domain/posts/post-input";
 import { isRefusal } from "~/domain/forms";
 import { chosenAnswerLabel, helpedLabel } from "~/domain/posts/threads";
 import { getUser, requirePermission, requireUser } from "~/server/accounts/guards.server";
+import { consentRequests } from "~/server/collections/collections.server";
 import {
   recordThreadOpened,
   setSaved,
@@ -62,7 +64,10 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // A reply the member kept as a draft, to carry on with (their own only).
   const draftId = user ? parseDraftId(new URL(request.url).searchParams.get("draft")) : null;
   const draft = user && draftId !== null ? await getDraft(user.id, draftId, "reply") : null;
+  // Collections asking to include this story: its author alone sees them (docs/collections.md).
+  const collectionRequests = user && found.post.isAuthor ? await consentRequests(user.id, found.post.id) : [];
   return {
+    collectionRequests,
     ...found,
     draft:
       draft && draft.postId === found.post.id
@@ -75,6 +80,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
           canComment: can(user, "comment:create"),
           canModerate: can(user, "moderation:review"),
           canFlag: can(user, "content:flag"),
+          canCurate: can(user, "collection:curate"),
           submissionKey: randomUUID(),
           preModerated: needsPreModeration(user.trustLevel),
         }
@@ -321,7 +327,8 @@ function doneMessage(searchParams: URLSearchParams, postPublished: boolean): str
 }
 
 export default function Story() {
-  const { post, comments, commentCount, reactions, viewer, replyMode, draft } = useLoaderData<typeof loader>();
+  const { post, comments, commentCount, reactions, viewer, replyMode, draft, collectionRequests } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const errors: FieldErrors = result?.errors ?? {};
@@ -333,6 +340,7 @@ export default function Story() {
   return (
     <article>
       <ErrorSummary errors={errors} />
+      <ConsentAnswered />
       <SuccessNotice>{doneMessage(searchParams, post.status === "published")}</SuccessNotice>
       {/* Just sent for review, the thank-you above already says it is waiting. */}
       {post.status !== "published" && post.isAuthor && !(post.status === "pending" && searchParams.get("posted")) ? (
@@ -370,6 +378,17 @@ export default function Story() {
           <Link to={`/stories/${post.id}/edit`}>Edit your post</Link> ·{" "}
           <Link to={`/reports/new?story=${post.id}`}>Add an experience report to it</Link>
         </p>
+      ) : null}
+      {viewer?.canCurate && post.status === "published" ? (
+        <p>
+          <Link to={`/collections/add?story=${post.id}`}>Add to a collection</Link>
+        </p>
+      ) : null}
+      {collectionRequests.length > 0 ? (
+        <section id="collections" aria-labelledby="collections-heading">
+          <h2 id="collections-heading">Collections</h2>
+          <ConsentChoices requests={collectionRequests} redirectTo={`/stories/${post.id}#collections`} />
+        </section>
       ) : null}
 
       {post.status === "published" ? (

@@ -6,6 +6,8 @@
 // peak memory, the machine and its load, and each target as met or not met. Exits non-zero only
 // when something crashes, never for a missed target.
 //
+// --only booklet: the time to lay out a 30-story collection booklet, in this process (tests/bench/booklet.ts).
+//
 // --scale-compare: the paged reads at scale 0.1 and at scale 1 (generating either data set if it
 // is missing), to show whether their cost grows with the amount of data.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
@@ -428,6 +430,11 @@ function build() {
   console.log("Building the production bundle (npm run build)…");
   const result = spawnSync("npm", ["run", "build"], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   if (result.status !== 0) throw new Error("npm run build failed");
+}
+
+if (args.includes("--only") && args[args.indexOf("--only") + 1] === "booklet") {
+  await (await import("./booklet")).benchBooklet();
+  process.exit(0);
 }
 
 try {

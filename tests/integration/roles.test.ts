@@ -28,6 +28,13 @@ const ROUTES: Record<string, { path: string; access: Access }> = {
   "api.v1.stories.$id.ts": { path: "/api/v1/stories/1", access: "public" },
   "api.v1.stories._index.ts": { path: "/api/v1/stories", access: "public" },
   "api.v1.tags.ts": { path: "/api/v1/tags", access: "public" },
+  "collections._index.tsx": { path: "/collections", access: "public" },
+  "collections.$slug.tsx": { path: "/collections/roles-sweep", access: "public" },
+  "collections.$slug[.]atom.ts": { path: "/collections/roles-sweep.atom", access: "public" },
+  "collections.$slug[.]pdf.ts": { path: "/collections/roles-sweep.pdf", access: "public" },
+  "collections.$slug_.edit.tsx": { path: "/collections/roles-sweep/edit", access: "researcher" },
+  "collections.add.tsx": { path: "/collections/add?story=1", access: "researcher" },
+  "collections.consent.tsx": { path: "/collections/consent", access: "member" },
   "drafts._index.tsx": { path: "/drafts", access: "member" },
   // Action only (the autosave, the codes' download): a GET is sent on to a page, for everyone alike.
   "drafts.save.ts": { path: "/drafts/save", access: "public" },
@@ -97,6 +104,12 @@ const ACTIONS: Record<string, { path: string; form: Record<string, string> } | {
     path: "/comments/{comment}/edit",
     form: { body: "Edited while silenced, long enough to be valid." },
   },
+  "collections._index.tsx": { notAWrite: "curators only, refused to every member above" },
+  "collections.$slug_.edit.tsx": { notAWrite: "curators only, refused to every member above" },
+  "collections.add.tsx": { notAWrite: "curators only, refused to every member above" },
+  "collections.consent.tsx": {
+    notAWrite: "an author answering for their own story: silenced, they may still decline or withdraw",
+  },
   "drafts._index.tsx": { notAWrite: "deleting their own private draft, which silencing does not touch" },
   "drafts.save.ts": {
     path: "/drafts/save",
@@ -135,6 +148,10 @@ const silencedOwn = { post: 0, comment: 0 };
 beforeAll(async () => {
   // Post 1 (published) and post 2 (pending), for the routes that need them to exist.
   await addPostsOneAndTwo();
+  await sql(
+    `INSERT INTO collection (slug, title, intro_markdown, intro_html, status, published_at)
+     VALUES ('roles-sweep', 'Roles sweep', 'Intro', '<p>Intro</p>', 'published', now())`,
+  );
   Object.assign(cookies, await signUpInRoles(["member", "moderator", "researcher", "admin"]));
   // A member a moderator has paused for a week, with a story and a comment of their own to edit.
   const { handle, cookie } = await signUp(uniqueHandle("silenced"));

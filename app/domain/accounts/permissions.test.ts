@@ -18,6 +18,7 @@ describe("permissions", () => {
     { action: "admin:roles", may: [admin], mayNot: [moderator] },
     { action: "research:export", may: [researcher], mayNot: [member] },
     { action: "api:keys", may: [researcher, moderator, admin], mayNot: [member] },
+    { action: "collection:curate", may: [researcher, moderator, admin], mayNot: [member] },
   ] satisfies { action: Action; may: Actor[]; mayNot: Actor[] }[])(
     "keep $action for those whose role gives it",
     (row) => {
@@ -30,6 +31,15 @@ describe("permissions", () => {
     expect(can(member, "content:edit", { authorId: member.id })).toBe(true);
     expect(can(member, "content:edit", { authorId: 99 })).toBe(false);
     expect(can(admin, "content:edit", { authorId: 99 })).toBe(false);
+  });
+
+  it("let only a story's author answer for it in a collection, silenced or not", () => {
+    const silenced = { ...member, silencedUntil: new Date(Date.now() + 86_400_000) };
+    expect(can(silenced, "collection:consent", { authorId: member.id })).toBe(true);
+    expect(can(member, "collection:consent", { authorId: 99 })).toBe(false);
+    expect(can(admin, "collection:consent", { authorId: 99 })).toBe(false);
+    expect(can(member, "collection:consent")).toBe(false);
+    expect(can({ ...researcher, silencedUntil: silenced.silencedUntil }, "collection:curate")).toBe(false);
   });
 
   it("let a silenced member read but not write, until the silence ends", () => {

@@ -22,6 +22,8 @@ export type Action =
   | "member:unsilence"
   | "research:export"
   | "api:keys"
+  | "collection:curate"
+  | "collection:consent"
   | "admin:roles"
   | "admin:settings";
 
@@ -60,8 +62,10 @@ const WRITES: readonly Action[] = [
 ];
 
 // Each role can do everything the one before it can, plus its own.
-const MEMBER: Action[] = [...WRITES];
-const RESEARCHER: Action[] = [...MEMBER, "research:export", "api:keys"];
+// Answering whether one's own story may go in a collection is not a write: a silenced member can
+// still say no, or withdraw.
+const MEMBER: Action[] = [...WRITES, "collection:consent"];
+const RESEARCHER: Action[] = [...MEMBER, "research:export", "api:keys", "collection:curate"];
 const MODERATOR: Action[] = [
   ...RESEARCHER,
   "moderation:review",
@@ -85,9 +89,9 @@ export function isSilenced(actor: Actor, now = new Date()): boolean {
 export function can(actor: Actor | null, action: Action, resource?: Resource, now = new Date()): boolean {
   if (!actor) return false;
   if (!ROLE_ACTIONS[actor.role].has(action)) return false;
-  // A silenced member can read but not write.
-  if (WRITES.includes(action) && isSilenced(actor, now)) return false;
-  if (action === "content:edit")
+  // A silenced member can read but not write (nor curate a collection's text).
+  if ((WRITES.includes(action) || action === "collection:curate") && isSilenced(actor, now)) return false;
+  if (action === "content:edit" || action === "collection:consent")
     return resource !== undefined && "authorId" in resource && resource.authorId === actor.id;
   // A moderator never reviews their own content.
   if (action === "moderation:review" && resource && "authorId" in resource) return resource.authorId !== actor.id;
