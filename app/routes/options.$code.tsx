@@ -10,6 +10,7 @@ import {
   PlaceFiguresTable,
   TooFew,
 } from "~/components/options/options";
+import { parseTypedCouncil } from "~/domain/options/options";
 import { isAreaCode } from "~/domain/posts/story-search";
 import { findCouncil } from "~/server/outcomes/figures.server";
 import { loadCouncilOptions } from "~/server/options/options.server";
@@ -23,7 +24,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const code = (params.code ?? "").slice(0, 100);
   if (!isAreaCode(code)) {
     // /options/Leeds: a name (or a near miss of one) goes to the council's code.
-    const lookup = /[\p{L}\p{N}]/u.test(code) ? await lookUpName("council", code) : null;
+    const typed = parseTypedCouncil([code]);
+    const lookup = typed.ok ? await lookUpName("council", typed.council) : null;
     if (lookup?.found) return redirect(`/options/${lookup.found.value}`);
   }
   const council = isAreaCode(code) ? await findCouncil(code) : null;

@@ -9,6 +9,8 @@ import { type FieldErrors, SubmitButton } from "~/components/forms";
 import { spreadText } from "~/components/outcomes/place-dashboard";
 import { StoryList } from "~/components/story-list";
 import { TableScroll } from "~/components/table-scroll";
+import type { Figure } from "~/domain/outcomes/figures";
+import type { Spread } from "~/domain/outcomes/outcome-view";
 import type { FilterChoice } from "~/domain/posts/story-search";
 import type {
   FifthOptionSection,
@@ -104,6 +106,12 @@ export function TooFew({ figures, what }: { figures: OptionFigures; what: string
   );
 }
 
+/** A figure withheld inside a place that is shown (a net score from too few answers): no count, no reason. */
+const TOO_FEW_TO_SHOW = "too few to show";
+const describe = (figure: Parameters<typeof describeFigure>[0] | undefined) =>
+  !figure ? "" : figure.shown ? describeFigure(figure) : TOO_FEW_TO_SHOW;
+const rate = (figure: Figure<Spread>) => (figure.shown ? spreadText(figure, "pence") : TOO_FEW_TO_SHOW);
+
 const budget = (place: OptionPlaceFigures, key: string) => place.budgetChanges.find((c) => c.key === key)?.share;
 
 const BUDGET_WORDS = { increased: "increased", same: "stayed the same", reduced: "reduced", stopped: "stopped" };
@@ -119,19 +127,13 @@ const MEASURES: { label: (places: OptionPlaceFigures[]) => string; value: (place
     return {
       label: (places: OptionPlaceFigures[]) =>
         `${places.map(net).find(Boolean)?.label ?? slug}: net score (95% interval)`,
-      value: (place: OptionPlaceFigures) => {
-        const found = net(place)?.net;
-        return found ? describeFigure(found) : "";
-      },
+      value: (place: OptionPlaceFigures) => describe(net(place)?.net),
     };
   }),
-  { label: () => "Hourly rate paid (median)", value: (place) => spreadText(place.hourlyRate, "pence") },
+  { label: () => "Hourly rate paid (median)", value: (place) => rate(place.hourlyRate) },
   ...(Object.keys(BUDGET_WORDS) as (keyof typeof BUDGET_WORDS)[]).map((key) => ({
     label: () => `Budget at review: ${BUDGET_WORDS[key]}`,
-    value: (place: OptionPlaceFigures) => {
-      const share = budget(place, key);
-      return share ? describeFigure(share) : "";
-    },
+    value: (place: OptionPlaceFigures) => describe(budget(place, key)),
   })),
 ];
 
@@ -202,9 +204,9 @@ export function OptionComparison({
                   <>
                     <td>{place.name}</td>
                     <td>{formatFigure({ shown: true, value: place.reports }, "count")}</td>
-                    <td>{quality ? describeFigure(quality) : ""}</td>
-                    <td>{spreadText(place.hourlyRate, "pence")}</td>
-                    <td>{reduced ? describeFigure(reduced) : ""}</td>
+                    <td>{describe(quality)}</td>
+                    <td>{rate(place.hourlyRate)}</td>
+                    <td>{describe(reduced)}</td>
                   </>
                 ) : (
                   <td colSpan={5}>Too few reports anywhere yet</td>
