@@ -81,7 +81,7 @@ async function optionsPage(code: string) {
   const html = stripComments(await response.text());
   const option = (anchor: string): ShownOption => {
     const section = new RegExp(`<section id="${anchor}"(?:(?!</section>).)*</section>`, "s").exec(html)?.[0] ?? "";
-    const table = /<table class="table option-figures">.*?<\/table>/s.exec(section)?.[0] ?? "";
+    const table = /<table class="data option-figures">.*?<\/table>/s.exec(section)?.[0] ?? "";
     const places = [...table.matchAll(/<th scope="col">([^<]*)<\/th>/g)].map((m) => m[1] ?? "").slice(1);
     const row = /<th scope="row">Reports \(rounded to 5\)<\/th>(.*?)<\/tr>/s.exec(table)?.[1] ?? "";
     const reports = [...row.matchAll(/<td>([\d,]+)<\/td>/g)].map((m) => Number(m[1]?.replace(",", "")));
@@ -219,7 +219,7 @@ describe("stories about each option", () => {
     const homes = option("care-home");
     expect(homes.stories).toEqual(["Choosing a care home"]);
     expect(homes.section).toContain("so these are from North East");
-    const fifth = /<section aria-labelledby="fifth-shared-lives".*?<\/section>/s.exec(html)?.[0] ?? "";
+    const fifth = /<h3 id="fifth-shared-lives">.*?(?=<h3 id="fifth-|<\/section>)/s.exec(html)?.[0] ?? "";
     expect(fifth).toContain("A Shared Lives carer changed everything");
   });
 

@@ -142,7 +142,7 @@ export function PlaceFiguresTable({ figures, caption }: { figures: OptionFigures
   if (figures.places.length === 0) return null;
   return (
     <TableScroll label={caption}>
-      <table className="table option-figures">
+      <table className="data option-figures">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -180,7 +180,7 @@ export function OptionComparison({
   const caption = `Each option side by side, in ${councilName} or, where it has too few reports, its region or nation`;
   return (
     <TableScroll label="Options side by side">
-      <table className="table option-comparison">
+      <table className="data option-comparison">
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -251,11 +251,11 @@ export function FifthOptions({ sections }: { sections: FifthOptionSection[] }) {
   return (
     <>
       {sections.map((section) => (
-        <section key={section.id} aria-labelledby={section.id} className="fifth-option">
+        <div key={section.id} className="fifth-option">
           <h3 id={section.id}>{section.name}</h3>
           <div dangerouslySetInnerHTML={{ __html: section.summaryHtml }} />
           <OptionStoryList stories={section.stories} what={`about ${section.name.toLowerCase()}`} />
-        </section>
+        </div>
       ))}
     </>
   );

@@ -168,7 +168,7 @@ export const FIFTH_OPTIONS: readonly FifthOption[] = [
   },
   {
     id: "fifth-shared-lives",
-    name: "Shared Lives",
+    name: "Shared Lives schemes",
     summary: "Living with, or visiting, an approved Shared Lives carer and their family.",
     find: { tag: "shared-lives" },
   },
