@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { isRouteErrorResponse, Link, useLoaderData, useRouteError } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 
 import {
   FifthOptions,
@@ -17,7 +17,7 @@ import { loadCouncilOptions } from "~/server/options/options.server";
 import { lookUpName } from "~/server/posts/search.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Your options in ${data.council.name} – Fifth Option` : "Council not found – Fifth Option" },
+  { title: `Your options in ${data?.council.name ?? "your council"} – Fifth Option` },
 ];
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -29,7 +29,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
     if (lookup?.found) return redirect(`/options/${lookup.found.value}`);
   }
   const council = isAreaCode(code) ? await findCouncil(code) : null;
-  if (!council) throw new Response(`We have no council called or coded “${code.slice(0, 40)}”.`, { status: 404 });
+  // Anything else goes to the chooser, which says no council is called that and offers the closest.
+  if (!council) throw redirect(`/options?council=${encodeURIComponent(code)}`);
   return loadCouncilOptions(council);
 }
 
@@ -87,20 +88,6 @@ export default function CouncilOptions() {
         </p>
         <FifthOptions sections={page.fifthOptions} />
       </section>
-    </>
-  );
-}
-
-export function ErrorBoundary() {
-  const error = useRouteError();
-  if (!isRouteErrorResponse(error) || error.status !== 404) throw error;
-  return (
-    <>
-      <h1>We could not find that council</h1>
-      <p>{typeof error.data === "string" ? error.data : "There is no council with that code."}</p>
-      <p>
-        <Link to="/options">Choose your council by name</Link>. Council codes look like E06000001.
-      </p>
     </>
   );
 }

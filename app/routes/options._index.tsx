@@ -34,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Options() {
   const page = useLoaderData<typeof loader>();
-  const errors = page.error ? { council: page.error } : {};
+  const errors: Record<string, string> = page.error ? { council: page.error } : {};
   return (
     <>
       <ErrorSummary errors={errors} />

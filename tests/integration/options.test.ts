@@ -12,10 +12,7 @@ import { addStory } from "../support/stories";
 
 const THIS_QUARTER = quarterContaining(new Date());
 const FIRST_QUARTER = addQuarters(THIS_QUARTER, -11);
-const REDCAR = "E06000003";
-const MIDDLESBROUGH = "E06000002";
-const STOCKTON = "E06000004";
-const DARLINGTON = "E06000005";
+const [REDCAR, MIDDLESBROUGH, STOCKTON, DARLINGTON] = ["E06000003", "E06000002", "E06000004", "E06000005"];
 const NORTH_EAST = "E12000001";
 
 const many = <T>(n: number, item: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => item(i));
@@ -219,7 +216,7 @@ describe("stories about each option", () => {
     const homes = option("care-home");
     expect(homes.stories).toEqual(["Choosing a care home"]);
     expect(homes.section).toContain("so these are from North East");
-    const fifth = /<h3 id="fifth-shared-lives">.*?(?=<h3 id="fifth-|<\/section>)/s.exec(html)?.[0] ?? "";
+    const fifth = /<h3 id="fifth-shared-lives-schemes">.*?(?=<h3 id="fifth-|<\/section>)/s.exec(html)?.[0] ?? "";
     expect(fifth).toContain("A Shared Lives carer changed everything");
   });
 
@@ -257,13 +254,21 @@ describe("choosing a council", () => {
     expect(response.headers.get("Location")).toBe(`/options/${code}`);
   });
 
-  it("sends a name in the address to the council's code, and is a helpful 404 for an unknown one", async () => {
+  it("sends a name in the address to the council's code, and anything else to the chooser", async () => {
     const byName = await send("/options/Darlington");
     expect(byName.headers.get("Location")).toBe(`/options/${DARLINGTON}`);
-    for (const path of ["/options/E99999999", "/options/zzzzqqqq", "/options/%00%3Cscript%3E"]) {
+    for (const [path, typed] of [
+      ["/options/E99999999", "E99999999"],
+      ["/options/zzzzqqqq", "zzzzqqqq"],
+      ["/options/%00%3Cscript%3E", "\u0000<script>"],
+    ] as const) {
       const response = await send(path);
-      expect(response.status, path).toBe(404);
-      expect(await response.text()).toContain("Choose your council by name");
+      expect(response.status, path).toBe(302);
+      const location = response.headers.get("Location") ?? "";
+      expect(location).toBe(`/options?council=${encodeURIComponent(typed)}`);
+      const chooser = await send(location);
+      expect(chooser.status, location).toBe(400);
+      expect(await chooser.text()).toContain('id="council-error"');
     }
   });
 

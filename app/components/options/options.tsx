@@ -1,11 +1,12 @@
 // "Your options" (docs/options.md): the council chooser, the side-by-side comparison, one section
 // per option (explainer, figures against the region and nation, stories) and the fifth options.
 // Figures arrive already protected (app/domain/options/option-figures.ts); this only words them.
-import { Form, Link } from "@remix-run/react";
+import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 
 import { describeFigure, formatFigure } from "~/components/charts";
-import { CouncilField } from "~/components/council-field";
-import { type FieldErrors, SubmitButton } from "~/components/forms";
+import { CouncilFinder } from "~/components/council-finder";
+import { SubmitButton } from "~/components/forms";
 import { spreadText } from "~/components/outcomes/place-dashboard";
 import { StoryList } from "~/components/story-list";
 import { TableScroll } from "~/components/table-scroll";
@@ -36,21 +37,14 @@ export function OptionsChooser({
 }: {
   councils: string[];
   typed?: string;
-  errors?: FieldErrors;
+  errors?: Record<string, string>;
   suggestions?: FilterChoice[];
 }) {
   return (
     <>
-      <Form method="get" action="/options" className="council-finder">
-        <CouncilField
-          label="Your council"
-          hint="Start typing its name, for example Leeds or Cornwall, and choose it from the list."
-          councils={councils}
-          defaultValue={typed}
-          errors={errors}
-        />
+      <CouncilFinder action="/options" councils={councils} typed={typed} errors={errors}>
         <SubmitButton>Show the options here</SubmitButton>
-      </Form>
+      </CouncilFinder>
       {suggestions.length > 0 ? (
         <section aria-labelledby="did-you-mean">
           <h2 id="did-you-mean">Did you mean</h2>
@@ -137,37 +131,66 @@ const MEASURES: { label: (places: OptionPlaceFigures[]) => string; value: (place
   })),
 ];
 
-/** An option's figures in each place that may be shown, side by side; a table that scrolls in its own box. */
-export function PlaceFiguresTable({ figures, caption }: { figures: OptionFigures; caption: string }) {
-  if (figures.places.length === 0) return null;
+/** A data table with one header row, scrolling sideways in its own named box on a phone. */
+function ScrollingTable({
+  label,
+  caption,
+  kind,
+  columns,
+  children,
+}: {
+  label: string;
+  caption: string;
+  kind: string;
+  columns: string[];
+  children: ReactNode;
+}) {
+  const head = columns.map((column, i) => (
+    <th key={i} scope="col">
+      {column}
+    </th>
+  ));
   return (
-    <TableScroll label={caption}>
-      <table className="data option-figures">
+    <TableScroll label={label}>
+      <table className={`data ${kind}`}>
         <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Measure</th>
-            {figures.places.map((place) => (
-              <th key={place.name} scope="col">
-                {place.name}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {MEASURES.map((measure, index) => (
-            <tr key={index}>
-              <th scope="row">{measure.label(figures.places)}</th>
-              {figures.places.map((place) => (
-                <td key={place.name}>{measure.value(place)}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
+        <thead>{<tr>{head}</tr>}</thead>
+        <tbody>{children}</tbody>
       </table>
     </TableScroll>
   );
 }
+
+/** An option's figures in each place that may be shown, side by side; a table that scrolls in its own box. */
+export function PlaceFiguresTable({ figures, caption }: { figures: OptionFigures; caption: string }) {
+  if (figures.places.length === 0) return null;
+  return (
+    <ScrollingTable
+      label={caption}
+      caption={caption}
+      kind="option-figures"
+      columns={["Measure", ...figures.places.map((place) => place.name)]}
+    >
+      {MEASURES.map((measure, index) => (
+        <tr key={index}>
+          <th scope="row">{measure.label(figures.places)}</th>
+          {figures.places.map((place) => (
+            <td key={place.name}>{measure.value(place)}</td>
+          ))}
+        </tr>
+      ))}
+    </ScrollingTable>
+  );
+}
+
+const COMPARISON_COLUMNS = [
+  "Option",
+  "Figures for",
+  "Reports",
+  "Quality of life, net score (95% interval)",
+  "Hourly rate paid (median)",
+  "Budget reduced at review",
+];
 
 /** The options side by side: each in the narrowest place that may be shown. */
 export function OptionComparison({
@@ -179,44 +202,34 @@ export function OptionComparison({
 }) {
   const caption = `Each option side by side, in ${councilName} or, where it has too few reports, its region or nation`;
   return (
-    <TableScroll label="Options side by side">
-      <table className="data option-comparison">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Option</th>
-            <th scope="col">Figures for</th>
-            <th scope="col">Reports</th>
-            <th scope="col">Quality of life, net score (95% interval)</th>
-            <th scope="col">Hourly rate paid (median)</th>
-            <th scope="col">Budget reduced at review</th>
+    <ScrollingTable
+      label="Options side by side"
+      caption={caption}
+      kind="option-comparison"
+      columns={COMPARISON_COLUMNS}
+    >
+      {rows.map(({ name, anchor, figures }) => {
+        const place = figures.places[0];
+        const quality = place?.nets.find((n) => n.slug === "quality-of-life")?.net;
+        const reduced = place ? budget(place, "reduced") : undefined;
+        return (
+          <tr key={name}>
+            <th scope="row">{anchor ? <a href={`#${anchor}`}>{name}</a> : name}</th>
+            {place ? (
+              <>
+                <td>{place.name}</td>
+                <td>{formatFigure({ shown: true, value: place.reports }, "count")}</td>
+                <td>{describe(quality)}</td>
+                <td>{rate(place.hourlyRate)}</td>
+                <td>{describe(reduced)}</td>
+              </>
+            ) : (
+              <td colSpan={5}>Too few reports anywhere yet</td>
+            )}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ name, anchor, figures }) => {
-            const place = figures.places[0];
-            const quality = place?.nets.find((n) => n.slug === "quality-of-life")?.net;
-            const reduced = place ? budget(place, "reduced") : undefined;
-            return (
-              <tr key={name}>
-                <th scope="row">{anchor ? <a href={`#${anchor}`}>{name}</a> : name}</th>
-                {place ? (
-                  <>
-                    <td>{place.name}</td>
-                    <td>{formatFigure({ shown: true, value: place.reports }, "count")}</td>
-                    <td>{describe(quality)}</td>
-                    <td>{rate(place.hourlyRate)}</td>
-                    <td>{describe(reduced)}</td>
-                  </>
-                ) : (
-                  <td colSpan={5}>Too few reports anywhere yet</td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </TableScroll>
+        );
+      })}
+    </ScrollingTable>
   );
 }
 

@@ -110,7 +110,7 @@ describe("parseTypedCouncil", () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok) {
       expect(parsed.error).toContain(message);
-      expect(parsed.typed).not.toMatch(/\u0000/);
+      expect(parsed.typed).not.toContain("\u0000");
       expect(parsed.typed.length).toBeLessThanOrEqual(TYPED_COUNCIL_MAX * 2);
     }
   });

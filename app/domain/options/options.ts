@@ -158,46 +158,35 @@ export interface FifthOption {
   find: FifthOptionFinder;
 }
 
+/** What each fifth option is, in a sentence or two of Markdown. */
+const FIFTH_SUMMARIES = {
+  "Individual service funds":
+    "A provider you choose holds your budget for you alone and spends it as you decide together.",
+  "Shared Lives schemes": "Living with, or visiting, an approved Shared Lives carer and their family.",
+  "Micro-providers":
+    "Very small local care enterprises, often one or a few people, offering flexible support a big agency cannot.",
+  "Co-operatives": "Care co-operatives owned by the people who give or receive the support.",
+  "People-led planning":
+    "Support planned by the person and the people who know them, with an independent planner or broker.",
+  "Peer support": "People who have been there helping each other: user-led organisations, circles of support, groups.",
+} as const;
+
 /** Ways beyond the usual four (employ PAs, an agency, unpaid family care, a care home) that members found. */
-export const FIFTH_OPTIONS: readonly FifthOption[] = [
-  {
-    id: "fifth-isf",
-    name: "Individual service funds",
-    summary: "A provider you choose holds your budget for you alone and spends it as you decide together.",
-    find: { tag: "isf" },
-  },
-  {
-    id: "fifth-shared-lives",
-    name: "Shared Lives schemes",
-    summary: "Living with, or visiting, an approved Shared Lives carer and their family.",
-    find: { tag: "shared-lives" },
-  },
-  {
-    id: "fifth-micro-providers",
-    name: "Micro-providers",
-    summary:
-      "Very small local care enterprises, often one or a few people, offering flexible support a big agency cannot.",
-    find: { q: "micro-provider or microprovider or micro-enterprise or microenterprise" },
-  },
-  {
-    id: "fifth-co-operatives",
-    name: "Co-operatives",
-    summary: "Care co-operatives owned by the people who give or receive the support.",
-    find: { q: "co-operative or cooperative or co-op" },
-  },
-  {
-    id: "fifth-people-led-planning",
-    name: "People-led planning",
-    summary: "Support planned by the person and the people who know them, with an independent planner or broker.",
-    find: { tag: "people-led-planning" },
-  },
-  {
-    id: "fifth-peer-support",
-    name: "Peer support",
-    summary: "People who have been there helping each other: user-led organisations, circles of support, groups.",
-    find: { tag: "peer-support" },
-  },
-];
+export const FIFTH_OPTIONS: readonly FifthOption[] = (
+  [
+    ["Individual service funds", { tag: "isf" }],
+    ["Shared Lives schemes", { tag: "shared-lives" }],
+    ["Micro-providers", { q: "micro-provider or microprovider or micro-enterprise or microenterprise" }],
+    ["Co-operatives", { q: "co-operative or cooperative or co-op" }],
+    ["People-led planning", { tag: "people-led-planning" }],
+    ["Peer support", { tag: "peer-support" }],
+  ] as const
+).map(([name, find]) => ({
+  id: `fifth-${name.toLowerCase().replace(/[^a-z]+/g, "-")}`,
+  name,
+  summary: FIFTH_SUMMARIES[name],
+  find,
+}));
 
 /** The longest council name accepted in the chooser (the longest real one is under 60 characters). */
 export const TYPED_COUNCIL_MAX = 100;
