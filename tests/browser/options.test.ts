@@ -32,7 +32,8 @@ describe("your options", () => {
     await typeInto(page, "#council", council.name.slice(0, -1));
     await tabTo(page, "form.council-finder button[type=submit]");
     await pressAndWait(page, "Enter", new RegExp(`/options/${council.code}$`));
-    expect(await page.locator("h1").textContent()).toBe(`Your options in ${council.name}`);
+    // The address changes as the redirect is followed; the council's page follows it.
+    await page.locator("h1", { hasText: `Your options in ${council.name}` }).waitFor();
     // The side-by-side table's box takes focus, so it can be scrolled from the keyboard.
     await tabTo(page, "[role=group][aria-label='Options side by side']");
     expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Options side by side");
