@@ -29,10 +29,10 @@ export function StoryList({
   marks,
 }: {
   posts: Listed[];
-  headingLevel?: 2 | 3;
+  headingLevel?: 2 | 3 | 4;
   marks?: Record<number, string>;
 }) {
-  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const Heading = `h${headingLevel}` as const;
   return (
     <ul className="story-list">
       {posts.map((post) => (

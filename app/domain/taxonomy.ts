@@ -21,9 +21,11 @@ export const SUPPORT_ARRANGEMENTS = {
   dp_agency: { slug: "dp-agency", label: "Direct payment, buying from an agency" },
   managed_budget: { slug: "managed-budget", label: "Council-managed personal budget" },
   isf: { slug: "isf", label: "Individual service fund held by a provider" },
+  shared_lives: { slug: "shared-lives", label: "Shared Lives (living with or visiting a Shared Lives carer)" },
   commissioned: { slug: "commissioned", label: "Services commissioned by the council, no personal budget" },
   care_home: { slug: "care-home", label: "Care home or nursing home" },
   family_only: { slug: "family-only", label: "Unpaid care by family only" },
+  mixed: { slug: "mixed", label: "A mix of these (for example a direct payment and council services)" },
   self_funded: { slug: "self-funded", label: "Paying for care privately" },
   waiting: { slug: "waiting", label: "Still waiting for an assessment or a budget" },
 } as const;

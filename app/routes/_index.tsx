@@ -50,6 +50,7 @@ const PATHS = [
     text: "You are not the only one holding this together. Read how other carers got a break, challenged a decision or made a direct payment work.",
     links: [
       { to: "/stories?perspective=carer", label: "Stories from carers" },
+      { to: "/options", label: "Your options: the ways to arrange support, council by council" },
       { to: "/stories?tag=respite", label: "Respite and short breaks" },
       { to: "/help", label: "Who to call if caring has broken down" },
     ],

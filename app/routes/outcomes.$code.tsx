@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useParams } from "@remix-run/react";
 
 import { PlaceNotFound, PlacePage } from "~/components/outcomes/place-page";
 import { loadPlacePage } from "~/server/outcomes/pages.server";
@@ -21,7 +21,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function CouncilOutcomes() {
-  return <PlacePage loaded={useLoaderData<typeof loader>()} />;
+  const loaded = useLoaderData<typeof loader>();
+  const { code } = useParams();
+  return (
+    <PlacePage
+      loaded={loaded}
+      related={
+        <p>
+          <Link to={`/options/${code}`}>Your options in {loaded.heading.name}</Link>: each way of arranging support,
+          side by side, with its stories.
+        </p>
+      }
+    />
+  );
 }
 
 export const ErrorBoundary = PlaceNotFound;

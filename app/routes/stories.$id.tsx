@@ -9,6 +9,7 @@ import { ConsentAnswered, ConsentChoices } from "~/components/collections";
 import { DraftControls, SaveDraftButton } from "~/components/draft-controls";
 import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors, SuccessNotice } from "~/components/forms";
+import { StoryOptionLinks } from "~/components/options/options";
 import { PostHeading } from "~/components/post-heading";
 import { can } from "~/domain/accounts/permissions";
 import { checkTexts } from "~/domain/anonymity/redaction";
@@ -368,6 +369,10 @@ export default function Story() {
         ) : null}
       </PostHeading>
       <div className="prose" dangerouslySetInnerHTML={{ __html: post.html }} />
+      <StoryOptionLinks
+        tags={post.tags}
+        council={post.areaCode && post.areaName ? { code: post.areaCode, name: post.areaName } : null}
+      />
       {viewer?.canFlag && !post.isAuthor && post.status === "published" ? (
         <p>
           <Link to={`/flag?post=${post.id}`}>Report this post to the moderators</Link>

@@ -75,6 +75,8 @@ describe.each(["desktop", "phone"] as const)("every page type passes axe (%s)", 
       "/outcomes/about-the-data",
       "/outcomes/region/E12000002",
       "/outcomes/E06000001",
+      "/options",
+      "/options/E06000001",
     ]);
     expect(new Set(titles.values()).size).toBe(titles.size);
     await page.close();

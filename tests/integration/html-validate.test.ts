@@ -41,6 +41,8 @@ const PAGES: Record<string, string[]> = {
     "/outcomes/about-the-data",
     "/outcomes/region/E12000001",
     "/outcomes/E06000001",
+    "/options",
+    "/options/E06000001",
     "/no-such-page",
   ],
   member: memberPages(1),

@@ -58,6 +58,8 @@ const ROUTES: Record<string, { path: string; access: Access }> = {
   "outcomes.data[.]csv.ts": { path: "/outcomes/data.csv", access: "public" },
   "outcomes.data[.]json.ts": { path: "/outcomes/data.json", access: "public" },
   "outcomes.region.$code.tsx": { path: "/outcomes/region/E12000001", access: "public" },
+  "options._index.tsx": { path: "/options", access: "public" },
+  "options.$code.tsx": { path: "/options/E06000001", access: "public" },
   "privacy.tsx": { path: "/privacy", access: "public" },
   "saved.tsx": { path: "/saved", access: "member" },
   "recover.tsx": { path: "/recover", access: "signed-out" },

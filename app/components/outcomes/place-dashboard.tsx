@@ -37,7 +37,7 @@ function extremes(rows: { label: string; value: Figure<NetScore> }[]): string {
   return `Highest: ${top.label} (${formatFigure(top.value)}). Lowest: ${bottom.label} (${formatFigure(bottom.value)}).`;
 }
 
-function spreadText(figure: Figure<Spread>, unit: "pence" | "hours"): string {
+export function spreadText(figure: Figure<Spread>, unit: "pence" | "hours"): string {
   if (!figure.shown) return WITHHELD_TEXT[figure.reason];
   const { median, lowerQuartile, upperQuartile, values } = figure.value;
   return `${formatValue(median, unit)} (middle half ${formatValue(lowerQuartile, unit)} to ${formatValue(upperQuartile, unit)}; ${values} values)`;

@@ -1,5 +1,7 @@
 // What the council and region pages share: the page frame, and the page shown for an unknown
 // code (a 404 that helps rather than a dead end). Their data is app/domain/outcomes/place-page.ts.
+import type { ReactNode } from "react";
+
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 
 import { OutcomeFilterForm } from "~/components/outcome-filters";
@@ -8,7 +10,8 @@ import type { PlacePageData } from "~/domain/outcomes/place-page";
 import { DownloadLinks } from "./download-links";
 import { PlaceDashboard } from "./place-dashboard";
 
-export function PlacePage({ loaded }: { loaded: PlacePageData }) {
+/** `related`: links shown under the introduction (a council's page links to its options). */
+export function PlacePage({ loaded, related }: { loaded: PlacePageData; related?: ReactNode }) {
   const { heading, values, errors, dashboard, query, downloadQuery, period } = loaded;
   const withQuery = (path: string) => (query ? `${path}?${query}` : path);
   return (
@@ -32,6 +35,7 @@ export function PlacePage({ loaded }: { loaded: PlacePageData }) {
           <Link to="/outcomes/about-the-data">About the data</Link>.
         </p>
       ) : null}
+      {related}
       <OutcomeFilterForm values={values} errors={errors ?? undefined} />
       {dashboard ? (
         <>

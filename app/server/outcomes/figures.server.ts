@@ -282,30 +282,16 @@ export function loadPlaceDashboard(place: Place, filters: OutcomeFilters): Promi
 }
 
 async function workOutPlaceDashboard(place: Place, filters: OutcomeFilters): Promise<PlaceDashboard> {
-  const nation = place.nation as Nation;
-  const wider: Place[] = [];
-  // Scotland and Wales are each one region: their region and nation are the same figures.
-  if (place.level === "area" && place.regionName !== nation)
-    wider.push({ ...place, level: "region", code: place.regionCode, name: place.regionName });
-  if (place.level !== "nation" && place.name !== nation) wider.push(nationPlace(nation));
-  const [table, quarters, byLead, ...widerQuarters] = await Promise.all([
-    nationTable(nation, filters),
-    quarterCountsFor(place, filters),
+  const [views, byLead, table] = await Promise.all([
+    loadPlaceViews(place, filters),
     quarterCountsByPlanLead(place, filters),
-    ...wider.map((w) => quarterCountsFor(w, filters)),
+    nationTable(place.nation as Nation, filters),
   ]);
-  const placeReason = withheldReasonOf(table, place);
-  const view = buildOutcomeView(quarters, placeReason);
   const leadReasons = new Map(
-    view.planLeads.categories.map((c) => [c.key, c.count.shown ? undefined : c.count.reason]),
+    views.view.planLeads.categories.map((c) => [c.key, c.count.shown ? undefined : c.count.reason]),
   );
   return {
-    place,
-    view,
-    comparisons: wider.map((w, i) => ({
-      label: w.name,
-      view: buildOutcomeView(widerQuarters[i] ?? [], withheldReasonOf(table, w)),
-    })),
+    ...views,
     byPlanLead: (Object.keys(PLAN_LEADS) as (keyof typeof PLAN_LEADS)[]).map((lead) => ({
       lead,
       label: PLAN_LEADS[lead],
@@ -314,6 +300,38 @@ async function workOutPlaceDashboard(place: Place, filters: OutcomeFilters): Pro
     councils:
       place.level === "area" ? [] : table.places.filter((p) => place.level === "nation" || p.regionCode === place.code),
   };
+}
+
+/**
+ * A place's figures and those of the wider places it belongs to (region, nation), without the
+ * split by plan lead: what "Your options" asks for once per way of arranging support. The place's
+ * own total comes from the nation's table, as on the dashboard.
+ */
+export function loadPlaceViews(
+  place: Place,
+  filters: OutcomeFilters,
+): Promise<Pick<PlaceDashboard, "place" | "view" | "comparisons">> {
+  return keep(`views ${place.level} ${place.code} ${JSON.stringify(filters)}`, async () => {
+    const nation = place.nation as Nation;
+    const wider: Place[] = [];
+    // Scotland and Wales are each one region: their region and nation are the same figures.
+    if (place.level === "area" && place.regionName !== nation)
+      wider.push({ ...place, level: "region", code: place.regionCode, name: place.regionName });
+    if (place.level !== "nation" && place.name !== nation) wider.push(nationPlace(nation));
+    const [table, quarters, ...widerQuarters] = await Promise.all([
+      nationTable(nation, filters),
+      quarterCountsFor(place, filters),
+      ...wider.map((w) => quarterCountsFor(w, filters)),
+    ]);
+    return {
+      place,
+      view: buildOutcomeView(quarters, withheldReasonOf(table, place)),
+      comparisons: wider.map((w, i) => ({
+        label: w.name,
+        view: buildOutcomeView(widerQuarters[i] ?? [], withheldReasonOf(table, w)),
+      })),
+    };
+  });
 }
 
 function withheldReasonOf(table: PlaceTable, place: Pick<Place, "level" | "code">): WithheldReason | undefined {
