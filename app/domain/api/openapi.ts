@@ -517,6 +517,12 @@ export const OPENAPI = {
           title: { type: "string" },
           licence: { type: "string" },
           citation: { type: "string" },
+          datapackage: {
+            type: "string",
+            format: "uri",
+            description:
+              "In the API: the Frictionless Data Package of this view's CSV download (`/outcomes/datapackage.json` with the same filters).",
+          },
           period: {
             type: "object",
             required: ["from", "to"],
@@ -647,9 +653,28 @@ export const OPENAPI = {
       },
       StoryPage: {
         type: "object",
-        required: ["stories", "total", "limit", "next", "match", "filters", "suggestions"],
+        required: [
+          "stories",
+          "total",
+          "limit",
+          "next",
+          "match",
+          "filters",
+          "suggestions",
+          "licence",
+          "citation",
+          "datapackage",
+        ],
         additionalProperties: false,
         properties: {
+          licence: { type: "string", description: "The licence the stories are published under (CC BY 4.0)." },
+          citation: { type: "string", description: "How to cite this search, with the day it was retrieved." },
+          datapackage: {
+            type: "string",
+            format: "uri",
+            description:
+              "The Frictionless Data Package of this search's CSV download (`/stories/export/datapackage.json` with the same filters): columns, types, licence and citation.",
+          },
           match: {
             type: "object",
             required: ["mode", "words", "allWords"],
