@@ -15,6 +15,7 @@ export interface ResearcherRequestInput {
 
 function clean(value: unknown): string {
   // Control characters other than line breaks are dropped; whitespace at the ends trimmed.
+  // eslint-disable-next-line no-control-regex
   return typeof value === "string" ? value.replace(/[\u0000-\u0009\u000B\u000C\u000E-\u001F\u007F]/g, "").trim() : "";
 }
 
