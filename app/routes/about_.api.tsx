@@ -61,9 +61,11 @@ export default function AboutApi() {
                 <caption>Parameters</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Name</th>
-                    <th scope="col">Takes</th>
-                    <th scope="col">Meaning</th>
+                    {["Name", "Takes", "Meaning"].map((heading) => (
+                      <th key={heading} scope="col">
+                        {heading}
+                      </th>
+                    ))}
                   </tr>
                 </thead>
                 <tbody>

@@ -37,6 +37,25 @@ export async function action({ request }: ActionFunctionArgs) {
   return { ok: true as const };
 }
 
+// The form's three questions, in order: only the organisation is optional (and one line).
+const FIELDS = [
+  {
+    name: "research",
+    label: "What is your research?",
+    hint: "A sentence or two: the question you are looking into, and for whom.",
+  },
+  {
+    name: "organisation",
+    label: "Organisation (optional)",
+    hint: "A university, charity, council or company, if there is one.",
+  },
+  {
+    name: "dataUse",
+    label: "How will you use the data?",
+    hint: "What you will publish, and how you will keep what you download safe.",
+  },
+] as const;
+
 export default function ResearcherRequest() {
   const { hasRole, status } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -72,30 +91,19 @@ export default function ResearcherRequest() {
             else&rsquo;s personal details.
           </p>
           <Form method="post" noValidate>
-            <TextArea
-              name="research"
-              label="What is your research?"
-              hint="A sentence or two: the question you are looking into, and for whom."
-              error={errors?.research}
-              defaultValue={values.research}
-              rows={4}
-            />
-            <TextField
-              name="organisation"
-              label="Organisation (optional)"
-              hint="A university, charity, council or company, if there is one."
-              error={errors?.organisation}
-              defaultValue={values.organisation}
-              width="medium"
-            />
-            <TextArea
-              name="dataUse"
-              label="How will you use the data?"
-              hint="What you will publish, and how you will keep what you download safe."
-              error={errors?.dataUse}
-              defaultValue={values.dataUse}
-              rows={4}
-            />
+            {FIELDS.map((field) =>
+              field.name === "organisation" ? (
+                <TextField key={field.name} {...field} error={errors?.[field.name]} defaultValue={values[field.name]} />
+              ) : (
+                <TextArea
+                  key={field.name}
+                  {...field}
+                  rows={4}
+                  error={errors?.[field.name]}
+                  defaultValue={values[field.name]}
+                />
+              ),
+            )}
             <SubmitButton>Send my request</SubmitButton>
           </Form>
         </>
