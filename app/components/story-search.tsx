@@ -337,7 +337,9 @@ export function StoryDownloads({ search, citation }: { search: StorySearch; cita
       <p>
         Download these stories: <a href={`/stories/export.csv${suffix}`}>CSV</a>,{" "}
         <a href={`/stories/export.json${suffix}`}>JSON</a>. Each row has the kind, title, text, tags, council, region,
-        the author’s perspective and the month published; never a name or an exact time.
+        the author’s perspective and the month published; never a name or an exact time. The CSV is one table with a
+        header row; its columns, licence and citation are in its{" "}
+        <a href={`/stories/export/datapackage.json${suffix}`}>data package</a> (Frictionless Data).
       </p>
       <p>
         Licence:{" "}

@@ -1,8 +1,9 @@
 import type { MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
+import { TableScroll } from "~/components/table-scroll";
 import { MAX_ACTIVE_API_KEYS } from "~/domain/api/api-keys";
-import { PAGE_SIZE } from "~/domain/api/parameters";
+import { apiGuide, codeSpans } from "~/domain/api/guide";
 import { PROBLEM_TYPES } from "~/domain/api/problems";
 import { RATE_LIMIT_POLICIES } from "~/domain/api/rate-limits";
 import { publicOrigin } from "~/server/process/env.server";
@@ -10,11 +11,21 @@ import { publicOrigin } from "~/server/process/env.server";
 export const meta: MetaFunction = () => [{ title: "The API: stories as data – Fifth Option" }];
 
 export async function loader() {
-  return { origin: publicOrigin() };
+  return { origin: publicOrigin(), endpoints: apiGuide() };
+}
+
+/** "/stories/{id}" → "endpoint-stories-id". */
+function anchor(path: string) {
+  return `endpoint${path.replace(/[^a-z]+/g, "-")}`.replace(/-$/, "");
+}
+
+/** Text from the OpenAPI document, its `code` spans shown as code. */
+function WithCode({ text }: { text: string }) {
+  return <>{codeSpans(text).map((part, i) => (part.code ? <code key={i}>{part.text}</code> : part.text))}</>;
 }
 
 export default function AboutApi() {
-  const { origin } = useLoaderData<typeof loader>();
+  const { origin, endpoints } = useLoaderData<typeof loader>();
   const base = `${origin}/api/v1`;
   return (
     <div className="prose">
@@ -30,43 +41,55 @@ export default function AboutApi() {
       </p>
 
       <h2>What you can ask for</h2>
-      <dl>
-        <dt>
-          <code>GET /api/v1/stories</code>
-        </dt>
-        <dd>
-          Published stories, newest first, with the filters of the <Link to="/stories">stories page</Link>:{" "}
-          <code>q</code> (search words), <code>kind</code>, <code>tag</code>, <code>council</code>, <code>region</code>,{" "}
-          <code>perspective</code>, <code>arrangement</code>, <code>year</code> and <code>sort</code>. Up to{" "}
-          {PAGE_SIZE.max} a page with <code>limit</code> ({PAGE_SIZE.default} if you do not say). <code>council</code>{" "}
-          and <code>tag</code> take a code or slug, or a name (<code>council=Havering</code>, <code>tag=Dementia</code>,
-          even slightly misspelt): <code>filters</code> in the answer says which one was used. When all the search words
-          together find fewer than 5 stories, the answer has the stories with any of them, and <code>match.mode</code>{" "}
-          is <code>any</code>.
-        </dd>
-        <dt>
-          <code>GET /api/v1/stories/&#123;id&#125;</code>
-        </dt>
-        <dd>
-          One story with its text, as plain text and as safe HTML. A story gives its council and region only when its
-          author chose to show them, and its author&apos;s perspective only when it was posted anonymously.
-        </dd>
-        <dt>
-          <code>GET /api/v1/councils</code>
-        </dt>
-        <dd>
-          Every council with adult social care duties, with its ONS code, region and nation. Filter with{" "}
-          <code>nation</code> or <code>region</code>.
-        </dd>
-        <dt>
-          <code>GET /api/v1/tags</code>
-        </dt>
-        <dd>Every tag, with its group (topic, support arrangement, client group, feeling).</dd>
-      </dl>
-      <p>For example, stories about respite in Hartlepool, 50 at a time:</p>
-      <pre className="example">
-        <code>curl &apos;{base}/stories?tag=respite&amp;council=E06000001&amp;limit=50&apos;</code>
-      </pre>
+      <p>
+        Every endpoint, read from the OpenAPI document itself, with an example you can paste into a terminal. Stories,
+        councils and tags are lists; outcomes are the <Link to="/outcomes">dashboard&rsquo;s</Link> figures.
+      </p>
+      {endpoints.map((endpoint) => (
+        <section key={endpoint.path} aria-labelledby={anchor(endpoint.path)}>
+          <h3 id={anchor(endpoint.path)}>
+            <code>GET /api/v1{endpoint.path}</code>: {endpoint.summary}
+          </h3>
+          {endpoint.description ? (
+            <p>
+              <WithCode text={endpoint.description} />
+            </p>
+          ) : null}
+          {endpoint.parameters.length > 0 ? (
+            <TableScroll label={`Parameters of ${endpoint.path}`}>
+              <table className="data">
+                <caption>Parameters</caption>
+                <thead>
+                  <tr>
+                    {["Name", "Takes", "Meaning"].map((heading) => (
+                      <th key={heading} scope="col">
+                        {heading}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {endpoint.parameters.map((parameter) => (
+                    <tr key={parameter.name}>
+                      <th scope="row">
+                        <code>{parameter.name}</code>
+                        {parameter.where === "path" ? " (in the path)" : null}
+                      </th>
+                      <td>{parameter.takes}</td>
+                      <td>
+                        <WithCode text={parameter.description} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
+          ) : null}
+          <pre className="example">
+            <code>curl &apos;{base + endpoint.example}&apos;</code>
+          </pre>
+        </section>
+      ))}
       <p>
         Each page ends with <code>next</code>: fetch <code>next.url</code> for the following page until{" "}
         <code>next</code> is <code>null</code>. Pages never shift when new stories are published while you read. A
@@ -102,7 +125,8 @@ export default function AboutApi() {
       </pre>
       <p>
         A revoked or mistyped key is refused with a 401; it never falls back to the lower limit without telling you. If
-        you are a researcher and do not have the role, ask the moderators.
+        you are a researcher and do not have the role, <Link to="/settings/researcher">ask the admins for it</Link> (you
+        need to be signed in).
       </p>
 
       <h2>Licence and how to cite</h2>
@@ -120,6 +144,13 @@ export default function AboutApi() {
           year).
         </p>
       </blockquote>
+      <p>
+        Every answer names its licence in a <code>Link</code> header (<code>rel=&quot;license&quot;</code>). The stories
+        and outcomes answers also give <code>citation</code> (a ready-made citation of what you asked for) and{" "}
+        <code>datapackage</code>: the <a href="https://datapackage.org/">Frictionless Data Package</a> of the same
+        search as a CSV download, with each column&rsquo;s type and meaning, the licence and the citation. The CSV
+        downloads themselves are plain tables with a header row, so spreadsheets and pandas open them as they are.
+      </p>
       <p>
         Please do not try to work out who wrote a story, and do not combine stories with other data to that end. The
         council list is derived from mySociety&apos;s &ldquo;UK local authority names and codes&rdquo; (CC BY 4.0).

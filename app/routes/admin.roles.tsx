@@ -8,6 +8,7 @@ import { ErrorSummary, SubmitButton, TextField, SuccessNotice } from "~/componen
 import { isRefusal } from "~/domain/forms";
 import { listMembersForAdmin, setRole } from "~/server/accounts/accounts.server";
 import { requirePermission } from "~/server/accounts/guards.server";
+import { decideResearcherRequest, listOpenResearcherRequests } from "~/server/accounts/researcher-requests.server";
 import { formFailure, readForm, zodFieldErrors } from "~/server/http/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Roles – Admin – Fifth Option" }];
@@ -23,8 +24,38 @@ const querySchema = z.object({
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "admin:roles");
   const { q, page } = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const { members, total } = await listMembersForAdmin({ search: q, page, perPage: PER_PAGE });
-  return { q, page, total, members: members.map((m) => ({ ...m, createdAt: m.createdAt.toISOString().slice(0, 7) })) };
+  const [{ members, total }, requests] = await Promise.all([
+    listMembersForAdmin({ search: q, page, perPage: PER_PAGE }),
+    listOpenResearcherRequests(),
+  ]);
+  return {
+    q,
+    page,
+    total,
+    members: members.map((m) => ({ ...m, createdAt: m.createdAt.toISOString().slice(0, 7) })),
+    requests: requests.map((r) => ({ ...r, createdAt: r.createdAt.toISOString().slice(0, 7) })),
+  };
+}
+
+const decisionSchema = z.object({
+  requestId: z.coerce.number().int().positive().max(2_147_483_647),
+  decision: z.enum(["grant", "decline"], { errorMap: () => ({ message: "Choose grant or decline" }) }),
+});
+
+async function decideRequest(admin: { id: number; handle: string }, values: Record<string, string>) {
+  const parsed = decisionSchema.safeParse(values);
+  if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values);
+  try {
+    const { handle } = await decideResearcherRequest(admin, parsed.data.requestId, parsed.data.decision);
+    const done =
+      parsed.data.decision === "grant"
+        ? `${handle} has the researcher role and has been told.`
+        : `${handle}'s request is declined and they have been told.`;
+    return data({ ok: true as const, done });
+  } catch (error) {
+    if (isRefusal(error)) return formFailure(error, values);
+    throw error;
+  }
 }
 
 const changeSchema = z.object({
@@ -36,6 +67,7 @@ const changeSchema = z.object({
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePermission(request, "admin:roles");
   const values = await readForm(request);
+  if (values.intent === "researcher-request") return decideRequest(admin, values);
   const parsed = changeSchema.safeParse(values);
   if (!parsed.success) return formFailure(zodFieldErrors(parsed.error), values);
   const { userId, role, reason } = parsed.data;
@@ -56,7 +88,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function AdminRoles() {
-  const { q, total, members } = useLoaderData<typeof loader>();
+  const { q, total, members, requests } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : undefined;
   return (
@@ -65,6 +97,7 @@ export default function AdminRoles() {
       {result?.ok ? <SuccessNotice>{result.done}</SuccessNotice> : null}
       <h1>Roles</h1>
       <p>Every change is recorded in the audit log with your name and reason.</p>
+      <ResearcherRequests requests={requests} />
       <Form method="get" role="search">
         <TextField name="q" type="search" label="Find a member by name" defaultValue={q} width="medium" />
         <SubmitButton secondary>Search</SubmitButton>
@@ -116,5 +149,47 @@ function RoleForm({ member }: { member: MemberRow }) {
         Save<span className="visually-hidden"> role for {member.handle}</span>
       </button>
     </Form>
+  );
+}
+
+type OpenRequest = ReturnType<typeof useLoaderData<typeof loader>>["requests"][number];
+
+/** Members asking for the researcher role, oldest first, each granted or declined with one click. */
+function ResearcherRequests({ requests }: { requests: OpenRequest[] }) {
+  return (
+    <section className="section" aria-labelledby="researcher-requests">
+      <h2 id="researcher-requests">Requests for the researcher role</h2>
+      {requests.length === 0 ? (
+        <p>No requests are waiting.</p>
+      ) : (
+        <ul className="request-list">
+          {requests.map((request) => (
+            <li key={request.id}>
+              <h3>
+                {request.user.handle} <span className="muted">(asked in {request.createdAt})</span>
+              </h3>
+              <dl>
+                <dt>Research</dt>
+                <dd>{request.research}</dd>
+                <dt>Organisation</dt>
+                <dd>{request.organisation ?? "None given"}</dd>
+                <dt>How the data will be used</dt>
+                <dd>{request.dataUse}</dd>
+              </dl>
+              <Form method="post">
+                <input type="hidden" name="intent" value="researcher-request" />
+                <input type="hidden" name="requestId" value={request.id} />
+                <SubmitButton name="decision" value="grant">
+                  Grant<span className="visually-hidden"> the researcher role to {request.user.handle}</span>
+                </SubmitButton>{" "}
+                <SubmitButton name="decision" value="decline" secondary>
+                  Decline<span className="visually-hidden"> {request.user.handle}&apos;s request</span>
+                </SubmitButton>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -1,4 +1,6 @@
 import { ApiProblem, apiEndpoint, refuseWrites } from "~/server/api/endpoint.server";
+import { describedByLink } from "~/domain/datapackage";
+import { outcomeDownloadUrls } from "~/server/outcomes/datapackage.server";
 import { outcomesBody, loadOutcomeDownload } from "~/server/outcomes/downloads.server";
 
 // The dashboard's figures for programs: the same views, rules and withheld figures as the pages
@@ -17,7 +19,11 @@ export const loader = apiEndpoint("/outcomes", { maxAgeSeconds: 300 }, async ({ 
         })
       : new ApiProblem({ kind: "not-found", detail: download.detail });
   }
-  return { body: outcomesBody(download) };
+  const dataPackage = outcomeDownloadUrls(new URL(request.url)).dataPackage;
+  return {
+    body: { ...outcomesBody(download), datapackage: dataPackage },
+    headers: { Link: describedByLink(dataPackage) },
+  };
 });
 
 export const action = refuseWrites;

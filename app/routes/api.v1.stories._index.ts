@@ -2,9 +2,12 @@ import { z } from "zod";
 
 import { pageSize, readParameters } from "~/domain/api/parameters";
 import { invalidParameters, type ParameterError } from "~/domain/api/problems";
+import { describedByLink } from "~/domain/datapackage";
+import { LICENCE_LINE } from "~/domain/licence";
 import { parseStorySearch, storySearchParams } from "~/domain/posts/story-search";
 import { ApiProblem, apiEndpoint, refuseWrites } from "~/server/api/endpoint.server";
 import { storyResource } from "~/server/api/resources.server";
+import { citeStorySearch, storyDataPackageUrl } from "~/server/posts/exports.server";
 import {
   findUnknownFilter,
   InvalidCursor,
@@ -66,8 +69,12 @@ export const loader = apiEndpoint("/stories", { maxAgeSeconds: 60 }, async ({ qu
     next = { cursor: found.next, url: `${origin}/api/v1/stories?${params}` };
     headers.Link = `<${next.url}>; rel="next"`;
   }
+  headers.Link = [headers.Link, describedByLink(storyDataPackageUrl(search))].filter(Boolean).join(", ");
   return {
     body: {
+      licence: LICENCE_LINE,
+      citation: citeStorySearch(search, filterNames, new Date()),
+      datapackage: storyDataPackageUrl(search),
       stories: found.stories.map((story) => storyResource(story, origin)),
       total: found.total,
       limit,

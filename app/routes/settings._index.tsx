@@ -236,7 +236,11 @@ export default function Settings() {
             <li>
               <Link to="/settings/api-keys">API keys, for reading stories as data</Link>
             </li>
-          ) : null}
+          ) : (
+            <li>
+              <Link to="/settings/researcher">Ask for the researcher role (API keys)</Link>
+            </li>
+          )}
           <li>
             <Link to="/settings/delete">Delete your account</Link>
           </li>

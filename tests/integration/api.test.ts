@@ -7,6 +7,7 @@ import path from "node:path";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { apiGuide } from "~/domain/api/guide";
 import { OPENAPI } from "~/domain/api/openapi";
 
 import { callApi, type ProblemBody, walkStoryPages } from "../support/api";
@@ -259,6 +260,14 @@ describe("mistakes a client can make", () => {
     }
     expect(html).toContain('href="http://localhost/api/v1/openapi.json"');
     expect(html).toContain("CC BY 4.0");
+    // The reference part is the OpenAPI document's: every endpoint and query parameter, with an example.
+    for (const endpoint of apiGuide()) {
+      expect(html).toContain(`<code>GET /api/v1${endpoint.path}</code>`);
+      expect(html).toContain(`curl &#x27;http://localhost/api/v1${endpoint.example.replaceAll("&", "&amp;")}&#x27;`);
+      for (const parameter of endpoint.parameters) expect(html).toContain(`<code>${parameter.name}</code>`);
+    }
+    expect(html).toContain("<code>GET /api/v1/outcomes</code>");
+    expect(html).toContain('href="/settings/researcher"');
     const about = stripComments(await (await send("/about")).text());
     expect(about).toContain('href="/about/api"');
   });
@@ -548,6 +557,22 @@ describe("searching stories", () => {
     const params = new URL(filtered.body.next?.url ?? "").searchParams;
     expect(params.get("tag")).toBe("respite");
     expect(params.get("limit")).toBe("2");
+  });
+
+  it("carries the licence, a citation and the search's data package, in the body and the Link header", async () => {
+    const { response, body } = await callApi<StoryPage & { licence: string; citation: string; datapackage: string }>(
+      "/api/v1/stories?tag=respite&limit=2",
+    );
+    expect(body.licence).toContain("CC BY 4.0");
+    expect(body.citation).toMatch(/^Fifth Option \(\d{4}\)\. Stories tagged “Respite and short breaks”\. Retrieved /);
+    expect(body.datapackage).toBe("http://localhost/stories/export/datapackage.json?tag=respite");
+    expect(response.headers.get("Link")).toBe(
+      `<${body.next?.url}>; rel="next", <${body.datapackage}>; rel="describedby"; type="application/vnd.datapackage+json", <https://creativecommons.org/licenses/by/4.0/>; rel="license"`,
+    );
+    const tags = await callApi("/api/v1/tags");
+    expect(tags.response.headers.get("Link")).toBe('<https://creativecommons.org/licenses/by/4.0/>; rel="license"');
+    const outcomes = await callApi<{ datapackage: string }>("/api/v1/outcomes?council=E06000001");
+    expect(outcomes.body.datapackage).toBe("http://localhost/outcomes/datapackage.json?council=E06000001");
   });
 
   it("refuses invalid parameters, naming each one", async () => {

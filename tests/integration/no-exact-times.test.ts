@@ -227,6 +227,8 @@ describe("the timestamp sweep", () => {
       "/stories/export.csv?q=respite",
       "/outcomes/data.csv",
       "/outcomes/data.json",
+      "/outcomes/datapackage.json",
+      "/stories/export/datapackage.json?q=respite",
       "/api/v1/stories",
       "/api/v1/stories?q=respite",
       "/api/v1/stories?limit=100",

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { addQuarters, quarterContaining } from "../../app/domain/outcomes/quarters";
 import { callApi, type ProblemBody } from "../support/api";
+import { checkDataPackage } from "../support/downloads";
 import { insertReports, type TestReport } from "../support/reports";
 import { send, stripComments } from "../support/remix";
 import { sql } from "../support/sql";
@@ -182,11 +183,12 @@ describe("downloads", () => {
     expect(response.status).toBe(200);
     expect(response.headers.get("Content-Type")).toContain("text/csv");
     const text = await response.text();
-    expect(text).toMatch(/^#,Outcomes in North East\n#,"Licence: Creative Commons Attribution 4.0/);
-    expect(text).toMatch(
-      /\n#,Cite as: Fifth Option \(\d{4}\)\. Outcomes in North East\. Retrieved \d{4}-\d{2}-\d{2} from http/,
+    expect(text).toMatch(/^place_code,place,section,measure,category,value,interval_low,interval_high,unit\n/);
+    const described = await checkDataPackage(`/outcomes/datapackage.json?region=${NORTH_EAST}`);
+    expect(described.citation).toMatch(
+      /^Fifth Option \(\d{4}\)\. Outcomes in North East\. Retrieved \d{4}-\d{2}-\d{2} from http:\/\/localhost\/outcomes\/data\.csv\?region=/,
     );
-    const rows = parse(text, { columns: true, comment: "#" }) as Record<string, string>[];
+    const rows = parse(text, { columns: true }) as Record<string, string>[];
     const hartlepool = rows.filter((r) => r.place_code === HARTLEPOOL);
     expect(hartlepool.map((r) => r.value)).toEqual(["fewer than 5", "fewer than 5", "fewer than 5"]);
     expect(rows.filter((r) => r.place_code === MIDDLESBROUGH).map((r) => r.value)).toEqual([

@@ -1,6 +1,6 @@
-import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { checkDataPackage, readCsvTable } from "../support/downloads";
 import { send, uniqueClientAddress } from "../support/remix";
 import { sql } from "../support/sql";
 import { addStory } from "../support/stories";
@@ -32,11 +32,7 @@ beforeAll(async () => {
 async function csvOf(path: string, clientAddress = uniqueClientAddress()) {
   const response = await send(path, { clientAddress });
   const text = await response.text();
-  // Notes are lines of two cells: "#", then the note.
-  const comments = (parse(text, { relax_column_count: true }) as string[][])
-    .filter((record) => record[0] === "#")
-    .map((record) => record[1] ?? "");
-  return { response, text, comments, rows: parse(text, { comment: "#", columns: true }) as Record<string, string>[] };
+  return { response, text, rows: readCsvTable(text).rows };
 }
 
 describe("CSV downloads", () => {
@@ -67,15 +63,26 @@ describe("CSV downloads", () => {
     expect(text).not.toMatch(/\d\d:\d\d/);
   });
 
-  it("start with the licence and a citation of the search, in lines starting with #", async () => {
-    const { comments, text } = await csvOf("/stories/export.csv?q=respite&tag=respite");
-    expect(text).toMatch(/^#,"Fifth Option \(/);
-    expect(comments[0]).toMatch(
+  it("are one table with a header row; the licence and a citation of the search are in its data package", async () => {
+    const { text } = await csvOf("/stories/export.csv?q=respite&tag=respite");
+    expect(text.split("\n")[0]).toBe(
+      "id,kind,title,body_text,tags,council_code,council_name,region,author_perspective,month",
+    );
+    const checked = await checkDataPackage("/stories/export/datapackage.json?q=respite&tag=respite");
+    expect(checked.csvPath).toBe("/stories/export.csv?q=respite&tag=respite");
+    expect(checked.citation).toMatch(
       /^Fifth Option \(\d{4}\)\. Stories matching “respite”, tagged “Respite and short breaks”\. Retrieved \d{4}-\d\d-\d\d from http:\/\/localhost\/stories\?q=respite&tag=respite$/,
     );
-    expect(comments[1]).toContain(
-      "Creative Commons Attribution 4.0 International licence (CC BY 4.0, https://creativecommons.org/licenses/by/4.0/)",
-    );
+    expect(checked.rows.map((row) => row.id)).toEqual([String(ids.respite)]);
+    expect(checked.fields.find((field) => field.name === "month")?.type).toBe("yearmonth");
+  });
+
+  it("have a data package that refuses what the download refuses", async () => {
+    expect((await send("/stories/export/datapackage.json?kind=poem")).status).toBe(400);
+    expect((await send("/stories/export/datapackage.json?tag=no-such-tag")).status).toBe(404);
+    const named = await send("/stories/export/datapackage.json?tag=Respite%20and%20short%20breaks");
+    expect(named.status).toBe(302);
+    expect(named.headers.get("Location")).toBe("/stories/export/datapackage.json?tag=respite");
   });
 
   it("defuse text that a spreadsheet would run as a formula", async () => {
@@ -96,8 +103,10 @@ describe("JSON downloads", () => {
       licence: { name: string; url: string };
       citation: string;
       retrieved: string;
+      datapackage: string;
       stories: Record<string, unknown>[];
     };
+    expect(body.datapackage).toBe("http://localhost/stories/export/datapackage.json");
     expect(body.licence).toMatchObject({ name: "CC BY 4.0", url: "https://creativecommons.org/licenses/by/4.0/" });
     expect(body.citation).toMatch(
       /^Fifth Option \(\d{4}\)\. Stories\. Retrieved \d{4}-\d\d-\d\d from http:\/\/localhost\/stories$/,
@@ -133,8 +142,7 @@ describe("large downloads", () => {
               timestamptz '2025-01-01' + g * interval '1 hour', 'W06000001'
        FROM generate_series(1, 5000) g`,
     );
-    const { rows, comments } = await csvOf("/stories/export.csv?kind=practice_note");
-    expect(comments.length).toBeGreaterThanOrEqual(2);
+    const { rows } = await csvOf("/stories/export.csv?kind=practice_note");
     expect(rows).toHaveLength(5000);
     expect(new Set(rows.map((row) => row.id)).size).toBe(5000);
     // Newest first is by month, then by (random) id: the month's order says nothing about the hour.

@@ -39,7 +39,7 @@ export interface ProblemBody {
 
 /**
  * Follows next.url from a first page of /api/v1/stories to the last: every page a 200 whose Link
- * header names the next page (none on the last), at most `maxPages` of them; `between` runs after
+ * header names the next page first (none on the last), at most `maxPages` of them; `between` runs after
  * each page. Returns the ids listed, in order.
  */
 export async function walkStoryPages(
@@ -53,7 +53,11 @@ export async function walkStoryPages(
     const { response, body }: { response: Response; body: StoryPage } = await callApi<StoryPage>(url);
     expect(response.status, url).toBe(200);
     ids.push(...body.stories.map((story) => story.id));
-    expect(response.headers.get("Link")).toBe(body.next ? `<${body.next.url}>; rel="next"` : null);
+    // The next page first (none on the last), then the data package and the licence.
+    const link = response.headers.get("Link") ?? "";
+    if (body.next) expect(link.startsWith(`<${body.next.url}>; rel="next", `)).toBe(true);
+    else expect(link).not.toContain('rel="next"');
+    expect(link).toContain('rel="describedby"');
     url = body.next ? body.next.url.replace("http://localhost", "") : null;
     await between?.(page);
     expect(page).toBeLessThanOrEqual(maxPages);

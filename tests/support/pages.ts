@@ -6,6 +6,7 @@
 export const memberPages = (story: number | undefined) => [
   "/settings",
   "/settings/delete",
+  "/settings/researcher",
   "/drafts",
   "/notifications",
   "/following",

@@ -17,10 +17,15 @@ export function DownloadLinks({ query }: { query: string }) {
             JSON, as the API gives them
           </a>
         </li>
+        <li>
+          <a href={`/outcomes/datapackage.json${suffix}`}>
+            Data package (the CSV&rsquo;s columns, licence and citation)
+          </a>
+        </li>
       </ul>
       <p className="muted">
         Withheld figures are written as &ldquo;fewer than 5&rdquo;, &ldquo;fewer than 10&rdquo; or
-        &ldquo;withheld&rdquo;, never as numbers. {LICENCE_LINE} Each file carries a citation line.
+        &ldquo;withheld&rdquo;, never as numbers. {LICENCE_LINE} The JSON and the data package carry a citation line.
       </p>
     </section>
   );

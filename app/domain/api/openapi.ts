@@ -23,8 +23,14 @@ const RATE_LIMIT_HEADERS = {
   RateLimit: { $ref: "#/components/headers/RateLimit" },
 };
 
-/** A query parameter of an operation. */
-const query = (name: string, description: string, schema: object) => ({ name, in: "query", description, schema });
+/** A query parameter of an operation; its example, if any, goes into the guide's example request (/about/api). */
+const query = (name: string, description: string, schema: object, example?: string | number) => ({
+  name,
+  in: "query",
+  description,
+  schema,
+  ...(example === undefined ? {} : { example }),
+});
 /** A string that is one of a list, or one of a record's keys. */
 const oneOf = (values: readonly string[] | Record<string, unknown>) => ({
   type: "string",
@@ -192,11 +198,13 @@ export const OPENAPI = {
             "tag",
             "A tag's slug (see /tags), or its label in any letter case (`Dementia`), or a small misspelling of either (`demntia`).",
             { type: "string", maxLength: FILTER_NAME_MAX },
+            "respite",
           ),
           query(
             "council",
             "A council's ONS code (see /councils), or its name in any letter case, with or without words such as `London Borough of` or `Council` (`Havering`, `London Borough of Havering`), or a small misspelling of it (`Haverng`).",
             { type: "string", maxLength: FILTER_NAME_MAX },
+            "E06000001",
           ),
           query(
             "region",
@@ -241,7 +249,16 @@ export const OPENAPI = {
         operationId: "getStory",
         tags: ["Stories"],
         summary: "One published story, with its body",
-        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } }],
+        parameters: [
+          {
+            name: "id",
+            in: "path",
+            required: true,
+            description: "The story's id, from a list of stories.",
+            schema: { type: "integer", minimum: 1 },
+            example: 123456789,
+          },
+        ],
         responses: responses({ description: "The story.", schema: ref("Story") }, { notFound: true }),
       },
     },
@@ -253,7 +270,7 @@ export const OPENAPI = {
         description:
           "England, Scotland and Wales, with their ONS (GSS) codes. Derived from mySociety's list (CC BY 4.0).",
         parameters: [
-          query("nation", "Only this nation's councils (any letter case).", oneOf(NATIONS)),
+          query("nation", "Only this nation's councils (any letter case).", oneOf(NATIONS), "Wales"),
           query("region", "Only this region's councils.", ref("GssCode")),
         ],
         responses: responses({ description: "Councils, by name.", schema: ref("CouncilList") }, { notFound: true }),
@@ -275,10 +292,10 @@ export const OPENAPI = {
         description:
           "The figures of an outcomes dashboard view: one council, region or nation (or, with none of them, every nation and its councils), over a period of quarters, optionally for one group of people. Every figure is either shown (`shown: true` with a value: counts rounded to 5, shares and net scores in whole percent with 95% intervals) or withheld with a reason (`fewer-than-5`, `secondary`: withheld so that a small group cannot be worked out from totals, `too-few-values`: a median from fewer than 10 values). The rules are the dashboard's: see /outcomes/about-the-data.",
         parameters: [
-          query("council", "A council's ONS code.", ref("GssCode")),
+          query("council", "A council's ONS code.", ref("GssCode"), "E06000001"),
           query("region", "A region's ONS code (Scotland is S92000003, Wales W92000004).", ref("GssCode")),
           query("nation", "England, Scotland or Wales.", oneOf(NATIONS)),
-          query("from", "First quarter, like 2025-Q1. Default: 11 quarters before `to`.", ref("Quarter")),
+          query("from", "First quarter, like 2025-Q1. Default: 11 quarters before `to`.", ref("Quarter"), "2025-Q1"),
           query(
             "to",
             "Last quarter, like 2026-Q4. Default: the current quarter. At most 20 quarters in all.",
@@ -336,6 +353,7 @@ export const OPENAPI = {
         in: "query",
         description: `Items per page, ${PAGE_SIZE.min} to ${PAGE_SIZE.max}.`,
         schema: { type: "integer", minimum: PAGE_SIZE.min, maximum: PAGE_SIZE.max, default: PAGE_SIZE.default },
+        example: 50,
       },
     },
     headers: {
@@ -355,7 +373,8 @@ export const OPENAPI = {
         schema: { type: "string", pattern: "^\\d+$" },
       },
       Link: {
-        description: 'The next page, as `<url>; rel="next"` (RFC 8288), when there is one.',
+        description:
+          'Links (RFC 8288): the next page as `<url>; rel="next"` when there is one, the data package describing the answer\'s CSV download as `<url>; rel="describedby"` (stories and outcomes), and always the licence as `<https://creativecommons.org/licenses/by/4.0/>; rel="license"`.',
         schema: { type: "string" },
       },
     },
@@ -517,6 +536,12 @@ export const OPENAPI = {
           title: { type: "string" },
           licence: { type: "string" },
           citation: { type: "string" },
+          datapackage: {
+            type: "string",
+            format: "uri",
+            description:
+              "In the API: the Frictionless Data Package of this view's CSV download (`/outcomes/datapackage.json` with the same filters).",
+          },
           period: {
             type: "object",
             required: ["from", "to"],
@@ -647,9 +672,28 @@ export const OPENAPI = {
       },
       StoryPage: {
         type: "object",
-        required: ["stories", "total", "limit", "next", "match", "filters", "suggestions"],
+        required: [
+          "stories",
+          "total",
+          "limit",
+          "next",
+          "match",
+          "filters",
+          "suggestions",
+          "licence",
+          "citation",
+          "datapackage",
+        ],
         additionalProperties: false,
         properties: {
+          licence: { type: "string", description: "The licence the stories are published under (CC BY 4.0)." },
+          citation: { type: "string", description: "How to cite this search, with the day it was retrieved." },
+          datapackage: {
+            type: "string",
+            format: "uri",
+            description:
+              "The Frictionless Data Package of this search's CSV download (`/stories/export/datapackage.json` with the same filters): columns, types, licence and citation.",
+          },
           match: {
             type: "object",
             required: ["mode", "words", "allWords"],
@@ -823,15 +867,19 @@ interface ParameterObject {
   in: string;
 }
 
+/** An operation's parameters, $refs resolved. */
+export function operationParameters(path: ApiPath): ParameterObject[] {
+  const operation = OPENAPI.paths[path].get as { parameters?: (ParameterObject | { $ref: string })[] };
+  return (operation.parameters ?? []).map((parameter) => {
+    if (!("$ref" in parameter)) return parameter;
+    const name = parameter.$ref.replace("#/components/parameters/", "") as keyof typeof OPENAPI.components.parameters;
+    return OPENAPI.components.parameters[name];
+  });
+}
+
 /** The query parameters an operation accepts, $refs resolved: anything else is refused. */
 export function queryParameterNames(path: ApiPath): string[] {
-  const operation = OPENAPI.paths[path].get as { parameters?: (ParameterObject | { $ref: string })[] };
-  return (operation.parameters ?? [])
-    .map((parameter) => {
-      if (!("$ref" in parameter)) return parameter;
-      const name = parameter.$ref.replace("#/components/parameters/", "") as keyof typeof OPENAPI.components.parameters;
-      return OPENAPI.components.parameters[name];
-    })
+  return operationParameters(path)
     .filter((parameter) => parameter.in === "query")
     .map((parameter) => parameter.name);
 }

@@ -356,26 +356,35 @@ export async function setRole(
   role: Role,
   reason: string | null,
 ): Promise<{ changed: boolean; handle: string }> {
+  return transaction((tx) => changeRole(tx, actor, userId, role, reason));
+}
+
+/** setRole's work inside a transaction the caller holds (granting a researcher request does more in it). */
+export async function changeRole(
+  tx: Parameters<Parameters<typeof transaction>[0]>[0],
+  actor: { id: number; handle: string },
+  userId: number,
+  role: Role,
+  reason: string | null,
+): Promise<{ changed: boolean; handle: string }> {
   if (userId === actor.id && role !== "admin") throw new OwnAdminRole();
-  return transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, handle: true } });
-    if (!before) throw new NoSuchMember();
-    if (before.role === role) return { changed: false, handle: before.handle };
-    await tx.user.update({ where: { id: userId }, data: { role } });
-    await recordAction(
-      {
-        actor,
-        action: "role.change",
-        targetType: "user",
-        targetId: userId,
-        reason,
-        before: { role: before.role },
-        after: { role },
-      },
-      tx,
-    );
-    return { changed: true, handle: before.handle };
-  });
+  const before = await tx.user.findUnique({ where: { id: userId }, select: { role: true, handle: true } });
+  if (!before) throw new NoSuchMember();
+  if (before.role === role) return { changed: false, handle: before.handle };
+  await tx.user.update({ where: { id: userId }, data: { role } });
+  await recordAction(
+    {
+      actor,
+      action: "role.change",
+      targetType: "user",
+      targetId: userId,
+      reason,
+      before: { role: before.role },
+      after: { role },
+    },
+    tx,
+  );
+  return { changed: true, handle: before.handle };
 }
 
 /** Recomputes a member's trust level from what they have done (rules: app/domain/accounts/trust.ts). */

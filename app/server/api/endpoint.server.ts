@@ -7,6 +7,7 @@ import type { z } from "zod";
 
 import { can } from "~/domain/accounts/permissions";
 import { presentedCredentials } from "~/domain/api/api-keys";
+import { LICENCE_LINK } from "~/domain/datapackage";
 import { type ApiPath, queryParameterNames } from "~/domain/api/openapi";
 import { readParameters, unknownParameters } from "~/domain/api/parameters";
 import { invalidParameters, type Problem, problemDocument, PROBLEM_TYPES } from "~/domain/api/problems";
@@ -154,6 +155,8 @@ async function answer(
     const reply = await work({ request, params, query: url.searchParams, origin: publicOrigin() });
     headers.set("Cache-Control", `${client.keyed ? "private" : "public"}, max-age=${options.maxAgeSeconds}`);
     for (const [name, value] of Object.entries(reply.headers ?? {})) headers.set(name, value);
+    // Every answer names its licence; an endpoint's own links (next page, data package) come first.
+    headers.set("Link", [reply.headers?.Link, LICENCE_LINK].filter(Boolean).join(", "));
     return jsonResponse(reply.body, 200, "application/json", headers);
   } catch (error) {
     const refused = problemFor(error, url.pathname);

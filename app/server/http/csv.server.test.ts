@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 
-import { csvLines, csvNotes, defuseCell } from "./csv.server";
+import { csvLines, defuseCell } from "./csv.server";
 
 const FORMULAS = [
   '=HYPERLINK("http://evil.example","x")',
@@ -31,7 +31,7 @@ describe("defuseCell", () => {
   });
 });
 
-describe("csvLines and csvNotes", () => {
+describe("csvLines", () => {
   it("write cells that read back whole, each defused, however many commas, quotes and line breaks they hold", () => {
     const text = csvLines([["title", "value"], ...FORMULAS.map((f) => [`${f},"q"\n${f}`, f])]);
     const records = parse(text) as string[][];
@@ -39,23 +39,5 @@ describe("csvLines and csvNotes", () => {
     records.slice(1).forEach((record, i) => {
       expect(record).toEqual([`'${FORMULAS[i]},"q"\n${FORMULAS[i]}`, `'${FORMULAS[i]}`]);
     });
-  });
-
-  it("write each note as one line of two cells that comment-skipping readers skip and spreadsheets show whole", () => {
-    const citation = 'Stories matching “pelican,=DDE("cmd";"/C calc";"A0"),-2+3+cmd|\' /C calc\'!A0,x”';
-    const notes = csvNotes([citation, "=1+1", "two\nlines\r\nhere"]);
-    expect(notes.split("\n").filter(Boolean)).toHaveLength(3);
-    expect(parse(notes)).toEqual([
-      ["#", citation],
-      ["#", "'=1+1"],
-      ["#", "two lines here"],
-    ]);
-    const file =
-      notes +
-      csvLines([
-        ["a", "b"],
-        ["1", "2"],
-      ]);
-    expect(parse(file, { comment: "#", columns: true })).toEqual([{ a: "1", b: "2" }]);
   });
 });

@@ -1,5 +1,5 @@
-// Every line of every CSV download goes through here: the notes at the top (title, licence,
-// citation, anything echoed from the request), the header and the rows. One path means one set
+// Every line of every CSV download goes through here: the header and the rows (the title, licence
+// and citation travel in a data package beside the file, app/domain/datapackage.ts). One path means one set
 // of rules: csv-stringify quotes each cell as needed, and text a spreadsheet would run as a
 // formula is defused the same way everywhere.
 import { stringify } from "csv-stringify/sync";
@@ -22,14 +22,4 @@ export function defuseCell(value: CsvCell): string | number {
 /** Rows of cells as CSV lines, every cell quoted as needed and defused. */
 export function csvLines(rows: readonly (readonly CsvCell[])[]): string {
   return stringify(rows.map((row) => row.map(defuseCell)));
-}
-
-/**
- * Notes for the top of a file, one line each: a "#" cell, then the text as one cell. Readers that
- * skip comment lines (csv-parse's `comment: "#"`, pandas' `comment="#"`) skip them; a spreadsheet
- * shows each note in one cell, however many commas or quotes it holds. Line breaks in a note
- * become spaces, so a note is always exactly one line.
- */
-export function csvNotes(notes: readonly string[]): string {
-  return csvLines(notes.map((note) => ["#", note.replace(/[\r\n\t\u2028\u2029\u0085\v\f]+/g, " ")]));
 }

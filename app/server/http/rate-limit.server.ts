@@ -35,6 +35,8 @@ export const RATE_LIMITS = {
   apiKeyCreation: { points: 10, durationSeconds: 24 * 60 * 60 },
   // A download can be the whole site: generous for a researcher, useless for scraping in a loop.
   exportsPerClient: { points: 20, durationSeconds: 60 * 60 },
+  // Asking for the researcher role: a few tries a day (a typo, a second thought), never a flood.
+  researcherRequestsPerUser: { points: 5, durationSeconds: 24 * 60 * 60 },
 } satisfies Record<string, LimitRule>;
 
 export type LimitName = keyof typeof RATE_LIMITS;

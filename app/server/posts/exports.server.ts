@@ -1,10 +1,12 @@
-// Downloads of the published stories matching a search, as CSV or JSON, streamed row by row with
-// the licence and a citation in the file itself.
-import { citeAs, DATA_LICENCE, LICENCE_NOTE, retrievalDate } from "~/domain/licence";
-import { describeStorySearch } from "~/domain/posts/citation";
-import { parseStorySearch, storySearchQuery } from "~/domain/posts/story-search";
+// Downloads of the published stories matching a search, as CSV or JSON, streamed row by row. The
+// CSV is one table with a header row; its licence, citation and column descriptions are in the data
+// package beside it (/stories/export/datapackage.json with the same filters) and in its Link header.
+import { dataLinks, dataPackage, STORY_FIELDS } from "~/domain/datapackage";
+import { citeAs, DATA_LICENCE, retrievalDate } from "~/domain/licence";
+import { describeStorySearch, type FilterNames } from "~/domain/posts/citation";
+import { parseStorySearch, type StorySearch, storySearchQuery } from "~/domain/posts/story-search";
 
-import { type CsvCell, csvLines, csvNotes } from "../http/csv.server";
+import { type CsvCell, csvLines } from "../http/csv.server";
 import { publicOrigin } from "../process/env.server";
 import { clientKey, consume, RATE_LIMITS, RateLimited } from "../http/rate-limit.server";
 import {
@@ -19,18 +21,7 @@ import {
 
 export type ExportFormat = "csv" | "json";
 
-const EXPORT_COLUMNS = [
-  "id",
-  "kind",
-  "title",
-  "body_text",
-  "tags",
-  "council_code",
-  "council_name",
-  "region",
-  "author_perspective",
-  "month",
-] as const satisfies readonly (keyof StoryExportRow)[];
+const EXPORT_COLUMNS = STORY_FIELDS.map((field) => field.name) satisfies readonly (keyof StoryExportRow)[];
 
 // Rows are stringified a few hundred at a time: far fewer calls than one per row, still small.
 const BATCH = 250;
@@ -41,14 +32,7 @@ function csvCells(row: StoryExportRow): CsvCell[] {
   return EXPORT_COLUMNS.map((column) => (column === "tags" ? row.tags.join("; ") : row[column]));
 }
 
-async function* csvChunks(rows: AsyncIterable<StoryExportRow>, citation: string): AsyncGenerator<string> {
-  // The citation echoes the search words: like every other line, it is quoted and defused.
-  yield csvNotes([
-    citation,
-    LICENCE_NOTE,
-    "Tags are separated by semicolons. Dates are months (YYYY-MM) on purpose: exact times are never published.",
-    "Text that begins with =, +, - or @ (other than a plain number) starts with an apostrophe, so spreadsheets do not run it as a formula.",
-  ]);
+async function* csvChunks(rows: AsyncIterable<StoryExportRow>): AsyncGenerator<string> {
   yield csvLines([[...EXPORT_COLUMNS]]);
   let batch: CsvCell[][] = [];
   for await (const row of rows) {
@@ -65,11 +49,13 @@ async function* jsonChunks(
   rows: AsyncIterable<StoryExportRow>,
   citation: string,
   retrieved: string,
+  dataPackageUrl: string,
 ): AsyncGenerator<string> {
   const head = {
     licence: { name: DATA_LICENCE.name, title: DATA_LICENCE.title, url: DATA_LICENCE.url },
     citation,
     retrieved,
+    datapackage: dataPackageUrl,
   };
   yield `${JSON.stringify(head).slice(0, -1)},"stories":[`;
   let first = true;
@@ -114,23 +100,73 @@ function plainText(status: number, message: string, headers: Record<string, stri
   return new Response(message, { status, headers: { "Content-Type": "text/plain; charset=utf-8", ...headers } });
 }
 
+/** The download's search, checked: names lead to the address with codes, unknown codes are a 404. */
+async function checkedSearch(request: Request): Promise<{ search: StorySearch } | { refusal: Response }> {
+  const url = new URL(request.url);
+  const parsed = parseStorySearch(url.searchParams);
+  if (!parsed.ok) return { refusal: plainText(400, Object.values(parsed.errors).join("\n")) };
+  const { search } = parsed;
+  // A council's or tag's name leads to the download's address with its code or slug.
+  const resolution = await resolveFilterNames(search);
+  if (!resolution.ok) return { refusal: plainText(400, nameRefusal(resolution)) };
+  if (resolution.resolved.length > 0) return { refusal: redirectTo(url, resolution.search) };
+  const unknown = await findUnknownFilter(search);
+  if (unknown)
+    return {
+      refusal: plainText(404, `${unknown.message} The tags, councils and regions there are: ${publicOrigin()}/stories`),
+    };
+  return { search };
+}
+
+/** "https://…/stories/export/datapackage.json?tag=respite": the data package of a search's downloads. */
+export function storyDataPackageUrl(search: StorySearch): string {
+  return `${publicOrigin()}/stories/export/datapackage.json${storySearchQuery(search)}`;
+}
+
+/** How to cite a search, given the names of its filters (`nameFilters`). */
+export function citeStorySearch(search: StorySearch, names: FilterNames, now: Date): string {
+  return citeAs(describeStorySearch(search, names), `${publicOrigin()}/stories${storySearchQuery(search)}`, now);
+}
+
+async function storyCitation(search: StorySearch, now: Date): Promise<string> {
+  return citeStorySearch(search, await nameFilters(search), now);
+}
+
+/** /stories/export/datapackage.json?…: the licence, citation and columns of the CSV with the same filters. */
+export async function storyDataPackageResponse(request: Request): Promise<Response> {
+  const checked = await checkedSearch(request);
+  if ("refusal" in checked) return checked.refusal;
+  const { search } = checked;
+  const citation = await storyCitation(search, new Date());
+  const body = dataPackage({
+    name: "fifth-option-stories",
+    title: "Fifth Option stories",
+    description:
+      "Published stories, practice notes and questions matching a search, one row each. Dates are months on purpose: exact times are never published. Text that begins with =, +, - or @ (other than a plain number) starts with an apostrophe, so spreadsheets do not run it as a formula.",
+    csvUrl: `${publicOrigin()}/stories/export.csv${storySearchQuery(search)}`,
+    homepage: `${publicOrigin()}/stories${storySearchQuery(search)}`,
+    fields: STORY_FIELDS,
+    primaryKey: "id",
+    citation,
+  });
+  return new Response(JSON.stringify(body, null, 2), {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      Link: dataLinks(null),
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
 /** A download request answered: the file, or a plain 400, 404, 429 or 503 saying why not. */
 export async function exportResponse(
   request: Request,
   clientAddress: string | undefined,
   format: ExportFormat,
 ): Promise<Response> {
-  const url = new URL(request.url);
-  const parsed = parseStorySearch(url.searchParams);
-  if (!parsed.ok) return plainText(400, Object.values(parsed.errors).join("\n"));
-  const { search } = parsed;
-  // A council's or tag's name leads to the download's address with its code or slug.
-  const resolution = await resolveFilterNames(search);
-  if (!resolution.ok) return plainText(400, nameRefusal(resolution));
-  if (resolution.resolved.length > 0) return redirectTo(url, resolution.search);
-  const unknown = await findUnknownFilter(search);
-  if (unknown)
-    return plainText(404, `${unknown.message} The tags, councils and regions there are: ${publicOrigin()}/stories`);
+  const checked = await checkedSearch(request);
+  if ("refusal" in checked) return checked.refusal;
+  const { search } = checked;
   if (running >= MOST_AT_ONCE)
     return plainText(503, "Other downloads are running. Try again in a minute.", { "Retry-After": "60" });
   // Reserved before anything is awaited, so no more than MOST_AT_ONCE can ever start.
@@ -138,22 +174,20 @@ export async function exportResponse(
   let streaming = false;
   try {
     await consume("exportsPerClient", await clientKey(clientAddress));
-    const names = await nameFilters(search);
     const now = new Date();
-    const citation = citeAs(
-      describeStorySearch(search, names),
-      `${publicOrigin()}/stories${storySearchQuery(search)}`,
-      now,
-    );
+    const citation = await storyCitation(search, now);
     const retrieved = retrievalDate(now);
     const rows = publishedStoryRows(search);
-    const chunks = counted(format === "csv" ? csvChunks(rows, citation) : jsonChunks(rows, citation, retrieved));
+    const chunks = counted(
+      format === "csv" ? csvChunks(rows) : jsonChunks(rows, citation, retrieved, storyDataPackageUrl(search)),
+    );
     streaming = true;
     return new Response(streamOf(chunks, request.signal), {
       headers: {
         "Content-Type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
         "Content-Disposition": `attachment; filename="fifth-option-stories-${retrieved}.${format}"`,
         "Cache-Control": "no-store",
+        Link: dataLinks(storyDataPackageUrl(search)),
       },
     });
   } catch (error) {
