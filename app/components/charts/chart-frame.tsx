@@ -19,6 +19,8 @@ export interface ChartText {
   headingLevel?: 2 | 3 | 4;
   /** The table's caption. Default: the title. */
   tableCaption?: string;
+  /** The stories behind the figures (same place, period and filters), linked under the chart. */
+  stories?: { href: string; text: string } | null;
 }
 
 export interface ChartIds {
@@ -121,6 +123,11 @@ export function ChartFrame({
           )}
         </div>
       </div>
+      {text.stories ? (
+        <p className="chart__stories">
+          <a href={text.stories.href}>{text.stories.text}</a>
+        </p>
+      ) : null}
     </figure>
   );
 }

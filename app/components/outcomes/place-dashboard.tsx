@@ -14,6 +14,7 @@ import {
 } from "~/components/charts";
 import { WITHHELD_TEXT, type Figure, type NetScore } from "~/domain/outcomes/figures";
 import type { ComparedFigures, DomainFigures, Spread } from "~/domain/outcomes/outcome-view";
+import type { PlaceLink } from "~/domain/outcomes/links";
 import type { DashboardData } from "~/domain/outcomes/place-page";
 
 import { CouncilTable } from "./council-table";
@@ -43,7 +44,7 @@ function spreadText(figure: Figure<Spread>, unit: "pence" | "hours"): string {
   return `${formatValue(median, unit)} (middle half ${formatValue(lowerQuartile, unit)} to ${formatValue(upperQuartile, unit)}; ${values} values)`;
 }
 
-export function PlaceDashboard({ data }: { data: DashboardData }) {
+export function PlaceDashboard({ data, stories }: { data: DashboardData; stories: PlaceLink | null }) {
   const { place, view, comparisons, byPlanLead, councils } = data;
   if (!view.reports.shown) {
     return (
@@ -89,6 +90,12 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
           <dd>{spreadText(view.hourlyRate, "pence")}</dd>
         </div>
       </dl>
+      {stories ? (
+        <p>
+          <Link to={stories.href}>{stories.text}</Link>: the same place, with the same perspective, kind of support and
+          (for a period within one year) year.
+        </p>
+      ) : null}
 
       <section className="section" aria-labelledby="trend">
         <h2 id="trend">Quarter by quarter</h2>
@@ -96,6 +103,7 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
           title={`Quality of life in ${place.name}, quarter by quarter`}
           summary={`Net score for quality of life overall in each quarter${comparisons[0] ? `, with ${comparisons[0].label} for comparison` : ""}. A gap means too few reports that quarter. ${extremes(view.trend.map((q) => ({ label: q.label, value: q.qualityOfLife })))}`}
           headingLevel={3}
+          stories={stories}
           rowHeading="Quarter"
           series={everyPlace.slice(0, 2).map((p) => ({
             name: p.label,
@@ -106,6 +114,7 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
           title={`Reports about ${place.name}, quarter by quarter`}
           summary={`How many reports describe each quarter, rounded to the nearest 5. In all: ${formatFigure(view.reports, "count")}.`}
           headingLevel={3}
+          stories={stories}
           rowHeading="Quarter"
           unit="count"
           bars={view.trend.map((q) => ({ label: q.label, value: q.reports }))}
@@ -126,6 +135,7 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
           }
           summary={`${extremes(coreDomains.map((d) => ({ label: d.label, value: d.net })))} Scores whose intervals overlap may not really differ.`}
           headingLevel={3}
+          stories={stories}
           rowHeading="Area of life"
           series={compareSeries}
           rows={coreDomains.map((d) => ({
@@ -142,6 +152,7 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
           title={`How the ratings divide in ${place.name}`}
           summary="For each area of life, the share of reports (where it was relevant) saying it got a lot worse, a bit worse, stayed the same, got a bit better or a lot better; worse to the left of the centre line, better to the right."
           headingLevel={3}
+          stories={stories}
           rowHeading="Area of life"
           divergeAround="same"
           rows={[...coreDomains, ...carerDomains].map((d) => ({
@@ -173,6 +184,7 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
             )
             .join(". ")}
           headingLevel={3}
+          stories={stories}
           rowHeading="Area of life"
           series={leadViews.map((l) => ({ key: l.lead, name: l.label }))}
           rows={coreDomains.map((d) => ({
@@ -193,6 +205,7 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
           title={`Kinds of support in ${place.name}`}
           summary={`Share of reports by the kind of support they describe. ${topShare(view.supportArrangements.categories)}`}
           headingLevel={3}
+          stories={stories}
           rowHeading="Kind of support"
           unit="percent"
           bars={view.supportArrangements.categories.map((c) => ({ label: c.label, value: c.share }))}
@@ -201,6 +214,7 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
           title={`What happened to the budget at the last review in ${place.name}`}
           summary={`Share of reports by the change to the personal budget at the last review. ${topShare(view.budgetChanges.categories)}`}
           headingLevel={3}
+          stories={stories}
           rowHeading="Budget at the last review"
           unit="percent"
           bars={view.budgetChanges.categories.map((c) => ({ label: c.label, value: c.share }))}
