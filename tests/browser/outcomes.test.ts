@@ -93,7 +93,7 @@ describe("the outcomes dashboard", () => {
     const part = (first ?? "").slice(0, 5);
     await typeInto(page, "#find", part);
     // Each pause in typing asks for what is typed so far; wait for the whole of it.
-    await page.waitForURL(new RegExp(`find=${encodeURIComponent(part).replace(/%20/g, "\\+")}(&|$)`));
+    await page.waitForURL(new RegExp(`find=${encodeURIComponent(part).replace(/%20/g, "\\+")}(&|#|$)`));
     await page.waitForLoadState("networkidle");
     const found = await councilNames(page);
     expect(found.length).toBeGreaterThan(0);
