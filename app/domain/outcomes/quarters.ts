@@ -3,20 +3,9 @@
 
 const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const MONTH_NAME = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
+/** "January" for 1. */
+const monthName = (month: number) => MONTH_NAME.format(new Date(Date.UTC(2000, month - 1, 1)));
 
 /** "2025-Q2" → "2025-04-01", or null when it is not a quarter. */
 export function quarterStartFromCode(code: string): string | null {
@@ -46,8 +35,8 @@ export function quarterLabel(quarterStart: string): string {
 export function periodLabel(from: string, to: string): string {
   const [fromYear, fromMonth] = from.split("-").map(Number);
   const [toYear, toMonth] = to.split("-").map(Number);
-  const first = MONTH_NAMES[(fromMonth ?? 1) - 1];
-  const last = MONTH_NAMES[(toMonth ?? 1) + 1];
+  const first = monthName(fromMonth ?? 1);
+  const last = monthName((toMonth ?? 1) + 2);
   if (fromYear === toYear) return `${first} to ${last} ${toYear}`;
   return `${first} ${fromYear} to ${last} ${toYear}`;
 }
