@@ -3,11 +3,12 @@
 import { Form } from "@remix-run/react";
 
 import { OUTCOME_FILTER_CHOICES, type OutcomeFilterField } from "~/domain/outcomes/outcome-filters";
+import type { PeriodChoices } from "~/domain/outcomes/place-page";
 
-import { ErrorSummary, SelectField, SubmitButton, TextField } from "./forms";
+import { ErrorSummary, SelectField, SubmitButton } from "./forms";
 
 const everyone = { value: "", label: "Everyone" };
-const choices = (record: Record<string, string | { label: string }>) => [
+const listChoices = (record: Record<string, string | { label: string }>) => [
   everyone,
   ...Object.entries(record).map(([value, label]) => ({
     value,
@@ -16,9 +17,19 @@ const choices = (record: Record<string, string | { label: string }>) => [
 ];
 
 const PERIOD = [
-  { name: "from", label: "From quarter", hint: "For example 2024-Q1" },
-  { name: "to", label: "To quarter", hint: "For example 2026-Q4" },
+  { name: "from", label: "From quarter" },
+  { name: "to", label: "To quarter" },
 ] as const;
+
+/**
+ * The quarters to choose from. A value in the address that is not one of them (a mistyped or
+ * hostile link, refused with a 400) is kept as the first choice, so the form shows what was sent.
+ */
+function quarterOptions(quarters: PeriodChoices["quarters"], value: string) {
+  return quarters.some((q) => q.value === value)
+    ? quarters
+    : [{ value, label: `${value} (not a quarter we have)` }, ...quarters];
+}
 
 const LISTS: { name: keyof typeof OUTCOME_FILTER_CHOICES; label: string }[] = [
   { name: "perspective", label: "Who reported" },
@@ -31,12 +42,15 @@ export function OutcomeFilterForm({
   values,
   errors,
   extra,
+  choices,
 }: {
   /** What the address holds, as typed: kept when it is wrong, so it can be corrected. */
   values: Partial<Record<OutcomeFilterField, string>>;
   errors?: Partial<Record<OutcomeFilterField, string>>;
   /** Other parameters of the page to keep (the nation or sort order of a table). */
   extra?: Record<string, string>;
+  /** The quarters the period lists offer, and the period shown. */
+  choices: PeriodChoices;
 }) {
   return (
     <>
@@ -46,24 +60,26 @@ export function OutcomeFilterForm({
           <input key={name} type="hidden" name={name} value={value} />
         ))}
         <div className="outcome-filters__period">
-          {PERIOD.map(({ name, label, hint }) => (
-            <TextField
-              key={name}
-              name={name}
-              label={label}
-              hint={hint}
-              width="short"
-              defaultValue={values[name]}
-              error={errors?.[name]}
-            />
-          ))}
+          {PERIOD.map(({ name, label }) => {
+            const value = values[name] ?? choices.period[name];
+            return (
+              <SelectField
+                key={name}
+                name={name}
+                label={label}
+                options={quarterOptions(choices.quarters, value)}
+                defaultValue={value}
+                error={errors?.[name]}
+              />
+            );
+          })}
         </div>
         {LISTS.map(({ name, label }) => (
           <SelectField
             key={name}
             name={name}
             label={label}
-            options={choices(OUTCOME_FILTER_CHOICES[name].options)}
+            options={listChoices(OUTCOME_FILTER_CHOICES[name].options)}
             defaultValue={values[name] ?? ""}
             error={errors?.[name]}
           />

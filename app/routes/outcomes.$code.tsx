@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useParams } from "@remix-run/react";
 
+import { inPlace } from "~/domain/geography";
 import { PlaceNotFound, PlacePage } from "~/components/outcomes/place-page";
 import { loadPlacePage } from "~/server/outcomes/pages.server";
 import { findCouncil } from "~/server/outcomes/figures.server";
@@ -8,7 +9,7 @@ import { findCouncil } from "~/server/outcomes/figures.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   {
     title: data
-      ? `${data.errors ? "Error: " : ""}Outcomes in ${data.heading.name} – Fifth Option`
+      ? `${data.errors ? "Error: " : ""}Outcomes ${inPlace(data.heading)} – Fifth Option`
       : "Council not found – Fifth Option",
   },
 ];

@@ -6,11 +6,14 @@ import { OutcomeFilterForm } from "~/components/outcome-filters";
 import { CouncilTable } from "~/components/outcomes/council-table";
 import { TableScroll } from "~/components/table-scroll";
 import { DownloadLinks } from "~/components/outcomes/download-links";
-import { outcomeFilterParams, parseOutcomeFilters, OUTCOME_FILTER_FIELDS } from "~/domain/outcomes/outcome-filters";
-import { sortPlaceRows, type PlaceSort } from "~/domain/outcomes/places";
-import { quarterLabel } from "~/domain/outcomes/quarters";
+import { CouncilSearch } from "~/components/outcomes/council-search";
+import { storiesForFigures } from "~/domain/outcomes/links";
+import { outcomeFilterParams } from "~/domain/outcomes/outcome-filters";
+import { councilTableView, sortPlaceRows, type PlaceSort } from "~/domain/outcomes/places";
+import { periodLabel } from "~/domain/outcomes/quarters";
 import { NATIONS } from "~/domain/taxonomy";
 import { loadOverview } from "~/server/outcomes/figures.server";
+import { periodChoices, readOutcomeFilters } from "~/server/outcomes/pages.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data && "errors" in data ? "Error: " : ""}Outcomes by nation and council – Fifth Option` },
@@ -25,30 +28,31 @@ const SORTS: PlaceSort[] = ["name", "reports", "quality", "selfled"];
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const today = new Date();
-  const values = Object.fromEntries(
-    OUTCOME_FILTER_FIELDS.map((f) => [f, url.searchParams.get(f) ?? ""]).filter(([, v]) => v),
-  );
-  const parsed = parseOutcomeFilters(url.searchParams, today);
-  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const { values, parsed } = readOutcomeFilters(url, today);
+  if (!parsed.ok)
+    return data({ errors: parsed.errors, values: parsed.values, choices: await periodChoices(today) }, { status: 400 });
   const nationParam = url.searchParams.get("nation");
   const nation = NATIONS.find((n) => n === nationParam) ?? null;
   const sortParam = url.searchParams.get("sort") as PlaceSort | null;
   const sort = sortParam && SORTS.includes(sortParam) ? sortParam : "name";
   const descending = url.searchParams.get("order") === "desc";
+  const find = (url.searchParams.get("find") ?? "").trim().slice(0, 60);
+  const all = url.searchParams.get("all") === "1";
 
   const overview = await loadOverview(parsed.filters);
-  const councils = sortPlaceRows(
-    overview.filter((n) => !nation || n.nation === nation).flatMap((n) => n.table.places),
-    sort,
-    descending,
-  );
+  const inNation = overview.filter((n) => !nation || n.nation === nation).flatMap((n) => n.table.places);
+  const table = councilTableView(sortPlaceRows(inNation, sort, descending), find, all);
   return {
     values,
     query: outcomeFilterParams(parsed.filters, today).toString(),
-    period: `${quarterLabel(parsed.filters.from)} to ${quarterLabel(parsed.filters.to)}`,
+    period: periodLabel(parsed.filters.from, parsed.filters.to),
+    choices: await periodChoices(today, parsed.filters),
+    stories: storiesForFigures(null, parsed.filters),
     nation,
     sort,
     descending,
+    find,
+    all,
     nations: overview.map((n) => ({
       nation: n.nation,
       reports: n.view.reports,
@@ -57,7 +61,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       regions: n.table.regions,
       domains: n.view.domains.filter((d) => !d.carersOnly).map((d) => ({ slug: d.slug, label: d.label, net: d.net })),
     })),
-    councils,
+    councils: table.rows,
+    hidden: table.hidden,
+    matching: table.matching,
+    everyCouncil: inNation.length,
   };
 }
 
@@ -67,24 +74,34 @@ export default function OutcomesOverview() {
     return (
       <>
         <h1>Outcomes by nation and council</h1>
-        <OutcomeFilterForm values={loaded.values} errors={loaded.errors} />
+        <OutcomeFilterForm values={loaded.values} errors={loaded.errors} choices={loaded.choices} />
       </>
     );
   }
-  const { values, query, period, nation, sort, descending, nations, councils } = loaded;
-  // The address of this page with some parameters changed: filters, nation and order are kept.
-  const withQuery = (extra: Record<string, string | null>) => {
+  const { values, query, period, choices, stories, nation, sort, descending, find, all, nations, councils } = loaded;
+  const { hidden, matching, everyCouncil } = loaded;
+  // The page's parameters besides the filters: nation, order, the name looked for, all councils.
+  const tableParams: Record<string, string> = {
+    ...(nation ? { nation } : {}),
+    ...(sort !== "name" ? { sort } : {}),
+    ...(descending ? { order: "desc" } : {}),
+    ...(find ? { find } : {}),
+    ...(all ? { all: "1" } : {}),
+  };
+  // The address of this page with some parameters changed; the rest are kept.
+  const withQuery = (extra: Record<string, string | null>, hash = "") => {
     const params = new URLSearchParams(query);
-    if (nation) params.set("nation", nation);
-    if (sort !== "name") params.set("sort", sort);
-    if (descending) params.set("order", "desc");
-    for (const [key, value] of Object.entries(extra)) {
+    for (const [key, value] of Object.entries({ ...tableParams, ...extra })) {
       if (value) params.set(key, value);
       else params.delete(key);
     }
     const text = params.toString();
-    return text ? `/outcomes?${text}` : "/outcomes";
+    return `${text ? `/outcomes?${text}` : "/outcomes"}${hash}`;
   };
+  const where = nation ? ` in ${nation}` : "";
+  const status = find
+    ? `${councils.length} of ${everyCouncil} councils${where} shown: ${matching} ${matching === 1 ? "matches" : "match"} “${find}”${hidden ? `, ${hidden} of them with too few reports to show figures (hidden)` : ""}.`
+    : `${councils.length} of ${everyCouncil} councils${where} shown${hidden ? `: ${hidden} with too few reports to show figures are hidden` : ""}.`;
   const domainRows = nations[0]?.domains ?? [];
   return (
     <>
@@ -94,14 +111,11 @@ export default function OutcomesOverview() {
         and counts are slightly changed and rounded to the nearest 5 to protect the people in them:{" "}
         <Link to="/outcomes/about-the-data">about the data</Link>.
       </p>
-      <OutcomeFilterForm
-        values={values}
-        extra={{
-          ...(nation ? { nation } : {}),
-          ...(sort !== "name" ? { sort } : {}),
-          ...(descending ? { order: "desc" } : {}),
-        }}
-      />
+      <OutcomeFilterForm values={values} extra={tableParams} choices={choices} />
+      <p>
+        <Link to={stories.href}>{stories.text}</Link> with the same perspective, kind of support and (for a period
+        within one year) year.
+      </p>
 
       <section className="section" aria-labelledby="nations">
         <h2 id="nations">England, Scotland and Wales</h2>
@@ -175,19 +189,47 @@ export default function OutcomesOverview() {
             </Link>
           ))}
         </nav>
-        <CouncilTable
-          councils={councils}
-          caption={`${councils.length} councils${nation ? ` in ${nation}` : ""}. Select a column heading to sort.`}
-          sort={{
-            current: sort,
-            descending,
-            // A new column starts with the highest first (A to Z for names); the same column reverses.
-            href: (column) => {
-              const descend = column === sort ? !descending : column !== "name";
-              return withQuery({ sort: column === "name" ? null : column, order: descend ? "desc" : null });
-            },
-          }}
+        <CouncilSearch
+          name={find}
+          keep={Object.fromEntries(
+            [...new URLSearchParams(query), ...Object.entries(tableParams)].filter(([key]) => key !== "find"),
+          )}
+          status={status}
         />
+        {hidden > 0 || all ? (
+          <p>
+            {all ? (
+              <Link to={withQuery({ all: null }, "#councils")}>Hide councils with too few reports</Link>
+            ) : (
+              <Link to={withQuery({ all: "1" }, "#councils")}>
+                Show all {matching} {find ? "matching " : ""}councils, including the {hidden} with too few reports
+              </Link>
+            )}
+          </p>
+        ) : null}
+        {councils.length > 0 ? (
+          <CouncilTable
+            councils={councils}
+            caption={`${councils.length} councils${where}${find ? ` matching “${find}”` : ""}. Select a column heading to sort.`}
+            sort={{
+              current: sort,
+              descending,
+              // A new column starts with the highest first (A to Z for names); the same column reverses.
+              href: (column) => {
+                const descend = column === sort ? !descending : column !== "name";
+                return withQuery(
+                  { sort: column === "name" ? null : column, order: descend ? "desc" : null },
+                  "#councils",
+                );
+              },
+            }}
+          />
+        ) : (
+          <p>
+            No council{where} {all ? "" : "with figures to show "}matches “{find}”. Check the spelling
+            {all ? "" : ", or show all councils"}.
+          </p>
+        )}
       </section>
       <DownloadLinks query={query} />
     </>

@@ -113,7 +113,9 @@ export default function AboutTheData() {
             groups each have {MIN_REPORTS} or more reports.
           </strong>{" "}
           Since the score gives away each group&apos;s total, when one rating of a group is withheld (&ldquo;a lot
-          worse&rdquo;), its partner (&ldquo;a bit worse&rdquo;) is withheld too.
+          worse&rdquo;), its partner (&ldquo;a bit worse&rdquo;) is withheld too. A score withheld this way, where the
+          reports themselves are shown, reads &ldquo;fewer than {MIN_REPORTS} in a group&rdquo;, never &ldquo;fewer than{" "}
+          {MIN_REPORTS}&rdquo;, which would read as the number of reports.
         </li>
         <li>
           <strong>Medians and quartiles need at least {MIN_VALUES_FOR_MEDIAN} values</strong>; with fewer they are shown

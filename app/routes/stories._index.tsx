@@ -18,6 +18,7 @@ import {
   WordMatchNote,
 } from "~/components/story-search";
 import { citeAs } from "~/domain/licence";
+import { figuresForStories } from "~/domain/outcomes/links";
 import { describeStorySearch } from "~/domain/posts/citation";
 import {
   facetsToShow,
@@ -112,6 +113,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       filtered: isFiltered(search),
       citation: citeAs(heading, `${publicOrigin()}/stories${storySearchQuery(search)}`, new Date()),
       feeds: feedLinks(publicOrigin(), search, names),
+      figures: figuresForStories(url.searchParams, names, new Date()),
     };
   } catch (error) {
     if (!(error instanceof InvalidCursor)) throw error;
@@ -229,6 +231,11 @@ export default function Stories() {
           </FilterDisclosure>
           <div className="search-layout__results">
             <ActiveFilters search={page.search} names={page.names} />
+            {page.figures ? (
+              <p className="figures-link">
+                <Link to={page.figures.href}>{page.figures.text}</Link>
+              </p>
+            ) : null}
             {page.member ? (
               <FollowFilters
                 search={page.search}

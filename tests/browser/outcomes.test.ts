@@ -1,5 +1,7 @@
-// The outcomes dashboard in a real browser: every view passes axe, filters and sorting work by
-// keyboard alone, and the whole thing works with JavaScript switched off.
+// The outcomes dashboard in a real browser: every view passes axe at 390 px and on a desktop
+// without scrolling sideways, filters, finding and sorting work by keyboard alone, and the whole
+// thing works with JavaScript switched off.
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
 import { axeViolations, tabTo, typeInto, watchForProblems } from "../support/browser";
@@ -18,64 +20,118 @@ async function busiestRegion(): Promise<string> {
   return row?.region_code ?? "E12000002";
 }
 
+/** Council names in the table's rows. */
+function councilNames(page: Page): Promise<string[]> {
+  return page.locator("table.council-table tbody th[scope=row]").allTextContents();
+}
+
+/** Whether the page scrolls sideways (its content wider than the window). */
+function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}
+
 describe("the outcomes dashboard", () => {
-  it("shows the overview, a region and a council with charts, tables and no axe violations", async () => {
-    const page = await suite.browser.newPage();
+  it.each(
+    [390, 1280].flatMap((width) =>
+      ["/outcomes", "/outcomes/region/E12000002", "/outcomes/E06000001", "/outcomes/W06000015"].map(
+        (path) => [width, path] as const,
+      ),
+    ),
+  )("at %ipx %s passes axe and does not scroll sideways", async (width, path) => {
+    const page = await suite.browser.newPage({ viewport: { width, height: 900 } });
     const problems = watchForProblems(page);
-    const region = await busiestRegion();
-    for (const path of ["/outcomes", `/outcomes/region/${region}`, "/outcomes/E06000001", "/outcomes/about-the-data"]) {
-      const response = await page.goto(`${appUrl}${path}`, { waitUntil: "networkidle" });
-      expect(response?.status(), path).toBe(200);
-      expect(await page.locator("h1").count(), path).toBe(1);
-      expect(await axeViolations(page), path).toEqual([]);
-    }
-    // The region page draws its charts as SVG with a title, a summary and a table beside each.
-    await page.goto(`${appUrl}/outcomes/region/${region}`, { waitUntil: "networkidle" });
-    const figures = page.locator("main figure");
-    expect(await figures.count()).toBeGreaterThanOrEqual(5);
-    expect(await page.locator("main figure svg[role=img]").count()).toBe(await figures.count());
-    expect(await page.locator("main figure table caption").count()).toBe(await figures.count());
-    // Printing keeps the charts and their tables.
-    await page.emulateMedia({ media: "print" });
-    expect(await page.locator("main figure svg").first().isVisible()).toBe(true);
-    expect(await page.locator("main figure table").first().isVisible()).toBe(true);
+    const response = await page.goto(`${appUrl}${path}`, { waitUntil: "networkidle" });
+    expect(response?.status()).toBe(200);
+    expect(await page.locator("h1").count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await scrollsSideways(page)).toBe(false);
     expect(problems.consoleErrors).toEqual([]);
     await page.close();
   });
 
-  it("filters and sorts by keyboard alone", async () => {
+  it.each([390, 1280])("draws a region's charts at %ipx with tables, the dot plots across the width", async (width) => {
+    const page = await suite.browser.newPage({ viewport: { width, height: 900 } });
+    const region = await busiestRegion();
+    await page.goto(`${appUrl}/outcomes/region/${region}`, { waitUntil: "networkidle" });
+    // Each chart is SVG with a title, a summary and a table, one image showing at a time.
+    const figures = page.locator("main figure");
+    expect(await figures.count()).toBeGreaterThanOrEqual(5);
+    expect(await page.locator("main figure svg[role=img]:visible").count()).toBe(await figures.count());
+    expect(await page.locator("main figure table caption").count()).toBe(await figures.count());
+    // The dot plots use the page's width on a desktop (not the narrow drawing's 27rem), and fit a phone.
+    const dotsWidth = (await page.locator("main figure.chart--wide svg[role=img]:visible").first().boundingBox())
+      ?.width;
+    if (width === 1280) expect(dotsWidth).toBeGreaterThan(600);
+    else expect(dotsWidth).toBeLessThanOrEqual(390);
+    if (width === 1280) {
+      // Printing keeps the charts and their tables.
+      await page.emulateMedia({ media: "print" });
+      expect(await page.locator("main figure svg").first().isVisible()).toBe(true);
+      expect(await page.locator("main figure table").first().isVisible()).toBe(true);
+    }
+    await page.close();
+  });
+
+  it("chooses a period, finds a council as you type and sorts, by keyboard alone", async () => {
     const page = await suite.browser.newPage();
     await page.goto(`${appUrl}/outcomes`, { waitUntil: "networkidle" });
-    await typeInto(page, "#from", "2025-Q1");
+    // The period is chosen from lists: one quarter earlier for the start.
+    await tabTo(page, "#from");
+    const before = await page.locator("#from").inputValue();
+    await page.keyboard.press("ArrowUp");
+    const from = await page.locator("#from").inputValue();
+    expect(from).not.toBe(before);
     await tabTo(page, "#lead");
     await page.keyboard.press("ArrowDown");
     await tabTo(page, "form.outcome-filters button[type=submit]");
-    await pressAndWait(page, "Enter", /from=2025-Q1/);
+    await pressAndWait(page, "Enter", new RegExp(`from=${from}`));
     expect(page.url()).toContain("lead=self_led");
     expect(await page.locator("#lead").inputValue()).toBe("self_led");
+    expect(await page.locator("#from").inputValue()).toBe(from);
+    // Typing part of a council's name narrows the table without pressing anything.
+    const [first] = await councilNames(page);
+    const part = (first ?? "").slice(0, 5);
+    await typeInto(page, "#find", part);
+    // Each pause in typing asks for what is typed so far; wait for the whole of it.
+    await page.waitForURL(new RegExp(`find=${encodeURIComponent(part).replace(/%20/g, "\\+")}(&|#|$)`));
+    await page.waitForLoadState("networkidle");
+    const found = await councilNames(page);
+    expect(found.length).toBeGreaterThan(0);
+    for (const name of found) expect(name.toLowerCase()).toContain(part.toLowerCase());
+    expect(await page.locator("#find").evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await page.locator(".council-search__status").textContent()).toContain(`“${part}”`);
+    expect(page.url()).toContain(`from=${from}`);
     // Sort the councils by reports, highest first, through the column heading link.
     await tabTo(page, "th a[href*='sort=reports']");
     await pressAndWait(page, "Enter", /sort=reports/);
     expect(await page.locator("th[aria-sort=descending]").textContent()).toContain("Reports");
-    expect(page.url()).toContain("from=2025-Q1");
+    expect(page.url()).toContain("find=");
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 
-  it("works without JavaScript, and a mistake is named beside the field with what was typed kept", async () => {
-    const context = await suite.browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${appUrl}/outcomes`);
-    await page.fill("#from", "2025-Q9");
-    await page.click("form.outcome-filters button[type=submit]");
-    await page.waitForURL(/from=2025-Q9/);
+  it("works without JavaScript: a refused period is named and kept, and the table is found and shown whole", async () => {
+    const page = await suite.pageWithoutScript();
+    await page.goto(`${appUrl}/outcomes?from=2025-Q9`);
     expect(await page.locator("#from-error").textContent()).toContain("Enter the first quarter like 2025-Q1");
     expect(await page.locator("#from").inputValue()).toBe("2025-Q9");
-    await page.fill("#from", "2025-Q1");
+    const valid = await page.locator("#from option").nth(1).getAttribute("value");
+    await page.selectOption("#from", valid ?? "");
     await page.click("form.outcome-filters button[type=submit]");
-    await page.waitForURL(/from=2025-Q1/);
+    await page.waitForURL(new RegExp(`from=${valid}`));
     expect(await page.locator("#from-error").count()).toBe(0);
-    expect(await page.locator("table.council-table tbody tr").count()).toBeGreaterThan(200);
-    await context.close();
+    const shown = (await councilNames(page)).length;
+    expect(shown).toBeLessThan(207);
+    // Councils with too few reports are hidden until asked for.
+    await page.getByRole("link", { name: /^Show all \d+ councils/ }).click();
+    await page.waitForURL(/all=1/);
+    expect((await councilNames(page)).length).toBeGreaterThan(shown);
+    await page.fill("#find", "bury");
+    await page.click("form.council-search button[type=submit]");
+    await page.waitForURL(/find=bury/);
+    const found = await councilNames(page);
+    expect(found.length).toBeGreaterThan(0);
+    for (const name of found) expect(name.toLowerCase()).toContain("bury");
+    await page.context().close();
   });
 });

@@ -7,7 +7,7 @@ import { type Figure, type NetScore, type Share } from "~/domain/outcomes/figure
 
 import { formatFigure, formatInterval, type NumberUnit } from "./format";
 import { GRID, INK, MUTED, type MarkerShape } from "./palette";
-import { FONT_SIZE, VIEW_MARGIN, VIEW_WIDTH, round, tickAnchor } from "./layout";
+import { FONT_SIZE, VIEW_MARGIN, VIEW_WIDTH, WIDE_VIEW_WIDTH, round, tickAnchor } from "./layout";
 
 /** The words every chart needs from the page that shows it. */
 export interface ChartText {
@@ -19,6 +19,8 @@ export interface ChartText {
   headingLevel?: 2 | 3 | 4;
   /** The table's caption. Default: the title. */
   tableCaption?: string;
+  /** The stories behind the figures (same place, period and filters), linked under the chart. */
+  stories?: { href: string; text: string } | null;
 }
 
 export interface ChartIds {
@@ -54,6 +56,7 @@ export function ChartFrame({
   legend,
   table,
   children,
+  wide,
 }: {
   text: ChartText;
   ids: ChartIds;
@@ -62,13 +65,20 @@ export function ChartFrame({
   legend: LegendItem[];
   table: ChartTableData;
   children: ReactNode;
+  /**
+   * The same drawing laid out across WIDE_VIEW_WIDTH (labels beside the marks), shown instead on
+   * a wide screen, where the narrow one would use half the page. Only one is ever displayed, so
+   * a screen reader meets one image.
+   */
+  wide?: { height: number; content: ReactNode };
 }) {
   // A table of one or two value columns fits beside the drawing on a wide screen; a wider one goes below.
-  const tableBeside = table.columns.length <= 2;
+  // A chart with a wide drawing takes the page's width there, with its table below.
+  const tableBeside = table.columns.length <= 2 && !wide;
   const tableElement = <ChartTable caption={text.tableCaption ?? text.title} captionId={ids.tableCaption} {...table} />;
   const Heading = `h${text.headingLevel ?? 3}` as const;
   return (
-    <figure className={tableBeside ? "chart chart--table-beside" : "chart"}>
+    <figure className={`chart${tableBeside ? " chart--table-beside" : ""}${wide ? " chart--wide" : ""}`}>
       <figcaption className="chart__caption">
         <Heading id={ids.title} className="chart__title">
           {text.title}
@@ -89,22 +99,19 @@ export function ChartFrame({
               ))}
             </ul>
           ) : null}
-          <svg
-            className="chart__svg"
-            viewBox={`${-VIEW_MARGIN} ${-VIEW_MARGIN} ${VIEW_WIDTH + 2 * VIEW_MARGIN} ${round(height + 2 * VIEW_MARGIN)}`}
-            role="img"
-            aria-labelledby={`${ids.title} ${ids.summary}`}
-            focusable="false"
-            fontSize={FONT_SIZE}
-          >
-            <defs>
-              <pattern id={ids.hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                <rect width="6" height="6" fill="#fff" />
-                <line x1="0" y1="0" x2="0" y2="6" stroke={MUTED} strokeWidth="2" />
-              </pattern>
-            </defs>
+          <Drawing ids={ids} width={VIEW_WIDTH} height={height} className={wide ? "chart__svg--narrow" : undefined}>
             {children}
-          </svg>
+          </Drawing>
+          {wide ? (
+            <Drawing
+              ids={{ ...ids, hatch: `${ids.hatch}-wide` }}
+              width={WIDE_VIEW_WIDTH}
+              height={wide.height}
+              className="chart__svg--wide"
+            >
+              {wide.content}
+            </Drawing>
+          ) : null}
         </div>
         <div className="chart__data">
           {tableBeside ? (
@@ -121,7 +128,46 @@ export function ChartFrame({
           )}
         </div>
       </div>
+      {text.stories ? (
+        <p className="chart__stories">
+          <a href={text.stories.href}>{text.stories.text}</a>
+        </p>
+      ) : null}
     </figure>
+  );
+}
+
+/** One SVG image of the chart, named by its title and summary, `width` by `height` units inside a margin. */
+function Drawing({
+  ids,
+  width,
+  height,
+  className,
+  children,
+}: {
+  ids: ChartIds;
+  width: number;
+  height: number;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <svg
+      className={`chart__svg${className ? ` ${className}` : ""}`}
+      viewBox={`${-VIEW_MARGIN} ${-VIEW_MARGIN} ${width + 2 * VIEW_MARGIN} ${round(height + 2 * VIEW_MARGIN)}`}
+      role="img"
+      aria-labelledby={`${ids.title} ${ids.summary}`}
+      focusable="false"
+      fontSize={FONT_SIZE}
+    >
+      <defs>
+        <pattern id={ids.hatch} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+          <rect width="6" height="6" fill="#fff" />
+          <line x1="0" y1="0" x2="0" y2="6" stroke={MUTED} strokeWidth="2" />
+        </pattern>
+      </defs>
+      {children}
+    </svg>
   );
 }
 
@@ -195,18 +241,21 @@ export function TickLabels({
   x,
   y,
   format,
+  width = VIEW_WIDTH,
 }: {
   ticks: number[];
   x: (value: number) => number;
   y: number;
   format: (tick: number) => string;
+  /** The drawing's width, which the end labels keep inside. */
+  width?: number;
 }) {
   return (
     <g className="chart__axis">
       {ticks.map((tick) => {
         const label = format(tick);
         return (
-          <text key={tick} x={round(x(tick))} y={y} textAnchor={tickAnchor(x(tick), label)} fill={INK}>
+          <text key={tick} x={round(x(tick))} y={y} textAnchor={tickAnchor(x(tick), label, width)} fill={INK}>
             {label}
           </text>
         );

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { shown, withheld, type NetScore } from "~/domain/outcomes/figures";
 
 import { DotPlot } from "./dot-plot";
-import { drawing, elements, expectAccessibleChart, render, tableRows, textOf } from "./markup-for-tests";
+import { drawing, elements, expectAccessibleChart, render, section, tableRows, textOf } from "./markup-for-tests";
 
 const net = (score: number, low: number, high: number) => shown<NetScore>({ score, low, high });
 
@@ -33,6 +33,17 @@ function chart() {
 }
 
 describe("DotPlot", () => {
+  it("has a wide drawing with the labels beside the dots, using the width of a desktop page", () => {
+    const markup = section(chart(), "svg", "chart__svg--wide");
+    // -100..100 maps to 284..696 beside a 260-unit label column: +50 → 284 + 150 × 2.06 = 593.
+    expect(elements(markup, "circle", "chart__marker")[0]).toMatchObject({ cx: "593" });
+    expect(new Set(elements(markup, "tspan").map((t) => t.x))).toEqual(new Set(["0"]));
+    // Each label shares its row's first line with the first lane, rather than sitting above it.
+    const [firstLabel] = elements(markup, "tspan");
+    const [firstGrid] = elements(section(markup, "g", "chart__grid"), "line");
+    expect(Number(firstLabel?.y) - 15).toBe(Number(firstGrid?.y1));
+  });
+
   it("places each score and its interval on a shared -100 to +100 axis", () => {
     const markup = drawing(chart());
     // -100..100 maps to 24..336: 1.56 units a point. +50 → 24 + 150 × 1.56 = 258; 0 → 180; -50 → 102.

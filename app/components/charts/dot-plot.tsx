@@ -1,7 +1,9 @@
 // Net scores side by side: one group per row (an outcome domain), one dot with its 95% interval per
 // series (this council, its region, the nation) on a shared -100 to +100 axis. Each series has its
-// own lane, marker shape and colour; a withheld score is written in its lane, never dotted.
+// own lane, marker shape and colour; a withheld score is written in its lane, never dotted. On a
+// phone each label sits above its row; on a wide screen a second drawing puts them beside the dots.
 import { scaleLinear } from "d3-scale";
+import { type ReactNode } from "react";
 
 import { type Figure, type NetScore } from "~/domain/outcomes/figures";
 
@@ -17,7 +19,16 @@ import {
 } from "./chart-frame";
 import { formatValue, withheldText } from "./format";
 import { INK, MUTED, seriesStyle } from "./palette";
-import { BASELINE, LINE_HEIGHT, VIEW_WIDTH, round, wrapText } from "./layout";
+import {
+  BASELINE,
+  CHARACTERS_PER_LINE,
+  LINE_HEIGHT,
+  VIEW_WIDTH,
+  WIDE_VIEW_WIDTH,
+  round,
+  textWidth,
+  wrapText,
+} from "./layout";
 
 export interface DotSeries<K extends string> {
   key: K;
@@ -53,23 +64,21 @@ function valueOf<K extends string>(row: DotRow<K>, series: DotSeries<K>): Figure
   return value;
 }
 
+/** Where the row labels go: above each row's lanes (narrow), or in a column to their left (wide). */
+interface DotLayout {
+  width: number;
+  /** Width of the label column; 0 puts each label above its row. */
+  labelColumn: number;
+}
+
+const NARROW: DotLayout = { width: VIEW_WIDTH, labelColumn: 0 };
+const WIDE: DotLayout = { width: WIDE_VIEW_WIDTH, labelColumn: 260 };
+
 export function DotPlot<K extends string>(props: DotPlotProps<K>) {
   const ids = useChartIds();
-  const x = scaleLinear()
-    .domain([-100, 100])
-    .range([SIDE, VIEW_WIDTH - SIDE]);
-  const ticks = [-100, -50, 0, 50, 100];
-  const grid = ticks.map((tick) => ({ value: tick, x: x(tick) }));
-
-  let top = TOP;
-  const rows = props.rows.map((row) => {
-    const lines = wrapText(row.label);
-    const rowTop = top;
-    const lanesTop = rowTop + lines.length * LINE_HEIGHT;
-    top = lanesTop + props.series.length * LANE + ROW_GAP;
-    return { row, lines, rowTop, lanesTop, values: props.series.map((series) => valueOf(row, series)) };
-  });
-  const plotBottom = top;
+  const values = props.rows.map((row) => props.series.map((series) => valueOf(row, series)));
+  const narrow = drawDots(props, values, NARROW);
+  const wide = drawDots(props, values, WIDE);
 
   const legend: LegendItem[] = props.series.map((series, index) => {
     const style = seriesStyle(index);
@@ -81,23 +90,57 @@ export function DotPlot<K extends string>(props: DotPlotProps<K>) {
     <ChartFrame
       text={props}
       ids={ids}
-      height={plotBottom + AXIS_HEIGHT}
+      height={narrow.height}
+      wide={wide}
       legend={legend}
       table={{
         rowHeading: props.rowHeading,
         columns: props.series.map((series) => series.name),
-        rows: rows.map(({ row, values }) => ({
+        rows: props.rows.map((row, index) => ({
           label: row.label,
-          cells: values.map((figure) => ({ kind: "score", figure })),
+          cells: (values[index] ?? []).map((figure) => ({ kind: "score", figure })),
         })),
       }}
     >
-      <text className="chart__axis-label" x={0} y={BASELINE} fill={INK}>
+      {narrow.content}
+    </ChartFrame>
+  );
+}
+
+/** The drawing in one layout: its height and its marks. */
+function drawDots<K extends string>(
+  props: DotPlotProps<K>,
+  values: Figure<NetScore>[][],
+  layout: DotLayout,
+): { height: number; content: ReactNode } {
+  const x = scaleLinear()
+    .domain([-100, 100])
+    .range([layout.labelColumn + SIDE, layout.width - SIDE]);
+  const ticks = [-100, -50, 0, 50, 100];
+  const grid = ticks.map((tick) => ({ value: tick, x: x(tick) }));
+  const lanes = props.series.length * LANE;
+  // Beside the dots a label wraps within its column; above them, across the whole drawing.
+  const characters = layout.labelColumn ? Math.floor((layout.labelColumn - 8) / textWidth("x")) : CHARACTERS_PER_LINE;
+
+  let top = TOP;
+  const rows = props.rows.map((row, index) => {
+    const lines = wrapText(row.label, characters);
+    const rowTop = top;
+    const labelHeight = lines.length * LINE_HEIGHT;
+    const lanesTop = layout.labelColumn ? rowTop : rowTop + labelHeight;
+    top = (layout.labelColumn ? rowTop + Math.max(labelHeight, lanes) : lanesTop + lanes) + ROW_GAP;
+    return { row, lines, rowTop, lanesTop, values: values[index] ?? [] };
+  });
+  const plotBottom = top;
+
+  const content = (
+    <>
+      <text className="chart__axis-label" x={layout.labelColumn} y={BASELINE} fill={INK}>
         {props.axisLabel ?? "Net score (better minus worse)"}
       </text>
-      {rows.map(({ row, lines, rowTop, lanesTop, values }) => (
+      {rows.map(({ row, lines, rowTop, lanesTop, values: rowValues }) => (
         <g key={row.label} className="chart__row">
-          <GridLines xs={grid} strong={0} top={lanesTop} bottom={lanesTop + props.series.length * LANE} />
+          <GridLines xs={grid} strong={0} top={lanesTop} bottom={lanesTop + lanes} />
           <text className="chart__label" fill={INK}>
             {lines.map((line, index) => (
               <tspan key={index} x={0} y={rowTop + index * LINE_HEIGHT + BASELINE}>
@@ -105,14 +148,20 @@ export function DotPlot<K extends string>(props: DotPlotProps<K>) {
               </tspan>
             ))}
           </text>
-          {values.map((figure, index) => {
+          {rowValues.map((figure, index) => {
             const style = seriesStyle(index);
             const centre = lanesTop + index * LANE + LANE / 2;
             if (!figure.shown) {
               return (
                 <g key={index} className="chart__withheld-value">
-                  <Marker shape={style.marker} x={8} y={centre} colour="#fff" outline={style.colour} />
-                  <text className="chart__withheld" x={18} y={round(centre + 5.5)} fill={MUTED}>
+                  <Marker
+                    shape={style.marker}
+                    x={layout.labelColumn + 8}
+                    y={centre}
+                    colour="#fff"
+                    outline={style.colour}
+                  />
+                  <text className="chart__withheld" x={layout.labelColumn + 18} y={round(centre + 5.5)} fill={MUTED}>
                     {withheldText(figure)}
                   </text>
                 </g>
@@ -127,7 +176,14 @@ export function DotPlot<K extends string>(props: DotPlotProps<K>) {
           })}
         </g>
       ))}
-      <TickLabels ticks={ticks} x={x} y={plotBottom + BASELINE} format={(tick) => formatValue(tick, "score")} />
-    </ChartFrame>
+      <TickLabels
+        ticks={ticks}
+        x={x}
+        y={plotBottom + BASELINE}
+        format={(tick) => formatValue(tick, "score")}
+        width={layout.width}
+      />
+    </>
   );
+  return { height: plotBottom + AXIS_HEIGHT, content };
 }

@@ -4,6 +4,12 @@
 // 320px phone screen (288px of content), and never larger than the page's own body text.
 
 export const VIEW_WIDTH = 360;
+/**
+ * A chart that has a wide drawing as well (labels beside the marks rather than above them) draws
+ * it across WIDE_VIEW_WIDTH units and shows it instead on screens of 56rem and more, where the CSS
+ * lets it grow to about its own size in pixels: its text stays about the size of body text.
+ */
+export const WIDE_VIEW_WIDTH = 720;
 export const VIEW_MARGIN = 4;
 export const FONT_SIZE = 16;
 /** Distance between lines of text; a text's baseline sits BASELINE below its line's top. */
@@ -39,11 +45,11 @@ export function wrapText(text: string, maxCharacters = CHARACTERS_PER_LINE): str
   return lines.length > 0 ? lines : [""];
 }
 
-/** Where to anchor a tick label at `x` so it stays inside the chart. */
-export function tickAnchor(x: number, text: string): "start" | "middle" | "end" {
+/** Where to anchor a tick label at `x` so it stays inside a chart `width` wide. */
+export function tickAnchor(x: number, text: string, width = VIEW_WIDTH): "start" | "middle" | "end" {
   const half = textWidth(text) / 2;
   if (x - half < 0) return "start";
-  if (x + half > VIEW_WIDTH) return "end";
+  if (x + half > width) return "end";
   return "middle";
 }
 

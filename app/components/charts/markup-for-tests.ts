@@ -87,8 +87,14 @@ export async function expectAccessibleChart(
   const summaryId = idOfElementWithText(markup, "p", summary);
   expect(titleId).toBeTruthy();
   expect(summaryId).toBeTruthy();
-  const [image, ...otherImages] = elements(markup, "svg").filter((svg) => svg.role === "img");
+  const images = elements(markup, "svg").filter((svg) => svg.role === "img");
+  const [image, ...otherImages] = images.filter((svg) => !(svg.class ?? "").includes("chart__svg--wide"));
   expect(otherImages).toEqual([]);
+  // A wide drawing, when there is one, is the same image laid out for a wide screen (only one shows).
+  for (const wide of images.filter((svg) => (svg.class ?? "").includes("chart__svg--wide"))) {
+    expect(wide).toMatchObject({ "aria-labelledby": `${titleId} ${summaryId}`, focusable: "false", "font-size": "16" });
+    expect(wide.viewBox).toMatch(/^-4 -4 728 \d+(\.\d+)?$/);
+  }
   expect(image).toMatchObject({ "aria-labelledby": `${titleId} ${summaryId}`, focusable: "false" });
   expect(image?.viewBox).toMatch(/^-4 -4 368 \d+(\.\d+)?$/);
   expect(image?.width).toBeUndefined();

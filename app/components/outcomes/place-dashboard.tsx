@@ -14,6 +14,8 @@ import {
 } from "~/components/charts";
 import { WITHHELD_TEXT, type Figure, type NetScore } from "~/domain/outcomes/figures";
 import type { ComparedFigures, DomainFigures, Spread } from "~/domain/outcomes/outcome-view";
+import { regionWithArticle } from "~/domain/geography";
+import type { PlaceLink } from "~/domain/outcomes/links";
 import type { DashboardData } from "~/domain/outcomes/place-page";
 
 import { CouncilTable } from "./council-table";
@@ -43,19 +45,29 @@ export function spreadText(figure: Figure<Spread>, unit: "pence" | "hours"): str
   return `${formatValue(median, unit)} (middle half ${formatValue(lowerQuartile, unit)} to ${formatValue(upperQuartile, unit)}; ${values} values)`;
 }
 
-export function PlaceDashboard({ data }: { data: DashboardData }) {
+export function PlaceDashboard({ data, stories }: { data: DashboardData; stories: PlaceLink | null }) {
   const { place, view, comparisons, byPlanLead, councils } = data;
+  // In sentences a region takes "the" where English does ("in the North East", "in London").
+  const name = place.level === "area" ? place.name : regionWithArticle(place.name);
   if (!view.reports.shown) {
     return (
       <div className="notice" role="status">
-        <h2>No figures for {place.name} in this view</h2>
+        <h2>No figures for {name} in this view</h2>
         <p>
           {view.reports.reason === "fewer-than-5"
-            ? `Fewer than 5 reports about ${place.name} match this view, so we show no figures: with so few, the people behind them could be recognised.`
-            : `We withhold the figures for ${place.name} in this view so that a nearby council with fewer than 5 reports cannot be worked out from the totals.`}{" "}
+            ? `Fewer than 5 reports about ${name} match this view, so we show no figures: with so few, the people behind them could be recognised.`
+            : `We withhold the figures for ${name} in this view so that a nearby council with fewer than 5 reports cannot be worked out from the totals.`}{" "}
           <Link to="/outcomes/about-the-data#protecting-people">How we protect people in the figures</Link>.
         </p>
-        <p>Try a longer period, or remove a filter.</p>
+        <p>
+          Try a longer period, or remove a filter.
+          {stories ? (
+            <>
+              {" "}
+              Or <Link to={stories.href}>{stories.text.replace(/^Read/, "read")}</Link>.
+            </>
+          ) : null}
+        </p>
       </div>
     );
   }
@@ -89,13 +101,20 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
           <dd>{spreadText(view.hourlyRate, "pence")}</dd>
         </div>
       </dl>
+      {stories ? (
+        <p>
+          <Link to={stories.href}>{stories.text}</Link>: the same place, with the same perspective, kind of support and
+          (for a period within one year) year.
+        </p>
+      ) : null}
 
       <section className="section" aria-labelledby="trend">
         <h2 id="trend">Quarter by quarter</h2>
         <LineChart
-          title={`Quality of life in ${place.name}, quarter by quarter`}
-          summary={`Net score for quality of life overall in each quarter${comparisons[0] ? `, with ${comparisons[0].label} for comparison` : ""}. A gap means too few reports that quarter. ${extremes(view.trend.map((q) => ({ label: q.label, value: q.qualityOfLife })))}`}
+          title={`Quality of life in ${name}, quarter by quarter`}
+          summary={`Net score for quality of life overall in each quarter${comparisons[0] ? `, with ${regionWithArticle(comparisons[0].label)} for comparison` : ""}. A gap means too few reports that quarter, or fewer than 5 of them saying it got better, stayed the same or got worse. ${extremes(view.trend.map((q) => ({ label: q.label, value: q.qualityOfLife })))}`}
           headingLevel={3}
+          stories={stories}
           rowHeading="Quarter"
           series={everyPlace.slice(0, 2).map((p) => ({
             name: p.label,
@@ -103,9 +122,10 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
           }))}
         />
         <BarChart
-          title={`Reports about ${place.name}, quarter by quarter`}
+          title={`Reports about ${name}, quarter by quarter`}
           summary={`How many reports describe each quarter, rounded to the nearest 5. In all: ${formatFigure(view.reports, "count")}.`}
           headingLevel={3}
+          stories={stories}
           rowHeading="Quarter"
           unit="count"
           bars={view.trend.map((q) => ({ label: q.label, value: q.reports }))}
@@ -121,11 +141,12 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
         <DotPlot
           title={
             comparisons.length
-              ? `Net scores in ${place.name} compared with ${comparisons.map((c) => c.label).join(" and ")}`
-              : `Net scores in ${place.name}`
+              ? `Net scores in ${name} compared with ${comparisons.map((c) => regionWithArticle(c.label)).join(" and ")}`
+              : `Net scores in ${name}`
           }
           summary={`${extremes(coreDomains.map((d) => ({ label: d.label, value: d.net })))} Scores whose intervals overlap may not really differ.`}
           headingLevel={3}
+          stories={stories}
           rowHeading="Area of life"
           series={compareSeries}
           rows={coreDomains.map((d) => ({
@@ -139,9 +160,10 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
           }))}
         />
         <StackedBarChart
-          title={`How the ratings divide in ${place.name}`}
+          title={`How the ratings divide in ${name}`}
           summary="For each area of life, the share of reports (where it was relevant) saying it got a lot worse, a bit worse, stayed the same, got a bit better or a lot better; worse to the left of the centre line, better to the right."
           headingLevel={3}
+          stories={stories}
           rowHeading="Area of life"
           divergeAround="same"
           rows={[...coreDomains, ...carerDomains].map((d) => ({
@@ -165,7 +187,7 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
           independent planner, or the council.
         </p>
         <DotPlot
-          title={`Net scores in ${place.name} by who led the plan`}
+          title={`Net scores in ${name} by who led the plan`}
           summary={leadViews
             .map(
               (l) =>
@@ -173,6 +195,7 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
             )
             .join(". ")}
           headingLevel={3}
+          stories={stories}
           rowHeading="Area of life"
           series={leadViews.map((l) => ({ key: l.lead, name: l.label }))}
           rows={coreDomains.map((d) => ({
@@ -190,17 +213,19 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
       <section className="section" aria-labelledby="support">
         <h2 id="support">Support and budgets</h2>
         <BarChart
-          title={`Kinds of support in ${place.name}`}
+          title={`Kinds of support in ${name}`}
           summary={`Share of reports by the kind of support they describe. ${topShare(view.supportArrangements.categories)}`}
           headingLevel={3}
+          stories={stories}
           rowHeading="Kind of support"
           unit="percent"
           bars={view.supportArrangements.categories.map((c) => ({ label: c.label, value: c.share }))}
         />
         <BarChart
-          title={`What happened to the budget at the last review in ${place.name}`}
+          title={`What happened to the budget at the last review in ${name}`}
           summary={`Share of reports by the change to the personal budget at the last review. ${topShare(view.budgetChanges.categories)}`}
           headingLevel={3}
+          stories={stories}
           rowHeading="Budget at the last review"
           unit="percent"
           bars={view.budgetChanges.categories.map((c) => ({ label: c.label, value: c.share }))}
@@ -244,8 +269,8 @@ export function PlaceDashboard({ data }: { data: DashboardData }) {
 
       {councils.length > 0 ? (
         <section className="section" aria-labelledby="councils">
-          <h2 id="councils">Councils in {place.name}</h2>
-          <CouncilTable councils={councils} caption={`Councils in ${place.name}`} />
+          <h2 id="councils">Councils in {name}</h2>
+          <CouncilTable councils={councils} caption={`Councils in ${name}`} />
         </section>
       ) : null}
     </>

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 
 import { OutcomeFilterForm } from "~/components/outcome-filters";
+import { inPlace, regionWithArticle } from "~/domain/geography";
 import type { PlacePageData } from "~/domain/outcomes/place-page";
 
 import { DownloadLinks } from "./download-links";
@@ -12,34 +13,31 @@ import { PlaceDashboard } from "./place-dashboard";
 
 /** `related`: links shown under the introduction (a council's page links to its options). */
 export function PlacePage({ loaded, related }: { loaded: PlacePageData; related?: ReactNode }) {
-  const { heading, values, errors, dashboard, query, downloadQuery, period } = loaded;
-  const withQuery = (path: string) => (query ? `${path}?${query}` : path);
+  const { heading, values, errors, dashboard, downloadQuery, period, crumbs, choices, stories } = loaded;
   return (
     <>
       <nav aria-label="Breadcrumb" className="breadcrumbs">
         <ol>
-          <li>
-            <Link to={withQuery("/outcomes")}>Outcomes</Link>
-          </li>
-          {heading.level === "area" && heading.regionName !== heading.nation ? (
-            <li>
-              <Link to={withQuery(`/outcomes/region/${heading.regionCode}`)}>{heading.regionName}</Link>
+          {crumbs.map((crumb) => (
+            <li key={crumb.label}>
+              <Link to={crumb.href}>{crumb.label}</Link>
             </li>
-          ) : null}
+          ))}
         </ol>
       </nav>
-      <h1>Outcomes in {heading.name}</h1>
+      <h1>Outcomes {inPlace(heading)}</h1>
       {dashboard ? (
         <p className="lead">
-          What members&apos; experience reports about {heading.name} add up to, {period}.{" "}
+          What members&apos; experience reports about{" "}
+          {heading.level === "area" ? heading.name : regionWithArticle(heading.name)} add up to, {period}.{" "}
           <Link to="/outcomes/about-the-data">About the data</Link>.
         </p>
       ) : null}
       {related}
-      <OutcomeFilterForm values={values} errors={errors ?? undefined} />
+      <OutcomeFilterForm values={values} errors={errors ?? undefined} choices={choices} />
       {dashboard ? (
         <>
-          <PlaceDashboard data={dashboard} />
+          <PlaceDashboard data={dashboard} stories={stories} />
           <DownloadLinks query={downloadQuery} />
         </>
       ) : null}

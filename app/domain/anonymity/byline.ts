@@ -1,5 +1,6 @@
 // How an author and a post's place are shown in public. Anonymous is the default: perspective and
 // region only. The rules are described for people in docs/anonymity-in-posting.md.
+import { regionWithArticle } from "../geography";
 import { PERSPECTIVES, type Perspective } from "../taxonomy";
 
 /**
@@ -65,11 +66,9 @@ export function byline({ displayMode, handle, perspective, regionName }: BylineI
   return `${who} in ${placeName(regionName)}`;
 }
 
-/** Nations read as "in Wales"; English regions as "in the North West". */
+/** Nations read as "in Wales"; English regions as "in the North West" (but "in Yorkshire and The Humber"). */
 export function placeName(regionOrNation: string): string {
-  return ["Wales", "Scotland", "England", "Northern Ireland", "London"].includes(regionOrNation)
-    ? regionOrNation
-    : `the ${regionOrNation}`;
+  return regionWithArticle(regionOrNation);
 }
 
 /**

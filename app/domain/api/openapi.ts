@@ -290,7 +290,7 @@ export const OPENAPI = {
         tags: ["Outcomes"],
         summary: "What experience reports add up to, with small groups withheld",
         description:
-          "The figures of an outcomes dashboard view: one council, region or nation (or, with none of them, every nation and its councils), over a period of quarters, optionally for one group of people. Every figure is either shown (`shown: true` with a value: counts rounded to 5, shares and net scores in whole percent with 95% intervals) or withheld with a reason (`fewer-than-5`, `secondary`: withheld so that a small group cannot be worked out from totals, `too-few-values`: a median from fewer than 10 values). The rules are the dashboard's: see /outcomes/about-the-data.",
+          "The figures of an outcomes dashboard view: one council, region or nation (or, with none of them, every nation and its councils), over a period of quarters, optionally for one group of people. Every figure is either shown (`shown: true` with a value: counts rounded to 5, shares and net scores in whole percent with 95% intervals) or withheld with a reason (`fewer-than-5`, `secondary`: withheld so that a small group cannot be worked out from totals, `small-group`: a net score whose better, same or worse group has fewer than 5 reports while its answers number 5 or more, `too-few-values`: a median from fewer than 10 values). The rules are the dashboard's: see /outcomes/about-the-data.",
         parameters: [
           query("council", "A council's ONS code.", ref("GssCode"), "E06000001"),
           query("region", "A region's ONS code (Scotland is S92000003, Wales W92000004).", ref("GssCode")),
@@ -423,7 +423,7 @@ export const OPENAPI = {
         additionalProperties: false,
         properties: {
           shown: { const: false },
-          reason: { type: "string", enum: ["fewer-than-5", "secondary", "too-few-values"] },
+          reason: { type: "string", enum: ["fewer-than-5", "secondary", "small-group", "too-few-values"] },
         },
       },
       CountFigure: figure({ type: "integer", minimum: 5, multipleOf: 5, description: "Rounded to the nearest 5." }),

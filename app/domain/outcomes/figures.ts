@@ -7,6 +7,11 @@ export type WithheldReason =
   | "fewer-than-5"
   /** Hidden as well, so that a small group cannot be worked out from a total minus the rest. */
   | "secondary"
+  /**
+   * A net score whose answers are shown in total, but one of whose groups (better, the same,
+   * worse) has fewer than 5: never written "fewer than 5", which would read as the answers' total.
+   */
+  | "small-group"
   /** A median or quartile needs at least 10 values. */
   | "too-few-values";
 
@@ -30,6 +35,7 @@ export interface NetScore {
 export const WITHHELD_TEXT: Record<WithheldReason, string> = {
   "fewer-than-5": "fewer than 5",
   secondary: "withheld",
+  "small-group": "fewer than 5 in a group",
   "too-few-values": "fewer than 10",
 };
 

@@ -93,7 +93,8 @@ describe("an outcome view", () => {
     const quality = view.domains.find((d) => d.slug === "quality-of-life");
     // 10 better, 1 the same, 9 worse (5 a bit, 4 a lot): "the same" is too small a group.
     expectProtected(quality?.respondents, 20);
-    expect(quality?.net).toEqual({ shown: false, reason: "fewer-than-5" });
+    // Not "fewer than 5": beside a view of 20 reports that would read as their count.
+    expect(quality?.net).toEqual({ shown: false, reason: "small-group" });
     expect(quality?.ratings.find((r) => r.key === "a_lot_worse")?.count).toEqual({
       shown: false,
       reason: "fewer-than-5",
@@ -160,9 +161,36 @@ describe("an outcome view", () => {
     expect(ten.paidHours.value.median).toBeLessThanOrEqual(20.5);
   });
 
+  // The bug: a quarter shown with 10 reports had its score labelled "fewer than 5", decided on a
+  // group's count while the page showed the quarter's. The label follows the published counts.
+  it.each([
+    ["all the same", { same: 10 }],
+    ["all better", { a_lot_better: 6, a_bit_better: 4 }],
+    ["better and worse, none the same", { a_bit_better: 5, a_bit_worse: 5 }],
+  ])("never labels a quarter shown with reports as fewer than 5 (%s)", (_name, qualityRatings) => {
+    const quarter = withKeys({
+      quarterStart: "2025-07-01",
+      reports: 10,
+      counts: ratings("quality-of-life", qualityRatings),
+    });
+    const [point] = buildOutcomeView([quarter]).trend;
+    expect(point?.reports.shown).toBe(true);
+    expect(point?.qualityOfLife).toEqual({ shown: false, reason: "small-group" });
+  });
+
+  it("labels a quarter's score fewer than 5 only when the quarter's own reports are fewer than 5", () => {
+    const small = withKeys({ quarterStart: "2025-07-01", reports: 4, counts: ratings("quality-of-life", { same: 4 }) });
+    const big = withKeys({ quarterStart: "2025-10-01", reports: 30, counts: ratings("quality-of-life", { same: 30 }) });
+    const [smallPoint, bigPoint] = buildOutcomeView([small, big]).trend;
+    // The small quarter is withheld (primary), and so is the other as its partner in the period total.
+    expect(smallPoint?.reports).toEqual({ shown: false, reason: "fewer-than-5" });
+    expect(smallPoint?.qualityOfLife).toEqual({ shown: false, reason: "fewer-than-5" });
+    expect(bigPoint?.qualityOfLife).toEqual({ shown: false, reason: "secondary" });
+  });
+
   it("gives quality of life quarter by quarter", () => {
     // Q1: 10 better, 1 the same, 1 worse: the small groups withhold the net score.
-    expect(view.trend[0]?.qualityOfLife).toEqual({ shown: false, reason: "fewer-than-5" });
+    expect(view.trend[0]?.qualityOfLife).toEqual({ shown: false, reason: "small-group" });
     const steady = buildOutcomeView(
       one(
         25,

@@ -9,7 +9,15 @@ import {
   SUPPORT_ARRANGEMENTS,
 } from "../taxonomy";
 import { addCells, cellOf, perturbedCount, PUBLISHED_COUNT_VARIANCE, sumCells, type Cell } from "./cell-key";
-import { MIN_VALUES_FOR_MEDIAN, protectCounts, publishCount, publishShare, roundCount, widen } from "./disclosure";
+import {
+  MIN_REPORTS,
+  MIN_VALUES_FOR_MEDIAN,
+  protectCounts,
+  publishCount,
+  publishShare,
+  roundCount,
+  widen,
+} from "./disclosure";
 import { shown, withheld, type Figure, type NetScore, type Share, type WithheldReason } from "./figures";
 import { quarterLabel } from "./quarters";
 import { histogramSize, netScore, quantile, Z_95 } from "./statistics";
@@ -233,8 +241,12 @@ export function buildDomain(
   const [better, same, worse, total] = [figure("better"), figure("same"), figure("worse"), figure("answered")];
   const hidden = [better, same, worse, total].find((group) => !group.shown);
   let net: Figure<NetScore>;
-  if (hidden && !hidden.shown) net = withheld(hidden.reason);
-  else net = shown(netScoreOf(published(better), published(worse), published(total)));
+  if (!hidden || hidden.shown) net = shown(netScoreOf(published(better), published(worse), published(total)));
+  // The slice's own reports are shown (5 or more): "fewer than 5" beside them would read as their
+  // count (a quarter of 10 reports labelled "fewer than 5"), so the score says which count is small.
+  else if (hidden.reason === "fewer-than-5" && !sliceReason && slice.reports >= MIN_REPORTS)
+    net = withheld("small-group");
+  else net = withheld(hidden.reason);
   return {
     slug: domain.slug,
     label: domain.label,

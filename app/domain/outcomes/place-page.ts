@@ -1,5 +1,6 @@
 // What a council, region or nation page of the outcomes dashboard is given to show: the shape the
 // server fills and the components draw, kept here so neither imports the other.
+import type { Breadcrumb, PlaceLink } from "./links";
 import type { OutcomeFilterField } from "./outcome-filters";
 import type { ComparedFigures, OutcomeView } from "./outcome-view";
 import type { PlaceRow } from "./places";
@@ -27,4 +28,15 @@ export interface PlacePageData {
   query: string;
   downloadQuery: string;
   period: string;
+  /** The trail above the heading: Outcomes, the nation, the region. */
+  crumbs: Breadcrumb[];
+  choices: PeriodChoices;
+  /** The stories behind these figures (null when the filters are wrong). */
+  stories: PlaceLink | null;
+}
+
+/** The quarters the period lists offer, and the period shown, as codes ("2024-Q1"). */
+export interface PeriodChoices {
+  quarters: { value: string; label: string }[];
+  period: { from: string; to: string };
 }

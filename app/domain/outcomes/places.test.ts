@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import type { Figure } from "./figures";
-import { buildPlaceTable, sortPlaceRows, type PlaceCounts } from "./places";
+import { buildPlaceTable, councilTableView, sortPlaceRows, type PlaceCounts, type PlaceRow } from "./places";
 import { withKeys } from "./quiet-keys.fixtures";
 
 /** A shown count is a multiple of 5 within the perturbation (±3) and rounding (±2.5) of the truth. */
@@ -123,5 +123,38 @@ describe("sorting the table", () => {
   it("sorts by name alphabetically", () => {
     expect(sortPlaceRows(rows, "name", false).map((r) => r.code)).toEqual(["A1", "B1", "C1", "D1", "E1"]);
     expect(sortPlaceRows(rows, "name", true).map((r) => r.code)).toEqual(["E1", "D1", "C1", "B1", "A1"]);
+  });
+});
+
+describe("finding councils in the table", () => {
+  const named = (code: string, name: string, reports: number): PlaceRow => ({
+    ...council(code, "R1", reports, 0),
+    name,
+    reports: reports >= 5 ? { shown: true, value: reports } : { shown: false, reason: "fewer-than-5" },
+    qualityOfLife: { shown: false, reason: "fewer-than-5" },
+    selfLed: { shown: false, reason: "fewer-than-5" },
+  });
+  const rows = [
+    named("W1", "Isle of Anglesey", 20),
+    named("W2", "Ynys Môn", 3),
+    named("E1", "St. Helens", 40),
+    named("E2", "Leeds", 90),
+    named("E3", "Hartlepool", 2),
+  ];
+  const codes = (name: string, all: boolean) => {
+    const view = councilTableView(rows, name, all);
+    return [view.rows.map((r) => r.code).join(" "), view.hidden, view.matching];
+  };
+
+  it.each([
+    ["nothing typed: councils with figures", "", false, ["W1 E1 E2", 2, 5]],
+    ["nothing typed, all asked for", "", true, ["W1 W2 E1 E2 E3", 0, 5]],
+    ["part of a name, any case", "LEE", false, ["E2", 0, 1]],
+    ["without accents", "ynys mon", false, ["", 1, 1]],
+    ["without accents, all", "ynys mon", true, ["W2", 0, 1]],
+    ["without punctuation", "st helens", false, ["E1", 0, 1]],
+    ["a name like none", "<script>", false, ["", 0, 0]],
+  ])("%s", (_case, name, all, expected) => {
+    expect(codes(name, all)).toEqual(expected);
   });
 });

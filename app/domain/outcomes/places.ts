@@ -135,3 +135,34 @@ export function sortPlaceRows(rows: readonly PlaceRow[], by: PlaceSort, descendi
     })
     .map((entry) => entry.row);
 }
+
+/** What the table of councils shows: those matching the name typed, with figures unless all are asked for. */
+export interface CouncilTableView {
+  rows: PlaceRow[];
+  /** Councils matching the name whose figures are withheld, left out unless all are asked for. */
+  hidden: number;
+  /** Councils matching the name, shown or not. */
+  matching: number;
+}
+
+/** Lower case, without accents or punctuation, so "ynys mon" finds "Ynys Môn" and "st helens" "St. Helens". */
+function nameKey(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/**
+ * Narrows the table to councils whose name contains the words typed, and leaves out councils with
+ * too few reports to show figures (withheld for any reason) unless `all`: most of the 207 councils
+ * have fewer than 5 reports in any period, and a table of "fewer than 5" rows hides the rest.
+ */
+export function councilTableView(rows: readonly PlaceRow[], name: string, all: boolean): CouncilTableView {
+  const wanted = nameKey(name);
+  const matching = wanted ? rows.filter((row) => nameKey(row.name).includes(wanted)) : [...rows];
+  const shownRows = all ? matching : matching.filter((row) => row.reports.shown);
+  return { rows: shownRows, hidden: matching.length - shownRows.length, matching: matching.length };
+}

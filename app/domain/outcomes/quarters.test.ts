@@ -4,6 +4,8 @@ import {
   addQuarters,
   quarterCode,
   quarterContaining,
+  periodLabel,
+  quarterChoices,
   quarterLabel,
   quarterStartFromCode,
   quartersBetween,
@@ -30,5 +32,25 @@ describe("quarters", () => {
     expect(quarterContaining(new Date("2026-12-01T10:00:00Z"))).toBe("2026-10-01");
     expect(quartersBetween("2025-07-01", "2026-01-01")).toEqual(["2025-07-01", "2025-10-01", "2026-01-01"]);
     expect(quartersBetween("2026-01-01", "2025-07-01")).toEqual([]);
+  });
+
+  it.each([
+    ["one quarter", "2024-01-01", "2024-01-01", "January to March 2024"],
+    ["the last quarter of a year", "2026-10-01", "2026-10-01", "October to December 2026"],
+    ["quarters of one year", "2024-04-01", "2024-07-01", "April to September 2024"],
+    ["a whole year", "2025-01-01", "2025-10-01", "January to December 2025"],
+    ["across years", "2024-01-01", "2026-10-01", "January 2024 to December 2026"],
+    ["across a new year", "2024-10-01", "2025-01-01", "October 2024 to March 2025"],
+  ])("name a period in words (%s)", (_case, from, to, words) => {
+    expect(periodLabel(from, to)).toBe(words);
+  });
+
+  it("are offered as a list from the first to the last", () => {
+    expect(quarterChoices("2025-10-01", "2026-04-01")).toEqual([
+      { value: "2025-Q4", label: "Oct to Dec 2025" },
+      { value: "2026-Q1", label: "Jan to Mar 2026" },
+      { value: "2026-Q2", label: "Apr to Jun 2026" },
+    ]);
+    expect(quarterChoices("2026-04-01", "2026-04-01")).toHaveLength(1);
   });
 });

@@ -3,6 +3,9 @@
 
 const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/;
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH_NAME = new Intl.DateTimeFormat("en-GB", { month: "long", timeZone: "UTC" });
+/** "January" for 1. */
+const monthName = (month: number) => MONTH_NAME.format(new Date(Date.UTC(2000, month - 1, 1)));
 
 /** "2025-Q2" → "2025-04-01", or null when it is not a quarter. */
 export function quarterStartFromCode(code: string): string | null {
@@ -23,6 +26,24 @@ export function quarterLabel(quarterStart: string): string {
   const [year, month] = quarterStart.split("-").map(Number);
   const first = (month ?? 1) - 1;
   return `${MONTHS[first]} to ${MONTHS[first + 2]} ${year}`;
+}
+
+/**
+ * A period of whole quarters in words, for headings and summaries: "January to March 2024" (one
+ * quarter), "January to September 2024" (one year), "October 2024 to December 2026" (across years).
+ */
+export function periodLabel(from: string, to: string): string {
+  const [fromYear, fromMonth] = from.split("-").map(Number);
+  const [toYear, toMonth] = to.split("-").map(Number);
+  const first = monthName(fromMonth ?? 1);
+  const last = monthName((toMonth ?? 1) + 2);
+  if (fromYear === toYear) return `${first} to ${last} ${toYear}`;
+  return `${first} ${fromYear} to ${last} ${toYear}`;
+}
+
+/** The quarters from `from` to `to` as choices for a list, newest last: "2024-Q1" shown as "Jan to Mar 2024". */
+export function quarterChoices(from: string, to: string): { value: string; label: string }[] {
+  return quartersBetween(from, to).map((quarter) => ({ value: quarterCode(quarter), label: quarterLabel(quarter) }));
 }
 
 /** The quarter a date falls in, as its first day. */

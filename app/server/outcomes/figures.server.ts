@@ -368,3 +368,13 @@ export function loadOverview(filters: OutcomeFilters): Promise<NationOverview[]>
     ),
   );
 }
+
+/** The first quarter any report describes (first day), or null before the first report. */
+export function firstReportedQuarter(): Promise<string | null> {
+  return keep("first quarter", async () => {
+    const [row] = await query<{ first: string | null }>(
+      `SELECT to_char(min(quarter_start), 'YYYY-MM-DD') AS first FROM outcome_summary WHERE level = 'nation' AND reports > 0`,
+    );
+    return row?.first ?? null;
+  });
+}

@@ -2,20 +2,49 @@
 // address, or a 400 naming the fields that are wrong (the form shows them with what was typed).
 import { data } from "@remix-run/node";
 
-import { outcomeFilterParams, OUTCOME_FILTER_FIELDS, parseOutcomeFilters } from "~/domain/outcomes/outcome-filters";
+import {
+  defaultPeriod,
+  EARLIEST_QUARTER,
+  outcomeFilterParams,
+  OUTCOME_FILTER_FIELDS,
+  parseOutcomeFilters,
+  type OutcomeFilters,
+} from "~/domain/outcomes/outcome-filters";
+import { outcomeBreadcrumbs, storiesForFigures } from "~/domain/outcomes/links";
 import { comparedFigures } from "~/domain/outcomes/outcome-view";
 import type { DashboardData, PlacePageData } from "~/domain/outcomes/place-page";
-import { quarterLabel } from "~/domain/outcomes/quarters";
+import { periodLabel, quarterChoices, quarterCode } from "~/domain/outcomes/quarters";
 
-import { loadPlaceDashboard, type Place } from "./figures.server";
+import { firstReportedQuarter, loadPlaceDashboard, type Place } from "./figures.server";
+
+/**
+ * What every outcomes page's filter form needs besides the address: the quarters to choose from
+ * (from the first quarter with reports, or the default period's start if earlier, to the current
+ * one) and the period shown, as codes; a 400 keeps the typed values instead.
+ */
+export async function periodChoices(today: Date, filters?: OutcomeFilters) {
+  const period = defaultPeriod(today);
+  const first = (await firstReportedQuarter()) ?? period.from;
+  const start = [first, period.from].sort()[0] ?? period.from;
+  return {
+    quarters: quarterChoices(start < EARLIEST_QUARTER ? EARLIEST_QUARTER : start, period.to),
+    period: { from: quarterCode(filters?.from ?? period.from), to: quarterCode(filters?.to ?? period.to) },
+  };
+}
+
+/** The address's filters as typed (what the form shows back), and the parsed filters or their errors. */
+export function readOutcomeFilters(url: URL, today: Date) {
+  const values = Object.fromEntries(
+    OUTCOME_FILTER_FIELDS.map((f) => [f, url.searchParams.get(f) ?? ""]).filter(([, v]) => v),
+  );
+  return { values, parsed: parseOutcomeFilters(url.searchParams, today) };
+}
 
 /** Loads a place's dashboard for the filters in the address; a 400 with the fields named when they are wrong. */
 export async function loadPlacePage(request: Request, place: Place, placeParameter: "council" | "region") {
   const url = new URL(request.url);
   const today = new Date();
-  const values = Object.fromEntries(
-    OUTCOME_FILTER_FIELDS.map((f) => [f, url.searchParams.get(f) ?? ""]).filter(([, v]) => v),
-  );
+  const { values, parsed } = readOutcomeFilters(url, today);
   const heading = {
     name: place.name,
     level: place.level,
@@ -23,7 +52,7 @@ export async function loadPlacePage(request: Request, place: Place, placeParamet
     regionName: place.regionName,
     nation: place.nation,
   };
-  const parsed = parseOutcomeFilters(url.searchParams, today);
+  const crumbs = outcomeBreadcrumbs(heading, "");
   if (!parsed.ok)
     return data(
       {
@@ -34,6 +63,9 @@ export async function loadPlacePage(request: Request, place: Place, placeParamet
         query: "",
         downloadQuery: "",
         period: "",
+        crumbs,
+        choices: await periodChoices(today),
+        stories: null,
       } satisfies PlacePageData,
       { status: 400 },
     );
@@ -51,6 +83,9 @@ export async function loadPlacePage(request: Request, place: Place, placeParamet
     } satisfies DashboardData,
     query,
     downloadQuery: new URLSearchParams([[placeParameter, place.code], ...new URLSearchParams(query)]).toString(),
-    period: `${quarterLabel(parsed.filters.from)} to ${quarterLabel(parsed.filters.to)}`,
+    period: periodLabel(parsed.filters.from, parsed.filters.to),
+    crumbs: outcomeBreadcrumbs(heading, query),
+    choices: await periodChoices(today, parsed.filters),
+    stories: storiesForFigures(place, parsed.filters),
   } satisfies PlacePageData);
 }
