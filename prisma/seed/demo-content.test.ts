@@ -1,8 +1,10 @@
 // The demo community's texts (prisma/seed/demo-content/) read as written by people, not generated,
-// and publish as the site would publish them: the identifying-details check finds nothing in them.
+// and publish as the site would publish them: the identifying-details check finds nothing in them,
+// and they name no time of day (docs/no-exact-times.md: the time-leak check reads every public page).
 import { describe, expect, it } from "vitest";
 
 import { findIdentifyingDetails } from "../../app/domain/anonymity/identifying-details";
+import { findTimeLeaks } from "../../tests/support/time-leaks";
 import { buildDemoCommunity, DEMO_SEED } from "./demo-community";
 import { readDemoTexts } from "./demo-texts";
 import { readCouncils } from "./reference";
@@ -77,6 +79,13 @@ describe("the demo texts", () => {
       findIdentifyingDetails(text).map((finding) => `${at}: ${finding.kind} "${finding.text}"`),
     );
     expect(findings).toEqual([]);
+  });
+
+  it("name no time of day, which the site's time-leak check would take for a timestamp", () => {
+    const leaks = [...posts.flatMap((post) => [post.title, post.body]), ...replies.map((reply) => reply.body)].flatMap(
+      (text) => findTimeLeaks(text, []).map((leak) => `${leak.kind}: ${leak.context}`),
+    );
+    expect(leaks).toEqual([]);
   });
 });
 
