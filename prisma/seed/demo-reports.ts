@@ -72,17 +72,10 @@ export interface ReportContext {
   reportComments: Record<string, string[]>;
 }
 
-export function buildDemoReports({
-  rng,
-  today,
-  busyAreas,
-  quietAreas,
-  members: indexed,
-  homeArea,
-  stories: published,
-  moodOf,
-  reportComments,
-}: ReportContext): DemoReport[] {
+export function buildDemoReports(context: ReportContext): DemoReport[] {
+  const { rng, today, busyAreas, quietAreas, homeArea, moodOf, reportComments } = context;
+  const indexed = context.members;
+  const published = context.stories;
   type Indexed = (typeof indexed)[number];
   // Enough that the busy councils' dashboards show most figures once small groups are withheld.
   const REPORT_COUNT = 2000;
