@@ -21,7 +21,7 @@ export default defineConfig({
         test: {
           name: "unit",
           root,
-          include: ["app/**/*.test.{ts,tsx}"],
+          include: ["app/**/*.test.{ts,tsx}", "prisma/seed/**/*.test.ts"],
         },
       },
       {

@@ -138,6 +138,37 @@ export async function seedDemoCommunity(
       });
     }
 
+    const commentId = (key: number) => commentIdByKey.get(key) ?? null;
+    const answers = community.posts.filter((p) => p.answerKey !== null);
+    await db.query(
+      `UPDATE post SET answer_comment_id = a.comment FROM unnest($1::int[], $2::int[]) AS a(post, comment) WHERE post.id = a.post`,
+      [answers.map((p) => postIdByKey.get(p.key)), answers.map((p) => commentId(p.answerKey ?? -1))],
+    );
+    await db.query(`INSERT INTO comment_helpful (comment_id, user_id) SELECT * FROM unnest($1::int[], $2::int[])`, [
+      community.helpful.map((h) => commentId(h.commentKey)),
+      community.helpful.map((h) => userId(h.userIndex)),
+    ]);
+    await db.query(
+      `INSERT INTO post_reaction (post_id, user_id, created_at) SELECT r.post, r.usr, p.published_at
+       FROM unnest($1::int[], $2::int[]) AS r(post, usr) JOIN post p ON p.id = r.post`,
+      [community.reactions.map((r) => postIdByKey.get(r.postKey)), community.reactions.map((r) => userId(r.userIndex))],
+    );
+    const flags = community.flags;
+    await db.query(
+      `INSERT INTO flag (post_id, comment_id, flagger_id, reason, note, created_at)
+       SELECT f.post, f.comment, f.flagger, f.reason::flag_reason, f.note, f.created
+       FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::timestamptz[])
+         AS f(post, comment, flagger, reason, note, created)`,
+      [
+        flags.map((f) => (f.postKey === null ? null : postIdByKey.get(f.postKey))),
+        flags.map((f) => (f.commentKey === null ? null : commentId(f.commentKey))),
+        flags.map((f) => userId(f.flaggerIndex)),
+        flags.map((f) => f.reason),
+        flags.map((f) => f.note),
+        flags.map((f, i) => at(f.daysAgo, (i % 5) + 0.25)),
+      ],
+    );
+
     const reports = community.reports;
     // The outcome summary is brought up to date once for all reports below, instead of once per
     // report by its trigger at commit (thousands of small updates).

@@ -54,9 +54,40 @@ describe("demo community", () => {
     });
     const after = await counts();
     expect(after.users).toBeGreaterThanOrEqual(30);
-    expect(after.posts).toBeGreaterThanOrEqual(200);
-    expect(after.comments).toBeGreaterThanOrEqual(300);
+    expect(after.posts).toBeGreaterThanOrEqual(230);
+    expect(after.comments).toBeGreaterThanOrEqual(200);
     expect(after.reports).toBeGreaterThanOrEqual(300);
+    const kinds = Object.fromEntries(
+      (
+        await client.query<{ kind: string; n: number }>(
+          `SELECT kind, count(*)::int AS n FROM post WHERE status = 'published' GROUP BY kind`,
+        )
+      ).rows.map((row) => [row.kind, row.n]),
+    );
+    expect(kinds.story).toBeGreaterThanOrEqual(150);
+    expect(kinds.question).toBeGreaterThanOrEqual(40);
+    expect(kinds.practice_note).toBeGreaterThanOrEqual(40);
+    // The threads' features are there too: chosen answers (published, on their own question),
+    // "This helped me", questions still waiting for an answer, and something for the moderators.
+    const [threads] = (
+      await client.query(
+        `SELECT (SELECT count(*)::int FROM post p JOIN comment c ON c.id = p.answer_comment_id AND c.post_id = p.id
+                  WHERE p.kind = 'question' AND c.status = 'published') AS answers,
+                (SELECT count(*)::int FROM comment_helpful) AS helped,
+                (SELECT count(*)::int FROM comment WHERE parent_id IS NOT NULL) AS replies_to_replies,
+                (SELECT count(*)::int FROM post p WHERE p.kind = 'question' AND p.status = 'published'
+                  AND NOT EXISTS (SELECT 1 FROM comment c WHERE c.post_id = p.id)) AS unanswered,
+                (SELECT count(*)::int FROM post WHERE status = 'pending')
+                  + (SELECT count(*)::int FROM comment WHERE status = 'pending') AS waiting,
+                (SELECT count(*)::int FROM flag WHERE resolved_at IS NULL) AS flags`,
+      )
+    ).rows;
+    expect(threads.answers).toBeGreaterThanOrEqual(10);
+    expect(threads.helped).toBeGreaterThan(50);
+    expect(threads.replies_to_replies).toBeGreaterThanOrEqual(15);
+    expect(threads.unanswered).toBeGreaterThanOrEqual(3);
+    expect(threads.waiting).toBeGreaterThanOrEqual(4);
+    expect(threads.flags).toBeGreaterThanOrEqual(2);
     const second = await seedDemoCommunity(client);
     expect(second.created).toBe(false);
     expect(await counts()).toEqual(after);
