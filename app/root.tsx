@@ -197,6 +197,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   <Link to="/privacy">Privacy</Link>
                 </li>
                 <li>
+                  <Link to="/house-rules">House rules</Link>
+                </li>
+                <li>
                   <Link to="/help">Get help now</Link>
                 </li>
               </ul>

@@ -110,8 +110,12 @@ export function TextField({
   );
 }
 
+/** Options for SelectField from [value, label] pairs. */
+export const pairs = (entries: [string, string][]) => entries.map(([value, label]) => ({ value, label }));
+
 export function SelectField({
   name,
+  id = name,
   label,
   hint,
   error,
@@ -119,6 +123,8 @@ export function SelectField({
   defaultValue,
 }: {
   name: string;
+  /** When one page repeats the field (one form per queue item), each needs its own id. */
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
@@ -126,13 +132,13 @@ export function SelectField({
   defaultValue?: string;
 }) {
   return (
-    <FieldShell name={name} label={label} hint={hint} error={error}>
+    <FieldShell name={id} label={label} hint={hint} error={error}>
       <select
         className={`select${error ? " input--error" : ""}`}
-        id={name}
+        id={id}
         name={name}
         defaultValue={defaultValue}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
         aria-invalid={error ? true : undefined}
       >
         {options.map((option) => (

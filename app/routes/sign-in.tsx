@@ -49,7 +49,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   await attempt.succeeded();
   const session = await createSession(user.id);
   await recordActiveDay(user.id);
-  return redirect(safeRedirectPath(redirectTo), {
+  // A one-time password (npm run admin:create) is changed before anything else.
+  const next = user.mustChangePassword ? "/settings?must-change=1" : safeRedirectPath(redirectTo);
+  return redirect(next, {
     headers: { "Set-Cookie": sessionCookie(request, session.token, session.expiresAt) },
   });
 }

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { statusInWords } from "~/domain/moderation/queue";
 import { requirePermission, requireUser } from "~/server/accounts/guards.server";
 import { getPostHistory } from "~/server/posts/read.server";
 
@@ -54,7 +55,7 @@ export default function PostHistory() {
     <>
       <h1>Edit history: {post.title}</h1>
       <p>
-        Status: {post.status.replace("_", " ")}. <Link to={`/stories/${post.id}`}>Back to the post</Link>
+        {statusInWords(post.status)}. <Link to={`/stories/${post.id}`}>Back to the post</Link>
       </p>
       {post.status === "removed" ? (
         <Form method="post" action="/moderation">
