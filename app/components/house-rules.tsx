@@ -42,7 +42,7 @@ export function RuleLinks({ text }: { text: string | null | undefined }) {
       {rules.map((rule) => (
         <span key={rule.number}>
           {" "}
-          <Link to={ruleLink(rule)}>Read house rule {rule.number}</Link>
+          <Link to={ruleLink(rule)}>{`Read house rule ${rule.number}`}</Link>
         </span>
       ))}
     </>
