@@ -89,7 +89,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { filter, cursor, params } = listFrom(url);
   const now = new Date();
   const [queue, silenced, councils] = await Promise.all([
-    listQueue(moderator.id, filter, { cursor, perPage: PER_PAGE }, now),
+    listQueue(moderator.id, filter, { cursor, perPage: PER_PAGE }, now).catch((error: unknown) => {
+      // A damaged, forged or borrowed cursor (400): the message says to go back to the first page.
+      if (isRefusal(error)) throw data(error.message, { status: error.status });
+      throw error;
+    }),
     listSilencedMembers(now),
     listCouncils(),
   ]);
