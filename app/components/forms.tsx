@@ -88,7 +88,7 @@ export function TextField({
   hint?: ReactNode;
   error?: string;
   defaultValue?: string;
-  type?: "text" | "password" | "search";
+  type?: "text" | "password" | "search" | "month" | "date";
   autoComplete?: string;
   spellCheck?: boolean;
   width?: "short" | "medium";
@@ -148,6 +148,32 @@ export function SelectField({
         ))}
       </select>
     </FieldShell>
+  );
+}
+
+/** The selects of a filter form (a GET form), one per field, each showing the value the address holds. */
+export function FilterSelects({
+  prefix,
+  values,
+  fields,
+}: {
+  prefix: string;
+  values: Record<string, string | number | undefined>;
+  fields: { name: string; label: string; options: [string, string][] }[];
+}) {
+  return (
+    <>
+      {fields.map((field) => (
+        <SelectField
+          key={field.name}
+          name={field.name}
+          id={`${prefix}-${field.name}`}
+          label={field.label}
+          defaultValue={String(values[field.name] ?? "")}
+          options={pairs(field.options)}
+        />
+      ))}
+    </>
   );
 }
 

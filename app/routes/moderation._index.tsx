@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams 
 import { useEffect } from "react";
 import { z } from "zod";
 
-import { ErrorSummary, type FieldErrors, pairs, SelectField, SuccessNotice, TextArea } from "~/components/forms";
+import { ErrorSummary, type FieldErrors, FilterSelects, SuccessNotice, TextArea } from "~/components/forms";
 import { ReasonFields } from "~/components/house-rules";
 import { can, type Role } from "~/domain/accounts/permissions";
 import { isRefusal } from "~/domain/forms";
@@ -319,39 +319,34 @@ export default function ModerationQueue() {
       </p>
       <Form method="get" className="filter-form" role="search" aria-label="Filter the queue">
         <div className="filter-row">
-          <SelectField
-            name="kind"
-            id="filter-kind"
-            label="What"
-            defaultValue={filter.kind}
-            options={pairs([
-              ["", "Everything"],
-              ...QUEUE_KINDS.map((k) => [k, QUEUE_KIND_LABELS[k]] as [string, string]),
-            ])}
-          />
-          <SelectField
-            name="reason"
-            id="filter-reason"
-            label="Why it is here"
-            defaultValue={filter.reason}
-            options={pairs([["", "Any reason"], ...Object.entries(QUEUE_REASON_LABELS)])}
-          />
-          <SelectField
-            name="council"
-            id="filter-council"
-            label="Council"
-            defaultValue={filter.council}
-            options={pairs([["", "Any council"], ...councils.map((c) => [c.code, c.name] as [string, string])])}
-          />
-          <SelectField
-            name="age"
-            id="filter-age"
-            label="Waiting"
-            defaultValue={String(filter.age)}
-            options={pairs([
-              ["", "Any time"],
-              ...QUEUE_AGES.map((d) => [String(d), `${d} ${d === 1 ? "day" : "days"} or more`] as [string, string]),
-            ])}
+          <FilterSelects
+            prefix="filter"
+            values={filter}
+            fields={[
+              {
+                name: "kind",
+                label: "What",
+                options: [["", "Everything"], ...QUEUE_KINDS.map((k) => [k, QUEUE_KIND_LABELS[k]] as [string, string])],
+              },
+              {
+                name: "reason",
+                label: "Why it is here",
+                options: [["", "Any reason"], ...Object.entries(QUEUE_REASON_LABELS)],
+              },
+              {
+                name: "council",
+                label: "Council",
+                options: [["", "Any council"], ...councils.map((c) => [c.code, c.name] as [string, string])],
+              },
+              {
+                name: "age",
+                label: "Waiting",
+                options: [
+                  ["", "Any time"],
+                  ...QUEUE_AGES.map((d) => [String(d), `${d} ${d === 1 ? "day" : "days"} or more`] as [string, string]),
+                ],
+              },
+            ]}
           />
         </div>
         <button type="submit" className="button button--secondary">

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { pairs, SelectField } from "~/components/forms";
+import { FilterSelects, TextField } from "~/components/forms";
 import { RuleLinks } from "~/components/house-rules";
 import { TableScroll } from "~/components/table-scroll";
 import { ACTION_LABELS, actionLabel, describeChange, TARGET_LABELS } from "~/domain/moderation/audit-log";
@@ -119,6 +119,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 // Append-only: the database refuses to change or delete these rows.
 export default function AuditLog() {
   const { entries, older, query, actors } = useLoaderData<typeof loader>();
+  const filters: { name: string; label: string; options: [string, string][] }[] = [
+    {
+      name: "who",
+      label: "Who",
+      options: [["", "Anyone"], ...actors.map((a) => [a, a] as [string, string])],
+    },
+    { name: "action", label: "What", options: [["", "Any action"], ...Object.entries(ACTION_LABELS)] },
+    { name: "target", label: "Done to", options: [["", "Anything"], ...Object.entries(TARGET_LABELS)] },
+  ];
   return (
     <>
       <h1>Audit log</h1>
@@ -127,53 +136,18 @@ export default function AuditLog() {
       </p>
       <Form method="get" role="search" aria-label="Filter the log" className="filter-form">
         <div className="filter-row">
-          <SelectField
-            name="who"
-            id="log-who"
-            label="Who"
-            defaultValue={query.who}
-            options={pairs([["", "Anyone"], ...actors.map((a) => [a, a] as [string, string])])}
+          <FilterSelects prefix="log" values={query} fields={filters} />
+          <TextField
+            name="targetId"
+            label="Its number or name (optional)"
+            defaultValue={query.targetId}
+            width="short"
           />
-          <SelectField
-            name="action"
-            id="log-action"
-            label="What"
-            defaultValue={query.action}
-            options={pairs([["", "Any action"], ...Object.entries(ACTION_LABELS)])}
-          />
-          <SelectField
-            name="target"
-            id="log-target"
-            label="Done to"
-            defaultValue={query.target}
-            options={pairs([["", "Anything"], ...Object.entries(TARGET_LABELS)])}
-          />
-          <div className="form-group">
-            <label className="label" htmlFor="log-targetId">
-              Its number or name (optional)
-            </label>
-            <input id="log-targetId" name="targetId" defaultValue={query.targetId} className="input input--short" />
-          </div>
         </div>
         <div className="filter-row">
-          <div className="form-group">
-            <label className="label" htmlFor="log-month">
-              Month
-            </label>
-            <input id="log-month" name="month" type="month" defaultValue={query.month} className="input input--short" />
-          </div>
-          <div className="form-group">
-            <label className="label" htmlFor="log-from">
-              Or from
-            </label>
-            <input id="log-from" name="from" type="date" defaultValue={query.from} className="input input--short" />
-          </div>
-          <div className="form-group">
-            <label className="label" htmlFor="log-to">
-              To
-            </label>
-            <input id="log-to" name="to" type="date" defaultValue={query.to} className="input input--short" />
-          </div>
+          <TextField name="month" type="month" label="Month" defaultValue={query.month} width="short" />
+          <TextField name="from" type="date" label="Or from" defaultValue={query.from} width="short" />
+          <TextField name="to" type="date" label="To" defaultValue={query.to} width="short" />
         </div>
         <button type="submit" className="button button--secondary">
           Filter

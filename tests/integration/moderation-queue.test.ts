@@ -2,20 +2,11 @@
 // several items in one POST, filters, house-rule reasons, and the audit log in plain words.
 import { describe, expect, it } from "vitest";
 
-import { pageText, send, signUp } from "../support/remix";
+import { pageText, send, signUpAs } from "../support/remix";
 import { sql } from "../support/sql";
 import { cursorReadings, cursorsIn, findTimeLeaks } from "../support/time-leaks";
 
-async function account(role: string, trustLevel = 0) {
-  const created = await signUp();
-  await sql(`UPDATE "user" SET role = $1, trust_level = $2 WHERE handle_key = lower($3)`, [
-    role,
-    trustLevel,
-    created.handle,
-  ]);
-  const [row] = await sql<{ id: number }>(`SELECT id FROM "user" WHERE handle_key = lower($1)`, [created.handle]);
-  return { ...created, id: row?.id ?? 0 };
-}
+const account = (role: string, trustLevel = 0) => signUpAs(role, trustLevel);
 
 /** Pending stories straight into the database, one a minute apart going back from `daysAgo`. */
 async function pendingPosts(authorId: number, titles: string[], daysAgo = 0, area: string | null = null) {

@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import { pageText, send, signUp, stripComments } from "../support/remix";
+import { pageText, send, signUpAs, stripComments } from "../support/remix";
 import { sql } from "../support/sql";
 
-async function account(role: string, trustLevel = 0) {
-  const created = await signUp();
-  await sql(`UPDATE "user" SET role = $1, trust_level = $2 WHERE handle_key = lower($3)`, [
-    role,
-    trustLevel,
-    created.handle,
-  ]);
-  const [row] = await sql<{ id: number }>(`SELECT id FROM "user" WHERE handle_key = lower($1)`, [created.handle]);
-  return { ...created, id: row?.id ?? 0 };
-}
+const account = (role: string, trustLevel = 0) => signUpAs(role, trustLevel);
 
 async function pendingPost(authorId: number, title: string, kept: unknown[] | null = null, createdAt = "now()") {
   const [row] = await sql<{ id: number }>(

@@ -170,6 +170,17 @@ export async function listQueue(
 
 const author = { select: { id: true, handle: true, trustLevel: true, role: true, silencedUntil: true } } as const;
 const area = { select: { code: true, name: true, regionCode: true, regionName: true, nation: true } } as const;
+/** What posts and replies share in the queue: their text, the details kept, status and byline. */
+const written = {
+  id: true,
+  bodyMarkdown: true,
+  keptFindings: true,
+  version: true,
+  status: true,
+  displayMode: true,
+  authorPerspective: true,
+  author,
+} as const;
 
 /** A body rendered as readers would see it, with everything the check finds marked for the moderator. */
 function marked(markdown: string): string {
@@ -183,33 +194,19 @@ async function readEntries(moderatorId: number, keys: KeyRow[]): Promise<QueueEn
     prisma().post.findMany({
       where: { id: { in: ids("post") } },
       select: {
-        id: true,
+        ...written,
         title: true,
-        bodyMarkdown: true,
-        keptFindings: true,
-        version: true,
-        status: true,
-        displayMode: true,
         bylineScope: true,
-        authorPerspective: true,
         area,
         tags: { select: { tag: { select: { label: true } } } },
-        author,
       },
     }),
     prisma().comment.findMany({
       where: { id: { in: ids("comment") } },
       select: {
-        id: true,
-        bodyMarkdown: true,
-        keptFindings: true,
-        version: true,
-        status: true,
-        displayMode: true,
-        authorPerspective: true,
+        ...written,
         post: { select: { id: true, title: true, area: { select: { name: true } } } },
         parent: { select: { id: true, bodyMarkdown: true } },
-        author,
       },
     }),
     prisma().experienceReport.findMany({
