@@ -185,7 +185,7 @@ describe("who hears of a reply", () => {
       form: { kind: "comment", id: String(replyId), version: "1", decision: "approve" },
       cookie: moderator.cookie,
     });
-    expect(approved.status).toBe(200);
+    expect(approved.status).toBe(303);
     const notes = await told(id);
     expect(notes.map((n) => n.user_id).sort()).toEqual([author.id, follower.id].sort());
     expect(notes.find((n) => n.user_id === follower.id)?.message).toBe(
