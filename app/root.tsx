@@ -94,6 +94,7 @@ const FOOTER_LINKS = [
   { to: "/collections", label: "Collections" },
   { to: "/accessibility", label: "Accessibility statement" },
   { to: "/privacy", label: "Privacy" },
+  { to: "/house-rules", label: "House rules" },
   { to: "/help", label: "Get help now" },
 ];
 

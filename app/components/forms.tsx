@@ -109,7 +109,7 @@ export function TextField({
   hint?: ReactNode;
   error?: string;
   defaultValue?: string;
-  type?: "text" | "password" | "search";
+  type?: "text" | "password" | "search" | "month" | "date";
   autoComplete?: string;
   spellCheck?: boolean;
   width?: "short" | "medium";
@@ -130,8 +130,12 @@ export function TextField({
   );
 }
 
+/** Options for SelectField from [value, label] pairs. */
+export const pairs = (entries: [string, string][]) => entries.map(([value, label]) => ({ value, label }));
+
 export function SelectField({
   name,
+  id = name,
   label,
   hint,
   error,
@@ -139,6 +143,8 @@ export function SelectField({
   defaultValue,
 }: {
   name: string;
+  /** When one page repeats the field (one form per queue item), each needs its own id. */
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
@@ -146,13 +152,13 @@ export function SelectField({
   defaultValue?: string;
 }) {
   return (
-    <FieldShell name={name} label={label} hint={hint} error={error}>
+    <FieldShell name={id} label={label} hint={hint} error={error}>
       <select
         className={controlClass("select", error)}
-        id={name}
+        id={id}
         name={name}
         defaultValue={defaultValue}
-        {...ariaProps(name, hint, error)}
+        {...ariaProps(id, hint, error)}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -161,6 +167,32 @@ export function SelectField({
         ))}
       </select>
     </FieldShell>
+  );
+}
+
+/** The selects of a filter form (a GET form), one per field, each showing the value the address holds. */
+export function FilterSelects({
+  prefix,
+  values,
+  fields,
+}: {
+  prefix: string;
+  values: Record<string, string | number | undefined>;
+  fields: { name: string; label: string; options: [string, string][] }[];
+}) {
+  return (
+    <>
+      {fields.map((field) => (
+        <SelectField
+          key={field.name}
+          name={field.name}
+          id={`${prefix}-${field.name}`}
+          label={field.label}
+          defaultValue={String(values[field.name] ?? "")}
+          options={pairs(field.options)}
+        />
+      ))}
+    </>
   );
 }
 

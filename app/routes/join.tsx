@@ -126,6 +126,10 @@ export default function Join() {
           options={PERSPECTIVE_OPTIONS}
           defaultValue={values.perspective}
         />
+        <p>
+          By joining you agree to keep to the <Link to="/house-rules">house rules</Link>: stay anonymous, keep other
+          people unidentifiable, and be kind.
+        </p>
         <SubmitButton>Create account</SubmitButton>
       </Form>
       <p>

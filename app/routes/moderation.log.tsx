@@ -2,89 +2,172 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { SubmitButton, TextField } from "~/components/forms";
+import { FilterSelects, TextField } from "~/components/forms";
+import { RuleLinks } from "~/components/house-rules";
 import { TableScroll } from "~/components/table-scroll";
+import { ACTION_LABELS, actionLabel, describeChange, TARGET_LABELS } from "~/domain/moderation/audit-log";
 import { requirePermission } from "~/server/accounts/guards.server";
-import { listAuditLog } from "~/server/moderation/moderation.server";
+import { listAuditActors, listAuditLog } from "~/server/moderation/audit.server";
 
 export const meta: MetaFunction = () => [{ title: "Audit log – Moderation – Fifth Option" }];
 
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const day = z
+  .string()
+  .regex(DAY)
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)))
+  .optional()
+  .catch(undefined);
+
 const querySchema = z.object({
+  who: z.string().trim().max(30).optional().catch(undefined),
   action: z
     .string()
-    .trim()
-    .regex(/^[a-z_.]{0,40}$/)
+    .refine((a) => a in ACTION_LABELS)
     .optional()
     .catch(undefined),
-  target: z.enum(["post", "comment", "report", "user"]).optional().catch(undefined),
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  target: z.enum(["post", "comment", "report", "user", "watched_word"]).optional().catch(undefined),
+  targetId: z
+    .string()
+    .trim()
+    .regex(/^[\w .'-]{1,40}$/)
+    .optional()
+    .catch(undefined),
+  month: z.string().regex(MONTH).optional().catch(undefined),
+  from: day,
+  to: day,
+  before: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
 });
 
-/** Any ISO time recorded in an entry (such as the end of a silence) shown as its day only. */
-function toDays(text: string): string {
-  return text.replace(/(\d{4}-\d\d-\d\d)T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?/g, "$1");
+const utcDay = (d: string) => new Date(`${d}T00:00:00Z`);
+
+/** A month filter is the range from its first day to its last. */
+function rangeOf(query: z.infer<typeof querySchema>): { from?: Date; to?: Date } {
+  if (query.month) {
+    const from = utcDay(`${query.month}-01`);
+    const to = new Date(Date.UTC(from.getUTCFullYear(), from.getUTCMonth() + 1, 0));
+    return { from, to };
+  }
+  return { from: query.from ? utcDay(query.from) : undefined, to: query.to ? utcDay(query.to) : undefined };
+}
+
+/** Where a target can be seen: the post (or the post a reply is on), the member's page, the watched words. */
+function targetLink(
+  type: string,
+  id: string,
+  postOfReply: Map<string, number>,
+  handleOf: Map<string, string>,
+): { to: string | null; text: string } {
+  const label = TARGET_LABELS[type] ?? "Item";
+  if (type === "post") return { to: `/stories/${id}/history`, text: `${label} ${id}` };
+  if (type === "comment") {
+    const postId = postOfReply.get(id);
+    return { to: postId ? `/stories/${postId}/history` : null, text: `${label} ${id}` };
+  }
+  if (type === "user") {
+    const handle = handleOf.get(id);
+    return {
+      to: handle ? `/u/${encodeURIComponent(handle)}` : null,
+      text: handle ? `${label} ${handle}` : `${label} ${id}`,
+    };
+  }
+  if (type === "watched_word") return { to: "/admin/watched-words", text: `${label} “${id}”` };
+  return { to: null, text: `${label} ${id}` };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "moderation:log");
   const query = querySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  const { entries, next } = await listAuditLog({
-    action: query.action || undefined,
-    targetType: query.target,
-    before: query.before,
-    perPage: 50,
-  });
+  const [{ entries, next, postOfReply, handleOf }, actors] = await Promise.all([
+    listAuditLog(
+      {
+        who: query.who || undefined,
+        action: query.action,
+        targetType: query.target,
+        targetId: query.targetId,
+        ...rangeOf(query),
+      },
+      { before: query.before, perPage: 50 },
+    ),
+    listAuditActors(),
+  ]);
+  const { before: _before, ...filters } = query;
+  const older = new URLSearchParams(
+    Object.entries(filters).filter(
+      (entry): entry is [string, string] => typeof entry[1] === "string" && entry[1] !== "",
+    ),
+  );
+  if (next) older.set("before", String(next));
   return {
     query,
-    next,
+    actors,
+    older: next ? older.toString() : null,
     entries: entries.map((e) => ({
       id: e.id,
       // Days, not times: approving a post publishes it, so an entry's time is the post's.
       when: e.createdAt.toISOString().slice(0, 10),
       who: e.actorHandle,
-      action: e.action,
-      target: `${e.targetType} ${e.targetId}`,
+      what: actionLabel(e.action),
+      target: targetLink(e.targetType, e.targetId, postOfReply, handleOf),
       reason: e.reason,
-      change:
-        e.before || e.after
-          ? `${toDays(JSON.stringify(e.before ?? null))} → ${toDays(JSON.stringify(e.after ?? null))}`
-          : "",
+      changes: describeChange(e.before, e.after),
     })),
   };
 }
 
 // Append-only: the database refuses to change or delete these rows.
 export default function AuditLog() {
-  const { entries, next, query } = useLoaderData<typeof loader>();
+  const { entries, older, query, actors } = useLoaderData<typeof loader>();
+  const filters: { name: string; label: string; options: [string, string][] }[] = [
+    {
+      name: "who",
+      label: "Who",
+      options: [["", "Anyone"], ...actors.map((a) => [a, a] as [string, string])],
+    },
+    { name: "action", label: "What", options: [["", "Any action"], ...Object.entries(ACTION_LABELS)] },
+    { name: "target", label: "Done to", options: [["", "Anything"], ...Object.entries(TARGET_LABELS)] },
+  ];
   return (
     <>
       <h1>Audit log</h1>
       <p>
         Every moderation and admin action, newest first. <Link to="/moderation">Back to the queue</Link>
       </p>
-      <Form method="get" role="search">
-        <TextField
-          name="action"
-          label="Action starts with (for example post.reject or role)"
-          defaultValue={query.action}
-          width="medium"
-        />
-        <SubmitButton secondary>Filter</SubmitButton>
+      <Form method="get" role="search" aria-label="Filter the log" className="filter-form">
+        <div className="filter-row">
+          <FilterSelects prefix="log" values={query} fields={filters} />
+          <TextField
+            name="targetId"
+            label="Its number or name (optional)"
+            defaultValue={query.targetId}
+            width="short"
+          />
+        </div>
+        <div className="filter-row">
+          <TextField name="month" type="month" label="Month" defaultValue={query.month} width="short" />
+          <TextField name="from" type="date" label="Or from" defaultValue={query.from} width="short" />
+          <TextField name="to" type="date" label="To" defaultValue={query.to} width="short" />
+        </div>
+        <button type="submit" className="button button--secondary">
+          Filter
+        </button>{" "}
+        <Link to="/moderation/log">Clear filters</Link>
       </Form>
       {entries.length === 0 ? (
-        <p>No actions recorded.</p>
+        <p>No actions recorded{Object.values(query).some(Boolean) ? " that match these filters" : ""}.</p>
       ) : (
         <TableScroll label="Moderation and admin actions">
-          <table className="data">
+          <table className="data audit-log">
             <caption className="visually-hidden">Moderation and admin actions</caption>
             <thead>
               <tr>
-                <th scope="col">When (UTC)</th>
+                <th scope="col">Day (UTC)</th>
                 <th scope="col">Who</th>
                 <th scope="col">What</th>
-                <th scope="col">Target</th>
+                <th scope="col">Done to</th>
                 <th scope="col">Reason</th>
-                <th scope="col">Change</th>
+                <th scope="col">What changed</th>
               </tr>
             </thead>
             <tbody>
@@ -92,23 +175,49 @@ export default function AuditLog() {
                 <tr key={entry.id}>
                   <td>{entry.when}</td>
                   <td>{entry.who}</td>
-                  <td>{entry.action}</td>
-                  <td>{entry.target}</td>
-                  <td>{entry.reason}</td>
-                  <td>{entry.change}</td>
+                  <td>{entry.what}</td>
+                  <td>{entry.target.to ? <Link to={entry.target.to}>{entry.target.text}</Link> : entry.target.text}</td>
+                  <td>
+                    {entry.reason}
+                    <RuleLinks text={entry.reason} />
+                  </td>
+                  <td>
+                    {entry.changes.length === 0 ? null : (
+                      <ul className="changes">
+                        {entry.changes.map((change) => (
+                          <li key={change.label}>
+                            {change.label}:{" "}
+                            {change.diff ? (
+                              <span className="diff">
+                                {change.diff.map((part, index) =>
+                                  part.change === "added" ? (
+                                    <ins key={index}>{part.text}</ins>
+                                  ) : part.change === "removed" ? (
+                                    <del key={index}>{part.text}</del>
+                                  ) : (
+                                    <span key={index}>{part.text}</span>
+                                  ),
+                                )}
+                              </span>
+                            ) : (
+                              <>
+                                {change.before ?? "none"} → {change.after ?? "none"}
+                              </>
+                            )}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableScroll>
       )}
-      {next ? (
+      {older ? (
         <p>
-          <Link
-            to={`?${new URLSearchParams({ ...(query.action ? { action: query.action } : {}), before: String(next) })}`}
-          >
-            Older entries
-          </Link>
+          <Link to={`?${older}`}>Older entries</Link>
         </p>
       ) : null}
     </>

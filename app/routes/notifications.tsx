@@ -4,6 +4,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { PostButton } from "~/components/post-button";
+import { RuleLinks } from "~/components/house-rules";
 import { coarseDate } from "~/domain/anonymity/byline";
 import { groupNotifications } from "~/domain/following/following";
 import { requireUser } from "~/server/accounts/guards.server";
@@ -80,6 +81,7 @@ export default function Notifications() {
                 <p>
                   {entry.unread ? <strong className="unread-mark">New: </strong> : null}
                   {entry.link ? <Link to={entry.link}>{entry.message}</Link> : entry.message}
+                  <RuleLinks text={entry.message} />
                 </p>
                 <p className="byline">{entry.month}</p>
                 {entry.unread ? (

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 
 import { HandleField, PasswordField } from "~/components/account-fields";
-import { ErrorSummary, RadioGroup, SubmitButton, SuccessNotice } from "~/components/forms";
+import { ErrorSummary, type FieldErrors, RadioGroup, SubmitButton, SuccessNotice } from "~/components/forms";
 import { RecoveryCodes } from "~/components/recovery-codes";
 import { handleProblem } from "~/domain/accounts/handle";
 import { passwordProblem } from "~/domain/accounts/password";
@@ -64,6 +64,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const session = await getSession(request);
   const values = await readForm(request);
   const intent = values.intent;
+  if (user.mustChangePassword && intent !== "password")
+    return formFailure(
+      { form: "Choose your own password first: nothing else can be changed until you do." },
+      values,
+      403,
+    );
   try {
     await consume("writesPerUser", String(user.id));
   } catch (error) {
@@ -135,6 +141,19 @@ export default function Settings() {
   const errors = result && !result.ok ? result.errors : undefined;
   const values = result && !result.ok ? result.values : {};
   const intent = values.intent;
+  // Signed in with a one-time password: this is the only thing the account can do until it is changed.
+  if (account.mustChangePassword) {
+    return (
+      <>
+        <ErrorSummary errors={errors} />
+        <div className="notice" role="status">
+          <p>You signed in with a one-time password. Choose your own password before you go on.</p>
+        </div>
+        <h1>Choose your own password</h1>
+        <PasswordSection errors={errors} oneTime />
+      </>
+    );
+  }
   return (
     <>
       <ErrorSummary errors={errors} />
@@ -144,11 +163,6 @@ export default function Settings() {
           <p>
             Your password has been reset and other devices signed out. You have {account.codesLeft} recovery codes left.
           </p>
-        </div>
-      ) : null}
-      {account.mustChangePassword ? (
-        <div className="notice" role="status">
-          <p>You signed in with a one-time password. Choose your own password below before you go on.</p>
         </div>
       ) : null}
       <h1>Your account</h1>
@@ -164,15 +178,7 @@ export default function Settings() {
         <dd>{account.codesLeft}</dd>
       </dl>
 
-      <section className="section" aria-labelledby="password-heading">
-        <h2 id="password-heading">Change your password</h2>
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="password" />
-          <PasswordField name="currentPassword" label="Current password" error={errors?.currentPassword} />
-          <PasswordField name="newPassword" label="New password" isNew error={errors?.newPassword} />
-          <SubmitButton>Change password</SubmitButton>
-        </Form>
-      </section>
+      <PasswordSection errors={errors} oneTime={false} />
 
       <section className="section" aria-labelledby="handle-heading">
         <h2 id="handle-heading">Change the name you post under</h2>
@@ -247,5 +253,24 @@ export default function Settings() {
         </ul>
       </section>
     </>
+  );
+}
+
+/** The password form: on the account page, and alone after signing in with a one-time password. */
+function PasswordSection({ errors, oneTime }: { errors: FieldErrors | undefined; oneTime: boolean }) {
+  return (
+    <section className="section" aria-labelledby="password-heading">
+      <h2 id="password-heading">Change your password</h2>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value="password" />
+        <PasswordField
+          name="currentPassword"
+          label={oneTime ? "The one-time password you signed in with" : "Current password"}
+          error={errors?.currentPassword}
+        />
+        <PasswordField name="newPassword" label="New password" isNew error={errors?.newPassword} />
+        <SubmitButton>Change password</SubmitButton>
+      </Form>
+    </section>
   );
 }

@@ -42,7 +42,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!user) return formFailure({ handle: WRONG }, values, 401);
   await attempt.succeeded();
   await recordActiveDay(user.id);
-  return redirect(safeRedirectPath(redirectTo), { headers: await newSessionHeaders(request, user.id) });
+  // A one-time password (npm run admin:create) is changed before anything else.
+  const next = user.mustChangePassword ? "/settings?must-change=1" : safeRedirectPath(redirectTo);
+  return redirect(next, { headers: await newSessionHeaders(request, user.id) });
 }
 
 export default function SignIn() {

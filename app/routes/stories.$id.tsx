@@ -9,11 +9,13 @@ import { ConsentAnswered, ConsentChoices } from "~/components/collections";
 import { DraftControls, SaveDraftButton } from "~/components/draft-controls";
 import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors, SuccessNotice } from "~/components/forms";
+import { RuleLinks } from "~/components/house-rules";
 import { StoryOptionLinks } from "~/components/options/options";
 import { PostHeading } from "~/components/post-heading";
 import { can } from "~/domain/accounts/permissions";
 import { checkTexts } from "~/domain/anonymity/redaction";
 import { DraftProblem, draftValues, parseDraftId } from "~/domain/drafts/drafts";
+import { statusInWords } from "~/domain/moderation/queue";
 import { parseThreadIntent, threadButtons } from "~/domain/following/following";
 import { commentInputSchema } from "~/domain/posts/post-input";
 import { isRefusal } from "~/domain/forms";
@@ -351,9 +353,14 @@ export default function Story() {
               <strong>Waiting for a moderator.</strong> Only you can see this post until a moderator has read it.
             </p>
           ) : (
-            <p>Only you can see this post: it is {post.status.replace("_", " ")}.</p>
+            <p>Only you can see this post. {statusInWords(post.status)}.</p>
           )}
-          {post.moderationNote ? <p>A moderator wrote: {post.moderationNote}</p> : null}
+          {post.moderationNote ? (
+            <p>
+              A moderator wrote: {post.moderationNote}
+              <RuleLinks text={post.moderationNote} />
+            </p>
+          ) : null}
           {post.status === "changes_requested" ? (
             <p>
               <Link to={`/stories/${post.id}/edit`}>Edit your post and send it again</Link>
@@ -474,7 +481,12 @@ export default function Story() {
                 <TextArea
                   name="body"
                   label="Your reply"
-                  hint="Please leave out names and anything else that could identify someone."
+                  hint={
+                    <>
+                      Please leave out names and anything else that could identify someone, and keep to the{" "}
+                      <Link to="/house-rules">house rules</Link>.
+                    </>
+                  }
                   error={errors.body}
                   defaultValue={values.body}
                   rows={6}

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { PostButton } from "~/components/post-button";
+import { statusInWords } from "~/domain/moderation/queue";
 import { requirePermission, requireUser } from "~/server/accounts/guards.server";
 import { getPostHistory } from "~/server/posts/read.server";
 
@@ -55,7 +56,7 @@ export default function PostHistory() {
     <>
       <h1>Edit history: {post.title}</h1>
       <p>
-        Status: {post.status.replace("_", " ")}. <Link to={`/stories/${post.id}`}>Back to the post</Link>
+        {statusInWords(post.status)}. <Link to={`/stories/${post.id}`}>Back to the post</Link>
       </p>
       {post.status === "removed" ? (
         <PostButton

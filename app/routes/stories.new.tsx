@@ -275,6 +275,10 @@ export default function NewStory() {
     <>
       <ErrorSummary errors={errors} />
       <h1>Share your story</h1>
+      <p>
+        Please keep to the <Link to="/house-rules">house rules</Link>: leave out anything that could identify you or
+        anyone else, and be kind.
+      </p>
       {preModerated ? (
         <p className="notice">
           As a new member, a moderator will read your post before others can see it. This usually takes a day.

@@ -2,19 +2,10 @@
 // that carry people back to a thread (docs/peer-support.md), through the real routes.
 import { describe, expect, it } from "vitest";
 
-import { GOOD_PASSWORD, send, signUp, stripComments } from "../support/remix";
+import { GOOD_PASSWORD, send, signUpAs, stripComments } from "../support/remix";
 import { sql } from "../support/sql";
 
-async function account(role = "member", trustLevel = 1) {
-  const created = await signUp();
-  await sql(`UPDATE "user" SET role = $1, trust_level = $2 WHERE handle_key = lower($3)`, [
-    role,
-    trustLevel,
-    created.handle,
-  ]);
-  const [row] = await sql<{ id: number }>(`SELECT id FROM "user" WHERE handle_key = lower($1)`, [created.handle]);
-  return { ...created, id: row?.id ?? 0 };
-}
+const account = (role = "member", trustLevel = 1) => signUpAs(role, trustLevel);
 
 /** A post written through the real form (so writing it follows it), published at once for trust level 1. */
 async function share(cookie: string, title: string, extra: Record<string, string | string[]> = {}) {
@@ -194,7 +185,7 @@ describe("who hears of a reply", () => {
       form: { kind: "comment", id: String(replyId), version: "1", decision: "approve" },
       cookie: moderator.cookie,
     });
-    expect(approved.status).toBe(200);
+    expect(approved.status).toBe(303);
     const notes = await told(id);
     expect(notes.map((n) => n.user_id).sort()).toEqual([author.id, follower.id].sort());
     expect(notes.find((n) => n.user_id === follower.id)?.message).toBe(

@@ -33,6 +33,7 @@ const PAGES: Record<string, string[]> = {
     "/about",
     "/about/api",
     "/privacy",
+    "/house-rules",
     "/accessibility",
     "/stories/1",
     "/stories",

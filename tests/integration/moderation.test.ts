@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import { pageText, send, signUp, stripComments } from "../support/remix";
+import { pageText, send, signUpAs, stripComments } from "../support/remix";
 import { sql } from "../support/sql";
 
-async function account(role: string, trustLevel = 0) {
-  const created = await signUp();
-  await sql(`UPDATE "user" SET role = $1, trust_level = $2 WHERE handle_key = lower($3)`, [
-    role,
-    trustLevel,
-    created.handle,
-  ]);
-  const [row] = await sql<{ id: number }>(`SELECT id FROM "user" WHERE handle_key = lower($1)`, [created.handle]);
-  return { ...created, id: row?.id ?? 0 };
-}
+const account = (role: string, trustLevel = 0) => signUpAs(role, trustLevel);
 
 async function pendingPost(authorId: number, title: string, kept: unknown[] | null = null, createdAt = "now()") {
   const [row] = await sql<{ id: number }>(
@@ -33,7 +24,7 @@ describe("the review queue", () => {
     expect(html.indexOf("Kept a phone number")).toBeGreaterThan(-1);
     expect(html.indexOf("Kept a phone number")).toBeLessThan(html.indexOf("Old and plain"));
     expect(html).toContain('<mark class="finding">07700 900123</mark>');
-    expect(html).toContain(`by ${author.handle}, trust level 0, 0 rejected before, 0 upheld reports`);
+    expect(html).toContain(`${author.handle}, trust level 0, 0 rejected before, 0 upheld reports`);
   });
 
   it("approving publishes the post, records who and why, and a second moderator sees it was handled", async () => {
@@ -43,8 +34,12 @@ describe("the review queue", () => {
     const id = await pendingPost(author.id, "Approve me");
     const form = { kind: "post", id: String(id), version: "1", decision: "approve", reason: "" };
     const approved = await send("/moderation", { form, cookie: first.cookie });
-    expect(approved.status).toBe(200);
-    expect(await approved.text().then(stripComments)).toContain(`Post ${id} approved.`);
+    expect(approved.status).toBe(303);
+    const back = approved.headers.get("Location") ?? "";
+    expect(back).toMatch(/^\/moderation\?done=approve&n=1#done$/);
+    expect(await pageText(back, first.cookie)).toContain(
+      "The item was approved and published. The author has been told.",
+    );
     const again = await send("/moderation", { form, cookie: second.cookie });
     expect(again.status).toBe(409);
     expect(await again.text()).toContain("already dealt with");
@@ -62,7 +57,7 @@ describe("the review queue", () => {
     expect((await send(`/stories/${id}`)).status).toBe(200);
   });
 
-  it("needs a reason to reject, and shows it to the author only", async () => {
+  it("needs a house rule to reject, and shows it (with a link to the rule) to the author only", async () => {
     const author = await account("member");
     const moderator = await account("moderator", 2);
     const id = await pendingPost(author.id, "Reject me");
@@ -71,13 +66,35 @@ describe("the review queue", () => {
       cookie: moderator.cookie,
     });
     expect(noReason.status).toBe(400);
-    expect(await noReason.text()).toContain("Write a reason");
+    expect(await noReason.text()).toContain("Choose the house rule it breaks");
+    const madeUp = await send("/moderation", {
+      form: { kind: "post", id: String(id), version: "1", decision: "reject", rule: "99", note: "x" },
+      cookie: moderator.cookie,
+    });
+    expect(madeUp.status).toBe(400);
+    expect(await madeUp.text()).toContain("Choose a house rule from the list");
     await send("/moderation", {
-      form: { kind: "post", id: String(id), version: "1", decision: "reject", reason: "It names a social worker." },
+      form: {
+        kind: "post",
+        id: String(id),
+        version: "1",
+        decision: "reject",
+        rule: "2",
+        note: "It names a social worker.",
+      },
       cookie: moderator.cookie,
     });
     const own = await pageText(`/stories/${id}`, author.cookie);
-    expect(own).toContain("A moderator wrote: It names a social worker.");
+    expect(own).toContain(
+      "A moderator wrote: House rule 2, “Keep other people unidentifiable”. It names a social worker.",
+    );
+    expect(own).toContain("Only you can see this post. It was rejected.");
+    expect(own).toMatch(/<a [^>]*href="\/house-rules#rule-2">Read house rule 2<\/a>/);
+    const notes = await pageText("/notifications", author.cookie);
+    expect(notes).toContain(
+      "Your post “Reject me” was not published. The moderator&#x27;s reason: House rule 2, “Keep other people unidentifiable”. It names a social worker.",
+    );
+    expect(notes).toMatch(/<a [^>]*href="\/house-rules#rule-2">Read house rule 2<\/a>/);
     expect((await send(`/stories/${id}`)).status).toBe(404);
   });
 
@@ -133,9 +150,10 @@ describe("the review queue", () => {
       form: { kind: "report_comment", id: String(report?.id), version: "1", decision: "approve" },
       cookie: moderator.cookie,
     });
-    expect(response.status).toBe(200);
-    const log = await pageText("/moderation/log?action=report_comment", moderator.cookie);
-    expect(log).toContain("report_comment.approve");
+    expect(response.status).toBe(303);
+    const log = await pageText("/moderation/log?action=report_comment.approve", moderator.cookie);
+    expect(log).toContain("Approved an experience report&#x27;s comment");
+    expect(log).not.toContain("report_comment.approve<");
     expect(log).toContain(moderator.handle);
   });
 });
@@ -184,7 +202,7 @@ describe("flags", () => {
     expect(response.headers.get("Location")).toBe("/help/safeguarding?reported=1");
     const queue = await pageText("/moderation", moderator.cookie);
     const firstItem = /<h2 id="item-[^"]*" class="queue-heading">([^<]*)<\/h2>/.exec(queue)?.[1];
-    expect(firstItem).toBe(`Post ${id}: Worrying post`);
+    expect(firstItem).toBe("Post: Worrying post");
     expect(queue).toContain("Safeguarding concern raised");
     const notes = await pageText("/notifications", moderator.cookie);
     expect(notes).toContain("Safeguarding concern reported");
@@ -204,10 +222,17 @@ describe("flags", () => {
     const flagger = await account("member", 1);
     await send(`/flag?comment=${comment?.id}`, { form: { reason: "abuse" }, cookie: flagger.cookie });
     const removed = await send("/moderation", {
-      form: { kind: "comment", id: String(comment?.id), version: "1", decision: "remove", reason: "Abusive language." },
+      form: {
+        kind: "comment",
+        id: String(comment?.id),
+        version: "1",
+        decision: "remove",
+        rule: "3",
+        note: "Abusive language.",
+      },
       cookie: moderator.cookie,
     });
-    expect(removed.status).toBe(200);
+    expect(removed.status).toBe(303);
     const page = await pageText(`/stories/${postId}`);
     expect(page).toContain("This reply was removed by moderators.");
     expect(page).not.toContain("Rude words");
@@ -217,12 +242,12 @@ describe("flags", () => {
     expect(flag?.resolution).toBe("upheld");
     // Moderators can bring it back from the post's history page.
     const history = await pageText(`/stories/${postId}/history`, moderator.cookie);
-    expect(history).toContain("Removed because: Abusive language.");
+    expect(history).toContain("Removed because: House rule 3, “Be kind”. Abusive language.");
     const restored = await send("/moderation", {
       form: { kind: "comment", id: String(comment?.id), version: "2", decision: "restore" },
       cookie: moderator.cookie,
     });
-    expect(restored.status).toBe(200);
+    expect(restored.status).toBe(303);
     expect(await (await send(`/stories/${postId}`)).text()).toContain("Rude words");
     const notes = await pageText("/notifications", flagger.cookie);
     expect(notes).toContain("a moderator has looked at the reply to “Thread” you reported and dealt with it.");
@@ -500,7 +525,7 @@ describe("more moderator tools", () => {
       form: { kind: "post", id: String(post?.id), version: "1", decision: "restore" },
       cookie: moderator.cookie,
     });
-    expect(restored.status).toBe(200);
+    expect(restored.status).toBe(303);
     expect((await send(`/stories/${post?.id}`)).status).toBe(200);
 
     await pendingPost(author.id, "Kept details here", [{ kind: "email", text: "a@example.com" }]);
@@ -509,6 +534,7 @@ describe("more moderator tools", () => {
     expect(filtered).toContain("Kept details here");
     expect(filtered).not.toContain("Nothing kept here");
     const byCouncil = await pageText("/moderation?council=E06000003", moderator.cookie);
+    expect(byCouncil).toContain('<option value="E06000003" selected="">');
     expect(byCouncil).toContain("Nothing is waiting for review.");
   });
 });
@@ -524,12 +550,16 @@ describe("round trips", () => {
         id: String(id),
         version: "1",
         decision: "request_changes",
-        reason: "Leave out the care home's name.",
+        rule: "2",
+        note: "Leave out the care home's name.",
       },
       cookie: moderator.cookie,
     });
     const own = await pageText(`/stories/${id}`, author.cookie);
-    expect(own).toContain("A moderator wrote: Leave out the care home");
+    expect(own).toContain(
+      "A moderator wrote: House rule 2, “Keep other people unidentifiable”. Leave out the care home",
+    );
+    expect(own).toContain("Only you can see this post. Changes were requested.");
     expect(own).toContain("Edit your post and send it again");
     const [row] = await sql<{ version: number }>(`SELECT version FROM post WHERE id = $1`, [id]);
     await send(`/stories/${id}/edit`, {

@@ -211,6 +211,7 @@ describe("the timestamp sweep", () => {
       "/about",
       "/about/api",
       "/privacy",
+      "/house-rules",
       "/accessibility",
       "/help/safeguarding",
       "/sign-in",

@@ -47,6 +47,7 @@ const ROUTES: Record<string, { path: string; access: Access }> = {
   "healthz.ts": { path: "/healthz", access: "public" },
   "help.safeguarding.tsx": { path: "/help/safeguarding", access: "public" },
   "help._index.tsx": { path: "/help", access: "public" },
+  "house-rules.tsx": { path: "/house-rules", access: "public" },
   "join.tsx": { path: "/join", access: "signed-out" },
   "moderation._index.tsx": { path: "/moderation", access: "moderator" },
   "moderation.edit.tsx": { path: "/moderation/edit?kind=post&id=2", access: "moderator" },

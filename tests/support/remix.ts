@@ -106,6 +106,18 @@ export async function publishThroughForm(cookie: string, fields: Record<string, 
   return Number(/\/stories\/(\d+)/.exec(response.headers.get("Location") ?? "")?.[1]);
 }
 
+/** A new member given a role and trust level straight in the database, with their id and session. */
+export async function signUpAs(role: string, trustLevel: number) {
+  const created = await signUp();
+  await sql(`UPDATE "user" SET role = $1, trust_level = $2 WHERE handle_key = lower($3)`, [
+    role,
+    trustLevel,
+    created.handle,
+  ]);
+  const [row] = await sql<{ id: number }>(`SELECT id FROM "user" WHERE handle_key = lower($1)`, [created.handle]);
+  return { ...created, id: row?.id ?? 0 };
+}
+
 /** The HTML of a page as this session (or a visitor) sees it, with React's <!-- --> taken out. */
 export async function pageText(pathAndQuery: string, cookie?: string | null): Promise<string> {
   return stripComments(await (await send(pathAndQuery, { cookie })).text());

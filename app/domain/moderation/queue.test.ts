@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   compareByRisk,
+  doneMessage,
   flagOutcome,
   reasonRequired,
   reasonsFor,
@@ -9,7 +10,9 @@ import {
   silencedUntil,
   statusAfter,
   statusBefore,
+  statusInWords,
   type QueueItem,
+  waitedFor,
 } from "./queue";
 
 const item = (overrides: Partial<QueueItem>): QueueItem => ({
@@ -69,5 +72,43 @@ describe("flags", () => {
 
   it("silence for a whole number of days from now", () => {
     expect(silencedUntil(3, new Date("2026-11-22T12:00:00Z")).toISOString()).toBe("2026-11-25T12:00:00.000Z");
+  });
+});
+
+describe("what the queue page says", () => {
+  it.each([
+    ["approve", 1, 0, "The item was approved and published. The author has been told."],
+    [
+      "request_changes",
+      1,
+      0,
+      "The item was sent back to the author: changes were requested. The author has been told.",
+    ],
+    ["reject", 3, 0, "3 items were rejected. Each author has been told."],
+    ["dismiss_flags", 1, 0, "The item was kept, and its reports dismissed."],
+    [
+      "approve",
+      2,
+      1,
+      "2 items were approved and published. Each author has been told. 1 item could not be: another moderator had already dealt with it, or it was not waiting for a decision.",
+    ],
+  ] as const)("doneMessage(%s, %i, %i)", (decision, handled, notHandled, words) => {
+    expect(doneMessage(decision, handled, notHandled)).toBe(words);
+  });
+
+  it("says where an item stands in a sentence: “Changes were requested”, “It was rejected”", () => {
+    expect(["changes_requested", "rejected", "removed", "pending"].map(statusInWords)).toEqual([
+      "Changes were requested",
+      "It was rejected",
+      "It was removed by moderators",
+      "It is waiting for a moderator",
+    ]);
+  });
+
+  it("says how long an item has waited in days, never a time", () => {
+    const now = new Date("2026-12-06T12:00:00Z");
+    expect(waitedFor(new Date("2026-12-06T09:00:00Z"), now)).toBe("waiting less than a day");
+    expect(waitedFor(new Date("2026-12-05T09:00:00Z"), now)).toBe("waiting 1 day");
+    expect(waitedFor(new Date("2026-11-26T12:00:00Z"), now)).toBe("waiting 10 days");
   });
 });

@@ -68,3 +68,83 @@ export function shouldHide(flags: { flaggerTrustLevel: number; flaggerIsModerato
   if (flags.some((f) => f.flaggerIsModerator)) return true;
   return flags.filter((f) => f.flaggerTrustLevel >= 1).length >= HIDE_AFTER_TRUSTED_FLAGS;
 }
+
+// ---- What the queue page shows and filters by (app/routes/moderation._index.tsx) ----
+
+export const QUEUE_REASON_LABELS: Record<QueueReason, string> = {
+  safeguarding_flag: "Safeguarding concern raised",
+  kept_identifying_details: "Author kept details that could identify someone",
+  flagged: "Reported by members",
+  new_member: "New member: waiting for first review",
+};
+
+export const QUEUE_REASONS = Object.keys(QUEUE_REASON_LABELS) as QueueReason[];
+
+export const ITEM_LABELS: Record<QueueItem["kind"], string> = {
+  post: "Post",
+  comment: "Reply",
+  report_comment: "Experience report comment",
+};
+
+/** The kinds a moderator can narrow the queue to: "flagged" is anything reported by members. */
+export const QUEUE_KINDS = ["post", "comment", "report_comment", "flagged"] as const;
+export type QueueKind = (typeof QUEUE_KINDS)[number];
+export const QUEUE_KIND_LABELS: Record<QueueKind, string> = {
+  post: "Posts",
+  comment: "Replies",
+  report_comment: "Experience report comments",
+  flagged: "Reported by members",
+};
+
+/** "Waiting at least": whole days since the item was sent. */
+export const QUEUE_AGES = [1, 3, 7, 30] as const;
+export type QueueAge = (typeof QUEUE_AGES)[number];
+
+export interface QueueFilter {
+  kind?: QueueKind;
+  reason?: QueueReason;
+  council?: string;
+  age?: QueueAge;
+}
+
+/** How long an item has waited, in words that give no time of day. */
+export function waitedFor(createdAt: Date, now = new Date()): string {
+  const days = Math.floor((now.getTime() - createdAt.getTime()) / 86_400_000);
+  if (days < 1) return "waiting less than a day";
+  return `waiting ${days} ${days === 1 ? "day" : "days"}`;
+}
+
+/** A decision's outcome in words, for the notice left where the item was: "Changes were requested". */
+const DONE: Record<Decision, string> = {
+  approve: "approved and published",
+  reject: "rejected",
+  request_changes: "sent back to the author: changes were requested",
+  remove: "removed",
+  dismiss_flags: "kept, and its reports dismissed",
+  restore: "restored",
+};
+
+export function doneMessage(decision: Decision, handled: number, notHandled = 0): string {
+  const items = (n: number) => (n === 1 ? "1 item" : `${n} items`);
+  const told =
+    decision === "dismiss_flags" ? "" : handled === 1 ? " The author has been told." : " Each author has been told.";
+  const done =
+    handled === 0
+      ? "Nothing was changed."
+      : `${handled === 1 ? "The item was" : `${items(handled)} were`} ${DONE[decision]}.${told}`;
+  if (notHandled === 0) return done;
+  return `${done} ${items(notHandled)} could not be: another moderator had already dealt with ${notHandled === 1 ? "it" : "them"}, or ${notHandled === 1 ? "it was" : "they were"} not waiting for a decision.`;
+}
+
+const STATUS_SENTENCES: Record<string, string> = {
+  pending: "It is waiting for a moderator",
+  published: "It is published",
+  changes_requested: "Changes were requested",
+  rejected: "It was rejected",
+  removed: "It was removed by moderators",
+};
+
+/** Where a post or reply stands, as a sentence without its full stop: "Changes were requested". */
+export function statusInWords(status: string): string {
+  return STATUS_SENTENCES[status] ?? `Its status is ${status.replace(/_/g, " ")}`;
+}

@@ -89,16 +89,21 @@ export async function assertHandleAvailable(handle: string, exceptUserId?: numbe
 }
 
 /** The account for a handle and password, or null; takes as long for an unknown handle as a wrong password. */
-export async function verifyCredentials(handle: string, password: string): Promise<{ id: number } | null> {
+export async function verifyCredentials(
+  handle: string,
+  password: string,
+): Promise<{ id: number; mustChangePassword: boolean } | null> {
   const user = await prisma().user.findUnique({
     where: { handleKey: handleKey(handle) },
-    select: { id: true, passwordHash: true },
+    select: { id: true, passwordHash: true, mustChangePassword: true },
   });
   if (!user) {
     await verifyPassword(await dummyPasswordHash(), password);
     return null;
   }
-  return (await verifyPassword(user.passwordHash, password)) ? { id: user.id } : null;
+  return (await verifyPassword(user.passwordHash, password))
+    ? { id: user.id, mustChangePassword: user.mustChangePassword }
+    : null;
 }
 
 /**

@@ -28,8 +28,20 @@ export function getSession(request: Request): Promise<ValidSession | null> {
   return found;
 }
 
+/** Where the holder of a one-time password may go: choosing their own, signing out, and help in a crisis. */
+const ONE_TIME_PASSWORD_PATHS = /^\/(settings|sign-out|help(\/[a-z-]+)?)$/;
+
+/**
+ * The signed-in member, if any. An account made with a one-time password (npm run admin:create)
+ * is sent to choose its own from every page but those above, until it has: it cannot use the site
+ * as itself before then.
+ */
 export async function getUser(request: Request): Promise<SessionUser | null> {
-  return (await getSession(request))?.user ?? null;
+  const user = (await getSession(request))?.user ?? null;
+  if (user?.mustChangePassword && !ONE_TIME_PASSWORD_PATHS.test(new URL(request.url).pathname)) {
+    throw redirect("/settings?must-change=1");
+  }
+  return user;
 }
 
 /** Where to come back to after signing in: only paths on this site (rules: app/domain/accounts/redirect.ts). */
@@ -40,10 +52,6 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   if (!user) {
     const url = new URL(request.url);
     throw redirect(`/sign-in?redirectTo=${encodeURIComponent(url.pathname + url.search)}`);
-  }
-  // Accounts made with a one-time password (npm run admin:create) must choose their own first.
-  if (user.mustChangePassword && new URL(request.url).pathname !== "/settings") {
-    throw redirect("/settings?must-change=1");
   }
   return user;
 }

@@ -11,6 +11,8 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from "node:cry
 
 import { Refusal } from "~/domain/forms";
 
+import { appSecret } from "../process/secrets.server";
+
 export const CURSOR_VERSION = 1;
 const NONCE_BYTES = 12;
 const TAG_BYTES = 16;
@@ -69,4 +71,17 @@ export function openCursor(keys: CursorKeys, token: string): unknown {
   } catch {
     throw new InvalidCursor();
   }
+}
+
+const keysFor = new WeakMap<Buffer, CursorKeys>();
+
+/** The keys every list's cursors are sealed with, derived once from the app's cursor secret. */
+export async function appCursorKeys(): Promise<CursorKeys> {
+  const secret = await appSecret("cursor");
+  let found = keysFor.get(secret);
+  if (!found) {
+    found = cursorKeys(secret);
+    keysFor.set(secret, found);
+  }
+  return found;
 }

@@ -1,12 +1,10 @@
 // Every query behind the review queue and moderators' decisions.
-import { type Actor, can, type Role } from "~/domain/accounts/permissions";
+import { type Actor, can } from "~/domain/accounts/permissions";
 import { renderMarkdown } from "~/domain/markdown/render";
 import {
-  compareByRisk,
   type Decision,
   flagOutcome,
   type QueueItem,
-  reasonsFor,
   shouldHide,
   silencedUntil,
   statusAfter,
@@ -21,171 +19,6 @@ import { Prisma } from "../db/generated/client";
 import { notify, notifyModerators } from "../notifications/notifications.server";
 import { revisionOf } from "../posts/write.server";
 import { tellThreadOfReply } from "../following/following.server";
-
-interface KeptFinding {
-  kind: string;
-  text: string;
-}
-
-const keptOf = (value: unknown): KeptFinding[] =>
-  Array.isArray(value) ? (value.filter((f) => f && typeof f === "object" && "text" in f) as KeptFinding[]) : [];
-
-export interface QueueEntry extends QueueItem {
-  reasons: string[];
-  title: string | null;
-  body: string;
-  postId: number | null;
-  version: number;
-  kept: KeptFinding[];
-  author: {
-    id: number;
-    handle: string;
-    trustLevel: number;
-    role: Role;
-    silencedUntil: Date | null;
-    rejectedBefore: number;
-    upheldFlags: number;
-  } | null;
-  ownContent: boolean;
-  status: string;
-  areaCode: string | null;
-}
-
-export async function listQueue(
-  moderatorId: number,
-  filter: { kind?: QueueItem["kind"]; reason?: string; council?: string } = {},
-): Promise<QueueEntry[]> {
-  const openFlags = { where: { resolvedAt: null }, select: { reason: true } } as const;
-  const author = { select: { id: true, handle: true, trustLevel: true, role: true, silencedUntil: true } } as const;
-  const [posts, comments, reports] = await Promise.all([
-    filter.kind && filter.kind !== "post"
-      ? []
-      : prisma().post.findMany({
-          where: { OR: [{ status: "pending" }, { status: "published", flags: { some: { resolvedAt: null } } }] },
-          take: 200,
-          orderBy: { createdAt: "asc" },
-          select: {
-            id: true,
-            title: true,
-            bodyMarkdown: true,
-            keptFindings: true,
-            createdAt: true,
-            version: true,
-            status: true,
-            areaCode: true,
-            author,
-            flags: openFlags,
-          },
-        }),
-    filter.kind && filter.kind !== "comment"
-      ? []
-      : prisma().comment.findMany({
-          where: { OR: [{ status: "pending" }, { status: "published", flags: { some: { resolvedAt: null } } }] },
-          take: 200,
-          orderBy: { createdAt: "asc" },
-          select: {
-            id: true,
-            postId: true,
-            bodyMarkdown: true,
-            keptFindings: true,
-            createdAt: true,
-            version: true,
-            status: true,
-            post: { select: { areaCode: true } },
-            author,
-            flags: openFlags,
-          },
-        }),
-    filter.kind && filter.kind !== "report_comment"
-      ? []
-      : prisma().experienceReport.findMany({
-          where: { commentStatus: "pending" },
-          take: 200,
-          orderBy: { createdAt: "asc" },
-          select: { id: true, comment: true, createdAt: true, areaCode: true, author },
-        }),
-  ]);
-  const authorIds = [
-    ...new Set(
-      [...posts, ...comments, ...reports].map((i) => i.author?.id).filter((id): id is number => id !== undefined),
-    ),
-  ];
-  const rejected = await prisma().post.groupBy({
-    by: ["authorId"],
-    where: { authorId: { in: authorIds }, status: "rejected" },
-    _count: true,
-  });
-  const rejectedBy = new Map(rejected.map((r) => [r.authorId, r._count]));
-  const upheldFlags = await prisma().flag.findMany({
-    where: {
-      resolution: "upheld",
-      OR: [{ post: { authorId: { in: authorIds } } }, { comment: { authorId: { in: authorIds } } }],
-    },
-    select: { post: { select: { authorId: true } }, comment: { select: { authorId: true } } },
-  });
-  const upheldBy = new Map<number, number>();
-  for (const flag of upheldFlags) {
-    const id = flag.post?.authorId ?? flag.comment?.authorId;
-    if (id != null) upheldBy.set(id, (upheldBy.get(id) ?? 0) + 1);
-  }
-  const authorOf = (
-    a: { id: number; handle: string; trustLevel: number; role: Role; silencedUntil: Date | null } | null,
-  ) => (a ? { ...a, rejectedBefore: rejectedBy.get(a.id) ?? 0, upheldFlags: upheldBy.get(a.id) ?? 0 } : null);
-
-  // What posts and replies share in the queue: their text, the details kept, author and reports.
-  const written = (item: (typeof posts)[number] | (typeof comments)[number]) => {
-    const kept = keptOf(item.keptFindings);
-    return {
-      status: item.status as string,
-      body: item.bodyMarkdown,
-      version: item.version,
-      kept,
-      keptFindings: kept.length,
-      createdAt: item.createdAt,
-      author: authorOf(item.author),
-      safeguardingFlags: item.flags.filter((f) => f.reason === "safeguarding").length,
-      flags: item.flags.length,
-    };
-  };
-  const entries: QueueEntry[] = [
-    ...posts.map((p) => ({
-      kind: "post" as const,
-      id: p.id,
-      areaCode: p.areaCode,
-      postId: p.id,
-      title: p.title,
-      ...written(p),
-    })),
-    ...comments.map((c) => ({
-      kind: "comment" as const,
-      id: c.id,
-      areaCode: c.post.areaCode,
-      postId: c.postId,
-      title: null,
-      ...written(c),
-    })),
-    ...reports.map((r) => ({
-      kind: "report_comment" as const,
-      id: r.id,
-      status: "pending",
-      areaCode: r.areaCode,
-      postId: null,
-      title: null,
-      body: r.comment ?? "",
-      version: 1,
-      kept: [],
-      createdAt: r.createdAt,
-      author: authorOf(r.author),
-      safeguardingFlags: 0,
-      flags: 0,
-      keptFindings: 0,
-    })),
-  ].map((entry) => ({ ...entry, reasons: reasonsFor(entry), ownContent: entry.author?.id === moderatorId }));
-  return entries
-    .filter((entry) => !filter.reason || entry.reasons.includes(filter.reason))
-    .filter((entry) => !filter.council || entry.areaCode === filter.council)
-    .sort(compareByRisk);
-}
 
 /** 409: a conflict with another moderator's decision. */
 export class AlreadyHandled extends Refusal {
@@ -302,16 +135,38 @@ export async function decide(
         : decision === "restore"
           ? `${what} has been restored by a moderator.`
           : decision === "reject"
-            ? `${what} was not published. The moderator wrote: ${reason ?? ""}`
+            ? `${what} was not published. The moderator's reason: ${reason ?? ""}`
             : decision === "remove"
-              ? `${what} was removed by a moderator. The moderator wrote: ${reason ?? ""}`
-              : `${what} needs some changes before it can be published. The moderator wrote: ${reason ?? ""}`;
+              ? `${what} was removed by a moderator. The moderator's reason: ${reason ?? ""}`
+              : `${what} needs some changes before it can be published. The moderator's reason: ${reason ?? ""}`;
     // A rejected or removed item is not there to see; its author is pointed at the post it was on.
     const link = decision === "approve" || decision === "restore" ? about.link : about.postLink;
     await notify([authorId], `${target.kind}.${decision}`, message.slice(0, 500), link, undefined, about.postId);
   }
   // A reply now published is news for the thread, as a reply published at once is.
   if (decision === "approve" && target.kind === "comment") await tellThreadOfReply(target.id);
+}
+
+/**
+ * One decision on several items, each as decide() would make it: an item another moderator has
+ * already dealt with, one no longer waiting, or the moderator's own, is counted and left alone.
+ */
+export async function decideMany(
+  moderator: { id: number; handle: string },
+  targets: { kind: QueueItem["kind"]; id: number; version: number }[],
+  decision: Decision,
+  reason: string | null,
+): Promise<{ handled: number; notHandled: number }> {
+  let handled = 0;
+  for (const target of targets) {
+    try {
+      await decide(moderator, target, decision, reason);
+      handled += 1;
+    } catch (error) {
+      if (!(error instanceof AlreadyHandled || error instanceof OwnContent)) throw error;
+    }
+  }
+  return { handled, notHandled: targets.length - handled };
 }
 
 /** The post an item belongs to, for notifications that name it and link to it. */
@@ -342,29 +197,6 @@ async function describeTarget(target: {
     };
   }
   return { title: "", link: null, postLink: null, postId: null };
-}
-
-export async function listAuditLog({
-  action,
-  targetType,
-  before,
-  perPage,
-}: {
-  action?: string;
-  targetType?: string;
-  before?: number;
-  perPage: number;
-}) {
-  const rows = await prisma().moderationAction.findMany({
-    where: {
-      ...(action ? { action: { startsWith: action } } : {}),
-      ...(targetType ? { targetType } : {}),
-      ...(before ? { id: { lt: before } } : {}),
-    },
-    orderBy: { id: "desc" },
-    take: perPage + 1,
-  });
-  return { entries: rows.slice(0, perPage), next: rows.length > perPage ? (rows[perPage - 1]?.id ?? null) : null };
 }
 
 /** 409: one report per member per item. */

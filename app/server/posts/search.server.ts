@@ -29,12 +29,11 @@ import {
 } from "~/domain/posts/story-search";
 import { PERSPECTIVES, SUPPORT_ARRANGEMENTS } from "~/domain/taxonomy";
 
-import { type CursorKeys, cursorKeys, InvalidCursor, openCursor, sealCursor } from "../http/cursors.server";
+import { appCursorKeys, InvalidCursor, openCursor, sealCursor } from "../http/cursors.server";
 import { borrowConnection, keptAnswers, query, toServiceUnavailable } from "../db/client.server";
 import type { PostSummary } from "~/domain/posts/post-summary";
 
 import { describeFilters, listPublishedSummaries } from "./read.server";
-import { appSecret } from "../process/secrets.server";
 
 export interface StoryHit extends PostSummary {
   /** The best passages of the body with the search words in <mark>; escaped, safe as HTML. Null without search words. */
@@ -184,16 +183,7 @@ function listFingerprint(search: StorySearch): string {
     .slice(0, 11);
 }
 
-const keysFor = new WeakMap<Buffer, CursorKeys>();
-async function keys(): Promise<CursorKeys> {
-  const secret = await appSecret("cursor");
-  let found = keysFor.get(secret);
-  if (!found) {
-    found = cursorKeys(secret);
-    keysFor.set(secret, found);
-  }
-  return found;
-}
+const keys = appCursorKeys;
 
 async function encodePosition(search: StorySearch, position: Position): Promise<string> {
   const key = position.sort === "newest" ? position.month : position.rank;
