@@ -137,6 +137,9 @@ export function Layout({ children }: { children: ReactNode }) {
                     <li>
                       <NavLink to="/saved">Saved</NavLink>
                       <NavLink to="/drafts">Drafts</NavLink>
+                      <NavLink to="/reports" end>
+                        Your reports
+                      </NavLink>
                     </li>
                     <li>
                       <NavLink to="/notifications">

@@ -48,19 +48,25 @@ function FieldShell({
   label,
   hint,
   error,
+  heading,
   children,
 }: {
   name: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
+  /** The label is the page's question, so its heading (GOV.UK question pages). */
+  heading?: boolean;
   children: ReactNode;
 }) {
+  const labelled = (
+    <label className="label" htmlFor={name}>
+      {label}
+    </label>
+  );
   return (
     <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={name}>
-        {label}
-      </label>
+      {heading ? <h1 className="question-heading">{labelled}</h1> : labelled}
       {hint ? (
         <div id={`${name}-hint`} className="hint">
           {hint}
@@ -82,6 +88,8 @@ export function TextField({
   autoComplete,
   spellCheck,
   width,
+  inputMode,
+  heading,
 }: {
   name: string;
   label: ReactNode;
@@ -92,10 +100,14 @@ export function TextField({
   autoComplete?: string;
   spellCheck?: boolean;
   width?: "short" | "medium";
+  /** A typed number: the phone's number keypad ("decimal" when pence or halves are allowed). */
+  inputMode?: "numeric" | "decimal";
+  heading?: boolean;
 }) {
   return (
-    <FieldShell name={name} label={label} hint={hint} error={error}>
+    <FieldShell name={name} label={label} hint={hint} error={error} heading={heading}>
       <input
+        inputMode={inputMode}
         className={`input${width ? ` input--${width}` : ""}${error ? " input--error" : ""}`}
         id={name}
         name={name}
@@ -202,6 +214,64 @@ export function RadioGroup({
   );
 }
 
+/**
+ * A month and year typed in two boxes (GOV.UK's date input without the day), number keypads on
+ * phones. Errors are keyed by the box they are about ("<name>Month", "<name>Year"), so the error
+ * summary links to that box; the legend is the page's question.
+ */
+export function MonthYearInput({
+  name,
+  legend,
+  hint,
+  errors,
+  month,
+  year,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  errors: FieldErrors;
+  month?: string;
+  year?: string;
+}) {
+  const parts = [
+    { id: `${name}Month`, label: "Month", value: month, size: "input--2" },
+    { id: `${name}Year`, label: "Year", value: year, size: "input--4" },
+  ];
+  const messages = parts.map((part) => errors[part.id]).filter(Boolean);
+  return (
+    <div className={`form-group${messages.length > 0 ? " form-group--error" : ""}`}>
+      <fieldset className="fieldset" aria-describedby={describedBy(name, hint, messages[0])}>
+        <legend className="legend">{legend}</legend>
+        {hint ? (
+          <div id={`${name}-hint`} className="hint">
+            {hint}
+          </div>
+        ) : null}
+        <ErrorMessage name={name} error={messages.join(". ") || undefined} />
+        <div className="date-input">
+          {parts.map((part) => (
+            <div className="date-input__item" key={part.id}>
+              <label className="label" htmlFor={part.id}>
+                {part.label}
+              </label>
+              <input
+                className={`input ${part.size}${errors[part.id] ? " input--error" : ""}`}
+                id={part.id}
+                name={part.id}
+                type="text"
+                inputMode="numeric"
+                defaultValue={part.value}
+                aria-invalid={errors[part.id] ? true : undefined}
+              />
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
 /** A field people never see; bots that fill every field give themselves away. */
 export function Honeypot() {
   return (
@@ -238,6 +308,7 @@ export function TextArea({
   error,
   defaultValue,
   rows = 8,
+  heading,
 }: {
   name: string;
   /** When one page repeats the field (one form per queue item), each needs its own id. */
@@ -247,9 +318,10 @@ export function TextArea({
   error?: string;
   defaultValue?: string;
   rows?: number;
+  heading?: boolean;
 }) {
   return (
-    <FieldShell name={id} label={label} hint={hint} error={error}>
+    <FieldShell name={id} label={label} hint={hint} error={error} heading={heading}>
       <textarea
         className={`textarea${error ? " input--error" : ""}`}
         id={id}

@@ -247,6 +247,9 @@ export default function Settings() {
               Download everything you have written (JSON)
             </a>
           </li>
+          <li>
+            <Link to="/reports">Your experience reports: see, change or withdraw them</Link>
+          </li>
           {account.canHoldApiKeys ? (
             <li>
               <Link to="/settings/api-keys">API keys, for reading stories as data</Link>
