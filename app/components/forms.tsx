@@ -42,6 +42,20 @@ function ErrorMessage({ name, error }: { name: string; error?: string }) {
   );
 }
 
+/** A control's hint and error message, with the ids its aria-describedby names. */
+function HintAndError({ name, hint, error }: { name: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
+      {hint ? (
+        <div id={`${name}-hint`} className="hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage name={name} error={error} />
+    </>
+  );
+}
+
 /** Label, hint and error message around one text control, wired together for screen readers. */
 function FieldShell({
   name,
@@ -67,13 +81,33 @@ function FieldShell({
   return (
     <div className={`form-group${error ? " form-group--error" : ""}`}>
       {heading ? <h1 className="question-heading">{labelled}</h1> : labelled}
-      {hint ? (
-        <div id={`${name}-hint`} className="hint">
-          {hint}
-        </div>
-      ) : null}
-      <ErrorMessage name={name} error={error} />
+      <HintAndError name={name} hint={hint} error={error} />
       {children}
+    </div>
+  );
+}
+
+/** Legend, hint and error message around a group of controls (radios, a date's boxes). */
+function FieldsetShell({
+  name,
+  legend,
+  hint,
+  error,
+  children,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      <fieldset className="fieldset" aria-describedby={describedBy(name, hint, error)}>
+        <legend className="legend">{legend}</legend>
+        <HintAndError name={name} hint={hint} error={error} />
+        {children}
+      </fieldset>
     </div>
   );
 }
@@ -173,44 +207,9 @@ export function RadioGroup({
   defaultValue?: string;
 }) {
   return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <fieldset className="fieldset" aria-describedby={describedBy(name, hint, error)}>
-        <legend className="legend">{legend}</legend>
-        {hint ? (
-          <div id={`${name}-hint`} className="hint">
-            {hint}
-          </div>
-        ) : null}
-        <ErrorMessage name={name} error={error} />
-        <div className="radios">
-          {options.map((option, index) => {
-            // The first radio carries the field's id so the error summary link lands on it.
-            const id = index === 0 ? name : `${name}-${option.value}`;
-            return (
-              <div className="radio" key={option.value}>
-                <input
-                  className="radio__input"
-                  id={id}
-                  name={name}
-                  type="radio"
-                  value={option.value}
-                  defaultChecked={defaultValue === option.value}
-                  aria-describedby={option.hint ? `${id}-hint` : undefined}
-                />
-                <label className="radio__label" htmlFor={id}>
-                  {option.label}
-                </label>
-                {option.hint ? (
-                  <div id={`${id}-hint`} className="hint radio__hint">
-                    {option.hint}
-                  </div>
-                ) : null}
-              </div>
-            );
-          })}
-        </div>
-      </fieldset>
-    </div>
+    <FieldsetShell name={name} legend={legend} hint={hint} error={error}>
+      <Choices type="radio" name={name} idBase={name} options={options} isChecked={(v) => v === defaultValue} />
+    </FieldsetShell>
   );
 }
 
@@ -240,34 +239,69 @@ export function MonthYearInput({
   ];
   const messages = parts.map((part) => errors[part.id]).filter(Boolean);
   return (
-    <div className={`form-group${messages.length > 0 ? " form-group--error" : ""}`}>
-      <fieldset className="fieldset" aria-describedby={describedBy(name, hint, messages[0])}>
-        <legend className="legend">{legend}</legend>
-        {hint ? (
-          <div id={`${name}-hint`} className="hint">
-            {hint}
+    <FieldsetShell name={name} legend={legend} hint={hint} error={messages.join(". ") || undefined}>
+      <div className="date-input">
+        {parts.map((part) => (
+          <div className="date-input__item" key={part.id}>
+            <label className="label" htmlFor={part.id}>
+              {part.label}
+            </label>
+            <input
+              className={`input ${part.size}${errors[part.id] ? " input--error" : ""}`}
+              id={part.id}
+              name={part.id}
+              type="text"
+              inputMode="numeric"
+              defaultValue={part.value}
+              aria-invalid={errors[part.id] ? true : undefined}
+            />
           </div>
-        ) : null}
-        <ErrorMessage name={name} error={messages.join(". ") || undefined} />
-        <div className="date-input">
-          {parts.map((part) => (
-            <div className="date-input__item" key={part.id}>
-              <label className="label" htmlFor={part.id}>
-                {part.label}
-              </label>
-              <input
-                className={`input ${part.size}${errors[part.id] ? " input--error" : ""}`}
-                id={part.id}
-                name={part.id}
-                type="text"
-                inputMode="numeric"
-                defaultValue={part.value}
-                aria-invalid={errors[part.id] ? true : undefined}
-              />
-            </div>
-          ))}
-        </div>
-      </fieldset>
+        ))}
+      </div>
+    </FieldsetShell>
+  );
+}
+
+/** The boxes of a radio group or a checkbox group; the first carries the id the error summary links to. */
+function Choices({
+  type,
+  name,
+  idBase,
+  options,
+  isChecked,
+}: {
+  type: "radio" | "checkbox";
+  name: string;
+  idBase: string;
+  options: { value: string; label: string; hint?: string }[];
+  isChecked: (value: string) => boolean;
+}) {
+  return (
+    <div className={type === "radio" ? "radios" : "checkboxes"}>
+      {options.map((option, index) => {
+        const id = index === 0 ? idBase : `${idBase}-${option.value}`;
+        return (
+          <div className={type} key={option.value}>
+            <input
+              className={`${type}__input`}
+              id={id}
+              name={name}
+              type={type}
+              value={option.value}
+              defaultChecked={isChecked(option.value)}
+              aria-describedby={option.hint ? `${id}-hint` : undefined}
+            />
+            <label className={`${type}__label`} htmlFor={id}>
+              {option.label}
+            </label>
+            {option.hint ? (
+              <div id={`${id}-hint`} className={`hint ${type}__hint`}>
+                {option.hint}
+              </div>
+            ) : null}
+          </div>
+        );
+      })}
     </div>
   );
 }
@@ -366,26 +400,7 @@ export function CheckboxGroup({
         </div>
       ) : null}
       {error ? <ErrorMessage name={idPrefix} error={error} /> : null}
-      <div className="checkboxes">
-        {options.map((option, index) => {
-          const id = index === 0 ? idPrefix : `${idPrefix}-${option.value}`;
-          return (
-            <div className="checkbox" key={option.value}>
-              <input
-                className="checkbox__input"
-                id={id}
-                name={name}
-                type="checkbox"
-                value={option.value}
-                defaultChecked={checked.includes(option.value)}
-              />
-              <label className="checkbox__label" htmlFor={id}>
-                {option.label}
-              </label>
-            </div>
-          );
-        })}
-      </div>
+      <Choices type="checkbox" name={name} idBase={idPrefix} options={options} isChecked={(v) => checked.includes(v)} />
     </fieldset>
   );
 }

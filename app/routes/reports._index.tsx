@@ -1,5 +1,4 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { ErrorSummary, SuccessNotice } from "~/components/forms";
@@ -7,7 +6,7 @@ import { coarseDate, coarseDateTime } from "~/domain/anonymity/byline";
 import { parseDraftId } from "~/domain/drafts/drafts";
 import { quarterOf } from "~/domain/reports/report-input";
 import { requireUser } from "~/server/accounts/guards.server";
-import { formFailure, readForm } from "~/server/http/forms.server";
+import { readForm, removeOwn } from "~/server/http/forms.server";
 import { listOwnReports, withdrawReport } from "~/server/reports/reports.server";
 
 export const meta: MetaFunction = () => [{ title: "Your reports – Fifth Option" }];
@@ -41,19 +40,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const GONE = "That report is no longer there: it may have been withdrawn already.";
+const WITHDRAW = { intent: "withdraw", idField: "reportId", gone: GONE, done: "/reports?withdrawn=1" };
+
 // Withdrawing takes a member's answers away, so a silenced member may do it too.
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const values = await readForm(request);
-  const id = parseDraftId(values.reportId);
-  if (values.intent !== "withdraw" || id === null) {
-    return formFailure({ form: "Sorry, we did not understand that request. Please try again." }, values);
-  }
-  // Someone else's report, or one already withdrawn, is not there for this member.
-  if (!(await withdrawReport(user.id, id))) {
-    return formFailure({ form: "That report is no longer there: it may have been withdrawn already." }, values, 404);
-  }
-  return redirect("/reports?withdrawn=1");
+  // Someone else's report, or one already withdrawn, is not there for this member (404).
+  return removeOwn(await readForm(request), { ...WITHDRAW, remove: (id) => withdrawReport(user.id, id) });
 }
 
 export default function Reports() {

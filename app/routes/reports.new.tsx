@@ -231,6 +231,8 @@ function QuestionFields({
   const title = question.title[wording];
   const hint = question.hint?.[wording];
   const heading = <h1 className="question-heading">{title}</h1>;
+  // What every one-field question page passes to its field.
+  const asked = { name: step, hint, error: errors[step], defaultValue: answers[step] };
   switch (step) {
     case "council":
       return (
@@ -258,11 +260,8 @@ function QuestionFields({
     case "unpaidHours":
       return (
         <TextField
-          name={step}
+          {...asked}
           label={title}
-          hint={hint}
-          error={errors[step]}
-          defaultValue={answers[step]}
           width="short"
           inputMode={step === "weeksToSupport" ? "numeric" : "decimal"}
           heading
@@ -320,16 +319,7 @@ function QuestionFields({
         </>
       );
     default:
-      return (
-        <RadioGroup
-          name={step}
-          legend={heading}
-          hint={hint}
-          error={errors[step]}
-          defaultValue={answers[step]}
-          options={options(question.options ?? {})}
-        />
-      );
+      return <RadioGroup {...asked} legend={heading} options={options(question.options ?? {})} />;
   }
 }
 

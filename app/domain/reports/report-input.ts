@@ -82,24 +82,11 @@ export function parseQuarter(value: string): Quarter | null {
 /** The earliest year a report may describe. */
 export const EARLIEST_YEAR = 2015;
 
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+const MONTH_YEAR = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
 
 /** "August 2026" */
 export function monthLabel(month: number, year: number): string {
-  return `${MONTH_NAMES[month - 1] ?? ""} ${year}`;
+  return MONTH_YEAR.format(new Date(Date.UTC(year, month - 1, 1)));
 }
 
 /**
@@ -193,8 +180,8 @@ export function outcomeDomainsFor(perspective: string | undefined) {
 }
 
 /** An area of life as the member is asked it: their own wording, or about the person they report for. */
-export function outcomeLabel(domain: { label: string; theirs: string }, aboutThem: boolean): string {
-  return aboutThem ? domain.theirs : domain.label;
+export function outcomeLabel(domain: { label: string; theirs?: string }, aboutThem: boolean): string {
+  return aboutThem ? (domain.theirs ?? domain.label) : domain.label;
 }
 
 /** Every outcome asked needs an answer ("not relevant" is one): the message when it has none. */
