@@ -86,6 +86,7 @@ const MEMBER_NAVIGATION = [
   { to: "/following", label: "Following" },
   { to: "/saved", label: "Saved" },
   { to: "/drafts", label: "Drafts" },
+  { to: "/reports", label: "Your reports" },
 ];
 
 const FOOTER_LINKS = [
@@ -143,7 +144,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   <>
                     {MEMBER_NAVIGATION.map((item) => (
                       <li key={item.to}>
-                        <NavLink to={item.to}>{item.label}</NavLink>
+                        <NavLink to={item.to} end>
+                          {item.label}
+                        </NavLink>
                       </li>
                     ))}
                     <li>

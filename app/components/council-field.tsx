@@ -10,19 +10,25 @@ export function CouncilField({
   councils,
   defaultValue,
   errors,
+  heading = false,
 }: {
   label: string;
   hint: string;
   councils: string[];
   defaultValue?: string;
   errors: FieldErrors;
+  /** The label is the page's question, so its heading. */
+  heading?: boolean;
 }) {
   const error = errors.council;
+  const labelled = (
+    <label className="label" htmlFor="council">
+      {label}
+    </label>
+  );
   return (
     <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor="council">
-        {label}
-      </label>
+      {heading ? <h1 className="question-heading">{labelled}</h1> : labelled}
       <div id="council-hint" className="hint">
         {hint}
       </div>

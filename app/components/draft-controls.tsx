@@ -123,10 +123,10 @@ export function DraftControls({
 }
 
 /** The "Save draft" button: a second submit button, so it works without JavaScript. */
-export function SaveDraftButton() {
+export function SaveDraftButton({ label = "Save draft" }: { label?: string }) {
   return (
     <button type="submit" name="intent" value="draft" className="button button--secondary">
-      Save draft
+      {label}
     </button>
   );
 }

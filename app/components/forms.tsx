@@ -33,21 +33,26 @@ function describedBy(name: string, hint?: ReactNode, error?: string) {
   return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-/** What every text control and select says to screen readers: its hint and error, and whether it is wrong. */
-function ariaProps(id: string, hint?: ReactNode, error?: string) {
-  return { "aria-describedby": describedBy(id, hint, error), "aria-invalid": error ? true : undefined };
-}
-
-function controlClass(className: string, error?: string) {
-  return `${className}${error ? " input--error" : ""}`;
-}
-
-function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
-  if (!hint) return null;
+function ErrorMessage({ name, error }: { name: string; error?: string }) {
+  if (!error) return null;
   return (
-    <div id={`${id}-hint`} className="hint">
-      {hint}
-    </div>
+    <p id={`${name}-error`} className="error-message">
+      <span className="visually-hidden">Error:</span> {error}
+    </p>
+  );
+}
+
+/** A control's hint and error message, with the ids its aria-describedby names. */
+function HintAndError({ name, hint, error }: { name: string; hint?: ReactNode; error?: string }) {
+  return (
+    <>
+      {hint ? (
+        <div id={`${name}-hint`} className="hint">
+          {hint}
+        </div>
+      ) : null}
+      <ErrorMessage name={name} error={error} />
+    </>
   );
 }
 
@@ -58,37 +63,58 @@ export function formResult(result: object | undefined): { errors?: FieldErrors; 
   return { errors: failed.errors, values: failed.values ?? {} };
 }
 
-function ErrorMessage({ name, error }: { name: string; error?: string }) {
-  if (!error) return null;
-  return (
-    <p id={`${name}-error`} className="error-message">
-      <span className="visually-hidden">Error:</span> {error}
-    </p>
-  );
-}
-
 /** Label, hint and error message around one text control, wired together for screen readers. */
 function FieldShell({
   name,
   label,
   hint,
   error,
+  heading,
   children,
 }: {
   name: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
+  /** The label is the page's question, so its heading (GOV.UK question pages). */
+  heading?: boolean;
+  children: ReactNode;
+}) {
+  const labelled = (
+    <label className="label" htmlFor={name}>
+      {label}
+    </label>
+  );
+  return (
+    <div className={`form-group${error ? " form-group--error" : ""}`}>
+      {heading ? <h1 className="question-heading">{labelled}</h1> : labelled}
+      <HintAndError name={name} hint={hint} error={error} />
+      {children}
+    </div>
+  );
+}
+
+/** Legend, hint and error message around a group of controls (radios, a date's boxes). */
+function FieldsetShell({
+  name,
+  legend,
+  hint,
+  error,
+  children,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  error?: string;
   children: ReactNode;
 }) {
   return (
     <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <label className="label" htmlFor={name}>
-        {label}
-      </label>
-      <Hint id={name} hint={hint} />
-      <ErrorMessage name={name} error={error} />
-      {children}
+      <fieldset className="fieldset" aria-describedby={describedBy(name, hint, error)}>
+        <legend className="legend">{legend}</legend>
+        <HintAndError name={name} hint={hint} error={error} />
+        {children}
+      </fieldset>
     </div>
   );
 }
@@ -103,6 +129,8 @@ export function TextField({
   autoComplete,
   spellCheck,
   width,
+  inputMode,
+  heading,
 }: {
   name: string;
   label: ReactNode;
@@ -113,18 +141,23 @@ export function TextField({
   autoComplete?: string;
   spellCheck?: boolean;
   width?: "short" | "medium";
+  /** A typed number: the phone's number keypad ("decimal" when pence or halves are allowed). */
+  inputMode?: "numeric" | "decimal";
+  heading?: boolean;
 }) {
   return (
-    <FieldShell name={name} label={label} hint={hint} error={error}>
+    <FieldShell name={name} label={label} hint={hint} error={error} heading={heading}>
       <input
-        className={controlClass(`input${width ? ` input--${width}` : ""}`, error)}
+        inputMode={inputMode}
+        className={`input${width ? ` input--${width}` : ""}${error ? " input--error" : ""}`}
         id={name}
         name={name}
         type={type}
         defaultValue={defaultValue}
         autoComplete={autoComplete}
         spellCheck={spellCheck}
-        {...ariaProps(name, hint, error)}
+        aria-describedby={describedBy(name, hint, error)}
+        aria-invalid={error ? true : undefined}
       />
     </FieldShell>
   );
@@ -154,11 +187,12 @@ export function SelectField({
   return (
     <FieldShell name={id} label={label} hint={hint} error={error}>
       <select
-        className={controlClass("select", error)}
+        className={`select${error ? " input--error" : ""}`}
         id={id}
         name={name}
         defaultValue={defaultValue}
-        {...ariaProps(id, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -212,39 +246,101 @@ export function RadioGroup({
   defaultValue?: string;
 }) {
   return (
-    <div className={`form-group${error ? " form-group--error" : ""}`}>
-      <fieldset className="fieldset" aria-describedby={describedBy(name, hint, error)}>
-        <legend className="legend">{legend}</legend>
-        <Hint id={name} hint={hint} />
-        <ErrorMessage name={name} error={error} />
-        <div className="radios">
-          {options.map((option, index) => {
-            // The first radio carries the field's id so the error summary link lands on it.
-            const id = index === 0 ? name : `${name}-${option.value}`;
-            return (
-              <div className="radio" key={option.value}>
-                <input
-                  className="radio__input"
-                  id={id}
-                  name={name}
-                  type="radio"
-                  value={option.value}
-                  defaultChecked={defaultValue === option.value}
-                  aria-describedby={option.hint ? `${id}-hint` : undefined}
-                />
-                <label className="radio__label" htmlFor={id}>
-                  {option.label}
-                </label>
-                {option.hint ? (
-                  <div id={`${id}-hint`} className="hint radio__hint">
-                    {option.hint}
-                  </div>
-                ) : null}
+    <FieldsetShell name={name} legend={legend} hint={hint} error={error}>
+      <Choices type="radio" name={name} idBase={name} options={options} isChecked={(v) => v === defaultValue} />
+    </FieldsetShell>
+  );
+}
+
+/**
+ * A month and year typed in two boxes (GOV.UK's date input without the day), number keypads on
+ * phones. Errors are keyed by the box they are about ("<name>Month", "<name>Year"), so the error
+ * summary links to that box; the legend is the page's question.
+ */
+export function MonthYearInput({
+  name,
+  legend,
+  hint,
+  errors,
+  month,
+  year,
+}: {
+  name: string;
+  legend: ReactNode;
+  hint?: ReactNode;
+  errors: FieldErrors;
+  month?: string;
+  year?: string;
+}) {
+  const parts = [
+    { id: `${name}Month`, label: "Month", value: month, size: "input--2" },
+    { id: `${name}Year`, label: "Year", value: year, size: "input--4" },
+  ];
+  const messages = parts.map((part) => errors[part.id]).filter(Boolean);
+  return (
+    <FieldsetShell name={name} legend={legend} hint={hint} error={messages.join(". ") || undefined}>
+      <div className="date-input">
+        {parts.map((part) => (
+          <div className="date-input__item" key={part.id}>
+            <label className="label" htmlFor={part.id}>
+              {part.label}
+            </label>
+            <input
+              className={`input ${part.size}${errors[part.id] ? " input--error" : ""}`}
+              id={part.id}
+              name={part.id}
+              type="text"
+              inputMode="numeric"
+              defaultValue={part.value}
+              aria-invalid={errors[part.id] ? true : undefined}
+            />
+          </div>
+        ))}
+      </div>
+    </FieldsetShell>
+  );
+}
+
+/** The boxes of a radio group or a checkbox group; the first carries the id the error summary links to. */
+function Choices({
+  type,
+  name,
+  idBase,
+  options,
+  isChecked,
+}: {
+  type: "radio" | "checkbox";
+  name: string;
+  idBase: string;
+  options: { value: string; label: string; hint?: string }[];
+  isChecked: (value: string) => boolean;
+}) {
+  return (
+    <div className={type === "radio" ? "radios" : "checkboxes"}>
+      {options.map((option, index) => {
+        const id = index === 0 ? idBase : `${idBase}-${option.value}`;
+        return (
+          <div className={type} key={option.value}>
+            <input
+              className={`${type}__input`}
+              id={id}
+              name={name}
+              type={type}
+              value={option.value}
+              defaultChecked={isChecked(option.value)}
+              aria-describedby={option.hint ? `${id}-hint` : undefined}
+            />
+            <label className={`${type}__label`} htmlFor={id}>
+              {option.label}
+            </label>
+            {option.hint ? (
+              <div id={`${id}-hint`} className={`hint ${type}__hint`}>
+                {option.hint}
               </div>
-            );
-          })}
-        </div>
-      </fieldset>
+            ) : null}
+          </div>
+        );
+      })}
     </div>
   );
 }
@@ -285,6 +381,7 @@ export function TextArea({
   error,
   defaultValue,
   rows = 8,
+  heading,
 }: {
   name: string;
   /** When one page repeats the field (one form per queue item), each needs its own id. */
@@ -294,16 +391,18 @@ export function TextArea({
   error?: string;
   defaultValue?: string;
   rows?: number;
+  heading?: boolean;
 }) {
   return (
-    <FieldShell name={id} label={label} hint={hint} error={error}>
+    <FieldShell name={id} label={label} hint={hint} error={error} heading={heading}>
       <textarea
-        className={controlClass("textarea", error)}
+        className={`textarea${error ? " input--error" : ""}`}
         id={id}
         name={name}
         rows={rows}
         defaultValue={defaultValue}
-        {...ariaProps(id, hint, error)}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? true : undefined}
       />
     </FieldShell>
   );
@@ -327,31 +426,20 @@ export function CheckboxGroup({
   /** The error summary links to `${idPrefix}`: the first box of the first group carries it. */
   idPrefix: string;
 }) {
+  const hintId = hint ? `${idPrefix}-hint` : undefined;
   return (
-    <fieldset className="fieldset checkbox-group" aria-describedby={describedBy(idPrefix, hint, error)}>
+    <fieldset
+      className="fieldset checkbox-group"
+      aria-describedby={[hintId, error ? `${idPrefix}-error` : null].filter(Boolean).join(" ") || undefined}
+    >
       <legend className="legend legend--small">{legend}</legend>
-      <Hint id={idPrefix} hint={hint} />
-      <ErrorMessage name={idPrefix} error={error} />
-      <div className="checkboxes">
-        {options.map((option, index) => {
-          const id = index === 0 ? idPrefix : `${idPrefix}-${option.value}`;
-          return (
-            <div className="checkbox" key={option.value}>
-              <input
-                className="checkbox__input"
-                id={id}
-                name={name}
-                type="checkbox"
-                value={option.value}
-                defaultChecked={checked.includes(option.value)}
-              />
-              <label className="checkbox__label" htmlFor={id}>
-                {option.label}
-              </label>
-            </div>
-          );
-        })}
-      </div>
+      {hint ? (
+        <div id={hintId} className="hint">
+          {hint}
+        </div>
+      ) : null}
+      {error ? <ErrorMessage name={idPrefix} error={error} /> : null}
+      <Choices type="checkbox" name={name} idBase={idPrefix} options={options} isChecked={(v) => checked.includes(v)} />
     </fieldset>
   );
 }

@@ -70,22 +70,35 @@ export const OUTCOME_RATINGS = {
   not_relevant: "Not relevant",
 } as const;
 
-export const OUTCOME_DOMAINS = [
+/**
+ * The areas of life an experience report rates. `label` is the member's own wording (also the
+ * dashboard's); `theirs`, where it differs, is the same question when the member reports about
+ * someone else (a carer, someone acting for a person, a professional): one list, both wordings.
+ */
+export const OUTCOME_DOMAINS: readonly { slug: string; label: string; theirs?: string }[] = [
   { slug: "control-daily-life", label: "Control over daily life" },
-  { slug: "control-support", label: "Control over my support" },
-  { slug: "support-when-needed", label: "Getting the support I need, when I need it" },
-  { slug: "dignity", label: "Dignity in the way I am supported" },
+  { slug: "control-support", label: "Control over my support", theirs: "Control over their support" },
+  {
+    slug: "support-when-needed",
+    label: "Getting the support I need, when I need it",
+    theirs: "Getting the support they need, when they need it",
+  },
+  { slug: "dignity", label: "Dignity in the way I am supported", theirs: "Dignity in the way they are supported" },
   { slug: "safety", label: "Feeling safe, at home and outside" },
   { slug: "physical-health", label: "Physical health" },
   { slug: "mental-wellbeing", label: "Mental wellbeing" },
   { slug: "relationships", label: "Relationships with family and friends" },
-  { slug: "community", label: "Taking part in the community; doing things I value and enjoy" },
+  {
+    slug: "community",
+    label: "Taking part in the community; doing things I value and enjoy",
+    theirs: "Taking part in the community; doing things they value and enjoy",
+  },
   { slug: "occupation", label: "Work, volunteering or learning" },
-  { slug: "home", label: "Where and with whom I live" },
+  { slug: "home", label: "Where and with whom I live", theirs: "Where and with whom they live" },
   { slug: "quality-of-life", label: "Quality of life overall" },
-] as const;
+];
 
-/** Asked of carers answering about themselves. */
+/** Asked of carers only, about themselves (their own wording, whoever they care for). */
 export const CARER_OUTCOME_DOMAINS = [
   { slug: "carer-wellbeing", label: "Staying well" },
   { slug: "carer-sustain", label: "Being able to keep caring" },

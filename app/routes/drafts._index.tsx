@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { ErrorSummary, SuccessNotice } from "~/components/forms";
 import { continueLink, KIND_NAMES, parseDraftId, savedDay, savedDayIso } from "~/domain/drafts/drafts";
 import { requireUser } from "~/server/accounts/guards.server";
 import { deleteDraft, listDrafts } from "~/server/drafts/drafts.server";
-import { formFailure, readForm } from "~/server/http/forms.server";
+import { readForm, removeOwn } from "~/server/http/forms.server";
 import { listOwnWaiting } from "~/server/posts/own.server";
 
 export const meta: MetaFunction = () => [{ title: "Your drafts – Fifth Option" }];
@@ -32,17 +31,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+const GONE = "That draft is no longer there: it may have been deleted or published.";
+const DELETE = { intent: "delete", idField: "draftId", gone: GONE, done: "/drafts?deleted=1" };
+
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const values = await readForm(request);
-  const id = parseDraftId(values.draftId);
-  if (values.intent !== "delete" || id === null) {
-    return formFailure({ form: "Sorry, we did not understand that request. Please try again." }, values);
-  }
-  if (!(await deleteDraft(user.id, id))) {
-    return formFailure({ form: "That draft is no longer there: it may have been deleted or published." }, values, 404);
-  }
-  return redirect("/drafts?deleted=1");
+  return removeOwn(await readForm(request), { ...DELETE, remove: (id) => deleteDraft(user.id, id) });
 }
 
 export default function Drafts() {

@@ -1,39 +1,30 @@
 import { randomUUID } from "node:crypto";
 
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { CouncilField } from "~/components/council-field";
 import { DraftControls, SaveDraftButton } from "~/components/draft-controls";
 import { FindingsPanel } from "~/components/findings";
-import { ErrorSummary, RadioGroup, TextArea, TextField, type FieldErrors } from "~/components/forms";
-import {
-  BUDGET_CHANGES,
-  BUDGET_COVERAGE,
-  CLIENT_GROUPS,
-  EASE,
-  OUTCOME_RATINGS,
-  outcomeDomainsFor,
-  PERSPECTIVES,
-  PLAN_LEADS,
-  recentQuarters,
-  type StepName,
-  SUPPORT_ARRANGEMENTS,
-} from "~/domain/reports/report-input";
+import { ErrorSummary, MonthYearInput, RadioGroup, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import {
   advance,
+  answersFromReport,
   answersSoFar,
   type Answers,
-  asksAboutPay,
   COUNCIL_NOT_FOUND,
   parseStep,
-  position,
   previousStep,
+  questionOf,
+  relevant,
+  SECTIONS,
   show,
   type ShownStep,
   stepOf,
+  summaryRows,
   type WizardStep,
+  wordingFor,
 } from "~/domain/reports/wizard";
 import { isRefusal } from "~/domain/forms";
 import { DraftProblem, parseDraftId, readReportDraft, reportDraftFields } from "~/domain/drafts/drafts";
@@ -42,40 +33,37 @@ import { deleteDraft, getDraft, saveDraft } from "~/server/drafts/drafts.server"
 import { formFailure, isUnavailable, readForm, submissionKeyFrom, type FormValues } from "~/server/http/forms.server";
 import { listCouncils, resolveArea } from "~/server/reference/reference.server";
 import { consume } from "~/server/http/rate-limit.server";
-import { createReport, listOwnStories } from "~/server/reports/reports.server";
+import { changeReport, createReport, getOwnReport, listOwnStories } from "~/server/reports/reports.server";
 
 export const meta: MetaFunction = () => [{ title: "Report your experience – Fifth Option" }];
 
-const STEP_TITLES: Record<WizardStep, string> = {
-  where: "Where and when",
-  who: "Who you are answering about",
-  support: "How the support is arranged",
-  budget: "The budget",
-  money: "Rates and hours",
-  outcomes: "What has changed",
-  comment: "Anything else to add",
-  check: "Check your answers before sending",
-};
+// A member's own answers: never kept by any cache.
+export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
 const options = (record: Record<string, string | { label: string }>) =>
   Object.entries(record).map(([value, item]) => ({ value, label: typeof item === "string" ? item : item.label }));
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "report:create");
-  const [councils, stories] = await Promise.all([listCouncils(), listOwnStories(user.id)]);
   const url = new URL(request.url);
-  const story = url.searchParams.get("story") ?? "";
+  const [councils, stories] = await Promise.all([listCouncils(), listOwnStories(user.id)]);
   // A report kept as a draft continues at the step it was saved on (the member's own draft only).
   const draftId = parseDraftId(url.searchParams.get("draft"));
   const found = draftId === null ? null : await getDraft(user.id, draftId, "report");
   const draft = found ? readReportDraft(found.fields) : null;
+  // Changing a report they gave starts at check your answers (their own report only: else 404).
+  const changeId = parseDraftId(url.searchParams.get("change"));
+  const changing = changeId === null ? null : await getOwnReport(user.id, changeId);
+  if (changeId !== null && !changing) throw new Response("Not found", { status: 404 });
+  const answers = changing
+    ? answersFromReport(changing)
+    : relevant(draft?.answers ?? { perspective: user.perspective, postId: url.searchParams.get("story") ?? "" });
   return {
     councils: councils.map((c) => c.name),
-    quarters: recentQuarters(new Date()),
     stories,
     initial: {
-      answers: draft?.answers ?? ({ perspective: user.perspective, postId: story } as Answers),
-      step: draft ? parseStep(draft.step) : ("where" as WizardStep),
+      answers,
+      step: changing ? "check" : draft ? parseStep(draft.step) : "council",
       draftId: found?.id ?? null,
       draftSaved: Boolean(found) && url.searchParams.get("saved") === "1",
       submissionKey: randomUUID(),
@@ -85,9 +73,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** A step to show: as it is, or (with errors) through the one failed-form answer. */
 function answer(shown: ShownStep, values: FormValues, submissionKey: string, status: number = shown.status) {
-  const { step, answers, findings, errors } = shown;
-  if (status === 200) return data({ step, answers, submissionKey, errors, findings });
-  return formFailure(errors, values, { status, extra: { step, answers, submissionKey, findings } });
+  const { step, answers, findings, errors, returning } = shown;
+  if (status === 200) return data({ step, answers, submissionKey, errors, findings, returning });
+  return formFailure(errors, values, { status, extra: { step, answers, submissionKey, findings, returning } });
 }
 
 const UNSAVED =
@@ -99,7 +87,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const submissionKey = submissionKeyFrom(values.submissionKey);
   const draftId = parseDraftId(values.draftId) ?? parseDraftId(new URL(request.url).searchParams.get("draft"));
 
-  // "Save draft": every answer so far, this page's included, and the step, kept as they are.
+  // "Save and come back later": every answer so far, this page's included, and the step.
   if (values.intent === "draft") {
     const at = parseStep(values.step);
     const answers = answersSoFar(values);
@@ -126,21 +114,25 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = advance(values, { today: new Date(), isCouncil });
   if (outcome.kind === "show") return answer(outcome, values, submissionKey);
 
-  const { answers, council, report } = outcome;
+  const { answers, council, report, changing } = outcome;
   try {
     const area = await resolveArea(council);
-    if (!area) return answer(show("where", answers, { council: COUNCIL_NOT_FOUND }), values, submissionKey);
+    if (!area) return answer(show("council", answers, { council: COUNCIL_NOT_FOUND }), values, submissionKey);
     await consume("writesPerUser", String(user.id));
-    const created = await createReport(user.id, { ...report, areaCode: area.code }, submissionKey);
+    const saved =
+      changing === null
+        ? await createReport(user.id, { ...report, areaCode: area.code }, submissionKey)
+        : await changeReport(user.id, changing, { ...report, areaCode: area.code });
+    if (!saved) throw new Response("Not found", { status: 404 });
     await deleteDraft(user.id, draftId);
-    return redirect(`/reports/thanks?id=${created.id}`);
+    return redirect(`/reports/thanks?id=${saved.id}${changing === null ? "" : "&changed=1"}`);
   } catch (error) {
     if (isRefusal(error)) {
       // Shown on the step that asks the refused field: a watched word in the comment, an unknown
-      // council on "where"; anything about the whole report (too many tries) on the check page.
+      // council on its page; anything about the whole report (too many tries) on the check page.
       const field = error.field === "area" ? "council" : error.field === "body" ? "comment" : undefined;
       const message = field === "council" ? COUNCIL_NOT_FOUND : error.message;
-      const shown = show(stepOf(field, answers), answers, { [field ?? "form"]: message });
+      const shown = show(stepOf(field), answers, { [field ?? "form"]: message }, [], true);
       return answer(shown, values, submissionKey, error.status);
     }
     if (isUnavailable(error)) return answer(show("check", answers, { form: UNSAVED }), values, submissionKey, 503);
@@ -149,24 +141,28 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function NewReport() {
-  const { councils, quarters, stories, initial } = useLoaderData<typeof loader>();
+  const { councils, stories, initial } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const step: WizardStep = result?.step ?? initial.step;
   const answers: Answers = result?.answers ?? initial.answers;
   const submissionKey = result?.submissionKey ?? initial.submissionKey;
   const errors: FieldErrors = result?.errors ?? {};
   const findings = result?.findings ?? [];
-  const { at, of } = position(step, answers);
-  const previous = previousStep(step, answers);
+  const returning = result?.returning ?? false;
+  const question = questionOf(step);
+  const changing = Boolean(answers.reportId);
+  // From a Change link, Back returns to check your answers.
+  const back = returning ? "check" : previousStep(step, answers);
 
   return (
     <>
       <ErrorSummary errors={errors} />
-      <p className="muted">
-        Report your experience · step {at} of {of}
+      <p className="caption">
+        {changing ? "Changing your report" : "Report your experience"}
+        {question ? ` · ${SECTIONS[question.section]}` : ""}
       </p>
-      <h1>{STEP_TITLES[step]}</h1>
-      {step === "where" ? (
+      {question ? null : <h1>Check your answers before sending</h1>}
+      {step === "council" && !changing ? (
         <p>
           Your answers are counted with others&apos; on the outcomes pages. Numbers about fewer than 5 people are never
           shown.
@@ -177,6 +173,7 @@ export default function NewReport() {
           <input type="hidden" name="answers" value={JSON.stringify(answers)} />
           <input type="hidden" name="submissionKey" value={submissionKey} />
           <input type="hidden" name="step" value="comment" />
+          {returning ? <input type="hidden" name="returnTo" value="check" /> : null}
           <input type="hidden" name="comment" value={answers.comment ?? ""} />
           <input type="hidden" name="postId" value={answers.postId ?? ""} />
           <FindingsPanel
@@ -191,198 +188,120 @@ export default function NewReport() {
         <input type="hidden" name="answers" value={JSON.stringify(answers)} />
         <input type="hidden" name="submissionKey" value={submissionKey} />
         <input type="hidden" name="step" value={step} />
+        {returning ? <input type="hidden" name="returnTo" value="check" /> : null}
         <DraftControls draftKind="report" draftId={initial.draftId} saved={initial.draftSaved && !result} />
-        <StepFields
-          step={step}
-          answers={answers}
-          errors={errors}
-          councils={councils}
-          quarters={quarters}
-          stories={stories}
-        />
+        {question ? (
+          <QuestionFields step={step} answers={answers} errors={errors} councils={councils} stories={stories} />
+        ) : (
+          <CheckAnswers answers={answers} stories={stories} />
+        )}
         <div className="button-row">
           <button type="submit" className="button" name="intent" value={step === "check" ? "submit" : "continue"}>
-            {step === "check" ? "Send report" : "Continue"}
+            {step !== "check" ? "Continue" : changing ? "Save the changes" : "Send report"}
           </button>
-          {previous ? (
-            <button type="submit" className="button button--secondary" name="intent" value={`goto:${previous}`}>
+          {back ? (
+            <button type="submit" className="button button--secondary" name="intent" value={`goto:${back}`}>
               Back
             </button>
           ) : null}
-          <SaveDraftButton />
+          <SaveDraftButton label="Save and come back later" />
         </div>
       </Form>
     </>
   );
 }
 
-function StepFields({
+/** One question page: the question is the page's heading (GOV.UK question pages). */
+function QuestionFields({
   step,
   answers,
   errors,
   councils,
-  quarters,
   stories,
 }: {
   step: WizardStep;
   answers: Answers;
   errors: FieldErrors;
   councils: string[];
-  quarters: { value: string; label: string }[];
   stories: { id: number; title: string }[];
 }) {
+  const question = questionOf(step);
+  if (!question) return null;
+  const wording = wordingFor(answers.perspective);
+  const title = question.title[wording];
+  const hint = question.hint?.[wording];
+  const heading = <h1 className="question-heading">{title}</h1>;
+  // What every one-field question page passes to its field.
+  const asked = { name: step, hint, error: errors[step], defaultValue: answers[step] };
   switch (step) {
-    case "where":
+    case "council":
       return (
-        <>
-          <CouncilField
-            label="Which council funds or arranges the support?"
-            hint="Start typing and choose from the list."
-            councils={councils}
-            defaultValue={answers.council}
-            errors={errors}
-          />
-          <RadioGroup
-            name="quarter"
-            legend="Which three months do your answers describe?"
-            error={errors.quarter}
-            defaultValue={answers.quarter}
-            options={quarters}
-          />
-        </>
+        <CouncilField
+          label={title}
+          hint={hint ?? ""}
+          councils={councils}
+          defaultValue={answers.council}
+          errors={errors}
+          heading
+        />
       );
-    case "who":
+    case "period":
       return (
-        <>
-          <RadioGroup
-            name="perspective"
-            legend="Who is answering?"
-            error={errors.perspective}
-            defaultValue={answers.perspective}
-            options={options(PERSPECTIVES)}
-          />
-          <RadioGroup
-            name="clientGroup"
-            legend="Whose support is this about? Choose the main reason for support."
-            error={errors.clientGroup}
-            defaultValue={answers.clientGroup}
-            options={options(CLIENT_GROUPS)}
-          />
-        </>
+        <MonthYearInput
+          name="period"
+          legend={heading}
+          hint={hint}
+          errors={errors}
+          month={answers.periodMonth}
+          year={answers.periodYear}
+        />
       );
-    case "support":
+    case "weeksToSupport":
+    case "unpaidHours":
       return (
-        <>
-          <RadioGroup
-            name="supportArrangement"
-            legend="How is the support arranged today?"
-            error={errors.supportArrangement}
-            defaultValue={answers.supportArrangement}
-            options={options(SUPPORT_ARRANGEMENTS)}
-          />
-          <RadioGroup
-            name="planLead"
-            legend="Who led the support plan?"
-            error={errors.planLead}
-            defaultValue={answers.planLead}
-            options={options(PLAN_LEADS)}
-          />
-        </>
+        <TextField
+          {...asked}
+          label={title}
+          width="short"
+          inputMode={step === "weeksToSupport" ? "numeric" : "decimal"}
+          heading
+        />
       );
-    case "budget":
+    case "paidSupport":
       return (
-        <>
-          <RadioGroup
-            name="budgetChange"
-            legend="What happened to the budget at the last review?"
-            error={errors.budgetChange}
-            defaultValue={answers.budgetChange}
-            options={options(BUDGET_CHANGES)}
-          />
-          <RadioGroup
-            name="ease"
-            legend="How easy was it to get the budget? (optional)"
-            error={errors.ease}
-            defaultValue={answers.ease}
-            options={options(EASE)}
+        <fieldset className="fieldset">
+          <legend className="legend">{heading}</legend>
+          <TextField
+            name="hourlyRate"
+            label="Hourly rate paid for personal assistance or agency support, in pounds"
+            hint="For example, 13.50"
+            error={errors.hourlyRate}
+            defaultValue={answers.hourlyRate}
+            width="short"
+            inputMode="decimal"
           />
           <TextField
-            name="weeksToSupport"
-            label="How many weeks from first contact to support starting? (optional)"
-            error={errors.weeksToSupport}
-            defaultValue={answers.weeksToSupport}
+            name="paidHours"
+            label="Hours of paid support a week"
+            hint="For example, 20"
+            error={errors.paidHours}
+            defaultValue={answers.paidHours}
             width="short"
+            inputMode="decimal"
           />
-          <RadioGroup
-            name="budgetCoverage"
-            legend="Does the budget cover the support in the plan? (optional)"
-            error={errors.budgetCoverage}
-            defaultValue={answers.budgetCoverage}
-            options={options(BUDGET_COVERAGE)}
-          />
-        </>
-      );
-    case "money": {
-      const paid = asksAboutPay(answers);
-      return (
-        <>
-          {paid ? (
-            <>
-              <TextField
-                name="hourlyRate"
-                label="Hourly rate paid for personal assistance or agency support, in pounds (optional)"
-                hint="For example, 13.50"
-                error={errors.hourlyRate}
-                defaultValue={answers.hourlyRate}
-                width="short"
-              />
-              <TextField
-                name="paidHours"
-                label="Hours of paid support a week (optional)"
-                error={errors.paidHours}
-                defaultValue={answers.paidHours}
-                width="short"
-              />
-            </>
-          ) : (
-            <p>You said there is no paid hourly support, so we will not ask about rates.</p>
-          )}
-          <TextField
-            name="unpaidHours"
-            label="Hours of unpaid care a week, from family or friends (optional)"
-            error={errors.unpaidHours}
-            defaultValue={answers.unpaidHours}
-            width="short"
-          />
-        </>
-      );
-    }
-    case "outcomes":
-      return (
-        <>
-          <p>Since the support started or last changed, how have these things changed?</p>
-          {outcomeDomainsFor(answers.perspective).map((domain) => (
-            <RadioGroup
-              key={domain.slug}
-              name={`outcome-${domain.slug}`}
-              legend={domain.label}
-              error={errors[`outcome-${domain.slug}`]}
-              defaultValue={answers[`outcome-${domain.slug}`]}
-              options={options(OUTCOME_RATINGS)}
-            />
-          ))}
-        </>
+        </fieldset>
       );
     case "comment":
       return (
         <>
           <TextArea
             name="comment"
-            label="Anything else you want to say about your experience? (optional)"
-            hint="A moderator reads comments before they are shown. Leave out names and anything that could identify someone."
+            label={title}
+            hint={hint}
             error={errors.comment}
             defaultValue={answers.comment}
             rows={5}
+            heading
           />
           {stories.length > 0 ? (
             <RadioGroup
@@ -399,71 +318,46 @@ function StepFields({
           )}
         </>
       );
-    case "check":
-      return <CheckAnswers answers={answers} quarters={quarters} stories={stories} />;
+    default:
+      return <RadioGroup {...asked} legend={heading} options={options(question.options ?? {})} />;
   }
 }
 
-function CheckAnswers({
-  answers,
-  quarters,
-  stories,
-}: {
-  answers: Answers;
-  quarters: { value: string; label: string }[];
-  stories: { id: number; title: string }[];
-}) {
-  const label = (record: Record<string, string | { label: string }>, key: string | undefined) => {
-    const item = key ? record[key] : undefined;
-    return item === undefined ? "Not answered" : typeof item === "string" ? item : item.label;
-  };
-  const rows: { step: StepName; question: string; answer: string }[] = [
-    { step: "where", question: "Council", answer: answers.council || "Not answered" },
-    {
-      step: "where",
-      question: "Quarter",
-      answer: quarters.find((q) => q.value === answers.quarter)?.label ?? answers.quarter ?? "",
-    },
-    { step: "who", question: "Who is answering", answer: label(PERSPECTIVES, answers.perspective) },
-    { step: "who", question: "Whose support", answer: label(CLIENT_GROUPS, answers.clientGroup) },
-    {
-      step: "support",
-      question: "Support arrangement",
-      answer: label(SUPPORT_ARRANGEMENTS, answers.supportArrangement),
-    },
-    { step: "support", question: "Who led the plan", answer: label(PLAN_LEADS, answers.planLead) },
-    { step: "budget", question: "Budget at last review", answer: label(BUDGET_CHANGES, answers.budgetChange) },
-    { step: "budget", question: "How easy it was", answer: label(EASE, answers.ease) },
-    { step: "budget", question: "Weeks to support starting", answer: answers.weeksToSupport || "Not answered" },
-    { step: "budget", question: "Budget covers the plan", answer: label(BUDGET_COVERAGE, answers.budgetCoverage) },
-    { step: "money", question: "Hourly rate", answer: answers.hourlyRate ? `£${answers.hourlyRate}` : "Not answered" },
-    { step: "money", question: "Paid hours a week", answer: answers.paidHours || "Not answered" },
-    { step: "money", question: "Unpaid hours a week", answer: answers.unpaidHours || "Not answered" },
-    ...outcomeDomainsFor(answers.perspective).map((d) => ({
-      step: "outcomes" as const,
-      question: d.label,
-      answer: label(OUTCOME_RATINGS, answers[`outcome-${d.slug}`]),
-    })),
-    { step: "comment", question: "Comment", answer: answers.comment || "None" },
-    {
-      step: "comment",
-      question: "Attached to",
-      answer: stories.find((s) => String(s.id) === answers.postId)?.title ?? "No story",
-    },
-  ];
+/** Check your answers: one list per section, each answer with a Change link that comes back here. */
+function CheckAnswers({ answers, stories }: { answers: Answers; stories: { id: number; title: string }[] }) {
+  const rows = summaryRows(answers, stories);
+  const sections = [...new Set(rows.map((row) => row.section))];
   return (
-    <dl className="summary-list">
-      {rows.map((row) => (
-        <div className="summary-list__row" key={row.question}>
-          <dt>{row.question}</dt>
-          <dd>{row.answer}</dd>
-          <dd>
-            <button type="submit" name="intent" value={`goto:${row.step}`} className="link-button link-button--dark">
-              Change<span className="visually-hidden"> {row.question.toLowerCase()}</span>
-            </button>
-          </dd>
-        </div>
+    <>
+      {sections.map((section) => (
+        <section key={section} aria-labelledby={`check-${section}`}>
+          <h2 id={`check-${section}`}>{SECTIONS[section]}</h2>
+          <dl className="summary-list">
+            {rows
+              .filter((row) => row.section === section)
+              .map((row) => (
+                <div className="summary-list__row" key={row.question}>
+                  <dt>{row.question}</dt>
+                  <dd>{row.answer}</dd>
+                  <dd>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value={`goto:${row.step}`}
+                      className="link-button link-button--dark"
+                    >
+                      Change<span className="visually-hidden"> {row.question.toLowerCase()}</span>
+                    </button>
+                  </dd>
+                </div>
+              ))}
+          </dl>
+        </section>
       ))}
-    </dl>
+      <p>
+        Your answers count on the outcomes pages as soon as you send them. You can change or withdraw your report later
+        from “Your reports”.
+      </p>
+    </>
   );
 }

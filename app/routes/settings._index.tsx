@@ -238,6 +238,9 @@ export default function Settings() {
           <li>
             <Link to="/collections/consent">Your stories in collections: agree, decline or withdraw</Link>
           </li>
+          <li>
+            <Link to="/reports">Your experience reports: see, change or withdraw them</Link>
+          </li>
           {account.canHoldApiKeys ? (
             <li>
               <Link to="/settings/api-keys">API keys, for reading stories as data</Link>

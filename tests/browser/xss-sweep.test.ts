@@ -129,7 +129,7 @@ describe("script typed into the site never runs", () => {
     // The report form page by page, as its own pages post it, carrying its hidden fields forward.
     let html = await (await reporter.page.request.get(`${appUrl}/reports/new`)).text();
     let last = 0;
-    for (const fields of fullReport({ comment: { comment } })) {
+    for (const fields of fullReport({ comment })) {
       const state = carried(html);
       const response = await post(reporter.page, "/reports/new", {
         ...fields,

@@ -73,6 +73,7 @@ const ROUTES: Record<string, { path: string; access: Access }> = {
   "sign-in.tsx": { path: "/sign-in", access: "signed-out" },
   "sign-out.tsx": { path: "/sign-out", access: "public" },
   "comments.$id.edit.tsx": { path: "/comments/1/edit", access: "author" },
+  "reports._index.tsx": { path: "/reports", access: "member" },
   "reports.new.tsx": { path: "/reports/new", access: "member" },
   "reports.thanks.tsx": { path: "/reports/thanks", access: "member" },
   "stories.$id.tsx": { path: "/stories/1", access: "public" },
@@ -130,6 +131,9 @@ const ACTIONS: Record<string, { path: string; form: Record<string, string> } | {
   "recover.tsx": { notAWrite: "for signed-out visitors only" },
   "saved.tsx": { notAWrite: "unsaving a post from their own private list" },
   "recovery-codes[.]txt.ts": { notAWrite: "gives back the codes it is sent as a file, and stores nothing" },
+  "reports._index.tsx": {
+    notAWrite: "withdrawing their own report takes their answers away, which silencing does not stop",
+  },
   "reports.new.tsx": { path: "/reports/new", form: { councilCode: "E06000001" } },
   "settings._index.tsx": { notAWrite: "their own account settings, which silencing does not touch" },
   "settings.api-keys.tsx": { notAWrite: "researchers only, refused to members above" },

@@ -16,6 +16,7 @@ export const memberPages = (story: number | undefined) => [
   "/stories/new",
   "/stories/new?guided=1",
   "/reports/new",
+  "/reports",
   `/flag?post=${story}`,
 ];
 

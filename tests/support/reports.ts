@@ -2,7 +2,8 @@
 // writes them (the outcome summary is updated when the transaction commits).
 import pg from "pg";
 
-import { OUTCOME_DOMAINS } from "../../app/domain/taxonomy";
+import { fieldsOf, stepsFor } from "../../app/domain/reports/wizard";
+import { CARER_OUTCOME_DOMAINS, OUTCOME_DOMAINS } from "../../app/domain/taxonomy";
 
 export interface TestReport {
   area: string;
@@ -87,19 +88,43 @@ export function carried(html: string) {
 
 export const OUTCOMES = OUTCOME_DOMAINS.map((domain) => domain.slug);
 
-function quarterNow() {
+/** Every answer of a complete report about this month in Hartlepool, by a person with support needs. */
+export function reportAnswers(overrides: Record<string, string> = {}): Record<string, string> {
   const now = new Date();
-  return `${now.getUTCFullYear()}-Q${Math.floor(now.getUTCMonth() / 3) + 1}`;
+  return {
+    council: "Hartlepool",
+    periodMonth: String(now.getUTCMonth() + 1),
+    periodYear: String(now.getUTCFullYear()),
+    perspective: "supported_person",
+    clientGroup: "physical_disability",
+    supportArrangement: "dp_employer",
+    planLead: "self_led",
+    budgetChange: "same",
+    ease: "hard",
+    weeksToSupport: "12",
+    budgetCoverage: "partly",
+    hourlyRate: "13.50",
+    paidHours: "20",
+    unpaidHours: "10",
+    ...Object.fromEntries(
+      [...OUTCOME_DOMAINS, ...CARER_OUTCOME_DOMAINS].map((domain) => [`outcome-${domain.slug}`, "a_bit_better"]),
+    ),
+    comment: "",
+    postId: "",
+    ...overrides,
+  };
 }
 
-/** Every page of a complete report, one object of fields each, ending with the submit. */
-export const fullReport = (overrides: Record<string, Record<string, string>> = {}): Record<string, string>[] => [
-  { council: "Hartlepool", quarter: quarterNow(), ...overrides.where },
-  { perspective: "supported_person", clientGroup: "physical_disability", ...overrides.who },
-  { supportArrangement: "dp_employer", planLead: "self_led", ...overrides.support },
-  { budgetChange: "same", ease: "hard", weeksToSupport: "12", budgetCoverage: "partly", ...overrides.budget },
-  { hourlyRate: "13.50", paidHours: "20", unpaidHours: "10", ...overrides.money },
-  { ...Object.fromEntries(OUTCOMES.map((slug) => [`outcome-${slug}`, "a_bit_better"])), ...overrides.outcomes },
-  { comment: "", ...overrides.comment },
-  { intent: "submit" },
-];
+/** The fields one page of the report form sends, taken from a complete set of answers. */
+export function pageFields(step: string, answers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(fieldsOf(step).map((field) => [field, answers[field] ?? ""]));
+}
+
+/**
+ * Every page of a complete report, one object of fields each, in the order the wizard asks them
+ * for these answers (its questions follow earlier answers), ending with the submit.
+ */
+export const fullReport = (overrides: Record<string, string> = {}): Record<string, string>[] => {
+  const answers = reportAnswers(overrides);
+  return [...stepsFor(answers).map((step) => pageFields(step, answers)), { intent: "submit" }];
+};

@@ -32,6 +32,9 @@ export const BUDGET_COVERAGE = {
 /** Arrangements with no paid hourly support to ask about. */
 export const NO_PAID_SUPPORT = new Set(["family_only", "waiting", "care_home"]);
 
+/** Arrangements with no budget yet: nothing to ask about a review, getting it or what it covers. */
+export const NO_BUDGET_YET = new Set(["waiting"]);
+
 // ---- Quarters ----
 
 export interface Quarter {
@@ -74,6 +77,50 @@ export function parseQuarter(value: string): Quarter | null {
   return quarterOf(new Date(Date.UTC(Number(match[1]), (Number(match[2]) - 1) * 3, 1)));
 }
 
+// ---- The month asked (a GOV.UK date input without the day) ----
+
+/** The earliest year a report may describe. */
+export const EARLIEST_YEAR = 2015;
+
+const MONTH_YEAR = new Intl.DateTimeFormat("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "August 2026" */
+export function monthLabel(month: number, year: number): string {
+  return MONTH_YEAR.format(new Date(Date.UTC(year, month - 1, 1)));
+}
+
+/**
+ * The month and year typed, checked: a whole month 1–12, a four-digit year, not after this month
+ * and not before January 2015. Messages are keyed by the box they are about (the first box for
+ * the pair), so the error summary links to it; what was typed is kept by the caller.
+ */
+export function checkPeriod(
+  monthText: string | undefined,
+  yearText: string | undefined,
+  today: Date,
+): { month: number; year: number } | { errors: Record<string, string> } {
+  const monthTyped = (monthText ?? "").trim();
+  const yearTyped = (yearText ?? "").trim();
+  if (monthTyped === "" && yearTyped === "") return { errors: { periodMonth: "Enter the month and year" } };
+  if (monthTyped === "") return { errors: { periodMonth: "The date must include a month" } };
+  if (yearTyped === "") return { errors: { periodYear: "The date must include a year" } };
+  const errors: Record<string, string> = {};
+  const month = /^\d{1,2}$/.test(monthTyped) ? Number(monthTyped) : NaN;
+  const year = /^\d{4}$/.test(yearTyped) ? Number(yearTyped) : NaN;
+  if (!(month >= 1 && month <= 12)) errors.periodMonth = "The month must be a number from 1 to 12";
+  if (Number.isNaN(year)) errors.periodYear = "The year must be 4 numbers, like 2026";
+  if (Object.keys(errors).length > 0) return { errors };
+  const thisMonth = today.getUTCFullYear() * 12 + today.getUTCMonth();
+  if (year * 12 + month - 1 > thisMonth) return { errors: { periodMonth: "The month cannot be in the future" } };
+  if (year < EARLIEST_YEAR) return { errors: { periodYear: `The year must be ${EARLIEST_YEAR} or later` } };
+  return { month, year };
+}
+
+/** The quarter a month falls in: reports are kept and counted by quarter, never by month. */
+export function quarterOfMonth(month: number, year: number): Quarter {
+  return quarterOf(new Date(Date.UTC(year, month - 1, 1)));
+}
+
 // ---- Answers ----
 
 const optionalNumber = (label: string, min: number, max: number, unit: string) =>
@@ -105,64 +152,41 @@ const choice = <T extends object>(record: T, message: string) =>
 const optionalChoice = <T extends object>(record: T, message: string) =>
   z.preprocess((value) => (value === "" ? undefined : value), choice(record, message).optional());
 
-export function stepSchemas(today: Date) {
-  const allowed = new Set(recentQuarters(today, 40).map((q) => q.value));
-  return {
-    where: z.object({
-      council: z.string().trim().min(1, "Enter the council that funds or arranges the support"),
-      quarter: z
-        .string()
-        .refine((value) => parseQuarter(value) !== null, "Choose the quarter your answers describe")
-        .refine(
-          (value) => allowed.has(value) || parseQuarter(value) === null,
-          "The quarter cannot be in the future or more than 10 years ago",
-        ),
-    }),
-    who: z.object({
-      perspective: choice(PERSPECTIVES, "Choose who is answering"),
-      clientGroup: choice(CLIENT_GROUPS, "Choose whose support this is about"),
-    }),
-    support: z.object({
-      supportArrangement: choice(SUPPORT_ARRANGEMENTS, "Choose how the support is arranged today"),
-      planLead: choice(PLAN_LEADS, "Choose who led the support plan"),
-    }),
-    budget: z.object({
-      budgetChange: choice(BUDGET_CHANGES, "Choose what happened to the budget at the last review"),
-      ease: optionalChoice(EASE, "Choose how easy it was to get the budget"),
-      weeksToSupport: optionalNumber("Weeks to support starting", 0, 520, "weeks"),
-      budgetCoverage: optionalChoice(BUDGET_COVERAGE, "Choose whether the budget covers the plan"),
-    }),
-    money: z.object({
-      hourlyRate: optionalNumber("The hourly rate", 5, 100, "£"),
-      paidHours: optionalNumber("Hours of paid support", 0, 168, "hours a week"),
-      unpaidHours: optionalNumber("Hours of unpaid care", 0, 168, "hours a week"),
-    }),
-    comment: z.object({
-      comment: z.string().trim().max(2_000, "Keep your comment to 2,000 characters or fewer").optional(),
-    }),
-  };
-}
+/** Each question's check, by field name (the outcomes and the month are checked on their own). */
+export const FIELD_SCHEMAS = {
+  council: z.string().trim().min(1, "Enter the council that funds or arranges the support"),
+  perspective: choice(PERSPECTIVES, "Choose who is answering"),
+  clientGroup: choice(CLIENT_GROUPS, "Choose the main reason for support"),
+  supportArrangement: choice(SUPPORT_ARRANGEMENTS, "Choose how the support is arranged today"),
+  planLead: choice(PLAN_LEADS, "Choose who led the support plan"),
+  budgetChange: choice(BUDGET_CHANGES, "Choose what happened to the budget at the last review"),
+  ease: optionalChoice(EASE, "Choose how easy it was to get the budget"),
+  weeksToSupport: optionalNumber("Weeks to support starting", 0, 520, "weeks"),
+  budgetCoverage: optionalChoice(BUDGET_COVERAGE, "Choose whether the budget covers the plan"),
+  hourlyRate: optionalNumber("The hourly rate", 5, 100, "£"),
+  paidHours: optionalNumber("Hours of paid support", 0, 168, "hours a week"),
+  unpaidHours: optionalNumber("Hours of unpaid care", 0, 168, "hours a week"),
+  comment: z.string().trim().max(2_000, "Keep your comment to 2,000 characters or fewer").optional(),
+};
 
-export type StepName = "where" | "who" | "support" | "budget" | "money" | "outcomes" | "comment";
-export const STEPS: StepName[] = ["where", "who", "support", "budget", "money", "outcomes", "comment"];
+/** A number answer as saved: null when left empty (call only on answers already checked). */
+export function numberAnswer(field: "weeksToSupport" | "hourlyRate" | "paidHours" | "unpaidHours", value?: string) {
+  const parsed = FIELD_SCHEMAS[field].safeParse(value ?? "");
+  return parsed.success ? parsed.data : null;
+}
 
 export function outcomeDomainsFor(perspective: string | undefined) {
   return perspective === "carer" ? [...OUTCOME_DOMAINS, ...CARER_OUTCOME_DOMAINS] : [...OUTCOME_DOMAINS];
 }
 
-/** Every outcome needs an answer ("not relevant" is one). Returns errors keyed by field name. */
-export function outcomeErrors(
-  answers: Record<string, string | undefined>,
-  perspective: string | undefined,
-): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const domain of outcomeDomainsFor(perspective)) {
-    const value = answers[`outcome-${domain.slug}`];
-    if (!value || !(value in OUTCOME_RATINGS)) {
-      errors[`outcome-${domain.slug}`] = `Choose how “${domain.label}” has changed, or “Not relevant”`;
-    }
-  }
-  return errors;
+/** An area of life as the member is asked it: their own wording, or about the person they report for. */
+export function outcomeLabel(domain: { label: string; theirs?: string }, aboutThem: boolean): string {
+  return aboutThem ? (domain.theirs ?? domain.label) : domain.label;
+}
+
+/** Every outcome asked needs an answer ("not relevant" is one): the message when it has none. */
+export function outcomeError(value: string | undefined, label: string): string | null {
+  return value && value in OUTCOME_RATINGS ? null : `Choose how “${label}” has changed, or “Not relevant”`;
 }
 
 export { BUDGET_CHANGES, CLIENT_GROUPS, OUTCOME_RATINGS, PERSPECTIVES, PLAN_LEADS, SUPPORT_ARRANGEMENTS };

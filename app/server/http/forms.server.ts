@@ -1,7 +1,7 @@
 // Reading and answering forms: one pattern for every action (see app/components/forms.tsx).
 import { randomUUID } from "node:crypto";
 
-import { data } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import type { ZodError } from "zod";
 
 import { type FieldErrors, isRefusal, type Refusal } from "~/domain/forms";
@@ -180,4 +180,21 @@ export function formFailure<Extra extends object = Record<never, never>>(
   }
   const kept = Object.fromEntries(Object.entries(values).filter(([key]) => !/password|website/i.test(key)));
   return data({ ...(extra as Extra), ok: false as const, errors, values: kept }, { status: answered });
+}
+
+/**
+ * The second step of "remove one of your own things" (a draft, a report): the form must carry the
+ * intent and a whole-number id in `idField`; `remove` answers whether the member had it. A 400 for
+ * anything else, a 404 (with `gone`) when it was not theirs or is gone, else a redirect to `done`.
+ */
+export async function removeOwn(
+  values: FormValues,
+  options: { intent: string; idField: string; remove: (id: number) => Promise<boolean>; gone: string; done: string },
+) {
+  const id = /^\d{1,10}$/.test(values[options.idField] ?? "") ? Number(values[options.idField]) : null;
+  if (values.intent !== options.intent || id === null) {
+    return formFailure({ form: "Sorry, we did not understand that request. Please try again." }, values);
+  }
+  if (!(await options.remove(id))) return formFailure({ form: options.gone }, values, 404);
+  return redirect(options.done);
 }
