@@ -3,15 +3,7 @@ import { describe, expect, it } from "vitest";
 
 import { Refusal } from "~/domain/forms";
 
-import {
-  addressRefusal,
-  bodyLimitFor,
-  EDGE_LIMITS,
-  hasSessionCookie,
-  isBadInput,
-  isPrivateAnswer,
-  withBadInputAs400,
-} from "./edge.server";
+import * as edge from "./edge.server";
 
 describe("body limits", () => {
   it("are 64 KB where a long text is posted, with or without Single Fetch's .data, and 16 KB elsewhere", () => {
@@ -24,7 +16,7 @@ describe("body limits", () => {
       "/moderation/edit",
       "/reports/new",
     ]) {
-      expect(bodyLimitFor(path), path).toBe(EDGE_LIMITS.longFormBytes);
+      expect(edge.bodyLimitFor(path), path).toBe(edge.EDGE_LIMITS.longFormBytes);
     }
     for (const path of [
       "/sign-in",
@@ -36,45 +28,47 @@ describe("body limits", () => {
       "/api/v1/stories",
       "/",
     ]) {
-      expect(bodyLimitFor(path), path).toBe(EDGE_LIMITS.formBytes);
+      expect(edge.bodyLimitFor(path), path).toBe(edge.EDGE_LIMITS.formBytes);
     }
   });
 });
 
 describe("addresses", () => {
   it("refuse invalid percent-encoding, control characters, long addresses and unknown methods", () => {
-    expect(addressRefusal("GET", "/stories/%FF")?.status).toBe(400);
-    expect(addressRefusal("GET", "/u/ab%00c")?.status).toBe(400);
-    expect(addressRefusal("GET", "/stories?q=%00")?.status).toBe(400);
-    expect(addressRefusal("GET", "/stories?q=a%0Ab")).toBeNull(); // a line break typed into a search box
-    expect(addressRefusal("GET", "/stories?q=%FF")).toBeNull(); // read as U+FFFD, as Remix reads it
-    expect(addressRefusal("GET", `/stories?q=${"a".repeat(9_000)}`)?.status).toBe(414);
-    expect(addressRefusal("TRACE", "/")?.status).toBe(405);
-    expect(addressRefusal("get", "/stories/12?sort=recent")).toBeNull();
+    expect(edge.addressRefusal("GET", "/stories/%FF")?.status).toBe(400);
+    expect(edge.addressRefusal("GET", "/u/ab%00c")?.status).toBe(400);
+    expect(edge.addressRefusal("GET", "/stories?q=%00")?.status).toBe(400);
+    expect(edge.addressRefusal("GET", "/stories?q=a%0Ab")).toBeNull(); // a line break typed into a search box
+    expect(edge.addressRefusal("GET", "/stories?q=%FF")).toBeNull(); // read as U+FFFD, as Remix reads it
+    expect(edge.addressRefusal("GET", `/stories?q=${"a".repeat(9_000)}`)?.status).toBe(414);
+    expect(edge.addressRefusal("TRACE", "/")?.status).toBe(405);
+    expect(edge.addressRefusal("get", "/stories/12?sort=recent")).toBeNull();
   });
 });
 
 describe("private answers", () => {
   it("are those to a session cookie, those that set a cookie, and every non-GET", () => {
-    expect(hasSessionCookie("theme=dark; session=abc")).toBe(true);
-    expect(hasSessionCookie("__Host-session=abc")).toBe(true);
-    expect(hasSessionCookie("notsession=abc")).toBe(false);
-    expect(isPrivateAnswer({ method: "GET", cookie: undefined }, false)).toBe(false);
-    expect(isPrivateAnswer({ method: "GET", cookie: "session=a" }, false)).toBe(true);
-    expect(isPrivateAnswer({ method: "GET", cookie: undefined }, true)).toBe(true);
-    expect(isPrivateAnswer({ method: "POST", cookie: undefined }, false)).toBe(true);
+    expect(edge.hasSessionCookie("theme=dark; session=abc")).toBe(true);
+    expect(edge.hasSessionCookie("__Host-session=abc")).toBe(true);
+    expect(edge.hasSessionCookie("notsession=abc")).toBe(false);
+    expect(edge.isPrivateAnswer({ method: "GET", cookie: undefined }, false)).toBe(false);
+    expect(edge.isPrivateAnswer({ method: "GET", cookie: "session=a" }, false)).toBe(true);
+    expect(edge.isPrivateAnswer({ method: "GET", cookie: undefined }, true)).toBe(true);
+    expect(edge.isPrivateAnswer({ method: "POST", cookie: undefined }, false)).toBe(true);
   });
 });
 
 describe("bad input", () => {
   it("is a zod error or a PostgreSQL data exception, directly or as a cause", () => {
-    expect(isBadInput(Object.assign(new Error("x"), { name: "ZodError" }))).toBe(true);
-    expect(isBadInput(Object.assign(new Error("x"), { code: "22021" }))).toBe(true);
-    expect(isBadInput(Object.assign(new Error("x"), { code: "22P02" }))).toBe(true);
-    expect(isBadInput(new Error("wrapped", { cause: Object.assign(new Error("x"), { code: "22003" }) }))).toBe(true);
-    expect(isBadInput(Object.assign(new Error("x"), { code: "23505" }))).toBe(false); // a unique violation is the app's to handle
-    expect(isBadInput(new Error("anything else"))).toBe(false);
-    expect(isBadInput(undefined)).toBe(false);
+    expect(edge.isBadInput(Object.assign(new Error("x"), { name: "ZodError" }))).toBe(true);
+    expect(edge.isBadInput(Object.assign(new Error("x"), { code: "22021" }))).toBe(true);
+    expect(edge.isBadInput(Object.assign(new Error("x"), { code: "22P02" }))).toBe(true);
+    expect(edge.isBadInput(new Error("wrapped", { cause: Object.assign(new Error("x"), { code: "22003" }) }))).toBe(
+      true,
+    );
+    expect(edge.isBadInput(Object.assign(new Error("x"), { code: "23505" }))).toBe(false); // a unique violation is the app's to handle
+    expect(edge.isBadInput(new Error("anything else"))).toBe(false);
+    expect(edge.isBadInput(undefined)).toBe(false);
   });
 });
 
@@ -86,14 +80,14 @@ describe("the address limit", () => {
         7680,
       );
     expect(discovery.length).toBe(7680);
-    expect(addressRefusal("GET", discovery)).toBeNull();
-    expect(addressRefusal("GET", `/stories?q=${"a".repeat(EDGE_LIMITS.urlChars)}`)?.status).toBe(414);
+    expect(edge.addressRefusal("GET", discovery)).toBeNull();
+    expect(edge.addressRefusal("GET", `/stories?q=${"a".repeat(edge.EDGE_LIMITS.urlChars)}`)?.status).toBe(414);
   });
 });
 
 describe("refusals no route answered", () => {
   const buildThrowing = (error: unknown) =>
-    withBadInputAs400({
+    edge.withBadInputAs400({
       routes: {
         "routes/x": {
           id: "routes/x",
