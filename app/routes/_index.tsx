@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
+// Four ways in, one for each kind of reader: a few words and the links most useful to them.
+import HOME_PATHS from "~/components/home-paths.json";
 import { CouncilFinder } from "~/components/council-finder";
 import { StoryList } from "~/components/story-list";
 import { FeedLinks, feedMeta, SearchForm } from "~/components/story-search";
@@ -41,51 +43,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const NEW_STORY = "/stories/new";
-
-/** Four ways in, one for each kind of reader: a few words and the links most useful to them. */
-const PATHS = [
-  {
-    id: "path-carers",
-    heading: "I care for someone",
-    text: "You are not the only one holding this together. Read how other carers got a break, challenged a decision or made a direct payment work.",
-    links: [
-      { to: "/stories?perspective=carer", label: "Stories from carers" },
-      { to: "/options", label: "Your options: the ways to arrange support, council by council" },
-      { to: "/stories?tag=respite", label: "Respite and short breaks" },
-      { to: "/help", label: "Who to call if caring has broken down" },
-    ],
-  },
-  {
-    id: "path-support",
-    heading: "I draw on care and support",
-    text: "Hear from people who live with a personal budget or direct payment: what they asked for, what they got, and what they would do differently.",
-    links: [
-      { to: "/stories?perspective=supported_person", label: "Stories from people with support needs" },
-      { to: "/stories?tag=employer", label: "Being an employer of personal assistants" },
-      { to: "/stories?tag=complaints", label: "Appeals and complaints" },
-    ],
-  },
-  {
-    id: "path-practice",
-    heading: "I plan or provide support",
-    text: "Share what works and answer the questions people are asking. Practice notes are for support planners, brokers, social workers and provider staff.",
-    links: [
-      { to: `/stories${storySearchQuery(UNANSWERED_QUESTIONS)}`, label: "Questions waiting for an answer" },
-      { to: "/stories?kind=practice_note", label: "Practice notes" },
-      { to: "/stories?tag=people-led-planning", label: "People-led planning" },
-    ],
-  },
-  {
-    id: "path-research",
-    heading: "I research",
-    text: "Every story can be searched and downloaded, and experience reports add up to figures for each council, with small groups always protected.",
-    links: [
-      { to: "/outcomes", label: "Outcome figures by council" },
-      { to: "/outcomes/about-the-data", label: "About the data" },
-      { to: "/about/api", label: "The public API" },
-    ],
-  },
-];
 
 export default function Home() {
   const { signedIn, newest, total, unanswered, unansweredTotal, notes, councils, feeds } =
@@ -143,7 +100,7 @@ export default function Home() {
       <section aria-labelledby="paths-heading">
         <h2 id="paths-heading">Where to start</h2>
         <div className="paths">
-          {PATHS.map((path) => (
+          {HOME_PATHS.map((path) => (
             <section key={path.id} aria-labelledby={path.id} className="path">
               <h3 id={path.id}>{path.heading}</h3>
               <p>{path.text}</p>
