@@ -129,23 +129,17 @@ export type FollowIntent =
   | { what: "council"; code: string; on: boolean };
 
 /** Reads "follow-thread", "unfollow-thread", "mute", "unmute", "save", "unsave" (null otherwise). */
+const THREAD_INTENTS: Record<string, FollowIntent> = {
+  "follow-thread": { what: "thread", on: true },
+  "unfollow-thread": { what: "thread", on: false },
+  mute: { what: "mute", on: true },
+  unmute: { what: "mute", on: false },
+  save: { what: "save", on: true },
+  unsave: { what: "save", on: false },
+};
+
 export function parseThreadIntent(intent: string): FollowIntent | null {
-  switch (intent) {
-    case "follow-thread":
-      return { what: "thread", on: true };
-    case "unfollow-thread":
-      return { what: "thread", on: false };
-    case "mute":
-      return { what: "mute", on: true };
-    case "unmute":
-      return { what: "mute", on: false };
-    case "save":
-      return { what: "save", on: true };
-    case "unsave":
-      return { what: "save", on: false };
-    default:
-      return null;
-  }
+  return Object.hasOwn(THREAD_INTENTS, intent) ? (THREAD_INTENTS[intent] ?? null) : null;
 }
 
 /**
