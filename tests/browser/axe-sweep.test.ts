@@ -78,6 +78,7 @@ describe.each(["desktop", "phone"] as const)("every page type passes axe (%s)", 
       "/outcomes/E06000001",
       "/options",
       "/options/E06000001",
+      "/collections",
     ]);
     expect(new Set(titles.values()).size).toBe(titles.size);
     await page.close();

@@ -44,6 +44,7 @@ const PAGES: Record<string, string[]> = {
     "/outcomes/E06000001",
     "/options",
     "/options/E06000001",
+    "/collections",
     "/no-such-page",
   ],
   member: memberPages(1),

@@ -56,6 +56,32 @@ describe("a person's own data", () => {
     expect(writersBody.repliesThatHelped).toEqual([]);
   });
 
+  it("includes their answers to collections and their requests for the researcher role", async () => {
+    const { handle, cookie } = await signUp();
+    const id = await userIdOf(handle);
+    const postId = await publishPost(id, "Our review, in a booklet", "anonymous");
+    const [collection] = await sql<{ id: number }>(
+      `INSERT INTO collection (slug, title, intro_markdown, intro_html, updated_at)
+       VALUES ('my-data-' || floor(random() * 1e9)::text, 'Reviews and cuts', 'Intro', '<p>Intro</p>', now()) RETURNING id`,
+    );
+    await sql(
+      `INSERT INTO collection_item (collection_id, post_id, position, consent) VALUES ($1, $2, 1, 'declined')`,
+      [collection?.id, postId],
+    );
+    await sql(`INSERT INTO researcher_request (user_id, research, data_use, open_user_id) VALUES ($1, $2, $3, $1)`, [
+      id,
+      "Waiting times for assessments",
+      "Aggregated only",
+    ]);
+    const body = await (await send("/settings/data", { cookie })).json();
+    expect(body.posts[0].collections).toEqual([
+      expect.objectContaining({ title: "Reviews and cuts", consent: "declined" }),
+    ]);
+    expect(body.researcherRoleRequests).toEqual([
+      expect.objectContaining({ research: "Waiting times for assessments", status: "open" }),
+    ]);
+  });
+
   it("is not downloadable without signing in", async () => {
     const response = await send("/settings/data");
     expect(response.status).toBe(302);

@@ -17,6 +17,7 @@ export const memberPages = (story: number | undefined) => [
   "/stories/new?guided=1",
   "/reports/new",
   "/reports",
+  "/collections/consent",
   `/flag?post=${story}`,
 ];
 
@@ -27,6 +28,7 @@ export const moderatorPages = (pending: number | undefined) => [
   "/moderation/log",
   `/moderation/edit?kind=post&id=${pending}`,
   `/stories/${pending}/history`,
+  "/collections",
 ];
 
 export const ADMIN_PAGES = ["/admin/roles", "/admin/watched-words"];

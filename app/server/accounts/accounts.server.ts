@@ -218,6 +218,11 @@ export async function exportAccountData(userId: number) {
             orderBy: { id: "asc" },
             select: { title: true, bodyMarkdown: true, createdAt: true, reason: true },
           },
+          // Whether the member let each collection include this story (docs/collections.md).
+          collectionItems: {
+            orderBy: { collectionId: "asc" },
+            select: { consent: true, collection: { select: { slug: true, title: true } } },
+          },
         },
       },
       comments: {
@@ -262,6 +267,10 @@ export async function exportAccountData(userId: number) {
       // Private marks: shown to others only as counts, but theirs to download.
       reactions: { orderBy: { postId: "asc" }, select: { postId: true } },
       helpfulMarks: { orderBy: { commentId: "asc" }, select: { commentId: true } },
+      researcherRequests: {
+        orderBy: { id: "asc" },
+        select: { research: true, organisation: true, dataUse: true, status: true, createdAt: true, decidedAt: true },
+      },
       // Drafts are private, but they are the member's own words: "download my data" includes them.
       drafts: {
         orderBy: { updatedAt: "desc" },
@@ -278,7 +287,11 @@ export async function exportAccountData(userId: number) {
       trustLevel: user.trustLevel,
       joined: user.createdAt,
     },
-    posts: user.posts.map((p) => ({ ...p, tags: p.tags.map((t) => t.tag.slug) })),
+    posts: user.posts.map(({ collectionItems, ...p }) => ({
+      ...p,
+      tags: p.tags.map((t) => t.tag.slug),
+      collections: collectionItems.map((item) => ({ ...item.collection, consent: item.consent })),
+    })),
     comments: user.comments,
     experienceReports: user.reports.map((r) => ({
       ...r,
@@ -288,6 +301,7 @@ export async function exportAccountData(userId: number) {
     flagsRaised: user.flags,
     experiencedThisToo: user.reactions.map((r) => r.postId),
     repliesThatHelped: user.helpfulMarks.map((m) => m.commentId),
+    researcherRoleRequests: user.researcherRequests,
     drafts: user.drafts,
   };
 }
