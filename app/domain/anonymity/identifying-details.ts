@@ -648,26 +648,27 @@ function monthNumber(value: string): number {
   return /^\d+$/.test(value) ? Number(value) : (MONTHS[value.toLowerCase()] ?? 0);
 }
 
+/** The text around a span within its sentence: up to `reach` characters before and `reachAfter` after. */
+function sentenceParts(text: string, start: number, end: number, reach: number, reachAfter = reach) {
+  const before =
+    text
+      .slice(Math.max(0, start - reach), start)
+      .split(/[.!?]\s+(?=[A-Z])|\n/)
+      .pop() ?? "";
+  const after = text.slice(end, end + reachAfter).split(/[.!?](?:\s|$)|\n/)[0] ?? "";
+  return { before, after };
+}
+
 /** True when birth words sit just before the date, or just after it, within the same sentence. */
 function hasBirthContext(text: string, start: number, end: number): boolean {
   // "D.O.B. 21/7/58": a full stop before a number does not end the sentence.
-  const before =
-    text
-      .slice(Math.max(0, start - 40), start)
-      .split(/[.!?]\s+(?=[A-Z])|\n/)
-      .pop() ?? "";
-  const after = text.slice(end, end + 30).split(/[.!?](?:\s|$)|\n/)[0] ?? "";
+  const { before, after } = sentenceParts(text, start, end, 40, 30);
   return BIRTH_WORDS.test(before) || BIRTH_WORDS.test(after);
 }
 
 /** The sentence holding a span, roughly: up to 80 characters either side, cut at sentence ends. */
 function sentenceAround(text: string, start: number, end: number): string {
-  const before =
-    text
-      .slice(Math.max(0, start - 80), start)
-      .split(/[.!?]\s+(?=[A-Z])|\n/)
-      .pop() ?? "";
-  const after = text.slice(end, end + 80).split(/[.!?](?:\s|$)|\n/)[0] ?? "";
+  const { before, after } = sentenceParts(text, start, end, 80);
   return `${before} ${after}`;
 }
 
