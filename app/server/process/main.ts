@@ -15,8 +15,9 @@ import { API_PREFLIGHT_HEADERS } from "../api/cors.server";
 import { EmbeddedPostgresUnavailable, openDatabase } from "../db/embedded-postgres.server";
 import { applyMigrations } from "../db/migrations.server";
 import { ConfigError, isPublicHost, parseEnv } from "./env.server";
-import { snapshotReader } from "../db/unchanged.server";
+import { changeFollower, FORGET_OLD_CHANGES_SQL } from "../db/changes.server";
 import { pageCache } from "../http/page-cache.server";
+import { pageTopics } from "../http/page-topics.server";
 import { isCrossSiteWrite, securityHeaders } from "../http/security.server";
 
 let env;
@@ -126,6 +127,7 @@ async function housekeeping() {
     await client.connect();
     const sessions = await client.query(`DELETE FROM session WHERE expires_at < now()`);
     const limits = await client.query(`DELETE FROM rate_limit WHERE expire < $1`, [Date.now()]);
+    await client.query(FORGET_OLD_CHANGES_SQL);
     logger.debug({ sessions: sessions.rowCount, rateLimits: limits.rowCount }, "housekeeping");
   } catch (error) {
     logger.warn({ err: (error as Error).message }, "housekeeping failed; will try again");
@@ -201,7 +203,9 @@ http.snapshotPool = snapshotPool;
 app.use(
   pageCache({
     ttlSeconds: env.PAGE_CACHE_SECONDS,
-    version: snapshotReader(() => snapshotPool),
+    // One follower of page_change per process (db/changes.server.ts), shared with the build's kept answers.
+    version: changeFollower(() => snapshotPool).versionOf,
+    topicsOf: pageTopics,
     nonceOf: (res) => String(res.locals.cspNonce),
     // Pages are kept only for the configured host (PUBLIC_URL): a request naming another Host is
     // answered, never kept or answered from the cache.
