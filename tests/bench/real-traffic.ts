@@ -28,38 +28,10 @@ export interface MixData {
 }
 
 // Real questions people bring to a social care forum, in their words.
-const QUERIES = [
-  "direct payments review",
-  "personal budget cut",
-  "carers assessment",
-  "respite",
-  "continuing healthcare",
-  "support plan",
-  "personal assistant",
-  "employing a PA",
-  "hourly rate",
-  "reassessment",
-  "complaint ombudsman",
-  "day centre closed",
-  "managed account",
-  "individual service fund",
-  "care home fees",
-  "financial assessment",
-  "moving councils",
-  "transition to adult services",
-  "autism support",
-  "learning disability",
-  "mental health",
-  "dementia",
-  "social worker",
-  "waiting list",
-  "advocacy",
-  "budget reduced",
-  "night support",
-  "short breaks",
-  "payroll",
-  "appeal",
-];
+const QUERIES =
+  "direct payments review, personal budget cut, carers assessment, respite, continuing healthcare, support plan, personal assistant, employing a PA, hourly rate, reassessment, complaint ombudsman, day centre closed, managed account, individual service fund, care home fees, financial assessment, moving councils, transition to adult services, autism support, learning disability, mental health, dementia, social worker, waiting list, advocacy, budget reduced, night support, short breaks, payroll, appeal".split(
+    ", ",
+  );
 const PERSPECTIVES = ["carer", "supported_person", "support_planner", "social_worker"];
 const LEADS = ["self_led", "peer_led", "planner_led", "council_led"];
 const KINDS = ["story", "practice_note", "question"];
@@ -203,35 +175,20 @@ export function writeSchedule(data: MixData, sessions: string[], origin: string)
   });
   // Members who are not among the signed-in readers, so sign-ins never end their sessions.
   const signers = data.fixture.members.slice(0, Math.max(1, data.fixture.members.length - sessions.length));
+  /** A signed-in member's form sent to a story page: a reply or a reaction. */
+  const onStory = (kind: string, body: string, floor: string | null): MixRequest => ({
+    kind,
+    method: "POST",
+    path: `/stories/${target()}`,
+    headers: form(`session=${rnd(sessions)}`),
+    body,
+    floor,
+    expect: 302,
+  });
+  const reply = () => new URLSearchParams({ submissionKey: randomUUID(), body: REPLY_TEXT, displayMode: "anonymous" });
   return [
-    {
-      everyMs: 1000,
-      make: (): MixRequest => ({
-        kind: "reply",
-        method: "POST",
-        path: `/stories/${target()}`,
-        headers: form(`session=${rnd(sessions)}`),
-        body: new URLSearchParams({
-          submissionKey: randomUUID(),
-          body: REPLY_TEXT,
-          displayMode: "anonymous",
-        }).toString(),
-        floor: "reply to a story",
-        expect: 302,
-      }),
-    },
-    {
-      everyMs: 1000,
-      make: (): MixRequest => ({
-        kind: "reaction",
-        method: "POST",
-        path: `/stories/${target()}`,
-        headers: form(`session=${rnd(sessions)}`),
-        body: "intent=react",
-        floor: null,
-        expect: 302,
-      }),
-    },
+    { everyMs: 1000, make: () => onStory("reply", reply().toString(), "reply to a story") },
+    { everyMs: 1000, make: () => onStory("reaction", "intent=react", null) },
     {
       everyMs: 2000,
       make: (): MixRequest => ({
