@@ -183,7 +183,7 @@ function machine(): string {
 
 // ---- Signing in members for the write scenarios ----
 
-async function signIn(app: Server, handle: string, password: string, n: number): Promise<string> {
+async function signIn(app: Server, handle: string, password: string, n: number, attempt = 1): Promise<string> {
   const response = await fetch(`${app.url}/sign-in`, {
     method: "POST",
     redirect: "manual",
@@ -194,6 +194,8 @@ async function signIn(app: Server, handle: string, password: string, n: number):
     },
     body: new URLSearchParams({ handle, password, redirectTo: "/" }).toString(),
   });
+  // A cold app on a busy machine may answer 503 while its first connections open: try again.
+  if (response.status === 503 && attempt < 3) return signIn(app, handle, password, n, attempt + 1);
   const token = /(?:^|,\s*)session=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
   if (response.status !== 302 || !token)
     throw new Error(`could not sign in bench member ${handle}: HTTP ${response.status}`);
