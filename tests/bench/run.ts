@@ -319,16 +319,20 @@ async function runRealTraffic(database: BenchDatabase) {
       driveMix(app.url, data, sessions, { seconds: MIX_SECONDS, toFloor: false, cpu: cpu(app.pid), origin: app.url }),
       app.crashed,
     ]);
-    console.log(`  real traffic on the app: ${onApp.samples.length} requests (load ${load()}); now the floor`);
-    const onFloor = await Promise.race([
-      driveMix(floor.url, data, sessions, {
-        seconds: MIX_SECONDS,
-        toFloor: true,
-        cpu: cpu(floor.pid),
-        origin: app.url,
-      }),
-      floor.crashed,
-    ]);
+    console.log(`  real traffic on the app: ${onApp.samples.length} requests (load ${load()})`);
+    // BENCH_MIX_FLOOR=0 skips the floor, for a second run of the app with another setting.
+    const onFloor =
+      process.env.BENCH_MIX_FLOOR === "0"
+        ? { seconds: 1, samples: [], cpuMs: { node: NaN, postgres: NaN } }
+        : await Promise.race([
+            driveMix(floor.url, data, sessions, {
+              seconds: MIX_SECONDS,
+              toFloor: true,
+              cpu: cpu(floor.pid),
+              origin: app.url,
+            }),
+            floor.crashed,
+          ]);
     const settings = `WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "1"}, PAGE_CACHE_SECONDS=${process.env.PAGE_CACHE_SECONDS ?? "30"}, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${machine()}, load ${load()}`;
     printMixReport(onApp, onFloor, memory.perProcess(), settings);
   } finally {
