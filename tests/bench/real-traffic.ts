@@ -85,14 +85,13 @@ export async function readMixData(databaseUrl: string, fixture: BenchFixture): P
   await db.connect();
   try {
     const ids = (s: string) => db.query<{ v: string }>(s).then((r) => r.rows.map((row) => row.v));
-    const [stories, councils, regions, tags] = await Promise.all([
-      db
-        .query<{ id: number }>(`SELECT id FROM post WHERE status = 'published'`)
-        .then((r) => r.rows.map((row) => row.id)),
-      ids(`SELECT code AS v FROM area`),
-      ids(`SELECT DISTINCT region_code AS v FROM area`),
-      ids(`SELECT slug AS v FROM tag`),
-    ]);
+    // One after another: a pg.Client runs one query at a time.
+    const stories = (await db.query<{ id: number }>(`SELECT id FROM post WHERE status = 'published'`)).rows.map(
+      (row) => row.id,
+    );
+    const councils = await ids(`SELECT code AS v FROM area`);
+    const regions = await ids(`SELECT DISTINCT region_code AS v FROM area`);
+    const tags = await ids(`SELECT slug AS v FROM tag`);
     return { fixture, stories, councils, regions, tags, laterPages: [] };
   } finally {
     await db.end();

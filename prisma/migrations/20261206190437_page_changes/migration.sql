@@ -68,9 +68,9 @@ BEGIN
 END
 ';
 
--- Classifies every table: the tables here and their topics; tables whose writes no signed-out page
+-- Classifies every table: the tables here and their topics, and tables whose writes no signed-out page
 -- shows (sessions, rate limits, notifications, follows, drafts, flags, the audit log...) note
--- nothing; every other table notes "site". Idempotent: run after every migration.
+-- nothing, and every other table notes "site". Idempotent: run after every migration.
 CREATE FUNCTION "page_change_install"() RETURNS void LANGUAGE plpgsql AS E'
 DECLARE
   t record\073
