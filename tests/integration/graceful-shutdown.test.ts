@@ -80,5 +80,7 @@ describe("graceful shutdown", () => {
       // Node keeps an answered keep-alive connection open for 5 s unless the app closes it.
       expect(at - answer.at).toBeLessThan(4_000);
     },
+    // Starting a primary and two workers on a busy machine takes longer than one process.
+    150_000,
   );
 });
