@@ -26,6 +26,8 @@ export interface MixData {
   tags: string[];
   /** Second pages of lists (sealed cursors, read from the app's own "next" links). */
   laterPages: string[];
+  /** What readers search for (searchVocabulary). */
+  queries: string[];
 }
 
 // Real questions people bring to a social care forum, in their words.
@@ -92,10 +94,38 @@ export async function readMixData(databaseUrl: string, fixture: BenchFixture): P
     const councils = await ids(`SELECT code AS v FROM area`);
     const regions = await ids(`SELECT DISTINCT region_code AS v FROM area`);
     const tags = await ids(`SELECT slug AS v FROM tag`);
-    return { fixture, stories, councils, regions, tags, laterPages: [] };
+    const queries = await searchVocabulary(db, stories.length);
+    return { fixture, stories, councils, regions, tags, laterPages: [], queries };
   } finally {
     await db.end();
   }
+}
+
+/**
+ * The real queries whose words are in at most 3% of stories, and as many words found in 0.5–3% of
+ * them (as the search scenario's word). The generated stories recombine a few hundred sentences, so
+ * most everyday phrases ("support plan") are in half of them, which no real forum's text is: such a
+ * search costs PostgreSQL over a second, and a vocabulary of them measures only that.
+ */
+async function searchVocabulary(db: pg.Client, stories: number): Promise<string[]> {
+  const words = await db.query<{ word: string; ndoc: number }>(
+    `SELECT word, ndoc FROM ts_stat('SELECT search_vector FROM post WHERE status = ''published''')`,
+  );
+  const share = new Map(words.rows.map((row) => [row.word, row.ndoc / stories]));
+  const stems: { query: string; rarest: number }[] = [];
+  for (const query of QUERIES) {
+    const lexemes = await db.query<{ lexeme: string }>(
+      `SELECT unnest(tsvector_to_array(to_tsvector('english', $1))) AS lexeme`,
+      [query],
+    );
+    stems.push({ query, rarest: Math.min(...lexemes.rows.map((row) => share.get(row.lexeme) ?? 0)) });
+  }
+  const real = stems.filter((s) => s.rarest <= 0.03).map((s) => s.query);
+  const found = words.rows
+    .filter((row) => /^[a-z]{4,}$/.test(row.word) && row.ndoc / stories >= 0.005 && row.ndoc / stories <= 0.03)
+    .map((row) => row.word)
+    .slice(0, Math.max(10, QUERIES.length - real.length));
+  return [...real, ...found];
 }
 
 function listPath(data: MixData): { path: string; floor: string } {
@@ -132,7 +162,7 @@ export function nextRead(data: MixData, sessions: string[]): MixRequest {
     const list = listPath(data);
     return get("list", list.path, list.floor);
   }
-  if (roll < 80) return get("search", `/stories?q=${encodeURIComponent(rnd(QUERIES))}`, "search");
+  if (roll < 80) return get("search", `/stories?q=${encodeURIComponent(rnd(data.queries))}`, "search");
   if (roll < 83) return get("national dashboard", "/outcomes", "national dashboard");
   if (roll < 92) {
     const filter =

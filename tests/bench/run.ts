@@ -310,7 +310,9 @@ async function runRealTraffic(database: BenchDatabase) {
     const data = await readMixData(database.url, fixture);
     data.laterPages = await collectLaterPages(app.url, data);
     const cpu = (pid: number) => () => ({ node: processTreeCpuMs(pid), postgres: postgresCpuMs(postmaster) });
-    console.log(`  real traffic: ${data.stories.length.toLocaleString("en-GB")} stories to draw from; warming up`);
+    console.log(
+      `  real traffic: ${data.stories.length.toLocaleString("en-GB")} stories to draw from; searches: ${data.queries.join(", ")}; warming up`,
+    );
     await Promise.race([
       driveMix(app.url, data, sessions, { seconds: 5, toFloor: false, cpu: cpu(app.pid), origin: app.url }),
       app.crashed,
