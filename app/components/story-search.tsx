@@ -3,6 +3,7 @@
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
+import { formatCount } from "~/domain/en-gb";
 import { DATA_LICENCE } from "~/domain/licence";
 import { type FilterNames } from "~/domain/posts/citation";
 import {
@@ -265,7 +266,7 @@ export function NoMatches({ search }: { search: StorySearch }) {
 
 function FacetLink({ search, field, value }: { search: StorySearch; field: FilterField; value: FacetValue }) {
   const chosen = String(search[field] ?? "") === value.value;
-  const text = `${value.label} (${value.count.toLocaleString("en-GB")})`;
+  const text = `${value.label} (${formatCount(value.count)})`;
   if (chosen) {
     return (
       <li>

@@ -30,6 +30,20 @@ export function processCpuMs(pid: number): number {
   return stat(pid)?.own ?? NaN;
 }
 
+/** The process's live children (an app's cluster workers), from /proc. */
+export function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+/** CPU of a process and its live children: the whole app when it runs cluster workers (WEB_CONCURRENCY). */
+export function processTreeCpuMs(pid: number): number {
+  return childPids(pid).reduce((sum, child) => sum + (stat(child)?.own ?? 0), processCpuMs(pid));
+}
+
 /** True when the process id is a PostgreSQL process on this machine (not a remote server's id). */
 export function isLocalPostgres(pid: number): boolean {
   try {

@@ -7,6 +7,7 @@
 // when something crashes, never for a missed target.
 //
 // --only booklet: the time to lay out a 30-story collection booklet, in this process (tests/bench/booklet.ts).
+// "real traffic" (in --only, and in the default run): the mixed workload of real-traffic.ts, app and floor.
 //
 // --scale-compare: the paged reads at scale 0.1 and at scale 1 (generating either data set if it
 // is missing), to show whether their cost grows with the amount of data.
@@ -20,8 +21,9 @@ import pg from "pg";
 import freePort from "../support/free-port";
 import { type BenchFixture, readBenchFixture } from "./bench-data";
 import { type BenchDatabase, openBenchDatabase, parseScale } from "./bench-database";
-import { postgresCpuMs, postmasterPid, processCpuMs } from "./cpu";
+import { childPids, postgresCpuMs, postmasterPid, processTreeCpuMs } from "./cpu";
 import { CONNECTIONS, type LoadResult, measure } from "./load";
+import { collectLaterPages, driveMix, MIX_SECONDS, printMixReport, readMixData } from "./real-traffic";
 import { type BenchContext, SCENARIOS, type Scenario } from "./scenarios";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -149,12 +151,22 @@ function statusField(pid: number, field: "VmRSS" | "VmHWM"): number {
   }
 }
 
-/** Polls the app's resident memory; VmHWM (the kernel's own peak) is read at the end as well. */
+/**
+ * Polls the resident memory of the app and of its cluster workers, if any; VmHWM (the kernel's own
+ * peak) is read as well. peakMb is the largest single process's peak.
+ */
 function watchMemory(pid: number) {
-  let peak = 0;
-  const timer = setInterval(() => (peak = Math.max(peak, statusField(pid, "VmRSS") || 0)), 200);
+  const peaks = new Map<number, number>();
+  const poll = () => {
+    for (const each of [pid, ...childPids(pid)]) {
+      const now = Math.max(statusField(each, "VmRSS") || 0, statusField(each, "VmHWM") || 0);
+      peaks.set(each, Math.max(peaks.get(each) ?? 0, now));
+    }
+  };
+  const timer = setInterval(poll, 200);
   return {
-    peakMb: () => Math.max(peak, statusField(pid, "VmHWM") || 0),
+    perProcess: () => (poll(), [...peaks].map(([each, peakMb]) => ({ pid: each, peakMb }))),
+    peakMb: () => (poll(), Math.max(0, ...peaks.values())),
     stop: () => clearInterval(timer),
   };
 }
@@ -172,7 +184,7 @@ function machine(): string {
 
 // ---- Signing in members for the write scenarios ----
 
-async function signIn(app: Server, handle: string, password: string, n: number): Promise<string> {
+async function signIn(app: Server, handle: string, password: string, n: number, attempt = 1): Promise<string> {
   const response = await fetch(`${app.url}/sign-in`, {
     method: "POST",
     redirect: "manual",
@@ -183,6 +195,8 @@ async function signIn(app: Server, handle: string, password: string, n: number):
     },
     body: new URLSearchParams({ handle, password, redirectTo: "/" }).toString(),
   });
+  // A cold app on a busy machine may answer 503 while its first connections open: try again.
+  if (response.status === 503 && attempt < 3) return signIn(app, handle, password, n, attempt + 1);
   const token = /(?:^|,\s*)session=([^;]+)/.exec(response.headers.get("set-cookie") ?? "")?.[1];
   if (response.status !== 302 || !token)
     throw new Error(`could not sign in bench member ${handle}: HTTP ${response.status}`);
@@ -257,7 +271,7 @@ async function runScenarios(database: BenchDatabase, scenarios: Scenario[]) {
       };
       const make = (n: number) => scenario.request(context, n);
       const cpuOf = (server: Server) => () => ({
-        server: processCpuMs(server.pid),
+        server: processTreeCpuMs(server.pid),
         postgres: postgresCpuMs(postmaster),
       });
       const appResult = await Promise.race([measure(app.url, make, { ...options, cpu: cpuOf(app) }), app.crashed]);
@@ -282,6 +296,53 @@ async function runScenarios(database: BenchDatabase, scenarios: Scenario[]) {
     await floor.stop();
   }
   return { rows, fixture, facts, peakRssMb: memory.peakMb() };
+}
+
+// ---- Real traffic ----
+
+async function runRealTraffic(database: BenchDatabase) {
+  const { fixture } = await prepareData(database);
+  const postmaster = postmasterPid(database.dataDir);
+  const app = await startApp(database.url);
+  const floor = await startFloor(database.url);
+  const memory = watchMemory(app.pid);
+  try {
+    const sessions = await signInMembers(app, fixture, Math.min(MEMBERS_SIGNED_IN, fixture.members.length));
+    const data = await readMixData(database.url, fixture);
+    data.laterPages = await collectLaterPages(app.url, data);
+    const cpu = (pid: number) => () => ({ node: processTreeCpuMs(pid), postgres: postgresCpuMs(postmaster) });
+    console.log(
+      `  real traffic: ${data.stories.length.toLocaleString("en-GB")} stories to draw from; searches: ${data.queries.join(", ")}; warming up`,
+    );
+    await Promise.race([
+      driveMix(app.url, data, sessions, { seconds: 5, toFloor: false, cpu: cpu(app.pid), origin: app.url }),
+      app.crashed,
+    ]);
+    const onApp = await Promise.race([
+      driveMix(app.url, data, sessions, { seconds: MIX_SECONDS, toFloor: false, cpu: cpu(app.pid), origin: app.url }),
+      app.crashed,
+    ]);
+    console.log(`  real traffic on the app: ${onApp.samples.length} requests (load ${load()})`);
+    // BENCH_MIX_FLOOR=0 skips the floor, for a second run of the app with another setting.
+    const onFloor =
+      process.env.BENCH_MIX_FLOOR === "0"
+        ? { seconds: 1, samples: [], cpuMs: { node: NaN, postgres: NaN } }
+        : await Promise.race([
+            driveMix(floor.url, data, sessions, {
+              seconds: MIX_SECONDS,
+              toFloor: true,
+              cpu: cpu(floor.pid),
+              origin: app.url,
+            }),
+            floor.crashed,
+          ]);
+    const settings = `WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "1"}, PAGE_CACHE_SECONDS=${process.env.PAGE_CACHE_SECONDS ?? "30"}, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${machine()}, load ${load()}`;
+    printMixReport(onApp, onFloor, memory.perProcess(), settings);
+  } finally {
+    memory.stop();
+    await app.stop();
+    await floor.stop();
+  }
 }
 
 // ---- Reports ----
@@ -415,13 +476,17 @@ async function compareScales(scenarios: Scenario[], build: () => void) {
 
 // ---- Main ----
 
+const REAL_TRAFFIC = "real traffic";
+
 function selectedScenarios(): Scenario[] {
   const at = args.indexOf("--only");
   if (at === -1) return SCENARIOS;
   const names = (args[at + 1] ?? "").split(",").map((s) => s.trim());
-  const unknown = names.filter((name) => !SCENARIOS.some((s) => s.name === name));
+  const unknown = names.filter((name) => name !== REAL_TRAFFIC && !SCENARIOS.some((s) => s.name === name));
   if (unknown.length)
-    throw new Error(`Unknown scenario ${unknown.join(", ")}; known: ${SCENARIOS.map((s) => s.name).join(", ")}`);
+    throw new Error(
+      `Unknown scenario ${unknown.join(", ")}; known: ${[...SCENARIOS.map((s) => s.name), REAL_TRAFFIC].join(", ")}`,
+    );
   return SCENARIOS.filter((s) => names.includes(s.name));
 }
 
@@ -448,8 +513,15 @@ try {
     build();
     const database = await openBenchDatabase(scale, (message) => console.log(message));
     try {
-      console.log(`Running ${scenarios.length} scenarios on ${database.name}:`);
-      printReport(await runScenarios(database, scenarios), scale, loadBefore, started);
+      if (scenarios.length > 0) {
+        console.log(`Running ${scenarios.length} scenarios on ${database.name}:`);
+        printReport(await runScenarios(database, scenarios), scale, loadBefore, started);
+      }
+      const at = args.indexOf("--only");
+      if (at === -1 || (args[at + 1] ?? "").split(",").some((name) => name.trim() === REAL_TRAFFIC)) {
+        console.log(`Running the real-traffic mix on ${database.name}:`);
+        await runRealTraffic(database);
+      }
     } finally {
       await database.stop();
     }

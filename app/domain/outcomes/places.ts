@@ -1,6 +1,7 @@
 // The table of councils in a nation. Council, region and nation totals are linked (they add up),
 // so they are protected together, once for the whole nation: every page that shows a council or
 // region figure reads it from this one table, and no page withholds less than another.
+import { compareNames } from "../en-gb";
 import { PLAN_LEADS } from "../taxonomy";
 import { addCells, EMPTY_CELL, type Cell } from "./cell-key";
 import { protectCounts, smallComplement, type TotalRelation } from "./disclosure";
@@ -118,7 +119,7 @@ export type PlaceSort = "name" | "reports" | "quality" | "selfled";
  * last, whichever the direction; ties keep alphabetical order.
  */
 export function sortPlaceRows(rows: readonly PlaceRow[], by: PlaceSort, descending: boolean): PlaceRow[] {
-  const byName = [...rows].sort((a, b) => a.name.localeCompare(b.name, "en-GB"));
+  const byName = [...rows].sort((a, b) => compareNames(a.name, b.name));
   if (by === "name") return descending ? byName.reverse() : byName;
   const valueOf = (row: PlaceRow): number | null => {
     const figure = by === "reports" ? row.reports : by === "quality" ? row.qualityOfLife : row.selfLed;

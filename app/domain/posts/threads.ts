@@ -1,6 +1,7 @@
 // Threads that help: what a reply shows of its place in the conversation (the answer the asker
 // chose, "this helped me", the author's own replies), and who may mark what. Plain rules; the
 // data layer (app/server/posts/) and the story page only call them. docs/peer-support.md.
+import { formatCount } from "../en-gb";
 import type { PostKind } from "./post-input";
 
 export type DisplayMode = "handle" | "anonymous";
@@ -39,7 +40,7 @@ export function chosenAnswerLabel(kind: PostKind): string {
 /** "Helped 3 people": a count only, never who. */
 export function helpedLabel(count: number): string | null {
   if (count <= 0) return null;
-  return count === 1 ? "Helped 1 person" : `Helped ${count.toLocaleString("en-GB")} people`;
+  return count === 1 ? "Helped 1 person" : `Helped ${formatCount(count)} people`;
 }
 
 /** What a reader's "This helped me" would do, or why it is not offered. */
@@ -109,6 +110,6 @@ export function defaultReplyMode(input: { viewerIsPostAuthor: boolean; postDispl
 /** "3 replies, the latest in November 2026", or "No replies yet": what a list says of a thread. */
 export function replySummary(count: number, latestMonth: string | null): string {
   if (count <= 0) return "No replies yet";
-  const replies = count === 1 ? "1 reply" : `${count.toLocaleString("en-GB")} replies`;
+  const replies = count === 1 ? "1 reply" : `${formatCount(count)} replies`;
   return latestMonth ? `${replies}, the latest in ${latestMonth}` : replies;
 }

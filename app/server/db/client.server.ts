@@ -4,7 +4,9 @@ import pg from "pg";
 import { getEnv } from "../process/env.server";
 import { logger } from "../process/logger.server";
 import { PrismaClient } from "./generated/client";
-import { KeptWhileUnchanged, snapshotReader } from "./unchanged.server";
+import { answerTopics } from "../http/page-topics.server";
+import { changeFollower } from "./changes.server";
+import { KeptWhileUnchanged } from "./unchanged.server";
 
 /**
  * True for errors that mean "the database cannot be reached right now" (server down, restarting,
@@ -141,10 +143,15 @@ export function pool(): pg.Pool {
   return database().pool;
 }
 
-/** Answers kept while the database is unchanged (unchanged.server.ts), shared by search and the dashboard. */
-const readSnapshot = snapshotReader(pool);
+/**
+ * Answers kept while nothing they show has been written (unchanged.server.ts, changes.server.ts),
+ * shared by search (keys "search …": posts) and the dashboard (keys "outcomes …": figures).
+ */
 export const keptAnswers = new KeptWhileUnchanged(
-  () => readSnapshot().catch((error: unknown) => Promise.reject(toServiceUnavailable(error))),
+  (key) =>
+    changeFollower(pool)
+      .versionOf(answerTopics(key))
+      .catch((error: unknown) => Promise.reject(toServiceUnavailable(error))),
   1_000,
 );
 

@@ -114,6 +114,10 @@ export async function applyMigrations(databaseUrl: string, dir = DEFAULT_MIGRATI
         throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`);
       }
     }
+    // Every table, including any a migration just added, tells the page cache what its writes
+    // change; an unclassified table retires every kept page (docs/page-cache.md).
+    const installer = await client.query(`SELECT to_regproc('page_change_install') IS NOT NULL AS present`);
+    if (installer.rows[0]?.present) await client.query(`SELECT page_change_install()`);
     return result;
   } finally {
     await client.query("SELECT pg_advisory_unlock($1)", [PRISMA_ADVISORY_LOCK]).catch(() => undefined);

@@ -2,10 +2,17 @@
 // readers are not signed in and see exactly the same page, so a page rendered for one of them is
 // served to the next ones instead of being rendered again.
 //
-// A kept page is used only while PostgreSQL's snapshot is the one it was rendered at
-// (db/unchanged.server.ts): once anything is written, on this instance or another, the next
-// reader gets a fresh page, so a new reply or a moderator's removal shows at once. Pages are also
-// dropped after PAGE_CACHE_SECONDS (0 turns the cache off), for what changes with the clock alone.
+// A kept page is used only while nothing it shows has been written since it was rendered
+// (db/changes.server.ts, decision 039): each page names its topics (page-topics.server.ts: a story
+// page its own post, lists every post, dashboards the figures), and once a write to one of them
+// commits, on this instance or another, the next reader gets a fresh page, so a new reply or a
+// moderator's removal shows at once. A page nobody classified is retired by any write. Pages are
+// also dropped after PAGE_CACHE_SECONDS (0 turns the cache off), for what changes with the clock alone.
+//
+// Browsers and shared caches (a CDN) may keep the page too: a keepable answer says
+// Cache-Control: public, max-age=0, s-maxage=PAGE_CACHE_SECONDS, stale-while-revalidate, with
+// Vary: Cookie, and a kept page carries an ETag (of its text without the nonce), so a reader who
+// has it gets a 304.
 //
 // What it keeps: a 200 text/html answer to a GET with no cookie and no Authorization, outside
 // /api/, naming the configured host (PUBLIC_URL), that set no cookie and did not say Cache-Control: no-store or private. Members (who
@@ -15,26 +22,36 @@
 // The CSP nonce stays unique per response: the page is kept with the nonce it was rendered with,
 // and each answer swaps in this response's own (a 128-bit random value, so it matches nothing else
 // in the page).
+import { createHash } from "node:crypto";
+
 import type { NextFunction, Request, Response } from "express";
 import { LRUCache } from "lru-cache";
 
-import type { VersionReader } from "../db/unchanged.server";
+import type { TopicVersionReader } from "../db/changes.server";
 
 interface KeptPage {
   version: string;
   body: string;
   nonce: string;
+  etag: string;
   headers: Record<string, string>;
 }
 
 /** The headers that describe the page itself; the rest (security headers with this response's
  * nonce, length, encoding, date) are set afresh for every response. */
-const PAGE_HEADERS = ["content-type", "cache-control", "content-language", "link", "x-robots-tag"];
+const PAGE_HEADERS = ["content-type", "cache-control", "vary", "content-language", "link", "x-robots-tag"];
+
+/** What browsers and shared caches are told about a page any signed-out reader may be shown. */
+export function publicCacheControl(ttlSeconds: number): string {
+  return `public, max-age=0, s-maxage=${ttlSeconds}, stale-while-revalidate=${ttlSeconds}`;
+}
 
 export interface PageCacheOptions {
   ttlSeconds: number;
-  /** PostgreSQL's snapshot, read once the request has arrived. */
-  version: VersionReader;
+  /** The version of these topics (null: of everything), read once the request has arrived. */
+  version: TopicVersionReader;
+  /** The topics the page at this path shows (page-topics.server.ts); null: everything. */
+  topicsOf: (pathname: string) => readonly string[] | null;
   /** This response's CSP nonce (set by an earlier middleware). */
   nonceOf: (res: Response) => string;
   /** The most page text kept at once, in characters. */
@@ -70,6 +87,7 @@ export function keepableAnswer(answer: {
 export function pageCache({
   ttlSeconds,
   version,
+  topicsOf,
   nonceOf,
   maxChars = 16_000_000,
   servesHost = () => true,
@@ -82,9 +100,15 @@ export function pageCache({
   });
   const rendering = new Map<string, Promise<KeptPage | null>>();
 
-  function serve(page: KeptPage, res: Response) {
+  function serve(page: KeptPage, req: Request, res: Response) {
     for (const [name, value] of Object.entries(page.headers)) res.setHeader(name, value);
     res.setHeader("X-Page-Cache", "hit");
+    res.setHeader("ETag", page.etag);
+    const known = req.headers["if-none-match"];
+    if (known !== undefined && known.split(",").some((tag) => tag.trim().replace(/^W\//, "") === page.etag)) {
+      res.status(304).end();
+      return;
+    }
     res.status(200).send(page.body.replaceAll(page.nonce, nonceOf(res)));
   }
 
@@ -104,6 +128,22 @@ export function pageCache({
     };
     const write = res.write.bind(res) as (...args: unknown[]) => boolean;
     const end = res.end.bind(res) as (...args: unknown[]) => Response;
+    const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
+    // Just before the head goes out: a page any signed-out reader may see says so to other caches.
+    res.writeHead = ((...args: unknown[]) => {
+      const status = typeof args[0] === "number" ? args[0] : res.statusCode;
+      const answer = {
+        status,
+        contentType: String(res.getHeader("content-type") ?? ""),
+        setsCookie: res.getHeader("set-cookie") !== undefined,
+        cacheControl: String(res.getHeader("cache-control") ?? ""),
+      };
+      if (keepableAnswer(answer) && answer.cacheControl === "") {
+        res.setHeader("Cache-Control", publicCacheControl(ttlSeconds));
+        res.vary("Cookie");
+      }
+      return writeHead(...args);
+    }) as Response["writeHead"];
     res.write = ((chunk: unknown, ...rest: unknown[]) => {
       collect(chunk, rest[0]);
       return write(chunk, ...rest);
@@ -130,7 +170,10 @@ export function pageCache({
         const value = res.getHeader(name);
         if (value !== undefined) headers[name] = String(value);
       }
-      const page = { version: at, body: Buffer.concat(chunks).toString("utf8"), nonce: nonceOf(res), headers };
+      const body = Buffer.concat(chunks).toString("utf8");
+      const nonce = nonceOf(res);
+      const etag = `"${createHash("sha256").update(body.replaceAll(nonce, "")).digest("base64url").slice(0, 27)}"`;
+      const page = { version: at, body, nonce, etag, headers };
       pages.set(key, page);
       settle(page);
     };
@@ -144,18 +187,18 @@ export function pageCache({
   const middleware = (req: Request, res: Response, next: NextFunction) => {
     if (ttlSeconds <= 0 || !cacheableRequest(req) || !servesHost(req)) return next();
     const key = req.originalUrl;
-    version().then(
+    version(topicsOf(req.path)).then(
       (at) => {
         const kept = pages.get(key);
-        if (kept && kept.version === at) return serve(kept, res);
+        if (kept && kept.version === at) return serve(kept, req, res);
         const inFlight = rendering.get(`${at} ${key}`);
         if (inFlight) {
-          void inFlight.then((page) => (page ? serve(page, res) : next()));
+          void inFlight.then((page) => (page ? serve(page, req, res) : next()));
           return;
         }
         render(key, at, res, next);
       },
-      // No snapshot (the database is unreachable): render as usual, which explains the outage.
+      // No version (the database is unreachable): render as usual, which explains the outage.
       () => next(),
     );
   };

@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 
 import QueryStream from "pg-query-stream";
 
+import { compareNames } from "~/domain/en-gb";
 import type { FilterNames } from "~/domain/posts/citation";
 import { SNIPPET_START, SNIPPET_STOP, snippetHtml } from "~/domain/posts/snippet";
 import {
@@ -519,9 +520,7 @@ async function workOutFacets(search: StorySearch): Promise<StoryFacets> {
   }
   for (const field of FILTER_FIELDS) {
     facets[field].sort((a, b) =>
-      field === "year"
-        ? Number(b.value) - Number(a.value)
-        : b.count - a.count || a.label.localeCompare(b.label, "en-GB"),
+      field === "year" ? Number(b.value) - Number(a.value) : b.count - a.count || compareNames(a.label, b.label),
     );
   }
   return facets;

@@ -19,8 +19,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Set when a proxy in front of the app terminates TLS and sets X-Forwarded-Proto.
   // Longest a page rendered for a signed-out reader is served to the next ones while nothing in
-  // the database changes (app/server/http/page-cache.server.ts); 0 turns the cache off.
+  // what it shows changes (app/server/http/page-cache.server.ts); 0 turns the cache off.
   PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).default(30),
+  // How many processes serve requests (Node's cluster module, main.ts): 1 serves from the main
+  // process; more fork that many workers sharing the port, one per core being the usual choice.
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   TRUST_PROXY: z
     .enum(["true", "false"])
     .default("false")
