@@ -90,7 +90,7 @@ describe("the outcomes dashboard", () => {
     expect(await page.locator("#from").inputValue()).toBe(from);
     // Typing part of a council's name narrows the table without pressing anything.
     const [first] = await councilNames(page);
-    const part = (first ?? "").slice(0, 5);
+    const part = (first ?? "").slice(0, 5).trim();
     await typeInto(page, "#find", part);
     // Each pause in typing asks for what is typed so far; wait for the whole of it.
     await page.waitForURL(new RegExp(`find=${encodeURIComponent(part).replace(/%20/g, "\\+")}(&|#|$)`));
