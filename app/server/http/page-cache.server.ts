@@ -106,6 +106,10 @@ export function pageCache({
     res.setHeader("ETag", page.etag);
     const known = req.headers["if-none-match"];
     if (known !== undefined && known.split(",").some((tag) => tag.trim().replace(/^W\//, "") === page.etag)) {
+      // The reader's stored copy carries the nonce it was sent with: a 304 must not replace its
+      // Content-Security-Policy with this response's new nonce, or its own scripts would be refused.
+      res.removeHeader("Content-Security-Policy");
+      res.removeHeader("Content-Security-Policy-Report-Only");
       res.status(304).end();
       return;
     }
