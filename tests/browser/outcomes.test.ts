@@ -92,9 +92,10 @@ describe("the outcomes dashboard", () => {
     const [first] = await councilNames(page);
     const part = (first ?? "").slice(0, 5).trim();
     await typeInto(page, "#find", part);
-    // Each pause in typing asks for what is typed so far; wait for the whole of it.
-    await page.waitForURL(new RegExp(`find=${encodeURIComponent(part).replace(/%20/g, "\\+")}(&|#|$)`));
-    await page.waitForLoadState("networkidle");
+    // Each pause in typing asks for what is typed so far. The address changes before the table is
+    // drawn again, so wait for the table's own status to name the whole of it.
+    await page.locator(".council-search__status", { hasText: `“${part}”` }).waitFor();
+    expect(page.url()).toMatch(new RegExp(`find=${encodeURIComponent(part).replace(/%20/g, "\\+")}(&|#|$)`));
     const found = await councilNames(page);
     expect(found.length).toBeGreaterThan(0);
     for (const name of found) expect(name.toLowerCase()).toContain(part.toLowerCase());
