@@ -10,23 +10,12 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { BarChart, DotPlot, LineChart, StackedBarChart } from "~/components/charts";
-import { shown, withheld, type Figure, type NetScore, type Share } from "~/domain/outcomes/figures";
+import { net, OUTCOME_ROWS, share } from "~/components/charts/fixtures-for-tests";
+import { shown, withheld, type NetScore, type Share } from "~/domain/outcomes/figures";
 
 import { axeViolations, launchBrowser } from "../support/browser";
 
 const css = readFileSync(path.resolve(import.meta.dirname, "../../app/styles/app.css"), "utf8");
-
-const share = (percent: number, low: number, high: number): Figure<Share> => shown({ percent, low, high });
-const net = (score: number, low: number, high: number): Figure<NetScore> => shown({ score, low, high });
-const RATINGS = [
-  ["a_lot_worse", "A lot worse"],
-  ["a_bit_worse", "A bit worse"],
-  ["same", "About the same"],
-  ["a_bit_better", "A bit better"],
-  ["a_lot_better", "A lot better"],
-] as const;
-const ratings = (values: Figure<Share>[]) =>
-  RATINGS.map(([key, label], index) => ({ key, label, value: values[index] ?? withheld<Share>("fewer-than-5") }));
 
 function chartsPage(): string {
   const charts = [
@@ -62,29 +51,7 @@ function chartsPage(): string {
       headingLevel: 2,
       rowHeading: "Outcome",
       divergeAround: "same",
-      rows: [
-        {
-          label: "Control over daily life",
-          segments: ratings([
-            share(8, 5, 12),
-            share(12, 8, 17),
-            share(30, 24, 36),
-            share(28, 22, 34),
-            share(22, 17, 28),
-          ]),
-        },
-        {
-          label: "Taking part in the community; doing things I value and enjoy",
-          segments: ratings([
-            withheld<Share>("fewer-than-5"),
-            withheld<Share>("secondary"),
-            share(40, 30, 50),
-            share(35, 26, 45),
-            share(25, 17, 35),
-          ]),
-        },
-        { label: "Feeling safe, at home and outside", segments: ratings([]) },
-      ],
+      rows: OUTCOME_ROWS,
     }),
     createElement(StackedBarChart, {
       title: "Support arrangements compared",

@@ -14,6 +14,20 @@ async function pendingPost(authorId: number, title: string, kept: unknown[] | nu
   return row?.id ?? 0;
 }
 
+async function pendingReportComment(authorId: number, comment: string): Promise<string> {
+  const [row] = await sql<{ id: number }>(
+    `INSERT INTO experience_report (author_id, area_code, quarter_start, perspective, support_arrangement, client_group, plan_lead, budget_change, comment, comment_status)
+     VALUES ($1, 'E06000001', '2026-07-01', 'carer', 'dp_employer', 'autism', 'self_led', 'same', $2, 'pending') RETURNING id`,
+    [authorId, comment],
+  );
+  return String(row?.id);
+}
+
+/** A moderator approves a report's comment through the queue's form. */
+function approveReportComment(id: string, cookie: string) {
+  return send("/moderation", { form: { kind: "report_comment", id, version: "1", decision: "approve" }, cookie });
+}
+
 describe("the review queue", () => {
   it("shows pending items most urgent first: kept identifying details before plain age", async () => {
     const author = await account("member");
@@ -122,18 +136,10 @@ describe("the review queue", () => {
     expect(row?.status).toBe("pending");
     expect(row?.body_markdown).not.toBe("Tidied.");
     // And the comment of their own experience report.
-    const [report] = await sql<{ id: number }>(
-      `INSERT INTO experience_report (author_id, area_code, quarter_start, perspective, support_arrangement, client_group, plan_lead, budget_change, comment, comment_status)
-       VALUES ($1, 'E06000001', '2026-07-01', 'carer', 'dp_employer', 'autism', 'self_led', 'same', 'My year.', 'pending') RETURNING id`,
-      [moderator.id],
-    );
-    const comment = await send("/moderation", {
-      form: { kind: "report_comment", id: String(report?.id), version: "1", decision: "approve" },
-      cookie: moderator.cookie,
-    });
-    expect(comment.status).toBe(403);
+    const report = await pendingReportComment(moderator.id, "My year.");
+    expect((await approveReportComment(report, moderator.cookie)).status).toBe(403);
     const [kept] = await sql<{ comment_status: string }>(`SELECT comment_status FROM experience_report WHERE id = $1`, [
-      report?.id,
+      report,
     ]);
     expect(kept?.comment_status).toBe("pending");
   });
@@ -141,16 +147,8 @@ describe("the review queue", () => {
   it("approves report comments too, and lists every action in the audit log", async () => {
     const author = await account("member");
     const moderator = await account("moderator", 2);
-    const [report] = await sql<{ id: number }>(
-      `INSERT INTO experience_report (author_id, area_code, quarter_start, perspective, support_arrangement, client_group, plan_lead, budget_change, comment, comment_status)
-       VALUES ($1, 'E06000001', '2026-07-01', 'carer', 'dp_employer', 'autism', 'self_led', 'same', 'Good year.', 'pending') RETURNING id`,
-      [author.id],
-    );
-    const response = await send("/moderation", {
-      form: { kind: "report_comment", id: String(report?.id), version: "1", decision: "approve" },
-      cookie: moderator.cookie,
-    });
-    expect(response.status).toBe(303);
+    const report = await pendingReportComment(author.id, "Good year.");
+    expect((await approveReportComment(report, moderator.cookie)).status).toBe(303);
     const log = await pageText("/moderation/log?action=report_comment.approve", moderator.cookie);
     expect(log).toContain("Approved an experience report&#x27;s comment");
     expect(log).not.toContain("report_comment.approve<");

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { shown, withheld, type Share } from "~/domain/outcomes/figures";
+import { shown, withheld } from "~/domain/outcomes/figures";
 
 import { BarChart } from "./bar-chart";
+import { share } from "./fixtures-for-tests";
 import { drawing, elements, expectAccessibleChart, render, section, tableRows, textOf } from "./markup-for-tests";
-
-const share = (percent: number, low: number, high: number) => shown<Share>({ percent, low, high });
 
 function shareChart() {
   return render(

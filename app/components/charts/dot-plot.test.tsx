@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { shown, withheld, type NetScore } from "~/domain/outcomes/figures";
+import { withheld } from "~/domain/outcomes/figures";
 
 import { DotPlot } from "./dot-plot";
+import { net } from "./fixtures-for-tests";
 import { drawing, elements, expectAccessibleChart, render, section, tableRows, textOf } from "./markup-for-tests";
-
-const net = (score: number, low: number, high: number) => shown<NetScore>({ score, low, high });
 
 function chart() {
   return render(

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { shown, withheld, type Figure, type NetScore } from "~/domain/outcomes/figures";
+import { withheld, type Figure, type NetScore } from "~/domain/outcomes/figures";
 
 import { LineChart, type LineSeries } from "./line-chart";
+import { net } from "./fixtures-for-tests";
 import { drawing, elements, expectAccessibleChart, render, tableRows, textOf } from "./markup-for-tests";
 
-const net = (score: number, low: number, high: number) => shown<NetScore>({ score, low, high });
 const QUARTERS = ["Jan to Mar 2025", "Apr to Jun 2025", "Jul to Sep 2025", "Oct to Dec 2025"];
 
 function series(name: string, values: Figure<NetScore>[]): LineSeries {

@@ -1,19 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { shown, withheld, type Figure, type Share } from "~/domain/outcomes/figures";
+import { withheld } from "~/domain/outcomes/figures";
 
+import { OUTCOME_ROWS, RATING_KEYS, RATING_LABELS, ratings, share } from "./fixtures-for-tests";
 import { drawing, elements, expectAccessibleChart, render, tableRows, textOf } from "./markup-for-tests";
 import { DIVERGING_COLOURS } from "./palette";
 import { layoutDiverging, layoutStack, StackedBarChart, withheldNote, type StackSegment } from "./stacked-bar-chart";
-
-const share = (percent: number, low = Math.max(0, percent - 5), high = Math.min(100, percent + 5)) =>
-  shown<Share>({ percent, low, high });
-const RATING_LABELS = ["A lot worse", "A bit worse", "About the same", "A bit better", "A lot better"];
-const RATING_KEYS = ["a_lot_worse", "a_bit_worse", "same", "a_bit_better", "a_lot_better"];
-
-function ratings(values: Figure<Share>[]): StackSegment[] {
-  return values.map((value, index) => ({ key: RATING_KEYS[index] ?? "", label: RATING_LABELS[index] ?? "", value }));
-}
 
 function segments(values: (number | null)[]): StackSegment[] {
   return values.map((percent, index) => ({
@@ -87,28 +79,7 @@ describe("StackedBarChart", () => {
         summary="Better outweighs worse."
         rowHeading="Outcome"
         divergeAround="same"
-        rows={[
-          {
-            label: "Control over daily life",
-            segments: ratings([
-              share(10, 6, 15),
-              share(20, 15, 26),
-              share(30, 24, 36),
-              share(25, 20, 31),
-              share(15, 11, 20),
-            ]),
-          },
-          {
-            label: "Feeling safe",
-            segments: ratings([
-              withheld("fewer-than-5"),
-              withheld("secondary"),
-              share(40, 30, 50),
-              share(35, 26, 45),
-              share(25, 17, 35),
-            ]),
-          },
-        ]}
+        rows={OUTCOME_ROWS}
       />,
     );
 
@@ -128,7 +99,7 @@ describe("StackedBarChart", () => {
     expect(elements(drawing(markup), "rect", "chart__segment")).toHaveLength(5 + 3);
     expect(textOf(drawing(markup))).toContain("Not shown: A lot worse (fewer than 5) A bit worse (withheld)");
     expect(tableRows(markup)[2]).toEqual([
-      "Feeling safe",
+      "Taking part in the community; doing things I value and enjoy",
       "fewer than 5",
       "withheld",
       "40% 95% interval: 30% to 50%",
