@@ -21,6 +21,7 @@ import { useNonce } from "./components/nonce";
 import { getUser, renewedSessionHeaders } from "./server/accounts/guards.server";
 import { unreadCount } from "./server/notifications/notifications.server";
 import stylesheet from "./styles/app.css";
+import SITE_LINKS from "~/components/site-links.json";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -72,32 +73,7 @@ const NAVIGATION = [
   { to: "/about", label: "About", end: false },
 ];
 
-/** The pages of moderators and admins, for the roles that may use them. */
-const STAFF_NAVIGATION = [
-  { to: "/moderation", label: "Moderation", roles: ["moderator", "admin"] },
-  { to: "/admin/roles", label: "Roles", roles: ["admin"] },
-  { to: "/admin/watched-words", label: "Watched words", roles: ["admin"] },
-];
-
-/** The member's own pages, after the main ones; notifications and the account link are added with their counts. */
-const MEMBER_NAVIGATION = [
-  { to: "/stories/new", label: "Share your story" },
-  { to: "/reports/new", label: "Report your experience" },
-  { to: "/following", label: "Following" },
-  { to: "/saved", label: "Saved" },
-  { to: "/drafts", label: "Drafts" },
-  { to: "/reports", label: "Your reports" },
-];
-
-const FOOTER_LINKS = [
-  { to: "/about", label: "About Fifth Option" },
-  { to: "/outcomes/about-the-data", label: "About the data" },
-  { to: "/collections", label: "Collections" },
-  { to: "/accessibility", label: "Accessibility statement" },
-  { to: "/privacy", label: "Privacy" },
-  { to: "/house-rules", label: "House rules" },
-  { to: "/help", label: "Get help now" },
-];
+const { staff: STAFF_NAVIGATION, member: MEMBER_NAVIGATION, footer: FOOTER_LINKS } = SITE_LINKS;
 
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();

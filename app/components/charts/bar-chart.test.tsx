@@ -2,9 +2,16 @@ import { describe, expect, it } from "vitest";
 
 import { shown, withheld } from "~/domain/outcomes/figures";
 
-import { BarChart } from "./bar-chart";
+import { BarChart, type NumberBar } from "./bar-chart";
 import { share } from "./fixtures-for-tests";
 import { drawing, elements, expectAccessibleChart, render, section, tableRows, textOf } from "./markup-for-tests";
+
+/** A bar chart of these bars, in these units, with made-up words around it. */
+function barsOf(unit: "count" | "pence", bars: NumberBar[], rowHeading = "Quarter") {
+  return render(
+    <BarChart title="Reports" summary="Made-up figures." rowHeading={rowHeading} unit={unit} bars={bars} />,
+  );
+}
 
 function shareChart() {
   return render(
@@ -94,18 +101,10 @@ describe("BarChart", () => {
   });
 
   it("draws only words, and an axis without repeated labels, when every figure is withheld", () => {
-    const markup = render(
-      <BarChart
-        title="Reports"
-        summary="Too few to show."
-        rowHeading="Quarter"
-        unit="count"
-        bars={[
-          { label: "Apr to Jun 2025", value: withheld("fewer-than-5") },
-          { label: "Jul to Sep 2025", value: withheld("fewer-than-5") },
-        ]}
-      />,
-    );
+    const markup = barsOf("count", [
+      { label: "Apr to Jun 2025", value: withheld("fewer-than-5") },
+      { label: "Jul to Sep 2025", value: withheld("fewer-than-5") },
+    ]);
     expect(elements(drawing(markup), "rect", "chart__bar")).toEqual([]);
     const ticks = [...section(drawing(markup), "g", 'class="chart__axis"').matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map(
       (match) => match[1],
@@ -119,15 +118,7 @@ describe("BarChart", () => {
   });
 
   it("writes pounds from pence on the axis and in the table", () => {
-    const markup = render(
-      <BarChart
-        title="Hourly rate"
-        summary="Median rates."
-        rowHeading="Place"
-        unit="pence"
-        bars={[{ label: "Leeds", value: shown(1250) }]}
-      />,
-    );
+    const markup = barsOf("pence", [{ label: "Leeds", value: shown(1250) }], "Place");
     expect(textOf(drawing(markup))).toContain("£12.50");
     expect(tableRows(markup)).toContainEqual(["Leeds", "£12.50"]);
     expect(tableRows(markup)[0]).toEqual(["Place", "Hourly rate"]);

@@ -6,6 +6,8 @@ import { shown, type Figure, type Share } from "~/domain/outcomes/figures";
 
 import {
   ChartFrame,
+  type ChartTableData,
+  RowLabel,
   GridLines,
   IntervalLine,
   TickLabels,
@@ -29,8 +31,6 @@ export interface NumberBar {
 }
 
 export type BarChartProps = ChartText & {
-  /** Heading of the table's first column, naming what the bars are ("Support arrangement"). */
-  rowHeading: string;
   /** Heading of the table's value column. Default: "Share", "Reports", "Hourly rate" or "Hours". */
   valueHeading?: string;
 } & ({ unit: "percent"; bars: ShareBar[] } | { unit: Exclude<NumberUnit, "percent" | "score">; bars: NumberBar[] });
@@ -102,31 +102,20 @@ export function BarChart(props: BarChartProps) {
   const legend: LegendItem[] = [];
   if (bars.some((bar) => bar.interval)) legend.push({ label: "Thin line: 95% interval", swatch: { kind: "interval" } });
 
+  const table: ChartTableData = {
+    columns: [props.valueHeading ?? DEFAULT_VALUE_HEADING[unit]],
+    rows: bars.map((bar) => ({ label: bar.label, cells: [bar.cell] })),
+  };
+
   return (
-    <ChartFrame
-      text={props}
-      ids={ids}
-      height={height}
-      legend={legend}
-      table={{
-        rowHeading: props.rowHeading,
-        columns: [props.valueHeading ?? DEFAULT_VALUE_HEADING[unit]],
-        rows: bars.map((bar) => ({ label: bar.label, cells: [bar.cell] })),
-      }}
-    >
+    <ChartFrame text={props} ids={ids} height={height} legend={legend} table={table}>
       {bars.map((bar, index) => {
         const barTop = bar.top + bar.lines.length * LINE_HEIGHT + (BAR_SLOT - BAR_HEIGHT) / 2;
         const middle = barTop + BAR_HEIGHT / 2;
         return (
           <g key={bar.label} className="chart__row">
             <GridLines xs={grid} strong={0} top={barTop - 4} bottom={barTop + BAR_HEIGHT + 4} />
-            <text className="chart__label" fill={INK}>
-              {bar.lines.map((line, lineIndex) => (
-                <tspan key={lineIndex} x={0} y={bar.top + lineIndex * LINE_HEIGHT + BASELINE}>
-                  {line}
-                </tspan>
-              ))}
-            </text>
+            <RowLabel lines={bar.lines} top={bar.top} />
             {bar.figure.shown ? (
               <>
                 <rect

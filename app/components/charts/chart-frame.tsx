@@ -7,7 +7,16 @@ import { type Figure, type NetScore, type Share } from "~/domain/outcomes/figure
 
 import { formatFigure, formatInterval, type NumberUnit } from "./format";
 import { GRID, INK, MUTED, type MarkerShape } from "./palette";
-import { FONT_SIZE, VIEW_MARGIN, VIEW_WIDTH, WIDE_VIEW_WIDTH, round, tickAnchor } from "./layout";
+import {
+  BASELINE,
+  FONT_SIZE,
+  LINE_HEIGHT,
+  VIEW_MARGIN,
+  VIEW_WIDTH,
+  WIDE_VIEW_WIDTH,
+  round,
+  tickAnchor,
+} from "./layout";
 
 /** The words every chart needs from the page that shows it. */
 export interface ChartText {
@@ -15,6 +24,8 @@ export interface ChartText {
   title: string;
   /** One or two sentences saying what the chart shows; written by the page, which knows the context. */
   summary: string;
+  /** Heading of the table's first column, naming what the rows are ("Outcome", "Place", "Quarter"). */
+  rowHeading: string;
   /** The heading level that fits the page's outline. Default 3. */
   headingLevel?: 2 | 3 | 4;
   /** The table's caption. Default: the title. */
@@ -75,7 +86,14 @@ export function ChartFrame({
   // A table of one or two value columns fits beside the drawing on a wide screen; a wider one goes below.
   // A chart with a wide drawing takes the page's width there, with its table below.
   const tableBeside = table.columns.length <= 2 && !wide;
-  const tableElement = <ChartTable caption={text.tableCaption ?? text.title} captionId={ids.tableCaption} {...table} />;
+  const tableElement = (
+    <ChartTable
+      caption={text.tableCaption ?? text.title}
+      captionId={ids.tableCaption}
+      rowHeading={text.rowHeading}
+      {...table}
+    />
+  );
   const Heading = `h${text.headingLevel ?? 3}` as const;
   return (
     <figure className={`chart${tableBeside ? " chart--table-beside" : ""}${wide ? " chart--wide" : ""}`}>
@@ -330,8 +348,6 @@ export interface TableRow {
 }
 
 export interface ChartTableData {
-  /** Heading of the first column, naming what the rows are. */
-  rowHeading: string;
   /** Headings of the value columns. */
   columns: string[];
   rows: TableRow[];
@@ -344,7 +360,7 @@ function ChartTable({
   rowHeading,
   columns,
   rows,
-}: ChartTableData & { caption: string; captionId: string }) {
+}: ChartTableData & { caption: string; captionId: string; rowHeading: string }) {
   const hasIntervals = rows.some((row) =>
     row.cells.some((cell) => (cell.kind === "share" || cell.kind === "score") && cell.figure.shown),
   );
@@ -397,5 +413,18 @@ function FigureText({ cell }: { cell: TableFigure }) {
         {formatInterval(cell.figure)}
       </span>
     </>
+  );
+}
+
+/** A row's label at the left of a drawing, one <tspan> a wrapped line, its first baseline below `top`. */
+export function RowLabel({ lines, top }: { lines: readonly string[]; top: number }) {
+  return (
+    <text className="chart__label" fill={INK}>
+      {lines.map((line, index) => (
+        <tspan key={index} x={0} y={top + index * LINE_HEIGHT + BASELINE}>
+          {line}
+        </tspan>
+      ))}
+    </text>
   );
 }

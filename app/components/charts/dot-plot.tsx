@@ -9,6 +9,8 @@ import { type Figure, type NetScore } from "~/domain/outcomes/figures";
 
 import {
   ChartFrame,
+  type ChartTableData,
+  RowLabel,
   GridLines,
   IntervalLine,
   Marker,
@@ -42,8 +44,6 @@ export interface DotRow<K extends string> {
 }
 
 export type DotPlotProps<K extends string = string> = ChartText & {
-  /** Heading of the table's first column ("Outcome"). */
-  rowHeading: string;
   series: DotSeries<K>[];
   rows: DotRow<K>[];
   /** Written above the axis. Default "Net score (better minus worse)". */
@@ -86,22 +86,16 @@ export function DotPlot<K extends string>(props: DotPlotProps<K>) {
   });
   legend.push({ label: "Line: 95% interval", swatch: { kind: "interval" } });
 
+  const table: ChartTableData = {
+    columns: props.series.map((series) => series.name),
+    rows: props.rows.map((row, index) => ({
+      label: row.label,
+      cells: (values[index] ?? []).map((figure) => ({ kind: "score", figure })),
+    })),
+  };
+
   return (
-    <ChartFrame
-      text={props}
-      ids={ids}
-      height={narrow.height}
-      wide={wide}
-      legend={legend}
-      table={{
-        rowHeading: props.rowHeading,
-        columns: props.series.map((series) => series.name),
-        rows: props.rows.map((row, index) => ({
-          label: row.label,
-          cells: (values[index] ?? []).map((figure) => ({ kind: "score", figure })),
-        })),
-      }}
-    >
+    <ChartFrame text={props} ids={ids} height={narrow.height} wide={wide} legend={legend} table={table}>
       {narrow.content}
     </ChartFrame>
   );
@@ -141,13 +135,7 @@ function drawDots<K extends string>(
       {rows.map(({ row, lines, rowTop, lanesTop, values: rowValues }) => (
         <g key={row.label} className="chart__row">
           <GridLines xs={grid} strong={0} top={lanesTop} bottom={lanesTop + lanes} />
-          <text className="chart__label" fill={INK}>
-            {lines.map((line, index) => (
-              <tspan key={index} x={0} y={rowTop + index * LINE_HEIGHT + BASELINE}>
-                {line}
-              </tspan>
-            ))}
-          </text>
+          <RowLabel lines={lines} top={rowTop} />
           {rowValues.map((figure, index) => {
             const style = seriesStyle(index);
             const centre = lanesTop + index * LANE + LANE / 2;

@@ -6,7 +6,7 @@ import { area, line } from "d3-shape";
 
 import { type Figure, type NetScore } from "~/domain/outcomes/figures";
 
-import { ChartFrame, Marker, useChartIds, type ChartText, type LegendItem } from "./chart-frame";
+import { ChartFrame, type ChartTableData, Marker, useChartIds, type ChartText, type LegendItem } from "./chart-frame";
 import { formatValue } from "./format";
 import { BAR_COLOUR, GRID, INK, MUTED, seriesStyle } from "./palette";
 import { BASELINE, LINE_HEIGHT, VIEW_WIDTH, round, textWidth, tickAnchor, wrapText } from "./layout";
@@ -24,8 +24,6 @@ export interface LineSeries {
 }
 
 export type LineChartProps = ChartText & {
-  /** Heading of the table's first column ("Quarter"). */
-  rowHeading: string;
   /** The first series is drawn solid with its interval band; any others are compared against it. */
   series: LineSeries[];
   /** Written above the y axis. Default "Net score (better minus worse)". */
@@ -125,21 +123,16 @@ export function LineChart(props: LineChartProps) {
   if (withheldColumns.length > 0)
     legend.push({ label: `Hatched: ${main?.name ?? ""} not shown (see the table)`, swatch: { kind: "hatch" } });
 
+  const table: ChartTableData = {
+    columns: props.series.map((series) => series.name),
+    rows: labels.map((label) => ({
+      label,
+      cells: props.series.map((series) => ({ kind: "score", figure: pointAt(series, label).value })),
+    })),
+  };
+
   return (
-    <ChartFrame
-      text={props}
-      ids={ids}
-      height={height}
-      legend={legend}
-      table={{
-        rowHeading: props.rowHeading,
-        columns: props.series.map((series) => series.name),
-        rows: labels.map((label) => ({
-          label,
-          cells: props.series.map((series) => ({ kind: "score", figure: pointAt(series, label).value })),
-        })),
-      }}
-    >
+    <ChartFrame text={props} ids={ids} height={height} legend={legend} table={table}>
       <text className="chart__axis-label" x={0} y={BASELINE} fill={INK}>
         {props.axisLabel ?? "Net score (better minus worse)"}
       </text>

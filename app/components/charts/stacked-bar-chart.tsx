@@ -10,9 +10,18 @@ import { scaleLinear } from "d3-scale";
 
 import { WITHHELD_TEXT, type Figure, type Share, type WithheldReason } from "~/domain/outcomes/figures";
 
-import { ChartFrame, GridLines, TickLabels, useChartIds, type ChartText, type LegendItem } from "./chart-frame";
+import {
+  ChartFrame,
+  type ChartTableData,
+  RowLabel,
+  GridLines,
+  TickLabels,
+  useChartIds,
+  type ChartText,
+  type LegendItem,
+} from "./chart-frame";
 import { formatValue } from "./format";
-import { categoryColour, divergingColour, DIVERGING_COLOURS, INK, MUTED } from "./palette";
+import { categoryColour, divergingColour, DIVERGING_COLOURS, MUTED } from "./palette";
 import { BASELINE, LINE_HEIGHT, VIEW_WIDTH, round, wrapText } from "./layout";
 
 export interface StackSegment {
@@ -29,8 +38,6 @@ export interface StackRow {
 }
 
 export type StackedBarChartProps = ChartText & {
-  /** Heading of the table's first column, naming what the rows are ("Outcome", "Place"). */
-  rowHeading: string;
   rows: StackRow[];
   /**
    * Centre the segment with this key on zero (the "same" of a better/worse scale), drawing the
@@ -178,31 +185,20 @@ export function StackedBarChart(props: StackedBarChartProps) {
   if (rows.some(({ layout }) => layout.gap))
     legend.push({ label: "Hatched: not shown (see the table)", swatch: { kind: "hatch" } });
 
+  const table: ChartTableData = {
+    columns: categories.map((category) => category.label),
+    rows: props.rows.map((row) => ({
+      label: row.label,
+      cells: categories.map((category) => ({ kind: "share", figure: segmentOf(row, category.key).value })),
+    })),
+  };
+
   return (
-    <ChartFrame
-      text={props}
-      ids={ids}
-      height={plotBottom + AXIS_HEIGHT}
-      legend={legend}
-      table={{
-        rowHeading: props.rowHeading,
-        columns: categories.map((category) => category.label),
-        rows: props.rows.map((row) => ({
-          label: row.label,
-          cells: categories.map((category) => ({ kind: "share", figure: segmentOf(row, category.key).value })),
-        })),
-      }}
-    >
+    <ChartFrame text={props} ids={ids} height={plotBottom + AXIS_HEIGHT} legend={legend} table={table}>
       {rows.map(({ row, lines, noteLines, layout, rowTop, barTop }) => (
         <g key={row.label} className="chart__row">
           <GridLines xs={grid} strong={0} top={barTop - 4} bottom={barTop + BAR_HEIGHT + 4} />
-          <text className="chart__label" fill={INK}>
-            {lines.map((line, index) => (
-              <tspan key={index} x={0} y={rowTop + index * LINE_HEIGHT + BASELINE}>
-                {line}
-              </tspan>
-            ))}
-          </text>
+          <RowLabel lines={lines} top={rowTop} />
           {noteLines.length > 0 ? (
             <text className="chart__withheld" fill={MUTED}>
               {noteLines.map((line, index) => (
