@@ -1,6 +1,7 @@
 // Identifying details found in someone's text, each with a one-click replacement. Used inside a
 // <Form> whose hidden fields carry the text, so it works without JavaScript. Every path that takes
 // text (new posts, replies, edits, report comments, moderators' edits) shows findings this way.
+import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { describeFindingKind, encodeSeen } from "~/domain/anonymity/shown-findings";
@@ -86,5 +87,23 @@ export function FindingsPanel({
         ) : null}
       </div>
     </div>
+  );
+}
+
+/**
+ * The panel in a form of its own, which sends the text again (the `fields`, as hidden inputs; an
+ * undefined one is left out) together with the choice made: replace one, replace all, or keep.
+ */
+export function FindingsForm({
+  fields,
+  ...panel
+}: { fields: Record<string, string | undefined> } & Parameters<typeof FindingsPanel>[0]) {
+  return (
+    <Form method="post" replace>
+      {Object.entries(fields).map(([name, value]) =>
+        value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />,
+      )}
+      <FindingsPanel {...panel} />
+    </Form>
   );
 }

@@ -1,5 +1,6 @@
 // The one form-error pattern (GOV.UK): an error summary at the top linking to each field, and the
 // message again beside the field. Forms work without JavaScript; with it, the summary takes focus.
+import { Form } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 
 import type { FieldErrors } from "~/domain/forms";
@@ -61,6 +62,14 @@ export function formResult(result: object | undefined): { errors?: FieldErrors; 
   if (!result || !("errors" in result)) return { values: {} };
   const failed = result as { errors?: FieldErrors; values?: Record<string, string> };
   return { errors: failed.errors, values: failed.values ?? {} };
+}
+
+/**
+ * What ties each control to a form that came back: its name, its error and what was typed.
+ * `const field = fieldsOf(errors, values)`, then `<TextField {...field("title")} label="Title" />`.
+ */
+export function fieldsOf(errors: FieldErrors, values: Partial<Record<string, string>>) {
+  return (name: string) => ({ name, error: errors[name], defaultValue: values[name] });
 }
 
 /** Label, hint and error message around one text control, wired together for screen readers. */
@@ -451,5 +460,37 @@ export function SuccessNotice({ children }: { children: ReactNode }) {
     <div className="notice notice--success" role="status">
       <p>{children}</p>
     </div>
+  );
+}
+
+/**
+ * One of a page's several forms, in a section under its own heading: the hidden `intent` says which
+ * form it is, and `after` (an answer to this form) follows the form inside the section.
+ */
+export function IntentForm({
+  intent,
+  heading,
+  submit,
+  secondary,
+  children,
+  after,
+}: {
+  intent: string;
+  heading: string;
+  submit: string;
+  secondary?: boolean;
+  children: ReactNode;
+  after?: ReactNode;
+}) {
+  return (
+    <section className="section" aria-labelledby={`${intent}-heading`}>
+      <h2 id={`${intent}-heading`}>{heading}</h2>
+      <Form method="post" noValidate>
+        <input type="hidden" name="intent" value={intent} />
+        {children}
+        <SubmitButton secondary={secondary}>{submit}</SubmitButton>
+      </Form>
+      {after}
+    </section>
   );
 }

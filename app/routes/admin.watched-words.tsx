@@ -1,18 +1,18 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { DataTable } from "~/components/data-table";
-import { PostButton } from "~/components/post-button";
 import {
   ErrorSummary,
+  type FieldErrors,
+  fieldsOf,
+  IntentForm,
   RadioGroup,
-  SubmitButton,
+  SuccessNotice,
   TextArea,
   TextField,
-  type FieldErrors,
-  SuccessNotice,
 } from "~/components/forms";
 import { applyWatchedWords, patternProblem, type WatchedAction } from "~/domain/moderation/watched-words";
 import { recordAction } from "~/server/moderation/audit.server";
@@ -100,90 +100,65 @@ export default function WatchedWords() {
   const result = useActionData<typeof action>();
   const errors: FieldErrors = result?.errors ?? {};
   const values: Record<string, string> = result?.values ?? {};
+  const field = fieldsOf(errors, values);
   return (
     <>
       <ErrorSummary errors={errors} />
       {result?.done ? <SuccessNotice>{result.done}</SuccessNotice> : null}
       <h1>Watched words</h1>
       <p>Checked on every post, reply, experience report comment and name. Use * for any letters, for example scam*.</p>
-      {words.length === 0 ? (
-        <p>No watched words yet.</p>
-      ) : (
-        <DataTable
-          caption="Watched words and what they do"
-          rows={words}
-          rowKey={(word) => word.id}
-          columns={[
-            { header: "Word or phrase", cell: (word) => word.pattern },
-            { header: "What happens", cell: (word) => word.action },
-            { header: "Replacement", cell: (word) => word.replacement ?? "" },
-            {
-              header: "Remove",
-              hiddenHeader: true,
-              cell: (word) => (
-                <PostButton fields={{ intent: "remove", id: word.id }} label="Remove" names={` ${word.pattern}`} />
-              ),
-            },
-          ]}
-        />
-      )}
-      <section className="section" aria-labelledby="add-heading">
-        <h2 id="add-heading">Add a watched word</h2>
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="add" />
-          <TextField
-            name="pattern"
-            label="Word or phrase"
-            error={errors.pattern}
-            defaultValue={values.pattern}
-            width="medium"
-          />
-          <RadioGroup
-            name="action"
-            legend="What should happen?"
-            error={errors.action}
-            defaultValue={values.action}
-            options={ACTIONS}
-          />
-          <TextField
-            name="replacement"
-            label="Replacement (only for Replace)"
-            error={errors.replacement}
-            defaultValue={values.replacement}
-            width="medium"
-          />
-          <SubmitButton>Add</SubmitButton>
-        </Form>
-      </section>
-      <section className="section" aria-labelledby="test-heading">
-        <h2 id="test-heading">Try some text</h2>
-        <Form method="post">
-          <input type="hidden" name="intent" value="test" />
-          <TextArea name="sample" label="Sample text" defaultValue={values.sample} rows={4} />
-          <SubmitButton secondary>Check it</SubmitButton>
-        </Form>
-        {result?.test ? (
-          <div className="notice" role="status">
-            {result.test.matched.length === 0 ? (
-              <p>No watched words found: it would be saved as usual.</p>
-            ) : (
-              <>
-                <p>
-                  {result.test.blockedBy
-                    ? `It would be refused because of “${result.test.blockedBy}”.`
-                    : result.test.hold
-                      ? "It would be held for a moderator."
-                      : result.test.flag
-                        ? "It would be published and reported to the moderators."
-                        : "It would be published with replacements."}
-                </p>
-                <p>Matched: {result.test.matched.map((m) => `${m.pattern} (${m.action})`).join(", ")}</p>
-                <p>Text after replacements: {result.test.text}</p>
-              </>
-            )}
-          </div>
-        ) : null}
-      </section>
+      <DataTable
+        caption="Watched words and what they do"
+        rows={words}
+        rowKey={(word) => word.id}
+        empty="No watched words yet."
+        columns={[
+          { header: "Word or phrase", cell: (word) => word.pattern },
+          { header: "What happens", cell: (word) => word.action },
+          { header: "Replacement", cell: (word) => word.replacement ?? "" },
+        ]}
+        button={{
+          label: "Remove",
+          fields: (word) => ({ intent: "remove", id: word.id }),
+          names: (word) => word.pattern,
+        }}
+      />
+      <IntentForm intent="add" heading="Add a watched word" submit="Add">
+        <TextField {...field("pattern")} label="Word or phrase" width="medium" />
+        <RadioGroup {...field("action")} legend="What should happen?" options={ACTIONS} />
+        <TextField {...field("replacement")} label="Replacement (only for Replace)" width="medium" />
+      </IntentForm>
+      <IntentForm
+        intent="test"
+        heading="Try some text"
+        submit="Check it"
+        secondary
+        after={
+          result?.test ? (
+            <div className="notice" role="status">
+              {result.test.matched.length === 0 ? (
+                <p>No watched words found: it would be saved as usual.</p>
+              ) : (
+                <>
+                  <p>
+                    {result.test.blockedBy
+                      ? `It would be refused because of “${result.test.blockedBy}”.`
+                      : result.test.hold
+                        ? "It would be held for a moderator."
+                        : result.test.flag
+                          ? "It would be published and reported to the moderators."
+                          : "It would be published with replacements."}
+                  </p>
+                  <p>Matched: {result.test.matched.map((m) => `${m.pattern} (${m.action})`).join(", ")}</p>
+                  <p>Text after replacements: {result.test.text}</p>
+                </>
+              )}
+            </div>
+          ) : null
+        }
+      >
+        <TextArea name="sample" label="Sample text" defaultValue={values.sample} rows={4} />
+      </IntentForm>
     </>
   );
 }

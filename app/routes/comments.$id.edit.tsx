@@ -3,8 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { FindingsPanel } from "~/components/findings";
-import { ErrorSummary, SubmitButton, TextArea, type FieldErrors } from "~/components/forms";
+import { FindingsForm } from "~/components/findings";
+import { ErrorSummary, type FieldErrors, fieldsOf, SubmitButton, TextArea } from "~/components/forms";
 import { checkTexts } from "~/domain/anonymity/redaction";
 import { commentInputSchema } from "~/domain/posts/post-input";
 import { isRefusal } from "~/domain/forms";
@@ -72,26 +72,24 @@ export default function EditComment() {
   const result = useActionData<typeof action>();
   const errors: FieldErrors = result?.errors ?? {};
   const values = result?.values ?? { body: comment.bodyMarkdown };
+  const field = fieldsOf(errors, values);
   const findings = result?.findings ?? [];
   return (
     <>
       <ErrorSummary errors={errors} />
       <h1>Edit your reply</h1>
       {findings.length > 0 ? (
-        <Form method="post" replace>
-          <input type="hidden" name="body" value={values.body ?? ""} />
-          <input type="hidden" name="version" value={values.version ?? comment.version} />
-          <FindingsPanel
-            heading="Your reply may contain something that could identify someone"
-            findings={findings}
-            fieldNames={{ body: "your reply" }}
-            keep={{ name: "keep", value: "1", label: "Keep it and save" }}
-          />
-        </Form>
+        <FindingsForm
+          fields={{ body: values.body ?? "", version: values.version ?? String(comment.version) }}
+          heading="Your reply may contain something that could identify someone"
+          findings={findings}
+          fieldNames={{ body: "your reply" }}
+          keep={{ name: "keep", value: "1", label: "Keep it and save" }}
+        />
       ) : null}
       <Form method="post" noValidate key={values.body}>
         <input type="hidden" name="version" value={comment.version} />
-        <TextArea name="body" label="Your reply" error={errors.body} defaultValue={values.body} rows={8} />
+        <TextArea {...field("body")} label="Your reply" rows={8} />
         <div className="button-row">
           <SubmitButton>Save changes</SubmitButton>
           <Link to={`/stories/${comment.postId}`}>Cancel</Link>

@@ -3,8 +3,8 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { FindingsPanel } from "~/components/findings";
-import { ErrorSummary, SubmitButton, TextArea, TextField, type FieldErrors } from "~/components/forms";
+import { FindingsForm } from "~/components/findings";
+import { ErrorSummary, type FieldErrors, fieldsOf, SubmitButton, TextArea, TextField } from "~/components/forms";
 import { checkTexts, locateFindings, type Located } from "~/domain/anonymity/redaction";
 import { isRefusal } from "~/domain/forms";
 import { requirePermission } from "~/server/accounts/guards.server";
@@ -83,6 +83,7 @@ export default function EditThenApprove() {
     body: item.body,
     version: String(item.version),
   };
+  const field = fieldsOf(errors, values);
   const findings = result ? result.findings : initialFindings;
   return (
     <>
@@ -92,35 +93,25 @@ export default function EditThenApprove() {
         {item.kind === "post" ? "Post" : "Reply"} {item.id}. <Link to="/moderation">Back to the queue</Link>
       </p>
       {findings.length > 0 ? (
-        <Form method="post" replace>
-          {["title", "body", "reason", "version"].map((key) => (
-            <input
-              key={key}
-              type="hidden"
-              name={key}
-              value={values[key] ?? (key === "version" ? String(item.version) : "")}
-            />
-          ))}
-          <FindingsPanel
-            heading="Details that could identify someone"
-            intro="Replace each with a neutral word, or keep it if it is safe to publish."
-            findings={findings}
-            fieldNames={{ title: "the title", body: "the text" }}
-            keep={{ name: "keep", value: "1", label: "Keep them, save and approve" }}
-          />
-        </Form>
+        <FindingsForm
+          fields={{
+            title: values.title ?? "",
+            body: values.body ?? "",
+            reason: values.reason ?? "",
+            version: values.version ?? String(item.version),
+          }}
+          heading="Details that could identify someone"
+          intro="Replace each with a neutral word, or keep it if it is safe to publish."
+          findings={findings}
+          fieldNames={{ title: "the title", body: "the text" }}
+          keep={{ name: "keep", value: "1", label: "Keep them, save and approve" }}
+        />
       ) : null}
       <Form method="post" noValidate key={`${values.title ?? ""}\n${values.body ?? ""}`}>
         <input type="hidden" name="version" value={values.version ?? item.version} />
         {item.kind === "post" ? <TextField name="title" label="Title" defaultValue={values.title} /> : null}
-        <TextArea name="body" label="Text" error={errors.body} defaultValue={values.body} rows={12} />
-        <TextArea
-          name="reason"
-          label="What you changed and why (the author sees this)"
-          error={errors.reason}
-          defaultValue={values.reason}
-          rows={3}
-        />
+        <TextArea {...field("body")} label="Text" rows={12} />
+        <TextArea {...field("reason")} label="What you changed and why (the author sees this)" rows={3} />
         <SubmitButton>Save and approve</SubmitButton>
       </Form>
     </>

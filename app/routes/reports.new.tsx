@@ -6,8 +6,16 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 
 import { CouncilField } from "~/components/council-field";
 import { DraftControls, SaveDraftButton } from "~/components/draft-controls";
-import { FindingsPanel } from "~/components/findings";
-import { ErrorSummary, MonthYearInput, RadioGroup, TextArea, TextField, type FieldErrors } from "~/components/forms";
+import { FindingsForm } from "~/components/findings";
+import {
+  ErrorSummary,
+  type FieldErrors,
+  fieldsOf,
+  MonthYearInput,
+  RadioGroup,
+  TextArea,
+  TextField,
+} from "~/components/forms";
 import {
   advance,
   answersFromReport,
@@ -169,20 +177,20 @@ export default function NewReport() {
         </p>
       ) : null}
       {step === "comment" && findings.length > 0 ? (
-        <Form method="post" replace>
-          <input type="hidden" name="answers" value={JSON.stringify(answers)} />
-          <input type="hidden" name="submissionKey" value={submissionKey} />
-          <input type="hidden" name="step" value="comment" />
-          {returning ? <input type="hidden" name="returnTo" value="check" /> : null}
-          <input type="hidden" name="comment" value={answers.comment ?? ""} />
-          <input type="hidden" name="postId" value={answers.postId ?? ""} />
-          <FindingsPanel
-            heading="Your comment may contain something that could identify someone"
-            findings={findings}
-            fieldNames={{ comment: "your comment" }}
-            keep={{ name: "keep", value: "1", label: "Keep my comment as it is" }}
-          />
-        </Form>
+        <FindingsForm
+          fields={{
+            answers: JSON.stringify(answers),
+            submissionKey,
+            step: "comment",
+            returnTo: returning ? "check" : undefined,
+            comment: answers.comment ?? "",
+            postId: answers.postId ?? "",
+          }}
+          heading="Your comment may contain something that could identify someone"
+          findings={findings}
+          fieldNames={{ comment: "your comment" }}
+          keep={{ name: "keep", value: "1", label: "Keep my comment as it is" }}
+        />
       ) : null}
       <Form method="post" noValidate key={`${step}-${JSON.stringify(errors)}-${answers.comment ?? ""}`}>
         <input type="hidden" name="answers" value={JSON.stringify(answers)} />
@@ -232,7 +240,8 @@ function QuestionFields({
   const hint = question.hint?.[wording];
   const heading = <h1 className="question-heading">{title}</h1>;
   // What every one-field question page passes to its field.
-  const asked = { name: step, hint, error: errors[step], defaultValue: answers[step] };
+  const field = fieldsOf(errors, answers);
+  const asked = { ...field(step), hint };
   switch (step) {
     case "council":
       return (
@@ -272,20 +281,16 @@ function QuestionFields({
         <fieldset className="fieldset">
           <legend className="legend">{heading}</legend>
           <TextField
-            name="hourlyRate"
+            {...field("hourlyRate")}
             label="Hourly rate paid for personal assistance or agency support, in pounds"
             hint="For example, 13.50"
-            error={errors.hourlyRate}
-            defaultValue={answers.hourlyRate}
             width="short"
             inputMode="decimal"
           />
           <TextField
-            name="paidHours"
+            {...field("paidHours")}
             label="Hours of paid support a week"
             hint="For example, 20"
-            error={errors.paidHours}
-            defaultValue={answers.paidHours}
             width="short"
             inputMode="decimal"
           />
@@ -294,15 +299,7 @@ function QuestionFields({
     case "comment":
       return (
         <>
-          <TextArea
-            name="comment"
-            label={title}
-            hint={hint}
-            error={errors.comment}
-            defaultValue={answers.comment}
-            rows={5}
-            heading
-          />
+          <TextArea {...field("comment")} label={title} hint={hint} rows={5} heading />
           {stories.length > 0 ? (
             <RadioGroup
               name="postId"

@@ -4,7 +4,14 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { z } from "zod";
 
 import { HandleField, PasswordField } from "~/components/account-fields";
-import { ErrorSummary, type FieldErrors, RadioGroup, SubmitButton, SuccessNotice } from "~/components/forms";
+import {
+  ErrorSummary,
+  type FieldErrors,
+  IntentForm,
+  RadioGroup,
+  SubmitButton,
+  SuccessNotice,
+} from "~/components/forms";
 import { RecoveryCodes } from "~/components/recovery-codes";
 import { handleProblem } from "~/domain/accounts/handle";
 import { passwordProblem } from "~/domain/accounts/password";
@@ -180,34 +187,24 @@ export default function Settings() {
 
       <PasswordSection errors={errors} oneTime={false} />
 
-      <section className="section" aria-labelledby="handle-heading">
-        <h2 id="handle-heading">Change the name you post under</h2>
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="handle" />
-          <HandleField
-            label="New name"
-            hint="Posts you made under your name will show the new one."
-            error={errors?.handle}
-            defaultValue={intent === "handle" ? values.handle : account.handle}
-          />
-          <SubmitButton>Change name</SubmitButton>
-        </Form>
-      </section>
+      <IntentForm intent="handle" heading="Change the name you post under" submit="Change name">
+        <HandleField
+          label="New name"
+          hint="Posts you made under your name will show the new one."
+          error={errors?.handle}
+          defaultValue={intent === "handle" ? values.handle : account.handle}
+        />
+      </IntentForm>
 
-      <section className="section" aria-labelledby="perspective-heading">
-        <h2 id="perspective-heading">Change how you are described</h2>
-        <Form method="post" noValidate>
-          <input type="hidden" name="intent" value="perspective" />
-          <RadioGroup
-            name="perspective"
-            legend="Which describes you best?"
-            error={errors?.perspective}
-            options={PERSPECTIVE_OPTIONS}
-            defaultValue={intent === "perspective" ? values.perspective : account.perspective}
-          />
-          <SubmitButton>Save description</SubmitButton>
-        </Form>
-      </section>
+      <IntentForm intent="perspective" heading="Change how you are described" submit="Save description">
+        <RadioGroup
+          name="perspective"
+          legend="Which describes you best?"
+          error={errors?.perspective}
+          options={PERSPECTIVE_OPTIONS}
+          defaultValue={intent === "perspective" ? values.perspective : account.perspective}
+        />
+      </IntentForm>
 
       <section className="section" aria-labelledby="codes-heading">
         <h2 id="codes-heading">Recovery codes</h2>
@@ -262,18 +259,13 @@ export default function Settings() {
 /** The password form: on the account page, and alone after signing in with a one-time password. */
 function PasswordSection({ errors, oneTime }: { errors: FieldErrors | undefined; oneTime: boolean }) {
   return (
-    <section className="section" aria-labelledby="password-heading">
-      <h2 id="password-heading">Change your password</h2>
-      <Form method="post" noValidate>
-        <input type="hidden" name="intent" value="password" />
-        <PasswordField
-          name="currentPassword"
-          label={oneTime ? "The one-time password you signed in with" : "Current password"}
-          error={errors?.currentPassword}
-        />
-        <PasswordField name="newPassword" label="New password" isNew error={errors?.newPassword} />
-        <SubmitButton>Change password</SubmitButton>
-      </Form>
-    </section>
+    <IntentForm intent="password" heading="Change your password" submit="Change password">
+      <PasswordField
+        name="currentPassword"
+        label={oneTime ? "The one-time password you signed in with" : "Current password"}
+        error={errors?.currentPassword}
+      />
+      <PasswordField name="newPassword" label="New password" isNew error={errors?.newPassword} />
+    </IntentForm>
   );
 }

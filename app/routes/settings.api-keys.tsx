@@ -3,7 +3,6 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { DataTable } from "~/components/data-table";
-import { PostButton } from "~/components/post-button";
 import { ErrorSummary, SubmitButton, SuccessNotice, TextField } from "~/components/forms";
 import { apiKeyLabelProblem, LABEL_MAX, MAX_ACTIVE_API_KEYS } from "~/domain/api/api-keys";
 import { RATE_LIMIT_POLICIES } from "~/domain/api/rate-limits";
@@ -119,32 +118,23 @@ export default function ApiKeys() {
 
       <section className="section" aria-labelledby="keys-heading">
         <h2 id="keys-heading">Your keys</h2>
-        {keys.length === 0 ? (
-          <p>You have no keys.</p>
-        ) : (
-          <DataTable
-            caption="Your API keys that still work"
-            rows={keys}
-            rowKey={(key) => key.id}
-            columns={[
-              { header: "Label", cell: (key) => key.label },
-              { header: "Starts with", cell: (key) => <code>{key.prefix}…</code> },
-              { header: "Created", cell: (key) => key.created },
-              { header: "Last used", cell: (key) => key.lastUsed ?? "Never" },
-              {
-                header: "Revoke",
-                hiddenHeader: true,
-                cell: (key) => (
-                  <PostButton
-                    fields={{ intent: "revoke", keyId: key.id }}
-                    label="Revoke"
-                    names={` the key “${key.label}”`}
-                  />
-                ),
-              },
-            ]}
-          />
-        )}
+        <DataTable
+          caption="Your API keys that still work"
+          rows={keys}
+          rowKey={(key) => key.id}
+          empty="You have no keys."
+          columns={[
+            { header: "Label", cell: (key) => key.label },
+            { header: "Starts with", cell: (key) => <code>{key.prefix}…</code> },
+            { header: "Created", cell: (key) => key.created },
+            { header: "Last used", cell: (key) => key.lastUsed ?? "Never" },
+          ]}
+          button={{
+            label: "Revoke",
+            fields: (key) => ({ intent: "revoke", keyId: key.id }),
+            names: (key) => `the key “${key.label}”`,
+          }}
+        />
       </section>
 
       <section className="section" aria-labelledby="create-heading">

@@ -6,7 +6,15 @@ import { z } from "zod";
 import { BylineScopeField, NarrowingNotice } from "~/components/byline-scope";
 import { CouncilField } from "~/components/council-field";
 import { FindingsPanel } from "~/components/findings";
-import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors } from "~/components/forms";
+import {
+  ErrorSummary,
+  type FieldErrors,
+  fieldsOf,
+  RadioGroup,
+  SubmitButton,
+  TextArea,
+  TextField,
+} from "~/components/forms";
 import { HiddenFields, TagFields } from "~/components/post-fields";
 import { PostHeading } from "~/components/post-heading";
 import type { Area, BylineScope } from "~/domain/anonymity/byline";
@@ -204,6 +212,7 @@ export default function EditPost() {
   const result = useActionData<typeof action>();
   const errors: FieldErrors = result?.errors ?? {};
   const values: FormValues = { ...loaded.initial.values, ...(result?.values ?? {}) };
+  const field = fieldsOf(errors, values);
   const tags = result?.tags ?? loaded.initial.tags;
   const findings = result?.findings ?? [];
   const shown = result?.shown ?? (result ? null : { heading: loaded.heading, warning: loaded.warning });
@@ -248,8 +257,8 @@ export default function EditPost() {
       <Form method="post" noValidate key={JSON.stringify([values.title, values.body, values.bylineScope])}>
         <input type="hidden" name="version" value={values.version ?? post.version} />
         <input type="hidden" name="placeFields" value="1" />
-        <TextField name="title" label="Title" error={errors.title} defaultValue={values.title} />
-        <TextArea name="body" label="Your post" error={errors.body} defaultValue={values.body} rows={14} />
+        <TextField {...field("title")} label="Title" />
+        <TextArea {...field("body")} label="Your post" rows={14} />
         <CouncilField
           label="Council (optional)"
           hint="Start typing and choose from the list. Leave it empty if you would rather not say."
@@ -260,10 +269,8 @@ export default function EditPost() {
         <BylineScopeField defaultValue={values.bylineScope} error={errors.bylineScope} />
         <TagFields tags={loaded.allTags} chosen={tags} errors={errors} />
         <RadioGroup
-          name="displayMode"
+          {...field("displayMode")}
           legend="How should your name be shown?"
-          error={errors.displayMode}
-          defaultValue={values.displayMode}
           options={[
             { value: "anonymous", label: "Anonymously, by your perspective and region" },
             {
