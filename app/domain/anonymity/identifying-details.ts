@@ -1231,45 +1231,25 @@ function findNamesFromLists(text: string, found: Finding[]): Finding[] {
     let confidence = 0;
     if (given && !ordinaryWord) confidence = 0.65;
     else if (given && PERSON_NEXT_STRICT.test(after)) confidence = 0.6;
-    // Shops and firms often end like plurals ("Specsavers", "Morrisons"); given names rarely do.
-    else if (
-      !given &&
-      tags.length === 0 &&
-      !UNLIKE_A_NAME.test(lower) &&
-      (PERSON_NEXT.test(after) || PERSON_BEFORE.test(text.slice(Math.max(0, start - 20), start)))
-    )
-      confidence = 0.6;
-    // "Murugan needs two carers", "Rahima still hasn't": an unknown word as the subject of a verb.
-    else if (
-      !given &&
-      tags.length === 0 &&
-      !UNLIKE_A_NAME.test(lower) &&
-      !LIKE_A_PLACE.test(lower) &&
-      verbFollows(after) &&
-      !DETERMINER_BEFORE.test(text.slice(Math.max(0, start - 12), start))
-    )
-      confidence = 0.6;
-    // "Sat with Siobhán", "Grzegorz, Bożena": an accent English words do not carry, on a word no
-    // dictionary knows, is a name's mark, unless the words around make it a place ("to Kraków").
-    else if (
-      !given &&
-      tags.length === 0 &&
-      FOREIGN_ACCENT.test(raw) &&
-      !/\b(?:to|from|of|at|in|near|visit|visiting|visited)\s+$/i.test(before) &&
-      !PLACE_AFTER.test(after) &&
-      !STREET_AFTER.test(after)
-    )
-      confidence = 0.6;
-    // "Shahana and Rubel share the caring": two unknown words joined by "and", then a plural verb.
-    else if (
-      !given &&
-      tags.length === 0 &&
-      !UNLIKE_A_NAME.test(lower) &&
-      !LIKE_A_PLACE.test(lower) &&
-      pluralVerbFollows(after) &&
-      unknownConjunctBefore(text, start)
-    )
-      confidence = 0.6;
+    else if (!given && tags.length === 0) {
+      // An unknown word, none of whose dictionary tags says what it is: its neighbours decide.
+      const unlikeAName = UNLIKE_A_NAME.test(lower);
+      const unlikeAPlace = () => !unlikeAName && !LIKE_A_PLACE.test(lower);
+      const named =
+        // Shops and firms often end like plurals ("Specsavers", "Morrisons"); given names rarely do.
+        (!unlikeAName && (PERSON_NEXT.test(after) || PERSON_BEFORE.test(text.slice(Math.max(0, start - 20), start)))) ||
+        // "Murugan needs two carers", "Rahima still hasn't": an unknown word as the subject of a verb.
+        (verbFollows(after) && unlikeAPlace() && !DETERMINER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) ||
+        // "Sat with Siobhán", "Grzegorz, Bożena": an accent English words do not carry, on a word no
+        // dictionary knows, is a name's mark, unless the words around make it a place ("to Kraków").
+        (FOREIGN_ACCENT.test(raw) &&
+          !/\b(?:to|from|of|at|in|near|visit|visiting|visited)\s+$/i.test(before) &&
+          !PLACE_AFTER.test(after) &&
+          !STREET_AFTER.test(after)) ||
+        // "Shahana and Rubel share the caring": two unknown words joined by "and", then a plural verb.
+        (pluralVerbFollows(after) && unlikeAPlace() && unknownConjunctBefore(text, start));
+      if (named) confidence = 0.6;
+    }
     if (confidence === 0) continue;
     // "Temitope Adeyemi", "Padraig Ó Súilleabháin": a surname straight after.
     const surname = new RegExp(`^ (${CAPITALISED})(?![\\w'’-])`).exec(text.slice(end))?.[1];

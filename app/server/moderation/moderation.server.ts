@@ -328,71 +328,77 @@ async function personFor(moderator: Moderator, action: "member:silence" | "membe
   return person;
 }
 
+/** Pauses a member's posting for some days, with a reason that goes in the audit log and to the member. */
 export async function silenceMember(moderator: Moderator, userId: number, days: number, reason: string) {
-  const person = await personFor(moderator, "member:silence", userId);
   const until = silencedUntil(days);
-  await transaction(async (tx) => {
-    // The role checked is in the WHERE: a promotion in between cannot slip past the check.
-    const { count } = await tx.user.updateMany({
-      where: { id: userId, role: person.role },
-      data: { silencedUntil: until },
-    });
-    if (count !== 1) throw new AlreadyHandled();
-    await recordAction(
-      {
-        actor: moderator,
-        action: "user.silence",
-        targetType: "user",
-        targetId: userId,
-        reason,
-        after: { silencedUntil: until.toISOString(), days },
-      },
-      tx,
-    );
+  await changeSilence(moderator, userId, reason, {
+    action: "user.silence",
+    permission: "member:silence",
+    until,
+    after: { silencedUntil: until.toISOString(), days },
+    refusal: AlreadyHandled,
+    message: `A moderator has paused your posting for ${days} ${days === 1 ? "day" : "days"}. You can still read.`,
   });
-  await notify(
-    [userId],
-    "user.silence",
-    `A moderator has paused your posting for ${days} ${days === 1 ? "day" : "days"}. You can still read. The moderator wrote: ${reason}`.slice(
-      0,
-      500,
-    ),
-    null,
-  );
   return until;
 }
 
 /** Ends a silence early, with a reason that goes in the audit log and to the member. */
 export async function liftSilence(moderator: Moderator, userId: number, reason: string, now = new Date()) {
-  const person = await personFor(moderator, "member:unsilence", userId);
+  await changeSilence(moderator, userId, reason, {
+    action: "user.unsilence",
+    permission: "member:unsilence",
+    until: null,
+    after: { silencedUntil: null },
+    stillSilencedAt: now,
+    refusal: NotSilenced,
+    message: "A moderator has lifted the pause on your posting early: you can post again.",
+  });
+}
+
+/**
+ * Sets or clears a member's silence in one transaction with its audit row, then tells the member.
+ * The role checked is in the WHERE: a promotion in between cannot slip past the check.
+ */
+async function changeSilence(
+  moderator: Moderator,
+  userId: number,
+  reason: string,
+  change: {
+    action: "user.silence" | "user.unsilence";
+    permission: "member:silence" | "member:unsilence";
+    until: Date | null;
+    after: { silencedUntil: string | null; days?: number };
+    /** Only a member still silenced at this time may be changed (lifting). */
+    stillSilencedAt?: Date;
+    refusal: new () => Refusal;
+    message: string;
+  },
+) {
+  const person = await personFor(moderator, change.permission, userId);
   await transaction(async (tx) => {
     const { count } = await tx.user.updateMany({
-      where: { id: userId, role: person.role, silencedUntil: { gt: now } },
-      data: { silencedUntil: null },
+      where: {
+        id: userId,
+        role: person.role,
+        ...(change.stillSilencedAt ? { silencedUntil: { gt: change.stillSilencedAt } } : {}),
+      },
+      data: { silencedUntil: change.until },
     });
-    if (count !== 1) throw new NotSilenced();
+    if (count !== 1) throw new change.refusal();
     await recordAction(
       {
         actor: moderator,
-        action: "user.unsilence",
+        action: change.action,
         targetType: "user",
         targetId: userId,
         reason,
-        before: { silencedUntil: person.silencedUntil?.toISOString() ?? null },
-        after: { silencedUntil: null },
+        ...(change.stillSilencedAt ? { before: { silencedUntil: person.silencedUntil?.toISOString() ?? null } } : {}),
+        after: change.after,
       },
       tx,
     );
   });
-  await notify(
-    [userId],
-    "user.unsilence",
-    `A moderator has lifted the pause on your posting early: you can post again. The moderator wrote: ${reason}`.slice(
-      0,
-      500,
-    ),
-    null,
-  );
+  await notify([userId], change.action, `${change.message} The moderator wrote: ${reason}`.slice(0, 500), null);
 }
 
 /** Members whose posting is paused now, soonest to end first. */
