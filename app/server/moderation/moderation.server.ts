@@ -411,6 +411,22 @@ export async function listSilencedMembers(now = new Date()) {
   });
 }
 
+/** What a moderator's edit-and-approve writes to a post or a reply: the new text, published, with the note. */
+function editedAndPublished(body: string, reason: string, kept: typeof Prisma.DbNull, now: Date) {
+  const rendered = renderMarkdown(body);
+  return {
+    fields: {
+      bodyMarkdown: body,
+      bodyHtml: rendered.html,
+      status: "published" as const,
+      publishedAt: now,
+      moderationNote: reason,
+      keptFindings: kept,
+      version: { increment: 1 },
+    },
+    text: rendered.text,
+  };
+}
 /**
  * Edit and approve: the moderator's version replaces the author's (kept as a revision), the
  * change is logged with before and after, and the author is told what changed and why.
@@ -440,20 +456,10 @@ export async function editAndApprove(
       });
       if (!current) throw new AlreadyHandled();
       if (current.authorId === moderator.id) throw new OwnContent();
-      const rendered = renderMarkdown(edited.body);
+      const { fields, text } = editedAndPublished(edited.body, reason, kept, now);
       const { count } = await tx.post.updateMany({
         where: { id: target.id, version: target.version, status: "pending" },
-        data: {
-          title: edited.title ?? current.title,
-          bodyMarkdown: edited.body,
-          bodyHtml: rendered.html,
-          bodyText: rendered.text,
-          status: "published",
-          publishedAt: now,
-          moderationNote: reason,
-          keptFindings: kept,
-          version: { increment: 1 },
-        },
+        data: { ...fields, title: edited.title ?? current.title, bodyText: text },
       });
       if (count !== 1) throw new AlreadyHandled();
       // The place and byline are unchanged by a moderator's edit, but every revision records them.
@@ -480,15 +486,7 @@ export async function editAndApprove(
     if (current.authorId === moderator.id) throw new OwnContent();
     const { count } = await tx.comment.updateMany({
       where: { id: target.id, version: target.version, status: "pending" },
-      data: {
-        bodyMarkdown: edited.body,
-        bodyHtml: renderMarkdown(edited.body).html,
-        status: "published",
-        publishedAt: now,
-        moderationNote: reason,
-        keptFindings: kept,
-        version: { increment: 1 },
-      },
+      data: editedAndPublished(edited.body, reason, kept, now).fields,
     });
     if (count !== 1) throw new AlreadyHandled();
     await tx.commentRevision.create({
