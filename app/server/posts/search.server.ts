@@ -234,10 +234,18 @@ export async function searchStories(
 ): Promise<{ stories: StoryHit[]; total: number; next: string | null; match: MatchReport }> {
   const position = page.cursor ? await decodePosition(page.cursor, search) : null;
   const key = `search ${storySearchParams(search).toString()} sort=${search.sort} cursor=${page.cursor ?? ""} per=${page.perPage}`;
-  return unlessChanged(key, async () => {
+  // The kept answer holds which stories, in what order, and their snippets; what each story shows
+  // (reply counts above all) is read for every page, so a reply that changes no list leaves the
+  // kept answer in use (the comment triggers note "posts" only for a first or last reply).
+  const { ids, snippets, ...found } = await unlessChanged(key, async () => {
     const match = await matchFor(search);
     return findStories(search, position, page.perPage, position ? { ...match, mode: position.mode } : match);
   });
+  const summaries = await listPublishedSummaries(ids);
+  return {
+    ...found,
+    stories: summaries.map((summary) => ({ ...summary, snippetHtml: snippets.get(summary.id) ?? null })),
+  };
 }
 
 /** How well a post matches: ts_rank_cd for all the words; for any of them, those with all first. */
@@ -294,12 +302,12 @@ async function findStories(search: StorySearch, position: Position | null, perPa
         )
       : null;
   const ids = shown.map((row) => row.id);
-  const [summaries, snippets] = await Promise.all([
-    listPublishedSummaries(ids),
-    search.q ? headlines(ids, match.mode === "any" ? match.words.join(" or ") : search.q) : new Map<number, string>(),
-  ]);
+  const snippets = search.q
+    ? await headlines(ids, match.mode === "any" ? match.words.join(" or ") : search.q)
+    : new Map<number, string>();
   return {
-    stories: summaries.map((summary) => ({ ...summary, snippetHtml: snippets.get(summary.id) ?? null })),
+    ids,
+    snippets,
     total: counted?.total ?? 0,
     next,
     match: { ...match, allWords: allCounted ? (allCounted[0]?.total ?? 0) : null },
