@@ -432,6 +432,18 @@ const POST_COLUMNS: Partial<Record<FilterField, { value: string; label: string }
   year: { value: `${YEAR_OF}::text`, label: `${YEAR_OF}::text` },
 };
 
+/**
+ * One facet query, kept like the answers it is part of, by its SQL and parameters: many lists ask
+ * the same one (every council's list counts councils over the whole site, every tag's list counts
+ * tags), so it is worked out once for all of them (decision 044).
+ */
+function keptFacetQuery(sql: string, values: unknown[]): Promise<FacetRow[]> {
+  const key = createHash("sha256")
+    .update(JSON.stringify([sql, values]))
+    .digest("base64url");
+  return unlessChanged(`facet query ${key}`, () => query<FacetRow>(sql, values));
+}
+
 function facetQueries(
   search: StorySearch,
   without: FilterField | undefined,
@@ -450,7 +462,7 @@ function facetQueries(
     const pick = (part: "value" | "label") =>
       `COALESCE(${columns.map((c) => `CASE WHEN GROUPING(${c.value}) = 0 THEN ${c[part]} END`).join(", ")})`;
     queries.push(
-      query<FacetRow>(
+      keptFacetQuery(
         `SELECT ${facet} AS facet, ${pick("value")} AS value, ${pick("label")} AS label, count(*)::int AS count
          FROM post p LEFT JOIN area a ON a.code = p.area_code WHERE ${where}
          GROUP BY GROUPING SETS (${columns.map((c) => `(${c.value}, ${c.label})`).join(", ")})`,
@@ -461,7 +473,7 @@ function facetQueries(
   if (fields.includes("tag")) {
     const params = new Params();
     queries.push(
-      query<FacetRow>(
+      keptFacetQuery(
         `SELECT 'tag' AS facet, t.slug AS value, t.label, count(*)::int AS count
          FROM post p JOIN post_tag pt ON pt.post_id = p.id JOIN tag t ON t.id = pt.tag_id
          WHERE ${conditions(search, params, without, match)} GROUP BY t.slug, t.label`,
@@ -473,7 +485,7 @@ function facetQueries(
     const params = new Params();
     // One value: the posts still waiting for a reply (none shown when every post has one).
     queries.push(
-      query<FacetRow>(
+      keptFacetQuery(
         `SELECT 'unanswered' AS facet, '1' AS value, '1' AS label, count(*)::int AS count
          FROM post p WHERE ${conditions(search, params, without)} AND ${UNANSWERED} HAVING count(*) > 0`,
         params.values,
@@ -484,7 +496,7 @@ function facetQueries(
     const params = new Params();
     // A story can carry several reports: it counts once for each arrangement it has.
     queries.push(
-      query<FacetRow>(
+      keptFacetQuery(
         `SELECT 'arrangement' AS facet, r.support_arrangement::text AS value, r.support_arrangement::text AS label, count(DISTINCT p.id)::int AS count
          FROM post p JOIN experience_report r ON r.post_id = p.id
          WHERE ${conditions(search, params, without, match)} GROUP BY r.support_arrangement`,

@@ -32,23 +32,39 @@ CREATE INDEX "experience_report_post_arrangement_idx" ON "experience_report" ("p
 -- dashboard filtered by perspective (or by perspective and plan lead) reads the summary as the
 -- unfiltered one does, instead of working its figures out from every report (14 s of PostgreSQL
 -- for one council and perspective at scale 1: docs/benchmarks/2026-12-06-real-traffic.md). The
--- counts are exactly those the reports give (a test compares them, tests/integration/outcomes.test.ts).
-CREATE OR REPLACE FUNCTION "outcome_summary_apply"(report_ids int[], sign int) RETURNS void LANGUAGE sql AS $$
-  INSERT INTO "outcome_summary" (level, geo_code, quarter_start, plan_lead, perspective, reports, counts, keys)
+-- counts are exactly those the reports give (tests/integration/outcome-summary-filters.test.ts).
+--
+-- One definition of the rows some reports add (sign 1) or take away (sign -1): their facts counted
+-- per council, quarter, plan lead and perspective first, then added up for regions, nations and
+-- "all". The triggers (outcome_summary_apply) and the rebuild after a bulk load both use it.
+CREATE FUNCTION "outcome_summary_rows"(report_ids int[], sign int)
+RETURNS TABLE (level text, geo_code text, quarter_start date, plan_lead text, perspective text, reports int, counts jsonb, keys jsonb)
+LANGUAGE sql STABLE AS $$
   SELECT level, geo_code, quarter_start, plan_lead, perspective,
-         coalesce(sum(n) FILTER (WHERE key = 'reports'), 0) * sign,
+         coalesce(sum(n) FILTER (WHERE key = 'reports'), 0)::int * sign,
          coalesce(jsonb_object_agg(key, n * sign) FILTER (WHERE key <> 'reports'), '{}'::jsonb),
          jsonb_object_agg(key, (((key_sum * sign) % 256) + 256) % 256)
   FROM (
-    SELECT g.level, g.geo_code, f.quarter_start, l.plan_lead, w.perspective, f.key, count(*)::int AS n, sum(f.record_key)::int AS key_sum
-    FROM "outcome_fact" f
-    CROSS JOIN LATERAL (VALUES ('area', f.area_code::text), ('region', f.region_code::text), ('nation', f.nation_code)) g(level, geo_code)
-    CROSS JOIN LATERAL (VALUES ('all'), (f.plan_lead::text)) l(plan_lead)
-    CROSS JOIN LATERAL (VALUES ('all'), (f.perspective::text)) w(perspective)
-    WHERE f.report_id = ANY(report_ids)
+    SELECT g.level, g.geo_code, b.quarter_start, l.plan_lead, w.perspective, b.key, sum(b.n)::int AS n, sum(b.key_sum)::int AS key_sum
+    FROM (
+      SELECT f.area_code::text AS area_code, f.region_code::text AS region_code, f.nation_code::text AS nation_code,
+             f.quarter_start, f.plan_lead::text AS lead, f.perspective::text AS who, f.key,
+             count(*)::int AS n, sum(f.record_key)::int AS key_sum
+      FROM "outcome_fact" f
+      WHERE f.report_id = ANY(report_ids)
+      GROUP BY 1, 2, 3, 4, 5, 6, 7
+    ) b
+    CROSS JOIN LATERAL (VALUES ('area', b.area_code), ('region', b.region_code), ('nation', b.nation_code)) g(level, geo_code)
+    CROSS JOIN LATERAL (VALUES ('all'), (b.lead)) l(plan_lead)
+    CROSS JOIN LATERAL (VALUES ('all'), (b.who)) w(perspective)
     GROUP BY 1, 2, 3, 4, 5, 6
   ) facts
   GROUP BY level, geo_code, quarter_start, plan_lead, perspective
+$$;
+
+CREATE OR REPLACE FUNCTION "outcome_summary_apply"(report_ids int[], sign int) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO "outcome_summary" (level, geo_code, quarter_start, plan_lead, perspective, reports, counts, keys)
+  SELECT * FROM "outcome_summary_rows"(report_ids, sign)
   ON CONFLICT (level, geo_code, quarter_start, plan_lead, perspective) DO UPDATE
   SET reports = "outcome_summary".reports + EXCLUDED.reports,
       counts = "jsonb_add_counts"("outcome_summary".counts, EXCLUDED.counts),
@@ -59,25 +75,7 @@ CREATE OR REPLACE FUNCTION "outcome_summary_rebuild"() RETURNS void LANGUAGE plp
 BEGIN
   TRUNCATE "outcome_summary"\073
   INSERT INTO "outcome_summary" (level, geo_code, quarter_start, plan_lead, perspective, reports, counts, keys)
-  SELECT level, geo_code, quarter_start, plan_lead, perspective,
-         coalesce(sum(n) FILTER (WHERE key = ''reports''), 0),
-         coalesce(jsonb_object_agg(key, n) FILTER (WHERE key <> ''reports''), ''{}''::jsonb),
-         jsonb_object_agg(key, key_sum % 256)
-  FROM (
-    SELECT g.level, g.geo_code, b.quarter_start, l.plan_lead, w.perspective, b.key, sum(b.n)::int AS n, sum(b.key_sum)::int AS key_sum
-    FROM (
-      SELECT f.area_code::text AS area_code, f.region_code::text AS region_code, f.nation_code::text AS nation_code,
-             f.quarter_start, f.plan_lead::text AS lead, f.perspective::text AS who, f.key,
-             count(*)::int AS n, sum(f.record_key)::int AS key_sum
-      FROM "outcome_fact" f
-      GROUP BY 1, 2, 3, 4, 5, 6, 7
-    ) b
-    CROSS JOIN LATERAL (VALUES (''area'', b.area_code), (''region'', b.region_code), (''nation'', b.nation_code)) g(level, geo_code)
-    CROSS JOIN LATERAL (VALUES (''all''), (b.lead)) l(plan_lead)
-    CROSS JOIN LATERAL (VALUES (''all''), (b.who)) w(perspective)
-    GROUP BY 1, 2, 3, 4, 5, 6
-  ) facts
-  GROUP BY level, geo_code, quarter_start, plan_lead, perspective\073
+  SELECT * FROM "outcome_summary_rows"(ARRAY(SELECT id FROM "experience_report"), 1)\073
 END
 ';
 
@@ -137,53 +135,19 @@ CREATE TRIGGER "page_change_answered_delete" AFTER DELETE ON "comment" REFERENCI
   FOR EACH STATEMENT EXECUTE FUNCTION "page_change_note_answered"();
 
 -- A write to comment notes its story and "replies" (reply counts, which list pages show), and the
--- trigger above adds "posts" when a story gains its first reply or loses its last one. The rest
--- of page_change_install is as the page_changes migration wrote it.
-CREATE OR REPLACE FUNCTION "page_change_install"() RETURNS void LANGUAGE plpgsql AS E'
+-- trigger above adds "posts" when a story gains its first reply or loses its last one. This
+-- changes that one rule of page_change_install() where it stands, whatever else the function holds
+-- by now (other migrations add tables to it), and fails if the rule is not found.
+DO E'
 DECLARE
-  t record\073
-  rule text[]\073
-  args text\073
+  rule_before text := $r$WHEN ''comment'' THEN ARRAY[''post_id'', ''posts'']$r$\073
+  rule_after text := $r$WHEN ''comment'' THEN ARRAY[''post_id'', ''replies'']$r$\073
+  definition text := pg_get_functiondef(''page_change_install''::regproc)\073
 BEGIN
-  FOR t IN
-    SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = current_schema() AND c.relkind IN (''r'', ''p'') AND NOT c.relispartition
-  LOOP
-    rule := CASE t.name
-      WHEN ''post'' THEN ARRAY[''id'', ''posts'']
-      WHEN ''post_tag'' THEN ARRAY[''post_id'', ''posts'']
-      WHEN ''comment'' THEN ARRAY[''post_id'', ''replies'']
-      WHEN ''post_revision'' THEN ARRAY[''post_id'']
-      WHEN ''post_reaction'' THEN ARRAY[''post_id'']
-      WHEN ''comment_revision'' THEN ARRAY[''comment_id'']
-      WHEN ''comment_helpful'' THEN ARRAY[''comment_id'']
-      WHEN ''experience_report'' THEN ARRAY[''post_id'', ''figures'']
-      WHEN ''report_outcome'' THEN ARRAY['''', ''figures'']
-      WHEN ''outcome_summary'' THEN ARRAY['''', ''figures'']
-      WHEN ''user'' THEN ARRAY[''user'']
-      ELSE NULL
-    END\073
-    IF t.name IN (''page_change'', ''_prisma_migrations'', ''session'', ''recovery_code'', ''rate_limit'', ''daily_salt'',
-        ''notification'', ''thread_follow'', ''thread_read'', ''tag_follow'', ''council_follow'', ''saved_post'',
-        ''following_visit'', ''api_key'', ''app_secret'', ''draft'', ''flag'', ''moderation_action'', ''watched_word'') THEN
-      CONTINUE\073
-    END IF\073
-    EXECUTE format(''CREATE OR REPLACE TRIGGER page_change_truncate AFTER TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION page_change_note_site()'', t.name)\073
-    IF rule IS NULL THEN
-      EXECUTE format(''CREATE OR REPLACE TRIGGER page_change_default AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH STATEMENT EXECUTE FUNCTION page_change_note_site()'', t.name)\073
-      CONTINUE\073
-    END IF\073
-    IF rule[1] = ''user'' THEN
-      EXECUTE format(''CREATE OR REPLACE TRIGGER page_change_insert AFTER INSERT ON %I FOR EACH STATEMENT EXECUTE FUNCTION page_change_note_site()'', t.name)\073
-      EXECUTE format(''CREATE OR REPLACE TRIGGER page_change_delete AFTER DELETE ON %I FOR EACH STATEMENT EXECUTE FUNCTION page_change_note_site()'', t.name)\073
-      EXECUTE format(''CREATE OR REPLACE TRIGGER page_change_update AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION page_change_note_user()'', t.name)\073
-      CONTINUE\073
-    END IF\073
-    args := (SELECT string_agg(quote_literal(a), '', '') FROM unnest(rule) a)\073
-    EXECUTE format(''CREATE OR REPLACE TRIGGER page_change_insert AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION page_change_note(%s)'', t.name, args)\073
-    EXECUTE format(''CREATE OR REPLACE TRIGGER page_change_update AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION page_change_note(%s)'', t.name, args)\073
-    EXECUTE format(''CREATE OR REPLACE TRIGGER page_change_delete AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION page_change_note(%s)'', t.name, args)\073
-  END LOOP\073
+  IF position(rule_before IN definition) = 0 THEN
+    RAISE EXCEPTION ''page_change_install() has no rule for comment to change''\073
+  END IF\073
+  EXECUTE replace(definition, rule_before, rule_after)\073
 END
 ';
 
