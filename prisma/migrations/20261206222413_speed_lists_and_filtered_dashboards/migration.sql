@@ -62,15 +62,6 @@ LANGUAGE sql STABLE AS $$
   GROUP BY level, geo_code, quarter_start, plan_lead, perspective
 $$;
 
-CREATE OR REPLACE FUNCTION "outcome_summary_apply"(report_ids int[], sign int) RETURNS void LANGUAGE sql AS $$
-  INSERT INTO "outcome_summary" (level, geo_code, quarter_start, plan_lead, perspective, reports, counts, keys)
-  SELECT * FROM "outcome_summary_rows"(report_ids, sign)
-  ON CONFLICT (level, geo_code, quarter_start, plan_lead, perspective) DO UPDATE
-  SET reports = "outcome_summary".reports + EXCLUDED.reports,
-      counts = "jsonb_add_counts"("outcome_summary".counts, EXCLUDED.counts),
-      keys = "jsonb_add_keys"("outcome_summary".keys, EXCLUDED.keys)
-$$;
-
 CREATE OR REPLACE FUNCTION "outcome_summary_rebuild"() RETURNS void LANGUAGE plpgsql AS E'
 BEGIN
   TRUNCATE "outcome_summary"\073
@@ -78,6 +69,15 @@ BEGIN
   SELECT * FROM "outcome_summary_rows"(ARRAY(SELECT id FROM "experience_report"), 1)\073
 END
 ';
+
+CREATE OR REPLACE FUNCTION "outcome_summary_apply"(report_ids int[], sign int) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO "outcome_summary" (level, geo_code, quarter_start, plan_lead, perspective, reports, counts, keys)
+  SELECT * FROM "outcome_summary_rows"(report_ids, sign)
+  ON CONFLICT ON CONSTRAINT "outcome_summary_pkey" DO UPDATE
+  SET reports = "outcome_summary".reports + EXCLUDED.reports,
+      counts = "jsonb_add_counts"("outcome_summary".counts, EXCLUDED.counts),
+      keys = "jsonb_add_keys"("outcome_summary".keys, EXCLUDED.keys)
+$$;
 
 SELECT "outcome_summary_rebuild"();
 
