@@ -210,10 +210,10 @@ const COUNCIL_TABLE_SQL = `
   FROM outcome_summary s JOIN area a ON a.code = s.geo_code
   CROSS JOIN LATERAL (SELECT ${COUNCIL_TABLE_KEYS.map((key, i) => `r."${key}" AS k${i}`).join(", ")}
                       FROM jsonb_to_record(s.counts) AS r(${COUNCIL_TABLE_KEYS.map((key) => `"${key}" int`).join(", ")})) x
-  WHERE s.level = 'area' AND a.nation = $1 AND s.plan_lead = 'all' AND s.${PERIOD}
+  WHERE s.level = 'area' AND a.nation = $1 AND s.plan_lead = 'all' AND s.perspective = 'all' AND s.${PERIOD}
   GROUP BY s.geo_code`;
-const QUARTERS_SQL = `SELECT quarter_start, reports, counts FROM outcome_summary WHERE level = $1 AND geo_code = $2 AND plan_lead = 'all' AND ${PERIOD}`;
-const LEADS_SQL = `SELECT plan_lead, quarter_start, reports, counts FROM outcome_summary WHERE level = $1 AND geo_code = $2 AND plan_lead <> 'all' AND ${PERIOD}`;
+const QUARTERS_SQL = `SELECT quarter_start, reports, counts FROM outcome_summary WHERE level = $1 AND geo_code = $2 AND plan_lead = 'all' AND perspective = 'all' AND ${PERIOD}`;
+const LEADS_SQL = `SELECT plan_lead, quarter_start, reports, counts FROM outcome_summary WHERE level = $1 AND geo_code = $2 AND plan_lead <> 'all' AND perspective = 'all' AND ${PERIOD}`;
 
 async function nationFloor(db: pg.Pool, nation: string) {
   const [councils, table, quarters] = await Promise.all([

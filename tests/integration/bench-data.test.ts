@@ -186,10 +186,14 @@ describe("benchmark data", () => {
 
   it("rebuilds the outcome summary from every report", async () => {
     expect(
-      await count(`SELECT sum(reports) AS n FROM outcome_summary WHERE level = 'nation' AND plan_lead = 'all'`),
+      await count(
+        `SELECT sum(reports) AS n FROM outcome_summary WHERE level = 'nation' AND plan_lead = 'all' AND perspective = 'all'`,
+      ),
     ).toBe(400);
     expect(
-      await count(`SELECT sum(reports) AS n FROM outcome_summary WHERE level = 'area' AND plan_lead = 'self_led'`),
+      await count(
+        `SELECT sum(reports) AS n FROM outcome_summary WHERE level = 'area' AND plan_lead = 'self_led' AND perspective = 'all'`,
+      ),
     ).toBe(await count(`SELECT count(*) AS n FROM experience_report WHERE plan_lead = 'self_led'`));
   });
 

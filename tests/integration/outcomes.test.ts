@@ -222,10 +222,12 @@ describe("downloads", () => {
 });
 
 describe("the summary table", () => {
-  it("gives the same figures as counting every report (filters on who reported read every report)", async () => {
-    // Every test report is from a carer, so "carers only" must match the pre-counted summary exactly.
+  it("gives the same figures as counting every report (a filter on the kind of support reads every report)", async () => {
+    // Every test report is a direct payment employing PAs, so that filter must match the summary exactly.
     const summary = (await (await send(`/outcomes/data.json?region=${NORTH_EAST}`)).json()) as { views: unknown };
-    const everyReport = (await (await send(`/outcomes/data.json?region=${NORTH_EAST}&perspective=carer`)).json()) as {
+    const everyReport = (await (
+      await send(`/outcomes/data.json?region=${NORTH_EAST}&arrangement=dp_employer`)
+    ).json()) as {
       views: unknown;
     };
     expect(everyReport.views).toEqual(summary.views);
@@ -235,14 +237,14 @@ describe("the summary table", () => {
     const total = async () =>
       (
         await sql<{ n: number }>(
-          `SELECT sum(reports)::int AS n FROM outcome_summary WHERE level = 'nation' AND plan_lead = 'all'`,
+          `SELECT sum(reports)::int AS n FROM outcome_summary WHERE level = 'nation' AND plan_lead = 'all' AND perspective = 'all'`,
         )
       )[0]?.n;
     const before = await total();
     const [id] = await insertReports([{ area: "E09000001", quarter: THIS_QUARTER, outcomes: { dignity: "same" } }]);
     expect(await total()).toBe((before ?? 0) + 1);
     const [dignity] = await sql<{ n: number }>(
-      `SELECT (counts ->> 'outcome:dignity:same')::int AS n FROM outcome_summary WHERE level = 'area' AND geo_code = 'E09000001' AND plan_lead = 'all'`,
+      `SELECT (counts ->> 'outcome:dignity:same')::int AS n FROM outcome_summary WHERE level = 'area' AND geo_code = 'E09000001' AND plan_lead = 'all' AND perspective = 'all'`,
     );
     expect(dignity?.n).toBe(1);
     await sql(`DELETE FROM experience_report WHERE id = $1`, [id]);
@@ -252,9 +254,9 @@ describe("the summary table", () => {
   it("rebuilt in one pass (after a bulk load), holds exactly what the triggers kept", async () => {
     // Triggers leave a zero behind where a deleted report was the only one; a rebuild has none.
     const rows = () =>
-      sql(`SELECT level, geo_code, quarter_start::text, plan_lead, reports,
+      sql(`SELECT level, geo_code, quarter_start::text, plan_lead, perspective, reports,
                   (SELECT coalesce(jsonb_object_agg(key, value) FILTER (WHERE value::int <> 0), '{}') FROM jsonb_each(counts)) AS counts
-           FROM outcome_summary WHERE reports <> 0 ORDER BY 1, 2, 3, 4`);
+           FROM outcome_summary WHERE reports <> 0 ORDER BY 1, 2, 3, 4, 5`);
     const kept = await rows();
     expect(kept.length).toBeGreaterThan(20);
     await sql(`SELECT outcome_summary_rebuild()`);

@@ -6,7 +6,11 @@
 //
 // page_change lives in this file's own database, so other test files' writes never reach it.
 
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { ChangeFollower } from "~/server/db/changes.server";
+import { answerTopics } from "~/server/http/page-topics.server";
 
 import { type RunningApp, startApp, stopAllApps } from "../support/app-server";
 import freePort from "../support/free-port";
@@ -248,5 +252,51 @@ describe("each write retires the kept pages that show it, and only those", () =>
     const changed = await fetch(`${app.url}${PAGES.storyB()}`, { headers: { "If-None-Match": etag } });
     expect(changed.status).toBe(200);
     expect(await changed.text()).toContain("A story somebody touched");
+  });
+});
+
+// Kept list and search answers (db/unchanged.server.ts) hold which stories a list has, how many,
+// and its facet counts, not reply counts (read for every page). A reply retires them only when it
+// changes what they hold: a story's first published reply (it leaves "no reply yet"), or the
+// removal of its last one (decision 044). The version is read as the app reads it, from page_change.
+describe("a reply retires kept list answers only when it changes what they hold", () => {
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+  const follower = new ChangeFollower(() => pool);
+  const listAnswer = () => follower.versionOf(answerTopics("search kind=question&unanswered=1"));
+  afterAll(() => pool.end());
+
+  const reply = async (story: number, body: string) => {
+    const response = await send(`/stories/${story}`, {
+      form: { body, displayMode: "anonymous", submissionKey: crypto.randomUUID() },
+      cookie: reader.cookie,
+    });
+    expect(response.status).toBe(302);
+  };
+  const kept = async (write: () => Promise<unknown>) => {
+    const before = await listAnswer();
+    await write();
+    return (await listAnswer()) === before;
+  };
+
+  it("a first reply to a question retires it, a second reply keeps it", async () => {
+    const question = await addStory({ title: "Has anyone appealed a reassessment?", kind: "question" });
+    expect(await kept(() => reply(question, "Yes, we did last year."))).toBe(false);
+    expect(await kept(() => reply(question, "So did we, it took months."))).toBe(true);
+    // Another reply on a story that has had replies all along keeps it too.
+    expect(await kept(() => reply(storyA, "One more thought on this."))).toBe(true);
+  });
+
+  it("removing one of two replies keeps it, removing the last one retires it", async () => {
+    const question = await addStory({ title: "Who pays for the training of a PA?", kind: "question" });
+    await reply(question, "The budget can, ask your council.");
+    await reply(question, "Ours paid for first aid.");
+    const [first, second] = await sql<{ id: number }>(
+      `SELECT id FROM comment WHERE post_id = $1 AND status = 'published' ORDER BY id`,
+      [question],
+    );
+    expect(await kept(() => sql(`UPDATE comment SET status = 'removed' WHERE id = $1`, [first?.id]))).toBe(true);
+    expect(await kept(() => sql(`UPDATE comment SET status = 'removed' WHERE id = $1`, [second?.id]))).toBe(false);
+    // Publishing it again gives the question a reply again: retired.
+    expect(await kept(() => sql(`UPDATE comment SET status = 'published' WHERE id = $1`, [second?.id]))).toBe(false);
   });
 });

@@ -41,10 +41,10 @@ const published = async (code: string) =>
 /** The summary as the triggers kept it, and as counting every report again gives it (keys included). */
 async function summaryAndRecount() {
   const rows = () =>
-    sql(`SELECT level, geo_code, quarter_start::text, plan_lead, reports,
+    sql(`SELECT level, geo_code, quarter_start::text, plan_lead, perspective, reports,
                 (SELECT coalesce(jsonb_object_agg(key, value) FILTER (WHERE value::int <> 0), '{}') FROM jsonb_each(counts)) AS counts,
                 (SELECT coalesce(jsonb_object_agg(key, value) FILTER (WHERE (counts ->> key)::int <> 0 OR key = 'reports'), '{}') FROM jsonb_each(keys)) AS keys
-         FROM outcome_summary WHERE reports <> 0 ORDER BY 1, 2, 3, 4`);
+         FROM outcome_summary WHERE reports <> 0 ORDER BY 1, 2, 3, 4, 5`);
   const kept = await rows();
   await sql(`SELECT outcome_summary_rebuild()`);
   return { kept, recounted: await rows() };
@@ -226,7 +226,7 @@ describe("a member's own reports", () => {
     expect(afterChange.outcomes.reports).toEqual((afterGiving as typeof afterChange).outcomes.reports);
     const counts = await sql<{ worse: number | null; better: number | null }>(
       `SELECT (counts ->> 'outcome:quality-of-life:a_lot_worse')::int AS worse, (counts ->> 'outcome:quality-of-life:a_lot_better')::int AS better
-       FROM outcome_summary WHERE level = 'area' AND geo_code = $1 AND plan_lead = 'all' AND quarter_start = $2`,
+       FROM outcome_summary WHERE level = 'area' AND geo_code = $1 AND plan_lead = 'all' AND perspective = 'all' AND quarter_start = $2`,
       [HARTLEPOOL, THIS_QUARTER],
     );
     expect(counts).toEqual([{ worse: 0, better: 1 }]);

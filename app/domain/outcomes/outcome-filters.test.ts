@@ -29,10 +29,12 @@ describe("dashboard filters", () => {
       expect(outcomeFilterParams(parsed.filters, today).toString()).toBe(
         "from=2025-Q1&to=2025-Q4&perspective=carer&lead=self_led",
       );
-      expect(needsEveryReport(parsed.filters)).toBe(true);
+      expect(needsEveryReport(parsed.filters)).toBe(false);
     }
     const onlyLead = parse("lead=council_led");
     expect(onlyLead.ok && needsEveryReport(onlyLead.filters)).toBe(false);
+    const arrangement = parse("arrangement=dp_employer&perspective=carer");
+    expect(arrangement.ok && needsEveryReport(arrangement.filters)).toBe(true);
   });
 
   it("name the field and keep what was typed when something is wrong", () => {

@@ -114,9 +114,12 @@ export function outcomeFilterParams(filters: OutcomeFilters, today: Date): URLSe
   return params;
 }
 
-/** Filters on who reported need every report; place, period and plan lead are pre-counted. */
+/**
+ * Filters on the kind of support or the group of people need every report; place, period, plan
+ * lead and the reporter's perspective are pre-counted (the outcome summary).
+ */
 export function needsEveryReport(filters: OutcomeFilters): boolean {
-  return filters.perspective !== null || filters.arrangement !== null || filters.client !== null;
+  return filters.arrangement !== null || filters.client !== null;
 }
 
 /**

@@ -20,7 +20,8 @@ export function pageTopics(pathname: string): string[] | null {
   const story = STORY.exec(pathname);
   if (story) return [`post:${Number(story[1])}`];
   if (STILL.some((pattern) => pattern.test(pathname))) return [];
-  if (LISTS.some((pattern) => pattern.test(pathname))) return ["posts"];
+  // Lists show reply counts ("replies": every reply); what they hold changes with "posts" (decision 044).
+  if (LISTS.some((pattern) => pattern.test(pathname))) return ["posts", "replies"];
   if (FIGURES.some((pattern) => pattern.test(pathname))) return ["figures"];
   return null;
 }

@@ -1,7 +1,8 @@
-// Every query about the outcomes dashboard. Unfiltered views and views by plan lead read the
-// outcome_summary table (kept up to date by triggers); filters on who reported read the
-// outcome_fact view, which defines the same counts from every report. Either way the numbers go
-// through app/domain/outcomes before anyone sees them.
+// Every query about the outcomes dashboard. Unfiltered views and views by plan lead or by the
+// reporter's perspective read the outcome_summary table (kept up to date by triggers); filters on
+// the kind of support or the group of people read the outcome_fact view, which defines the same
+// counts from every report. Either way the numbers go through app/domain/outcomes before anyone
+// sees them.
 import { needsEveryReport, widerFilters, type OutcomeFilters } from "~/domain/outcomes/outcome-filters";
 import type { WithheldReason } from "~/domain/outcomes/figures";
 import { buildOutcomeView, type OutcomeView, type QuarterCounts } from "~/domain/outcomes/outcome-view";
@@ -73,13 +74,23 @@ function reporterConditions(filters: OutcomeFilters, first: number) {
   };
 }
 
+/**
+ * Where counts come from: the summary, or every report (outcome_fact). The summary holds exactly
+ * the counts the reports give for its slices (a test compares them), so a caller may ask for
+ * either; by default the summary whenever it has the slice.
+ */
+export type CountSource = "summary" | "reports";
+
+const sourceFor = (filters: OutcomeFilters): CountSource => (needsEveryReport(filters) ? "reports" : "summary");
+
 /** Quarter by quarter counts for one place, every quarter of the period present (zero if empty). */
 export async function quarterCountsFor(
   place: Pick<Place, "level" | "code">,
   filters: OutcomeFilters,
+  source: CountSource = sourceFor(filters),
 ): Promise<QuarterCounts[]> {
   const found = new Map<string, WritableCounts & { quarterStart: string }>();
-  if (needsEveryReport(filters)) {
+  if (source === "reports") {
     const conditions = reporterConditions(filters, 4);
     const rows = await query<{ quarter: string; key: string; n: number; k: number }>(
       `SELECT to_char(quarter_start, 'YYYY-MM-DD') AS quarter, key, count(*)::int AS n, (sum(record_key) % 256)::int AS k
@@ -102,8 +113,8 @@ export async function quarterCountsFor(
     }>(
       `SELECT to_char(quarter_start, 'YYYY-MM-DD') AS quarter, reports, counts, keys
        FROM outcome_summary
-       WHERE level = $1 AND geo_code = $2 AND plan_lead = $3 AND quarter_start BETWEEN $4 AND $5`,
-      [place.level, place.code, filters.lead ?? "all", filters.from, filters.to],
+       WHERE level = $1 AND geo_code = $2 AND plan_lead = $3 AND perspective = $4 AND quarter_start BETWEEN $5 AND $6`,
+      [place.level, place.code, filters.lead ?? "all", filters.perspective ?? "all", filters.from, filters.to],
     );
     for (const row of rows)
       found.set(row.quarter, { quarterStart: row.quarter, reports: row.reports, counts: row.counts, keys: row.keys });
@@ -132,7 +143,7 @@ export async function quarterCountsByPlanLead(
   filters: OutcomeFilters,
 ): Promise<Record<keyof typeof PLAN_LEADS, QuarterCounts[]>> {
   const leads = Object.keys(PLAN_LEADS) as (keyof typeof PLAN_LEADS)[];
-  if (needsEveryReport(filters) || filters.lead) {
+  if (sourceFor(filters) === "reports" || filters.lead) {
     const results = await Promise.all(leads.map((lead) => quarterCountsFor(place, { ...filters, lead })));
     return Object.fromEntries(leads.map((lead, i) => [lead, results[i] ?? []])) as Record<
       keyof typeof PLAN_LEADS,
@@ -149,8 +160,8 @@ export async function quarterCountsByPlanLead(
   }>(
     `SELECT plan_lead AS lead, to_char(quarter_start, 'YYYY-MM-DD') AS quarter, reports, counts, keys
      FROM outcome_summary
-     WHERE level = $1 AND geo_code = $2 AND plan_lead <> 'all' AND quarter_start BETWEEN $3 AND $4`,
-    [place.level, place.code, filters.from, filters.to],
+     WHERE level = $1 AND geo_code = $2 AND plan_lead <> 'all' AND perspective = $3 AND quarter_start BETWEEN $4 AND $5`,
+    [place.level, place.code, filters.perspective ?? "all", filters.from, filters.to],
   );
   const quarters = quartersBetween(filters.from, filters.to);
   return Object.fromEntries(
@@ -174,13 +185,17 @@ const TABLE_KEYS = [
 ];
 
 /** Every council of a nation with its counts over the period (zero for councils with no reports). */
-export async function placeCountsFor(nation: Nation, filters: OutcomeFilters): Promise<PlaceCounts[]> {
+export async function placeCountsFor(
+  nation: Nation,
+  filters: OutcomeFilters,
+  source: CountSource = sourceFor(filters),
+): Promise<PlaceCounts[]> {
   const [councils, byCode] = await Promise.all([
     query<{ code: string; name: string; region_code: string; region_name: string }>(
       `SELECT code, name, region_code, region_name FROM area WHERE nation = $1 ORDER BY name`,
       [nation],
     ),
-    countsByCouncil(nation, filters),
+    countsByCouncil(nation, filters, source),
   ]);
   return councils.map((council) => ({
     code: council.code,
@@ -191,9 +206,9 @@ export async function placeCountsFor(nation: Nation, filters: OutcomeFilters): P
   }));
 }
 
-async function countsByCouncil(nation: Nation, filters: OutcomeFilters) {
+async function countsByCouncil(nation: Nation, filters: OutcomeFilters, source: CountSource) {
   const byCode = new Map<string, WritableCounts>();
-  if (needsEveryReport(filters)) {
+  if (source === "reports") {
     const conditions = reporterConditions(filters, 5);
     const rows = await query<{ code: string; key: string; n: number; k: number }>(
       `SELECT area_code AS code, key, count(*)::int AS n, (sum(record_key) % 256)::int AS k
@@ -223,9 +238,9 @@ async function countsByCouncil(nation: Nation, filters: OutcomeFilters) {
        FROM outcome_summary s JOIN area a ON a.code = s.geo_code
        CROSS JOIN LATERAL (SELECT ${renameCounts} FROM jsonb_to_record(s.counts) AS r(${countRecord})) x
        CROSS JOIN LATERAL (SELECT ${renameKeys} FROM jsonb_to_record(s.keys) AS r(${keyRecord})) y
-       WHERE s.level = 'area' AND a.nation = $1 AND s.plan_lead = $2 AND s.quarter_start BETWEEN $3 AND $4
+       WHERE s.level = 'area' AND a.nation = $1 AND s.plan_lead = $2 AND s.perspective = $3 AND s.quarter_start BETWEEN $4 AND $5
        GROUP BY s.geo_code`,
-      [nation, filters.lead ?? "all", filters.from, filters.to],
+      [nation, filters.lead ?? "all", filters.perspective ?? "all", filters.from, filters.to],
     );
     for (const row of rows) {
       byCode.set(row.code, {

@@ -234,10 +234,18 @@ export async function searchStories(
 ): Promise<{ stories: StoryHit[]; total: number; next: string | null; match: MatchReport }> {
   const position = page.cursor ? await decodePosition(page.cursor, search) : null;
   const key = `search ${storySearchParams(search).toString()} sort=${search.sort} cursor=${page.cursor ?? ""} per=${page.perPage}`;
-  return unlessChanged(key, async () => {
+  // The kept answer holds which stories, in what order, and their snippets; what each story shows
+  // (reply counts above all) is read for every page, so a reply that changes no list leaves the
+  // kept answer in use (the comment triggers note "posts" only for a first or last reply).
+  const { ids, snippets, ...found } = await unlessChanged(key, async () => {
     const match = await matchFor(search);
     return findStories(search, position, page.perPage, position ? { ...match, mode: position.mode } : match);
   });
+  const summaries = await listPublishedSummaries(ids);
+  return {
+    ...found,
+    stories: summaries.map((summary) => ({ ...summary, snippetHtml: snippets.get(summary.id) ?? null })),
+  };
 }
 
 /** How well a post matches: ts_rank_cd for all the words; for any of them, those with all first. */
@@ -294,12 +302,12 @@ async function findStories(search: StorySearch, position: Position | null, perPa
         )
       : null;
   const ids = shown.map((row) => row.id);
-  const [summaries, snippets] = await Promise.all([
-    listPublishedSummaries(ids),
-    search.q ? headlines(ids, match.mode === "any" ? match.words.join(" or ") : search.q) : new Map<number, string>(),
-  ]);
+  const snippets = search.q
+    ? await headlines(ids, match.mode === "any" ? match.words.join(" or ") : search.q)
+    : new Map<number, string>();
   return {
-    stories: summaries.map((summary) => ({ ...summary, snippetHtml: snippets.get(summary.id) ?? null })),
+    ids,
+    snippets,
     total: counted?.total ?? 0,
     next,
     match: { ...match, allWords: allCounted ? (allCounted[0]?.total ?? 0) : null },
@@ -424,6 +432,18 @@ const POST_COLUMNS: Partial<Record<FilterField, { value: string; label: string }
   year: { value: `${YEAR_OF}::text`, label: `${YEAR_OF}::text` },
 };
 
+/**
+ * One facet query, kept like the answers it is part of, by its SQL and parameters: many lists ask
+ * the same one (every council's list counts councils over the whole site, every tag's list counts
+ * tags), so it is worked out once for all of them (decision 044).
+ */
+function keptFacetQuery(sql: string, values: unknown[]): Promise<FacetRow[]> {
+  const key = createHash("sha256")
+    .update(JSON.stringify([sql, values]))
+    .digest("base64url");
+  return unlessChanged(`facet query ${key}`, () => query<FacetRow>(sql, values));
+}
+
 function facetQueries(
   search: StorySearch,
   without: FilterField | undefined,
@@ -442,7 +462,7 @@ function facetQueries(
     const pick = (part: "value" | "label") =>
       `COALESCE(${columns.map((c) => `CASE WHEN GROUPING(${c.value}) = 0 THEN ${c[part]} END`).join(", ")})`;
     queries.push(
-      query<FacetRow>(
+      keptFacetQuery(
         `SELECT ${facet} AS facet, ${pick("value")} AS value, ${pick("label")} AS label, count(*)::int AS count
          FROM post p LEFT JOIN area a ON a.code = p.area_code WHERE ${where}
          GROUP BY GROUPING SETS (${columns.map((c) => `(${c.value}, ${c.label})`).join(", ")})`,
@@ -453,7 +473,7 @@ function facetQueries(
   if (fields.includes("tag")) {
     const params = new Params();
     queries.push(
-      query<FacetRow>(
+      keptFacetQuery(
         `SELECT 'tag' AS facet, t.slug AS value, t.label, count(*)::int AS count
          FROM post p JOIN post_tag pt ON pt.post_id = p.id JOIN tag t ON t.id = pt.tag_id
          WHERE ${conditions(search, params, without, match)} GROUP BY t.slug, t.label`,
@@ -465,7 +485,7 @@ function facetQueries(
     const params = new Params();
     // One value: the posts still waiting for a reply (none shown when every post has one).
     queries.push(
-      query<FacetRow>(
+      keptFacetQuery(
         `SELECT 'unanswered' AS facet, '1' AS value, '1' AS label, count(*)::int AS count
          FROM post p WHERE ${conditions(search, params, without)} AND ${UNANSWERED} HAVING count(*) > 0`,
         params.values,
@@ -476,7 +496,7 @@ function facetQueries(
     const params = new Params();
     // A story can carry several reports: it counts once for each arrangement it has.
     queries.push(
-      query<FacetRow>(
+      keptFacetQuery(
         `SELECT 'arrangement' AS facet, r.support_arrangement::text AS value, r.support_arrangement::text AS label, count(DISTINCT p.id)::int AS count
          FROM post p JOIN experience_report r ON r.post_id = p.id
          WHERE ${conditions(search, params, without, match)} GROUP BY r.support_arrangement`,
