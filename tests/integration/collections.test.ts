@@ -8,6 +8,7 @@ import { findTimeLeaks } from "../support/time-leaks";
 import { send, signUp, stripComments } from "../support/remix";
 import { sql } from "../support/sql";
 import { addStory } from "../support/stories";
+import { addWatchedWords } from "../support/watched-words";
 
 async function account(role = "member") {
   const created = await signUp();
@@ -162,18 +163,12 @@ describe("watched words", () => {
   // The words posts are screened with, added as an admin adds them; each test's collection is its own.
   beforeAll(async () => {
     const admin = await account("admin");
-    for (const [pattern, action, replacement] of [
+    await addWatchedWords(admin.cookie, [
       ["grift*", "block", ""],
       ["swindle*", "hold", ""],
       ["shambolic", "flag", ""],
       ["numpty", "replace", "[unkind word]"],
-    ]) {
-      const added = await send("/admin/watched-words", {
-        form: { intent: "add", pattern: pattern ?? "", action: action ?? "", replacement: replacement ?? "" },
-        cookie: admin.cookie,
-      });
-      expect(added.status).toBe(200);
-    }
+    ]);
   });
 
   it.each([
