@@ -157,7 +157,9 @@ describe("without JavaScript", () => {
     expect(await page.locator("main h2", { hasText: storyTitle }).count()).toBe(1);
     await expectAccessible(page);
     await page.goto(`${appUrl}/notifications`);
-    await page.getByText("A story in “Plain forms” was agreed: its author said yes, so it is shown.").waitFor();
+    await page
+      .getByRole("link", { name: "A story in “Plain forms” was agreed: its author said yes, so it is shown." })
+      .waitFor();
     await expectAccessible(page);
     const download = await page.request.get(`${appUrl}/collections/plain-forms.pdf`);
     expect(download.headers()["content-type"]).toBe("application/pdf");
