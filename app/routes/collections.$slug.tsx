@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { SuccessNotice } from "~/components/forms";
-import { COLLECTION_LICENCE } from "~/domain/collections/collections";
+import { COLLECTION_LICENCE, HELD_NOTICE } from "~/domain/collections/collections";
 import { readableCollection } from "~/server/collections/collections.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
@@ -34,6 +34,13 @@ export default function Collection() {
         <div className="notice">
           <p>
             <strong>Draft.</strong> Only curators can see this collection until it is published.
+          </p>
+        </div>
+      ) : null}
+      {collection.held ? (
+        <div className="notice">
+          <p>
+            <strong>Held for a moderator.</strong> {HELD_NOTICE}
           </p>
         </div>
       ) : null}

@@ -9,16 +9,19 @@ import { TableScroll } from "~/components/table-scroll";
 import {
   CONSENT_LABELS,
   collectionTextTurn,
+  HELD_NOTICE,
   type CuratorItem,
   slugSchema,
   storyIdFrom,
 } from "~/domain/collections/collections";
+import { can } from "~/domain/accounts/permissions";
 import { isRefusal } from "~/domain/forms";
 import { requirePermission } from "~/server/accounts/guards.server";
 import {
   addStory,
   curatorItems,
   moveStory,
+  releaseCollection,
   removeStory,
   requireCollection,
   setCollectionPublished,
@@ -33,22 +36,24 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const headers: HeadersFunction = () => ({ "Cache-Control": "private, no-store" });
 
 async function curated(request: Request, rawSlug: string | undefined) {
-  await requirePermission(request, "collection:curate");
+  const curator = await requirePermission(request, "collection:curate");
   const slug = slugSchema.safeParse(rawSlug);
   if (!slug.success) throw new Response("Not found", { status: 404 });
-  return requireCollection(slug.data);
+  return { curator, collection: await requireCollection(slug.data) };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const collection = await curated(request, params.slug);
+  const { curator, collection } = await curated(request, params.slug);
   return {
     collection: {
       slug: collection.slug,
       title: collection.title,
       intro: collection.introMarkdown,
       status: collection.status,
+      held: collection.held,
       version: collection.version,
     },
+    mayRelease: can(curator, "moderation:review"),
     items: await curatorItems(collection.id),
   };
 }
@@ -58,7 +63,7 @@ const version = z.coerce.number().int().positive().max(2_147_483_647);
 const NO_FINDINGS = { extra: { findings: [] } };
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const collection = await curated(request, params.slug);
+  const { curator, collection } = await curated(request, params.slug);
   const values = await readForm(request);
   const base = `/collections/${collection.slug}`;
   try {
@@ -71,8 +76,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
           return data({ ok: false as const, errors: {} as FieldErrors, values: shown, findings: turn.findings });
         }
         const seen = version.safeParse(values.version);
-        await updateCollectionText(collection.slug, turn.input, seen.success ? seen.data : 0);
-        return redirect(`${base}/edit?saved=1`);
+        const { held } = await updateCollectionText(
+          collection.slug,
+          turn.input,
+          seen.success ? seen.data : 0,
+          curator.id,
+        );
+        return redirect(`${base}/edit?${held ? "held" : "saved"}=1`);
       }
       case "add": {
         const id = storyIdFrom(values.story ?? "");
@@ -83,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
             NO_FINDINGS,
           );
         }
-        await addStory(collection.slug, id);
+        await addStory(collection.slug, id, curator.id);
         return redirect(`${base}/edit?added=1#stories-heading`);
       }
       case "remove":
@@ -94,6 +104,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (values.intent === "remove") await removeStory(collection.slug, id.data);
         else await moveStory(collection.slug, id.data, values.intent);
         return redirect(`${base}/edit#stories-heading`);
+      }
+      case "release": {
+        // Only a moderator releases a collection a watched word held (recorded in the audit log).
+        const moderator = await requirePermission(request, "moderation:review");
+        await releaseCollection(collection.slug, moderator);
+        return redirect(`${base}/edit?released=1`);
       }
       case "publish":
       case "unpublish":
@@ -148,12 +164,14 @@ function ItemRow({ item, first, last }: { item: CuratorItem; first: boolean; las
 const NOTICES: Record<string, string> = {
   created: "The collection is started. Add stories below; each author is asked before their story is shown.",
   saved: "Your changes are saved.",
+  held: "Your text is saved, and held for a moderator: it has a word the moderators watch for. Only curators can see the collection until a moderator releases it.",
+  released: "The collection is released: anyone can read it once it is published.",
   added: "The story is added. Its author has been asked whether it may be included.",
   unpublished: "The collection is a draft again: only curators can see it.",
 };
 
 export default function EditCollection() {
-  const { collection, items } = useLoaderData<typeof loader>();
+  const { collection, items, mayRelease } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const notice = Object.keys(NOTICES).find((key) => searchParams.get(key));
@@ -169,6 +187,22 @@ export default function EditCollection() {
         {collection.status === "published" ? "Published" : "Draft: only curators can see it"} · edition{" "}
         {collection.version} · <Link to={`/collections/${collection.slug}`}>See the collection’s page</Link>
       </p>
+
+      {collection.held ? (
+        <section className="section" aria-labelledby="held-heading">
+          <h2 id="held-heading">Held for a moderator</h2>
+          <p>{HELD_NOTICE}</p>
+          {mayRelease ? (
+            <Form method="post">
+              <SubmitButton name="intent" value="release">
+                Release the collection
+              </SubmitButton>
+            </Form>
+          ) : (
+            <p>The moderators have been told. You can change the text below while you wait.</p>
+          )}
+        </section>
+      ) : null}
 
       <section className="section" aria-labelledby="stories-heading">
         <h2 id="stories-heading">Stories</h2>

@@ -29,8 +29,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ ok: false as const, errors: {} as FieldErrors, values: shown, findings: turn.findings });
   }
   try {
-    const slug = await createCollection(turn.input, curator.id);
-    return redirect(`/collections/${slug}/edit?created=1`);
+    const { slug, held } = await createCollection(turn.input, curator.id);
+    return redirect(`/collections/${slug}/edit?${held ? "held" : "created"}=1`);
   } catch (error) {
     if (isRefusal(error)) return formFailure(error, values, { extra: { findings: [] } });
     throw error;
@@ -63,6 +63,7 @@ export default function Collections() {
                 ) : (
                   <strong>Draft: only curators can see it</strong>
                 )}
+                {collection.held ? <strong> · Held for a moderator: only curators can see it</strong> : null}
               </p>
               {collection.introText ? <p>{collection.introText}</p> : null}
             </li>

@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  await requirePermission(request, "collection:curate");
+  const curator = await requirePermission(request, "collection:curate");
   const values = await readForm(request);
   const errors: FieldErrors = {};
   const slug = slugSchema.safeParse(values.collection);
@@ -30,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (story === null) errors.story = "Enter the story’s number or its address, such as /stories/123";
   if (!slug.success || story === null) return formFailure(errors, values);
   try {
-    await addStory(slug.data, story);
+    await addStory(slug.data, story, curator.id);
   } catch (error) {
     if (isRefusal(error)) return formFailure(error, values);
     throw error;

@@ -5,7 +5,15 @@ import { z } from "zod";
 import { FilterSelects, TextField } from "~/components/forms";
 import { RuleLinks } from "~/components/house-rules";
 import { TableScroll } from "~/components/table-scroll";
-import { ACTION_LABELS, actionLabel, describeChange, TARGET_LABELS } from "~/domain/moderation/audit-log";
+import {
+  ACTION_LABELS,
+  actionLabel,
+  AUDIT_TARGETS,
+  auditTargetLink,
+  describeChange,
+  type AuditTarget,
+  TARGET_LABELS,
+} from "~/domain/moderation/audit-log";
 import { requirePermission } from "~/server/accounts/guards.server";
 import { listAuditActors, listAuditLog } from "~/server/moderation/audit.server";
 
@@ -27,7 +35,10 @@ const querySchema = z.object({
     .refine((a) => a in ACTION_LABELS)
     .optional()
     .catch(undefined),
-  target: z.enum(["post", "comment", "report", "user", "watched_word"]).optional().catch(undefined),
+  target: z
+    .enum(AUDIT_TARGETS as [AuditTarget, ...AuditTarget[]])
+    .optional()
+    .catch(undefined),
   targetId: z
     .string()
     .trim()
@@ -50,30 +61,6 @@ function rangeOf(query: z.infer<typeof querySchema>): { from?: Date; to?: Date }
     return { from, to };
   }
   return { from: query.from ? utcDay(query.from) : undefined, to: query.to ? utcDay(query.to) : undefined };
-}
-
-/** Where a target can be seen: the post (or the post a reply is on), the member's page, the watched words. */
-function targetLink(
-  type: string,
-  id: string,
-  postOfReply: Map<string, number>,
-  handleOf: Map<string, string>,
-): { to: string | null; text: string } {
-  const label = TARGET_LABELS[type] ?? "Item";
-  if (type === "post") return { to: `/stories/${id}/history`, text: `${label} ${id}` };
-  if (type === "comment") {
-    const postId = postOfReply.get(id);
-    return { to: postId ? `/stories/${postId}/history` : null, text: `${label} ${id}` };
-  }
-  if (type === "user") {
-    const handle = handleOf.get(id);
-    return {
-      to: handle ? `/u/${encodeURIComponent(handle)}` : null,
-      text: handle ? `${label} ${handle}` : `${label} ${id}`,
-    };
-  }
-  if (type === "watched_word") return { to: "/admin/watched-words", text: `${label} “${id}”` };
-  return { to: null, text: `${label} ${id}` };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -109,7 +96,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       when: e.createdAt.toISOString().slice(0, 10),
       who: e.actorHandle,
       what: actionLabel(e.action),
-      target: targetLink(e.targetType, e.targetId, postOfReply, handleOf),
+      target: auditTargetLink(e.targetType, e.targetId, { postOfReply, handleOf }),
       reason: e.reason,
       changes: describeChange(e.before, e.after),
     })),

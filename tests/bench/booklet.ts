@@ -25,6 +25,7 @@ export function bookletView(stories = STORIES): CollectionView {
     introHtml: "",
     introText: [paragraph(1, 120), paragraph(2, 90)].join("\n"),
     status: "published",
+    held: false,
     version: 3,
     month: "December 2026",
     monthIso: "2026-12",

@@ -93,7 +93,7 @@ describe("account journeys by keyboard", () => {
 });
 
 describe("without JavaScript", () => {
-  // Page scripts are off, so nothing here may run code in the page (axe ran on these pages above).
+  // Page scripts are off: axe checks a copy of each page with no script running (tests/support/browser.ts).
   it("sign-up, sign-out and sign-in work as plain HTML forms", async () => {
     const page = await suite.pageWithoutScript();
     const name = handle();
@@ -112,10 +112,12 @@ describe("without JavaScript", () => {
     await Promise.all([page.waitForLoadState("load"), page.press("#password", "Enter")]);
     await page.locator(".error-summary").waitFor();
     expect(await page.inputValue("#handle")).toBe(name);
+    await expectAccessible(page);
 
     await page.fill("#password", PASSWORD);
     await Promise.all([page.waitForURL(new RegExp(`^${appUrl}/$`)), page.press("#password", "Enter")]);
     expect(await page.getByRole("link", { name: /Your account/ }).count()).toBe(1);
+    await expectAccessible(page);
     await page.context().close();
   });
 });

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 
 import { coarseDate, coarseDateTime } from "~/domain/anonymity/byline";
 
-import { tabTo, typeInto, watchForProblems } from "../support/browser";
+import { newBrowserContext, tabTo, typeInto, watchForProblems } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
 import { expectAccessible, join, newHandle, pressButton } from "../support/journeys";
 
@@ -74,7 +74,7 @@ describe("the preview is the published page", () => {
 describe("narrowing bylines without JavaScript", () => {
   it("the one-click region-only byline re-renders the preview and publishes without the council", async () => {
     const { context } = await planner();
-    const off = await suite.browser.newContext({ javaScriptEnabled: false });
+    const off = await newBrowserContext(suite.browser, { javaScriptEnabled: false });
     await off.addCookies(await context.cookies());
     const page = await off.newPage();
     await page.goto(`${appUrl}/stories/new`);
@@ -83,6 +83,7 @@ describe("narrowing bylines without JavaScript", () => {
     await page.fill("#council", "Blackpool");
     await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Preview and check" }).click()]);
     await page.getByText("Your byline could point to a few people").waitFor();
+    await expectAccessible(page);
 
     await Promise.all([
       page.waitForLoadState("load"),
@@ -94,10 +95,12 @@ describe("narrowing bylines without JavaScript", () => {
     expect(preview.byline).toContain("by a support planner in the North West");
     expect(preview.byline).not.toContain("Blackpool");
     expect(await page.locator("input[name=bylineScope][value=region]").isChecked()).toBe(true);
+    await expectAccessible(page);
 
     await Promise.all([page.waitForURL(/\?posted=1$/), page.getByRole("button", { name: "Publish" }).click()]);
     const published = await heading(page, "article");
     expect(published.byline).toBe(preview.byline);
+    await expectAccessible(page);
     expect(await page.locator("article").textContent()).not.toContain("Blackpool");
     const id = /\/stories\/(\d+)/.exec(page.url())?.[1];
     const { rows } = await suite.db.query(`SELECT byline_scope, area_code FROM post WHERE id = $1`, [id]);

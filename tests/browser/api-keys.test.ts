@@ -65,7 +65,7 @@ describe("API keys by keyboard", () => {
 
 describe("API keys without JavaScript", () => {
   it("are created and revoked with plain HTML forms", async () => {
-    // Page scripts are off, so nothing here may run code in the page.
+    // Page scripts are off: axe checks a copy of each page with no script running.
     const page = await suite.pageWithoutScript();
     const name = newHandle("researcher");
     await joinWithoutScript(page, appUrl, name);
@@ -76,15 +76,18 @@ describe("API keys without JavaScript", () => {
     await Promise.all([page.waitForLoadState("load"), page.click("main form button:has-text('Create key')")]);
     await page.locator(".error-summary").waitFor();
     expect(await page.inputValue("#label")).toBe("x".repeat(81));
+    await expectAccessible(page);
 
     await page.fill("#label", "Offline notebook");
     await Promise.all([page.waitForLoadState("load"), page.click("main form button:has-text('Create key')")]);
     const key = (await page.locator(".new-key code").textContent()) ?? "";
     expect((await apiStatus(key)).status).toBe(200);
+    await expectAccessible(page);
 
     await Promise.all([page.waitForLoadState("load"), page.click("table.data button[type=submit]")]);
     await page.getByText(/is revoked\./).waitFor();
     expect((await apiStatus(key)).status).toBe(401);
+    await expectAccessible(page);
     await page.context().close();
   });
 });

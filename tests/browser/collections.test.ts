@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
-import { tabTo, typeInto, watchForProblems } from "../support/browser";
+import { newBrowserContext, tabTo, typeInto, watchForProblems } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
 import { expectAccessible, joinWithoutScript, newHandle, pressButton } from "../support/journeys";
 
@@ -12,7 +12,10 @@ const suite = browserSuite();
 const { appUrl } = suite;
 
 async function person(width: number, role: string, javaScript = true) {
-  const context = await suite.browser.newContext({ viewport: { width, height: 844 }, javaScriptEnabled: javaScript });
+  const context = await newBrowserContext(suite.browser, {
+    viewport: { width, height: 844 },
+    javaScriptEnabled: javaScript,
+  });
   const page = await context.newPage();
   const problems = watchForProblems(page);
   const name = javaScript ? await suite.joinAs(page, role) : newHandle(role);
@@ -104,6 +107,19 @@ describe("collections by keyboard", () => {
       await visit(curator.page, slug, false);
       expect(await curator.page.locator("main").textContent()).not.toContain(storyTitle);
 
+      // The curator is told of both answers, naming the collection, never the story or its author,
+      // and follows the notification by keyboard to the collection's edit page.
+      await visit(curator.page, "/notifications");
+      const told = curator.page.locator("main li", { hasText: `A story in “${title}” was` });
+      await told.filter({ hasText: "was agreed: its author said yes" }).waitFor();
+      await told.filter({ hasText: "was withdrawn: its author changed their mind" }).waitFor();
+      expect(await curator.page.locator("main").textContent()).not.toContain(storyTitle);
+      expect(await curator.page.locator("main").textContent()).not.toContain(author.name);
+      await tabTo(curator.page, `main a[href="${slug}/edit#stories-heading"]`);
+      await curator.page.keyboard.press("Enter");
+      await curator.page.getByRole("cell", { name: "Declined" }).waitFor();
+      await checkPage(curator.page);
+
       expect(curator.problems.consoleErrors).toEqual([]);
       expect(author.problems.consoleErrors).toEqual([]);
       await curator.page.context().close();
@@ -113,7 +129,7 @@ describe("collections by keyboard", () => {
 });
 
 describe("without JavaScript", () => {
-  // Page scripts are off, so nothing here runs code in the page (axe ran on these pages above).
+  // Page scripts are off: axe checks a copy of each page with no script running (tests/support/browser.ts).
   it("starting a collection, adding a story from its page, publishing and agreeing are plain forms", async () => {
     const curator = await person(390, "moderator", false);
     const author = await person(390, "member", false);
@@ -125,17 +141,26 @@ describe("without JavaScript", () => {
     await page.fill("#title", "Plain forms");
     await page.fill("#intro", "Gathered with JavaScript off.");
     await Promise.all([page.waitForURL(/\/collections\/plain-forms\/edit/), page.click("text=Start the collection")]);
+    await expectAccessible(page);
     // From the story's page: "Add to a collection".
     await page.goto(`${appUrl}/stories/${storyId}`);
     await Promise.all([page.waitForURL(/\/collections\/add/), page.click("text=Add to a collection")]);
+    await expectAccessible(page);
     await page.selectOption("#collection", "plain-forms");
     await Promise.all([page.waitForURL(/added=1/), page.click("main button[type=submit]")]);
     await Promise.all([page.waitForURL(/published=1/), page.click("text=Publish the collection")]);
 
     await author.page.goto(`${appUrl}/stories/${storyId}`);
     await Promise.all([author.page.waitForURL(/answered=agreed/), author.page.click("text=Yes, include it")]);
+    await expectAccessible(author.page);
     await page.goto(`${appUrl}/collections/plain-forms`);
     expect(await page.locator("main h2", { hasText: storyTitle }).count()).toBe(1);
+    await expectAccessible(page);
+    await page.goto(`${appUrl}/notifications`);
+    await page
+      .getByRole("link", { name: "A story in “Plain forms” was agreed: its author said yes, so it is shown." })
+      .waitFor();
+    await expectAccessible(page);
     const download = await page.request.get(`${appUrl}/collections/plain-forms.pdf`);
     expect(download.headers()["content-type"]).toBe("application/pdf");
     await page.context().close();

@@ -4,7 +4,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
-import { tabTo, typeInto, watchForProblems } from "../support/browser";
+import { newBrowserContext, tabTo, typeInto, watchForProblems } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
 import { asNewVisitor, expectAccessible, join, newHandle, PASSWORD, pressButton } from "../support/journeys";
 
@@ -111,11 +111,14 @@ describe("following a thread by keyboard", () => {
 });
 
 describe("without JavaScript", () => {
-  // Page scripts are off, so nothing here runs code in the page (axe ran on these pages above).
+  // Page scripts are off: axe checks a copy of each page with no script running (tests/support/browser.ts).
   it("follow, mute and save are plain forms, and the Following page shows the new reply", async () => {
     const title = "A thread followed without scripts";
     const id = await question(title);
-    const context = await suite.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const context = await newBrowserContext(suite.browser, {
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+    });
     const page = await context.newPage();
     const name = newHandle("plain");
     await asNewVisitor(page);
@@ -135,16 +138,19 @@ describe("without JavaScript", () => {
       await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: button }).press("Enter")]);
       await page.getByRole("button", { name: after }).waitFor();
     }
+    await expectAccessible(page);
     await replyAsSomeoneElse(id);
     await page.goto(`${appUrl}/following`);
     expect(await page.locator(".story-list li", { hasText: title }).locator(".unread-mark").textContent()).toBe(
       "1 new reply",
     );
+    await expectAccessible(page);
     // Muted: following shows it, but nothing was sent.
     await page.goto(`${appUrl}/notifications`);
     expect(await page.getByText(title).count()).toBe(0);
     await page.goto(`${appUrl}/saved`);
     await page.getByRole("link", { name: title }).waitFor();
+    await expectAccessible(page);
     await context.close();
   }, 180_000);
 });

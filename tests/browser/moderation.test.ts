@@ -80,11 +80,13 @@ describe("without JavaScript", () => {
     const ids = await pendingStories(["Bulk without script one", "Bulk without script two"], 400);
     await page.goto(`${appUrl}/moderation?age=30`);
     await fitsTheScreen(page);
+    await expectAccessible(page);
     for (const id of ids) await page.check(`#select-item-post-${id}`);
     await Promise.all([page.waitForURL(/#done$/), page.click("#bulk button[value=approve]")]);
     expect(await page.locator("#done").textContent()).toBe(
       "2 items were approved and published. Each author has been told.",
     );
+    await expectAccessible(page);
     const { rows } = await suite.db.query<{ status: string }>(`SELECT status FROM post WHERE id = ANY($1)`, [ids]);
     expect(rows.map((r) => r.status)).toEqual(["published", "published"]);
     await page.context().close();

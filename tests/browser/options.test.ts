@@ -53,6 +53,7 @@ describe("your options", () => {
     await page.waitForURL(/council=Kingston/);
     expect(await page.locator("#council").inputValue()).toBe("Kingston");
     expect(await page.locator("#council-error").textContent()).toContain("No council is called “Kingston”");
+    expect(await axeViolations(page), page.url()).toEqual([]);
     await page.click("text=Kingston upon Thames");
     await page.waitForURL(/\/options\/E09000021$/);
     expect(await page.locator("h1").textContent()).toBe("Your options in Kingston upon Thames");

@@ -116,6 +116,7 @@ describe("the outcomes dashboard", () => {
     await page.goto(`${appUrl}/outcomes?from=2025-Q9`);
     expect(await page.locator("#from-error").textContent()).toContain("Enter the first quarter like 2025-Q1");
     expect(await page.locator("#from").inputValue()).toBe("2025-Q9");
+    expect(await axeViolations(page), page.url()).toEqual([]);
     const valid = await page.locator("#from option").nth(1).getAttribute("value");
     await page.selectOption("#from", valid ?? "");
     await page.click("form.outcome-filters button[type=submit]");
@@ -133,6 +134,7 @@ describe("the outcomes dashboard", () => {
     const found = await councilNames(page);
     expect(found.length).toBeGreaterThan(0);
     for (const name of found) expect(name.toLowerCase()).toContain("bury");
+    expect(await axeViolations(page), page.url()).toEqual([]);
     await page.context().close();
   });
 });

@@ -5,7 +5,7 @@ import { readFile } from "node:fs/promises";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
-import { tabTo, typeInto, watchForProblems } from "../support/browser";
+import { newBrowserContext, tabTo, typeInto, watchForProblems } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
 import { expectAccessible, join, newHandle, pressButton } from "../support/journeys";
 
@@ -74,7 +74,7 @@ describe("recovery codes", () => {
 
   it("download without JavaScript, from the settings page after getting new codes", async () => {
     const { context } = await member(0);
-    const off = await suite.browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const off = await newBrowserContext(suite.browser, { javaScriptEnabled: false, viewport: PHONE });
     await off.addCookies(await context.cookies());
     const page = await off.newPage();
     await page.goto(`${appUrl}/settings`);
@@ -84,6 +84,7 @@ describe("recovery codes", () => {
     ]);
     const codes = await page.locator("ol.codes code").allTextContents();
     expect(codes).toHaveLength(10);
+    await expectAccessible(page);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("button", { name: "Download as a text file" }).click(),
@@ -135,7 +136,7 @@ describe("your own pending reply", () => {
 describe("story drafts", () => {
   it("without JavaScript: saved, listed, continued filled in, and deleted after a second step", async () => {
     const { context } = await member(1);
-    const off = await suite.browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const off = await newBrowserContext(suite.browser, { javaScriptEnabled: false, viewport: PHONE });
     await off.addCookies(await context.cookies());
     const page = await off.newPage();
     await page.goto(`${appUrl}/stories/new`);
@@ -145,6 +146,7 @@ describe("story drafts", () => {
     expect(page.url()).toMatch(/\/stories\/new\?draft=\d+&saved=1$/);
     await page.getByText("Draft saved.").waitFor();
     expect(await page.inputValue("#title")).toBe("Notes for my review meeting");
+    await expectAccessible(page);
 
     await page.goto(`${appUrl}/drafts`);
     await page.getByRole("heading", { level: 2, name: "Notes for my review meeting" }).waitFor();
@@ -154,9 +156,11 @@ describe("story drafts", () => {
     await page.goto(`${appUrl}/drafts`);
     await Promise.all([page.waitForLoadState("load"), page.getByRole("link", { name: /^Delete/ }).click()]);
     await page.getByText("Delete this draft for good?").waitFor();
+    await expectAccessible(page);
     await Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: /^Yes, delete/ }).click()]);
     await page.getByText("Your draft has been deleted.").waitFor();
     await page.getByText("You have no drafts.").waitFor();
+    await expectAccessible(page);
     await off.close();
   });
 

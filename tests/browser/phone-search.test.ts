@@ -4,7 +4,7 @@
 import { type Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { tabTo, watchForProblems } from "../support/browser";
+import { newBrowserContext, tabTo, watchForProblems } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
 import { expectAccessible, pressAndWait } from "../support/journeys";
 
@@ -37,7 +37,7 @@ describe("on a 390 px phone", () => {
       timeout: 180_000,
     },
     async () => {
-      const context = await suite.browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+      const context = await newBrowserContext(suite.browser, { javaScriptEnabled: false, viewport: PHONE });
       context.setDefaultTimeout(20_000);
       const page = await context.newPage();
       // A search for one word: the first result starts on the first screen, below the Filter button.
@@ -60,12 +60,15 @@ describe("on a 390 px phone", () => {
       expect(await page.locator("#facets-heading").isVisible()).toBe(false);
       expect((await page.locator(".word-match-note").boundingBox())?.y).toBeLessThan(PHONE.height);
 
-      // With scripts off the page cannot be asked where the focus is, so each control is pressed
-      // where it is (axe and the tab order are checked with JavaScript on, below).
+      await expectAccessible(page);
+
+      // Each control is pressed where it is (the tab order is checked with JavaScript on, below);
+      // axe checks the page as it is with the facets open and with a filter chosen.
       await button.press("Enter");
       expect(await page.locator("#facets-heading").isVisible()).toBe(true);
       expect(await page.locator(".filter-disclosure").getAttribute("open")).toBe("");
       expect(await noSideways(page)).toBeLessThanOrEqual(PHONE.width);
+      await expectAccessible(page);
 
       await Promise.all([
         page.waitForURL(/kind=practice_note$/),
@@ -74,6 +77,7 @@ describe("on a 390 px phone", () => {
       expect(await results(page).count()).toBe(1);
       // With a filter chosen, the button says so.
       expect(await button.textContent()).toContain("Filter (1 chosen)");
+      await expectAccessible(page);
       await context.close();
     },
   );

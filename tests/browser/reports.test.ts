@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
 import { fieldsOf } from "../../app/domain/reports/wizard";
-import { tabTo, typeInto, watchForProblems } from "../support/browser";
+import { newBrowserContext, tabTo, typeInto, watchForProblems } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
 import { expectAccessible, join, joinWithoutScript, newHandle, pressButton } from "../support/journeys";
 import { reportAnswers } from "../support/reports";
@@ -163,10 +163,13 @@ describe("the experience report", () => {
   }, 240_000);
 
   it("a person with support needs, JavaScript off on a desktop: saved for later, sent, seen and changed", async () => {
-    const page = await (await suite.browser.newContext({ javaScriptEnabled: false, viewport: DESKTOP })).newPage();
+    const page = await (
+      await newBrowserContext(suite.browser, { javaScriptEnabled: false, viewport: DESKTOP })
+    ).newPage();
     const name = newHandle("own");
     await joinWithoutScript(page, appUrl, name);
     await page.goto(`${appUrl}/reports/new`);
+    await expectAccessible(page);
     const all = reportAnswers({ perspective: "supported_person", "outcome-dignity": "a_lot_better" });
     const headings: string[] = [];
     while ((await stepOn(page)) !== "outcome-home") {
@@ -179,11 +182,13 @@ describe("the experience report", () => {
     // Save and come back later: kept as a draft, continued from /drafts at the same question.
     await Promise.all([page.waitForLoadState("load"), page.click("button[value=draft]")]);
     await page.getByText("Draft saved.").waitFor();
+    await expectAccessible(page);
     await page.goto(`${appUrl}/drafts`);
     await Promise.all([page.waitForLoadState("load"), page.click("a[href^='/reports/new?draft=']")]);
     expect(await stepOn(page)).toBe("outcome-home");
     while ((await stepOn(page)) !== "check") await answerWithoutScript(page, all);
     expect(await page.locator("h2").allInnerTexts()).not.toContain("You as a carer");
+    await expectAccessible(page);
 
     // Change one answer from check: straight back to check.
     await Promise.all([page.waitForLoadState("load"), page.click("button[value='goto:outcome-quality-of-life']")]);
@@ -192,16 +197,19 @@ describe("the experience report", () => {
     expect(await page.locator("main").innerText()).toContain("Got a lot worse");
     await Promise.all([page.waitForLoadState("load"), page.click("button[value=submit]")]);
     await page.getByRole("heading", { name: "Thank you, your report has been sent" }).waitFor();
+    await expectAccessible(page);
 
     // Seen in Your reports, and changed from there back through check your answers.
     await page.goto(`${appUrl}/reports`);
     await page.getByRole("heading", { level: 2, name: /^Hartlepool, / }).waitFor();
+    await expectAccessible(page);
     await Promise.all([page.waitForLoadState("load"), page.click("a[href^='/reports/new?change=']")]);
     expect(await stepOn(page)).toBe("check");
     await Promise.all([page.waitForLoadState("load"), page.click("button[value='goto:planLead']")]);
     await answerWithoutScript(page, { planLead: "council_led" });
     await Promise.all([page.waitForLoadState("load"), page.click("button[value=submit]")]);
     await page.getByRole("heading", { name: "Your report has been changed" }).waitFor();
+    await expectAccessible(page);
     const { rows } = await suite.db.query(
       `SELECT r.plan_lead FROM experience_report r JOIN "user" u ON u.id = r.author_id WHERE u.handle_key = lower($1)`,
       [name],

@@ -60,6 +60,7 @@ describe("asking for the researcher role", () => {
     await page.fill("#dataUse", DATA_USE);
     await Promise.all([page.waitForLoadState("load"), page.click("main form button:has-text('Send my request')")]);
     await page.getByText("your request is with the admins").waitFor();
+    await expectAccessible(page);
     await page.context().close();
 
     const admin = await suite.pageWithoutScript();
@@ -71,6 +72,7 @@ describe("asking for the researcher role", () => {
     expect(await request.getByText(RESEARCH).count()).toBe(1);
     await Promise.all([admin.waitForLoadState("load"), request.locator("button:has-text('Grant')").click()]);
     await admin.getByText(`${member} has the researcher role`).waitFor();
+    await expectAccessible(admin);
     const [row] = (
       await suite.db.query<{ role: string }>(`SELECT role FROM "user" WHERE handle_key = lower($1)`, [member])
     ).rows;

@@ -2,7 +2,7 @@
 import { type Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { tabTo, typeInto, watchForProblems } from "../support/browser";
+import { newBrowserContext, tabTo, typeInto, watchForProblems } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
 import { expectAccessible, pressAndWait } from "../support/journeys";
 
@@ -87,19 +87,21 @@ describe("searching stories with JavaScript", () => {
 
 describe("searching stories without JavaScript", () => {
   it("the search form, facets and page links are plain GET requests", async () => {
-    const context = await suite.browser.newContext({ javaScriptEnabled: false });
+    const context = await newBrowserContext(suite.browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${appUrl}/stories`);
     await page.locator("#q").pressSequentially(WORD);
     await Promise.all([page.waitForURL(new RegExp(`/stories\\?q=${WORD}$`)), page.locator("#q").press("Enter")]);
     expect(await page.locator("h1").textContent()).toBe(`Stories matching “${WORD}”`);
     expect(await resultTitles(page)).toHaveLength(20);
+    await expectAccessible(page);
 
     await Promise.all([
       page.waitForURL(/kind=practice_note$/),
       page.locator('a[href$="kind=practice_note"]').press("Enter"),
     ]);
     expect(await resultTitles(page)).toHaveLength(5);
+    await expectAccessible(page);
 
     // New words keep the chosen filter: it rides along in the form.
     await page.locator("#q").fill(`${WORD} visit`);
@@ -116,6 +118,7 @@ describe("searching stories without JavaScript", () => {
     expect(second).toHaveLength(5);
     expect(new Set([...first, ...second]).size).toBe(25);
     expect([...first, ...second].every((title) => title.startsWith(`The ${WORD} day centre, visit `))).toBe(true);
+    await expectAccessible(page);
     await context.close();
   });
 });

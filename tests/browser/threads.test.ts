@@ -5,7 +5,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { tabTo, typeInto, watchForProblems } from "../support/browser";
+import { newBrowserContext, tabTo, typeInto, watchForProblems } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
 import { asNewVisitor, expectAccessible, join, newHandle, PASSWORD, pressAndWait } from "../support/journeys";
 
@@ -20,7 +20,7 @@ async function fitsWidth(page: Page, width: number) {
 }
 
 async function newPage(options: { javaScript: boolean; viewport: { width: number; height: number } }) {
-  const context: BrowserContext = await suite.browser.newContext({
+  const context: BrowserContext = await newBrowserContext(suite.browser, {
     javaScriptEnabled: options.javaScript,
     viewport: options.viewport,
   });
@@ -96,8 +96,10 @@ describe("the home page", () => {
     await asNewVisitor(page);
     await page.goto(appUrl);
     await fitsWidth(page, PHONE.width);
+    await expectAccessible(page);
     await page.fill("#q", "direct payments");
     await Promise.all([page.waitForURL(/\/stories\?q=direct\+payments$/), page.press("#q", "Enter")]);
+    await expectAccessible(page);
 
     await page.goto(appUrl);
     await page.fill("#council", "Hartlepool");
@@ -126,6 +128,7 @@ describe("the home page", () => {
     ]);
     await page.getByRole("heading", { level: 1 }).waitFor();
     await fitsWidth(page, PHONE.width);
+    await expectAccessible(page);
     await context.close();
   });
 });
@@ -184,7 +187,7 @@ describe("a thread that helps", () => {
     await expectAccessible(helperPage);
     await fitsWidth(helperPage, PHONE.width);
 
-    const off = await suite.browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const off = await newBrowserContext(suite.browser, { javaScriptEnabled: false, viewport: PHONE });
     await off.addCookies(await helperPage.context().cookies());
     const page = await off.newPage();
     await page.goto(`${appUrl}/stories/${postId}`);
@@ -195,6 +198,7 @@ describe("a thread that helps", () => {
     await page.locator(`#comment-${otherReply} button[aria-pressed=false]`).waitFor();
     expect(await page.locator(`#comment-${otherReply} .helped-count`).count()).toBe(0);
     await fitsWidth(page, PHONE.width);
+    await expectAccessible(page);
     await off.close();
   });
 
@@ -221,7 +225,7 @@ describe("a thread that helps", () => {
     await expectAccessible(askerPage);
 
     // And the same without JavaScript: a plain form post and a redirect.
-    const off = await suite.browser.newContext({ javaScriptEnabled: false, viewport: PHONE });
+    const off = await newBrowserContext(suite.browser, { javaScriptEnabled: false, viewport: PHONE });
     await off.addCookies(await askerPage.context().cookies());
     const page = await off.newPage();
     await page.goto(`${appUrl}/stories/${postId}`);
@@ -231,6 +235,7 @@ describe("a thread that helps", () => {
     ]);
     expect(await page.locator("ul.comments > li").first().getAttribute("id")).toBe(`comment-${otherReply}`);
     await fitsWidth(page, PHONE.width);
+    await expectAccessible(page);
     await off.close();
   });
 });

@@ -8,6 +8,7 @@ import { findTimeLeaks } from "../support/time-leaks";
 import { send, signUp, stripComments } from "../support/remix";
 import { sql } from "../support/sql";
 import { addStory } from "../support/stories";
+import { addWatchedWords } from "../support/watched-words";
 
 async function account(role = "member") {
   const created = await signUp();
@@ -158,6 +159,104 @@ describe("hostile and mistaken input", () => {
   });
 });
 
+describe("watched words", () => {
+  // The words posts are screened with, added as an admin adds them; each test's collection is its own.
+  beforeAll(async () => {
+    const admin = await account("admin");
+    await addWatchedWords(admin.cookie, [
+      ["grift*", "block", ""],
+      ["swindle*", "hold", ""],
+      ["shambolic", "flag", ""],
+      ["numpty", "replace", "[unkind word]"],
+    ]);
+  });
+
+  it.each([
+    ["title", { title: "Grifters at the panel", intro: "What the panel did." }],
+    ["intro", { title: "Panels, 2026", intro: "A story of **grifting** at review time." }],
+  ])(
+    "block: refuses a word in the %s on that field, keeping what was typed, and saves nothing",
+    async (field, form) => {
+      const refused = await create(curator.cookie, form);
+      expect(refused.status).toBe(400);
+      const html = stripComments(await refused.text());
+      expect(html).toContain("which is not allowed on Fifth Option");
+      expect(html).toContain(`href="#${field}"`);
+      expect(html).toContain(form.intro);
+      expect(await sql(`SELECT 1 FROM collection WHERE title = $1`, [form.title])).toEqual([]);
+      // The same on an edit, with the typed text kept.
+      await create(curator.cookie, { title: `Blocked on edit, ${field}`, intro: "Fine so far." });
+      const slug = `blocked-on-edit-${field}`;
+      const editRefused = await edit(slug, curator.cookie, { intent: "save", version: "1", ...form });
+      expect(editRefused.status).toBe(400);
+      expect(stripComments(await editRefused.text())).toContain(form.title);
+      const [kept] = await sql<{ intro_markdown: string }>(`SELECT intro_markdown FROM collection WHERE slug = $1`, [
+        slug,
+      ]);
+      expect(kept?.intro_markdown).toBe("Fine so far.");
+    },
+  );
+
+  it("hold: only curators see it until a moderator releases it, and moderators are told", async () => {
+    const moderator = await account("moderator");
+    const made = await create(curator.cookie, { title: "Care firms", intro: "Was the agency a swindler?" });
+    expect(made.headers.get("Location")).toBe("/collections/care-firms/edit?held=1");
+    expect((await page("/collections/care-firms/edit?held=1", curator.cookie)).html).toContain("held for a moderator");
+    await edit("care-firms", curator.cookie, { intent: "publish" });
+    for (const path of ["/collections/care-firms", "/collections/care-firms.atom", "/collections/care-firms.pdf"]) {
+      expect((await send(path, { cookie: member.cookie })).status, path).toBe(404);
+      expect((await send(path)).status, path).toBe(404);
+    }
+    expect((await page("/collections")).html).not.toContain("Care firms");
+    const curatorView = await page("/collections/care-firms", curator.cookie);
+    expect(curatorView.status).toBe(200);
+    expect(curatorView.html).toContain("Held for a moderator.");
+    const [told] = await sql<{ message: string; link: string }>(
+      `SELECT message, link FROM notification WHERE user_id = $1 AND kind = 'collection.held'`,
+      [moderator.id],
+    );
+    expect(told?.message).toContain("“Care firms” is held for review");
+    expect(told?.link).toBe("/collections/care-firms/edit#held-heading");
+    // An edit without the word keeps it held; a researcher cannot release it.
+    const version = String(
+      (await sql<{ version: number }>(`SELECT version FROM collection WHERE slug = 'care-firms'`))[0]?.version,
+    );
+    const edited = await edit("care-firms", curator.cookie, {
+      intent: "save",
+      version,
+      title: "Care firms",
+      intro: "Was the agency fair?",
+    });
+    expect(edited.headers.get("Location")).toBe("/collections/care-firms/edit?held=1");
+    expect((await edit("care-firms", curator.cookie, { intent: "release" })).status).toBe(403);
+    expect((await send("/collections/care-firms")).status).toBe(404);
+    // A moderator releases it, once; the audit log says so in words, linking to the collection.
+    const released = await edit("care-firms", moderator.cookie, { intent: "release" });
+    expect(released.headers.get("Location")).toBe("/collections/care-firms/edit?released=1");
+    expect((await edit("care-firms", moderator.cookie, { intent: "release" })).status).toBe(409);
+    expect((await send("/collections/care-firms")).status).toBe(200);
+    expect((await page("/collections")).html).toContain("Care firms");
+    const log = await page("/moderation/log?action=collection.release", moderator.cookie);
+    expect(log.html).toContain("Released a collection held for a watched word");
+    expect(log.html).toContain('href="/collections/care-firms/edit"');
+  });
+
+  it("flag: saved as usual, and the moderators are told of the word; replace: the word is swapped", async () => {
+    const moderator = await account("moderator");
+    const made = await create(curator.cookie, { title: "A shambolic year", intro: "The numpty at the council." });
+    expect(made.headers.get("Location")).toBe("/collections/a-shambolic-year/edit?created=1");
+    const [row] = await sql<{ held: boolean; intro_markdown: string }>(
+      `SELECT held, intro_markdown FROM collection WHERE slug = 'a-shambolic-year'`,
+    );
+    expect(row).toEqual({ held: false, intro_markdown: "The [unkind word] at the council." });
+    const [told] = await sql<{ message: string }>(
+      `SELECT message FROM notification WHERE user_id = $1 AND kind = 'collection.flagged'`,
+      [moderator.id],
+    );
+    expect(told?.message).toContain("(shambolic)");
+  });
+});
+
 describe("consent", () => {
   const slug = "reviews-and-cuts-2026";
   let collectionId = 0;
@@ -274,6 +373,35 @@ describe("consent", () => {
     const fileDates = [...pdf.raw.matchAll(/\(D:(\d{14})Z?\)/g)].map((match) => match[1]);
     expect(fileDates.length).toBeGreaterThan(0);
     for (const date of fileDates) expect(date).toMatch(/^\d{6}01000000$/);
+
+    // The curator who asked is told of each answer: which collection and what, never which story or who.
+    const told = await sql<{ message: string; link: string; post_id: number | null }>(
+      `SELECT message, link, post_id FROM notification WHERE user_id = $1 AND kind = 'collection.answer' ORDER BY id`,
+      [curator.id],
+    );
+    const said = (what: string) =>
+      told.filter((n) => n.message.startsWith(`A story in “Reviews and cuts, 2026” was ${what}:`));
+    expect(said("agreed")).toHaveLength(5);
+    expect(said("declined")).toHaveLength(1);
+    expect(said("withdrawn")).toHaveLength(1);
+    expect(told).toHaveLength(7);
+    for (const note of told) {
+      expect(note.link).toBe(`/collections/${slug}/edit#stories-heading`);
+      expect(note.post_id).toBeNull();
+      for (const { id, author } of Object.values(stories)) {
+        expect(note.message).not.toContain(author.handle);
+        expect(note.message).not.toContain(String(id));
+      }
+      expect(note.message).not.toMatch(/The \w+ story/);
+    }
+    // Answering the same again tells nobody anything new.
+    await answer(named!.author.cookie, collectionId, named!.id, "agreed");
+    expect(
+      await sql(`SELECT 1 FROM notification WHERE user_id = $1 AND kind = 'collection.answer'`, [curator.id]),
+    ).toHaveLength(7);
+    const notifications = await page("/notifications", curator.cookie);
+    expect(notifications.html).toContain("A story in “Reviews and cuts, 2026” was withdrawn");
+    expect(findTimeLeaks(notifications.html, [new Date()])).toEqual([]);
 
     // The curator sees each answer and never an anonymous author's name.
     const editPage = await page(`/collections/${slug}/edit`, curator.cookie);

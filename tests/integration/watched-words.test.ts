@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { send, signUp, stripComments } from "../support/remix";
 import { sql } from "../support/sql";
+import { addWatchedWords } from "../support/watched-words";
 
 let admin: string;
 let writer: string;
@@ -13,19 +14,13 @@ beforeAll(async () => {
   const w = await signUp();
   await sql(`UPDATE "user" SET trust_level = 2 WHERE handle_key = lower($1)`, [w.handle]);
   writer = w.cookie;
-  for (const [pattern, action, replacement] of [
+  await addWatchedWords(admin, [
     ["buy followers", "block", ""],
     ["scam*", "hold", ""],
     ["useless", "flag", ""],
     ["idiot*", "replace", "[unkind word]"],
     ["badname", "block", ""],
-  ]) {
-    const response = await send("/admin/watched-words", {
-      form: { intent: "add", pattern: pattern ?? "", action: action ?? "", replacement: replacement ?? "" },
-      cookie: admin,
-    });
-    expect(response.status).toBe(200);
-  }
+  ]);
 });
 
 const publish = (title: string, body: string) =>

@@ -4,7 +4,7 @@ import pg from "pg";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
 
-import { launchBrowser } from "./browser";
+import { launchBrowser, newBrowserContext } from "./browser";
 import { join, newHandle } from "./journeys";
 
 export interface BrowserSuite {
@@ -22,7 +22,7 @@ export interface BrowserSuite {
 export function browserSuite(): BrowserSuite {
   const suite = { appUrl: inject("appUrl") } as BrowserSuite;
   suite.pageWithoutScript = async () => {
-    const context = await suite.browser.newContext({ javaScriptEnabled: false });
+    const context = await newBrowserContext(suite.browser, { javaScriptEnabled: false });
     return context.newPage();
   };
   suite.giveRole = async (handle, role) => {

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
-import { type Browser, type Page, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, type BrowserContextOptions, type Page, chromium } from "playwright-core";
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -61,8 +61,68 @@ export interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-/** Runs axe-core with the WCAG 2.2 A/AA rules (plus best practice) on the page as it is now. */
+/** Contexts whose pages run no script, as a reader with JavaScript off has them. */
+const scriptless = new WeakSet<BrowserContext>();
+
+/**
+ * A new context; with `javaScriptEnabled: false` its pages run no script, and axeViolations checks
+ * them on a copy (below). Make every context with JavaScript off here, not with browser.newContext.
+ */
+export async function newBrowserContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  if (options.javaScriptEnabled === false) scriptless.add(context);
+  return context;
+}
+
+const SCRIPT_ELEMENT = /<script\b[^>]*>[\s\S]*?<\/script\s*>/gi;
+
+/**
+ * axe-core is a script, and a page with JavaScript off runs none: page.evaluate never returns
+ * there, which is why axe used to hang on such pages. So axe checks what the page shows now, copied
+ * into a page of its own where scripts run for axe alone: the same address and screen size, the
+ * same document (page.content(), read without running the page's code) with every <script> element
+ * taken out, and every script it would fetch (the app's /build/ modules) refused. Stylesheets,
+ * fonts and images load as usual, so contrast, sizes and layout are those a reader without
+ * JavaScript gets.
+ */
+async function copyWithoutScripts(page: Page): Promise<Page> {
+  const html = (await page.content()).replace(SCRIPT_ELEMENT, "");
+  const browser = page.context().browser();
+  if (!browser) throw new Error("axe needs the page's browser to copy a page without scripts");
+  const context = await browser.newContext({ viewport: page.viewportSize() });
+  const copy = await context.newPage();
+  const address = page.url();
+  const document = address.split("#")[0];
+  await copy.route("**/*", (route) => {
+    const request = route.request();
+    if (request.isNavigationRequest() && request.url() === document) {
+      return route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html });
+    }
+    if (request.resourceType() === "script") return route.abort();
+    return route.continue();
+  });
+  await copy.goto(address, { waitUntil: "load" });
+  return copy;
+}
+
+/**
+ * Runs axe-core with the WCAG 2.2 A/AA rules (plus best practice) on the page as it is now; for a
+ * page without JavaScript (newBrowserContext), on a copy of it that runs no page script.
+ */
 export async function axeViolations(page: Page): Promise<string[]> {
+  if (!scriptless.has(page.context())) return runAxe(page);
+  const copy = await copyWithoutScripts(page);
+  try {
+    return await runAxe(copy);
+  } finally {
+    await copy.context().close();
+  }
+}
+
+async function runAxe(page: Page): Promise<string[]> {
   // Injected through the DevTools protocol, so the page's own CSP does not have to allow it.
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {

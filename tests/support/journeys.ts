@@ -52,11 +52,13 @@ export async function join(page: Page, appUrl: string, name: string) {
 export async function joinWithoutScript(page: Page, appUrl: string, name: string) {
   await asNewVisitor(page);
   await page.goto(`${appUrl}/join`);
+  await expectAccessible(page);
   await page.fill("#handle", name);
   await page.fill("#password", PASSWORD);
   await page.check("input[name=perspective][value=carer]");
   await Promise.all([page.waitForLoadState("load"), page.click("main button[type=submit]")]);
   await page.getByRole("heading", { level: 1, name: "Save your recovery codes" }).waitFor();
+  await expectAccessible(page);
   return page.locator("ol.codes code").allTextContents();
 }
 

@@ -4,6 +4,8 @@ import {
   citeCollection,
   collectionInputSchema,
   collectionTextTurn,
+  consentAnswerMessage,
+  consentChange,
   curatorConsent,
   isShown,
   moveInOrder,
@@ -55,6 +57,26 @@ describe("collections", () => {
   it("tell a curator an author who left declined, and nothing more", () => {
     expect(curatorConsent({ consent: "agreed", authorPresent: false })).toBe("declined");
     expect(curatorConsent({ consent: "asked", authorPresent: true })).toBe("asked");
+  });
+
+  it.each([
+    ["asked", "agreed", "agreed"],
+    ["asked", "declined", "declined"],
+    ["agreed", "declined", "withdrawn"],
+    ["declined", "agreed", "agreed"],
+    ["agreed", "agreed", null],
+    ["declined", "declined", null],
+  ] as const)("tell the curator who asked of an answer from %s to %s as %s", (was, now, change) => {
+    expect(consentChange(was, now)).toBe(change);
+  });
+
+  it("tell the curator what was answered in which collection, never which story or who", () => {
+    expect(consentAnswerMessage("Reviews and cuts, 2026", "withdrawn")).toBe(
+      "A story in “Reviews and cuts, 2026” was withdrawn: its author changed their mind, so it is no longer shown.",
+    );
+    expect(consentAnswerMessage("Reviews and cuts, 2026", "agreed")).toMatch(
+      /^A story in “Reviews and cuts, 2026” was agreed/,
+    );
   });
 
   it("move a story up and down, and not past either end", () => {

@@ -147,6 +147,33 @@ export function consentRequestMessage(storyTitle: string, collectionTitle: strin
   return `May your story “${storyTitle}” be included in the collection “${collectionTitle}”? You can agree, decline, or change your mind at any time.`;
 }
 
+/** What curators are told of a collection a watched word holds (its page and its edit page). */
+export const HELD_NOTICE =
+  "Its title or introduction has a word the moderators watch for, so only curators can see it until a moderator releases it.";
+
+/** What an author's answer did, as the curator who asked is told it; null when nothing changed. */
+export type ConsentChange = "agreed" | "declined" | "withdrawn";
+
+export function consentChange(was: Consent, now: Consent): ConsentChange | null {
+  if (was === now || now === "asked") return null;
+  if (now === "agreed") return "agreed";
+  return was === "agreed" ? "withdrawn" : "declined";
+}
+
+const CHANGE_WORDS: Record<ConsentChange, string> = {
+  agreed: "agreed: its author said yes, so it is shown",
+  declined: "declined: its author said no, so it is not shown",
+  withdrawn: "withdrawn: its author changed their mind, so it is no longer shown",
+};
+
+/**
+ * The message the curator who asked is sent: it names the collection and what was answered, never
+ * the story or its author (the edit page shows which story, without who wrote it).
+ */
+export function consentAnswerMessage(collectionTitle: string, change: ConsentChange): string {
+  return `A story in “${collectionTitle}” was ${CHANGE_WORDS[change]}.`;
+}
+
 /**
  * "Fifth Option (2026). Reviews and cuts, 2026 [collection of stories, edition 3, December 2026].
  * https://…/collections/reviews-and-cuts-2026": the same words on the page and in the booklet,
@@ -179,6 +206,8 @@ export interface CollectionView {
   introHtml: string;
   introText: string;
   status: "draft" | "published";
+  /** Held for a moderator by a watched word: only curators see it. */
+  held: boolean;
   version: number;
   month: string;
   monthIso: string;

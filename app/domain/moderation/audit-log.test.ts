@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 
-import { ACTION_LABELS, actionLabel, describeChange, textDiff } from "./audit-log";
+import {
+  ACTION_LABELS,
+  actionLabel,
+  AUDIT_ACTIONS,
+  AUDIT_TARGETS,
+  auditTargetLink,
+  auditTargetOf,
+  describeChange,
+  TARGET_LABELS,
+  textDiff,
+} from "./audit-log";
 
 describe("the audit log's words", () => {
   it.each([
@@ -12,22 +22,59 @@ describe("the audit log's words", () => {
     ["user.unsilence", "Lifted a pause on a member's posting early"],
     ["role.change", "Changed a member's role"],
     ["watched_word.add", "Added a watched word"],
+    ["collection.release", "Released a collection held for a watched word"],
     ["researcher_request.grant", "Other action: Researcher request grant"],
   ])("%s reads “%s”", (code, words) => {
     expect(actionLabel(code)).toBe(words);
   });
 
-  it("every action the site records has words, and none is a code", () => {
-    const recorded = ["post", "comment"].flatMap((kind) =>
-      ["approve", "reject", "request_changes", "remove", "dismiss_flags", "restore", "hide", "edit_approve"].map(
-        (verb) => `${kind}.${verb}`,
-      ),
-    );
-    for (const code of [...recorded, "report_comment.reject", "user.silence", "watched_word.remove"]) {
-      expect(ACTION_LABELS[code], code).toMatch(/^[A-Z][a-z]/);
-      expect(ACTION_LABELS[code]).not.toMatch(/[._]/);
-    }
-    expect(ACTION_LABELS["report_comment.remove"]).toBeUndefined();
+  // AUDIT_ACTIONS is the type of every action the audit writer accepts (recordAction), so this
+  // walks every action the code can write.
+  it.each(AUDIT_ACTIONS)("%s has words, a place in the filter and a target with a link", (action) => {
+    expect(actionLabel(action)).toMatch(/^[A-Z][a-z]/);
+    expect(actionLabel(action)).not.toMatch(/[._]|Other action/);
+    expect(Object.keys(ACTION_LABELS)).toContain(action);
+    const target = auditTargetOf(action);
+    expect(AUDIT_TARGETS).toContain(target);
+    const link = auditTargetLink(target, "12", {
+      postOfReply: new Map([["12", 34]]),
+      handleOf: new Map([["12", "kind_neighbour"]]),
+    });
+    expect(link.to).toMatch(/^\/[a-z]/);
+    expect(link.text).toMatch(new RegExp(`^${TARGET_LABELS[target]} `));
+  });
+
+  it("no two actions share words, and a report's comment is only approved, rejected or sent back", () => {
+    const labels = Object.values(ACTION_LABELS);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(AUDIT_ACTIONS.filter((a) => a.startsWith("report_comment."))).toEqual([
+      "report_comment.approve",
+      "report_comment.reject",
+      "report_comment.request_changes",
+    ]);
+    expect(auditTargetOf("report_comment.approve")).toBe("report");
+    expect(auditTargetOf("role.change")).toBe("user");
+    expect(auditTargetOf("collection.release")).toBe("collection");
+  });
+
+  it.each([
+    ["post", "7", "/stories/7/history", "Post 7"],
+    ["comment", "12", "/stories/34/history", "Reply 12"],
+    ["comment", "99", null, "Reply 99"],
+    ["user", "12", "/u/kind_neighbour", "Member kind_neighbour"],
+    ["user", "99", null, "Member 99"],
+    ["report", "5", "/moderation/log?target=report&targetId=5", "Experience report 5"],
+    ["watched_word", "scam*", "/admin/watched-words", "Watched word “scam*”"],
+    [
+      "collection",
+      "reviews-and-cuts-2026",
+      "/collections/reviews-and-cuts-2026/edit",
+      "Collection reviews-and-cuts-2026",
+    ],
+    ["something_old", "3", null, "Item 3"],
+  ])("a %s target %s links to %s", (type, id, to, text) => {
+    const lookups = { postOfReply: new Map([["12", 34]]), handleOf: new Map([["12", "kind_neighbour"]]) };
+    expect(auditTargetLink(type, id, lookups)).toEqual({ to, text });
   });
 
   it("shows a before and after in words: statuses, days not times, and nothing for empty", () => {

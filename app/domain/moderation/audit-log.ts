@@ -3,60 +3,111 @@
 // ("post.request_changes"); only the words are made here.
 import { diffWords } from "diff";
 
-const SUBJECTS = {
-  post: "a post",
-  comment: "a reply",
-  report_comment: "an experience report's comment",
-} as const;
+import { type Decision, REPORT_COMMENT_DECISIONS } from "./queue";
 
-const VERBS: Record<string, (what: string) => string> = {
-  approve: (what) => `Approved ${what}`,
-  reject: (what) => `Rejected ${what}`,
-  request_changes: (what) => `Asked for changes to ${what}`,
-  remove: (what) => `Removed ${what}`,
-  dismiss_flags: (what) => `Kept ${what} and dismissed its reports`,
-  restore: (what) => `Restored ${what}`,
-  hide: (what) => `Hid ${what} after members' reports, until a moderator decides`,
-  edit_approve: (what) => `Edited ${what}, then approved it`,
-};
+/** What a moderator can do to a post or a reply, and what the site does by itself (hide). */
+const VERBS = {
+  approve: (what: string) => `Approved ${what}`,
+  reject: (what: string) => `Rejected ${what}`,
+  request_changes: (what: string) => `Asked for changes to ${what}`,
+  remove: (what: string) => `Removed ${what}`,
+  dismiss_flags: (what: string) => `Kept ${what} and dismissed its reports`,
+  restore: (what: string) => `Restored ${what}`,
+  hide: (what: string) => `Hid ${what} after members' reports, until a moderator decides`,
+  edit_approve: (what: string) => `Edited ${what}, then approved it`,
+} satisfies Record<Decision | "hide" | "edit_approve", (what: string) => string>;
+type Verb = keyof typeof VERBS;
+const ALL_VERBS = Object.keys(VERBS) as Verb[];
 
-const OTHER_ACTIONS: Record<string, string> = {
+/** "post.approve": "Approved a post", … for each verb given. */
+function labelsFor<S extends string, V extends Verb>(subject: S, what: string, verbs: readonly V[]) {
+  return Object.fromEntries(verbs.map((verb) => [`${subject}.${verb}`, VERBS[verb](what)])) as Record<
+    `${S}.${V}`,
+    string
+  >;
+}
+
+/**
+ * Every action the site records, with its words, in the order the log's filter lists them. The
+ * audit writer (recordAction) takes its type from this list, so an action without words here does
+ * not type-check.
+ */
+export const ACTION_LABELS = {
+  ...labelsFor("post", "a post", ALL_VERBS),
+  ...labelsFor("comment", "a reply", ALL_VERBS),
+  ...labelsFor("report_comment", "an experience report's comment", REPORT_COMMENT_DECISIONS),
   "user.silence": "Paused a member's posting",
   "user.unsilence": "Lifted a pause on a member's posting early",
   "role.change": "Changed a member's role",
   "watched_word.add": "Added a watched word",
   "watched_word.remove": "Removed a watched word",
+  "collection.release": "Released a collection held for a watched word",
 };
 
-/** Every action the site records, with its words, in the order the log's filter lists them. */
-export const ACTION_LABELS: Record<string, string> = {
-  ...Object.fromEntries(
-    Object.entries(SUBJECTS).flatMap(([subject, what]) =>
-      Object.entries(VERBS)
-        // An experience report's comment is only ever approved, rejected or sent back.
-        .filter(([verb]) => subject !== "report_comment" || ["approve", "reject", "request_changes"].includes(verb))
-        .map(([verb, say]) => [`${subject}.${verb}`, say(what)]),
-    ),
-  ),
-  ...OTHER_ACTIONS,
-};
+export type AuditAction = keyof typeof ACTION_LABELS;
+export const AUDIT_ACTIONS = Object.keys(ACTION_LABELS) as AuditAction[];
 
-/** The words for an action; one the site does not know yet is spelt out, never shown as a code. */
+/** The words for an action; an old code the site no longer writes is spelt out, never shown as a code. */
 export function actionLabel(action: string): string {
-  const known = ACTION_LABELS[action];
+  const known = (ACTION_LABELS as Record<string, string>)[action];
   if (known) return known;
   const words = action.replace(/[._]+/g, " ").trim();
   return `Other action: ${words.charAt(0).toUpperCase()}${words.slice(1)}`;
 }
 
 /** What the log's target column says of a target type. */
-export const TARGET_LABELS: Record<string, string> = {
+export const TARGET_LABELS = {
   post: "Post",
   comment: "Reply",
   report: "Experience report",
   user: "Member",
   watched_word: "Watched word",
+  collection: "Collection",
 };
+
+export type AuditTarget = keyof typeof TARGET_LABELS;
+export const AUDIT_TARGETS = Object.keys(TARGET_LABELS) as AuditTarget[];
+
+/** What each action is done to: the part of its code before the dot, except where named here. */
+const TARGET_OF_SUBJECT: Record<string, AuditTarget> = { report_comment: "report", role: "user" };
+
+export function auditTargetOf(action: AuditAction): AuditTarget {
+  const subject = action.slice(0, action.indexOf("."));
+  return TARGET_OF_SUBJECT[subject] ?? (subject as AuditTarget);
+}
+
+/** What the log knows of its targets beyond their ids: the post a reply is on, a member's name now. */
+export interface TargetLookups {
+  postOfReply: ReadonlyMap<string, number>;
+  handleOf: ReadonlyMap<string, string>;
+}
+
+/**
+ * Where a target can be seen: a post's history (or that of the post a reply is on), the member's
+ * page, the watched words, the collection's edit page. An experience report has no page a moderator
+ * may open (it is its author's), so it links to every log entry about it.
+ */
+export function auditTargetLink(type: string, id: string, lookups: TargetLookups): { to: string | null; text: string } {
+  const label = (TARGET_LABELS as Record<string, string>)[type] ?? "Item";
+  if (type === "post") return { to: `/stories/${id}/history`, text: `${label} ${id}` };
+  if (type === "comment") {
+    const postId = lookups.postOfReply.get(id);
+    return { to: postId ? `/stories/${postId}/history` : null, text: `${label} ${id}` };
+  }
+  if (type === "user") {
+    const handle = lookups.handleOf.get(id);
+    return {
+      to: handle ? `/u/${encodeURIComponent(handle)}` : null,
+      text: handle ? `${label} ${handle}` : `${label} ${id}`,
+    };
+  }
+  if (type === "report") {
+    return { to: `/moderation/log?${new URLSearchParams({ target: type, targetId: id })}`, text: `${label} ${id}` };
+  }
+  if (type === "watched_word") return { to: "/admin/watched-words", text: `${label} “${id}”` };
+  if (type === "collection") return { to: `/collections/${encodeURIComponent(id)}/edit`, text: `${label} ${id}` };
+  return { to: null, text: `${label} ${id}` };
+}
 
 const STATUS_WORDS: Record<string, string> = {
   pending: "waiting for a moderator",
@@ -75,6 +126,7 @@ const FIELD_LABELS: Record<string, string> = {
   replacement: "Replaced with",
   title: "Title",
   body: "Text",
+  held: "Held for a moderator",
 };
 
 export interface DiffPart {
@@ -101,7 +153,8 @@ function inWords(field: string, value: unknown): string | null {
     if (field === "status") return STATUS_WORDS[value] ?? value.replace(/_/g, " ");
     return value;
   }
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  if (typeof value === "number") return String(value);
   return "(not shown)";
 }
 

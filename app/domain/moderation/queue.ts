@@ -29,6 +29,14 @@ export function reasonsFor(item: QueueItem): QueueReason[] {
 
 export type Decision = "approve" | "reject" | "request_changes" | "remove" | "dismiss_flags" | "restore";
 
+/** An experience report's comment waits for a moderator, who approves it, rejects it or sends it back. */
+export const REPORT_COMMENT_DECISIONS = ["approve", "reject", "request_changes"] as const satisfies readonly Decision[];
+export type ReportCommentDecision = (typeof REPORT_COMMENT_DECISIONS)[number];
+
+export function isReportCommentDecision(decision: Decision): decision is ReportCommentDecision {
+  return (REPORT_COMMENT_DECISIONS as readonly Decision[]).includes(decision);
+}
+
 /** Which decisions need a written reason: the author is told why. */
 export function reasonRequired(decision: Decision): boolean {
   return decision === "reject" || decision === "request_changes" || decision === "remove";

@@ -4,12 +4,16 @@ import { can } from "~/domain/accounts/permissions";
 import { coarseDate, coarseDateTime } from "~/domain/anonymity/byline";
 import {
   citeCollection,
+  COLLECTION_FIELDS,
   COLLECTION_LICENCE,
   COLLECTION_MAX_STORIES,
+  COLLECTION_TITLE_MAX,
   type CollectionInput,
   type CollectionStory,
   type CollectionView,
   type Consent,
+  consentAnswerMessage,
+  consentChange,
   type ConsentRequest,
   consentRequestMessage,
   type CuratorItem,
@@ -24,18 +28,20 @@ import { htmlToText, renderMarkdown } from "~/domain/markdown/render";
 
 import { getUser } from "../accounts/guards.server";
 import { isUniqueViolation, prisma, query, transaction } from "../db/client.server";
-import { notify } from "../notifications/notifications.server";
+import { recordAction } from "../moderation/audit.server";
+import { notify, notifyModerators } from "../notifications/notifications.server";
 import { listPublishedSummaries } from "../posts/read.server";
+import { screenText } from "../posts/write.server";
 import { publicOrigin } from "../process/env.server";
 
 const NOT_FOUND = () => new Refusal("There is no collection at that address.", 404);
 
-/** Published collections, newest first; curators see drafts too. */
+/** Published collections, newest first; curators see drafts and held ones too. */
 export async function listCollections(includeDrafts: boolean) {
   const rows = await prisma().collection.findMany({
-    where: includeDrafts ? {} : { status: "published" },
+    where: includeDrafts ? {} : { status: "published", held: false },
     orderBy: [{ publishedAt: { sort: "desc", nulls: "first" } }, { title: "asc" }],
-    select: { slug: true, title: true, status: true, publishedAt: true, introHtml: true },
+    select: { slug: true, title: true, status: true, held: true, publishedAt: true, introHtml: true },
   });
   return rows.map(({ publishedAt, introHtml, ...row }) => ({
     ...row,
@@ -60,7 +66,49 @@ export async function requireCollection(slug: string) {
   return found;
 }
 
-export async function createCollection(input: CollectionInput, curatorId: number): Promise<string> {
+/**
+ * The title and introduction through the admins' watched words, by the very function every post's
+ * text goes through (screenText): a blocking word refuses the text (400 on its field, what was
+ * typed kept), replacements are made, a holding word holds the collection for a moderator and a
+ * flagging word tells the moderators.
+ */
+async function screenCollectionText(input: CollectionInput) {
+  const screened = await screenText([input.title, input.intro], COLLECTION_FIELDS);
+  const [title = input.title, intro = input.intro] = screened.texts;
+  return { input: { title: title.slice(0, COLLECTION_TITLE_MAX), intro }, ...screened };
+}
+
+/** Moderators hear of a held or flagged collection text, by the collection's title and address. */
+async function tellModerators(
+  screened: { hold: boolean; flagged: string[] },
+  collection: { slug: string; title: string },
+  curatorId: number,
+) {
+  const link = `/collections/${collection.slug}/edit#held-heading`;
+  if (screened.hold) {
+    await notifyModerators(
+      "collection.held",
+      `The collection “${collection.title}” is held for review: its title or introduction has a watched word. Only curators can see it until a moderator releases it.`,
+      link,
+      curatorId,
+    );
+  } else if (screened.flagged.length) {
+    await notifyModerators(
+      "collection.flagged",
+      `The collection “${collection.title}” has a watched word in its title or introduction (${screened.flagged.join(", ")}).`,
+      `/collections/${collection.slug}/edit`,
+      curatorId,
+    );
+  }
+}
+
+/** Starts a draft collection; `held` when a watched word holds it for a moderator. */
+export async function createCollection(
+  typed: CollectionInput,
+  curatorId: number,
+): Promise<{ slug: string; held: boolean }> {
+  const screened = await screenCollectionText(typed);
+  const input = screened.input;
   const rendered = renderMarkdown(input.intro);
   const base = slugFor(input.title);
   // Two curators choosing the same title at once: the second takes the next number.
@@ -78,9 +126,11 @@ export async function createCollection(input: CollectionInput, curatorId: number
           introMarkdown: input.intro,
           introHtml: rendered.html,
           createdById: curatorId,
+          held: screened.hold,
         },
       });
-      return slug;
+      await tellModerators(screened, { slug, title: input.title }, curatorId);
+      return { slug, held: screened.hold };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
     }
@@ -93,13 +143,30 @@ async function bump(collectionId: number) {
   await prisma().collection.update({ where: { id: collectionId }, data: { version: { increment: 1 } } });
 }
 
-export async function updateCollectionText(slug: string, input: CollectionInput, expectedVersion: number) {
+/**
+ * Saves a curator's title and introduction; `held` when the collection is held for a moderator. A
+ * held collection stays held until a moderator releases it, whatever the next edit says.
+ */
+export async function updateCollectionText(
+  slug: string,
+  typed: CollectionInput,
+  expectedVersion: number,
+  curatorId: number,
+): Promise<{ held: boolean }> {
   const collection = await requireCollection(slug);
+  const screened = await screenCollectionText(typed);
+  const input = screened.input;
   const rendered = renderMarkdown(input.intro);
   // Conditional on the edition the curator saw, so two curators' edits never silently overwrite.
   const updated = await prisma().collection.updateMany({
     where: { id: collection.id, version: expectedVersion },
-    data: { title: input.title, introMarkdown: input.intro, introHtml: rendered.html, version: { increment: 1 } },
+    data: {
+      title: input.title,
+      introMarkdown: input.intro,
+      introHtml: rendered.html,
+      version: { increment: 1 },
+      ...(screened.hold ? { held: true } : {}),
+    },
   });
   if (updated.count === 0) {
     throw new Refusal(
@@ -107,6 +174,32 @@ export async function updateCollectionText(slug: string, input: CollectionInput,
       409,
     );
   }
+  await tellModerators(screened, { slug: collection.slug, title: input.title }, curatorId);
+  return { held: collection.held || screened.hold };
+}
+
+/** A moderator lets a held collection be read again (recorded in the audit log). */
+export async function releaseCollection(slug: string, moderator: { id: number; handle: string }) {
+  const collection = await requireCollection(slug);
+  await transaction(async (tx) => {
+    const released = await tx.collection.updateMany({
+      where: { id: collection.id, held: true },
+      data: { held: false },
+    });
+    if (released.count === 0)
+      throw new Refusal("This collection is not held: a moderator has already released it.", 409);
+    await recordAction(
+      {
+        actor: moderator,
+        action: "collection.release",
+        targetType: "collection",
+        targetId: collection.slug,
+        before: { held: true },
+        after: { held: false },
+      },
+      tx,
+    );
+  });
 }
 
 export async function setCollectionPublished(slug: string, published: boolean) {
@@ -126,7 +219,7 @@ export async function setCollectionPublished(slug: string, published: boolean) {
  * Adds a published story and asks its author, in their notifications, whether it may be included.
  * The question names the story and the collection; the curator is never told who was asked.
  */
-export async function addStory(slug: string, postId: number) {
+export async function addStory(slug: string, postId: number, curatorId: number) {
   const collection = await requireCollection(slug);
   const post = await prisma().post.findFirst({
     where: { id: postId, status: "published" },
@@ -139,7 +232,7 @@ export async function addStory(slug: string, postId: number) {
   }
   try {
     await prisma().collectionItem.create({
-      data: { collectionId: collection.id, postId: post.id, position: count },
+      data: { collectionId: collection.id, postId: post.id, position: count, askedById: curatorId },
     });
   } catch (error) {
     if (isUniqueViolation(error)) throw new Refusal("That story is already in this collection.", 409, "story");
@@ -217,7 +310,7 @@ async function shownStoryIds(collectionId: number): Promise<number[]> {
  */
 export async function getCollectionView(slug: string, mayCurate: boolean): Promise<CollectionView | null> {
   const collection = await findCollection(slug);
-  if (!collection || (collection.status !== "published" && !mayCurate)) return null;
+  if (!collection || ((collection.status !== "published" || collection.held) && !mayCurate)) return null;
   const ids = await shownStoryIds(collection.id);
   const [summaries, bodies] = await Promise.all([
     listPublishedSummaries(ids),
@@ -242,6 +335,7 @@ export async function getCollectionView(slug: string, mayCurate: boolean): Promi
     introHtml: collection.introHtml,
     introText: htmlToText(collection.introHtml),
     status: collection.status,
+    held: collection.held,
     version: collection.version,
     month,
     monthIso: coarseDateTime(date),
@@ -264,15 +358,30 @@ export async function consentRequests(userId: number, postId?: number): Promise<
   );
 }
 
-/** The author agrees, declines or withdraws; only the story's author can (checked in the query). */
+/**
+ * The author agrees, declines or withdraws; only the story's author can (checked in the query).
+ * The curator who asked is told what was answered and in which collection, never by whom.
+ */
 export async function answerConsent(userId: number, collectionId: number, postId: number, answer: Consent) {
-  const rows = await query<{ postId: number }>(
+  // "was" is the row as it stood before this statement: the answer it replaces.
+  const [row] = await query<{ was: Consent; askedById: number | null; title: string; slug: string }>(
     `UPDATE collection_item ci SET consent = $4::collection_consent
-     FROM post p WHERE p.id = ci.post_id AND p.author_id = $1 AND ci.collection_id = $2 AND ci.post_id = $3
-     RETURNING ci.post_id AS "postId"`,
+     FROM post p, collection_item was, collection c
+     WHERE p.id = ci.post_id AND p.author_id = $1 AND ci.collection_id = $2 AND ci.post_id = $3
+       AND was.collection_id = ci.collection_id AND was.post_id = ci.post_id AND c.id = ci.collection_id
+     RETURNING was.consent AS was, ci.asked_by_id AS "askedById", c.title, c.slug`,
     [userId, collectionId, postId, answer],
   );
-  if (rows.length === 0) throw new Refusal("There is no such question about a story of yours.", 404);
+  if (!row) throw new Refusal("There is no such question about a story of yours.", 404);
+  const change = consentChange(row.was, answer);
+  if (change && row.askedById !== userId) {
+    await notify(
+      [row.askedById],
+      "collection.answer",
+      consentAnswerMessage(row.title, change),
+      `/collections/${row.slug}/edit#stories-heading`,
+    );
+  }
 }
 
 /** The collection at an address, as this request's reader may see it, or a 404 (drafts: curators only). */

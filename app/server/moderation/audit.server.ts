@@ -1,12 +1,15 @@
 // The append-only audit log (moderation_action). The database refuses updates and deletes.
+import type { AuditAction, AuditTarget } from "~/domain/moderation/audit-log";
+
 import type { Prisma as PrismaNamespace } from "../db/generated/client";
 import { prisma } from "../db/client.server";
 
 export interface AuditEntry {
   /** `id: null` for the site acting by itself (content hidden by flags). */
   actor: { id: number | null; handle: string };
-  action: string;
-  targetType: string;
+  /** Only an action the log has words for (app/domain/moderation/audit-log.ts). */
+  action: AuditAction;
+  targetType: AuditTarget;
   targetId: string | number;
   reason?: string | null;
   before?: PrismaNamespace.InputJsonValue;

@@ -4,6 +4,7 @@ import { renderMarkdown } from "~/domain/markdown/render";
 import {
   type Decision,
   flagOutcome,
+  isReportCommentDecision,
   type QueueItem,
   shouldHide,
   silencedUntil,
@@ -24,6 +25,13 @@ import { tellThreadOfReply } from "../following/following.server";
 export class AlreadyHandled extends Refusal {
   constructor() {
     super("Another moderator has already dealt with this item. The queue has been refreshed.", 409);
+  }
+}
+
+/** 400: an experience report's comment is only approved, rejected or sent back. */
+export class NotForReportComments extends Refusal {
+  constructor() {
+    super("An experience report's comment can only be approved, rejected or sent back.", 400);
   }
 }
 
@@ -49,6 +57,7 @@ export async function decide(
   let handledFlaggers: (number | null)[] = [];
   const authorId = await transaction(async (tx) => {
     if (target.kind === "report_comment") {
+      if (!isReportCommentDecision(decision)) throw new NotForReportComments();
       const report = await tx.experienceReport.findUnique({
         where: { id: target.id },
         select: { authorId: true, comment: true },

@@ -35,11 +35,14 @@ export async function checkWatchedWords(text: string): Promise<WatchedResult> {
 
 /** A 400 on the text's field ("body" unless the route says otherwise). */
 export class BlockedByWatchedWord extends Refusal {
-  constructor(public readonly pattern: string) {
+  constructor(
+    public readonly pattern: string,
+    field = "body",
+  ) {
     super(
       `Your text contains “${pattern}”, which is not allowed on Fifth Option. Please remove it and try again.`,
       400,
-      "body",
+      field,
     );
   }
 }

@@ -14,15 +14,20 @@ import { FOLLOW_ON_WRITE_SQL, READ_MARK_SQL } from "../following/following.serve
 
 /**
  * Runs the admins' watched words over each text: refuses blocked ones, applies replacements, and
- * says whether to hold the item for a moderator or report it to them.
+ * says whether to hold the item for a moderator or report it to them. Every text anyone writes
+ * goes through it (posts, replies, report comments, collections). A refusal names the blocked
+ * text's field when `fields` are given ("body" otherwise).
  */
-export async function screenText(texts: string[]): Promise<{ texts: string[]; hold: boolean; flagged: string[] }> {
+export async function screenText(
+  texts: string[],
+  fields: readonly string[] = [],
+): Promise<{ texts: string[]; hold: boolean; flagged: string[] }> {
   const out: string[] = [];
   let hold = false;
   const flagged: string[] = [];
-  for (const text of texts) {
+  for (const [index, text] of texts.entries()) {
     const result = await checkWatchedWords(text);
-    if (result.blockedBy) throw new BlockedByWatchedWord(result.blockedBy);
+    if (result.blockedBy) throw new BlockedByWatchedWord(result.blockedBy, fields[index]);
     hold ||= result.hold;
     if (result.flag) flagged.push(...result.matched.filter((m) => m.action === "flag").map((m) => m.pattern));
     out.push(result.text);
