@@ -8,7 +8,8 @@ import { z } from "zod";
 import { ConsentAnswered, ConsentChoices } from "~/components/collections";
 import { DraftControls, SaveDraftButton } from "~/components/draft-controls";
 import { FindingsPanel } from "~/components/findings";
-import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors, SuccessNotice } from "~/components/forms";
+import { ErrorSummary, RadioGroup, SubmitButton, type FieldErrors, SuccessNotice } from "~/components/forms";
+import { BodyField } from "~/components/post-fields";
 import { RuleLinks } from "~/components/house-rules";
 import { StoryOptionLinks } from "~/components/options/options";
 import { PostHeading } from "~/components/post-heading";
@@ -561,8 +562,7 @@ export default function Story() {
                 />
                 <input type="hidden" name="submissionKey" value={values.submissionKey ?? viewer.submissionKey} />
                 {replyingTo ? <input type="hidden" name="parentId" value={replyingTo} /> : null}
-                <TextArea
-                  name="body"
+                <BodyField
                   label="Your reply"
                   hint={
                     <>
@@ -570,9 +570,9 @@ export default function Story() {
                       <Link to="/house-rules">house rules</Link>.
                     </>
                   }
-                  error={errors.body}
-                  defaultValue={values.body}
                   rows={6}
+                  errors={errors}
+                  values={values}
                 />
                 <RadioGroup
                   name="displayMode"
