@@ -215,10 +215,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
 }
 
-// A reply is drawn with plain forms and links rather than Remix's Form and Link: a long thread
-// has several per reply, and those components were most of the page's rendering time
-// (docs/benchmarks/2026-12-07-story-page.md). They work the same without JavaScript; with it,
-// they load the next page in full instead of fetching its data.
+// A reply is drawn with plain forms and links rather than Remix's Form and Link: a page has up to
+// five per reply, and each of those runs the router's hooks (route context, path resolution) while
+// rendering (docs/benchmarks/2026-12-07-story-page.md). They work the same without JavaScript;
+// with it, they load the next page in full instead of fetching its data.
 function Comment({
   comment,
   replyTo,
