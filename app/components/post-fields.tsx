@@ -1,6 +1,8 @@
-// The post's place, tags and byline fields, shared by the new-post form and the edit form (an
-// author can change all of them after posting).
-import { CheckboxGroup, type FieldErrors } from "~/components/forms";
+// The post's text, place, tags and byline fields, shared by the new-post form, the edit form (an
+// author can change all of them after posting) and, for the text, the reply form.
+import type { ReactNode } from "react";
+
+import { CheckboxGroup, type FieldErrors, TextArea } from "~/components/forms";
 import { TAGS_MAX } from "~/domain/posts/post-input";
 
 const TAG_GROUP_LABELS = {
@@ -61,4 +63,21 @@ export function HiddenFields({
       )}
     </>
   );
+}
+
+/** The text of a post or a reply (field `body`), with what was typed and its error kept. */
+export function BodyField({
+  label,
+  hint,
+  rows,
+  errors,
+  values,
+}: {
+  label: string;
+  hint: ReactNode;
+  rows: number;
+  errors: FieldErrors;
+  values: Record<string, string | undefined>;
+}) {
+  return <TextArea name="body" label={label} hint={hint} error={errors.body} defaultValue={values.body} rows={rows} />;
 }

@@ -11,6 +11,7 @@ import { isRefusal } from "~/domain/forms";
 import { requirePermission, requireUser } from "~/server/accounts/guards.server";
 import { isUnavailable, readForm, zodFieldErrors, formFailure } from "~/server/http/forms.server";
 import { editComment, getCommentForEditing } from "~/server/posts/write.server";
+import { replyAddress } from "~/server/posts/read.server";
 import { consume } from "~/server/http/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit your reply – Fifth Option" }];
@@ -51,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { id: user.id, trustLevel: user.trustLevel, perspective: user.perspective },
       { id: comment.id, body, version: Number(values.version), keptFindings: check.kept },
     );
-    return redirect(`/stories/${result.postId}#comment-${comment.id}`);
+    return redirect(await replyAddress(result.postId, comment.id));
   } catch (error) {
     // A stale edit (409), too many tries (429), a watched word (400 on the text); a reply that is
     // gone is about the whole form.

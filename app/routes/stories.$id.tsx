@@ -8,7 +8,8 @@ import { z } from "zod";
 import { ConsentAnswered, ConsentChoices } from "~/components/collections";
 import { DraftControls, SaveDraftButton } from "~/components/draft-controls";
 import { FindingsPanel } from "~/components/findings";
-import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors, SuccessNotice } from "~/components/forms";
+import { ErrorSummary, RadioGroup, SubmitButton, type FieldErrors, SuccessNotice } from "~/components/forms";
+import { BodyField } from "~/components/post-fields";
 import { RuleLinks } from "~/components/house-rules";
 import { StoryOptionLinks } from "~/components/options/options";
 import { PostHeading } from "~/components/post-heading";
@@ -20,6 +21,7 @@ import { parseThreadIntent, threadButtons } from "~/domain/following/following";
 import { commentInputSchema } from "~/domain/posts/post-input";
 import { isRefusal } from "~/domain/forms";
 import { chosenAnswerLabel, helpedLabel } from "~/domain/posts/threads";
+import { pageLinks, REPLIES_PER_PAGE, replyHref, threadPageHref } from "~/domain/posts/thread-pages";
 import { getUser, requirePermission, requireUser } from "~/server/accounts/guards.server";
 import { consentRequests } from "~/server/collections/collections.server";
 import {
@@ -39,8 +41,8 @@ import {
   formFailure,
 } from "~/server/http/forms.server";
 import { createComment, toggleReaction } from "~/server/posts/write.server";
-import type { CommentView } from "~/server/posts/read.server";
-import { getPostForReader } from "~/server/posts/read.server";
+import type { CommentView, ThreadPageWanted } from "~/server/posts/read.server";
+import { getPostForReader, replyAddress } from "~/server/posts/read.server";
 import { chooseAnswer, toggleHelpful } from "~/server/posts/threads.server";
 import { consume } from "~/server/http/rate-limit.server";
 import { needsPreModeration } from "~/domain/accounts/trust";
@@ -50,28 +52,50 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
+const pageSchema = z.coerce.number().int().min(1).max(100_000);
+
+/** Which page of the thread the address asks for: `?page=N`, or the page of `?reply=` / `?replyTo=` (a reply's id). */
+function wantedPage(searchParams: URLSearchParams): ThreadPageWanted {
+  const reply = searchParams.get("reply") ?? searchParams.get("replyTo");
+  if (reply !== null) {
+    const id = idSchema.safeParse(reply);
+    if (!id.success) throw new Response("That reply number is not one we recognise.", { status: 400 });
+    return { reply: id.data };
+  }
+  const page = searchParams.get("page");
+  if (page === null) return { page: 1 };
+  const parsed = pageSchema.safeParse(page);
+  if (!parsed.success) throw new Response("The page of replies should be a whole number, 1 or more.", { status: 400 });
+  return { page: parsed.data };
+}
 
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const id = idSchema.safeParse(params.id);
+  const url = new URL(request.url);
+  const wanted = wantedPage(url.searchParams);
   const user = await getUser(request);
-  const found = id.success ? await getPostForReader(id.data, user?.id ?? null) : null;
+  const found = id.success ? await getPostForReader(id.data, user?.id ?? null, wanted) : null;
   // Pending, rejected and removed posts are indistinguishable from ones that never existed.
   if (!found) throw new Response("Not found", { status: 404 });
+  // A page beyond the last (the thread was shorter than the link expected): its last page.
+  if ("page" in wanted && wanted.page > found.paging.pages)
+    throw redirect(threadPageHref(found.post.id, found.paging.pages));
+  const { firstNewAfter, ...shown } = found;
   // A signed-in reader has now read the thread (a private mark: docs/peer-support.md).
-  const [thread] = user
+  const [thread, readBefore] = user
     ? await Promise.all([
         threadState(user.id, found.post.id),
         found.post.status === "published" ? recordThreadOpened(user.id, found.post.id) : null,
       ])
-    : [null];
+    : [null, null];
   // A reply the member kept as a draft, to carry on with (their own only).
-  const draftId = user ? parseDraftId(new URL(request.url).searchParams.get("draft")) : null;
+  const draftId = user ? parseDraftId(url.searchParams.get("draft")) : null;
   const draft = user && draftId !== null ? await getDraft(user.id, draftId, "reply") : null;
   // Collections asking to include this story: its author alone sees them (docs/collections.md).
   const collectionRequests = user && found.post.isAuthor ? await consentRequests(user.id, found.post.id) : [];
   return {
     collectionRequests,
-    ...found,
+    ...shown,
     draft:
       draft && draft.postId === found.post.id
         ? { id: draft.id, values: { ...draftValues(draft.fields).values, draftId: String(draft.id) } }
@@ -79,6 +103,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     viewer: user
       ? {
           thread,
+          firstNew: firstNewAfter(readBefore),
           handle: user.handle,
           canComment: can(user, "comment:create"),
           canModerate: can(user, "moderation:review"),
@@ -122,10 +147,11 @@ export async function action({ params, request }: ActionFunctionArgs) {
       await consume("writesPerUser", String(user.id));
       if (intent === "helpful" && commentId.success) {
         await toggleHelpful(postId, commentId.data, user.id);
-        return redirect(`/stories/${postId}#comment-${commentId.data}`);
+        return redirect(await replyAddress(postId, commentId.data));
       }
       const chosen = intent === "answer" && commentId.success ? commentId.data : null;
       await chooseAnswer(postId, user.id, chosen);
+      // The chosen answer is shown at the top of page 1.
       return redirect(`/stories/${postId}${chosen ? `#comment-${chosen}` : "#comments-heading"}`);
     }
 
@@ -172,7 +198,7 @@ export async function action({ params, request }: ActionFunctionArgs) {
       submissionKeyFrom(values.submissionKey),
     );
     await deleteDraft(user.id, parseDraftId(values.draftId));
-    return redirect(`/stories/${postId}?replied=${comment.status}#comment-${comment.id}`);
+    return redirect(await replyAddress(postId, comment.id, { replied: comment.status }));
   } catch (error) {
     // A post or reply that is gone is about the whole form, not a field.
     if (isRefusal(error)) return formFailure(error, values, { fields: WHOLE_FORM, extra: { findings: [] } });
@@ -189,6 +215,10 @@ export async function action({ params, request }: ActionFunctionArgs) {
   }
 }
 
+// A reply is drawn with plain forms and links rather than Remix's Form and Link: a page has up to
+// five per reply, and each of those runs the router's hooks (route context, path resolution) while
+// rendering (docs/benchmarks/2026-12-07-story-page.md). They work the same without JavaScript;
+// with it, they load the next page in full instead of fetching its data.
 function Comment({
   comment,
   replyTo,
@@ -232,43 +262,43 @@ function Comment({
         <div className="reply-marks">
           {helped ? <p className="helped-count">{helped}</p> : null}
           {comment.canMarkHelpful ? (
-            <Form method="post" replace>
+            <form method="post">
               <input type="hidden" name="intent" value="helpful" />
               <input type="hidden" name="commentId" value={comment.id} />
               <button type="submit" className="button button--secondary" aria-pressed={comment.helpedByMe}>
                 {comment.helpedByMe ? "This helped me (press to undo)" : "This helped me"}
                 <span className="visually-hidden">: the reply by {comment.byline}</span>
               </button>
-            </Form>
+            </form>
           ) : null}
           {comment.canChoose ? (
-            <Form method="post" replace>
+            <form method="post">
               <input type="hidden" name="intent" value={comment.chosen ? "clear-answer" : "answer"} />
               <input type="hidden" name="commentId" value={comment.id} />
               <button type="submit" className="button button--secondary">
                 {comment.chosen ? "Clear my choice" : "Choose as the reply that helped most"}
                 <span className="visually-hidden">: the reply by {comment.byline}</span>
               </button>
-            </Form>
+            </form>
           ) : null}
         </div>
       ) : null}
       {!comment.removed && !comment.pending && (replyTo || comment.isMine || canFlag) ? (
         <p className="button-row">
           {replyTo ? (
-            <Link to={replyTo(comment.id)}>
+            <a href={replyTo(comment.id)}>
               Reply<span className="visually-hidden"> to this comment by {comment.byline}</span>
-            </Link>
+            </a>
           ) : null}
           {comment.isMine ? (
-            <Link to={`/comments/${comment.id}/edit`}>
+            <a href={`/comments/${comment.id}/edit`}>
               Edit<span className="visually-hidden"> your reply</span>
-            </Link>
+            </a>
           ) : null}
           {canFlag && !comment.isMine ? (
-            <Link to={`/flag?comment=${comment.id}`}>
+            <a href={`/flag?comment=${comment.id}`}>
               Report<span className="visually-hidden"> this reply by {comment.byline}</span>
-            </Link>
+            </a>
           ) : null}
         </p>
       ) : null}
@@ -306,6 +336,32 @@ function ThreadChoices({
   );
 }
 
+/** "Show later replies" and the numbered pages of a long thread: plain links, page 1 at the thread's own address. */
+function ThreadPageLinks({ postId, page, pages }: { postId: number; page: number; pages: number }) {
+  return (
+    <nav aria-label="Pages of replies" className="pagination">
+      {page < pages ? <a href={`${threadPageHref(postId, page + 1)}#comments-heading`}>Show later replies</a> : null}
+      <ul className="page-numbers">
+        {pageLinks(page, pages).map((link, i) =>
+          link === null ? (
+            <li key={`gap-${i}`}>…</li>
+          ) : (
+            <li key={link.page}>
+              <a
+                href={`${threadPageHref(postId, link.page)}#comments-heading`}
+                aria-current={link.current ? "page" : undefined}
+              >
+                <span className="visually-hidden">Page </span>
+                {link.page}
+              </a>
+            </li>
+          ),
+        )}
+      </ul>
+    </nav>
+  );
+}
+
 /** The thank-you after posting, replying, reporting or editing, from the address the action sent the member to. */
 function doneMessage(searchParams: URLSearchParams, postPublished: boolean): string | null {
   const replied = searchParams.get("replied");
@@ -330,7 +386,7 @@ function doneMessage(searchParams: URLSearchParams, postPublished: boolean): str
 }
 
 export default function Story() {
-  const { post, comments, commentCount, reactions, viewer, replyMode, draft, collectionRequests } =
+  const { post, comments, commentCount, reactions, viewer, replyMode, draft, collectionRequests, paging, chosenId } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -338,7 +394,11 @@ export default function Story() {
   const values: FormValues = result?.values ?? draft?.values ?? {};
   const findings = result?.findings ?? [];
   const replyingTo = Number(values.parentId ?? searchParams.get("replyTo") ?? "") || null;
-  const replyLink = viewer?.canComment && post.status === "published" ? (id: number) => `?replyTo=${id}#reply` : null;
+  // `replyTo` also chooses the page the reply is on, so the thread around the form stays the same.
+  const replyLink =
+    viewer?.canComment && post.status === "published"
+      ? (id: number) => `/stories/${post.id}?replyTo=${id}#reply`
+      : null;
 
   return (
     <article>
@@ -425,6 +485,29 @@ export default function Story() {
 
       <section aria-labelledby="comments-heading">
         <h2 id="comments-heading">{commentCount === 1 ? "1 reply" : `${commentCount} replies`}</h2>
+        {viewer?.firstNew ? (
+          <p>
+            <a href={replyHref(post.id, viewer.firstNew.id, viewer.firstNew.page)}>
+              Jump to the first new reply since you last read this thread
+            </a>
+          </p>
+        ) : null}
+        {paging.pages > 1 ? (
+          <p>
+            Page {paging.page} of {paging.pages} of replies ({REPLIES_PER_PAGE} replies to the post a page).
+            {paging.page > 1 ? (
+              <>
+                {" "}
+                <a href={`${threadPageHref(post.id, paging.page - 1)}#comments-heading`}>Show earlier replies</a>
+              </>
+            ) : null}
+          </p>
+        ) : null}
+        {paging.page > 1 && chosenId !== null ? (
+          <p>
+            <a href={`/stories/${post.id}#comment-${chosenId}`}>{chosenAnswerLabel(post.kind)}: on page 1</a>
+          </p>
+        ) : null}
         {comments.length === 0 ? (
           <p>No replies yet.</p>
         ) : (
@@ -440,6 +523,7 @@ export default function Story() {
             ))}
           </ul>
         )}
+        {paging.pages > 1 ? <ThreadPageLinks postId={post.id} page={paging.page} pages={paging.pages} /> : null}
       </section>
 
       {post.status === "published" ? (
@@ -478,8 +562,7 @@ export default function Story() {
                 />
                 <input type="hidden" name="submissionKey" value={values.submissionKey ?? viewer.submissionKey} />
                 {replyingTo ? <input type="hidden" name="parentId" value={replyingTo} /> : null}
-                <TextArea
-                  name="body"
+                <BodyField
                   label="Your reply"
                   hint={
                     <>
@@ -487,9 +570,9 @@ export default function Story() {
                       <Link to="/house-rules">house rules</Link>.
                     </>
                   }
-                  error={errors.body}
-                  defaultValue={values.body}
                   rows={6}
+                  errors={errors}
+                  values={values}
                 />
                 <RadioGroup
                   name="displayMode"

@@ -11,7 +11,7 @@ import { DraftControls, SaveDraftButton } from "~/components/draft-controls";
 import { FindingsPanel } from "~/components/findings";
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, TextField, type FieldErrors } from "~/components/forms";
 import { PostHeading } from "~/components/post-heading";
-import { HiddenFields, TagFields } from "~/components/post-fields";
+import { BodyField, HiddenFields, TagFields } from "~/components/post-fields";
 import type { Area, NarrowingWarning } from "~/domain/anonymity/byline";
 import { renderWithHighlights } from "~/domain/anonymity/highlight";
 import { checkTexts, encodeSeen, type Located } from "~/domain/anonymity/redaction";
@@ -357,13 +357,12 @@ export default function NewStory() {
             <TextArea key={prompt.name} name={prompt.name} label={prompt.label} rows={5} error={errors.body} />
           ))
         ) : (
-          <TextArea
-            name="body"
+          <BodyField
             label="Your post"
             hint={`Up to ${BODY_MAX_WORDS.toLocaleString("en-GB")} words. You can use Markdown: *italic*, **bold**, lists, > quotes and links. Please leave out names, addresses and anything else that could identify someone.`}
-            error={errors.body}
-            defaultValue={values.body}
             rows={14}
+            errors={errors}
+            values={values}
           />
         )}
         <CouncilField

@@ -239,3 +239,53 @@ describe("a thread that helps", () => {
     await off.close();
   });
 });
+
+describe("a long thread", () => {
+  let postId: number;
+  let replies: number[];
+
+  beforeAll(async () => {
+    const post = await suite.db.query<{ id: number }>(
+      `INSERT INTO post (kind, title, body_markdown, body_html, body_text, author_perspective, status, published_at)
+       VALUES ('story', 'Forty replies about respite', 'Respite.', '<p>Respite.</p>', 'Respite.', 'carer', 'published', now())
+       RETURNING id`,
+    );
+    postId = post.rows[0]?.id ?? 0;
+    const rows = await suite.db.query<{ id: number }>(
+      `INSERT INTO comment (post_id, author_perspective, body_markdown, body_html, status, created_at, published_at)
+       SELECT $1, 'carer', 'Reply ' || n, '<p>Reply ' || n || '</p>', 'published',
+              now() - (100 - n) * interval '1 minute', now() - (100 - n) * interval '1 minute'
+       FROM generate_series(1, 40) AS n ORDER BY n RETURNING id`,
+      [postId],
+    );
+    replies = rows.rows.map((row) => row.id);
+  });
+
+  it("goes to the later replies and back by keyboard at 390 px, with axe, and without JavaScript", async () => {
+    const { context, page } = await newPage({ javaScript: true, viewport: PHONE });
+    await asNewVisitor(page);
+    await page.goto(`${appUrl}/stories/${postId}`, { waitUntil: "networkidle" });
+    expect(await page.locator("ul.comments > li").count()).toBe(30);
+    await expectAccessible(page);
+    await fitsWidth(page, PHONE.width);
+    await tabTo(page, 'nav[aria-label="Pages of replies"] a:not([aria-current])', 200);
+    await pressAndWait(page, "Enter", new RegExp(`/stories/${postId}\\?page=2#comments-heading$`));
+    expect(await page.locator("ul.comments > li").first().getAttribute("id")).toBe(`comment-${replies[30]}`);
+    expect(await page.locator('nav[aria-label="Pages of replies"] a[aria-current=page]').textContent()).toBe("Page 2");
+    await expectAccessible(page);
+    await fitsWidth(page, PHONE.width);
+    await context.close();
+
+    const off = await newPage({ javaScript: false, viewport: PHONE });
+    await asNewVisitor(off.page);
+    await off.page.goto(`${appUrl}/stories/${postId}?reply=${replies[35]}`);
+    expect(await off.page.locator(`#comment-${replies[35]}`).count()).toBe(1);
+    await Promise.all([
+      off.page.waitForURL(new RegExp(`/stories/${postId}#comments-heading$`)),
+      off.page.getByRole("link", { name: "Show earlier replies" }).press("Enter"),
+    ]);
+    expect(await off.page.locator("ul.comments > li").count()).toBe(30);
+    await fitsWidth(off.page, PHONE.width);
+    await off.context.close();
+  });
+});

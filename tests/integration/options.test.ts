@@ -4,7 +4,10 @@
 // hostile input.
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { SUPPORT_OPTIONS } from "../../app/domain/options/options";
+import { defaultPeriod } from "../../app/domain/outcomes/outcome-filters";
 import { addQuarters, quarterContaining } from "../../app/domain/outcomes/quarters";
+import { findCouncil, loadArrangementViews, loadPlaceViews } from "../../app/server/outcomes/figures.server";
 import { insertReports, type TestReport } from "../support/reports";
 import { pageText, send, stripComments } from "../support/remix";
 import { sql } from "../support/sql";
@@ -169,6 +172,24 @@ describe("an option's figures", () => {
       }
     }
     expect(compared).toBeGreaterThanOrEqual(12);
+  });
+
+  it("works out every option's views at once with exactly the figures of the dashboard's views one by one", async () => {
+    const filters = { ...defaultPeriod(new Date()), perspective: null, arrangement: null, client: null, lead: null };
+    const arrangements = SUPPORT_OPTIONS.map((option) => option.arrangement);
+    let withFigures = 0;
+    // Cardiff: a Welsh council, compared with its nation only.
+    for (const code of [REDCAR, STOCKTON, DARLINGTON, MIDDLESBROUGH, "W06000015"]) {
+      const council = await findCouncil(code);
+      if (!council) throw new Error(`no council ${code}`);
+      const together = await loadArrangementViews(council, filters, arrangements);
+      for (const arrangement of arrangements) {
+        const alone = await loadPlaceViews(council, { ...filters, arrangement });
+        expect(together.get(arrangement), `${code} ${arrangement}`).toEqual(alone);
+        if (alone.view.reports.shown) withFigures += 1;
+      }
+    }
+    expect(withFigures).toBeGreaterThanOrEqual(3);
   });
 
   it("never shows a count under 5, or a council's option that differs from all its reports by 1 to 4", async () => {

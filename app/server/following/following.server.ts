@@ -3,11 +3,12 @@
 // All of it is private to the member: nothing here is ever shown to anyone else or counted.
 import { type ThreadChoice, whoHearsOfReply } from "~/domain/following/following";
 import type { PostSummary } from "~/domain/posts/post-summary";
+import { replyHref } from "~/domain/posts/thread-pages";
 import { Refusal } from "~/domain/forms";
 
 import { query } from "../db/client.server";
 import { notifyEach } from "../notifications/notifications.server";
-import { listPublishedSummaries } from "../posts/read.server";
+import { listPublishedSummaries, replyPageOf } from "../posts/read.server";
 
 /** Something a member may follow or save only while it is published (or is their own). */
 const VISIBLE_POST = `SELECT id FROM post WHERE id = $2 AND (status = 'published' OR (author_id = $1 AND status <> 'removed'))`;
@@ -124,15 +125,25 @@ export async function isFollowingCouncil(userId: number, code: string): Promise<
   return rows.length > 0;
 }
 
-/** Opening a thread: it is read up to its newest part, and the notifications about it are read. */
-export async function recordThreadOpened(userId: number, postId: number) {
-  await Promise.all([
-    query(READ_MARK_SQL, [userId, postId]),
+/**
+ * Opening a thread: it is read up to its newest part, and the notifications about it are read.
+ * Answers how far it had been read before (null if never opened), for "jump to the first new reply".
+ */
+export async function recordThreadOpened(userId: number, postId: number): Promise<Date | null> {
+  const [[mark]] = await Promise.all([
+    // The first part sees the mark as it was before this statement moves it.
+    query<{ before: Date | null }>(
+      `WITH before AS (SELECT seen_up_to FROM thread_read WHERE user_id = $1 AND post_id = $2),
+            moved AS (${READ_MARK_SQL} RETURNING 1)
+       SELECT (SELECT seen_up_to FROM before) AS before, (SELECT count(*) FROM moved) AS moved`,
+      [userId, postId],
+    ),
     query(`UPDATE notification SET read_at = now() WHERE user_id = $1 AND post_id = $2 AND read_at IS NULL`, [
       userId,
       postId,
     ]),
   ]);
+  return mark?.before ?? null;
 }
 
 /** Which of these threads have replies, by someone else, published after the member last read them. */
@@ -259,16 +270,17 @@ export async function tellThreadOfReply(commentId: number): Promise<void> {
     postAuthorId: number | null;
     parentAuthorId: number | null;
     replyAuthorId: number | null;
+    page: number;
   }>(
     `SELECT c.post_id AS "postId", p.title, p.status AS "postStatus", p.author_id AS "postAuthorId",
-            pc.author_id AS "parentAuthorId", c.author_id AS "replyAuthorId"
+            pc.author_id AS "parentAuthorId", c.author_id AS "replyAuthorId", ${replyPageOf("c.id")} AS page
      FROM comment c JOIN post p ON p.id = c.post_id LEFT JOIN comment pc ON pc.id = c.parent_id
      WHERE c.id = $1 AND c.status = 'published'`,
     [commentId],
   );
   if (!reply || reply.postStatus !== "published") return;
   const news = whoHearsOfReply({ ...reply, choices: await threadChoices(reply.postId) });
-  await notifyEach(news, "reply", `/stories/${reply.postId}#comment-${commentId}`, reply.postId);
+  await notifyEach(news, "reply", replyHref(reply.postId, commentId, reply.page), reply.postId);
 }
 
 /** What "download my data" carries of all this: what was chosen, never when. */

@@ -18,6 +18,7 @@ import { recordAction } from "./audit.server";
 import { isUniqueViolation, prisma, transaction } from "../db/client.server";
 import { Prisma } from "../db/generated/client";
 import { notify, notifyModerators } from "../notifications/notifications.server";
+import { replyAddress } from "../posts/read.server";
 import { revisionOf } from "../posts/write.server";
 import { tellThreadOfReply } from "../following/following.server";
 
@@ -200,7 +201,7 @@ async function describeTarget(target: {
     if (!comment) return { title: "", link: null, postLink: null, postId: null };
     return {
       title: comment.post.title,
-      link: `/stories/${comment.postId}#comment-${target.id}`,
+      link: await replyAddress(comment.postId, target.id),
       postLink: `/stories/${comment.postId}`,
       postId: comment.postId,
     };

@@ -24,7 +24,7 @@ import { quarterLabel } from "~/domain/outcomes/quarters";
 import { NO_SEARCH, type StorySearch, storySearchQuery } from "~/domain/posts/story-search";
 import type { SupportArrangement } from "~/domain/taxonomy";
 
-import { loadPlaceViews, type Place } from "../outcomes/figures.server";
+import { loadArrangementViews, loadPlaceViews, type Place } from "../outcomes/figures.server";
 import { searchStories } from "../posts/search.server";
 
 /** Stories listed under each option; fewer than this in the council, and the region's are shown. */
@@ -99,9 +99,8 @@ function filtersFor(today: Date, arrangement: SupportArrangement | null): Outcom
 }
 
 /** The place's views and its wider places' (region, nation), by level, as the dashboard builds them. */
-async function viewsByPlace(council: Place, filters: OutcomeFilters) {
-  const { view, comparisons } = await loadPlaceViews(council, filters);
-  // Scotland and Wales are one region each: their only comparison is the nation.
+function byLevel(council: Place, { view, comparisons }: Awaited<ReturnType<typeof loadPlaceViews>>) {
+  // Scotland and Wales are one region: their only comparison is the nation.
   const levels = council.regionName !== council.nation ? (["region", "nation"] as const) : (["nation"] as const);
   return [
     { level: "area" as const, name: council.name, view },
@@ -110,10 +109,21 @@ async function viewsByPlace(council: Place, filters: OutcomeFilters) {
 }
 
 export async function loadCouncilOptions(council: Place, today = new Date()): Promise<CouncilOptionsPage> {
-  const [all, ...perOption] = await Promise.all([
-    viewsByPlace(council, filtersFor(today, null)),
-    ...SUPPORT_OPTIONS.map((option) => viewsByPlace(council, filtersFor(today, option.arrangement))),
+  // Every report, and each option's arrangement: the dashboard's views with arrangement=<key>,
+  // worked out for all the options together (loadArrangementViews) rather than view by view.
+  const [everyView, optionViews] = await Promise.all([
+    loadPlaceViews(council, filtersFor(today, null)),
+    loadArrangementViews(
+      council,
+      filtersFor(today, null),
+      SUPPORT_OPTIONS.map((option) => option.arrangement),
+    ),
   ]);
+  const all = byLevel(council, everyView);
+  const perOption = SUPPORT_OPTIONS.map((option) => {
+    const views = optionViews.get(option.arrangement);
+    return views ? byLevel(council, views) : [];
+  });
   const options = await Promise.all(
     SUPPORT_OPTIONS.map(async (option, i): Promise<OptionSection> => {
       const places: PlaceViews[] = all.map((place, p) => ({

@@ -18,6 +18,7 @@ import {
   answerRefusal,
   showsAuthorMark,
 } from "~/domain/posts/threads";
+import { REPLIES_PER_PAGE, replyHref, threadPages } from "~/domain/posts/thread-pages";
 import type { Perspective } from "~/domain/taxonomy";
 
 import { prisma, query } from "../db/client.server";
@@ -201,13 +202,72 @@ export interface CommentView {
   canChoose: boolean;
 }
 
+/** Which page of a thread to show: a page number, or the page that holds a reply. */
+export type ThreadPageWanted = { page: number } | { reply: number };
+
+/** Every reply a reader may see, without its text: what paging and the read marks need. */
+type ThreadRow = {
+  id: number;
+  parentId: number | null;
+  status: "published" | "removed" | "pending";
+  createdAt: Date;
+  publishedAt: Date | null;
+  authorId: number | null;
+};
+
+// Removed replies keep their place in the thread, so the replies to them still make sense.
+// The viewer's own replies waiting for a moderator are there too, for them alone.
+const THREAD_SQL = `
+  SELECT c.id, c.parent_id AS "parentId", c.status, c.created_at AS "createdAt", c.published_at AS "publishedAt",
+         c.author_id AS "authorId"
+  FROM comment c
+  WHERE c.post_id = $1
+    AND (c.status IN ('published', 'removed') OR ($2::int IS NOT NULL AND c.status = 'pending' AND c.author_id = $2))
+  ORDER BY c.created_at, c.id`;
+
+/**
+ * At least the page a reply is on, as an SQL expression over the reply's id (a count over the
+ * comment index): the page counted from the top-level replies everyone sees before the reply's own
+ * top-level reply. It can only be too high (a chosen answer, or the reader's own waiting reply, may
+ * be shown earlier), so it only decides whether a link needs `?reply=`, which the story page
+ * resolves exactly (replyHref). Inside a transaction it sees the reply not yet committed.
+ */
+export const replyPageOf = (replyId: string) => `
+  (SELECT (count(t.id) / ${REPLIES_PER_PAGE})::int + 1
+   FROM comment r LEFT JOIN comment t
+     ON t.post_id = r.post_id AND t.parent_id IS NULL AND t.status IN ('published', 'removed')
+    AND (t.created_at, t.id) < (r.created_at, r.id)
+   WHERE r.id = (SELECT coalesce(parent_id, id) FROM comment WHERE id = ${replyId}))`;
+
+export const REPLY_PAGE_SQL = `SELECT ${replyPageOf("$1")} AS page`;
+
+/** The address of a reply, with `?reply=` only when it may be beyond page 1 (and any extra parameters). */
+export async function replyAddress(postId: number, commentId: number, extra: Record<string, string> = {}) {
+  const [row] = await query<{ page: number }>(REPLY_PAGE_SQL, [commentId]);
+  return replyHref(postId, commentId, row?.page ?? 1, extra);
+}
+
+/** The chosen reply counts only while it is published and answers the post itself. */
+function chosenReplyId(rows: ThreadRow[], post: { authorId: number | null; answerCommentId: number | null } | null) {
+  if (!post || post.answerCommentId === null) return null;
+  const chosen = rows.find((c) => c.id === post.answerCommentId);
+  return chosen &&
+    chosen.status === "published" &&
+    chosen.parentId === null &&
+    (post.authorId === null || chosen.authorId !== post.authorId)
+    ? chosen.id
+    : null;
+}
+
 /**
  * A post as a reader may see it: published posts for everyone, and an author's own post in any
- * state (so they can see it waiting for review).
+ * state (so they can see it waiting for review). Long threads come a page at a time
+ * (domain/posts/thread-pages.ts): every visible reply's place is read (a few small columns), then
+ * the text and marks of the replies on the page shown only.
  */
-export async function getPostForReader(id: number, viewerId: number | null) {
+export async function getPostForReader(id: number, viewerId: number | null, wanted: ThreadPageWanted = { page: 1 }) {
   // Three queries at once rather than one after another: the page waits for a single round trip.
-  const [[row], comments, [reactions]] = await Promise.all([
+  const [[row], rows, [reactions]] = await Promise.all([
     query<
       SummaryRow & {
         bodyHtml: string;
@@ -229,47 +289,44 @@ export async function getPostForReader(id: number, viewerId: number | null) {
        WHERE p.id = $1 AND (p.status = 'published' OR ($2::int IS NOT NULL AND p.author_id = $2 AND p.status <> 'removed'))`,
       [id, viewerId],
     ),
-    // Removed replies keep their place in the thread, so the replies to them still make sense.
-    // The viewer's own replies waiting for a moderator are there too, for them alone.
-    query<{
-      id: number;
-      parentId: number | null;
-      status: "published" | "removed" | "pending";
-      bodyHtml: string;
-      displayMode: "handle" | "anonymous";
-      authorPerspective: SummaryRow["authorPerspective"];
-      createdAt: Date;
-      authorId: number | null;
-      handle: string | null;
-      helped: number;
-      helpedByMe: boolean;
-    }>(
-      `SELECT c.id, c.parent_id AS "parentId", c.status, c.body_html AS "bodyHtml", c.display_mode AS "displayMode",
-              c.author_perspective AS "authorPerspective", c.created_at AS "createdAt", c.author_id AS "authorId", u.handle,
-              (SELECT count(*) FROM comment_helpful h WHERE h.comment_id = c.id)::int AS helped,
-              EXISTS (SELECT 1 FROM comment_helpful h WHERE h.comment_id = c.id AND h.user_id = $2) AS "helpedByMe"
-       FROM comment c LEFT JOIN "user" u ON u.id = c.author_id
-       WHERE c.post_id = $1
-         AND (c.status IN ('published', 'removed') OR ($2::int IS NOT NULL AND c.status = 'pending' AND c.author_id = $2))
-       ORDER BY c.created_at, c.id`,
-      [id, viewerId],
-    ),
+    query<ThreadRow>(THREAD_SQL, [id, viewerId]),
     query<{ count: number; mine: number }>(
       `SELECT count(*)::int AS count, count(*) FILTER (WHERE user_id = $2)::int AS mine FROM post_reaction WHERE post_id = $1`,
       [id, viewerId],
     ),
   ]);
   if (!row) return null;
-  const published = comments.filter((c) => c.status === "published");
+  const published = rows.filter((c) => c.status === "published");
   const postPublished = row.status === "published";
-  // The chosen reply counts only while it is published and answers the post itself.
-  const chosenId =
-    published.find(
-      (c) =>
-        c.id === row.answerCommentId && c.parentId === null && (row.authorId === null || c.authorId !== row.authorId),
-    )?.id ?? null;
+  const chosenId = chosenReplyId(rows, row);
+  const paging = threadPages(rows, chosenId);
+  const page = Math.min(
+    paging.pages,
+    "reply" in wanted ? (paging.pageOf(wanted.reply) ?? 1) : Math.max(1, Math.floor(wanted.page)),
+  );
+  const onPage = rows.filter((c) => paging.pageOf(c.id) === page);
+  const texts = await query<{
+    id: number;
+    bodyHtml: string;
+    displayMode: "handle" | "anonymous";
+    authorPerspective: SummaryRow["authorPerspective"];
+    handle: string | null;
+    helped: number;
+    helpedByMe: boolean;
+  }>(
+    `SELECT c.id, c.body_html AS "bodyHtml", c.display_mode AS "displayMode", c.author_perspective AS "authorPerspective", u.handle,
+            (SELECT count(*) FROM comment_helpful h WHERE h.comment_id = c.id)::int AS helped,
+            EXISTS (SELECT 1 FROM comment_helpful h WHERE h.comment_id = c.id AND h.user_id = $2) AS "helpedByMe"
+     FROM comment c LEFT JOIN "user" u ON u.id = c.author_id
+     WHERE c.id = ANY($1::int[])`,
+    [onPage.map((c) => c.id), viewerId],
+  );
+  const textOf = new Map(texts.map((text) => [text.id, text]));
+  const authorMark = authorMarkLabel(row.kind);
   const views = new Map<number, CommentView & { parentId: number | null }>();
-  for (const comment of comments) {
+  for (const comment of onPage) {
+    const text = textOf.get(comment.id);
+    if (!text) continue;
     const isPublished = comment.status === "published";
     views.set(comment.id, {
       id: comment.id,
@@ -277,19 +334,19 @@ export async function getPostForReader(id: number, viewerId: number | null) {
       removed: comment.status === "removed",
       pending: comment.status === "pending",
       parentId: comment.parentId,
-      html: comment.status === "removed" ? "<p>This reply was removed by moderators.</p>" : comment.bodyHtml,
+      html: comment.status === "removed" ? "<p>This reply was removed by moderators.</p>" : text.bodyHtml,
       byline: byline({
-        displayMode: comment.displayMode,
-        handle: comment.handle,
-        perspective: comment.authorPerspective,
+        displayMode: text.displayMode,
+        handle: text.handle,
+        perspective: text.authorPerspective,
         // A commenter's region is unknown: the post's council says nothing about where they live.
         regionName: null,
       }),
       month: coarseDate(comment.createdAt),
       monthIso: coarseDateTime(comment.createdAt),
       replies: [],
-      helped: isPublished ? comment.helped : 0,
-      helpedByMe: isPublished && comment.helpedByMe,
+      helped: isPublished ? text.helped : 0,
+      helpedByMe: isPublished && text.helpedByMe,
       canMarkHelpful:
         viewerId !== null &&
         helpfulRefusal({
@@ -303,9 +360,9 @@ export async function getPostForReader(id: number, viewerId: number | null) {
         showsAuthorMark({
           byPostAuthor: row.authorId !== null && comment.authorId === row.authorId,
           postDisplayMode: row.displayMode,
-          replyDisplayMode: comment.displayMode,
+          replyDisplayMode: text.displayMode,
         })
-          ? authorMarkLabel(row.kind)
+          ? authorMark
           : null,
       chosen: comment.id === chosenId,
       canChoose:
@@ -344,6 +401,16 @@ export async function getPostForReader(id: number, viewerId: number | null) {
     comments: chosenFirst(thread, chosenId),
     commentCount: published.length,
     chosenId,
+    /** The page shown, how many there are, and where the chosen answer is when it is not on this page. */
+    paging: { page, pages: paging.pages },
+    /** The first reply by someone else published after a read mark (for "jump to the first new reply"). */
+    firstNewAfter: (seenUpTo: Date | null) => {
+      if (seenUpTo === null) return null;
+      const first = published.find(
+        (c) => c.publishedAt !== null && c.publishedAt > seenUpTo && (viewerId === null || c.authorId !== viewerId),
+      );
+      return first ? { id: first.id, page: paging.pageOf(first.id) ?? 1 } : null;
+    },
     replyMode: defaultReplyMode({
       viewerIsPostAuthor: viewerId !== null && row.authorId === viewerId,
       postDisplayMode: row.displayMode,

@@ -4,6 +4,7 @@ import { needsPreModeration } from "~/domain/accounts/trust";
 import { type BylineScope, bylineNarrowing, type NarrowingWarning } from "~/domain/anonymity/byline";
 import { type ThreadChoice, whoHearsOfReply } from "~/domain/following/following";
 import type { PostInput } from "~/domain/posts/post-input";
+import { replyHref } from "~/domain/posts/thread-pages";
 import type { Perspective } from "~/domain/taxonomy";
 import { Refusal } from "~/domain/forms";
 
@@ -11,6 +12,7 @@ import { isUniqueViolation, prisma, query, sqlTransaction, transaction } from ".
 import { Prisma } from "../db/generated/client";
 import { BlockedByWatchedWord, checkWatchedWords } from "../moderation/watched-words.server";
 import { FOLLOW_ON_WRITE_SQL, READ_MARK_SQL } from "../following/following.server";
+import { REPLY_PAGE_SQL } from "./read.server";
 
 /**
  * Runs the admins' watched words over each text: refuses blocked ones, applies replacements, and
@@ -218,7 +220,8 @@ export async function createComment(
       // Replying follows the thread (unless the member chose otherwise before).
       await tx.query(FOLLOW_ON_WRITE_SQL, [author.id, input.postId]);
       if (status === "published") {
-        const link = `/stories/${input.postId}#comment-${commentId}`;
+        const [where] = (await tx.query<{ page: number }>(REPLY_PAGE_SQL, [commentId])).rows;
+        const link = replyHref(input.postId, commentId, where?.page ?? 1);
         const choices = await tx.query<ThreadChoice>(
           `SELECT user_id AS "userId", following, muted FROM thread_follow WHERE post_id = $1 AND (following OR muted)`,
           [input.postId],
