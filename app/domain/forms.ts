@@ -1,6 +1,13 @@
 // What a form that failed carries back to the page: one message per field (by the field's name),
 // plus `form` for a message about the whole form. Server modules fill it, components show it.
+import type { z } from "zod";
+
 export type FieldErrors = Partial<Record<string, string>>;
+
+/** A query parameter a page can do without: missing or malformed, it is left out rather than refused. */
+export function ignoredIfBad<T extends z.ZodTypeAny>(schema: T) {
+  return schema.optional().catch(undefined);
+}
 
 /**
  * The statuses a refusal may carry (docs/architecture.md, "Forms and errors"): 400 what was sent

@@ -3,6 +3,8 @@ import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { ignoredIfBad } from "~/domain/forms";
+
 import { ErrorSummary, RadioGroup, SubmitButton, TextArea, type FieldErrors } from "~/components/forms";
 import { isRefusal } from "~/domain/forms";
 import { requirePermission } from "~/server/accounts/guards.server";
@@ -13,8 +15,8 @@ import { consume } from "~/server/http/rate-limit.server";
 export const meta: MetaFunction = () => [{ title: "Report something to the moderators – Fifth Option" }];
 
 const targetSchema = z.object({
-  post: z.coerce.number().int().positive().optional().catch(undefined),
-  comment: z.coerce.number().int().positive().optional().catch(undefined),
+  post: ignoredIfBad(z.coerce.number().int().positive()),
+  comment: ignoredIfBad(z.coerce.number().int().positive()),
 });
 
 const REASONS = [

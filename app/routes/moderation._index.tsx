@@ -4,6 +4,8 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useSearchParams 
 import { useEffect } from "react";
 import { z } from "zod";
 
+import { ignoredIfBad } from "~/domain/forms";
+
 import { ErrorSummary, type FieldErrors, FilterSelects, SuccessNotice, TextArea } from "~/components/forms";
 import { ReasonFields } from "~/components/house-rules";
 import { can, type Role } from "~/domain/accounts/permissions";
@@ -43,22 +45,11 @@ const DECISIONS = ["approve", "reject", "request_changes", "remove", "dismiss_fl
 const ANCHOR = /^item-(post|comment|report_comment)-\d{1,10}$/;
 
 const filterSchema = z.object({
-  kind: z.enum(QUEUE_KINDS).optional().catch(undefined),
-  reason: z
-    .enum(QUEUE_REASONS as [string, ...string[]])
-    .optional()
-    .catch(undefined),
-  council: z
-    .string()
-    .regex(/^[ENSW]\d{8}$/)
-    .optional()
-    .catch(undefined),
-  age: z.coerce
-    .number()
-    .refine((n) => (QUEUE_AGES as readonly number[]).includes(n))
-    .optional()
-    .catch(undefined),
-  cursor: z.string().max(300).optional().catch(undefined),
+  kind: ignoredIfBad(z.enum(QUEUE_KINDS)),
+  reason: ignoredIfBad(z.enum(QUEUE_REASONS as [string, ...string[]])),
+  council: ignoredIfBad(z.string().regex(/^[ENSW]\d{8}$/)),
+  age: ignoredIfBad(z.coerce.number().refine((n) => (QUEUE_AGES as readonly number[]).includes(n))),
+  cursor: ignoredIfBad(z.string().max(300)),
 });
 
 /** The filters and page an address names, and the same as query parameters to link back to. */
@@ -80,7 +71,7 @@ const doneSchema = z.object({
   done: z.enum(DECISIONS),
   n: z.coerce.number().int().min(0).max(100).catch(1),
   skipped: z.coerce.number().int().min(0).max(100).catch(0),
-  at: z.string().regex(ANCHOR).optional().catch(undefined),
+  at: ignoredIfBad(z.string().regex(ANCHOR)),
 });
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -144,7 +135,7 @@ const decisionSchema = z.object({
   decision: z.enum(DECISIONS),
   rule: z.string().optional(),
   note: z.string().trim().max(1000).optional(),
-  at: z.string().regex(ANCHOR).optional().catch(undefined),
+  at: ignoredIfBad(z.string().regex(ANCHOR)),
 });
 
 const bulkSchema = z.object({

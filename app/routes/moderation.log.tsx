@@ -2,6 +2,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
+import { ignoredIfBad } from "~/domain/forms";
+
 import { FilterSelects, TextField } from "~/components/forms";
 import { RuleLinks } from "~/components/house-rules";
 import { TableScroll } from "~/components/table-scroll";
@@ -21,34 +23,27 @@ export const meta: MetaFunction = () => [{ title: "Audit log – Moderation – 
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-const day = z
-  .string()
-  .regex(DAY)
-  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)))
-  .optional()
-  .catch(undefined);
+const day = ignoredIfBad(
+  z
+    .string()
+    .regex(DAY)
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`))),
+);
 
 const querySchema = z.object({
-  who: z.string().trim().max(30).optional().catch(undefined),
-  action: z
-    .string()
-    .refine((a) => a in ACTION_LABELS)
-    .optional()
-    .catch(undefined),
-  target: z
-    .enum(AUDIT_TARGETS as [AuditTarget, ...AuditTarget[]])
-    .optional()
-    .catch(undefined),
-  targetId: z
-    .string()
-    .trim()
-    .regex(/^[\w .'-]{1,40}$/)
-    .optional()
-    .catch(undefined),
-  month: z.string().regex(MONTH).optional().catch(undefined),
+  who: ignoredIfBad(z.string().trim().max(30)),
+  action: ignoredIfBad(z.string().refine((a) => a in ACTION_LABELS)),
+  target: ignoredIfBad(z.enum(AUDIT_TARGETS as [AuditTarget, ...AuditTarget[]])),
+  targetId: ignoredIfBad(
+    z
+      .string()
+      .trim()
+      .regex(/^[\w .'-]{1,40}$/),
+  ),
+  month: ignoredIfBad(z.string().regex(MONTH)),
   from: day,
   to: day,
-  before: z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined),
+  before: ignoredIfBad(z.coerce.number().int().positive().max(2_147_483_647)),
 });
 
 const utcDay = (d: string) => new Date(`${d}T00:00:00Z`);
