@@ -149,7 +149,7 @@ describe("tags and councils named by the search words", () => {
   });
 
   it("does not suggest a filter already chosen", async () => {
-    expect((await suggestFilters(search({ q: "dementia", tag: "dementia" }))).tags).toEqual([]);
+    expect((await suggestFilters(search({ q: "dementia", tag: ["dementia"] }))).tags).toEqual([]);
   });
 });
 

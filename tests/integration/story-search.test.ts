@@ -90,7 +90,7 @@ describe("the search contract", () => {
   });
 
   it("counts only published stories, each once per value, with each facet ignoring its own filter", async () => {
-    const facets = await countFacets(search({ tag: "respite" }));
+    const facets = await countFacets(search({ tag: ["respite"] }));
     // The tag facet counts every tag as if it were chosen instead of "respite".
     expect(facets.tag).toEqual([
       { value: "respite", label: "Respite and short breaks", count: 2 },
@@ -145,13 +145,13 @@ describe("the search contract", () => {
   });
 
   it("names a tag, council or region that does not exist", async () => {
-    expect(await findUnknownFilter(search({ tag: "nope" }))).toEqual({
+    expect(await findUnknownFilter(search({ tag: ["nope"] }))).toEqual({
       field: "tag",
       message: "There is no tag called “nope”.",
     });
-    expect(await findUnknownFilter(search({ council: "E06999999" }))).toMatchObject({ field: "council" });
-    expect(await findUnknownFilter(search({ region: "E12999999" }))).toMatchObject({ field: "region" });
-    expect(await findUnknownFilter(search({ tag: "respite", council: "E06000001", region: "S92000003" }))).toBeNull();
+    expect(await findUnknownFilter(search({ council: ["E06999999"] }))).toMatchObject({ field: "council" });
+    expect(await findUnknownFilter(search({ region: ["E12999999"] }))).toMatchObject({ field: "region" });
+    expect(await findUnknownFilter(search({ tag: ["respite"], council: ["E06000001"], region: ["S92000003"] }))).toBeNull();
   });
 
   it("sees a story the moment it is published, and stops counting it the moment it is removed", async () => {

@@ -174,8 +174,8 @@ const FIFTH_SUMMARIES = {
 /** Ways beyond the usual four (employ PAs, an agency, unpaid family care, a care home) that members found. */
 export const FIFTH_OPTIONS: readonly FifthOption[] = (
   [
-    ["Individual service funds", { tag: "isf" }],
-    ["Shared Lives schemes", { tag: "shared-lives" }],
+    ["Individual service funds", { arrangement: "isf" }],
+    ["Shared Lives schemes", { arrangement: "shared_lives" }],
     ["Micro-providers", { q: "micro-provider or microprovider or micro-enterprise or microenterprise" }],
     ["Co-operatives", { q: "co-operative or cooperative or co-op" }],
     ["People-led planning", { tag: "people-led-planning" }],
