@@ -325,7 +325,7 @@ export function FacetLists({ search, facets }: { search: StorySearch; facets: St
         const isChecked = (value: string) => chosen.includes(value);
         return (
           <fieldset key={field} className="facet">
-            <legend id={`facet-${field}`}>{FILTER_NAMES[field].heading}</legend>
+            <legend>{FILTER_NAMES[field].heading}</legend>
             {field === "council" && search.region.length === 0 && values.length >= COUNCILS_BEFORE_REGION ? (
               <p className="hint">
                 The {COUNCILS_BEFORE_REGION} with most stories. Choose a region or nation to see every council in it.
@@ -334,7 +334,7 @@ export function FacetLists({ search, facets }: { search: StorySearch; facets: St
             <Choices
               type="checkbox"
               name={field}
-              idBase={`facet-${field}-`}
+              idBase={`facet-${field}`}
               options={options(first)}
               isChecked={isChecked}
             />
