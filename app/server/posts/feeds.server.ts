@@ -38,13 +38,9 @@ const FEED_LENGTH = 20;
 /** What a feed can follow: tags, councils and support arrangements. */
 export type FeedScope = Pick<StorySearch, "tag" | "council" | "arrangement">;
 
-/** Only the filters a feed follows: any others would make it a search, not a feed. */
-const FEED_FIELDS = ["tag", "council", "arrangement"] as const;
-
 /** "New stories tagged “Respite and short breaks” or “Dementia” about Hartlepool". */
 function feedTitle(scope: FeedScope, names: FilterNames): string {
-  const any = (field: (typeof FEED_FIELDS)[number]) =>
-    eitherList(scope[field].map((value) => valueLabel(field, value, names)));
+  const any = (field: keyof FeedScope) => eitherList(scope[field].map((value) => valueLabel(field, value, names)));
   return [
     "New stories",
     scope.tag.length ? `tagged ${eitherList(scope.tag.map((slug) => `“${valueLabel("tag", slug, names)}”`))}` : null,
