@@ -45,6 +45,20 @@ const several = (name: string, description: string, item: object, example?: stri
   style: "form",
   explode: true,
 });
+/** The councils or tags a search used: each one's code or slug, its name, and the name given for it, if one was. */
+const usedFilters = (id: string, idSchema: object, name: string) => ({
+  type: "array",
+  items: {
+    type: "object",
+    required: [id, name, "given"],
+    additionalProperties: false,
+    properties: {
+      [id]: idSchema,
+      [name]: { type: "string" },
+      given: { type: ["string", "null"], description: `The name given, or null when the ${id} was.` },
+    },
+  },
+});
 /** A string that is one of a list, or one of a record's keys. */
 const oneOf = (values: readonly string[] | Record<string, unknown>) => ({
   type: "string",
@@ -739,32 +753,8 @@ export const OPENAPI = {
             description:
               "The councils, tags and support arrangements the search used (each sorted, each once), with the name given when a name was looked up. Empty lists when a filter was not used.",
             properties: {
-              council: {
-                type: "array",
-                items: {
-                  type: "object",
-                  required: ["code", "name", "given"],
-                  additionalProperties: false,
-                  properties: {
-                    code: ref("GssCode"),
-                    name: { type: "string" },
-                    given: { type: ["string", "null"], description: "The name given, or null when the code was." },
-                  },
-                },
-              },
-              tag: {
-                type: "array",
-                items: {
-                  type: "object",
-                  required: ["slug", "label", "given"],
-                  additionalProperties: false,
-                  properties: {
-                    slug: { type: "string" },
-                    label: { type: "string" },
-                    given: { type: ["string", "null"], description: "The name given, or null when the slug was." },
-                  },
-                },
-              },
+              council: usedFilters("code", ref("GssCode"), "name"),
+              tag: usedFilters("slug", { type: "string" }, "label"),
               arrangement: {
                 type: "array",
                 items: {
