@@ -324,7 +324,7 @@ export function FacetLists({ search, facets }: { search: StorySearch; facets: St
           some.map((value) => ({ value: value.value, label: `${value.label} (${formatCount(value.count)})` }));
         const isChecked = (value: string) => chosen.includes(value);
         return (
-          <fieldset key={field} className="facet">
+          <fieldset key={field} className="fieldset facet">
             <legend>{FILTER_NAMES[field].heading}</legend>
             {field === "council" && search.region.length === 0 && values.length >= COUNCILS_BEFORE_REGION ? (
               <p className="hint">
