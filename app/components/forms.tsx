@@ -311,7 +311,7 @@ export function MonthYearInput({
 }
 
 /** The boxes of a radio group or a checkbox group; the first carries the id the error summary links to. */
-function Choices({
+export function Choices({
   type,
   name,
   idBase,

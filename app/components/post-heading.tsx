@@ -4,7 +4,7 @@ import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 import { aboutPlace, type PublicPlace } from "~/domain/anonymity/byline";
-import { KIND_LABELS } from "~/domain/posts/story-search";
+import { KIND_LABELS, storiesWithTagHref } from "~/domain/posts/story-search";
 
 export interface PostHeadingView {
   kind: keyof typeof KIND_LABELS;
@@ -55,7 +55,7 @@ export function PostTags({ tags }: { tags: PostHeadingView["tags"] }) {
     <ul className="tag-list" aria-label="Tags">
       {tags.map((tag) => (
         <li key={tag.slug}>
-          <Link to={`/stories?tag=${tag.slug}`}>{tag.label}</Link>
+          <Link to={storiesWithTagHref(tag.slug)}>{tag.label}</Link>
         </li>
       ))}
     </ul>

@@ -5,30 +5,35 @@ import type { ReactNode } from "react";
 
 import { formatCount } from "~/domain/en-gb";
 import { DATA_LICENCE } from "~/domain/licence";
-import { type FilterNames } from "~/domain/posts/citation";
 import {
+  arrangementTagsMoved,
+  chosenValues,
+  countChosen,
   COUNCILS_BEFORE_REGION,
+  defaultSort,
   type FacetValue,
   FILTER_FIELDS,
   type FilterChoice,
   type FilterField,
+  type FilterNames,
   type FilterSuggestions,
-  KIND_LABELS,
   type MatchReport,
   quotedList,
   type StoryFacets,
-  UNANSWERED_LABEL,
   type StorySearch,
   type StorySearchErrors,
   storySearchParams,
+  type TypedSearch,
   storySearchQuery,
+  valueLabel,
   withFilter,
   withoutFilter,
+  withoutValue,
+  withValue,
 } from "~/domain/posts/story-search";
-import { PERSPECTIVES, SUPPORT_ARRANGEMENTS } from "~/domain/taxonomy";
 import type { FeedLink } from "~/domain/posts/story-search";
 
-import { SubmitButton, TextField } from "./forms";
+import { CheckboxGroup, Choices, SubmitButton, TextField } from "./forms";
 
 const FILTER_NAMES: Record<FilterField, { singular: string; heading: string }> = {
   kind: { singular: "kind", heading: "Kind of post" },
@@ -36,7 +41,7 @@ const FILTER_NAMES: Record<FilterField, { singular: string; heading: string }> =
   council: { singular: "council", heading: "Councils" },
   region: { singular: "region", heading: "Regions and nations" },
   perspective: { singular: "author", heading: "Written by" },
-  arrangement: { singular: "support", heading: "Support arrangement (from an attached experience report)" },
+  arrangement: { singular: "support", heading: "Support arrangement" },
   year: { singular: "year", heading: "Year published" },
   unanswered: { singular: "replies", heading: "Replies" },
 };
@@ -56,11 +61,14 @@ const FACET_ORDER: FilterField[] = [
 // Beyond this many values a facet tucks the rest away in a <details>, which needs no JavaScript.
 const SHOWN_AT_FIRST = 8;
 
+const capitalised = (text: string) => `${text[0]?.toUpperCase() ?? ""}${text.slice(1)}`;
+
 /**
  * The search box. Filters already chosen ride along as hidden fields, so new words keep them; a
- * filter that was refused is shown as a text field beside its message, holding what was typed.
+ * filter that was refused is shown beside its message holding what was typed: a text field for
+ * one value, ticked boxes for several (untick the ones to drop).
  */
-export function SearchForm({ values, errors }: { values: Record<string, string>; errors: StorySearchErrors }) {
+export function SearchForm({ values, errors }: { values: TypedSearch; errors: StorySearchErrors }) {
   return (
     <Form method="get" action="/stories" role="search" aria-label="Stories" className="search-form">
       <TextField
@@ -68,41 +76,55 @@ export function SearchForm({ values, errors }: { values: Record<string, string>;
         type="search"
         label="Search stories"
         hint="Use quotes for an exact phrase (“direct payment”), a minus sign to leave a word out (-agency), or “or” for either word."
-        defaultValue={values.q ?? ""}
+        defaultValue={(values.q ?? []).join(" ")}
         error={errors.q}
         spellCheck={false}
       />
-      {[...FILTER_FIELDS, "sort" as const].map((field) =>
-        errors[field] !== undefined ? (
-          <TextField
-            key={field}
-            name={field}
-            label={`${field[0]?.toUpperCase()}${field.slice(1)}`}
-            defaultValue={values[field] ?? ""}
-            error={errors[field]}
-            width="medium"
-          />
-        ) : values[field] ? (
-          <input key={field} type="hidden" name={field} value={values[field]} />
-        ) : null,
-      )}
+      {[...FILTER_FIELDS, "sort" as const].map((field) => {
+        const typed = (values[field] ?? []).filter((value) => value.trim() !== "");
+        const error = errors[field];
+        if (error !== undefined && typed.length > 1) {
+          return (
+            <CheckboxGroup
+              key={field}
+              name={field}
+              idPrefix={field}
+              legend={capitalised(field)}
+              error={error}
+              options={[...new Set(typed)].map((value) => ({ value, label: value }))}
+              checked={typed}
+            />
+          );
+        }
+        if (error !== undefined) {
+          return (
+            <TextField
+              key={field}
+              name={field}
+              label={capitalised(field)}
+              defaultValue={typed[0] ?? ""}
+              error={error}
+              width="medium"
+            />
+          );
+        }
+        return typed.map((value, i) => <input key={`${field}-${i}`} type="hidden" name={field} value={value} />);
+      })}
       <SubmitButton>Search</SubmitButton>
     </Form>
   );
 }
 
-function filterLabel(search: StorySearch, field: FilterField, names: FilterNames): string {
-  if (field === "kind" && search.kind) return KIND_LABELS[search.kind];
-  if (field === "perspective" && search.perspective) return PERSPECTIVES[search.perspective].label;
-  if (field === "arrangement" && search.arrangement) return SUPPORT_ARRANGEMENTS[search.arrangement].label;
-  if (field === "unanswered" && search.unanswered) return UNANSWERED_LABEL;
-  if (field === "tag" || field === "council" || field === "region") return names[field] ?? search[field] ?? "";
-  return String(search[field] ?? "");
+/** Every chosen value, with its filter and what it is called. */
+function chosenFilters(search: StorySearch, names: FilterNames) {
+  return FILTER_FIELDS.flatMap((field) =>
+    chosenValues(search, field).map((value) => ({ field, value, label: valueLabel(field, value, names) })),
+  );
 }
 
-/** The words and filters in use, each with a link that takes it away. */
+/** The words and filters in use, each value a chip: a plain link that takes it away. */
 export function ActiveFilters({ search, names }: { search: StorySearch; names: FilterNames }) {
-  const active = FILTER_FIELDS.filter((field) => search[field] !== null);
+  const active = chosenFilters(search, names);
   if (!search.q && active.length === 0) return null;
   return (
     <div className="active-filters">
@@ -116,13 +138,10 @@ export function ActiveFilters({ search, names }: { search: StorySearch; names: F
             </Link>
           </li>
         ) : null}
-        {active.map((field) => (
-          <li key={field}>
-            {FILTER_NAMES[field].singular[0]?.toUpperCase()}
-            {FILTER_NAMES[field].singular.slice(1)}: {filterLabel(search, field, names)}{" "}
-            <Link to={`/stories${storySearchQuery(withoutFilter(search, field))}`}>
-              Remove<span className="visually-hidden"> the {FILTER_NAMES[field].singular} filter</span>
-            </Link>
+        {active.map(({ field, value, label }) => (
+          <li key={`${field}-${value}`}>
+            <span className="visually-hidden">{capitalised(FILTER_NAMES[field].singular)}: </span>
+            <Link to={`/stories${storySearchQuery(withoutValue(search, field, value))}`}>Remove filter: {label}</Link>
           </li>
         ))}
       </ul>
@@ -172,7 +191,9 @@ export function FilterSuggestionLinks({
       <ul>
         {links.map(({ field, choice, kind }) => (
           <li key={`${field}-${choice.value}`}>
-            <Link to={`/stories${storySearchQuery(withFilter(search, field, choice.value))}`}>
+            <Link
+              to={`/stories${storySearchQuery(arrangementTagsMoved(withFilter(search, field, choice.value)).search)}`}
+            >
               Only stories {kind === "tag" ? `tagged “${choice.label}”` : `about ${choice.label}`}
             </Link>
           </li>
@@ -186,12 +207,17 @@ export function FilterSuggestionLinks({
 export function NameSuggestions({
   search,
   field,
+  typed,
   suggestions,
 }: {
   search: StorySearch;
   field: "tag" | "council";
+  /** The refused name: a suggestion takes its place, the filter's other values stay. */
+  typed: string;
   suggestions: FilterChoice[];
 }) {
+  const others = withoutValue(search, field, typed);
+  const instead = (value: string) => arrangementTagsMoved(withValue(others, field, value)).search;
   return (
     <>
       {suggestions.length > 0 ? (
@@ -200,15 +226,15 @@ export function NameSuggestions({
           <ul className="choice-list">
             {suggestions.map((choice) => (
               <li key={choice.value}>
-                <Link to={`/stories${storySearchQuery(withFilter(search, field, choice.value))}`}>{choice.label}</Link>
+                <Link to={`/stories${storySearchQuery(instead(choice.value))}`}>{choice.label}</Link>
               </li>
             ))}
           </ul>
         </>
       ) : null}
       <p>
-        <Link to={`/stories${storySearchQuery(withoutFilter(search, field))}`}>
-          Search without the {FILTER_NAMES[field].singular} filter
+        <Link to={`/stories${storySearchQuery(others)}`}>
+          Search without the {FILTER_NAMES[field].singular} “{typed}”
         </Link>
       </p>
     </>
@@ -220,7 +246,7 @@ export function NameSuggestions({
  * JavaScript. On wide screens the button is hidden and the facets always show (app.css).
  */
 export function FilterDisclosure({ search, children }: { search: StorySearch; children: ReactNode }) {
-  const chosen = FILTER_FIELDS.filter((field) => search[field] !== null).length;
+  const chosen = countChosen(search);
   return (
     <details className="filter-disclosure">
       <summary className="filter-disclosure__button">
@@ -234,7 +260,7 @@ export function FilterDisclosure({ search, children }: { search: StorySearch; ch
 
 /** Nothing matched: not an error, but a nudge to widen the search. */
 export function NoMatches({ search }: { search: StorySearch }) {
-  const active = FILTER_FIELDS.filter((field) => search[field] !== null);
+  const active = FILTER_FIELDS.filter((field) => search[field].length > 0);
   return (
     <div className="no-matches">
       <h2>No published stories match this search</h2>
@@ -264,67 +290,74 @@ export function NoMatches({ search }: { search: StorySearch }) {
   );
 }
 
-function FacetLink({ search, field, value }: { search: StorySearch; field: FilterField; value: FacetValue }) {
-  const chosen = String(search[field] ?? "") === value.value;
-  const text = `${value.label} (${formatCount(value.count)})`;
-  if (chosen) {
-    return (
-      <li>
-        <strong aria-current="true">{text}</strong>
-      </li>
-    );
-  }
-  return (
-    <li>
-      <Link to={`/stories${storySearchQuery(withFilter(search, field, value.value))}`}>{text}</Link>
-    </li>
-  );
-}
-
 /**
- * The counts beside each value. A facet ignores its own filter, so with a tag chosen the other
- * tags still show how many stories choosing them instead would give.
+ * The facets: a plain GET form of checkboxes with an "Apply filters" button, so it works without
+ * JavaScript. Within a facet any ticked value matches; across facets every facet must. A facet's
+ * counts ignore its own ticks (see countFacets): the number beside a value is how many stories
+ * have it among those matching everything else chosen. Keyed by the search, so following a link
+ * (a chip, a suggestion) draws the boxes afresh instead of keeping old ticks.
  */
 export function FacetLists({ search, facets }: { search: StorySearch; facets: StoryFacets }) {
   return (
-    <nav aria-labelledby="facets-heading" className="facets">
+    <Form
+      method="get"
+      action="/stories"
+      aria-labelledby="facets-heading"
+      className="facets"
+      key={storySearchQuery(search)}
+    >
       <h2 id="facets-heading">Narrow these down</h2>
-      <p className="hint">The number beside each choice is how many stories you would see after choosing it.</p>
+      <p className="hint" id="facets-hint">
+        Tick as many as you like, then Apply filters. Stories with any ticked choice in a group are shown, if they also
+        match every other group. The number beside a choice is how many stories have it among those that match the other
+        groups’ choices.
+      </p>
+      {search.q ? <input type="hidden" name="q" value={search.q} /> : null}
+      {search.sort !== defaultSort(search.q) ? <input type="hidden" name="sort" value={search.sort} /> : null}
       {FACET_ORDER.map((field) => {
         const values = facets[field];
         if (values.length === 0) return null;
         const first = values.slice(0, SHOWN_AT_FIRST);
         const rest = values.slice(SHOWN_AT_FIRST);
+        const chosen = chosenValues(search, field);
+        const options = (some: FacetValue[]) =>
+          some.map((value) => ({ value: value.value, label: `${value.label} (${formatCount(value.count)})` }));
+        const isChecked = (value: string) => chosen.includes(value);
         return (
-          <section key={field} aria-labelledby={`facet-${field}`}>
-            <h3 id={`facet-${field}`}>{FILTER_NAMES[field].heading}</h3>
-            {field === "council" && !search.region && values.length >= COUNCILS_BEFORE_REGION ? (
+          <fieldset key={field} className="fieldset facet">
+            <legend>{FILTER_NAMES[field].heading}</legend>
+            {field === "council" && search.region.length === 0 && values.length >= COUNCILS_BEFORE_REGION ? (
               <p className="hint">
                 The {COUNCILS_BEFORE_REGION} with most stories. Choose a region or nation to see every council in it.
               </p>
             ) : null}
-            <ul className="facet-list">
-              {first.map((value) => (
-                <FacetLink key={value.value} search={search} field={field} value={value} />
-              ))}
-            </ul>
+            <Choices
+              type="checkbox"
+              name={field}
+              idBase={`facet-${field}`}
+              options={options(first)}
+              isChecked={isChecked}
+            />
             {rest.length > 0 ? (
-              <details>
+              <details open={rest.some((value) => isChecked(value.value)) || undefined}>
                 <summary>
                   {rest.length} more
                   <span className="visually-hidden"> {FILTER_NAMES[field].heading.toLowerCase()}</span>
                 </summary>
-                <ul className="facet-list">
-                  {rest.map((value) => (
-                    <FacetLink key={value.value} search={search} field={field} value={value} />
-                  ))}
-                </ul>
+                <Choices
+                  type="checkbox"
+                  name={field}
+                  idBase={`facet-${field}-more`}
+                  options={options(rest)}
+                  isChecked={isChecked}
+                />
               </details>
             ) : null}
-          </section>
+          </fieldset>
         );
       })}
-    </nav>
+      <SubmitButton>Apply filters</SubmitButton>
+    </Form>
   );
 }
 

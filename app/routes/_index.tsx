@@ -6,7 +6,7 @@ import HOME_PATHS from "~/components/home-paths.json";
 import { CouncilFinder } from "~/components/council-finder";
 import { StoryList } from "~/components/story-list";
 import { FeedLinks, feedMeta, SearchForm } from "~/components/story-search";
-import { NO_SEARCH, storySearchQuery } from "~/domain/posts/story-search";
+import { NO_NAMES, NO_SEARCH, type StorySearch, storySearchQuery } from "~/domain/posts/story-search";
 import { getUser } from "~/server/accounts/guards.server";
 import { publicOrigin } from "~/server/process/env.server";
 import { feedLinks } from "~/server/posts/feeds.server";
@@ -18,9 +18,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   ...feedMeta(data?.feeds ?? []),
 ];
 
-const EVERYTHING = { tag: null, council: null, region: null };
-const UNANSWERED_QUESTIONS = { ...NO_SEARCH, kind: "question" as const, unanswered: "1" as const };
-const PRACTICE_NOTES = { ...NO_SEARCH, kind: "practice_note" as const };
+const UNANSWERED_QUESTIONS: StorySearch = { ...NO_SEARCH, kind: ["question"], unanswered: ["1"] };
+const PRACTICE_NOTES: StorySearch = { ...NO_SEARCH, kind: ["practice_note"] };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, newest, unanswered, notes, councils] = await Promise.all([
@@ -38,7 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     unansweredTotal: unanswered.total,
     notes: notes.stories,
     councils: councils.map((council) => council.name),
-    feeds: feedLinks(publicOrigin(), EVERYTHING, EVERYTHING),
+    feeds: feedLinks(publicOrigin(), NO_SEARCH, NO_NAMES),
   };
 }
 

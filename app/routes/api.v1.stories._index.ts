@@ -5,6 +5,7 @@ import { invalidParameters, type ParameterError } from "~/domain/api/problems";
 import { describedByLink } from "~/domain/datapackage";
 import { LICENCE_LINE } from "~/domain/licence";
 import { parseStorySearch, storySearchParams } from "~/domain/posts/story-search";
+import { SUPPORT_ARRANGEMENTS } from "~/domain/taxonomy";
 import { ApiProblem, apiEndpoint, refuseWrites } from "~/server/api/endpoint.server";
 import { storyResource } from "~/server/api/resources.server";
 import { citeStorySearch, storyDataPackageUrl } from "~/server/posts/exports.server";
@@ -33,7 +34,8 @@ export const loader = apiEndpoint("/stories", { maxAgeSeconds: 60 }, async ({ qu
     ];
     throw new ApiProblem(invalidParameters(errors));
   }
-  // A council's or tag's name is looked up and used, without a redirect; `filters` says what was used.
+  // A council's or tag's name is looked up and used, without a redirect; `filters` says what was
+  // used. A support arrangement's tag (tag=dp-employer) is read as arrangement=dp_employer.
   const names = await resolveFilterNames(parsed.search);
   if (!names.ok) {
     throw new ApiProblem(invalidParameters([{ parameter: names.field, detail: nameRefusal(names) }]));
@@ -58,7 +60,8 @@ export const loader = apiEndpoint("/stories", { maxAgeSeconds: 60 }, async ({ qu
     nameFilters(search),
     suggestFilters(search),
   ]);
-  const given = (field: "tag" | "council") => names.resolved.find((name) => name.field === field)?.typed ?? null;
+  const given = (field: "tag" | "council", value: string) =>
+    names.resolved.find((name) => name.field === field && name.value === value)?.typed ?? null;
 
   let next: { cursor: string; url: string } | null = null;
   const headers: Record<string, string> = {};
@@ -81,11 +84,13 @@ export const loader = apiEndpoint("/stories", { maxAgeSeconds: 60 }, async ({ qu
       next,
       match: { mode: found.match.mode, words: found.match.words, allWords: found.match.allWords },
       filters: {
-        council:
-          search.council && filterNames.council
-            ? { code: search.council, name: filterNames.council, given: given("council") }
-            : null,
-        tag: search.tag && filterNames.tag ? { slug: search.tag, label: filterNames.tag, given: given("tag") } : null,
+        council: search.council.map((code) => ({
+          code,
+          name: filterNames.council[code] ?? code,
+          given: given("council", code),
+        })),
+        tag: search.tag.map((slug) => ({ slug, label: filterNames.tag[slug] ?? slug, given: given("tag", slug) })),
+        arrangement: search.arrangement.map((key) => ({ key, label: SUPPORT_ARRANGEMENTS[key].label })),
       },
       suggestions: {
         tags: suggestions.tags.map((choice) => ({ slug: choice.value, label: choice.label })),

@@ -8,6 +8,7 @@ import { ErrorSummary } from "~/components/forms";
 import { StoryList } from "~/components/story-list";
 import { safeRedirectPath } from "~/domain/accounts/redirect";
 import { isRefusal } from "~/domain/forms";
+import { storiesWithTagHref } from "~/domain/posts/story-search";
 import { requireUser } from "~/server/accounts/guards.server";
 import {
   followingPage,
@@ -131,7 +132,7 @@ export default function Following() {
             <ul className="choice-list">
               {page.tags.map((tag) => (
                 <li key={tag.slug}>
-                  <Link to={`/stories?tag=${tag.slug}`}>{tag.label}</Link>{" "}
+                  <Link to={storiesWithTagHref(tag.slug)}>{tag.label}</Link>{" "}
                   <PostButton
                     look="link"
                     fields={{ intent: "unfollow-tag", tag: tag.slug }}

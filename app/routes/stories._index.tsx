@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { data, redirect } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 
 import { ErrorSummary } from "~/components/forms";
@@ -24,14 +24,17 @@ import {
   facetsToShow,
   isFiltered,
   parseStorySearch,
+  type StorySearch,
   storySearchParams,
   storySearchQuery,
+  typedSearch,
 } from "~/domain/posts/story-search";
 import { getUser } from "~/server/accounts/guards.server";
 import { isFollowingCouncil, isFollowingTag, unreadThreads } from "~/server/following/following.server";
 import { publicOrigin } from "~/server/process/env.server";
 import { feedLinks } from "~/server/posts/feeds.server";
 import {
+  betterAddress,
   countFacets,
   findUnknownFilter,
   InvalidCursor,
@@ -58,7 +61,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   // What was typed goes back into the form, whatever happens to it.
-  const typed = Object.fromEntries([...url.searchParams].filter(([key]) => key !== "cursor"));
+  const typed = typedSearch(url.searchParams);
   const parsed = parseStorySearch(url.searchParams);
   if (!parsed.ok) {
     return data(
@@ -75,6 +78,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
         heading: "Check your search",
         errors: { [names.field]: names.message },
         field: names.field,
+        refused: names.typed,
         suggestions: names.suggestions,
         search: parsed.search,
         typed,
@@ -82,8 +86,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       { status: 400 },
     );
   }
-  if (names.resolved.length > 0) throw redirect(`/stories${storySearchQuery(names.search)}`, 302);
-  const { search } = parsed;
+  // Names lead to codes (302); an arrangement's tag to ?arrangement= and values to their one order (308).
+  const elsewhere = betterAddress(url, names);
+  if (elsewhere) throw elsewhere;
+  const { search } = names;
   const unknown = await findUnknownFilter(search);
   if (unknown) {
     const choices = await listFilterChoices(unknown.field);
@@ -106,14 +112,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
       search,
       names,
       suggestions,
-      typed: Object.fromEntries(storySearchParams(search)),
+      typed: typedSearch(storySearchParams(search)),
       cursor,
       ...results,
-      facets: facetsToShow(search, facets),
+      facets: facetsToShow(search, facets, names),
       filtered: isFiltered(search),
       citation: citeAs(heading, `${publicOrigin()}/stories${storySearchQuery(search)}`, new Date()),
       feeds: feedLinks(publicOrigin(), search, names),
-      figures: figuresForStories(url.searchParams, names, new Date()),
+      figures: figuresForStories(
+        url.searchParams,
+        { council: Object.values(names.council), region: Object.values(names.region) },
+        new Date(),
+      ),
     };
   } catch (error) {
     if (!(error instanceof InvalidCursor)) throw error;
@@ -126,16 +136,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /**
  * For a signed-in member: which listed threads have replies they have not seen, and whether they
- * follow the tag or council the list is filtered by. Private, and never in a cached page (members'
+ * follow the tag or council the list is filtered by (when it is filtered by one of each at most). Private, and never in a cached page (members'
  * requests carry a cookie, which the page cache never serves or keeps).
  */
-async function memberMarks(
-  request: Request,
-  search: { tag: string | null; council: string | null },
-  stories: { id: number }[],
-) {
+async function memberMarks(request: Request, chosen: StorySearch, stories: { id: number }[]) {
   const user = await getUser(request);
   if (!user) return null;
+  const search = followable(chosen);
   const [unread, tag, council] = await Promise.all([
     unreadThreads(
       user.id,
@@ -145,6 +152,12 @@ async function memberMarks(
     search.council ? isFollowingCouncil(user.id, search.council) : null,
   ]);
   return { marks: Object.fromEntries(unread.map((id) => [id, "New replies"])), tag, council };
+}
+
+/** The one tag and one council a list is filtered by, if it is filtered by exactly one of them. */
+function followable(search: StorySearch): { tag: string | null; council: string | null } {
+  const one = (values: string[]) => (values.length === 1 ? (values[0] ?? null) : null);
+  return { tag: one(search.tag), council: one(search.council) };
 }
 
 /** Follow or stop following the tag or council the list is filtered by: plain POST forms. */
@@ -201,11 +214,13 @@ export default function Stories() {
         }
       />
       {page.state === "unknown-name" ? (
-        <NameSuggestions search={page.search} field={page.field} suggestions={page.suggestions} />
+        <NameSuggestions search={page.search} field={page.field} typed={page.refused} suggestions={page.suggestions} />
       ) : null}
       {page.state === "invalid" && page.errors.cursor ? (
         <p id="cursor">
-          <Link to={`/stories?${new URLSearchParams(page.typed).toString()}`}>
+          <Link
+            to={`/stories?${new URLSearchParams(Object.entries(page.typed).flatMap(([key, values]) => values.map((value) => [key, value])))}`}
+          >
             Go back to the first page of results
           </Link>
         </p>
@@ -238,8 +253,11 @@ export default function Stories() {
             ) : null}
             {page.member ? (
               <FollowFilters
-                search={page.search}
-                names={page.names}
+                search={followable(page.search)}
+                names={{
+                  tag: page.names.tag[followable(page.search).tag ?? ""] ?? null,
+                  council: page.names.council[followable(page.search).council ?? ""] ?? null,
+                }}
                 following={page.member}
                 back={`/stories${storySearchQuery(page.search)}`}
               />

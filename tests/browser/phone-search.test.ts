@@ -70,9 +70,10 @@ describe("on a 390 px phone", () => {
       expect(await noSideways(page)).toBeLessThanOrEqual(PHONE.width);
       await expectAccessible(page);
 
+      await page.locator('input[name="kind"][value="practice_note"]').press("Space");
       await Promise.all([
         page.waitForURL(/kind=practice_note$/),
-        page.locator('a[href$="kind=practice_note"]').first().press("Enter"),
+        page.locator(".facets button[type=submit]").press("Enter"),
       ]);
       expect(await results(page).count()).toBe(1);
       // With a filter chosen, the button says so.
@@ -134,7 +135,9 @@ describe("on a wide screen", () => {
     const first = await results(page).first().boundingBox();
     // Beside, not above: the facets start to the right of the first result.
     expect(facets && first && facets.x).toBeGreaterThan((first?.x ?? 0) + (first?.width ?? 0) - 1);
-    await tabTo(page, 'a[href$="kind=practice_note"]');
+    await tabTo(page, 'input[name="kind"][value="practice_note"]');
+    await page.keyboard.press("Space");
+    await tabTo(page, ".facets button[type=submit]", 200);
     await pressAndWait(page, "Enter", /kind=practice_note$/);
     // With JavaScript the address changes a moment before the new list is drawn.
     await expect.poll(() => results(page).count()).toBe(1);

@@ -46,7 +46,9 @@ describe("searching stories with JavaScript", () => {
     expect(await page.locator(".snippet mark").first().textContent()).toBe(WORD);
     await expectAccessible(page);
 
-    await tabTo(page, 'a[href$="kind=practice_note"]');
+    await tabTo(page, 'input[name="kind"][value="practice_note"]');
+    await page.keyboard.press("Space");
+    await tabTo(page, ".facets button[type=submit]", 200);
     await pressAndWait(page, "Enter", /kind=practice_note$/);
     await page.getByRole("heading", { level: 1, name: `Practice notes matching “${WORD}”` }).waitFor();
     await expectResults(page, 5);
@@ -96,9 +98,10 @@ describe("searching stories without JavaScript", () => {
     expect(await resultTitles(page)).toHaveLength(20);
     await expectAccessible(page);
 
+    await page.locator('input[name="kind"][value="practice_note"]').press("Space");
     await Promise.all([
       page.waitForURL(/kind=practice_note$/),
-      page.locator('a[href$="kind=practice_note"]').press("Enter"),
+      page.locator(".facets button[type=submit]").press("Enter"),
     ]);
     expect(await resultTitles(page)).toHaveLength(5);
     await expectAccessible(page);

@@ -586,7 +586,8 @@ describe("searching stories", () => {
     const cases: [string, string, string][] = [
       ["contry=England", "contry", "Unknown parameter."],
       ["limit=101", "limit", "Limit must be a whole number from 1 to 100 (it was 101)."],
-      ["tag=respite&tag=transport", "tag", "Choose one tag at a time."],
+      ["q=respite&q=transport", "q", "Choose one set of search words at a time."],
+      [Array.from({ length: 21 }, (_, i) => `year=${2000 + i}`).join("&"), "year", "Choose at most 20 years at a time"],
       ["sort=relevance", "sort", "Sorting by relevance needs search words"],
       ["council=%3F%3F", "council", "Council must be a council's name, such as Havering, or its 9-character ONS code"],
       ["council=Narnia", "council", "No council is called “Narnia”"],

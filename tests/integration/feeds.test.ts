@@ -75,7 +75,7 @@ describe("story feeds", () => {
     expect((await send("/feeds/stories.rss?council=E06999999")).status).toBe(404);
     const filtered = await send("/feeds/stories.rss?kind=question");
     expect(filtered.status).toBe(400);
-    expect(await filtered.text()).toContain("A feed follows every story, one tag");
+    expect(await filtered.text()).toContain("A feed follows every story, or some tags");
     // A council's name leads to the feed with its code; a name like nothing is a 400.
     const named = await send("/feeds/stories.rss?council=Hartlepool%20Borough%20Council");
     expect(named.status).toBe(302);

@@ -68,3 +68,28 @@ export const storySearch = (extra: Partial<StorySearch>): StorySearch => ({
   sort: extra.q ? "relevance" : "newest",
   ...extra,
 });
+
+/** One checkbox of the /stories facets form, as the server drew it. */
+export interface FacetChoice {
+  name: string;
+  value: string;
+  label: string;
+  count: number;
+  checked: boolean;
+}
+
+/** Every facet checkbox on a /stories page, in page order: "Dementia (3)", ticked or not. */
+export function facetChoices(html: string): FacetChoice[] {
+  const form = /<form[^>]*class="facets"[^>]*>(.*?)<\/form>/s.exec(html)?.[1] ?? "";
+  return [
+    ...form.matchAll(
+      /<input class="checkbox__input"[^>]*name="([a-z]+)" type="checkbox"([^>]*) value="([^"]+)"[^>]*\/><label[^>]*>(.*?) \((\d+)\)<\/label>/g,
+    ),
+  ].map(([, name = "", ticked = "", value = "", label = "", count = "0"]) => ({
+    name,
+    value,
+    label,
+    count: Number(count),
+    checked: ticked.includes("checked"),
+  }));
+}

@@ -26,8 +26,9 @@ describe("apiGuide", () => {
   it("says what each parameter takes: its values, an example or its type", () => {
     const stories = guide.find((endpoint) => endpoint.path === "/stories");
     const takes = Object.fromEntries((stories?.parameters ?? []).map((p) => [p.name, p.takes]));
-    expect(takes.kind).toBe("one of: story, practice_note, question");
-    expect(takes.region).toBe("like E06000001");
+    expect(takes.kind).toBe("one of: story, practice_note, question; repeat for several (any of them), at most 20");
+    expect(takes.region).toBe("like E06000001; repeat for several (any of them), at most 20");
+    expect(takes.unanswered).toBe("one of: 1");
     expect(takes.limit).toMatch(/^a whole number from 1 to \d+ \(default \d+\)$/);
   });
 });

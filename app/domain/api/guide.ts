@@ -22,6 +22,8 @@ export interface GuideEndpoint {
 
 interface Schema {
   type?: string | string[];
+  items?: Schema;
+  maxItems?: number;
   enum?: unknown[];
   $ref?: string;
   examples?: unknown[];
@@ -45,6 +47,10 @@ function resolved(schema: Schema | undefined): Schema {
 }
 
 function takes(schema: Schema): string {
+  if (schema.type === "array" && schema.items) {
+    const most = schema.maxItems === undefined ? "" : `, at most ${schema.maxItems}`;
+    return `${takes(resolved(schema.items))}; repeat for several (any of them)${most}`;
+  }
   if (schema.enum) return `one of: ${schema.enum.join(", ")}`;
   if (schema.examples?.length) return `like ${String(schema.examples[0])}`;
   const range =

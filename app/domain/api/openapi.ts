@@ -5,7 +5,7 @@
 // Adding an endpoint: add its path below (reusing the components), a route file
 // app/routes/api.v1.<name>.ts calling apiEndpoint("/<name>", ...), and its tests.
 import { POST_KINDS } from "../posts/post-input";
-import { FILTER_NAME_MAX, FIRST_YEAR, QUERY_MAX } from "../posts/story-search";
+import { FILTER_NAME_MAX, FIRST_YEAR, MOST_VALUES_PER_FILTER, QUERY_MAX } from "../posts/story-search";
 import { CLIENT_GROUPS, NATIONS, PERSPECTIVES, PLAN_LEADS, SUPPORT_ARRANGEMENTS, type TagGroup } from "../taxonomy";
 
 import { PAGE_SIZE } from "./parameters";
@@ -30,6 +30,34 @@ const query = (name: string, description: string, schema: object, example?: stri
   description,
   schema,
   ...(example === undefined ? {} : { example }),
+});
+/**
+ * A filter that takes several values, each its own parameter (?tag=respite&tag=dementia): any of
+ * them matches, and filters together must all match.
+ */
+const several = (name: string, description: string, item: object, example?: string | number) => ({
+  ...query(
+    name,
+    `${description} Repeat it for several (any of them), at most ${MOST_VALUES_PER_FILTER}.`,
+    { type: "array", items: item, maxItems: MOST_VALUES_PER_FILTER },
+    example,
+  ),
+  style: "form",
+  explode: true,
+});
+/** The councils or tags a search used: each one's code or slug, its name, and the name given for it, if one was. */
+const usedFilters = (id: string, idSchema: object, name: string) => ({
+  type: "array",
+  items: {
+    type: "object",
+    required: [id, name, "given"],
+    additionalProperties: false,
+    properties: {
+      [id]: idSchema,
+      [name]: { type: "string" },
+      given: { type: ["string", "null"], description: `The name given, or null when the ${id} was.` },
+    },
+  },
 });
 /** A string that is one of a list, or one of a record's keys. */
 const oneOf = (values: readonly string[] | Record<string, unknown>) => ({
@@ -187,37 +215,37 @@ export const OPENAPI = {
         tags: ["Stories"],
         summary: "Search published stories",
         description:
-          "The same search as the site's stories page, newest first unless there are search words. When all the search words together find fewer than 5 published stories (and they are plain words: no quotes, minus signs or `or`), the search is for stories with any of the words instead, those with all of them ranked first; `match.mode` is then `any`, and `match.words` lists the words that counted (common words such as `my` and `has` never count). `council` and `tag` also take a council's name or a tag's label, in any letter case, with or without words such as `London Borough of` or `Council`, and small misspellings of them (`Haverng`): the name is looked up and used directly (there is no redirect), and `filters` says which council and tag were used and what was given. A name like nothing, or like several councils or tags equally (`Kingston`), is a 400 whose detail lists the closest names. Newest first means by month of publication; within a month the order is by id, which is random, so it says nothing about when in the month a story was published. Walk the pages with `next.url` (or pass `next.cursor` back as `cursor` with the same filters) until `next` is null: every story is listed once, and stories already listed never move (a new story of the current month may appear on a later page).",
+          "The same search as the site's stories page, newest first unless there are search words. When all the search words together find fewer than 5 published stories (and they are plain words: no quotes, minus signs or `or`), the search is for stories with any of the words instead, those with all of them ranked first; `match.mode` is then `any`, and `match.words` lists the words that counted (common words such as `my` and `has` never count). Every filter but `unanswered` may be repeated: `tag=respite&tag=dementia` finds stories with either tag, and different filters must all match (`tag=respite&council=E06000001`: either… in Hartlepool); the order of repeated values does not matter. `council` and `tag` also take a council's name or a tag's label, in any letter case, with or without words such as `London Borough of` or `Council`, and small misspellings of them (`Haverng`): the name is looked up and used directly (there is no redirect), and `filters` says which councils, tags and arrangements were used and what was given. A name like nothing, or like several councils or tags equally (`Kingston`), is a 400 whose detail lists the closest names. Newest first means by month of publication; within a month the order is by id, which is random, so it says nothing about when in the month a story was published. Walk the pages with `next.url` (or pass `next.cursor` back as `cursor` with the same filters) until `next` is null: every story is listed once, and stories already listed never move (a new story of the current month may appear on a later page).",
         parameters: [
           query("q", 'Search words, web-search style: `"direct payment" -agency`, `respite or "short breaks"`.', {
             type: "string",
             maxLength: QUERY_MAX,
           }),
-          { name: "kind", in: "query", schema: oneOf(POST_KINDS) },
-          query(
+          several("kind", "Kind of post.", oneOf(POST_KINDS)),
+          several(
             "tag",
-            "A tag's slug (see /tags), or its label in any letter case (`Dementia`), or a small misspelling of either (`demntia`).",
+            "A tag's slug (see /tags), or its label in any letter case (`Dementia`), or a small misspelling of either (`demntia`). A support arrangement's tag (`dp-employer`) is read as that `arrangement` (`dp_employer`): arrangements are one filter, not also tags.",
             { type: "string", maxLength: FILTER_NAME_MAX },
             "respite",
           ),
-          query(
+          several(
             "council",
             "A council's ONS code (see /councils), or its name in any letter case, with or without words such as `London Borough of` or `Council` (`Havering`, `London Borough of Havering`), or a small misspelling of it (`Haverng`).",
             { type: "string", maxLength: FILTER_NAME_MAX },
             "E06000001",
           ),
-          query(
+          several(
             "region",
             "An English region's ONS code, or S92000003 for Scotland, W92000004 for Wales.",
             ref("GssCode"),
           ),
-          query("perspective", "The author's perspective.", oneOf(PERSPECTIVES)),
-          query(
+          several("perspective", "The author's perspective.", oneOf(PERSPECTIVES)),
+          several(
             "arrangement",
-            "The support arrangement of an experience report attached to the story.",
+            "A support arrangement: the story has its tag, or an experience report about it is attached to the story.",
             oneOf(SUPPORT_ARRANGEMENTS),
           ),
-          query("year", `Year published (UK time), from ${FIRST_YEAR} to this year.`, {
+          several("year", `Year published (UK time), from ${FIRST_YEAR} to this year.`, {
             type: "integer",
             minimum: FIRST_YEAR,
           }),
@@ -720,39 +748,21 @@ export const OPENAPI = {
           },
           filters: {
             type: "object",
-            required: ["council", "tag"],
+            required: ["council", "tag", "arrangement"],
             additionalProperties: false,
-            description: "The council and tag the search used, with the name given when a name was looked up.",
+            description:
+              "The councils, tags and support arrangements the search used (each sorted, each once), with the name given when a name was looked up. Empty lists when a filter was not used.",
             properties: {
-              council: {
-                anyOf: [
-                  {
-                    type: "object",
-                    required: ["code", "name", "given"],
-                    additionalProperties: false,
-                    properties: {
-                      code: ref("GssCode"),
-                      name: { type: "string" },
-                      given: { type: ["string", "null"], description: "The name given, or null when the code was." },
-                    },
-                  },
-                  { type: "null" },
-                ],
-              },
-              tag: {
-                anyOf: [
-                  {
-                    type: "object",
-                    required: ["slug", "label", "given"],
-                    additionalProperties: false,
-                    properties: {
-                      slug: { type: "string" },
-                      label: { type: "string" },
-                      given: { type: ["string", "null"], description: "The name given, or null when the slug was." },
-                    },
-                  },
-                  { type: "null" },
-                ],
+              council: usedFilters("code", ref("GssCode"), "name"),
+              tag: usedFilters("slug", { type: "string" }, "label"),
+              arrangement: {
+                type: "array",
+                items: {
+                  type: "object",
+                  required: ["key", "label"],
+                  additionalProperties: false,
+                  properties: { key: oneOf(SUPPORT_ARRANGEMENTS), label: { type: "string" } },
+                },
               },
             },
           },

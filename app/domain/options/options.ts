@@ -2,6 +2,7 @@
 // onto one experience-report arrangement key, with its plain-words explainer kept here as Markdown
 // content. One option is one key, so each option's figures are one cell of the outcomes dashboard's
 // own arrangement filter (decision 041).
+import { arrangementOfTagSlug } from "../posts/story-search";
 import { SUPPORT_ARRANGEMENTS, type SupportArrangement } from "../taxonomy";
 
 /** The four questions every explainer answers, in this order, under these headings. */
@@ -141,7 +142,8 @@ export function optionAnchor(arrangement: SupportArrangement): string {
 
 /** The arrangement whose tag slug is given ("dp-employer"), for stories tagged with one. */
 export function arrangementOfTag(slug: string): SupportArrangement | undefined {
-  return SUPPORT_OPTIONS.find((option) => optionAnchor(option.arrangement) === slug)?.arrangement;
+  const arrangement = arrangementOfTagSlug(slug);
+  return arrangement && optionFor(arrangement) ? arrangement : undefined;
 }
 
 /**
@@ -174,8 +176,8 @@ const FIFTH_SUMMARIES = {
 /** Ways beyond the usual four (employ PAs, an agency, unpaid family care, a care home) that members found. */
 export const FIFTH_OPTIONS: readonly FifthOption[] = (
   [
-    ["Individual service funds", { tag: "isf" }],
-    ["Shared Lives schemes", { tag: "shared-lives" }],
+    ["Individual service funds", { arrangement: "isf" }],
+    ["Shared Lives schemes", { arrangement: "shared_lives" }],
     ["Micro-providers", { q: "micro-provider or microprovider or micro-enterprise or microenterprise" }],
     ["Co-operatives", { q: "co-operative or cooperative or co-op" }],
     ["People-led planning", { tag: "people-led-planning" }],

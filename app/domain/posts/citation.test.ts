@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 
 import { citeAs, retrievalDate } from "../licence";
 import { describeStorySearch } from "./citation";
-import { NO_SEARCH } from "./story-search";
+import { NO_NAMES, NO_SEARCH } from "./story-search";
 
-const NONE = { tag: null, council: null, region: null };
+const NONE = NO_NAMES;
 
 describe("describing a search in words", () => {
   it("says plainly what was searched for", () => {
@@ -14,20 +14,41 @@ describe("describing a search in words", () => {
         {
           ...NO_SEARCH,
           q: "respite",
-          kind: "question",
-          tag: "transport",
-          council: "E06000001",
-          perspective: "carer",
-          arrangement: "dp_employer",
-          year: 2026,
+          kind: ["question"],
+          tag: ["transport"],
+          council: ["E06000001"],
+          perspective: ["carer"],
+          arrangement: ["dp_employer"],
+          year: [2026],
         },
-        { tag: "Transport", council: "Hartlepool", region: null },
+        { ...NONE, tag: { transport: "Transport" }, council: { E06000001: "Hartlepool" } },
       ),
     ).toBe(
       "Questions matching “respite”, tagged “Transport”, about Hartlepool, author: carer, support: direct payment, employing personal assistants, published in 2026",
     );
-    expect(describeStorySearch({ ...NO_SEARCH, region: "W92000004" }, { ...NONE, region: "Wales" })).toBe(
-      "Stories in Wales",
+    expect(
+      describeStorySearch({ ...NO_SEARCH, region: ["W92000004"] }, { ...NONE, region: { W92000004: "Wales" } }),
+    ).toBe("Stories in Wales");
+  });
+
+  it("joins several values of one filter with “or”, and kinds with “and”", () => {
+    expect(
+      describeStorySearch(
+        {
+          ...NO_SEARCH,
+          kind: ["practice_note", "question"],
+          tag: ["capacity", "dementia"],
+          council: ["E06000001", "E09000016"],
+          year: [2025, 2026],
+        },
+        {
+          ...NONE,
+          tag: { dementia: "Dementia", capacity: "Capacity" },
+          council: { E06000001: "Hartlepool", E09000016: "Havering" },
+        },
+      ),
+    ).toBe(
+      "Practice notes and questions tagged “Capacity” or “Dementia”, about Hartlepool or Havering, published in 2025 or 2026",
     );
   });
 });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 
 import {
+  arrangementTagsMoved,
+  eitherList,
   facetsToShow,
+  inCanonicalOrder,
+  NO_NAMES,
+  storiesWithTagHref,
+  valueLabel,
+  withoutValue,
+  withValue,
   isAreaCode,
   isTagSlug,
   mayLoosen,
@@ -36,14 +44,14 @@ describe("reading a story search from a URL", () => {
       ok: true,
       search: {
         q: "direct payment",
-        kind: "question",
-        tag: "respite",
-        council: "E06000001",
-        region: "E12000001",
-        perspective: "carer",
-        arrangement: "dp_employer",
-        year: 2026,
-        unanswered: "1",
+        kind: ["question"],
+        tag: ["respite"],
+        council: ["E06000001"],
+        region: ["E12000001"],
+        perspective: ["carer"],
+        arrangement: ["dp_employer"],
+        year: [2026],
+        unanswered: ["1"],
         sort: "newest",
       },
     });
@@ -78,8 +86,8 @@ describe("reading a story search from a URL", () => {
   });
 
   it("accepts Scotland and Wales as regions", () => {
-    expect(parse("region=S92000003")).toMatchObject({ ok: true, search: { region: "S92000003" } });
-    expect(parse("region=W92000004")).toMatchObject({ ok: true, search: { region: "W92000004" } });
+    expect(parse("region=S92000003")).toMatchObject({ ok: true, search: { region: ["S92000003"] } });
+    expect(parse("region=W92000004")).toMatchObject({ ok: true, search: { region: ["W92000004"] } });
   });
 
   it("names the field of every invalid value instead of dropping it", () => {
@@ -125,9 +133,30 @@ describe("reading a story search from a URL", () => {
     });
   });
 
-  it("refuses two values for one filter rather than picking one", () => {
-    expect(errorsOf("tag=respite&tag=transport")).toEqual({ tag: "Choose one tag at a time." });
-    expect(parse("tag=respite&tag=respite")).toMatchObject({ ok: true, search: { tag: "respite" } });
+  it("reads a filter given several times as any of its values, sorted and each once", () => {
+    expect(parse("tag=transport&tag=respite&tag=transport&year=2026&year=2024&kind=story&kind=question")).toMatchObject(
+      {
+        ok: true,
+        search: { tag: ["respite", "transport"], year: [2024, 2026], kind: ["question", "story"] },
+      },
+    );
+    expect(parse("tag=+respite+&tag=respite")).toMatchObject({ ok: true, search: { tag: ["respite"] } });
+  });
+
+  it("refuses more than 20 values of one filter, and names a bad one among good ones", () => {
+    const many = Array.from({ length: 100 }, (_, i) => `tag=tag-${i}`).join("&");
+    expect(errorsOf(many)).toEqual({ tag: "Choose at most 20 tags at a time (this search has 100)." });
+    expect(parse(Array.from({ length: 20 }, (_, i) => `council=E0600${String(i).padStart(4, "0")}`).join("&")).ok).toBe(
+      true,
+    );
+    expect(errorsOf("kind=story&kind=poem")).toEqual({ kind: "Kind must be story, practice_note or question." });
+    expect(errorsOf("year=2025&year=1066").year).toBe("Year must be between 2000 and 2026.");
+  });
+
+  it("takes one set of search words, one sort and one cursor", () => {
+    expect(errorsOf("q=respite&q=dementia")).toEqual({ q: "Choose one set of search words at a time." });
+    expect(errorsOf("q=a&sort=newest&sort=relevance")).toEqual({ sort: "Choose one sort at a time." });
+    expect(errorsOf("cursor=abc&cursor=def")).toEqual({ cursor: "Choose one cursor at a time." });
   });
 
   it("ignores parameters it does not know, such as tracking tags", () => {
@@ -140,6 +169,16 @@ describe("canonical search URLs", () => {
     const parsed = parse("year=2026&tag=respite&q=respite+care&sort=relevance");
     if (!parsed.ok) throw new Error("expected a search");
     expect(storySearchParams(parsed.search).toString()).toBe("q=respite+care&tag=respite&year=2026");
+    const both = [
+      parse("tag=transport&council=E06000002&tag=respite&council=E06000001"),
+      parse("council=E06000001&tag=respite&council=E06000002&tag=transport&tag=respite"),
+    ];
+    for (const one of both) {
+      if (!one.ok) throw new Error("expected a search");
+      expect(storySearchParams(one.search).toString()).toBe(
+        "tag=respite&tag=transport&council=E06000001&council=E06000002",
+      );
+    }
     expect(storySearchParams(NO_SEARCH).toString()).toBe("");
     expect(storySearchParams({ ...NO_SEARCH, q: "respite", sort: "newest" }).toString()).toBe("q=respite&sort=newest");
   });
@@ -148,8 +187,8 @@ describe("canonical search URLs", () => {
     const search = {
       ...NO_SEARCH,
       q: '"day centre" -closed',
-      council: "E06000001",
-      perspective: "carer" as const,
+      council: ["E06000001", "E09000016"],
+      perspective: ["carer" as const],
       sort: "newest" as const,
     };
     expect(parse(storySearchParams(search).toString())).toEqual({ ok: true, search });
@@ -162,7 +201,43 @@ describe("canonical search URLs", () => {
     expect(storySearchQuery(withoutFilter(search, "tag"))).toBe("?q=respite");
     expect(storySearchQuery(withoutFilter(search, "q"))).toBe("?tag=transport");
     expect(storySearchQuery(NO_SEARCH, { cursor: "abc" })).toBe("?cursor=abc");
-    expect(withFilter(NO_SEARCH, "year", "2025").year).toBe(2025);
+    expect(withFilter(NO_SEARCH, "year", "2025").year).toEqual([2025]);
+  });
+
+  it("add and remove one value of a filter, keeping its others in order", () => {
+    const two = withValue(withValue(NO_SEARCH, "tag", "transport"), "tag", "respite");
+    expect(storySearchQuery(two)).toBe("?tag=respite&tag=transport");
+    expect(storySearchQuery(withValue(two, "tag", "respite"))).toBe("?tag=respite&tag=transport");
+    expect(storySearchQuery(withoutValue(two, "tag", "respite"))).toBe("?tag=transport");
+    expect(withValue(withValue(NO_SEARCH, "year", "2026"), "year", "2024").year).toEqual([2024, 2026]);
+  });
+
+  it("know whether an address writes its filters in the one order", () => {
+    const search = { ...NO_SEARCH, tag: ["respite", "transport"] };
+    expect(inCanonicalOrder(new URLSearchParams("tag=respite&tag=transport&utm_source=x"), search)).toBe(true);
+    expect(inCanonicalOrder(new URLSearchParams("tag=transport&tag=respite"), search)).toBe(false);
+    expect(inCanonicalOrder(new URLSearchParams("tag=respite&tag=transport&tag=respite"), search)).toBe(false);
+  });
+});
+
+describe("support arrangements are one facet, not also tags", () => {
+  it("moves an arrangement's tag to the arrangement filter, keeping other tags", () => {
+    expect(arrangementTagsMoved({ ...NO_SEARCH, tag: ["dp-employer", "respite"], arrangement: ["isf"] })).toEqual({
+      moved: true,
+      search: { ...NO_SEARCH, tag: ["respite"], arrangement: ["dp_employer", "isf"] },
+    });
+    expect(arrangementTagsMoved({ ...NO_SEARCH, tag: ["respite"] }).moved).toBe(false);
+  });
+
+  it("links a tag's stories to the arrangement facet when the tag is an arrangement", () => {
+    expect(storiesWithTagHref("shared-lives")).toBe("/stories?arrangement=shared_lives");
+    expect(storiesWithTagHref("respite")).toBe("/stories?tag=respite");
+  });
+
+  it("names each chosen value with the labels the rest of the site uses", () => {
+    expect(valueLabel("arrangement", "dp_employer", NO_NAMES)).toBe("Direct payment, employing personal assistants");
+    expect(valueLabel("tag", "dementia", { ...NO_NAMES, tag: { dementia: "Dementia" } })).toBe("Dementia");
+    expect(eitherList(["Dementia", "Capacity", "Respite"])).toBe("Dementia, Capacity or Respite");
   });
 });
 
@@ -187,12 +262,21 @@ describe("facets shown on a page", () => {
     expect(facetsToShow(NO_SEARCH, facets).council.map((c) => c.label)).toEqual(
       councils.slice(0, 10).map((c) => c.label),
     );
-    expect(facetsToShow({ ...NO_SEARCH, council: "E06000025" }, facets).council.at(-1)?.label).toBe("Council 25");
-    expect(facetsToShow({ ...NO_SEARCH, council: "E06000025" }, facets).council).toHaveLength(11);
+    expect(facetsToShow({ ...NO_SEARCH, council: ["E06000025"] }, facets).council.at(-1)?.label).toBe("Council 25");
+    expect(facetsToShow({ ...NO_SEARCH, council: ["E06000025"] }, facets).council).toHaveLength(11);
+    expect(facetsToShow({ ...NO_SEARCH, council: ["E06000025", "E06000027"] }, facets).council).toHaveLength(12);
+  });
+
+  it("keep every chosen value, with a count of 0 when nothing else chosen leaves it any stories", () => {
+    const shown = facetsToShow({ ...NO_SEARCH, tag: ["capacity"] }, facets, {
+      ...NO_NAMES,
+      tag: { capacity: "Capacity" },
+    });
+    expect(shown.tag).toEqual([{ value: "capacity", label: "Capacity", count: 0 }]);
   });
 
   it("list every council of a chosen region", () => {
-    expect(facetsToShow({ ...NO_SEARCH, region: "E12000001" }, facets).council).toHaveLength(30);
+    expect(facetsToShow({ ...NO_SEARCH, region: ["E12000001"] }, facets).council).toHaveLength(30);
   });
 });
 
@@ -200,13 +284,13 @@ describe("names in the council and tag filters", () => {
   it("keeps a council's or tag's name as typed (tidied), for the server to look up", () => {
     expect(parse("council=++London+Borough+of++Havering+")).toMatchObject({
       ok: true,
-      search: { council: "London Borough of Havering" },
+      search: { council: ["London Borough of Havering"] },
     });
     expect(parse("tag=Respite+and+short+breaks")).toMatchObject({
       ok: true,
-      search: { tag: "Respite and short breaks" },
+      search: { tag: ["Respite and short breaks"] },
     });
-    expect(parse("council=E09000016")).toMatchObject({ ok: true, search: { council: "E09000016" } });
+    expect(parse("council=E09000016")).toMatchObject({ ok: true, search: { council: ["E09000016"] } });
   });
 
   it("tells codes and slugs from names", () => {

@@ -23,21 +23,22 @@ export type StorySort = "relevance" | "newest";
 export interface StorySearch {
   /** Search words in websearch syntax ("direct payment" -agency or respite). */
   q: string | null;
-  kind: PostKind | null;
-  /** Tag slug; as typed, a tag's label (or a near miss) until resolveFilterNames turns it into the slug. */
-  tag: string | null;
-  /** ONS GSS code of a council, e.g. E06000001; as typed, a council's name until resolveFilterNames turns it into the code. */
-  council: string | null;
-  /** GSS code of an English region or of Scotland (S92000003) or Wales (W92000004). */
-  region: string | null;
+  /** Every filter is a list, sorted and without repeats (canonicalSearch): any of its values, all filters together. */
+  kind: PostKind[];
+  /** Tag slugs (never a support arrangement's tag: see `arrangement`); as typed, a tag's label (or a near miss) until resolveFilterNames turns it into the slug. */
+  tag: string[];
+  /** ONS GSS codes of councils, e.g. E06000001; as typed, a council's name until resolveFilterNames turns it into the code. */
+  council: string[];
+  /** GSS codes of English regions or of Scotland (S92000003) or Wales (W92000004). */
+  region: string[];
   /** The author's perspective when they posted. */
-  perspective: Perspective | null;
-  /** The support arrangement of an experience report attached to the story. */
-  arrangement: SupportArrangement | null;
-  /** Year published. */
-  year: number | null;
-  /** "1": only posts with no published reply yet (with kind=question, the unanswered questions). */
-  unanswered: "1" | null;
+  perspective: Perspective[];
+  /** Support arrangements: a story's arrangement tags and those of experience reports attached to it. */
+  arrangement: SupportArrangement[];
+  /** Years published. */
+  year: number[];
+  /** ["1"]: only posts with no published reply yet (with kind=question, the unanswered questions). */
+  unanswered: "1"[];
   sort: StorySort;
 }
 
@@ -59,16 +60,19 @@ export type FilterField = (typeof FILTER_FIELDS)[number];
 
 export const NO_SEARCH: StorySearch = {
   q: null,
-  kind: null,
-  tag: null,
-  council: null,
-  region: null,
-  perspective: null,
-  arrangement: null,
-  year: null,
-  unanswered: null,
+  kind: [],
+  tag: [],
+  council: [],
+  region: [],
+  perspective: [],
+  arrangement: [],
+  year: [],
+  unanswered: [],
   sort: "newest",
 };
+
+/** The most values one filter may take (?tag=a&tag=b…): more is a 400, not a slow query. */
+export const MOST_VALUES_PER_FILTER = 20;
 
 const GSS_CODE = /^[ENSW]\d{8}$/;
 const TAG_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -124,12 +128,12 @@ function filterName(label: string, what: string) {
     .transform((text) => text.trim().replace(/\s+/g, " "))
     .refine((text) => !CONTROL_CHARACTERS.test(text), `${label} cannot contain control characters.`)
     .refine((text) => text.length <= FILTER_NAME_MAX, `${label} must be ${FILTER_NAME_MAX} characters or fewer.`)
-    .refine((text) => HAS_LETTER_OR_DIGIT.test(text), `${label} must be ${what}.`)
-    .optional();
+    .refine((text) => HAS_LETTER_OR_DIGIT.test(text), `${label} must be ${what}.`);
 }
 
 function schema(now: Date) {
   const lastYear = now.getUTCFullYear();
+  const list = <T extends z.ZodTypeAny>(element: T) => z.array(element).optional();
   return z.object({
     q: z
       .string()
@@ -142,42 +146,46 @@ function schema(now: Date) {
         }),
       )
       .optional(),
-    kind: z
-      .enum(Object.keys(POST_KINDS) as [PostKind, ...PostKind[]], {
+    kind: list(
+      z.enum(Object.keys(POST_KINDS) as [PostKind, ...PostKind[]], {
         errorMap: () => ({ message: `Kind must be ${listOf(Object.keys(POST_KINDS))}.` }),
-      })
-      .optional(),
-    tag: filterName("Tag", "a tag's name or short name, such as Dementia or respite"),
-    council: filterName(
-      "Council",
-      "a council's name, such as Havering, or its 9-character ONS code, such as E09000016",
+      }),
     ),
-    region: z
-      .string()
-      .regex(
-        GSS_CODE,
-        "Region must be a 9-character ONS code such as E12000001 (Scotland is S92000003, Wales W92000004).",
-      )
-      .optional(),
-    perspective: z
-      .enum(Object.keys(PERSPECTIVES) as [Perspective, ...Perspective[]], {
+    tag: list(filterName("Tag", "a tag's name or short name, such as Dementia or respite")),
+    council: list(
+      filterName("Council", "a council's name, such as Havering, or its 9-character ONS code, such as E09000016"),
+    ),
+    region: list(
+      z
+        .string()
+        .regex(
+          GSS_CODE,
+          "Region must be a 9-character ONS code such as E12000001 (Scotland is S92000003, Wales W92000004).",
+        ),
+    ),
+    perspective: list(
+      z.enum(Object.keys(PERSPECTIVES) as [Perspective, ...Perspective[]], {
         errorMap: () => ({ message: `Perspective must be ${listOf(Object.keys(PERSPECTIVES))}.` }),
-      })
-      .optional(),
-    arrangement: z
-      .enum(Object.keys(SUPPORT_ARRANGEMENTS) as [SupportArrangement, ...SupportArrangement[]], {
+      }),
+    ),
+    arrangement: list(
+      z.enum(Object.keys(SUPPORT_ARRANGEMENTS) as [SupportArrangement, ...SupportArrangement[]], {
         errorMap: () => ({ message: `Arrangement must be ${listOf(Object.keys(SUPPORT_ARRANGEMENTS))}.` }),
-      })
-      .optional(),
-    year: z
-      .string()
-      .regex(/^\d{4}$/, `Year must be a year written in four digits, between ${FIRST_YEAR} and ${lastYear}.`)
-      .transform(Number)
-      .refine((year) => year >= FIRST_YEAR && year <= lastYear, `Year must be between ${FIRST_YEAR} and ${lastYear}.`)
-      .optional(),
-    unanswered: z
-      .enum(["1"], { errorMap: () => ({ message: "Unanswered must be 1 (only posts with no reply yet)." }) })
-      .optional(),
+      }),
+    ),
+    year: list(
+      z
+        .string()
+        .regex(/^\d{4}$/, `Year must be a year written in four digits, between ${FIRST_YEAR} and ${lastYear}.`)
+        .transform(Number)
+        .refine(
+          (year) => year >= FIRST_YEAR && year <= lastYear,
+          `Year must be between ${FIRST_YEAR} and ${lastYear}.`,
+        ),
+    ),
+    unanswered: list(
+      z.enum(["1"], { errorMap: () => ({ message: "Unanswered must be 1 (only posts with no reply yet)." }) }),
+    ),
     sort: z
       .enum(["relevance", "newest"], { errorMap: () => ({ message: "Sort must be relevance or newest." }) })
       .optional(),
@@ -185,23 +193,44 @@ function schema(now: Date) {
   });
 }
 
-const FIELDS = ["q", ...FILTER_FIELDS, "sort", "cursor"] as const;
+const SINGLE_FIELDS = ["q", "sort", "cursor"] as const;
+
+/** What one value of a filter is called in messages: "Choose at most 20 tags". */
+const PLURALS: Record<FilterField, string> = {
+  kind: "kinds",
+  tag: "tags",
+  council: "councils",
+  region: "regions",
+  perspective: "perspectives",
+  arrangement: "arrangements",
+  year: "years",
+  unanswered: "unanswered values",
+};
 
 /**
  * Reads a search from a query string. Empty parameters count as absent; anything else that is not
  * valid is an error naming the field, never silently dropped (a researcher must know their filter
- * was not applied). Unknown parameters are ignored, so links with tracking tags still work.
+ * was not applied). Unknown parameters are ignored, so links with tracking tags still work. A
+ * filter given several times (?tag=a&tag=b) means any of its values; the words, the sort and the
+ * cursor are one each. The result is canonical (canonicalSearch).
  */
 export function parseStorySearch(
   params: URLSearchParams,
   now: Date = new Date(),
 ): { ok: true; search: StorySearch } | { ok: false; errors: StorySearchErrors } {
   const errors: StorySearchErrors = {};
-  const raw: Record<string, string> = {};
-  for (const field of FIELDS) {
+  const raw: Record<string, string | string[]> = {};
+  for (const field of SINGLE_FIELDS) {
     const values = [...new Set(params.getAll(field).filter((value) => value.trim() !== ""))];
     if (values.length > 1) errors[field] = `Choose one ${field === "q" ? "set of search words" : field} at a time.`;
     else if (values[0] !== undefined) raw[field] = values[0];
+  }
+  for (const field of FILTER_FIELDS) {
+    const values = [...new Set(params.getAll(field).filter((value) => value.trim() !== ""))];
+    if (values.length > MOST_VALUES_PER_FILTER) {
+      errors[field] =
+        `Choose at most ${MOST_VALUES_PER_FILTER} ${PLURALS[field]} at a time (this search has ${values.length}).`;
+    } else if (values.length > 0) raw[field] = values;
   }
   const parsed = schema(now).safeParse(raw);
   if (!parsed.success) {
@@ -218,19 +247,105 @@ export function parseStorySearch(
   }
   return {
     ok: true,
-    search: {
+    search: canonicalSearch({
       q: words,
-      kind: kind ?? null,
-      tag: tag ?? null,
-      council: council ?? null,
-      region: region ?? null,
-      perspective: perspective ?? null,
-      arrangement: arrangement ?? null,
-      year: year ?? null,
-      unanswered: unanswered ?? null,
+      kind: kind ?? [],
+      tag: tag ?? [],
+      council: council ?? [],
+      region: region ?? [],
+      perspective: perspective ?? [],
+      arrangement: arrangement ?? [],
+      year: year ?? [],
+      unanswered: unanswered ?? [],
       sort: sort ?? defaultSort(words),
-    },
+    }),
   };
+}
+
+/** What was typed, parameter by parameter, every value kept (?tag=a&tag=b is two). */
+export type TypedSearch = Record<string, string[]>;
+
+/** What a query string held, for a form that must show it again. */
+export function typedSearch(params: URLSearchParams): TypedSearch {
+  const typed: TypedSearch = {};
+  for (const [key, value] of params) if (key !== "cursor") (typed[key] ??= []).push(value);
+  return typed;
+}
+
+/** A filter's values as they go into a URL: strings, sorted, each once. */
+function canonicalValues<T extends string | number>(values: readonly T[]): T[] {
+  const sorted = [...new Set(values)].sort((a, b) =>
+    typeof a === "number" && typeof b === "number" ? a - b : String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0,
+  );
+  return sorted;
+}
+
+/**
+ * The one form of a search: each filter's values sorted and without repeats, so ?tag=b&tag=a and
+ * ?tag=a&tag=b are one list (one cursor fingerprint, one cached page, one address).
+ */
+export function canonicalSearch(search: StorySearch): StorySearch {
+  const canonical = { ...search };
+  for (const field of FILTER_FIELDS) {
+    (canonical as Record<FilterField, unknown>)[field] = canonicalValues(search[field] as readonly (string | number)[]);
+  }
+  return canonical;
+}
+
+/** A filter's chosen values as they appear in a URL. */
+export function chosenValues(search: StorySearch, field: FilterField): string[] {
+  return (search[field] as readonly (string | number)[]).map(String);
+}
+
+/** How many values are chosen across every filter. */
+export function countChosen(search: StorySearch): number {
+  return FILTER_FIELDS.reduce((sum, field) => sum + search[field].length, 0);
+}
+
+/**
+ * True when the filters of a query string are written as the search's canonical address would
+ * write them (sorted, each value once). Other parameters (words, tracking tags) are not compared.
+ */
+export function inCanonicalOrder(params: URLSearchParams, search: StorySearch): boolean {
+  return FILTER_FIELDS.every((field) => {
+    const given = params.getAll(field).filter((value) => value.trim() !== "");
+    const canonical = chosenValues(search, field);
+    return given.length === canonical.length && given.every((value, i) => value.trim() === canonical[i]);
+  });
+}
+
+/** The arrangement whose tag is this slug ("dp-employer" is dp_employer), if it is one. */
+export function arrangementOfTagSlug(slug: string): SupportArrangement | undefined {
+  return (Object.keys(SUPPORT_ARRANGEMENTS) as SupportArrangement[]).find(
+    (key) => SUPPORT_ARRANGEMENTS[key].slug === slug,
+  );
+}
+
+/**
+ * Support arrangements are one facet, not also tags: the tags of the support_arrangement group
+ * in `tag` move to `arrangement` (?tag=dp-employer is ?arrangement=dp_employer). `moved` says
+ * whether any did, so a page can redirect to the one address.
+ */
+export function arrangementTagsMoved(search: StorySearch): { search: StorySearch; moved: boolean } {
+  const moving = search.tag.flatMap((slug) => {
+    const key = arrangementOfTagSlug(slug);
+    return key ? [key] : [];
+  });
+  if (moving.length === 0) return { search, moved: false };
+  return {
+    moved: true,
+    search: canonicalSearch({
+      ...search,
+      tag: search.tag.filter((slug) => arrangementOfTagSlug(slug) === undefined),
+      arrangement: [...search.arrangement, ...moving],
+    }),
+  };
+}
+
+/** Where the stories with a tag are listed: an arrangement's tag leads to the arrangement facet. */
+export function storiesWithTagHref(slug: string): string {
+  const key = arrangementOfTagSlug(slug);
+  return key ? `/stories?arrangement=${key}` : `/stories?tag=${encodeURIComponent(slug)}`;
 }
 
 /** How the search words were used: all of them (websearch syntax), or any one of them. */
@@ -295,13 +410,12 @@ export function defaultSort(q: string | null): StorySort {
   return q ? "relevance" : "newest";
 }
 
-/** The canonical query string of a search: fixed order, defaults left out. */
+/** The canonical query string of a search: fixed order, each filter's values sorted, defaults left out. */
 export function storySearchParams(search: StorySearch): URLSearchParams {
   const params = new URLSearchParams();
   if (search.q) params.set("q", search.q);
   for (const field of FILTER_FIELDS) {
-    const value = search[field];
-    if (value !== null) params.set(field, String(value));
+    for (const value of chosenValues(canonicalSearch(search), field)) params.append(field, value);
   }
   if (search.sort !== defaultSort(search.q)) params.set("sort", search.sort);
   return params;
@@ -315,22 +429,75 @@ export function storySearchQuery(search: StorySearch, extra: Record<string, stri
   return text ? `?${text}` : "";
 }
 
-/** The same search with one filter set (or replaced) to a value as it appears in a URL or a facet. */
+function withValues(search: StorySearch, field: FilterField, values: string[]): StorySearch {
+  return canonicalSearch({ ...search, [field]: field === "year" ? values.map(Number) : values });
+}
+
+/** The same search with one filter set to this value alone (replacing any it had). */
 export function withFilter(search: StorySearch, field: FilterField, value: string): StorySearch {
-  return { ...search, [field]: field === "year" ? Number(value) : value };
+  return withValues(search, field, [value]);
+}
+
+/** The same search with one more value of a filter (any of its values then matches). */
+export function withValue(search: StorySearch, field: FilterField, value: string): StorySearch {
+  return withValues(search, field, [...chosenValues(search, field), value]);
+}
+
+/** The same search without one value of a filter: a chip's "Remove filter" link. */
+export function withoutValue(search: StorySearch, field: FilterField, value: string): StorySearch {
+  return withValues(
+    search,
+    field,
+    chosenValues(search, field).filter((chosen) => chosen !== value),
+  );
 }
 
 /** The same search without one filter, or without its search words (sorting by relevance then makes no sense). */
 export function withoutFilter(search: StorySearch, field: FilterField | "q"): StorySearch {
   if (field === "q") return { ...search, q: null, sort: "newest" };
-  return { ...search, [field]: null };
+  return { ...search, [field]: [] };
+}
+
+/** Names of the tags, councils and regions a search refers to, by slug or code, looked up by the caller. */
+export interface FilterNames {
+  tag: Record<string, string>;
+  council: Record<string, string>;
+  region: Record<string, string>;
+}
+
+export const NO_NAMES: FilterNames = { tag: {}, council: {}, region: {} };
+
+/** What one chosen value is called: "Dementia", "Havering", "Carer", "No reply yet"; the value itself if unknown. */
+export function valueLabel(field: FilterField, value: string, names: FilterNames): string {
+  switch (field) {
+    case "kind":
+      return KIND_LABELS[value as PostKind] ?? value;
+    case "perspective":
+      return PERSPECTIVES[value as Perspective]?.label ?? value;
+    case "arrangement":
+      return SUPPORT_ARRANGEMENTS[value as SupportArrangement]?.label ?? value;
+    case "unanswered":
+      return UNANSWERED_LABEL;
+    case "year":
+      return value;
+    default:
+      return names[field][value] ?? value;
+  }
+}
+
+/** "a, b or c": any of several chosen values. */
+export function eitherList(items: string[]): string {
+  return items.length > 1 ? `${items.slice(0, -1).join(", ")} or ${items.at(-1) ?? ""}` : (items[0] ?? "");
 }
 
 export interface FacetValue {
   /** What goes in the URL: a kind, a tag slug, a GSS code, a perspective, an arrangement, a year. */
   value: string;
   label: string;
-  /** Published stories matching the search with this value chosen instead (see countFacets). */
+  /**
+   * Published stories with this value that match everything else chosen: the search's other
+   * filters, ignoring this facet's own choices (see countFacets).
+   */
   count: number;
 }
 
@@ -340,19 +507,28 @@ export type StoryFacets = Record<FilterField, FacetValue[]>;
 export const COUNCILS_BEFORE_REGION = 10;
 
 /**
- * The facet values a page shows. Until a region is chosen, only the councils with most stories
- * (and the chosen one); choosing a region, with its count beside it, lists every council in it.
+ * The facet values a page shows. Every chosen value is there, with a count of 0 if nothing else
+ * chosen leaves it any stories (so unticking it stays possible). Until a region is chosen, only
+ * the councils with most stories (and the chosen ones); choosing a region lists every council in it.
  */
-export function facetsToShow(search: StorySearch, facets: StoryFacets): StoryFacets {
-  if (search.region) return facets;
-  const top = facets.council.slice(0, COUNCILS_BEFORE_REGION);
-  const chosen = facets.council.find((value) => value.value === search.council);
-  return { ...facets, council: chosen && !top.includes(chosen) ? [...top, chosen] : top };
+export function facetsToShow(search: StorySearch, facets: StoryFacets, names: FilterNames = NO_NAMES): StoryFacets {
+  const shown = { ...facets };
+  for (const field of FILTER_FIELDS) {
+    const missing = chosenValues(search, field).filter((value) => !facets[field].some((v) => v.value === value));
+    shown[field] = [
+      ...facets[field],
+      ...missing.map((value) => ({ value, label: valueLabel(field, value, names), count: 0 })),
+    ];
+  }
+  if (search.region.length > 0) return shown;
+  const top = shown.council.slice(0, COUNCILS_BEFORE_REGION);
+  const chosen = shown.council.filter((value) => search.council.includes(value.value) && !top.includes(value));
+  return { ...shown, council: [...top, ...chosen] };
 }
 
 /** True when the search narrows anything down: not the plain newest-first list of everything. */
 export function isFiltered(search: StorySearch): boolean {
-  return search.q !== null || FILTER_FIELDS.some((field) => search[field] !== null);
+  return search.q !== null || countChosen(search) > 0;
 }
 
 /** A feed of the stories a search shows, as the page links to it. */

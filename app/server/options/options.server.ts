@@ -30,18 +30,18 @@ import { searchStories } from "../posts/search.server";
 /** Stories listed under each option; fewer than this in the council, and the region's are shown. */
 export const STORIES_PER_OPTION = 3;
 
-type Where = { council: string } | { region: string } | Record<string, never>;
+type Where = { council: string[] } | { region: string[] } | Record<string, never>;
 
 /**
- * The one call into the story search. `arrangement` is a single key today; when the search takes
- * several (arrangement: string[]), this is the line that changes.
+ * The one call into the story search. An arrangement finds the stories with its tag or an
+ * attached experience report about it (the search's one arrangement facet).
  */
 function findStories(about: FifthOptionFinder, where: Where, perPage: number) {
   const search: StorySearch = {
     ...NO_SEARCH,
     ...where,
-    arrangement: "arrangement" in about ? about.arrangement : null,
-    tag: "tag" in about ? about.tag : null,
+    arrangement: "arrangement" in about ? [about.arrangement] : [],
+    tag: "tag" in about ? [about.tag] : [],
     q: "q" in about ? about.q : null,
   };
   return searchStories(search, { perPage }).then((found) => ({
@@ -53,8 +53,8 @@ function findStories(about: FifthOptionFinder, where: Where, perPage: number) {
 /** Stories about something in the council; if it has too few, in its region; if none there, anywhere. */
 export async function storiesAbout(about: FifthOptionFinder, council: Place): Promise<OptionStories> {
   const scopes: { scope: OptionStories["scope"]; placeName: string | null; where: Where }[] = [
-    { scope: "council", placeName: council.name, where: { council: council.code } },
-    { scope: "region", placeName: council.regionName, where: { region: council.regionCode } },
+    { scope: "council", placeName: council.name, where: { council: [council.code] } },
+    { scope: "region", placeName: council.regionName, where: { region: [council.regionCode] } },
     { scope: "anywhere", placeName: null, where: {} },
   ];
   let found: OptionStories | null = null;

@@ -10,11 +10,11 @@ import { type CsvCell, csvLines } from "../http/csv.server";
 import { publicOrigin } from "../process/env.server";
 import { clientKey, consume, RATE_LIMITS, RateLimited } from "../http/rate-limit.server";
 import {
+  betterAddress,
   findUnknownFilter,
   nameFilters,
   nameRefusal,
   publishedStoryRows,
-  redirectTo,
   resolveFilterNames,
   type StoryExportRow,
 } from "./search.server";
@@ -106,10 +106,12 @@ async function checkedSearch(request: Request): Promise<{ search: StorySearch } 
   const parsed = parseStorySearch(url.searchParams);
   if (!parsed.ok) return { refusal: plainText(400, Object.values(parsed.errors).join("\n")) };
   const { search } = parsed;
-  // A council's or tag's name leads to the download's address with its code or slug.
+  // A council's or tag's name leads to the download's address with its code or slug; an
+  // arrangement's tag to ?arrangement=, and values to their one order.
   const resolution = await resolveFilterNames(search);
   if (!resolution.ok) return { refusal: plainText(400, nameRefusal(resolution)) };
-  if (resolution.resolved.length > 0) return { refusal: redirectTo(url, resolution.search) };
+  const elsewhere = betterAddress(url, resolution);
+  if (elsewhere) return { refusal: elsewhere };
   const unknown = await findUnknownFilter(search);
   if (unknown)
     return {

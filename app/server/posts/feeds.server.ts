@@ -1,17 +1,27 @@
-// Atom and RSS feeds of the newest published stories: everything, one tag, or one council.
+// Atom and RSS feeds of the newest published stories: everything, or some tags, councils or
+// support arrangements (any of each filter's values, all the filters together).
 import { Feed } from "feed";
 
 import { coarseDateTime } from "~/domain/anonymity/byline";
-import { type FilterNames } from "~/domain/posts/citation";
-import { type FeedLink, isFiltered, NO_SEARCH, parseStorySearch, type StorySearch } from "~/domain/posts/story-search";
+import {
+  eitherList,
+  type FeedLink,
+  type FilterNames,
+  isFiltered,
+  NO_SEARCH,
+  parseStorySearch,
+  type StorySearch,
+  storySearchQuery,
+  valueLabel,
+} from "~/domain/posts/story-search";
 
 import { publicOrigin } from "../process/env.server";
 import { listPublishedBodies } from "./read.server";
 import {
+  betterAddress,
   findUnknownFilter,
   nameFilters,
   nameRefusal,
-  redirectTo,
   resolveFilterNames,
   searchStories,
 } from "./search.server";
@@ -25,32 +35,31 @@ const FORMATS = {
 
 const FEED_LENGTH = 20;
 
-type FeedScope = Pick<StorySearch, "tag" | "council">;
+/** What a feed can follow: tags, councils and support arrangements. */
+export type FeedScope = Pick<StorySearch, "tag" | "council" | "arrangement">;
 
-/** "New stories tagged “Respite and short breaks” about Hartlepool". */
+/** "New stories tagged “Respite and short breaks” or “Dementia” about Hartlepool". */
 function feedTitle(scope: FeedScope, names: FilterNames): string {
+  const any = (field: keyof FeedScope) => eitherList(scope[field].map((value) => valueLabel(field, value, names)));
   return [
     "New stories",
-    scope.tag ? `tagged “${names.tag ?? scope.tag}”` : null,
-    scope.council ? `about ${names.council ?? scope.council}` : null,
+    scope.tag.length ? `tagged ${eitherList(scope.tag.map((slug) => `“${valueLabel("tag", slug, names)}”`))}` : null,
+    scope.arrangement.length ? `with ${any("arrangement")}` : null,
+    scope.council.length ? `about ${any("council")}` : null,
   ]
     .filter(Boolean)
     .join(" ");
 }
 
 function feedQuery(scope: FeedScope): string {
-  const params = new URLSearchParams();
-  if (scope.tag) params.set("tag", scope.tag);
-  if (scope.council) params.set("council", scope.council);
-  const text = params.toString();
-  return text ? `?${text}` : "";
+  return storySearchQuery({ ...NO_SEARCH, tag: scope.tag, council: scope.council, arrangement: scope.arrangement });
 }
 
 function feedUrl(origin: string, scope: FeedScope, format: FeedFormat): string {
   return `${origin}${FORMATS[format].path}${feedQuery(scope)}`;
 }
 
-/** The feeds that follow a page's tag and council (other filters have no feed of their own). */
+/** The feeds that follow a page's tags, councils and arrangements (other filters have no feed of their own). */
 export function feedLinks(origin: string, scope: FeedScope, names: FilterNames): FeedLink[] {
   const label = feedTitle(scope, names);
   return (["atom", "rss"] as const).map((format) => ({
@@ -80,7 +89,10 @@ export async function buildStoryFeed(
   names: FilterNames,
   format: FeedFormat,
 ): Promise<string> {
-  const { stories } = await searchStories({ ...NO_SEARCH, ...scope }, { perPage: FEED_LENGTH });
+  const { stories } = await searchStories(
+    { ...NO_SEARCH, tag: scope.tag, council: scope.council, arrangement: scope.arrangement },
+    { perPage: FEED_LENGTH },
+  );
   const bodies = await listPublishedBodies(stories.map((story) => story.id));
   const page = `${origin}/stories${feedQuery(scope)}`;
   const feed = new Feed({
@@ -123,21 +135,22 @@ export async function feedResponse(request: Request, format: FeedFormat): Promis
   const url = new URL(request.url);
   const parsed = parseStorySearch(url.searchParams);
   if (!parsed.ok) return plainText(400, Object.values(parsed.errors).join("\n"));
-  const scope = { tag: parsed.search.tag, council: parsed.search.council };
-  if (isFiltered({ ...parsed.search, tag: null, council: null })) {
+  if (isFiltered({ ...parsed.search, tag: [], council: [], arrangement: [] })) {
     return plainText(
       400,
-      "A feed follows every story, one tag (?tag=respite) or one council (?council=E06000001); other filters have no feed.",
+      "A feed follows every story, or some tags (?tag=respite&tag=dementia), councils (?council=E06000001) or support arrangements (?arrangement=dp_employer); other filters have no feed.",
     );
   }
-  // A council's or tag's name leads to the feed's address with its code or slug.
+  // A council's or tag's name leads to the feed's address with its code or slug; an arrangement's
+  // tag to ?arrangement=, and values to their one order.
   const resolution = await resolveFilterNames(parsed.search);
   if (!resolution.ok) return plainText(400, nameRefusal(resolution));
-  if (resolution.resolved.length > 0) return redirectTo(url, resolution.search);
+  const elsewhere = betterAddress(url, resolution);
+  if (elsewhere) return elsewhere;
   const unknown = await findUnknownFilter(parsed.search);
   if (unknown) return plainText(404, `${unknown.message} The tags and councils there are: ${publicOrigin()}/stories`);
   const names = await nameFilters(parsed.search);
-  return new Response(await buildStoryFeed(publicOrigin(), scope, names, format), {
+  return new Response(await buildStoryFeed(publicOrigin(), parsed.search, names, format), {
     headers: { "Content-Type": `${FORMATS[format].type}; charset=utf-8`, "Cache-Control": "public, max-age=300" },
   });
 }

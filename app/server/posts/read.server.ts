@@ -154,18 +154,6 @@ export async function listPublishedBodies(ids: number[]): Promise<Map<number, st
   return new Map(rows.map((row) => [row.id, row.bodyHtml]));
 }
 
-/** Names for the filters shown above a list ("Stories about Hartlepool"). */
-export async function describeFilters(filters: { council: string | null; region: string | null; tag: string | null }) {
-  const [area, region, tag] = await Promise.all([
-    filters.council ? prisma().area.findUnique({ where: { code: filters.council }, select: { name: true } }) : null,
-    filters.region
-      ? prisma().area.findFirst({ where: { regionCode: filters.region }, select: { regionName: true } })
-      : null,
-    filters.tag ? prisma().tag.findUnique({ where: { slug: filters.tag }, select: { label: true } }) : null,
-  ]);
-  return { council: area?.name ?? null, region: region?.regionName ?? null, tag: tag?.label ?? null };
-}
-
 /** One published post with its body, without replies or reactions: for the public API. */
 export async function getPublishedPost(id: number) {
   const [row, stats] = await Promise.all([

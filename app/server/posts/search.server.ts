@@ -5,16 +5,19 @@ import { createHash } from "node:crypto";
 import QueryStream from "pg-query-stream";
 
 import { compareNames } from "~/domain/en-gb";
-import type { FilterNames } from "~/domain/posts/citation";
 import { SNIPPET_START, SNIPPET_STOP, snippetHtml } from "~/domain/posts/snippet";
 import {
+  arrangementTagsMoved,
+  canonicalSearch,
   defaultSort,
   type FacetValue,
   FEWEST_BEFORE_ANY_WORD,
+  type FilterNames,
   FILTER_FIELDS,
   type FilterChoice,
   type FilterSuggestions,
   type FilterField,
+  inCanonicalOrder,
   isAreaCode,
   isTagSlug,
   KIND_LABELS,
@@ -28,13 +31,13 @@ import {
   UNANSWERED_LABEL,
   type WordMatch,
 } from "~/domain/posts/story-search";
-import { PERSPECTIVES, SUPPORT_ARRANGEMENTS } from "~/domain/taxonomy";
+import { PERSPECTIVES, SUPPORT_ARRANGEMENTS, type SupportArrangement } from "~/domain/taxonomy";
 
 import { appCursorKeys, InvalidCursor, openCursor, sealCursor } from "../http/cursors.server";
 import { borrowConnection, keptAnswers, query, toServiceUnavailable } from "../db/client.server";
 import type { PostSummary } from "~/domain/posts/post-summary";
 
-import { describeFilters, listPublishedSummaries } from "./read.server";
+import { listPublishedSummaries } from "./read.server";
 
 export interface StoryHit extends PostSummary {
   /** The best passages of the body with the search words in <mark>; escaped, safe as HTML. Null without search words. */
@@ -114,41 +117,61 @@ export function matchFor(search: StorySearch): Promise<WordMatch> {
   });
 }
 
-/** The conditions for published posts matching the search, leaving out one filter when asked. */
+// A story's support arrangements, one row each: its tags of the support_arrangement group and the
+// arrangements of experience reports attached to it (docs/story-search.md, "One facet for support
+// arrangements"). The tag's slug becomes the arrangement's key through the taxonomy's own table.
+function storyArrangements(params: Params): string {
+  const keys = Object.keys(SUPPORT_ARRANGEMENTS) as SupportArrangement[];
+  return `(SELECT r.post_id, r.support_arrangement::text AS arrangement FROM experience_report r WHERE r.post_id IS NOT NULL
+     UNION
+     SELECT pt.post_id, m.arrangement FROM post_tag pt
+       JOIN tag t ON t.id = pt.tag_id AND t."group" = 'support_arrangement'
+       JOIN unnest(${params.add(keys)}::text[], ${params.add(keys.map((key) => SUPPORT_ARRANGEMENTS[key].slug))}::text[]) AS m(arrangement, slug) ON m.slug = t.slug)`;
+}
+
+/** Published years are whole UK calendar years: any of the chosen ones, each a range the index can use. */
+function yearsClause(years: number[], params: Params): string {
+  const ranges = years.map((value) => {
+    const year = params.add(value);
+    return `(p.published_at >= make_timestamptz(${year}::int, 1, 1, 0, 0, 0, 'Europe/London') AND p.published_at < make_timestamptz(${year}::int + 1, 1, 1, 0, 0, 0, 'Europe/London'))`;
+  });
+  return ranges.length === 1 ? (ranges[0] ?? "") : `(${ranges.join(" OR ")})`;
+}
+
+/**
+ * The conditions for published posts matching the search, leaving out one filter when asked.
+ * Within a filter any of its values matches (= ANY); the filters together must all match.
+ */
 function conditions(search: StorySearch, params: Params, without?: FilterField, match: WordMatch = ALL_WORDS): string {
   const clauses = ["p.status = 'published'"];
   if (search.q) clauses.push(`p.search_vector @@ ${tsquery(search, match, params)}`);
-  const use = (field: FilterField) => field !== without && search[field] !== null;
-  if (use("kind")) clauses.push(`p.kind = ${params.add(search.kind)}::post_kind`);
+  const use = (field: FilterField) => field !== without && search[field].length > 0;
+  if (use("kind")) clauses.push(`p.kind = ANY(${params.add(search.kind)}::post_kind[])`);
   if (use("tag")) {
     clauses.push(
-      `p.id IN (SELECT pt.post_id FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE t.slug = ${params.add(search.tag)})`,
+      `p.id IN (SELECT pt.post_id FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE t.slug = ANY(${params.add(search.tag)}::text[]))`,
     );
   }
   // A post whose author chose a region-only or nation-only byline is never found by its council (or
   // region), and a named post never by its author's perspective: filters must not reveal what
   // the byline hides (docs/anonymity-in-posting.md).
-  if (use("council")) clauses.push(`p.area_code = ${params.add(search.council)} AND p.byline_scope = 'council'`);
+  if (use("council"))
+    clauses.push(`p.area_code = ANY(${params.add(search.council)}::text[]) AND p.byline_scope = 'council'`);
   if (use("region")) {
     clauses.push(
-      `p.area_code IN (SELECT a.code FROM area a WHERE a.region_code = ${params.add(search.region)}) AND p.byline_scope <> 'nation'`,
+      `p.area_code IN (SELECT a.code FROM area a WHERE a.region_code = ANY(${params.add(search.region)}::text[])) AND p.byline_scope <> 'nation'`,
     );
   }
   if (use("perspective"))
     clauses.push(
-      `p.author_perspective = ${params.add(search.perspective)}::perspective AND p.display_mode = 'anonymous'`,
+      `p.author_perspective = ANY(${params.add(search.perspective)}::perspective[]) AND p.display_mode = 'anonymous'`,
     );
   if (use("arrangement")) {
     clauses.push(
-      `p.id IN (SELECT r.post_id FROM experience_report r WHERE r.post_id IS NOT NULL AND r.support_arrangement = ${params.add(search.arrangement)}::support_arrangement)`,
+      `p.id IN (SELECT s.post_id FROM ${storyArrangements(params)} s WHERE s.arrangement = ANY(${params.add(search.arrangement)}::text[]))`,
     );
   }
-  if (use("year")) {
-    const year = params.add(search.year);
-    clauses.push(
-      `p.published_at >= make_timestamptz(${year}::int, 1, 1, 0, 0, 0, 'Europe/London') AND p.published_at < make_timestamptz(${year}::int + 1, 1, 1, 0, 0, 0, 'Europe/London')`,
-    );
-  }
+  if (use("year")) clauses.push(yearsClause(search.year, params));
   if (use("unanswered")) clauses.push(UNANSWERED);
   return clauses.join(" AND ");
 }
@@ -373,24 +396,36 @@ export async function* publishedStoryRows(search: StorySearch): AsyncGenerator<S
   }
 }
 
-/** The names of the tag, council and region a search refers to (null for any that does not exist). */
+/** The names of the tags, councils and regions a search refers to, by slug or code (none for those that do not exist). */
 export function nameFilters(search: StorySearch): Promise<FilterNames> {
-  return unlessChanged(
-    `names tag=${search.tag ?? ""} council=${search.council ?? ""} region=${search.region ?? ""}`,
-    () => describeFilters(search),
-  );
+  const { tag, council, region } = search;
+  return unlessChanged(`names ${JSON.stringify({ tag, council, region })}`, async () => {
+    const look = (values: string[], sql: string) =>
+      values.length > 0 ? query<FilterChoice>(sql, [values]) : Promise.resolve([] as FilterChoice[]);
+    const [tags, councils, regions] = await Promise.all([
+      look(tag, `SELECT slug AS value, label FROM tag WHERE slug = ANY($1::text[])`),
+      look(council, `SELECT code AS value, name AS label FROM area WHERE code = ANY($1::text[])`),
+      look(
+        region,
+        `SELECT DISTINCT region_code AS value, region_name AS label FROM area WHERE region_code = ANY($1::text[])`,
+      ),
+    ]);
+    const byValue = (rows: FilterChoice[]) => Object.fromEntries(rows.map((row) => [row.value, row.label]));
+    return { tag: byValue(tags), council: byValue(councils), region: byValue(regions) };
+  });
 }
 
-/** Which filter names something that does not exist (a 404), if any. */
+/** Which filter value names something that does not exist (a 404), if any: the first one. */
 export async function findUnknownFilter(
   search: StorySearch,
 ): Promise<{ field: "tag" | "council" | "region"; message: string } | null> {
   const names = await nameFilters(search);
-  if (search.tag && !names.tag) return { field: "tag", message: `There is no tag called “${search.tag}”.` };
-  if (search.council && !names.council)
-    return { field: "council", message: `There is no council with the code ${search.council}.` };
-  if (search.region && !names.region)
-    return { field: "region", message: `There is no region with the code ${search.region}.` };
+  const tag = search.tag.find((slug) => !names.tag[slug]);
+  if (tag !== undefined) return { field: "tag", message: `There is no tag called “${tag}”.` };
+  const council = search.council.find((code) => !names.council[code]);
+  if (council !== undefined) return { field: "council", message: `There is no council with the code ${council}.` };
+  const region = search.region.find((code) => !names.region[code]);
+  if (region !== undefined) return { field: "region", message: `There is no region with the code ${region}.` };
   return null;
 }
 
@@ -475,7 +510,7 @@ function facetQueries(
     queries.push(
       keptFacetQuery(
         `SELECT 'tag' AS facet, t.slug AS value, t.label, count(*)::int AS count
-         FROM post p JOIN post_tag pt ON pt.post_id = p.id JOIN tag t ON t.id = pt.tag_id
+         FROM post p JOIN post_tag pt ON pt.post_id = p.id JOIN tag t ON t.id = pt.tag_id AND t."group" <> 'support_arrangement'
          WHERE ${conditions(search, params, without, match)} GROUP BY t.slug, t.label`,
         params.values,
       ),
@@ -494,12 +529,13 @@ function facetQueries(
   }
   if (fields.includes("arrangement")) {
     const params = new Params();
-    // A story can carry several reports: it counts once for each arrangement it has.
+    // A story can have several arrangements (tags, reports): it counts once under each.
+    const arrangements = storyArrangements(params);
     queries.push(
       keptFacetQuery(
-        `SELECT 'arrangement' AS facet, r.support_arrangement::text AS value, r.support_arrangement::text AS label, count(DISTINCT p.id)::int AS count
-         FROM post p JOIN experience_report r ON r.post_id = p.id
-         WHERE ${conditions(search, params, without, match)} GROUP BY r.support_arrangement`,
+        `SELECT 'arrangement' AS facet, s.arrangement AS value, s.arrangement AS label, count(DISTINCT p.id)::int AS count
+         FROM post p JOIN ${arrangements} s ON s.post_id = p.id
+         WHERE ${conditions(search, params, without, match)} GROUP BY s.arrangement`,
         params.values,
       ),
     );
@@ -508,9 +544,10 @@ function facetQueries(
 }
 
 /**
- * How many published stories each filter value would give. Each facet ignores its own filter
- * (with tag=respite chosen, the tag facet still counts every other tag), so the count beside a
- * value is exactly what clicking it shows: the link replaces that filter and keeps the others.
+ * How many published stories have each filter value and match everything else chosen. Each facet
+ * ignores its own choices (with tag=respite chosen, the tag facet still counts every other tag),
+ * so with one value chosen per facet the count beside another value is what choosing it alone
+ * would show, and ticking it adds at most that many stories (any of a facet's values matches).
  * Facets that share the same conditions are counted together: the post's own columns in one scan
  * (GROUPING SETS), tags and attached reports in one join each.
  */
@@ -523,7 +560,7 @@ export async function countFacets(search: StorySearch): Promise<StoryFacets> {
 async function workOutFacets(search: StorySearch): Promise<StoryFacets> {
   const groups = new Map<FilterField | "none", FilterField[]>();
   for (const field of FILTER_FIELDS) {
-    const key = search[field] === null ? "none" : field;
+    const key = search[field].length === 0 ? "none" : field;
     groups.set(key, [...(groups.get(key) ?? []), field]);
   }
   const match = await matchFor(search);
@@ -623,37 +660,65 @@ export interface ResolvedName {
 }
 
 export type FilterResolution =
-  | { ok: true; search: StorySearch; resolved: ResolvedName[] }
+  | {
+      ok: true;
+      search: StorySearch;
+      resolved: ResolvedName[];
+      /** True when a support arrangement's tag was given as a tag (?tag=dp-employer) and moved to `arrangement`. */
+      moved: boolean;
+    }
   | { ok: false; field: NamedField; typed: string; message: string; suggestions: FilterChoice[] };
 
 /**
- * Turns council and tag names in a search into codes and slugs. A code or slug is left as it is
- * (findUnknownFilter answers one that does not exist), and so is a slug-shaped word that is like
- * no tag; a name like nothing, or like several things equally, is refused with the closest names.
+ * Turns council and tag names in a search into codes and slugs, value by value. A code or slug is
+ * left as it is (findUnknownFilter answers one that does not exist), and so is a slug-shaped word
+ * that is like no tag; a name like nothing, or like several things equally, is refused with the
+ * closest names. Support arrangements' tags then move to the arrangement filter.
  */
 export async function resolveFilterNames(search: StorySearch): Promise<FilterResolution> {
-  let resolvedSearch = search;
   const resolved: ResolvedName[] = [];
+  const values: Record<NamedField, string[]> = { tag: [], council: [] };
   for (const field of ["tag", "council"] as const) {
-    const typed = search[field];
-    if (typed === null) continue;
-    if (field === "council" && isAreaCode(typed)) continue;
-    if (field === "tag" && isTagSlug(typed) && (await namedChoices("tag")).some((tag) => tag.value === typed)) continue;
-    const lookup = await lookUpName(field, typed);
-    if (lookup.found) {
-      resolved.push({ field, typed, ...lookup.found, close: lookup.close });
-      resolvedSearch = { ...resolvedSearch, [field]: lookup.found.value };
-      continue;
+    for (const typed of search[field]) {
+      const value = await resolveName(field, typed);
+      if (value.ok === false) return value;
+      if (value.resolved) resolved.push(value.resolved);
+      values[field].push(value.resolved?.value ?? typed);
     }
-    if (field === "tag" && isTagSlug(typed) && lookup.suggestions.length === 0) continue;
-    const what = field === "council" ? "council" : "tag";
-    const message =
-      lookup.suggestions.length > 0
-        ? `No ${what} is called “${typed}”. Choose one of the names below, or check the spelling.`
-        : `No ${what} is called “${typed}”, or anything close to it. Check the spelling, or choose from the list.`;
-    return { ok: false, field, typed, message, suggestions: lookup.suggestions };
   }
-  return { ok: true, search: resolvedSearch, resolved };
+  const { search: moved, moved: wasMoved } = arrangementTagsMoved(canonicalSearch({ ...search, ...values }));
+  return { ok: true, search: moved, resolved, moved: wasMoved };
+}
+
+async function resolveName(
+  field: NamedField,
+  typed: string,
+): Promise<Extract<FilterResolution, { ok: false }> | { ok: true; resolved: ResolvedName | null }> {
+  if (field === "council" && isAreaCode(typed)) return { ok: true, resolved: null };
+  if (field === "tag" && isTagSlug(typed) && (await namedChoices("tag")).some((tag) => tag.value === typed))
+    return { ok: true, resolved: null };
+  const lookup = await lookUpName(field, typed);
+  if (lookup.found) return { ok: true, resolved: { field, typed, ...lookup.found, close: lookup.close } };
+  if (field === "tag" && isTagSlug(typed) && lookup.suggestions.length === 0) return { ok: true, resolved: null };
+  const what = field === "council" ? "council" : "tag";
+  const message =
+    lookup.suggestions.length > 0
+      ? `No ${what} is called “${typed}”. Choose one of the names below, or check the spelling.`
+      : `No ${what} is called “${typed}”, or anything close to it. Check the spelling, or choose from the list.`;
+  return { ok: false, field, typed, message, suggestions: lookup.suggestions };
+}
+
+/**
+ * Where a page, feed or download whose address is not the search's own should go instead: names
+ * turned into codes and slugs (302: names and spellings are not permanent addresses), or a
+ * support arrangement's tag moved to `arrangement=` and the values put in their one order (308:
+ * permanent). Null when the address is already the search's own.
+ */
+export function betterAddress(url: URL, resolution: Extract<FilterResolution, { ok: true }>): Response | null {
+  if (resolution.resolved.length > 0) return redirectTo(url, resolution.search, 302);
+  if (resolution.moved || !inCanonicalOrder(url.searchParams, resolution.search))
+    return redirectTo(url, resolution.search, 308);
+  return null;
 }
 
 /** Tags and councils whose names hold one of the search words (or a near miss of one), not already chosen. */
@@ -661,7 +726,7 @@ export async function suggestFilters(search: StorySearch): Promise<FilterSuggest
   const words = (await meaningfulWords(search.q)).filter((word) => word.length >= SHORTEST_SUGGESTING_WORD);
   if (words.length === 0) return { tags: [], councils: [] };
   return unlessChanged(
-    `suggest ${JSON.stringify(words)} tag=${search.tag ?? ""} council=${search.council ?? ""}`,
+    `suggest ${JSON.stringify(words)} tag=${search.tag.join(",")} council=${search.council.join(",")}`,
     async () => {
       const pick = async (field: NamedField) => {
         const choices = await namedChoices(field);
@@ -674,7 +739,7 @@ export async function suggestFilters(search: StorySearch): Promise<FilterSuggest
         );
         return rows.flatMap((row) => {
           const choice = choices[row.n - 1];
-          return choice && choice.value !== search[field] ? [{ value: choice.value, label: choice.label }] : [];
+          return choice && !search[field].includes(choice.value) ? [{ value: choice.value, label: choice.label }] : [];
         });
       };
       const [tags, councils] = await Promise.all([pick("tag"), pick("council")]);
@@ -689,8 +754,11 @@ export function nameRefusal(refusal: Extract<FilterResolution, { ok: false }>): 
   return close ? `${refusal.message} Closest: ${close}.` : refusal.message;
 }
 
-/** A 302 to the same path with the search's canonical query (names turned into codes and slugs). */
-export function redirectTo(url: URL, search: StorySearch): Response {
-  const query = storySearchParams(search).toString();
-  return new Response(null, { status: 302, headers: { Location: `${url.pathname}${query ? `?${query}` : ""}` } });
+/** A redirect to the same path with the search's canonical query (names turned into codes and slugs); the cursor is kept. */
+export function redirectTo(url: URL, search: StorySearch, status = 302): Response {
+  const params = storySearchParams(search);
+  const cursor = url.searchParams.get("cursor");
+  if (cursor) params.set("cursor", cursor);
+  const query = params.toString();
+  return new Response(null, { status, headers: { Location: `${url.pathname}${query ? `?${query}` : ""}` } });
 }
