@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { extractText, getDocumentProxy } from "unpdf";
 
 import { findTimeLeaks } from "../support/time-leaks";
-import { send, signUp, stripComments } from "../support/remix";
+import { fetchPage, send, signUp, stripComments } from "../support/remix";
 import { sql } from "../support/sql";
 import { addStory } from "../support/stories";
 import { addWatchedWords } from "../support/watched-words";
@@ -17,11 +17,6 @@ async function account(role = "member") {
     [role, created.handle],
   );
   return { ...created, id: row?.id ?? 0 };
-}
-
-async function page(path: string, cookie?: string) {
-  const response = await send(path, { cookie: cookie ?? null });
-  return { status: response.status, html: stripComments(await response.text()), headers: response.headers };
 }
 
 async function pdfText(path: string, cookie?: string): Promise<{ status: number; text: string; raw: string }> {
@@ -64,7 +59,7 @@ describe("who may curate", () => {
     expect(visitor.status).toBe(302);
     expect(visitor.headers.get("Location")).toMatch(/^\/sign-in/);
     expect(await sql(`SELECT 1 FROM collection WHERE title = $1`, [form.title])).toEqual([]);
-    const listed = await page("/collections", member.cookie);
+    const listed = await fetchPage("/collections", member.cookie);
     expect(listed.html).not.toContain("Start a collection");
   });
 
@@ -81,7 +76,7 @@ describe("who may curate", () => {
       expect((await send(path, { cookie: member.cookie })).status, path).toBe(404);
       expect((await send(path, { cookie: curator.cookie })).status, path).toBe(200);
     }
-    expect((await page("/collections")).html).not.toContain("Moderators’ picks");
+    expect((await fetchPage("/collections")).html).not.toContain("Moderators’ picks");
     expect((await send("/collections/moderators-picks/edit", { cookie: member.cookie })).status).toBe(403);
   });
 });
@@ -201,14 +196,16 @@ describe("watched words", () => {
     const moderator = await account("moderator");
     const made = await create(curator.cookie, { title: "Care firms", intro: "Was the agency a swindler?" });
     expect(made.headers.get("Location")).toBe("/collections/care-firms/edit?held=1");
-    expect((await page("/collections/care-firms/edit?held=1", curator.cookie)).html).toContain("held for a moderator");
+    expect((await fetchPage("/collections/care-firms/edit?held=1", curator.cookie)).html).toContain(
+      "held for a moderator",
+    );
     await edit("care-firms", curator.cookie, { intent: "publish" });
     for (const path of ["/collections/care-firms", "/collections/care-firms.atom", "/collections/care-firms.pdf"]) {
       expect((await send(path, { cookie: member.cookie })).status, path).toBe(404);
       expect((await send(path)).status, path).toBe(404);
     }
-    expect((await page("/collections")).html).not.toContain("Care firms");
-    const curatorView = await page("/collections/care-firms", curator.cookie);
+    expect((await fetchPage("/collections")).html).not.toContain("Care firms");
+    const curatorView = await fetchPage("/collections/care-firms", curator.cookie);
     expect(curatorView.status).toBe(200);
     expect(curatorView.html).toContain("Held for a moderator.");
     const [told] = await sql<{ message: string; link: string }>(
@@ -235,8 +232,8 @@ describe("watched words", () => {
     expect(released.headers.get("Location")).toBe("/collections/care-firms/edit?released=1");
     expect((await edit("care-firms", moderator.cookie, { intent: "release" })).status).toBe(409);
     expect((await send("/collections/care-firms")).status).toBe(200);
-    expect((await page("/collections")).html).toContain("Care firms");
-    const log = await page("/moderation/log?action=collection.release", moderator.cookie);
+    expect((await fetchPage("/collections")).html).toContain("Care firms");
+    const log = await fetchPage("/moderation/log?action=collection.release", moderator.cookie);
     expect(log.html).toContain("Released a collection held for a watched word");
     expect(log.html).toContain('href="/collections/care-firms/edit"');
   });
@@ -297,13 +294,13 @@ describe("consent", () => {
     expect(note?.message).toContain("Reviews and cuts, 2026");
     expect(note?.link).toBe(`/collections/consent#consent-${collectionId}-${stories.agreed?.id}`);
     expect(note?.message).not.toContain(curator.handle);
-    const notifications = await page("/notifications", author?.cookie);
+    const notifications = await fetchPage("/notifications", author?.cookie);
     expect(notifications.html).toContain(`href="/collections/consent#consent-${collectionId}-${stories.agreed?.id}"`);
-    const consentPage = await page("/collections/consent", author?.cookie);
+    const consentPage = await fetchPage("/collections/consent", author?.cookie);
     expect(consentPage.html).toContain("The agreed story");
     expect(consentPage.html).toContain("Yes, include it");
     // Nothing is shown until an author agrees.
-    expect((await page(`/collections/${slug}`)).html).not.toContain("The agreed story");
+    expect((await fetchPage(`/collections/${slug}`)).html).not.toContain("The agreed story");
   });
 
   it("shows only stories whose authors agreed, in the page, the feed and the PDF", async () => {
@@ -311,7 +308,7 @@ describe("consent", () => {
     // From the consent page, from the story page, and a decline.
     const fromConsent = await answer(agreed!.author.cookie, collectionId, agreed!.id, "agreed", "/collections/consent");
     expect(fromConsent.headers.get("Location")).toBe("/collections/consent?answered=agreed");
-    const storyPage = await page(`/stories/${named!.id}`, named!.author.cookie);
+    const storyPage = await fetchPage(`/stories/${named!.id}`, named!.author.cookie);
     expect(storyPage.html).toContain('id="collections"');
     const fromStory = await answer(
       named!.author.cookie,
@@ -341,7 +338,7 @@ describe("consent", () => {
       "The unanswered story",
     ];
 
-    const web = await page(`/collections/${slug}`);
+    const web = await fetchPage(`/collections/${slug}`);
     expect(web.status).toBe(200);
     const feed = await send(`/collections/${slug}.atom`);
     expect(feed.headers.get("Content-Type")).toContain("application/atom+xml");
@@ -399,12 +396,12 @@ describe("consent", () => {
     expect(
       await sql(`SELECT 1 FROM notification WHERE user_id = $1 AND kind = 'collection.answer'`, [curator.id]),
     ).toHaveLength(7);
-    const notifications = await page("/notifications", curator.cookie);
+    const notifications = await fetchPage("/notifications", curator.cookie);
     expect(notifications.html).toContain("A story in “Reviews and cuts, 2026” was withdrawn");
     expect(findTimeLeaks(notifications.html, [new Date()])).toEqual([]);
 
     // The curator sees each answer and never an anonymous author's name.
-    const editPage = await page(`/collections/${slug}/edit`, curator.cookie);
+    const editPage = await fetchPage(`/collections/${slug}/edit`, curator.cookie);
     for (const label of ["Agreed", "Declined", "Asked, no answer yet"]) expect(editPage.html).toContain(label);
     expect(editPage.html).not.toContain(agreed!.author.handle);
     expect(editPage.html).not.toContain(declined!.author.handle);
@@ -416,11 +413,11 @@ describe("consent", () => {
     expect(before.text).toContain("The agreed story");
     const withdrawn = await answer(agreed!.author.cookie, collectionId, agreed!.id, "declined", "/settings");
     expect(withdrawn.headers.get("Location")).toBe("/settings?answered=declined");
-    expect((await page(`/collections/${slug}`)).html).not.toContain("The agreed story");
+    expect((await fetchPage(`/collections/${slug}`)).html).not.toContain("The agreed story");
     expect(await (await send(`/collections/${slug}.atom`)).text()).not.toContain("The agreed story");
     expect((await pdfText(`/collections/${slug}.pdf`)).text).not.toContain("The agreed story");
     // Settings lead to the same choices.
-    expect((await page("/settings", agreed!.author.cookie)).html).toContain('href="/collections/consent"');
+    expect((await fetchPage("/settings", agreed!.author.cookie)).html).toContain('href="/collections/consent"');
   });
 
   it("keeps the curator's order, and a removed story leaves the collection", async () => {
@@ -431,7 +428,7 @@ describe("consent", () => {
     expect(moved.text.indexOf("1. The named story")).toBeGreaterThan(-1);
     expect(moved.text).toContain("2. The agreed story");
     await edit(slug, curator.cookie, { intent: "remove", story: String(named!.id) });
-    expect((await page(`/collections/${slug}`)).html).not.toContain("The named story");
-    expect((await page(`/collections/${slug}/edit`, curator.cookie)).html).not.toContain("The named story");
+    expect((await fetchPage(`/collections/${slug}`)).html).not.toContain("The named story");
+    expect((await fetchPage(`/collections/${slug}/edit`, curator.cookie)).html).not.toContain("The named story");
   });
 });

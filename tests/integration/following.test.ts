@@ -2,8 +2,9 @@
 // that carry people back to a thread (docs/peer-support.md), through the real routes.
 import { describe, expect, it } from "vitest";
 
-import { GOOD_PASSWORD, send, signUpAs, stripComments } from "../support/remix";
+import { fetchPage, GOOD_PASSWORD, send, signUpAs } from "../support/remix";
 import { sql } from "../support/sql";
+import {} from "../support/stories";
 
 const account = (role = "member", trustLevel = 1) => signUpAs(role, trustLevel);
 
@@ -45,11 +46,6 @@ async function reply(cookie: string, postId: number, body: string, parentId?: nu
 const press = (cookie: string, postId: number, intent: string) =>
   send(`/stories/${postId}`, { form: { intent }, cookie });
 
-async function page(path: string, cookie?: string) {
-  const response = await send(path, { cookie: cookie ?? null });
-  return { status: response.status, html: stripComments(await response.text()), headers: response.headers };
-}
-
 const told = (postId: number) =>
   sql<{ user_id: number; message: string; link: string; post_id: number | null }>(
     `SELECT user_id, message, link, post_id FROM notification WHERE kind = 'reply' AND post_id = $1 ORDER BY id`,
@@ -62,8 +58,8 @@ describe("following, muting and saving a thread", () => {
     const reader = await account();
     const id = await share(author.cookie, "Our review took a year");
     // The author follows their own post from the start.
-    expect((await page(`/stories/${id}`, author.cookie)).html).toContain("Following this thread: stop following");
-    const before = await page(`/stories/${id}`, reader.cookie);
+    expect((await fetchPage(`/stories/${id}`, author.cookie)).html).toContain("Following this thread: stop following");
+    const before = await fetchPage(`/stories/${id}`, reader.cookie);
     expect(before.html).toContain("Follow this thread");
     expect(before.html).toContain("Mute this thread");
     expect(before.html).toContain("Save this post");
@@ -72,7 +68,7 @@ describe("following, muting and saving a thread", () => {
     expect(followed.headers.get("Location")).toBe(`/stories/${id}#follow`);
     await press(reader.cookie, id, "mute");
     await press(reader.cookie, id, "save");
-    const after = await page(`/stories/${id}`, reader.cookie);
+    const after = await fetchPage(`/stories/${id}`, reader.cookie);
     expect(after.html).toContain("Following this thread: stop following");
     expect(after.html).toContain("Muted: no notifications from this thread. Unmute");
     expect(after.html).toContain("Saved: remove from your saved posts");
@@ -82,14 +78,14 @@ describe("following, muting and saving a thread", () => {
     ]);
     expect(rows).toEqual([{ following: true, muted: true }]);
     // Nobody else sees who follows or saved it, nor how many: a signed-out reader sees no buttons or counts.
-    const outsider = await page(`/stories/${id}`);
+    const outsider = await fetchPage(`/stories/${id}`);
     expect(outsider.html).not.toMatch(/follow|saved/i);
     await press(reader.cookie, id, "unfollow-thread");
     await press(reader.cookie, id, "unmute");
-    expect((await page(`/stories/${id}`, reader.cookie)).html).toContain("Follow this thread");
+    expect((await fetchPage(`/stories/${id}`, reader.cookie)).html).toContain("Follow this thread");
     // A question is followed as itself.
     const question = await share(author.cookie, "Who pays for respite?", { kind: "question" });
-    expect((await page(`/stories/${question}`, author.cookie)).html).toContain(
+    expect((await fetchPage(`/stories/${question}`, author.cookie)).html).toContain(
       "Following this question: stop following",
     );
   });
@@ -99,14 +95,14 @@ describe("following, muting and saving a thread", () => {
     const reader = await account();
     const id = await share(author.cookie, "A story worth keeping");
     await press(reader.cookie, id, "save");
-    const saved = await page("/saved", reader.cookie);
+    const saved = await fetchPage("/saved", reader.cookie);
     expect(saved.status).toBe(200);
     expect(saved.headers.get("Cache-Control")).toBe("private, no-store");
     expect(saved.html).toContain("A story worth keeping");
-    expect((await page("/saved", author.cookie)).html).not.toContain("A story worth keeping");
+    expect((await fetchPage("/saved", author.cookie)).html).not.toContain("A story worth keeping");
     const unsaved = await send("/saved", { form: { intent: "unsave", post: String(id) }, cookie: reader.cookie });
     expect(unsaved.status).toBe(302);
-    expect((await page("/saved", reader.cookie)).html).not.toContain("A story worth keeping");
+    expect((await fetchPage("/saved", reader.cookie)).html).not.toContain("A story worth keeping");
   });
 
   it("refuses what cannot be followed with a clear 4xx, and asks strangers to sign in", async () => {
@@ -218,17 +214,17 @@ describe("the notifications page", () => {
     const others = [await account(), await account(), await account()];
     const id = await share(author.cookie, "Three answers");
     for (const [i, other] of others.entries()) await reply(other.cookie, id, `Answer number ${i + 1}.`);
-    const list = await page("/notifications", author.cookie);
+    const list = await fetchPage("/notifications", author.cookie);
     expect(list.headers.get("Cache-Control")).toBe("private, no-store");
     expect(list.html).toContain(`<a data-discover="true" href="/stories/${id}">3 new replies to “Three answers”</a>`);
     for (const other of others) expect(list.html).not.toContain(other.handle);
     // Looking at the page marks nothing read.
-    expect((await page("/notifications", author.cookie)).html).toContain("3 new replies to “Three answers”");
+    expect((await fetchPage("/notifications", author.cookie)).html).toContain("3 new replies to “Three answers”");
     const ids = /name="ids" value="([\d,]+)"/.exec(list.html)?.[1] ?? "";
     expect(ids.split(",")).toHaveLength(3);
     const marked = await send("/notifications", { form: { intent: "read", ids }, cookie: author.cookie });
     expect(marked.status).toBe(302);
-    const after = await page("/notifications", author.cookie);
+    const after = await fetchPage("/notifications", author.cookie);
     expect(after.html).toContain("3 replies to “Three answers”");
     expect(after.html).not.toContain("3 new replies");
     // Another member cannot mark someone else's notifications read.
@@ -237,9 +233,9 @@ describe("the notifications page", () => {
       author.id,
     ]);
     await send("/notifications", { form: { intent: "read", ids: String(fresh?.id) }, cookie: others[1]?.cookie ?? "" });
-    expect((await page("/notifications", author.cookie)).html).toContain("New: ");
+    expect((await fetchPage("/notifications", author.cookie)).html).toContain("New: ");
     // Opening the thread marks what is new in it read.
-    await page(`/stories/${id}`, author.cookie);
+    await fetchPage(`/stories/${id}`, author.cookie);
     const [{ unread } = { unread: -1 }] = await sql<{ unread: number }>(
       `SELECT count(*)::int AS unread FROM notification WHERE user_id = $1 AND read_at IS NULL`,
       [author.id],
@@ -253,13 +249,13 @@ describe("the notifications page", () => {
     const moderator = await account("moderator", 2);
     const id = await share(author.cookie, "Reported thread");
     await send(`/flag?post=${id}`, { form: { reason: "spam", note: "" }, cookie: reporter.cookie });
-    const modNotes = await page("/notifications", moderator.cookie);
+    const modNotes = await fetchPage("/notifications", moderator.cookie);
     expect(modNotes.html).toContain("The post “Reported thread” was reported (spam).");
     await send("/moderation", {
       form: { kind: "post", id: String(id), version: "1", decision: "dismiss_flags" },
       cookie: moderator.cookie,
     });
-    const mine = await page("/notifications", reporter.cookie);
+    const mine = await fetchPage("/notifications", reporter.cookie);
     expect(mine.html).toContain(
       `<a data-discover="true" href="/stories/${id}">Thank you: a moderator has looked at the post “Reported thread” you reported and dealt with it.</a>`,
     );
@@ -272,16 +268,16 @@ describe("unread marks and the Following page", () => {
     const author = await account();
     const reader = await account();
     const id = await share(author.cookie, "Thread with new marks");
-    await page(`/stories/${id}`, reader.cookie);
+    await fetchPage(`/stories/${id}`, reader.cookie);
     const mark = `<span class="unread-mark">New replies</span> <a data-discover="true" href="/stories/${id}">`;
-    expect((await page("/stories", reader.cookie)).html).not.toContain(mark);
+    expect((await fetchPage("/stories", reader.cookie)).html).not.toContain(mark);
     await reply(author.cookie, id, "An update on our review.");
-    expect((await page("/stories", reader.cookie)).html).toContain(mark);
+    expect((await fetchPage("/stories", reader.cookie)).html).toContain(mark);
     // Their own reply does not make a thread unread for the author; strangers see no marks at all.
-    expect((await page("/stories", author.cookie)).html).not.toContain(mark);
-    expect((await page("/stories")).html).not.toContain("unread-mark");
-    await page(`/stories/${id}`, reader.cookie);
-    expect((await page("/stories", reader.cookie)).html).not.toContain(mark);
+    expect((await fetchPage("/stories", author.cookie)).html).not.toContain(mark);
+    expect((await fetchPage("/stories")).html).not.toContain("unread-mark");
+    await fetchPage(`/stories/${id}`, reader.cookie);
+    expect((await fetchPage("/stories", reader.cookie)).html).not.toContain(mark);
     // The mark is a time of the content (the newest reply's publication), not of the visit.
     const [row] = await sql<{ same: boolean }>(
       `SELECT r.seen_up_to = (SELECT max(published_at) FROM comment WHERE post_id = $2) AS same
@@ -295,16 +291,16 @@ describe("unread marks and the Following page", () => {
     const author = await account();
     const reader = await account();
     const id = await share(author.cookie, "Thread read twice");
-    await page(`/stories/${id}`, reader.cookie);
+    await fetchPage(`/stories/${id}`, reader.cookie);
     const rowVersion = () =>
       sql<{ xmin: string }>(`SELECT xmin::text FROM thread_read WHERE user_id = $1 AND post_id = $2`, [reader.id, id]);
     const before = await rowVersion();
     expect(before).toHaveLength(1);
-    await page(`/stories/${id}`, reader.cookie);
+    await fetchPage(`/stories/${id}`, reader.cookie);
     expect(await rowVersion()).toEqual(before);
     // A new reply moves the mark on the next visit.
     await reply(author.cookie, id, "A new part of the story.");
-    await page(`/stories/${id}`, reader.cookie);
+    await fetchPage(`/stories/${id}`, reader.cookie);
     expect(await rowVersion()).not.toEqual(before);
   });
 
@@ -320,11 +316,11 @@ describe("unread marks and the Following page", () => {
     expect(tagged.status).toBe(302);
     expect(tagged.headers.get("Location")).toBe("/stories?tag=respite");
     // The button on the filtered list says the state.
-    expect((await page("/stories?tag=respite", member.cookie)).html).toContain(
+    expect((await fetchPage("/stories?tag=respite", member.cookie)).html).toContain(
       "Following the tag “Respite and short breaks”: stop following",
     );
     await send("/following", { form: { intent: "follow-council", council: "E06000001" }, cookie: member.cookie });
-    const council = await page("/stories?council=E06000001", member.cookie);
+    const council = await fetchPage("/stories?council=E06000001", member.cookie);
     expect(council.html).toContain("Following Hartlepool: stop following");
     await reply(writer.cookie, followed, "First news.");
     await reply(writer.cookie, followed, "Second news.");
@@ -334,7 +330,7 @@ describe("unread marks and the Following page", () => {
       council: "Hartlepool",
       bylineScope: "region",
     });
-    const first = await page("/following", member.cookie);
+    const first = await fetchPage("/following", member.cookie);
     expect(first.status).toBe(200);
     expect(first.headers.get("Cache-Control")).toBe("private, no-store");
     expect(first.html).toContain(
@@ -348,19 +344,19 @@ describe("unread marks and the Following page", () => {
     );
     // A post whose byline shows only its region is never tied to its council here.
     expect(first.html).not.toContain(`/stories/${regionOnly}"`);
-    const second = await page("/following", member.cookie);
+    const second = await fetchPage("/following", member.cookie);
     expect(second.html).toContain(`<a data-discover="true" href="/stories/${byTag}">`);
     expect(second.html).not.toContain(
       `<span class="unread-mark">New</span> <a data-discover="true" href="/stories/${byTag}">`,
     );
     // Replies stay new until the thread is opened.
     expect(second.html).toContain(`<span class="unread-mark">2 new replies</span>`);
-    await page(`/stories/${followed}`, member.cookie);
-    expect((await page("/following", member.cookie)).html).not.toContain("new replies</span>");
+    await fetchPage(`/stories/${followed}`, member.cookie);
+    expect((await fetchPage("/following", member.cookie)).html).not.toContain("new replies</span>");
     // Unfollowing from the Following page itself.
     await send("/following", { form: { intent: "unfollow-tag", tag: "respite" }, cookie: member.cookie });
     await send("/following", { form: { intent: "unfollow-thread", post: String(followed) }, cookie: member.cookie });
-    const last = await page("/following", member.cookie);
+    const last = await fetchPage("/following", member.cookie);
     expect(last.html).not.toContain(`<a data-discover="true" href="/stories/${followed}">`);
     expect(last.html).not.toContain(`/stories?tag=respite`);
   });
@@ -371,7 +367,7 @@ describe("an account's follows, saves and read marks", () => {
     const member = await account();
     const writer = await account();
     const id = await share(writer.cookie, "Exported thread");
-    await page(`/stories/${id}`, member.cookie);
+    await fetchPage(`/stories/${id}`, member.cookie);
     await press(member.cookie, id, "follow-thread");
     await press(member.cookie, id, "save");
     await send("/following", { form: { intent: "follow-tag", tag: "respite" }, cookie: member.cookie });

@@ -7,30 +7,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { lookUpName, searchStories, suggestFilters } from "~/server/posts/search.server";
 
 import { callApi, type ProblemBody } from "../support/api";
-import { send, stripComments, uniqueClientAddress } from "../support/remix";
-import { addStory, facetChoices, storySearch } from "../support/stories";
+import { fetchPage, send, uniqueClientAddress } from "../support/remix";
+import { addStory, facetChoices, linkTo, listedStoryIds, storySearch } from "../support/stories";
 
 const HAVERING = "E09000016";
 
 const search = storySearch;
-
-async function page(path: string) {
-  const response = await send(path);
-  return {
-    status: response.status,
-    html: stripComments(await response.text()),
-    location: response.headers.get("Location"),
-  };
-}
-
-const listed = (html: string) => [...html.matchAll(/<h2><a [^>]*href="\/stories\/(\d+)"/g)].map((m) => Number(m[1]));
-
-function linkTo(html: string, text: string): string {
-  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const href = new RegExp(`<a [^>]*href="([^"]+)"[^>]*>${escaped}`).exec(html)?.[1];
-  if (!href) throw new Error(`no link “${text}”`);
-  return href.replaceAll("&amp;", "&");
-}
 
 const ids = { dementia: [] as number[], respite: [] as number[], mumAndDementia: 0 };
 
@@ -78,36 +60,36 @@ describe("searching for any of the words when all of them find too few", () => {
   });
 
   it("says so on the page: no story has both words, so these have either", async () => {
-    const { status, html } = await page("/stories?q=dementia+respite");
+    const { status, html } = await fetchPage("/stories?q=dementia+respite");
     expect(status).toBe(200);
     expect(html).toContain("No stories contain all of “dementia” and “respite”.");
     expect(html).toContain("Showing stories with any of these words, best match first.");
     expect(html).toContain("22 published, best match first.");
-    expect(listed(html)).toHaveLength(20);
+    expect(listedStoryIds(html)).toHaveLength(20);
   });
 
   it("says how many had all the words when some did", async () => {
-    const { html } = await page("/stories?q=my+mum+has+dementia");
+    const { html } = await fetchPage("/stories?q=my+mum+has+dementia");
     expect(html).toContain("Only 1 story contains all of “mum” and “dementia”.");
     expect(html).toContain("Showing stories with any of these words, those with all of them first.");
-    expect(listed(html)[0]).toBe(ids.mumAndDementia);
+    expect(listedStoryIds(html)[0]).toBe(ids.mumAndDementia);
   });
 
   it("pages through the any-word list with its cursor, each story once", async () => {
-    const first = await page("/stories?q=dementia+respite");
+    const first = await fetchPage("/stories?q=dementia+respite");
     const next = linkTo(first.html, "Next page");
     expect(next).toMatch(/^\/stories\?q=dementia\+respite&cursor=[\w-]+$/);
-    const second = await page(next);
+    const second = await fetchPage(next);
     expect(second.status).toBe(200);
     expect(second.html).toContain("No stories contain all of “dementia” and “respite”.");
-    expect(listed(second.html)).toHaveLength(2);
-    expect(new Set([...listed(first.html), ...listed(second.html)])).toEqual(
+    expect(listedStoryIds(second.html)).toHaveLength(2);
+    expect(new Set([...listedStoryIds(first.html), ...listedStoryIds(second.html)])).toEqual(
       new Set([...ids.dementia, ...ids.respite]),
     );
-    const newest = await page("/stories?q=dementia+respite&sort=newest");
+    const newest = await fetchPage("/stories?q=dementia+respite&sort=newest");
     expect(newest.html).toContain("Showing stories with any of these words.");
-    const older = await page(linkTo(newest.html, "Older stories"));
-    expect(new Set([...listed(newest.html), ...listed(older.html)]).size).toBe(22);
+    const older = await fetchPage(linkTo(newest.html, "Older stories"));
+    expect(new Set([...listedStoryIds(newest.html), ...listedStoryIds(older.html)]).size).toBe(22);
   });
 
   it("keeps all the words when they find enough, when only one word counts, and when the words are precise", async () => {
@@ -118,7 +100,7 @@ describe("searching for any of the words when all of them find too few", () => {
     const one = await searchStories(search({ q: "my dementia has" }), { perPage: 20 });
     expect(one.match).toEqual({ mode: "all", words: ["dementia"], allWords: null });
     expect(one.total).toBe(3);
-    const quoted = await page(`/stories?q=${encodeURIComponent('"dementia respite"')}`);
+    const quoted = await fetchPage(`/stories?q=${encodeURIComponent('"dementia respite"')}`);
     expect(quoted.html).toContain("No published stories match this search");
     expect(quoted.html).not.toContain("Showing stories with any");
     const minus = await searchStories(search({ q: "dementia -mum" }), { perPage: 20 });
@@ -127,7 +109,7 @@ describe("searching for any of the words when all of them find too few", () => {
   });
 
   it("counts facets over the same stories the page lists", async () => {
-    const { html } = await page("/stories?q=dementia+respite");
+    const { html } = await fetchPage("/stories?q=dementia+respite");
     expect(facetChoices(html)).toContainEqual({
       name: "tag",
       value: "dementia",
@@ -135,7 +117,9 @@ describe("searching for any of the words when all of them find too few", () => {
       count: 3,
       checked: false,
     });
-    expect((await page("/stories?q=dementia+respite&tag=dementia")).html).toContain("3 published, best match first.");
+    expect((await fetchPage("/stories?q=dementia+respite&tag=dementia")).html).toContain(
+      "3 published, best match first.",
+    );
   });
 });
 
@@ -145,9 +129,9 @@ describe("tags and councils named by the search words", () => {
       tags: [{ value: "dementia", label: "Dementia" }],
       councils: [{ value: HAVERING, label: "Havering" }],
     });
-    const { html } = await page("/stories?q=my+mum+has+dementia");
+    const { html } = await fetchPage("/stories?q=my+mum+has+dementia");
     expect(linkTo(html, "Only stories tagged “Dementia”")).toBe("/stories?q=my+mum+has+dementia&tag=dementia");
-    const havering = await page("/stories?q=respite+havering");
+    const havering = await fetchPage("/stories?q=respite+havering");
     expect(linkTo(havering.html, "Only stories about Havering")).toBe(
       `/stories?q=respite+havering&council=${HAVERING}`,
     );
@@ -161,7 +145,7 @@ describe("tags and councils named by the search words", () => {
 describe("council and tag names in filters", () => {
   it("sends a council's name, however written, to the address with its code", async () => {
     for (const name of ["Havering", "havering", "London Borough of Havering", "Havering Council", "Haverng"]) {
-      const answer = await page(`/stories?council=${encodeURIComponent(name)}&q=respite`);
+      const answer = await fetchPage(`/stories?council=${encodeURIComponent(name)}&q=respite`);
       expect(answer.status, name).toBe(302);
       expect(answer.location, name).toBe(`/stories?q=respite&council=${HAVERING}`);
     }
@@ -175,7 +159,7 @@ describe("council and tag names in filters", () => {
       ["respite and short-breaks", "respite"],
     ];
     for (const [typed, slug] of cases) {
-      const answer = await page(`/stories?tag=${encodeURIComponent(typed)}`);
+      const answer = await fetchPage(`/stories?tag=${encodeURIComponent(typed)}`);
       expect(answer.status, typed).toBe(302);
       expect(answer.location, typed).toBe(`/stories?tag=${slug}`);
     }
@@ -186,7 +170,7 @@ describe("council and tag names in filters", () => {
   });
 
   it("refuses a name like nothing with a 400 that keeps what was typed", async () => {
-    const { status, html } = await page("/stories?council=Narnia&q=respite");
+    const { status, html } = await fetchPage("/stories?council=Narnia&q=respite");
     expect(status).toBe(400);
     expect(html).toContain("No council is called “Narnia”");
     expect(html).toMatch(/<input[^>]*id="council"[^>]*aria-invalid="true"[^>]*value="Narnia"/);
@@ -196,7 +180,7 @@ describe("council and tag names in filters", () => {
   });
 
   it("refuses a name like several councils equally, offering each", async () => {
-    const { status, html } = await page("/stories?council=Kingston");
+    const { status, html } = await fetchPage("/stories?council=Kingston");
     expect(status).toBe(400);
     expect(html).toContain("No council is called “Kingston”. Choose one of the names below");
     expect(linkTo(html, "Kingston upon Hull")).toBe("/stories?council=E06000010");
@@ -215,7 +199,7 @@ describe("council and tag names in filters", () => {
   });
 
   it("still answers a code that names nothing with a 404", async () => {
-    expect((await page("/stories?council=E09999999")).status).toBe(404);
+    expect((await fetchPage("/stories?council=E09999999")).status).toBe(404);
   });
 });
 

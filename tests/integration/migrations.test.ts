@@ -125,6 +125,18 @@ async function handWrittenFunction(name: string): Promise<string> {
   throw new Error(`no migration creates the function ${name}`);
 }
 
+/**
+ * Partial, covering and expression indexes (decision 044): Prisma's schema language cannot express
+ * them, so they are written by hand in a migration and checked here by name.
+ */
+const HAND_WRITTEN_INDEXES = [
+  "comment_published_post_idx",
+  "experience_report_post_arrangement_idx",
+  "post_published_id_idx",
+  "post_published_newest_idx",
+  "post_published_place_idx",
+];
+
 describe("schema drift", () => {
   it("prisma/schema.prisma and the migrations describe the same database", async () => {
     const migrated = await emptyDatabase();
@@ -142,7 +154,9 @@ describe("schema drift", () => {
     const actual = await describeSchema(migrated);
     // Prisma cannot express triggers, so the hand-written ones are checked separately below.
     expect(actual.columns).toEqual(expected.columns);
-    expect(actual.indexes).toEqual(expected.indexes);
+    const byHand = (index: { indexname: string }) => HAND_WRITTEN_INDEXES.includes(index.indexname);
+    expect(actual.indexes.filter(byHand).map((index) => index.indexname)).toEqual(HAND_WRITTEN_INDEXES);
+    expect(actual.indexes.filter((index) => !byHand(index))).toEqual(expected.indexes);
     expect(actual.constraints).toEqual(expected.constraints);
     expect(actual.enums).toEqual(expected.enums);
   });

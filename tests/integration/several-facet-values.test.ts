@@ -7,25 +7,14 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { countFacets, searchStories } from "~/server/posts/search.server";
 
 import { callApi, type ProblemBody } from "../support/api";
-import { send, stripComments } from "../support/remix";
-import { addStory, facetChoices, storySearch } from "../support/stories";
+import { fetchPage, send } from "../support/remix";
+import { addStory, facetChoices, listedStoryIds, storySearch } from "../support/stories";
 
 const ids: Record<string, number> = {};
 const HARTLEPOOL = "E06000001";
 const MIDDLESBROUGH = "E06000002";
 const ANGLESEY = "W06000001";
 
-async function page(path: string) {
-  const response = await send(path);
-  return {
-    status: response.status,
-    location: response.headers.get("Location"),
-    html: stripComments(await response.text()),
-  };
-}
-
-/** Story ids in the order a results page lists them. */
-const listed = (html: string) => [...html.matchAll(/<h2><a [^>]*href="\/stories\/(\d+)"/g)].map((m) => Number(m[1]));
 const sorted = (list: (number | undefined)[]) => list.map(Number).sort((a, b) => a - b);
 
 beforeAll(async () => {
@@ -90,9 +79,9 @@ describe("several values of one facet, in the search itself", () => {
 
 describe("the /stories page with several values", () => {
   it("ticks the chosen values, lists exactly their stories, and names them in the heading, title and citation", async () => {
-    const { status, html } = await page("/stories?tag=dementia&tag=respite");
+    const { status, html } = await fetchPage("/stories?tag=dementia&tag=respite");
     expect(status).toBe(200);
-    expect(sorted(listed(html))).toEqual(
+    expect(sorted(listedStoryIds(html))).toEqual(
       sorted([ids.respiteHartlepool, ids.dementiaMiddlesbrough, ids.bothAnglesey, ids.paTag]),
     );
     expect(html).toContain("<h1>Stories tagged “Dementia” or “Respite and short breaks”</h1>");
@@ -104,7 +93,7 @@ describe("the /stories page with several values", () => {
   });
 
   it("shows each chosen value as a chip whose link removes that value alone", async () => {
-    const { html } = await page(`/stories?tag=dementia&tag=respite&council=${HARTLEPOOL}`);
+    const { html } = await fetchPage(`/stories?tag=dementia&tag=respite&council=${HARTLEPOOL}`);
     const chip = /<a [^>]*href="([^"]+)"[^>]*>Remove filter: (?:<!-- -->)?([^<]+)<\/a>/g;
     const chips = Object.fromEntries(
       [...html.matchAll(chip)].map(([, href = "", label = ""]) => [label, href.replaceAll("&amp;", "&")]),
@@ -117,7 +106,7 @@ describe("the /stories page with several values", () => {
   });
 
   it("keeps a chosen value that nothing else leaves any stories, so it can be unticked", async () => {
-    const { html } = await page(`/stories?tag=transport&council=${ANGLESEY}`);
+    const { html } = await fetchPage(`/stories?tag=transport&council=${ANGLESEY}`);
     expect(facetChoices(html)).toContainEqual({
       name: "tag",
       value: "transport",
@@ -128,7 +117,7 @@ describe("the /stories page with several values", () => {
   });
 
   it("sends values in another order, or repeated, to the one address (a permanent redirect)", async () => {
-    const moved = await page("/stories?tag=respite&tag=dementia&tag=respite&utm_source=x");
+    const moved = await fetchPage("/stories?tag=respite&tag=dementia&tag=respite&utm_source=x");
     expect(moved.status).toBe(308);
     expect(moved.location).toBe("/stories?tag=dementia&tag=respite");
   });
@@ -141,41 +130,41 @@ describe("the /stories page with several values", () => {
         publishedAt: `2024-03-${String(i + 1).padStart(2, "0")}T10:00:00Z`,
       });
     }
-    const first = await page("/stories?tag=dementia&tag=respite");
-    expect(listed(first.html)).toHaveLength(20);
+    const first = await fetchPage("/stories?tag=dementia&tag=respite");
+    expect(listedStoryIds(first.html)).toHaveLength(20);
     const older = /href="([^"]+)">Older stories/.exec(first.html)?.[1]?.replaceAll("&amp;", "&") ?? "";
     expect(older).toMatch(/^\/stories\?tag=dementia&tag=respite&cursor=[\w-]+$/);
-    const second = await page(older);
-    expect(new Set([...listed(first.html), ...listed(second.html)]).size).toBe(26);
+    const second = await fetchPage(older);
+    expect(new Set([...listedStoryIds(first.html), ...listedStoryIds(second.html)]).size).toBe(26);
     // The same cursor with the values the other way round: redirected to the one address, cursor kept.
     const cursor = new URL(older, "http://localhost").searchParams.get("cursor") ?? "";
-    const reordered = await page(`/stories?tag=respite&tag=dementia&cursor=${cursor}`);
+    const reordered = await fetchPage(`/stories?tag=respite&tag=dementia&cursor=${cursor}`);
     expect(reordered.status).toBe(308);
     expect(reordered.location).toBe(older);
     // The cursor belongs to its list: with one of the tags only, it is refused.
-    expect((await page(`/stories?tag=respite&cursor=${cursor}`)).status).toBe(400);
+    expect((await fetchPage(`/stories?tag=respite&cursor=${cursor}`)).status).toBe(400);
   });
 
   it("sends an arrangement's tag to the arrangement facet, keeping the other filters", async () => {
-    const moved = await page(`/stories?tag=dp-employer&tag=respite&council=${MIDDLESBROUGH}`);
+    const moved = await fetchPage(`/stories?tag=dp-employer&tag=respite&council=${MIDDLESBROUGH}`);
     expect(moved.status).toBe(308);
     expect(moved.location).toBe(`/stories?tag=respite&council=${MIDDLESBROUGH}&arrangement=dp_employer`);
-    const { html } = await page("/stories?arrangement=dp_employer&arrangement=isf");
-    expect(sorted(listed(html))).toEqual(sorted([ids.paTag, ids.paReport, ids.isfBoth]));
+    const { html } = await fetchPage("/stories?arrangement=dp_employer&arrangement=isf");
+    expect(sorted(listedStoryIds(html))).toEqual(sorted([ids.paTag, ids.paReport, ids.isfBoth]));
     expect(html).toContain(
       "<h1>Stories support: direct payment, employing personal assistants or individual service fund held by a provider</h1>",
     );
   });
 
   it("links a story's arrangement tag to the arrangement facet, and its other tags to the tag facet", async () => {
-    const { html } = await page(`/stories/${ids.paTag}`);
+    const { html } = await fetchPage(`/stories/${ids.paTag}`);
     expect(html).toContain('href="/stories?arrangement=dp_employer"');
     expect(html).toContain('href="/stories?tag=respite"');
     expect(html).not.toContain('href="/stories?tag=dp-employer"');
   });
 
   it("refuses 100 values, bad values among good ones and two sets of words with a 400 that keeps what was typed", async () => {
-    const many = await page(`/stories?${Array.from({ length: 100 }, (_, i) => `tag=t${i}`).join("&")}`);
+    const many = await fetchPage(`/stories?${Array.from({ length: 100 }, (_, i) => `tag=t${i}`).join("&")}`);
     expect(many.status).toBe(400);
     expect(many.html).toContain("Choose at most 20 tags at a time (this search has 100).");
     // Several typed values come back as ticked boxes, to untick.
@@ -188,11 +177,11 @@ describe("the /stories page with several values", () => {
       ["/stories?q=respite&q=dementia", 400, "Choose one set of search words at a time."],
       ["/stories?tag=no-such-tag&tag=respite", 404, "There is no tag called “no-such-tag”."],
     ] as const) {
-      const answer = await page(path);
+      const answer = await fetchPage(path);
       expect([answer.status, answer.html.includes(says)], path).toEqual([status, true]);
     }
     // Two sets of words come back as one, to be corrected.
-    expect((await page("/stories?q=respite&q=dementia")).html).toMatch(
+    expect((await fetchPage("/stories?q=respite&q=dementia")).html).toMatch(
       /<input[^>]*id="q"[^>]*value="respite dementia"/,
     );
   });

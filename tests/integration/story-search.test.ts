@@ -2,27 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { countFacets, findUnknownFilter, InvalidCursor, searchStories } from "~/server/posts/search.server";
 
-import { send, stripComments } from "../support/remix";
+import { fetchPage } from "../support/remix";
 import { sql } from "../support/sql";
-import { addStory, facetChoices, storySearch } from "../support/stories";
+import { addStory, facetChoices, linkTo, listedStoryIds, storySearch } from "../support/stories";
 
 const search = storySearch;
-
-async function page(path: string) {
-  const response = await send(path);
-  return { status: response.status, html: stripComments(await response.text()) };
-}
-
-/** Story ids in the order a results page lists them. */
-const listed = (html: string) => [...html.matchAll(/<h2><a [^>]*href="\/stories\/(\d+)"/g)].map((m) => Number(m[1]));
-
-/** The href of the link whose text starts with the given words. */
-function linkTo(html: string, text: string): string {
-  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const href = new RegExp(`<a [^>]*href="([^"]+)"[^>]*>${escaped}`).exec(html)?.[1];
-  if (!href) throw new Error(`no link “${text}”`);
-  return href.replaceAll("&amp;", "&");
-}
 
 const ids: Record<string, number> = {};
 
@@ -172,14 +156,14 @@ describe("the search contract", () => {
 
 describe("the /stories page", () => {
   it("searches with a plain GET form that has a label, a search box and a button", async () => {
-    const { status, html } = await page("/stories?q=respite");
+    const { status, html } = await fetchPage("/stories?q=respite");
     expect(status).toBe(200);
     expect(html).toMatch(/<form[^>]*method="get"[^>]*action="\/stories"/);
     expect(html).toMatch(/<label class="label" for="q">Search stories<\/label>/);
     expect(html).toMatch(/<input[^>]*id="q"[^>]*name="q"[^>]*type="search"[^>]*value="respite"/);
     expect(html).toMatch(/<button type="submit"[^>]*>Search<\/button>/);
     expect(html).toContain("<h1>Stories matching “respite”</h1>");
-    expect(listed(html)).toEqual([ids.respiteTitle, ids.respiteBody]);
+    expect(listedStoryIds(html)).toEqual([ids.respiteTitle, ids.respiteBody]);
     expect(html).toContain("2 published, best match first.");
     expect(html).toContain("week of <mark>respite</mark> care");
   });
@@ -189,7 +173,7 @@ describe("the /stories page", () => {
       title: "Script kiddies <script>alert('title')</script>",
       body: `Zebracrossing <script>alert("body")</script> <img src=x onerror="alert(1)"> & "quotes" zebracrossing.`,
     });
-    const { status, html } = await page(
+    const { status, html } = await fetchPage(
       `/stories?q=${encodeURIComponent(`zebracrossing or <script>alert("q")</script>`)}`,
     );
     expect(status).toBe(200);
@@ -205,7 +189,7 @@ describe("the /stories page", () => {
   });
 
   it("offers each facet value as a checkbox of a GET form that keeps the words, with the count beside it", async () => {
-    const { html } = await page("/stories?q=respite");
+    const { html } = await fetchPage("/stories?q=respite");
     expect(html).toMatch(/<form method="get" action="\/stories"[^>]*class="facets"/);
     expect(html).toMatch(/class="facets".*<input type="hidden" name="q" value="respite"\/>/s);
     expect(html).toMatch(/class="facets".*<button[^>]*type="submit"[^>]*>Apply filters<\/button>/s);
@@ -216,8 +200,8 @@ describe("the /stories page", () => {
       count: 1,
       checked: false,
     });
-    const narrowed = await page("/stories?q=respite&kind=practice_note");
-    expect(listed(narrowed.html)).toEqual([ids.respiteBody]);
+    const narrowed = await fetchPage("/stories?q=respite&kind=practice_note");
+    expect(listedStoryIds(narrowed.html)).toEqual([ids.respiteBody]);
     expect(narrowed.html).toContain("1 published, best match first.");
     // With kind chosen, the kind facet still offers the other kinds, with what they have.
     const kinds = facetChoices(narrowed.html).filter((choice) => choice.name === "kind");
@@ -228,17 +212,17 @@ describe("the /stories page", () => {
   });
 
   it("checks every facet count against the page that value alone gives", async () => {
-    const { html } = await page("/stories");
+    const { html } = await fetchPage("/stories");
     const choices = facetChoices(html);
     expect(choices.length).toBeGreaterThan(10);
     for (const { name, value, label, count } of choices) {
-      const target = await page(`/stories?${new URLSearchParams({ [name]: value })}`);
+      const target = await fetchPage(`/stories?${new URLSearchParams({ [name]: value })}`);
       expect(target.html, `${label}: ${name}=${value}`).toContain(`${count} published, newest first.`);
     }
   });
 
   it("lets each filter value and the search words be removed on their own", async () => {
-    const { html } = await page("/stories?q=respite&tag=respite&year=2026");
+    const { html } = await fetchPage("/stories?q=respite&tag=respite&year=2026");
     expect(html).toContain('<span class="visually-hidden">Tag: </span>');
     expect(linkTo(html, "Remove filter: Respite and short breaks")).toBe("/stories?q=respite&year=2026");
     expect(linkTo(html, "Remove filter: 2026")).toBe("/stories?q=respite&tag=respite");
@@ -251,21 +235,23 @@ describe("the /stories page", () => {
   });
 
   it("filters by author perspective, support arrangement, year, council and region", async () => {
-    expect(listed((await page("/stories?perspective=social_worker")).html)).toEqual([ids.respiteBody]);
-    expect(listed((await page("/stories?arrangement=commissioned")).html)).toEqual([ids.transport]);
-    expect(listed((await page("/stories?year=2024")).html)).toEqual([ids.noCouncil]);
-    expect(listed((await page("/stories?region=W92000004")).html)).toEqual([ids.transport]);
-    expect(listed((await page("/stories?council=E06000002&kind=practice_note")).html)).toEqual([ids.respiteBody]);
+    expect(listedStoryIds((await fetchPage("/stories?perspective=social_worker")).html)).toEqual([ids.respiteBody]);
+    expect(listedStoryIds((await fetchPage("/stories?arrangement=commissioned")).html)).toEqual([ids.transport]);
+    expect(listedStoryIds((await fetchPage("/stories?year=2024")).html)).toEqual([ids.noCouncil]);
+    expect(listedStoryIds((await fetchPage("/stories?region=W92000004")).html)).toEqual([ids.transport]);
+    expect(listedStoryIds((await fetchPage("/stories?council=E06000002&kind=practice_note")).html)).toEqual([
+      ids.respiteBody,
+    ]);
   });
 
   it("sorts by relevance or newest", async () => {
-    const relevance = await page("/stories?q=respite");
-    expect(listed(relevance.html)).toEqual([ids.respiteTitle, ids.respiteBody]);
+    const relevance = await fetchPage("/stories?q=respite");
+    expect(listedStoryIds(relevance.html)).toEqual([ids.respiteTitle, ids.respiteBody]);
     const newestHref = linkTo(relevance.html, "Show newest first");
     expect(newestHref).toBe("/stories?q=respite&sort=newest");
-    const newest = await page(newestHref);
+    const newest = await fetchPage(newestHref);
     expect(newest.html).toContain("2 published, newest first.");
-    expect(listed(newest.html)).toEqual([ids.respiteTitle, ids.respiteBody]);
+    expect(listedStoryIds(newest.html)).toEqual([ids.respiteTitle, ids.respiteBody]);
   });
 
   it("pages with an Older link that keeps every filter in the address, and new stories do not shift pages", async () => {
@@ -277,33 +263,33 @@ describe("the /stories page", () => {
         publishedAt: `2026-02-${String(i + 1).padStart(2, "0")}T10:00:00Z`,
       });
     }
-    const first = await page("/stories?q=pelican&tag=transport&sort=newest");
-    expect(listed(first.html)).toHaveLength(20);
+    const first = await fetchPage("/stories?q=pelican&tag=transport&sort=newest");
+    expect(listedStoryIds(first.html)).toHaveLength(20);
     const older = linkTo(first.html, "Older stories");
     expect(older).toMatch(/^\/stories\?q=pelican&tag=transport&sort=newest&cursor=[\w-]+$/);
-    const second = await page(older);
+    const second = await fetchPage(older);
     const newcomer = await addStory({
       title: "Pelican newcomer",
       body: "Pelican.",
       tags: ["transport"],
       publishedAt: "2026-02-27T10:00:00Z",
     });
-    const again = await page(older);
+    const again = await fetchPage(older);
     // Within a month the order is random (by id), so a newcomer of the same month may land on this
     // page; nothing already listed moves, and nothing from the first page comes back.
-    expect(listed(again.html).filter((id) => id !== newcomer)).toEqual(listed(second.html));
-    expect(listed(second.html)).toHaveLength(5);
-    expect(new Set([...listed(first.html), ...listed(second.html)]).size).toBe(25);
+    expect(listedStoryIds(again.html).filter((id) => id !== newcomer)).toEqual(listedStoryIds(second.html));
+    expect(listedStoryIds(second.html)).toHaveLength(5);
+    expect(new Set([...listedStoryIds(first.html), ...listedStoryIds(second.html)]).size).toBe(25);
     expect(second.html).toContain('href="/stories?q=pelican&amp;tag=transport&amp;sort=newest">First page</a>');
 
-    const byRelevance = await page("/stories?q=pelican&tag=transport");
+    const byRelevance = await fetchPage("/stories?q=pelican&tag=transport");
     const next = linkTo(byRelevance.html, "Next page");
-    const rest = await page(next);
-    expect(new Set([...listed(byRelevance.html), ...listed(rest.html)]).size).toBe(26);
+    const rest = await fetchPage(next);
+    expect(new Set([...listedStoryIds(byRelevance.html), ...listedStoryIds(rest.html)]).size).toBe(26);
   });
 
   it("refuses invalid filters with a 400 that names the field and keeps what was typed", async () => {
-    const { status, html } = await page("/stories?q=respite+care&kind=poem&year=1066&tag=respite");
+    const { status, html } = await fetchPage("/stories?q=respite+care&kind=poem&year=1066&tag=respite");
     expect(status).toBe(400);
     expect(html).toContain("There is a problem");
     expect(html).toContain('<a href="#kind">Kind must be story, practice_note or question.</a>');
@@ -316,37 +302,37 @@ describe("the /stories page", () => {
   });
 
   it("refuses search words that are too long, and relevance without words", async () => {
-    const long = await page(`/stories?q=${"word ".repeat(50)}`);
+    const long = await fetchPage(`/stories?q=${"word ".repeat(50)}`);
     expect(long.status).toBe(400);
     expect(long.html).toContain("Search words must be 200 characters or fewer");
-    const relevance = await page("/stories?sort=relevance");
+    const relevance = await fetchPage("/stories?sort=relevance");
     expect(relevance.status).toBe(400);
     expect(relevance.html).toContain("Sorting by relevance needs search words");
   });
 
   it("answers a damaged page link with a 400 and a way back to the first page", async () => {
-    const { status, html } = await page("/stories?tag=respite&cursor=bm9wZQ");
+    const { status, html } = await fetchPage("/stories?tag=respite&cursor=bm9wZQ");
     expect(status).toBe(400);
     expect(html).toContain("This page link is damaged");
     expect(linkTo(html, "Go back to the first page of results")).toBe("/stories?tag=respite");
   });
 
   it("answers an unknown tag, council or region with a 404 that lists the real ones", async () => {
-    const tag = await page("/stories?tag=no-such-tag&q=respite");
+    const tag = await fetchPage("/stories?tag=no-such-tag&q=respite");
     expect(tag.status).toBe(404);
     expect(tag.html).toContain("<h1>There is no tag called “no-such-tag”.</h1>");
     expect(tag.html).toContain('<a data-discover="true" href="/stories?tag=respite">Respite and short breaks</a>');
     expect(tag.html).toMatch(/<input[^>]*id="tag"[^>]*value="no-such-tag"/);
-    const council = await page("/stories?council=E06999999");
+    const council = await fetchPage("/stories?council=E06999999");
     expect(council.status).toBe(404);
     expect(council.html).toContain('<a data-discover="true" href="/stories?council=E06000001">Hartlepool</a>');
-    const region = await page("/stories?region=E12999999");
+    const region = await fetchPage("/stories?region=E12999999");
     expect(region.status).toBe(404);
     expect(region.html).toContain('<a data-discover="true" href="/stories?region=S92000003">Scotland</a>');
   });
 
   it("shows an empty state that suggests widening a search that matches nothing", async () => {
-    const { status, html } = await page("/stories?q=unicorn+sanctuary&tag=respite");
+    const { status, html } = await fetchPage("/stories?q=unicorn+sanctuary&tag=respite");
     expect(status).toBe(200);
     expect(html).toContain("No published stories match this search");
     expect(html).toContain("use fewer words");
@@ -356,13 +342,13 @@ describe("the /stories page", () => {
   });
 
   it("ignores empty parameters, as a search form sends them", async () => {
-    const { status, html } = await page("/stories?q=&kind=&tag=&year=");
+    const { status, html } = await fetchPage("/stories?q=&kind=&tag=&year=");
     expect(status).toBe(200);
     expect(html).toContain("<h1>Stories</h1>");
   });
 
   it("offers downloads and feeds for what is shown, with the licence and a citation", async () => {
-    const { html } = await page("/stories?q=respite&tag=respite");
+    const { html } = await fetchPage("/stories?q=respite&tag=respite");
     expect(html).toContain('<a href="/stories/export.csv?q=respite&amp;tag=respite">CSV</a>');
     expect(html).toContain('<a href="/stories/export.json?q=respite&amp;tag=respite">JSON</a>');
     expect(html).toContain(

@@ -119,6 +119,13 @@ export async function signUpAs(role: string, trustLevel: number) {
 }
 
 /** The HTML of a page as this session (or a visitor) sees it, with React's <!-- --> taken out. */
+/** A page as a reader gets it: its status, its HTML without React's comments, its headers and any redirect. */
+export async function fetchPage(pathAndQuery: string, cookie?: string | null) {
+  const response = await send(pathAndQuery, { cookie: cookie ?? null });
+  const html = stripComments(await response.text());
+  return { status: response.status, html, headers: response.headers, location: response.headers.get("Location") };
+}
+
 export async function pageText(pathAndQuery: string, cookie?: string | null): Promise<string> {
   return stripComments(await (await send(pathAndQuery, { cookie })).text());
 }

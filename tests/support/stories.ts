@@ -93,3 +93,15 @@ export function facetChoices(html: string): FacetChoice[] {
     checked: ticked.includes("checked"),
   }));
 }
+
+/** Story ids in the order a results page lists them. */
+export const listedStoryIds = (html: string) =>
+  [...html.matchAll(/<h2><a [^>]*href="\/stories\/(\d+)"/g)].map((m) => Number(m[1]));
+
+/** The href of the link whose text starts with the given words. */
+export function linkTo(html: string, text: string): string {
+  const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const href = new RegExp(`<a [^>]*href="([^"]+)"[^>]*>${escaped}`).exec(html)?.[1];
+  if (!href) throw new Error(`no link “${text}”`);
+  return href.replaceAll("&amp;", "&");
+}
