@@ -6,7 +6,7 @@ import { addQuarters, quarterContaining } from "../../app/domain/outcomes/quarte
 import { callApi, type ProblemBody } from "../support/api";
 import { checkDataPackage } from "../support/downloads";
 import { insertReports, type TestReport } from "../support/reports";
-import { send, stripComments } from "../support/remix";
+import { fetchPage, pageSaying, send } from "../support/remix";
 import { sql } from "../support/sql";
 
 const THIS_QUARTER = quarterContaining(new Date());
@@ -75,11 +75,6 @@ function expectProtected(shown: number, trueCount: number) {
   expect(Math.abs(shown - trueCount)).toBeLessThanOrEqual(5);
 }
 
-const page = async (path: string) => {
-  const response = await send(path);
-  return { status: response.status, html: stripComments(await response.text()) };
-};
-
 /** The text of a table row that starts with a council's name, tags removed. */
 function rowText(html: string, name: string): string {
   const row = new RegExp(`<tr>(?:(?!</tr>).)*?>${name}</a>(?:(?!</tr>).)*</tr>`, "s").exec(html)?.[0] ?? "";
@@ -92,7 +87,7 @@ function rowText(html: string, name: string): string {
 describe("the national overview", () => {
   it("lists every council with reports rounded to 5, and never shows a council with fewer than 5", async () => {
     // all=1: councils with too few reports are hidden from the table unless all are asked for.
-    const { status, html } = await page("/outcomes?nation=England&all=1");
+    const { status, html } = await fetchPage("/outcomes?nation=England&all=1");
     expect(status).toBe(200);
     // Shown counts are perturbed (±3) and rounded to 5: within 5 of the truth, a multiple of 5.
     const redcar = /^Redcar and Cleveland (\d+) ([+−-]\d+|0) \(/.exec(rowText(html, "Redcar and Cleveland"));
@@ -107,7 +102,7 @@ describe("the national overview", () => {
   });
 
   it("sorts the table by a column through a link, withheld figures last", async () => {
-    const { html } = await page("/outcomes?nation=England&sort=reports&order=desc&all=1");
+    const { html } = await fetchPage("/outcomes?nation=England&sort=reports&order=desc&all=1");
     const order = [...html.matchAll(/<th scope="row"><a [^>]*href="\/outcomes\/(E\d+)"/g)].map((m) => m[1]);
     expect(order[0]).toBe(REDCAR);
     expect(order.indexOf(HARTLEPOOL)).toBeGreaterThan(order.indexOf("E06000004"));
@@ -115,18 +110,20 @@ describe("the national overview", () => {
   });
 
   it("names the field and keeps what was typed when a filter is wrong", async () => {
-    const { status, html } = await page("/outcomes?from=2025-Q7&lead=boss");
-    expect(status).toBe(400);
-    expect(html).toContain("Enter the first quarter like 2025-Q1");
-    expect(html).toContain("Choose who led the plan from the list");
-    expect(html).toContain('value="2025-Q7"');
+    const html = await pageSaying(
+      "/outcomes?from=2025-Q7&lead=boss",
+      400,
+      "Enter the first quarter like 2025-Q1",
+      "Choose who led the plan from the list",
+      'value="2025-Q7"',
+    );
     expect(html).toMatch(/<title>Error: /);
   });
 });
 
 describe("a council's page", () => {
   it("shows the measures with hand-checkable figures", async () => {
-    const { status, html } = await page(`/outcomes/${REDCAR}`);
+    const { status, html } = await fetchPage(`/outcomes/${REDCAR}`);
     expect(status).toBe(200);
     expect(html).toContain("<h1>Outcomes in Redcar and Cleveland</h1>");
     expectProtected(Number(/Reports<\/dt><dd>(\d+) \(protected and rounded/.exec(html)?.[1]), 35);
@@ -146,21 +143,21 @@ describe("a council's page", () => {
   });
 
   it("shows no figures at all for a council with fewer than 5 reports", async () => {
-    const { status, html } = await page(`/outcomes/${HARTLEPOOL}`);
+    const { status, html } = await fetchPage(`/outcomes/${HARTLEPOOL}`);
     expect(status).toBe(200);
     expect(html).toContain("Fewer than 5 reports about Hartlepool match this view");
     expect(html).not.toContain("<figure");
   });
 
   it("withholds a council whose count would give a neighbour's away, on its own page too", async () => {
-    const { html } = await page(`/outcomes/${MIDDLESBROUGH}`);
+    const { html } = await fetchPage(`/outcomes/${MIDDLESBROUGH}`);
     expect(html).toContain("We withhold the figures for Middlesbrough");
     expect(html).not.toMatch(/Reports<\/dt><dd>\d/);
   });
 
   it("is a helpful 404 for an unknown code", async () => {
     for (const path of ["/outcomes/E06999999", "/outcomes/not-a-code", "/outcomes/region/E12999999"]) {
-      const { status, html } = await page(path);
+      const { status, html } = await fetchPage(path);
       expect(status, path).toBe(404);
       expect(html).toContain("We could not find that place");
       expect(html).toContain('href="/outcomes#councils"');
@@ -170,7 +167,7 @@ describe("a council's page", () => {
 
 describe("a region's page", () => {
   it("lists its councils with the same withheld figures as the national table", async () => {
-    const { status, html } = await page(`/outcomes/region/${NORTH_EAST}`);
+    const { status, html } = await fetchPage(`/outcomes/region/${NORTH_EAST}`);
     expect(status).toBe(200);
     expectProtected(Number(/Reports<\/dt><dd>(\d+) \(protected and rounded/.exec(html)?.[1]), 225);
     expect(rowText(html, "Hartlepool")).toBe("Hartlepool fewer than 5 fewer than 5 fewer than 5");

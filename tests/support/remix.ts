@@ -1,5 +1,6 @@
 // Sends real requests through the production Remix build (routes, loaders, actions, rendering),
 // without a network hop. Run `npm run build` first; `npm test` does.
+import { expect } from "vitest";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -124,6 +125,14 @@ export async function fetchPage(pathAndQuery: string, cookie?: string | null) {
   const response = await send(pathAndQuery, { cookie: cookie ?? null });
   const html = stripComments(await response.text());
   return { status: response.status, html, headers: response.headers, location: response.headers.get("Location") };
+}
+
+/** Fetches a page, checks its status and that it says each of `texts`, and gives back its HTML. */
+export async function pageSaying(pathAndQuery: string, status: number, ...texts: string[]): Promise<string> {
+  const page = await fetchPage(pathAndQuery);
+  expect(page.status, pathAndQuery).toBe(status);
+  for (const text of texts) expect(page.html, pathAndQuery).toContain(text);
+  return page.html;
 }
 
 export async function pageText(pathAndQuery: string, cookie?: string | null): Promise<string> {
