@@ -1,25 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 
-import { inPlace } from "~/domain/geography";
-import { PlaceNotFound, PlacePage } from "~/components/outcomes/place-page";
-import { loadPlacePage } from "~/server/outcomes/pages.server";
-import { findRegion } from "~/server/outcomes/figures.server";
+import { PlaceNotFound, PlacePage, placeTitle } from "~/components/outcomes/place-page";
+import { loadPlacePageByCode } from "~/server/outcomes/pages.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: data
-      ? `${data.errors ? "Error: " : ""}Outcomes ${inPlace(data.heading)} – Fifth Option`
-      : "Region not found – Fifth Option",
-  },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => placeTitle(data, "Region");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const code = params.code ?? "";
-  const region = /^[ENSW]\d{8}$/.test(code) ? await findRegion(code) : null;
-  if (!region) throw new Response(`We have no region with the code “${code.slice(0, 20)}”.`, { status: 404 });
-  return loadPlacePage(request, region, "region");
-}
+export const loader = ({ request, params }: LoaderFunctionArgs) => loadPlacePageByCode(request, params.code, "region");
 
 export default function RegionOutcomes() {
   return <PlacePage loaded={useLoaderData<typeof loader>()} />;

@@ -11,6 +11,20 @@ import type { PlacePageData } from "~/domain/outcomes/place-page";
 import { DownloadLinks } from "./download-links";
 import { PlaceDashboard } from "./place-dashboard";
 
+/** The page's title, "Error: " first when a filter was refused; or the title of its 404. */
+export function placeTitle(
+  data: { errors?: unknown; heading: { name: string; level: "area" | "region" | "nation" } } | undefined,
+  kind: "Council" | "Region",
+) {
+  return [
+    {
+      title: data
+        ? `${data.errors ? "Error: " : ""}Outcomes ${inPlace(data.heading)} – Fifth Option`
+        : `${kind} not found – Fifth Option`,
+    },
+  ];
+}
+
 /** `related`: links shown under the introduction (a council's page links to its options). */
 export function PlacePage({ loaded, related }: { loaded: PlacePageData; related?: ReactNode }) {
   const { heading, values, errors, dashboard, downloadQuery, period, crumbs, choices, stories } = loaded;

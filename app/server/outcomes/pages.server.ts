@@ -15,7 +15,7 @@ import { comparedFigures } from "~/domain/outcomes/outcome-view";
 import type { DashboardData, PlacePageData } from "~/domain/outcomes/place-page";
 import { periodLabel, quarterChoices, quarterCode } from "~/domain/outcomes/quarters";
 
-import { firstReportedQuarter, loadPlaceDashboard, type Place } from "./figures.server";
+import { findCouncil, findRegion, firstReportedQuarter, loadPlaceDashboard, type Place } from "./figures.server";
 
 /**
  * What every outcomes page's filter form needs besides the address: the quarters to choose from
@@ -41,6 +41,15 @@ export function readOutcomeFilters(url: URL, today: Date) {
 }
 
 /** Loads a place's dashboard for the filters in the address; a 400 with the fields named when they are wrong. */
+/** A council's or a region's outcomes page by its code: a 404 for a code that names none. */
+export async function loadPlacePageByCode(request: Request, code: string | undefined, level: "council" | "region") {
+  const wanted = code ?? "";
+  const find = level === "council" ? findCouncil : findRegion;
+  const place = /^[ENSW]\d{8}$/.test(wanted) ? await find(wanted) : null;
+  if (!place) throw new Response(`We have no ${level} with the code “${wanted.slice(0, 20)}”.`, { status: 404 });
+  return loadPlacePage(request, place, level);
+}
+
 export async function loadPlacePage(request: Request, place: Place, placeParameter: "council" | "region") {
   const url = new URL(request.url);
   const today = new Date();
