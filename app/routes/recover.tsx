@@ -7,11 +7,10 @@ import { HandleField, PasswordField } from "~/components/account-fields";
 import { ErrorSummary, Honeypot, SubmitButton, TextField, formResult } from "~/components/forms";
 import { passwordProblem } from "~/domain/accounts/password";
 import { recoverWithCode } from "~/server/accounts/accounts.server";
-import { readSignedOutForm, signedOutPage } from "~/server/accounts/guards.server";
+import { countedAttempt, readSignedOutForm, signedOutPage } from "~/server/accounts/guards.server";
 import { newSessionHeaders } from "~/server/accounts/session.server";
 import { countRecoveryAttempt } from "~/server/accounts/throttle.server";
 import { formFailure } from "~/server/http/forms.server";
-import { RateLimited } from "~/server/http/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password with a recovery code – Fifth Option" }];
 
@@ -35,10 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { handle, code, password } = form.fields;
   // Limited per client only, and apart from sign-in: however much sign-in is slowed for this
   // name, and whoever else is guessing, the owner's recovery codes still work.
-  const attempt = await countRecoveryAttempt(handle, context.clientAddress).catch((error: unknown) => {
-    if (error instanceof RateLimited) return formFailure({ code: error.message }, values, 429);
-    throw error;
-  });
+  const attempt = await countedAttempt(countRecoveryAttempt(handle, context.clientAddress), "code", values);
   if (!("succeeded" in attempt)) return attempt;
   const recovered = await recoverWithCode(handle, code, password);
   if (!recovered) return formFailure({ code: WRONG }, values, 401);

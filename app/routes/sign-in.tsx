@@ -7,11 +7,10 @@ import { HandleField, PasswordField, RedirectToField } from "~/components/accoun
 import { ErrorSummary, Honeypot, SubmitButton, SuccessNotice, formResult } from "~/components/forms";
 import { safeRedirectPath } from "~/domain/accounts/redirect";
 import { recordActiveDay, verifyCredentials } from "~/server/accounts/accounts.server";
-import { readSignedOutForm, signedOutPage } from "~/server/accounts/guards.server";
+import { countedAttempt, readSignedOutForm, signedOutPage } from "~/server/accounts/guards.server";
 import { newSessionHeaders } from "~/server/accounts/session.server";
 import { countSignInAttempt } from "~/server/accounts/throttle.server";
 import { formFailure } from "~/server/http/forms.server";
-import { RateLimited } from "~/server/http/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Fifth Option" }];
 
@@ -33,10 +32,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (form.failure) return form.failure;
   const { values } = form;
   const { handle, password, redirectTo } = form.fields;
-  const attempt = await countSignInAttempt(handle, context.clientAddress).catch((error: unknown) => {
-    if (error instanceof RateLimited) return formFailure({ handle: `${error.message} ${RECOVERY_HINT}` }, values, 429);
-    throw error;
-  });
+  const attempt = await countedAttempt(
+    countSignInAttempt(handle, context.clientAddress),
+    "handle",
+    values,
+    RECOVERY_HINT,
+  );
   if (!("succeeded" in attempt)) return attempt;
   const user = await verifyCredentials(handle, password);
   if (!user) return formFailure({ handle: WRONG }, values, 401);

@@ -13,7 +13,8 @@ import {
   type ValidSession,
   validateSessionToken,
 } from "./session.server";
-import { formFailure, isHoneypotFilled, readForm, zodFieldErrors } from "../http/forms.server";
+import { formFailure, type FormValues, isHoneypotFilled, readForm, zodFieldErrors } from "../http/forms.server";
+import { RateLimited } from "../http/rate-limit.server";
 
 const sessions = new WeakMap<Request, Promise<ValidSession | null>>();
 
@@ -104,4 +105,15 @@ export async function renewedSessionHeaders(request: Request): Promise<HeadersIn
   if (!session?.renewed) return {};
   const token = readSessionToken(request);
   return token ? { "Set-Cookie": sessionCookie(request, token, session.expiresAt) } : {};
+}
+
+/**
+ * A signed-out form's attempt, counted against its limit: over the limit, the form comes back
+ * (429) keeping what was typed, with the limit's message on `field`, then `addition`.
+ */
+export function countedAttempt<T>(attempt: Promise<T>, field: string, values: FormValues, addition = "") {
+  return attempt.catch((error: unknown) => {
+    if (!(error instanceof RateLimited)) throw error;
+    return formFailure({ [field]: addition ? `${error.message} ${addition}` : error.message }, values, 429);
+  });
 }
