@@ -119,10 +119,10 @@ export default function ApiKeys() {
       <section className="section" aria-labelledby="keys-heading">
         <h2 id="keys-heading">Your keys</h2>
         <DataTable
-          caption="Your API keys that still work"
           rows={keys}
-          rowKey={(key) => key.id}
           empty="You have no keys."
+          caption="Your API keys that still work"
+          rowKey={(key) => key.id}
           columns={[
             { header: "Label", cell: (key) => key.label },
             { header: "Starts with", cell: (key) => <code>{key.prefix}…</code> },
