@@ -18,6 +18,22 @@ import { isRefusal } from "../../domain/forms";
 import { publicOrigin } from "../process/env.server";
 import { logger } from "../process/logger.server";
 
+/** How long a refused request's body is read and dropped before the answer is sent anyway. */
+const REFUSED_BODY_WAIT_MS = 5_000;
+
+/** Resolves when the request's body has all arrived, the client has gone, or `ms` have passed. */
+function drained(req: ExpressRequest, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      req.off("end", done).off("close", done).off("error", done);
+      resolve();
+    }
+    req.on("end", done).on("close", done).on("error", done);
+  });
+}
+
 export const EDGE_LIMITS = {
   /** Longest address (path and query), in characters: 414 beyond it. */
   // Above 7,680: Remix's route discovery asks /__manifest for every link on a page in one address
@@ -285,6 +301,10 @@ export function createEdge({ build, loadContext }: EdgeOptions) {
   async function refuse(req: ExpressRequest, res: ExpressResponse, refusal: Refusal) {
     // Whatever of the body is still arriving is read and dropped, so the client sees this answer.
     req.resume();
+    // And read to its end before answering (for a few seconds at most): a connection closed under
+    // a client still sending is reset, and a reset loses the answer, so the person would see the
+    // browser's "connection reset" instead of this page (as web servers' "lingering close" does).
+    if (!req.complete) await drained(req, REFUSED_BODY_WAIT_MS);
     res.setHeader("Cache-Control", "no-store");
     if (refusal.allow) res.setHeader("Allow", refusal.allow);
     if (req.path.startsWith("/api/")) {
