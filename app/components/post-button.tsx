@@ -29,3 +29,34 @@ export function PostButton({
     </Form>
   );
 }
+
+/**
+ * A folded list of one-button forms, one for each item of a page's list ("Stop following",
+ * "Unsave"): each button names its item for screen readers, and `note` follows the title.
+ */
+export function RemoveButtons({
+  summary,
+  label,
+  intent,
+  items,
+}: {
+  summary: string;
+  label: string;
+  intent: string;
+  items: { id: number; title: string; note?: string }[];
+}) {
+  return (
+    <details>
+      <summary>{summary}</summary>
+      <ul className="choice-list">
+        {items.map((item) => (
+          <li key={item.id}>
+            <PostButton look="link" fields={{ intent, post: item.id }} label={label} names={` “${item.title}”`} />{" "}
+            {item.title}
+            {item.note ?? ""}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { PostButton } from "~/components/post-button";
+import { PostButton, RemoveButtons } from "~/components/post-button";
 import { ErrorSummary } from "~/components/forms";
 import { StoryList } from "~/components/story-list";
 import { safeRedirectPath } from "~/domain/accounts/redirect";
@@ -96,23 +96,12 @@ export default function Following() {
         ) : (
           <>
             <StoryList posts={page.threads.map((t) => t.post)} marks={threadMarks} />
-            <details>
-              <summary>Stop following a thread</summary>
-              <ul className="choice-list">
-                {page.threads.map((t) => (
-                  <li key={t.post.id}>
-                    <PostButton
-                      look="link"
-                      fields={{ intent: "unfollow-thread", post: t.post.id }}
-                      label="Stop following"
-                      names={` “${t.post.title}”`}
-                    />{" "}
-                    {t.post.title}
-                    {t.muted ? " (muted)" : ""}
-                  </li>
-                ))}
-              </ul>
-            </details>
+            <RemoveButtons
+              summary="Stop following a thread"
+              label="Stop following"
+              intent="unfollow-thread"
+              items={page.threads.map((t) => ({ id: t.post.id, title: t.post.title, note: t.muted ? " (muted)" : "" }))}
+            />
           </>
         )}
       </section>

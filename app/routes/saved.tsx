@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
-import { PostButton } from "~/components/post-button";
+import { RemoveButtons } from "~/components/post-button";
 import { ErrorSummary } from "~/components/forms";
 import { StoryList } from "~/components/story-list";
 import { requireUser } from "~/server/accounts/guards.server";
@@ -50,22 +50,12 @@ export default function Saved() {
       ) : (
         <>
           <StoryList posts={saved.map((s) => s.post)} headingLevel={2} marks={marks} />
-          <details>
-            <summary>Remove a post from this list</summary>
-            <ul className="choice-list">
-              {saved.map((s) => (
-                <li key={s.post.id}>
-                  <PostButton
-                    look="link"
-                    fields={{ intent: "unsave", post: s.post.id }}
-                    label="Unsave"
-                    names={` “${s.post.title}”`}
-                  />{" "}
-                  {s.post.title}
-                </li>
-              ))}
-            </ul>
-          </details>
+          <RemoveButtons
+            summary="Remove a post from this list"
+            label="Unsave"
+            intent="unsave"
+            items={saved.map((s) => ({ id: s.post.id, title: s.post.title }))}
+          />
         </>
       )}
     </>

@@ -3,28 +3,17 @@ import { describe, expect, it } from "vitest";
 import * as threadRules from "./threads";
 
 describe("the author's mark on their own replies", () => {
-  it("shows only when the reply is shown the same way as the post", () => {
-    expect(
-      threadRules.showsAuthorMark({ byPostAuthor: true, postDisplayMode: "anonymous", replyDisplayMode: "anonymous" }),
-    ).toBe(true);
-    expect(
-      threadRules.showsAuthorMark({ byPostAuthor: true, postDisplayMode: "handle", replyDisplayMode: "handle" }),
-    ).toBe(true);
-  });
-
-  it("never ties a name to an anonymous post, nor an anonymous reply to a named post", () => {
-    expect(
-      threadRules.showsAuthorMark({ byPostAuthor: true, postDisplayMode: "anonymous", replyDisplayMode: "handle" }),
-    ).toBe(false);
-    expect(
-      threadRules.showsAuthorMark({ byPostAuthor: true, postDisplayMode: "handle", replyDisplayMode: "anonymous" }),
-    ).toBe(false);
-  });
-
-  it("is never shown on someone else's reply", () => {
-    expect(
-      threadRules.showsAuthorMark({ byPostAuthor: false, postDisplayMode: "anonymous", replyDisplayMode: "anonymous" }),
-    ).toBe(false);
+  // By the post's author or not, how the post and the reply are shown, and whether the mark shows:
+  // only when the reply is shown the same way as the post, so it never ties a name to an
+  // anonymous post nor an anonymous reply to a named post, and never on someone else's reply.
+  it.each([
+    [true, "anonymous", "anonymous", true],
+    [true, "handle", "handle", true],
+    [true, "anonymous", "handle", false],
+    [true, "handle", "anonymous", false],
+    [false, "anonymous", "anonymous", false],
+  ] as const)("by the author %s, post %s, reply %s: %s", (byPostAuthor, postDisplayMode, replyDisplayMode, shown) => {
+    expect(threadRules.showsAuthorMark({ byPostAuthor, postDisplayMode, replyDisplayMode })).toBe(shown);
   });
 
   it("names the kind of post", () => {

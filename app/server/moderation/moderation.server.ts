@@ -422,7 +422,12 @@ export async function listSilencedMembers(now = new Date()) {
 }
 
 /** What a moderator's edit-and-approve writes to a post or a reply: the new text, published, with the note. */
-function editedAndPublished(body: string, reason: string, kept: typeof Prisma.DbNull, now: Date) {
+function editedAndPublished(
+  body: string,
+  reason: string,
+  kept: Prisma.InputJsonValue | typeof Prisma.DbNull,
+  now: Date,
+) {
   const rendered = renderMarkdown(body);
   return {
     fields: {
