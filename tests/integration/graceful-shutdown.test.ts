@@ -65,7 +65,9 @@ describe("graceful shutdown", () => {
         (response) => `answered ${response.status}`,
         (error: Error) => String((error.cause as { code?: string } | undefined)?.code),
       );
-      expect(stranger).toBe("ECONNREFUSED");
+      // Never answered: refused once the listener is closed, or reset when, with several processes,
+      // the cluster's primary still took the connection as its worker was closing (seen under load).
+      expect(["ECONNREFUSED", "ECONNRESET"]).toContain(stranger);
 
       request.end(body);
       const answer = await answered;
