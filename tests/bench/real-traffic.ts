@@ -93,7 +93,8 @@ export async function readMixData(databaseUrl: string, fixture: BenchFixture): P
     );
     const councils = await ids(`SELECT code AS v FROM area`);
     const regions = await ids(`SELECT DISTINCT region_code AS v FROM area`);
-    const tags = await ids(`SELECT slug AS v FROM tag`);
+    // A support arrangement's tag is its own facet now (?tag=dp-employer answers 308 to ?arrangement=).
+    const tags = await ids(`SELECT slug AS v FROM tag WHERE "group" <> 'support_arrangement'`);
     const queries = await searchVocabulary(db, stories.length);
     return { fixture, stories, councils, regions, tags, laterPages: [], queries };
   } finally {

@@ -19,9 +19,9 @@
 // carry a session cookie) never see a kept page.
 // Readers asking for the same page while it renders wait for that render (request coalescing).
 //
-// The CSP nonce stays unique per response: the page is kept with the nonce it was rendered with,
-// and each answer swaps in this response's own (a 128-bit random value, so it matches nothing else
-// in the page).
+// The CSP nonce stays unique per response: the page is kept cut at the nonce it was rendered with
+// (a 128-bit random value, so it matches nothing else in the page), and each answer joins the parts
+// with this response's own.
 import { createHash } from "node:crypto";
 
 import type { NextFunction, Request, Response } from "express";
@@ -29,12 +29,33 @@ import { LRUCache } from "lru-cache";
 
 import type { TopicVersionReader } from "../db/changes.server";
 
+/** A kept page is its UTF-8 bytes cut at each place its CSP nonce stood: off the JavaScript heap,
+ * half the size of a string holding any character past Latin-1, and joined again with each
+ * answer's own nonce without decoding. */
 interface KeptPage {
   version: string;
-  body: string;
-  nonce: string;
+  parts: Buffer[];
+  bytes: number;
   etag: string;
   headers: Record<string, string>;
+}
+
+/** The page's bytes cut at every occurrence of the nonce (which is left out). */
+export function cutAtNonce(body: Buffer, nonce: string): Buffer[] {
+  const marker = Buffer.from(nonce, "utf8");
+  const parts: Buffer[] = [];
+  let from = 0;
+  for (let at = body.indexOf(marker, from); at !== -1; at = body.indexOf(marker, from)) {
+    parts.push(body.subarray(from, at));
+    from = at + marker.length;
+  }
+  parts.push(body.subarray(from));
+  return parts;
+}
+
+function joinWithNonce(parts: Buffer[], nonce: string): Buffer {
+  const marker = Buffer.from(nonce, "utf8");
+  return Buffer.concat(parts.flatMap((part, index) => (index === 0 ? [part] : [marker, part])));
 }
 
 /** The headers that describe the page itself; the rest (security headers with this response's
@@ -54,8 +75,8 @@ export interface PageCacheOptions {
   topicsOf: (pathname: string) => readonly string[] | null;
   /** This response's CSP nonce (set by an earlier middleware). */
   nonceOf: (res: Response) => string;
-  /** The most page text kept at once, in characters. */
-  maxChars?: number;
+  /** The most page bytes kept at once. */
+  maxBytes?: number;
   /** Whether the request names the site's own host (PUBLIC_URL); others are never kept or served. */
   servesHost?: (req: Request) => boolean;
 }
@@ -89,13 +110,13 @@ export function pageCache({
   version,
   topicsOf,
   nonceOf,
-  maxChars = 16_000_000,
+  maxBytes = 24 * 1024 * 1024,
   servesHost = () => true,
 }: PageCacheOptions) {
   const pages = new LRUCache<string, KeptPage>({
     max: 5_000,
-    maxSize: maxChars,
-    sizeCalculation: (page) => Math.max(1, page.body.length),
+    maxSize: maxBytes,
+    sizeCalculation: (page) => Math.max(1, page.bytes),
     ttl: Math.max(1, ttlSeconds) * 1000,
   });
   const rendering = new Map<string, Promise<KeptPage | null>>();
@@ -113,7 +134,7 @@ export function pageCache({
       res.status(304).end();
       return;
     }
-    res.status(200).send(page.body.replaceAll(page.nonce, nonceOf(res)));
+    res.status(200).send(joinWithNonce(page.parts, nonceOf(res)));
   }
 
   function render(key: string, at: string, res: Response, next: NextFunction) {
@@ -174,10 +195,12 @@ export function pageCache({
         const value = res.getHeader(name);
         if (value !== undefined) headers[name] = String(value);
       }
-      const body = Buffer.concat(chunks).toString("utf8");
-      const nonce = nonceOf(res);
-      const etag = `"${createHash("sha256").update(body.replaceAll(nonce, "")).digest("base64url").slice(0, 27)}"`;
-      const page = { version: at, body, nonce, etag, headers };
+      const body = Buffer.concat(chunks);
+      const parts = cutAtNonce(body, nonceOf(res));
+      const hash = createHash("sha256");
+      for (const part of parts) hash.update(part);
+      const etag = `"${hash.digest("base64url").slice(0, 27)}"`;
+      const page = { version: at, parts, bytes: body.length, etag, headers };
       pages.set(key, page);
       settle(page);
     };
