@@ -1,4 +1,4 @@
-// npm run bench -- [--scale N] [--no-build] [--only "home page,sign in"] [--scale-compare]
+// npm run bench -- [--scale N] [--no-build] [--only "home page,sign in"] [--scale-compare [--scales 0.1,1,10]]
 //
 // Builds the production bundle, starts the app (app/server/process/main.ts, NODE_ENV=production) on the
 // benchmark data (npm run bench:data) and drives every scenario in scenarios.ts with autocannon,
@@ -9,8 +9,8 @@
 // --only booklet: the time to lay out a 30-story collection booklet, in this process (tests/bench/booklet.ts).
 // "real traffic" (in --only, and in the default run): the mixed workload of real-traffic.ts, app and floor.
 //
-// --scale-compare: the paged reads at scale 0.1 and at scale 1 (generating either data set if it
-// is missing), to show whether their cost grows with the amount of data.
+// --scale-compare: the paged reads at scale 0.1 and at scale 1, or at each scale of --scales (generating
+// any data set that is missing), to show whether their cost grows with the amount of data.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import os from "node:os";
@@ -435,7 +435,10 @@ async function ensureData(scale: number): Promise<BenchDatabase> {
 async function compareScales(scenarios: Scenario[], build: () => void) {
   if (process.env.DATABASE_URL)
     throw new Error("--scale-compare uses the bench's own PostgreSQL (one database per scale): unset DATABASE_URL.");
-  const scales = [0.1, 1];
+  const at = args.indexOf("--scales");
+  const scales = at === -1 ? [0.1, 1] : (args[at + 1] ?? "").split(",").map(Number);
+  if (scales.length < 2 || scales.some((scale) => !(scale > 0)))
+    throw new Error("--scales takes two or more scales above 0, such as 0.1,1,10");
   const databases = [];
   for (const scale of scales) databases.push(await ensureData(scale));
   build();
@@ -449,28 +452,31 @@ async function compareScales(scenarios: Scenario[], build: () => void) {
   } finally {
     for (const database of databases.reverse()) await database.stop();
   }
-  const [small, large] = results;
-  if (!small || !large) return;
-  console.log(
-    `\n## Cost growth from scale 0.1 to 1 (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${machine()}, load ${load()})`,
-  );
-  console.log(
-    `Posts: ${small.facts.posts.toLocaleString("en-GB")} → ${large.facts.posts.toLocaleString("en-GB")}; replies: ${small.facts.comments.toLocaleString("en-GB")} → ${large.facts.comments.toLocaleString("en-GB")}\n`,
-  );
+  const [first, ...others] = results;
+  if (!first) return;
   // CPU per request is the cost that should stay flat; latency on a shared machine also carries
   // whatever else the machine was doing at the time.
   const cpuTotal = (m: Measured) => (m.cpuMsPerRequest.server ?? NaN) + (m.cpuMsPerRequest.postgres ?? 0);
-  console.log(
-    "| scenario | CPU ms/req at 0.1: node + PostgreSQL | at 1 | CPU growth | p50 / p95 ms at 0.1 | at 1 | req/s at 0.1 → 1 | floor CPU ms/req 0.1 → 1 | floor p95 0.1 → 1 |",
-  );
-  console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-  small.rows.forEach((row, i) => {
-    const other = large.rows[i];
-    if (!other) return;
+  others.forEach((large, index) => {
+    const [from, to] = [scales[0], scales[index + 1]];
     console.log(
-      `| ${row.scenario.name} | ${cpu(row.app)} | ${cpu(other.app)} | ${(cpuTotal(other.app) / cpuTotal(row.app)).toFixed(2)}× | ${ms(row.app.p50)} / ${ms(row.app.p95)} | ${ms(other.app.p50)} / ${ms(other.app.p95)} | ` +
-        `${row.app.rps.toFixed(0)} → ${other.app.rps.toFixed(0)} | ${cpuTotal(row.floor).toFixed(1)} → ${cpuTotal(other.floor).toFixed(1)} | ${ms(row.floor.p95)} → ${ms(other.floor.p95)} |`,
+      `\n## Cost growth from scale ${from} to ${to} (${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${machine()}, load ${load()})`,
     );
+    console.log(
+      `Posts: ${first.facts.posts.toLocaleString("en-GB")} → ${large.facts.posts.toLocaleString("en-GB")}; replies: ${first.facts.comments.toLocaleString("en-GB")} → ${large.facts.comments.toLocaleString("en-GB")}\n`,
+    );
+    console.log(
+      `| scenario | CPU ms/req at ${from}: node + PostgreSQL | at ${to} | CPU growth | p50 / p95 ms at ${from} | at ${to} | req/s at ${from} → ${to} | floor CPU ms/req ${from} → ${to} | floor p95 ${from} → ${to} |`,
+    );
+    console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    first.rows.forEach((row, i) => {
+      const other = large.rows[i];
+      if (!other) return;
+      console.log(
+        `| ${row.scenario.name} | ${cpu(row.app)} | ${cpu(other.app)} | ${(cpuTotal(other.app) / cpuTotal(row.app)).toFixed(2)}× | ${ms(row.app.p50)} / ${ms(row.app.p95)} | ${ms(other.app.p50)} / ${ms(other.app.p95)} | ` +
+          `${row.app.rps.toFixed(0)} → ${other.app.rps.toFixed(0)} | ${cpuTotal(row.floor).toFixed(1)} → ${cpuTotal(other.floor).toFixed(1)} | ${ms(row.floor.p95)} → ${ms(other.floor.p95)} |`,
+      );
+    });
   });
 }
 
