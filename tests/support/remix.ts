@@ -136,7 +136,7 @@ export async function fetchPage(pathAndQuery: string, cookie?: string | null) {
 }
 
 /** Fetches a page, checks its status and that it says each of `texts`, and gives back its HTML. */
-export async function pageSaying(pathAndQuery: string, status: number, ...texts: string[]): Promise<string> {
+export async function pageSaying(pathAndQuery: string, status: number, texts: readonly string[]): Promise<string> {
   const page = await fetchPage(pathAndQuery);
   expect(page.status, pathAndQuery).toBe(status);
   for (const text of texts) expect(page.html, pathAndQuery).toContain(text);
