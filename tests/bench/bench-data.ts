@@ -317,6 +317,9 @@ export async function generateBenchData(
     log(`  ${name}: ${seconds.toFixed(1)} s (${rows}CPU: ${pgCpu}generator ${cpu.node.toFixed(1)} s)`);
     return result;
   }
+  /** A step that copies the rows a generator makes into a table; how many. */
+  const copyStep = (name: string, table: string, columns: string[], rows: () => Iterable<string>) =>
+    step(name, () => copyRows(db, table, columns, rows()));
 
   const corpus = buildCorpus();
   const areas = (
@@ -409,48 +412,46 @@ export async function generateBenchData(
   /** A member who had joined by the given time; early members write more. */
   const memberBy = (time: number) => Math.floor(Math.max(1, countUpTo(userJoined, time)) * rng.float() ** 1.6);
 
-  counts.users = await step("members", () =>
-    copyRows(
-      db,
-      `"user"`,
-      [
-        "id",
-        "handle",
-        "handle_key",
-        "password_hash",
-        "role",
-        "perspective",
-        "trust_level",
-        "silenced_until",
-        "created_at",
-        "last_active_on",
-        "days_active",
-      ],
-      (function* () {
-        const taken = new Set<string>();
-        for (let i = 0; i < users; i++) {
-          let handle = `${rng.pick(ADJECTIVES)}${rng.pick(NOUNS)}${letters(i)}`;
-          while (taken.has(handle)) handle += "x";
-          taken.add(handle);
-          const joined = userJoined[i] ?? now;
-          const lastActive = joined + rng.float() * (now - joined);
-          const days = userTrust[i] === 0 ? rng.int(1, 3) : userTrust[i] === 1 ? rng.int(3, 40) : rng.int(15, 400);
-          yield [
-            i + 1,
-            handle,
-            handle.toLowerCase(),
-            passwordHash,
-            userRole[i],
-            userPerspective[i],
-            userTrust[i],
-            userSilenced[i] ? iso(now + 14 * DAY) : N,
-            iso(joined),
-            isoDay(lastActive),
-            days,
-          ].join("\t");
-        }
-      })(),
-    ),
+  counts.users = await copyStep(
+    "members",
+    `"user"`,
+    [
+      "id",
+      "handle",
+      "handle_key",
+      "password_hash",
+      "role",
+      "perspective",
+      "trust_level",
+      "silenced_until",
+      "created_at",
+      "last_active_on",
+      "days_active",
+    ],
+    function* () {
+      const taken = new Set<string>();
+      for (let i = 0; i < users; i++) {
+        let handle = `${rng.pick(ADJECTIVES)}${rng.pick(NOUNS)}${letters(i)}`;
+        while (taken.has(handle)) handle += "x";
+        taken.add(handle);
+        const joined = userJoined[i] ?? now;
+        const lastActive = joined + rng.float() * (now - joined);
+        const days = userTrust[i] === 0 ? rng.int(1, 3) : userTrust[i] === 1 ? rng.int(3, 40) : rng.int(15, 400);
+        yield [
+          i + 1,
+          handle,
+          handle.toLowerCase(),
+          passwordHash,
+          userRole[i],
+          userPerspective[i],
+          userTrust[i],
+          userSilenced[i] ? iso(now + 14 * DAY) : N,
+          iso(joined),
+          isoDay(lastActive),
+          days,
+        ].join("\t");
+      }
+    },
   );
 
   // ---- Posts: more of them lately, as the site grows (ids in time order) ----
@@ -507,77 +508,68 @@ export async function generateBenchData(
     if (postKind[p] === "story" && postStatus[p] === "published") wellKnownPosts.push(p);
   }
 
-  counts.posts = await step("posts", () =>
-    copyRows(
-      db,
-      "post",
-      [
-        "id",
-        "kind",
-        "title",
-        "body_markdown",
-        "body_html",
-        "body_text",
-        "area_code",
-        "author_id",
-        "display_mode",
-        "author_perspective",
-        "status",
-        "moderation_note",
-        "version",
-        "created_at",
-        "updated_at",
-        "published_at",
-        "submission_key",
-      ],
-      (function* () {
-        for (let p = 0; p < posts; p++) {
-          const kind = postKind[p] ?? "story";
-          const body = composeBody(rng, corpus.sentences[kind], 800, 3_000);
-          const status = postStatus[p] ?? "published";
-          const created = postCreated[p] ?? now;
-          const published = postPublished[p] ?? 0;
-          const edited = rng.chance(0.08);
-          yield [
-            p + 1,
-            kind,
-            field(rng.pick(corpus.titles[kind])),
-            field(body.markdown),
-            field(body.html),
-            field(body.text),
-            postArea[p] === -1 ? N : (areas[postArea[p] ?? 0]?.code ?? N),
-            (postAuthor[p] ?? 0) + 1,
-            rng.chance(0.7) ? "anonymous" : "handle",
-            userPerspective[postAuthor[p] ?? 0],
-            status,
-            status === "published" || status === "pending" ? N : rng.pick(MODERATION_REASONS),
-            edited ? 2 : 1,
-            iso(created),
-            iso(edited ? Math.min(now, created + rng.float() * 5 * DAY) : Math.max(created, published)),
-            published ? iso(published) : N,
-            uuid(rng),
-          ].join("\t");
-        }
-      })(),
-    ),
+  counts.posts = await copyStep(
+    "posts",
+    "post",
+    [
+      "id",
+      "kind",
+      "title",
+      "body_markdown",
+      "body_html",
+      "body_text",
+      "area_code",
+      "author_id",
+      "display_mode",
+      "author_perspective",
+      "status",
+      "moderation_note",
+      "version",
+      "created_at",
+      "updated_at",
+      "published_at",
+      "submission_key",
+    ],
+    function* () {
+      for (let p = 0; p < posts; p++) {
+        const kind = postKind[p] ?? "story";
+        const body = composeBody(rng, corpus.sentences[kind], 800, 3_000);
+        const status = postStatus[p] ?? "published";
+        const created = postCreated[p] ?? now;
+        const published = postPublished[p] ?? 0;
+        const edited = rng.chance(0.08);
+        yield [
+          p + 1,
+          kind,
+          field(rng.pick(corpus.titles[kind])),
+          field(body.markdown),
+          field(body.html),
+          field(body.text),
+          postArea[p] === -1 ? N : (areas[postArea[p] ?? 0]?.code ?? N),
+          (postAuthor[p] ?? 0) + 1,
+          rng.chance(0.7) ? "anonymous" : "handle",
+          userPerspective[postAuthor[p] ?? 0],
+          status,
+          status === "published" || status === "pending" ? N : rng.pick(MODERATION_REASONS),
+          edited ? 2 : 1,
+          iso(created),
+          iso(edited ? Math.min(now, created + rng.float() * 5 * DAY) : Math.max(created, published)),
+          published ? iso(published) : N,
+          uuid(rng),
+        ].join("\t");
+      }
+    },
   );
 
-  counts.postTags = await step("post tags", () =>
-    copyRows(
-      db,
-      "post_tag",
-      ["post_id", "tag_id"],
-      (function* () {
-        for (let p = 0; p < posts; p++) {
-          const roll = rng.float();
-          const wanted = roll < 0.25 ? 1 : roll < 0.6 ? 2 : roll < 0.85 ? 3 : 4;
-          const chosen = new Set<number>();
-          while (chosen.size < wanted) chosen.add(tagPicker.pick(rng));
-          for (const t of [...chosen].sort((a, b) => a - b)) yield `${p + 1}\t${tags[t]?.id}`;
-        }
-      })(),
-    ),
-  );
+  counts.postTags = await copyStep("post tags", "post_tag", ["post_id", "tag_id"], function* () {
+    for (let p = 0; p < posts; p++) {
+      const roll = rng.float();
+      const wanted = roll < 0.25 ? 1 : roll < 0.6 ? 2 : roll < 0.85 ? 3 : 4;
+      const chosen = new Set<number>();
+      while (chosen.size < wanted) chosen.add(tagPicker.pick(rng));
+      for (const t of [...chosen].sort((a, b) => a - b)) yield `${p + 1}\t${tags[t]?.id}`;
+    }
+  });
 
   // ---- Replies: on published posts, mostly in the days after publication, a few one level deep ----
   const published = [...postStatus.keys()].filter((p) => postStatus[p] === "published");
@@ -637,52 +629,50 @@ export async function generateBenchData(
   const commentId = new Int32Array(comments);
   order.forEach((gen, rank) => (commentId[gen] = rank + 1));
 
-  counts.comments = await step("replies", () =>
-    copyRows(
-      db,
-      "comment",
-      [
-        "id",
-        "post_id",
-        "parent_id",
-        "author_id",
-        "display_mode",
-        "author_perspective",
-        "body_markdown",
-        "body_html",
-        "status",
-        "moderation_note",
-        "created_at",
-        "updated_at",
-        "published_at",
-        "submission_key",
-      ],
-      (function* () {
-        for (const gen of order) {
-          const time = cTime[gen] ?? now;
-          const author = memberBy(time);
-          const body = composeBody(rng, corpus.sentences.comment, 40, 500);
-          const status = COMMENT_STATES[cStatus[gen] ?? 0];
-          const parent = cParent[gen] ?? -1;
-          yield [
-            commentId[gen],
-            (cPost[gen] ?? 0) + 1,
-            parent === -1 ? N : commentId[parent],
-            author + 1,
-            rng.chance(0.7) ? "anonymous" : "handle",
-            userPerspective[author],
-            field(body.markdown),
-            field(body.html),
-            status,
-            status === "rejected" || status === "removed" ? rng.pick(MODERATION_REASONS) : N,
-            iso(time),
-            iso(time),
-            status === "published" || status === "removed" ? iso(time) : N,
-            uuid(rng),
-          ].join("\t");
-        }
-      })(),
-    ),
+  counts.comments = await copyStep(
+    "replies",
+    "comment",
+    [
+      "id",
+      "post_id",
+      "parent_id",
+      "author_id",
+      "display_mode",
+      "author_perspective",
+      "body_markdown",
+      "body_html",
+      "status",
+      "moderation_note",
+      "created_at",
+      "updated_at",
+      "published_at",
+      "submission_key",
+    ],
+    function* () {
+      for (const gen of order) {
+        const time = cTime[gen] ?? now;
+        const author = memberBy(time);
+        const body = composeBody(rng, corpus.sentences.comment, 40, 500);
+        const status = COMMENT_STATES[cStatus[gen] ?? 0];
+        const parent = cParent[gen] ?? -1;
+        yield [
+          commentId[gen],
+          (cPost[gen] ?? 0) + 1,
+          parent === -1 ? N : commentId[parent],
+          author + 1,
+          rng.chance(0.7) ? "anonymous" : "handle",
+          userPerspective[author],
+          field(body.markdown),
+          field(body.html),
+          status,
+          status === "rejected" || status === "removed" ? rng.pick(MODERATION_REASONS) : N,
+          iso(time),
+          iso(time),
+          status === "published" || status === "removed" ? iso(time) : N,
+          uuid(rng),
+        ].join("\t");
+      }
+    },
   );
 
   // ---- Experience reports over every council and the last 12 quarters ----
@@ -693,215 +683,199 @@ export async function generateBenchData(
   const DOMAINS = [...OUTCOME_DOMAINS, ...CARER_OUTCOME_DOMAINS].map((d) => d.slug);
   const RATINGS = ["a_lot_better", "a_bit_better", "same", "a_bit_worse", "a_lot_worse", "not_relevant"] as const;
   const ratings = new Uint8Array(reports * DOMAINS.length).fill(255);
-  counts.reports = await step("experience reports", () =>
-    copyRows(
-      db,
-      "experience_report",
-      [
-        "id",
-        "author_id",
-        "post_id",
-        "area_code",
-        "quarter_start",
-        "perspective",
-        "support_arrangement",
-        "client_group",
-        "plan_lead",
-        "budget_change",
-        "ease",
-        "weeks_to_support",
-        "budget_coverage",
-        "hourly_rate_pence",
-        "paid_hours_per_week",
-        "unpaid_hours_per_week",
-        "comment",
-        "comment_status",
-        "created_at",
-        "submission_key",
-      ],
-      (function* () {
-        for (let r = 0; r < reports; r++) {
-          let area = areaPicker.pick(rng);
-          const quarter = quarters[quarterPicker.pick(rng)] ?? now;
-          let created =
-            quarter + 91 * DAY < now
-              ? Math.min(quarter + (91 + rng.float() * 120) * DAY, now - HOUR)
-              : quarter + rng.float() * (now - quarter);
-          let author = memberBy(created);
-          let postId: number | null = null;
-          if (stories.length > 0 && rng.chance(0.08)) {
-            const story = rng.pick(stories);
-            postId = story + 1;
-            author = postAuthor[story] ?? author;
-            if ((postArea[story] ?? -1) >= 0) area = postArea[story] ?? area;
-            created = Math.min(now - 60_000, Math.max(created, (postCreated[story] ?? 0) + HOUR));
-          }
-          const own = userPerspective[author] ?? "carer";
-          const perspective =
-            own === "researcher" || own === "other" ? (rng.chance(0.6) ? "carer" : "supported_person") : own;
-          const arrangement = draw(rng, ARRANGEMENTS);
-          const lead = draw(rng, PLAN_LEADS);
-          const change = draw(rng, BUDGET_CHANGES);
-          const paid = !NO_PAID_SUPPORT.has(arrangement);
-          let rate: number | null = null;
-          if (paid && rng.chance(0.85)) {
-            const pence =
-              (RATE_BASE[arrangement] ?? 2000) + (areas[area]?.region_code === LONDON ? 200 : 0) + rng.gauss() * 280;
-            const clamped = Math.min(3_000, Math.max(1_000, pence));
-            const roundTo = rng.float() < 0.5 ? 50 : rng.float() < 0.9 ? 5 : 1;
-            rate = Math.min(3_000, Math.max(1_000, Math.round(clamped / roundTo) * roundTo));
-          }
-          const paidHours =
-            paid && rng.chance(0.9)
-              ? Math.min(80, Math.max(0, Math.round(Math.exp(2.6 + 0.7 * rng.gauss()) * 2) / 2))
-              : null;
-          const unpaidHours = rng.chance(0.55)
-            ? Math.min(
-                168,
-                Math.max(0, Math.round(Math.exp((perspective === "carer" ? 3.4 : 2.2) + 0.8 * rng.gauss()))),
-              )
+  counts.reports = await copyStep(
+    "experience reports",
+    "experience_report",
+    [
+      "id",
+      "author_id",
+      "post_id",
+      "area_code",
+      "quarter_start",
+      "perspective",
+      "support_arrangement",
+      "client_group",
+      "plan_lead",
+      "budget_change",
+      "ease",
+      "weeks_to_support",
+      "budget_coverage",
+      "hourly_rate_pence",
+      "paid_hours_per_week",
+      "unpaid_hours_per_week",
+      "comment",
+      "comment_status",
+      "created_at",
+      "submission_key",
+    ],
+    function* () {
+      for (let r = 0; r < reports; r++) {
+        let area = areaPicker.pick(rng);
+        const quarter = quarters[quarterPicker.pick(rng)] ?? now;
+        let created =
+          quarter + 91 * DAY < now
+            ? Math.min(quarter + (91 + rng.float() * 120) * DAY, now - HOUR)
+            : quarter + rng.float() * (now - quarter);
+        let author = memberBy(created);
+        let postId: number | null = null;
+        if (stories.length > 0 && rng.chance(0.08)) {
+          const story = rng.pick(stories);
+          postId = story + 1;
+          author = postAuthor[story] ?? author;
+          if ((postArea[story] ?? -1) >= 0) area = postArea[story] ?? area;
+          created = Math.min(now - 60_000, Math.max(created, (postCreated[story] ?? 0) + HOUR));
+        }
+        const own = userPerspective[author] ?? "carer";
+        const perspective =
+          own === "researcher" || own === "other" ? (rng.chance(0.6) ? "carer" : "supported_person") : own;
+        const arrangement = draw(rng, ARRANGEMENTS);
+        const lead = draw(rng, PLAN_LEADS);
+        const change = draw(rng, BUDGET_CHANGES);
+        const paid = !NO_PAID_SUPPORT.has(arrangement);
+        let rate: number | null = null;
+        if (paid && rng.chance(0.85)) {
+          const pence =
+            (RATE_BASE[arrangement] ?? 2000) + (areas[area]?.region_code === LONDON ? 200 : 0) + rng.gauss() * 280;
+          const clamped = Math.min(3_000, Math.max(1_000, pence));
+          const roundTo = rng.float() < 0.5 ? 50 : rng.float() < 0.9 ? 5 : 1;
+          rate = Math.min(3_000, Math.max(1_000, Math.round(clamped / roundTo) * roundTo));
+        }
+        const paidHours =
+          paid && rng.chance(0.9)
+            ? Math.min(80, Math.max(0, Math.round(Math.exp(2.6 + 0.7 * rng.gauss()) * 2) / 2))
             : null;
-          const withComment = rng.chance(0.08);
-          const id = r + 1;
-          const shift =
-            (LEAD_EFFECT[lead] ?? 0) +
-            (CHANGE_EFFECT[change] ?? 0) +
-            (ARRANGEMENT_EFFECT[arrangement] ?? 0) +
-            (areaEffect[area] ?? 0) +
-            0.5 * rng.gauss();
-          const asked = perspective === "carer" ? DOMAINS.length : OUTCOME_DOMAINS.length;
-          for (let d = 0; d < asked; d++) {
-            const latent = shift + rng.gauss();
-            ratings[r * DOMAINS.length + d] = rng.chance(NOT_RELEVANT[DOMAINS[d] ?? ""] ?? 0.04)
-              ? 5
-              : latent < -1.3
-                ? 4
-                : latent < -0.5
-                  ? 3
-                  : latent < 0.4
-                    ? 2
-                    : latent < 1.2
-                      ? 1
-                      : 0;
-          }
-          yield [
-            id,
-            author + 1,
-            postId ?? N,
-            areas[area]?.code,
-            isoDay(quarter),
-            perspective,
-            arrangement,
-            draw(rng, CLIENT_GROUPS),
-            lead,
-            change,
-            rng.chance(0.8) ? draw(rng, EASE) : N,
-            rng.chance(0.65) ? Math.min(104, Math.round(-Math.log(1 - rng.float()) * 12)) : N,
-            rng.chance(0.7) ? draw(rng, COVERAGE) : N,
-            rate ?? N,
-            paidHours === null ? N : paidHours.toFixed(1),
-            unpaidHours === null ? N : unpaidHours.toFixed(1),
-            withComment ? field(composeBody(rng, corpus.sentences.comment, 60, 400).text) : N,
-            withComment ? draw(rng, COMMENT_STATUS) : N,
-            iso(created),
-            uuid(rng),
-          ].join("\t");
+        const unpaidHours = rng.chance(0.55)
+          ? Math.min(168, Math.max(0, Math.round(Math.exp((perspective === "carer" ? 3.4 : 2.2) + 0.8 * rng.gauss()))))
+          : null;
+        const withComment = rng.chance(0.08);
+        const id = r + 1;
+        const shift =
+          (LEAD_EFFECT[lead] ?? 0) +
+          (CHANGE_EFFECT[change] ?? 0) +
+          (ARRANGEMENT_EFFECT[arrangement] ?? 0) +
+          (areaEffect[area] ?? 0) +
+          0.5 * rng.gauss();
+        const asked = perspective === "carer" ? DOMAINS.length : OUTCOME_DOMAINS.length;
+        for (let d = 0; d < asked; d++) {
+          const latent = shift + rng.gauss();
+          ratings[r * DOMAINS.length + d] = rng.chance(NOT_RELEVANT[DOMAINS[d] ?? ""] ?? 0.04)
+            ? 5
+            : latent < -1.3
+              ? 4
+              : latent < -0.5
+                ? 3
+                : latent < 0.4
+                  ? 2
+                  : latent < 1.2
+                    ? 1
+                    : 0;
         }
-      })(),
-    ),
+        yield [
+          id,
+          author + 1,
+          postId ?? N,
+          areas[area]?.code,
+          isoDay(quarter),
+          perspective,
+          arrangement,
+          draw(rng, CLIENT_GROUPS),
+          lead,
+          change,
+          rng.chance(0.8) ? draw(rng, EASE) : N,
+          rng.chance(0.65) ? Math.min(104, Math.round(-Math.log(1 - rng.float()) * 12)) : N,
+          rng.chance(0.7) ? draw(rng, COVERAGE) : N,
+          rate ?? N,
+          paidHours === null ? N : paidHours.toFixed(1),
+          unpaidHours === null ? N : unpaidHours.toFixed(1),
+          withComment ? field(composeBody(rng, corpus.sentences.comment, 60, 400).text) : N,
+          withComment ? draw(rng, COMMENT_STATUS) : N,
+          iso(created),
+          uuid(rng),
+        ].join("\t");
+      }
+    },
   );
-  counts.outcomeRatings = await step("outcome ratings", () =>
-    copyRows(
-      db,
-      "report_outcome",
-      ["report_id", "domain", "rating"],
-      (function* () {
-        for (let r = 0; r < reports; r++) {
-          for (let d = 0; d < DOMAINS.length; d++) {
-            const rating = ratings[r * DOMAINS.length + d] ?? 255;
-            if (rating !== 255) yield `${r + 1}\t${DOMAINS[d]}\t${RATINGS[rating]}`;
-          }
+  counts.outcomeRatings = await copyStep(
+    "outcome ratings",
+    "report_outcome",
+    ["report_id", "domain", "rating"],
+    function* () {
+      for (let r = 0; r < reports; r++) {
+        for (let d = 0; d < DOMAINS.length; d++) {
+          const rating = ratings[r * DOMAINS.length + d] ?? 255;
+          if (rating !== 255) yield `${r + 1}\t${DOMAINS[d]}\t${RATINGS[rating]}`;
         }
-      })(),
-    ),
+      }
+    },
   );
 
   // ---- Flags on about 1% of posts and 0.2% of replies; most handled by a moderator ----
-  counts.flags = await step("flags", () =>
-    copyRows(
-      db,
-      "flag",
-      [
-        "id",
-        "post_id",
-        "comment_id",
-        "flagger_id",
-        "reason",
-        "note",
-        "created_at",
-        "resolved_at",
-        "resolved_by_id",
-        "resolution",
-      ],
-      (function* () {
-        let id = 0;
-        const flag = function* (
-          postId: number | null,
-          commentIdValue: number | null,
-          targetTime: number,
-          authorIndex: number,
-          removed: boolean,
-        ) {
-          let flagger = rng.int(0, users - 1);
-          if (flagger === authorIndex) flagger = (flagger + 1) % users;
-          const created = Math.min(now - 60_000, targetTime + rng.float() * 3 * DAY);
-          const resolved =
-            now - created > DAY && rng.chance(0.7) ? Math.min(now, created + (1 + rng.float() * 70) * HOUR) : 0;
-          id += 1;
-          yield [
-            id,
-            postId ?? N,
-            commentIdValue ?? N,
-            flagger + 1,
-            draw(rng, FLAG_REASONS),
-            rng.chance(0.5) ? rng.pick(FLAG_NOTES) : N,
-            iso(created),
-            resolved ? iso(resolved) : N,
-            resolved ? (rng.pick(moderatorIds) ?? N) : N,
-            resolved ? (removed || rng.chance(0.3) ? "upheld" : "dismissed") : N,
-          ].join("\t");
-        };
-        for (let p = 0; p < posts; p++) {
-          if (postStatus[p] !== "pending" && !wellKnownSet.has(p) && rng.chance(0.01)) {
-            yield* flag(p + 1, null, postCreated[p] ?? now, postAuthor[p] ?? 0, postStatus[p] === "removed");
-          }
+  counts.flags = await copyStep(
+    "flags",
+    "flag",
+    [
+      "id",
+      "post_id",
+      "comment_id",
+      "flagger_id",
+      "reason",
+      "note",
+      "created_at",
+      "resolved_at",
+      "resolved_by_id",
+      "resolution",
+    ],
+    function* () {
+      let id = 0;
+      const flag = function* (
+        postId: number | null,
+        commentIdValue: number | null,
+        targetTime: number,
+        authorIndex: number,
+        removed: boolean,
+      ) {
+        let flagger = rng.int(0, users - 1);
+        if (flagger === authorIndex) flagger = (flagger + 1) % users;
+        const created = Math.min(now - 60_000, targetTime + rng.float() * 3 * DAY);
+        const resolved =
+          now - created > DAY && rng.chance(0.7) ? Math.min(now, created + (1 + rng.float() * 70) * HOUR) : 0;
+        id += 1;
+        yield [
+          id,
+          postId ?? N,
+          commentIdValue ?? N,
+          flagger + 1,
+          draw(rng, FLAG_REASONS),
+          rng.chance(0.5) ? rng.pick(FLAG_NOTES) : N,
+          iso(created),
+          resolved ? iso(resolved) : N,
+          resolved ? (rng.pick(moderatorIds) ?? N) : N,
+          resolved ? (removed || rng.chance(0.3) ? "upheld" : "dismissed") : N,
+        ].join("\t");
+      };
+      for (let p = 0; p < posts; p++) {
+        if (postStatus[p] !== "pending" && !wellKnownSet.has(p) && rng.chance(0.01)) {
+          yield* flag(p + 1, null, postCreated[p] ?? now, postAuthor[p] ?? 0, postStatus[p] === "removed");
         }
-        for (let c = 0; c < comments; c++) {
-          if (!wellKnownSet.has(cPost[c] ?? 0) && rng.chance(0.002)) {
-            yield* flag(null, commentId[c] ?? 0, cTime[c] ?? now, -1, cStatus[c] === 3);
-          }
+      }
+      for (let c = 0; c < comments; c++) {
+        if (!wellKnownSet.has(cPost[c] ?? 0) && rng.chance(0.002)) {
+          yield* flag(null, commentId[c] ?? 0, cTime[c] ?? now, -1, cStatus[c] === 3);
         }
-      })(),
-    ),
+      }
+    },
   );
 
-  counts.reactions = await step("reactions", () =>
-    copyRows(
-      db,
-      "post_reaction",
-      ["post_id", "user_id", "created_at"],
-      (function* () {
-        for (const p of published) {
-          const wanted = Math.floor(-Math.log(1 - rng.float()) * 2.5) + (wellKnownSet.has(p) ? 10 : 0);
-          const who = new Set<number>();
-          for (let i = 0; i < wanted; i++) who.add(rng.int(0, users - 1));
-          const from = postPublished[p] ?? now;
-          for (const u of [...who].sort((a, b) => a - b))
-            yield `${p + 1}\t${u + 1}\t${iso(Math.min(now - 60_000, from + rng.float() * 20 * DAY))}`;
-        }
-      })(),
-    ),
-  );
+  counts.reactions = await copyStep("reactions", "post_reaction", ["post_id", "user_id", "created_at"], function* () {
+    for (const p of published) {
+      const wanted = Math.floor(-Math.log(1 - rng.float()) * 2.5) + (wellKnownSet.has(p) ? 10 : 0);
+      const who = new Set<number>();
+      for (let i = 0; i < wanted; i++) who.add(rng.int(0, users - 1));
+      const from = postPublished[p] ?? now;
+      for (const u of [...who].sort((a, b) => a - b))
+        yield `${p + 1}\t${u + 1}\t${iso(Math.min(now - 60_000, from + rng.float() * 20 * DAY))}`;
+    }
+  });
 
   await step("indexes", async () => {
     for (const index of indexes) await db.query(index.definition);

@@ -275,6 +275,43 @@ function filteredList(name: string, filter: "council" | "tag", value: (ctx: Benc
   };
 }
 
+/** The same page for a signed-in member: the session sent with every request and looked up by the floor. */
+function signedIn(page: Scenario, targets = page.targets): Scenario {
+  return {
+    ...page,
+    name: `${page.name} (signed in)`,
+    needsSessions: true,
+    targets,
+    request: (ctx, n) => {
+      const request = page.request(ctx, n);
+      return { ...request, headers: { ...request.headers, cookie: `session=${pick(ctx.sessions, n)}` } };
+    },
+    floor: (db, input) => withSession(db, input, page.floor(db, input)),
+  };
+}
+
+const STORY: Scenario = {
+  name: "story with 50 replies",
+  kind: "read",
+  paged: true,
+  expectStatus: 200,
+  needsSessions: false,
+  targets: { p95Ms: 100, minRps: 300, maxFloorRatio: 3 },
+  request: (ctx, n) => ({ method: "GET", path: `/stories/${pick(ctx.fixture.storyPages, n)}`, headers: {} }),
+  floor: (db, { url }) => storyFloor(db, url),
+};
+
+const COUNCIL_DASHBOARD: Scenario = {
+  name: "council dashboard",
+  kind: "read",
+  paged: false,
+  expectStatus: 200,
+  needsSessions: false,
+  targets: { p95Ms: 150, maxFloorRatio: 3 },
+  request: (ctx) => ({ method: "GET", path: `/outcomes/${ctx.fixture.busyCouncil.code}`, headers: {} }),
+  floor: (db, { url }) => councilDashboardFloor(db, url),
+};
+
 export const SCENARIOS: Scenario[] = [
   {
     name: "home page",
@@ -286,32 +323,10 @@ export const SCENARIOS: Scenario[] = [
     request: () => ({ method: "GET", path: "/", headers: {} }),
     floor: (db) => listFloor(db, "none", 10),
   },
-  {
-    name: "story with 50 replies",
-    kind: "read",
-    paged: true,
-    expectStatus: 200,
-    needsSessions: false,
-    targets: { p95Ms: 100, minRps: 300, maxFloorRatio: 3 },
-    request: (ctx, n) => ({ method: "GET", path: `/stories/${pick(ctx.fixture.storyPages, n)}`, headers: {} }),
-    floor: (db, { url }) => storyFloor(db, url),
-  },
-  {
-    // Members never get a kept page (app/server/http/page-cache.server.ts): this is the full cost of
-    // rendering the thread, with the session checked, for every request.
-    name: "story with 50 replies (signed in)",
-    kind: "read",
-    paged: true,
-    expectStatus: 200,
-    needsSessions: true,
-    targets: { p95Ms: 100, maxFloorRatio: 3 },
-    request: (ctx, n) => ({
-      method: "GET",
-      path: `/stories/${pick(ctx.fixture.storyPages, n)}`,
-      headers: { cookie: `session=${pick(ctx.sessions, n)}` },
-    }),
-    floor: (db, input) => withSession(db, input, storyFloor(db, input.url)),
-  },
+  STORY,
+  // Members never get a kept page (app/server/http/page-cache.server.ts): this is the full cost of
+  // rendering the thread, with the session checked, for every request.
+  signedIn(STORY, { p95Ms: 100, maxFloorRatio: 3 }),
   filteredList("council list", "council", (ctx) => ctx.fixture.busyCouncil.code),
   filteredList("tag list", "tag", (ctx) => ctx.fixture.tag.slug),
   {
@@ -338,30 +353,8 @@ export const SCENARIOS: Scenario[] = [
     request: () => ({ method: "GET", path: "/outcomes", headers: {} }),
     floor: async (db) => Promise.all(["England", "Scotland", "Wales"].map((nation) => nationFloor(db, nation))),
   },
-  {
-    name: "council dashboard",
-    kind: "read",
-    paged: false,
-    expectStatus: 200,
-    needsSessions: false,
-    targets: { p95Ms: 150, maxFloorRatio: 3 },
-    request: (ctx) => ({ method: "GET", path: `/outcomes/${ctx.fixture.busyCouncil.code}`, headers: {} }),
-    floor: (db, { url }) => councilDashboardFloor(db, url),
-  },
-  {
-    name: "council dashboard (signed in)",
-    kind: "read",
-    paged: false,
-    expectStatus: 200,
-    needsSessions: true,
-    targets: { p95Ms: 150, maxFloorRatio: 3 },
-    request: (ctx, n) => ({
-      method: "GET",
-      path: `/outcomes/${ctx.fixture.busyCouncil.code}`,
-      headers: { cookie: `session=${pick(ctx.sessions, n)}` },
-    }),
-    floor: (db, input) => withSession(db, input, councilDashboardFloor(db, input.url)),
-  },
+  COUNCIL_DASHBOARD,
+  signedIn(COUNCIL_DASHBOARD),
   {
     name: "API stories page",
     kind: "read",

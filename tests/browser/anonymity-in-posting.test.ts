@@ -6,9 +6,9 @@ import { describe, expect, it } from "vitest";
 
 import { coarseDate, coarseDateTime } from "~/domain/anonymity/byline";
 
-import { newBrowserContext, tabTo, typeInto, watchForProblems } from "../support/browser";
+import { newBrowserContext, watchForProblems } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
-import { expectAccessible, join, newHandle, pressButton } from "../support/journeys";
+import { expectAccessible, join, newHandle, pressButton, writeAndPreview } from "../support/journeys";
 
 const suite = browserSuite();
 const { appUrl } = suite;
@@ -39,13 +39,12 @@ async function heading(page: Page, scope: string) {
 describe("the preview is the published page", () => {
   it("shows the same byline, council, region, tags and month as the published story, and warns a planner naming a council", async () => {
     const { page, problems } = await planner();
-    await page.goto(`${appUrl}/stories/new`, { waitUntil: "networkidle" });
-    await typeInto(page, "#title", "How panels decide");
-    await typeInto(page, "#body", "Panels read the plan before the person speaks.");
-    await typeInto(page, "#council", "Blackpool");
-    await tabTo(page, "#tag-topic-finding-pas");
-    await page.keyboard.press("Space");
-    await pressButton(page, "Preview and check");
+    await writeAndPreview(
+      page,
+      appUrl,
+      { title: "How panels decide", body: "Panels read the plan before the person speaks.", council: "Blackpool" },
+      "#tag-topic-finding-pas",
+    );
     await page.getByText("Your byline could point to a few people").waitFor();
     await expectAccessible(page);
 

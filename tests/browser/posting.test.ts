@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 
 import { tabTo, typeInto, watchForProblems } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
-import { expectAccessible, join, newHandle, pressButton } from "../support/journeys";
+import { expectAccessible, join, newHandle, pressButton, writeAndPreview } from "../support/journeys";
 
 const suite = browserSuite();
 const { appUrl } = suite;
@@ -55,13 +55,11 @@ describe("writing by keyboard", () => {
 
   it("a trusted member's story publishes at once; then a comment and a reply", async () => {
     const { page, problems } = await signedInPage(1);
-    await page.goto(`${appUrl}/stories/new`, { waitUntil: "networkidle" });
-    await typeInto(page, "#title", "Employing our own PAs");
-    await typeInto(page, "#body", "We advertised locally and found two brilliant assistants.");
-    await typeInto(page, "#council", "Hartlepool");
-    await tabTo(page, "#tag-topic-finding-pas");
-    await page.keyboard.press("Space");
-    await pressButton(page, "Preview and check");
+    await writeAndPreview(page, appUrl, {
+      title: "Employing our own PAs",
+      body: "We advertised locally and found two brilliant assistants.",
+      council: "Hartlepool",
+    });
     await page.getByText("We did not find anything").waitFor();
     await pressButton(page, "Publish");
     await page.waitForURL(/\?posted=1$/);

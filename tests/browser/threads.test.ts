@@ -28,6 +28,14 @@ async function newPage(options: { javaScript: boolean; viewport: { width: number
   return { context, page };
 }
 
+/** The story's page on a phone with JavaScript off, signed in as the member of `signedIn`. */
+async function storyWithoutScript(signedIn: Page, postId: number) {
+  const { context, page } = await newPage({ javaScript: false, viewport: PHONE });
+  await context.addCookies(await signedIn.context().cookies());
+  await page.goto(`${appUrl}/stories/${postId}`);
+  return { context, page };
+}
+
 describe("the home page", () => {
   for (const [label, javaScript, viewport] of [
     ["on a desktop", true, DESKTOP],
@@ -187,10 +195,7 @@ describe("a thread that helps", () => {
     await expectAccessible(helperPage);
     await fitsWidth(helperPage, PHONE.width);
 
-    const off = await newBrowserContext(suite.browser, { javaScriptEnabled: false, viewport: PHONE });
-    await off.addCookies(await helperPage.context().cookies());
-    const page = await off.newPage();
-    await page.goto(`${appUrl}/stories/${postId}`);
+    const { context: off, page } = await storyWithoutScript(helperPage, postId);
     await Promise.all([
       page.waitForURL(new RegExp(`/stories/${postId}#comment-${otherReply}$`)),
       page.locator(`#comment-${otherReply} button[aria-pressed=true]`).press("Enter"),
@@ -225,10 +230,7 @@ describe("a thread that helps", () => {
     await expectAccessible(askerPage);
 
     // And the same without JavaScript: a plain form post and a redirect.
-    const off = await newBrowserContext(suite.browser, { javaScriptEnabled: false, viewport: PHONE });
-    await off.addCookies(await askerPage.context().cookies());
-    const page = await off.newPage();
-    await page.goto(`${appUrl}/stories/${postId}`);
+    const { context: off, page } = await storyWithoutScript(askerPage, postId);
     await Promise.all([
       page.waitForURL(new RegExp(`/stories/${postId}#comment-${otherReply}$`)),
       page.locator(`#comment-${otherReply} input[value=answer] ~ button`).press("Enter"),

@@ -54,8 +54,7 @@ const told = (postId: number) =>
 
 describe("following, muting and saving a thread", () => {
   it("are plain POST buttons that say their state, and writing follows the thread", async () => {
-    const author = await account();
-    const reader = await account();
+    const [author, reader] = [await account(), await account()];
     const id = await share(author.cookie, "Our review took a year");
     // The author follows their own post from the start.
     expect((await fetchPage(`/stories/${id}`, author.cookie)).html).toContain("Following this thread: stop following");
@@ -91,8 +90,7 @@ describe("following, muting and saving a thread", () => {
   });
 
   it("the Saved page lists saved posts and unsaves them without JavaScript", async () => {
-    const author = await account();
-    const reader = await account();
+    const [author, reader] = [await account(), await account()];
     const id = await share(author.cookie, "A story worth keeping");
     await press(reader.cookie, id, "save");
     const saved = await fetchPage("/saved", reader.cookie);
@@ -166,9 +164,7 @@ describe("who hears of a reply", () => {
   });
 
   it("approved by a moderator: the same people, followers included, muted ones not", async () => {
-    const author = await account();
-    const follower = await account();
-    const quiet = await account();
+    const [author, follower, quiet] = [await account(), await account(), await account()];
     const newcomer = await account("member", 0);
     const moderator = await account("moderator", 2);
     const id = await share(author.cookie, "Waiting for an assessment");
@@ -199,8 +195,7 @@ describe("who hears of a reply", () => {
   });
 
   it("a muted thread tells even its author nothing", async () => {
-    const author = await account();
-    const replier = await account();
+    const [author, replier] = [await account(), await account()];
     const id = await share(author.cookie, "Muted by its author");
     await press(author.cookie, id, "mute");
     await reply(replier.cookie, id, "Hello.");
@@ -244,8 +239,7 @@ describe("the notifications page", () => {
   });
 
   it("names the item in moderators' and reporters' notifications", async () => {
-    const author = await account();
-    const reporter = await account();
+    const [author, reporter] = [await account(), await account()];
     const moderator = await account("moderator", 2);
     const id = await share(author.cookie, "Reported thread");
     await send(`/flag?post=${id}`, { form: { reason: "spam", note: "" }, cookie: reporter.cookie });
@@ -265,8 +259,7 @@ describe("the notifications page", () => {
 
 describe("unread marks and the Following page", () => {
   it("a thread one has read shows “New replies” on /stories after someone else replies, until opened again", async () => {
-    const author = await account();
-    const reader = await account();
+    const [author, reader] = [await account(), await account()];
     const id = await share(author.cookie, "Thread with new marks");
     await fetchPage(`/stories/${id}`, reader.cookie);
     const mark = `<span class="unread-mark">New replies</span> <a data-discover="true" href="/stories/${id}">`;
@@ -288,8 +281,7 @@ describe("unread marks and the Following page", () => {
   });
 
   it("opening a thread already read writes nothing, so signed-out readers' kept pages stay valid", async () => {
-    const author = await account();
-    const reader = await account();
+    const [author, reader] = [await account(), await account()];
     const id = await share(author.cookie, "Thread read twice");
     await fetchPage(`/stories/${id}`, reader.cookie);
     const rowVersion = () =>
@@ -305,8 +297,7 @@ describe("unread marks and the Following page", () => {
   });
 
   it("shows new replies in followed threads and new posts under followed tags and councils, new since the last visit", async () => {
-    const member = await account();
-    const writer = await account();
+    const [member, writer] = [await account(), await account()];
     const followed = await share(writer.cookie, "A thread I follow");
     await press(member.cookie, followed, "follow-thread");
     const tagged = await send("/following", {
@@ -364,8 +355,7 @@ describe("unread marks and the Following page", () => {
 
 describe("an account's follows, saves and read marks", () => {
   it("are in “download my data” (months, never times) and go when the account is deleted", async () => {
-    const member = await account();
-    const writer = await account();
+    const [member, writer] = [await account(), await account()];
     const id = await share(writer.cookie, "Exported thread");
     await fetchPage(`/stories/${id}`, member.cookie);
     await press(member.cookie, id, "follow-thread");

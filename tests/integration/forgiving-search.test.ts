@@ -60,13 +60,11 @@ describe("searching for any of the words when all of them find too few", () => {
   });
 
   it("says so on the page: no story has both words, so these have either", async () => {
-    const html = await pageSaying(
-      "/stories?q=dementia+respite",
-      200,
+    const html = await pageSaying("/stories?q=dementia+respite", 200, [
       "No stories contain all of “dementia” and “respite”.",
       "Showing stories with any of these words, best match first.",
       "22 published, best match first.",
-    );
+    ]);
     expect(listedStoryIds(html)).toHaveLength(20);
   });
 

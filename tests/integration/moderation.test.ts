@@ -4,6 +4,11 @@ import { pageText, send, signUpAs, stripComments } from "../support/remix";
 import { sql } from "../support/sql";
 
 const account = (role: string, trustLevel = 0) => signUpAs(role, trustLevel);
+/** A member (at this trust level) whose post is decided on, and a moderator to decide. */
+const authorAndModerator = async (authorTrust = 0) => ({
+  author: await account("member", authorTrust),
+  moderator: await account("moderator", 2),
+});
 
 async function pendingPost(authorId: number, title: string, kept: unknown[] | null = null, createdAt = "now()") {
   const [row] = await sql<{ id: number }>(
@@ -28,10 +33,14 @@ function approveReportComment(id: string, cookie: string) {
   return send("/moderation", { form: { kind: "report_comment", id, version: "1", decision: "approve" }, cookie });
 }
 
+/** A moderator's decision on an item of the queue, as its form sends it (version 1 unless `fields` say otherwise). */
+function decide(cookie: string, kind: string, id: unknown, decision: string, fields: Record<string, string> = {}) {
+  return send("/moderation", { form: { kind, id: String(id), version: "1", decision, ...fields }, cookie });
+}
+
 describe("the review queue", () => {
   it("shows pending items most urgent first: kept identifying details before plain age", async () => {
-    const author = await account("member");
-    const moderator = await account("moderator", 2);
+    const { author, moderator } = await authorAndModerator();
     await pendingPost(author.id, "Old and plain", null, "now() - interval '3 days'");
     await pendingPost(author.id, "Kept a phone number", [{ kind: "phone", text: "07700 900123" }]);
     const html = await pageText("/moderation", moderator.cookie);
@@ -72,32 +81,15 @@ describe("the review queue", () => {
   });
 
   it("needs a house rule to reject, and shows it (with a link to the rule) to the author only", async () => {
-    const author = await account("member");
-    const moderator = await account("moderator", 2);
+    const { author, moderator } = await authorAndModerator();
     const id = await pendingPost(author.id, "Reject me");
-    const noReason = await send("/moderation", {
-      form: { kind: "post", id: String(id), version: "1", decision: "reject", reason: "" },
-      cookie: moderator.cookie,
-    });
+    const noReason = await decide(moderator.cookie, "post", id, "reject", { reason: "" });
     expect(noReason.status).toBe(400);
     expect(await noReason.text()).toContain("Choose the house rule it breaks");
-    const madeUp = await send("/moderation", {
-      form: { kind: "post", id: String(id), version: "1", decision: "reject", rule: "99", note: "x" },
-      cookie: moderator.cookie,
-    });
+    const madeUp = await decide(moderator.cookie, "post", id, "reject", { rule: "99", note: "x" });
     expect(madeUp.status).toBe(400);
     expect(await madeUp.text()).toContain("Choose a house rule from the list");
-    await send("/moderation", {
-      form: {
-        kind: "post",
-        id: String(id),
-        version: "1",
-        decision: "reject",
-        rule: "2",
-        note: "It names a social worker.",
-      },
-      cookie: moderator.cookie,
-    });
+    await decide(moderator.cookie, "post", id, "reject", { rule: "2", note: "It names a social worker." });
     const own = await pageText(`/stories/${id}`, author.cookie);
     expect(own).toContain(
       "A moderator wrote: House rule 2, “Keep other people unidentifiable”. It names a social worker.",
@@ -145,8 +137,7 @@ describe("the review queue", () => {
   });
 
   it("approves report comments too, and lists every action in the audit log", async () => {
-    const author = await account("member");
-    const moderator = await account("moderator", 2);
+    const { author, moderator } = await authorAndModerator();
     const report = await pendingReportComment(author.id, "Good year.");
     expect((await approveReportComment(report, moderator.cookie)).status).toBe(303);
     const log = await pageText("/moderation/log?action=report_comment.approve", moderator.cookie);
@@ -188,8 +179,7 @@ describe("flags", () => {
   });
 
   it("safeguarding puts the item first, tells every moderator, and shows the flagger where to get help", async () => {
-    const author = await account("member", 1);
-    const moderator = await account("moderator", 2);
+    const { author, moderator } = await authorAndModerator(1);
     await pendingPost(author.id, "An older pending post", null, "now() - interval '5 days'");
     const id = await publishedPostBy(author.id, "Worrying post");
     const flagger = await account("member", 1);
@@ -209,8 +199,7 @@ describe("flags", () => {
   });
 
   it("removing flagged content replaces a reply in its thread, and the flagger hears it was handled", async () => {
-    const author = await account("member", 1);
-    const moderator = await account("moderator", 2);
+    const { author, moderator } = await authorAndModerator(1);
     const postId = await publishedPostBy(author.id, "Thread");
     const [comment] = await sql<{ id: number }>(
       `INSERT INTO comment (post_id, author_id, author_perspective, body_markdown, body_html, status, published_at)
@@ -219,16 +208,9 @@ describe("flags", () => {
     );
     const flagger = await account("member", 1);
     await send(`/flag?comment=${comment?.id}`, { form: { reason: "abuse" }, cookie: flagger.cookie });
-    const removed = await send("/moderation", {
-      form: {
-        kind: "comment",
-        id: String(comment?.id),
-        version: "1",
-        decision: "remove",
-        rule: "3",
-        note: "Abusive language.",
-      },
-      cookie: moderator.cookie,
+    const removed = await decide(moderator.cookie, "comment", comment?.id, "remove", {
+      rule: "3",
+      note: "Abusive language.",
     });
     expect(removed.status).toBe(303);
     const page = await pageText(`/stories/${postId}`);
@@ -241,10 +223,7 @@ describe("flags", () => {
     // Moderators can bring it back from the post's history page.
     const history = await pageText(`/stories/${postId}/history`, moderator.cookie);
     expect(history).toContain("Removed because: House rule 3, “Be kind”. Abusive language.");
-    const restored = await send("/moderation", {
-      form: { kind: "comment", id: String(comment?.id), version: "2", decision: "restore" },
-      cookie: moderator.cookie,
-    });
+    const restored = await decide(moderator.cookie, "comment", comment?.id, "restore", { version: "2" });
     expect(restored.status).toBe(303);
     expect(await (await send(`/stories/${postId}`)).text()).toContain("Rude words");
     const notes = await pageText("/notifications", flagger.cookie);
@@ -254,8 +233,7 @@ describe("flags", () => {
 
 describe("notifications", () => {
   it("tell authors about decisions and replies, count unread in the header, and are marked read with a button", async () => {
-    const author = await account("member", 1);
-    const moderator = await account("moderator", 2);
+    const { author, moderator } = await authorAndModerator(1);
     const id = await pendingPost(author.id, "Tell me when");
     await send("/moderation", {
       form: { kind: "post", id: String(id), version: "1", decision: "approve" },
@@ -333,8 +311,7 @@ describe("a reply approved by a moderator", () => {
 
 describe("more moderator tools", () => {
   it("edit, then approve: the text is redacted, the old version kept, the change logged, the author told", async () => {
-    const author = await account("member");
-    const moderator = await account("moderator", 2);
+    const { author, moderator } = await authorAndModerator();
     const id = await pendingPost(author.id, "Needs a redaction");
     await sql(`UPDATE post SET body_markdown = 'Call Mrs Okafor on 07700 900123.' WHERE id = $1`, [id]);
     const page = await pageText(`/moderation/edit?kind=post&id=${id}`, moderator.cookie);
@@ -512,8 +489,7 @@ describe("more moderator tools", () => {
   });
 
   it("restore brings removed content back, and the queue filters by reason and council", async () => {
-    const author = await account("member", 1);
-    const moderator = await account("moderator", 2);
+    const { author, moderator } = await authorAndModerator(1);
     const [post] = await sql<{ id: number }>(
       `INSERT INTO post (kind, title, body_markdown, body_html, body_text, author_id, author_perspective, status, published_at, area_code)
        VALUES ('story', 'Removed then restored', 'b', '<p>b</p>', 'b', $1, 'carer', 'removed', now(), 'E06000002') RETURNING id`,
@@ -539,19 +515,11 @@ describe("more moderator tools", () => {
 
 describe("round trips", () => {
   it("ask for changes: the author edits and resubmits, and the post is back in the queue", async () => {
-    const author = await account("member");
-    const moderator = await account("moderator", 2);
+    const { author, moderator } = await authorAndModerator();
     const id = await pendingPost(author.id, "Please change me");
-    await send("/moderation", {
-      form: {
-        kind: "post",
-        id: String(id),
-        version: "1",
-        decision: "request_changes",
-        rule: "2",
-        note: "Leave out the care home's name.",
-      },
-      cookie: moderator.cookie,
+    await decide(moderator.cookie, "post", id, "request_changes", {
+      rule: "2",
+      note: "Leave out the care home's name.",
     });
     const own = await pageText(`/stories/${id}`, author.cookie);
     expect(own).toContain(
@@ -571,8 +539,7 @@ describe("round trips", () => {
   });
 
   it("one moderator's report hides published content at once", async () => {
-    const author = await account("member", 1);
-    const moderator = await account("moderator", 2);
+    const { author, moderator } = await authorAndModerator(1);
     const id = await publishedPostBy(author.id, "Hidden by a moderator");
     await send(`/flag?post=${id}`, { form: { reason: "personal_information" }, cookie: moderator.cookie });
     expect((await send(`/stories/${id}`)).status).toBe(404);

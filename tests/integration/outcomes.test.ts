@@ -110,13 +110,11 @@ describe("the national overview", () => {
   });
 
   it("names the field and keeps what was typed when a filter is wrong", async () => {
-    const html = await pageSaying(
-      "/outcomes?from=2025-Q7&lead=boss",
-      400,
+    const html = await pageSaying("/outcomes?from=2025-Q7&lead=boss", 400, [
       "Enter the first quarter like 2025-Q1",
       "Choose who led the plan from the list",
       'value="2025-Q7"',
-    );
+    ]);
     expect(html).toMatch(/<title>Error: /);
   });
 });

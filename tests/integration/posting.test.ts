@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { send, stripComments, signUpAtTrust } from "../support/remix";
+import { send, sendReply, stripComments, signUpAtTrust } from "../support/remix";
 import { sql } from "../support/sql";
 
 const member = (trustLevel: number) => signUpAtTrust(trustLevel);
@@ -15,6 +15,10 @@ const story = (extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
+/** Sends the "new post" form: the story above, with these fields added or replaced. */
+const sendStory = (cookie: string, fields: Record<string, string | string[]>) =>
+  send("/stories/new", { form: { ...story(), ...fields }, cookie });
+
 async function publishedPost(title = "A published story") {
   const [row] = await sql<{ id: number }>(
     `INSERT INTO post (kind, title, body_markdown, body_html, body_text, author_perspective, status, published_at, area_code)
@@ -27,9 +31,9 @@ async function publishedPost(title = "A published story") {
 describe("writing a post", () => {
   it("previews exactly what will be published, with identifying details highlighted", async () => {
     const { cookie } = await member(1);
-    const response = await send("/stories/new", {
-      form: { ...story({ body: "Ring the office on 07700 900123 if you need *help*." }), intent: "preview" },
-      cookie,
+    const response = await sendStory(cookie, {
+      body: "Ring the office on 07700 900123 if you need *help*.",
+      intent: "preview",
     });
     expect(response.status).toBe(200);
     const html = await response.text().then(stripComments);
@@ -41,10 +45,7 @@ describe("writing a post", () => {
 
   it("replaces a finding with a neutral placeholder in one step", async () => {
     const { cookie } = await member(1);
-    const preview = await send("/stories/new", {
-      form: { ...story({ body: "Ring the office on 07700 900123 please." }), intent: "redact:0" },
-      cookie,
-    });
+    const preview = await sendStory(cookie, { body: "Ring the office on 07700 900123 please.", intent: "redact:0" });
     const html = await preview.text().then(stripComments);
     expect(html).toContain("Ring the office on [phone number] please.");
     expect(html).not.toContain("07700 900123");
@@ -52,15 +53,12 @@ describe("writing a post", () => {
 
   it("publishes at once for a trusted member, and records findings that were kept", async () => {
     const { cookie } = await member(1);
-    const response = await send("/stories/new", {
+    const response = await sendStory(cookie, {
+      body: "Email me at someone@example.com about it.",
+      tags: "respite",
+      intent: "publish",
       // The preview showed the email address; publishing from it keeps what was shown.
-      form: {
-        ...story({ body: "Email me at someone@example.com about it." }),
-        tags: "respite",
-        intent: "publish",
-        seen: JSON.stringify(["someone@example.com"]),
-      },
-      cookie,
+      seen: JSON.stringify(["someone@example.com"]),
     });
     expect(response.status).toBe(302);
     const id = Number(/\/stories\/(\d+)/.exec(response.headers.get("Location") ?? "")?.[1]);
@@ -89,7 +87,7 @@ describe("writing a post", () => {
 
   it("holds a new member's post for review, visible only to them", async () => {
     const { cookie } = await member(0);
-    const response = await send("/stories/new", { form: { ...story(), intent: "publish" }, cookie });
+    const response = await sendStory(cookie, { intent: "publish" });
     const id = Number(/\/stories\/(\d+)/.exec(response.headers.get("Location") ?? "")?.[1]);
     const [row] = await sql<{ status: string }>(`SELECT status FROM post WHERE id = $1`, [id]);
     expect(row?.status).toBe("pending");
@@ -111,9 +109,11 @@ describe("writing a post", () => {
   it("explains each problem beside its field and keeps the text", async () => {
     const { cookie } = await member(1);
     const longTitle = "x".repeat(130);
-    const response = await send("/stories/new", {
-      form: { ...story({ title: longTitle, council: "Atlantis", body: "word ".repeat(1_501) }), intent: "publish" },
-      cookie,
+    const response = await sendStory(cookie, {
+      title: longTitle,
+      council: "Atlantis",
+      body: "word ".repeat(1_501),
+      intent: "publish",
     });
     expect(response.status).toBe(400);
     const html = await response.text().then(stripComments);
@@ -125,22 +125,16 @@ describe("writing a post", () => {
 
   it("refuses more than five tags and unknown tags, keeping what was typed", async () => {
     const { cookie } = await member(1);
-    const tooMany = await send("/stories/new", {
-      form: {
-        ...story({ title: "Too many tags" }),
-        intent: "publish",
-        tags: ["respite", "advocacy", "transport", "cuts", "charging", "paperwork"],
-      },
-      cookie,
+    const tooMany = await sendStory(cookie, {
+      title: "Too many tags",
+      intent: "publish",
+      tags: ["respite", "advocacy", "transport", "cuts", "charging", "paperwork"],
     });
     expect(tooMany.status).toBe(400);
     const html = await tooMany.text().then(stripComments);
     expect(html).toContain("Choose up to 5 tags");
     expect(html).toContain('value="Too many tags"');
-    const unknown = await send("/stories/new", {
-      form: { ...story({ title: "Unknown tag" }), intent: "publish", tags: ["no-such-tag"] },
-      cookie,
-    });
+    const unknown = await sendStory(cookie, { title: "Unknown tag", intent: "publish", tags: ["no-such-tag"] });
     expect(unknown.status).toBe(400);
     expect(await unknown.text().then(stripComments)).toContain("Choose tags from the list");
     expect(await sql(`SELECT 1 FROM post WHERE title IN ('Too many tags', 'Unknown tag')`)).toHaveLength(0);
@@ -156,13 +150,8 @@ describe("comments", () => {
   it("answer a damaged submission key with a saved reply, not a 500", async () => {
     const postId = await publishedPost();
     const { cookie } = await member(1);
-    const response = await send(`/stories/${postId}`, {
-      form: {
-        body: "We kept a diary of every missed visit.",
-        displayMode: "anonymous",
-        submissionKey: "------------------------------------",
-      },
-      cookie,
+    const response = await sendReply(cookie, postId, "We kept a diary of every missed visit.", {
+      submissionKey: "------------------------------------",
     });
     expect(response.status).toBe(302);
     const saved = await sql(
@@ -175,28 +164,13 @@ describe("comments", () => {
   it("publish a trusted member's reply and a one-level reply to it", async () => {
     const postId = await publishedPost();
     const { cookie } = await member(1);
-    const first = await send(`/stories/${postId}`, {
-      form: {
-        body: "Same happened to us. Ask for the review in writing.",
-        displayMode: "anonymous",
-        submissionKey: crypto.randomUUID(),
-      },
-      cookie,
-    });
+    const first = await sendReply(cookie, postId, "Same happened to us. Ask for the review in writing.");
     expect(first.status).toBe(302);
     const [comment] = await sql<{ id: number; status: string }>(`SELECT id, status FROM comment WHERE post_id = $1`, [
       postId,
     ]);
     expect(comment?.status).toBe("published");
-    const reply = await send(`/stories/${postId}`, {
-      form: {
-        body: "Thank you, we will.",
-        displayMode: "anonymous",
-        parentId: String(comment?.id),
-        submissionKey: crypto.randomUUID(),
-      },
-      cookie,
-    });
+    const reply = await sendReply(cookie, postId, "Thank you, we will.", { parentId: String(comment?.id) });
     expect(reply.status).toBe(302);
     const page = await (await send(`/stories/${postId}`)).text().then(stripComments);
     expect(page).toContain("Ask for the review in writing.");
@@ -207,14 +181,7 @@ describe("comments", () => {
   it("show identifying details to the author before saving", async () => {
     const postId = await publishedPost();
     const { cookie } = await member(1);
-    const response = await send(`/stories/${postId}`, {
-      form: {
-        body: "Ask Mrs Patterson at 14 Acacia Avenue.",
-        displayMode: "anonymous",
-        submissionKey: crypto.randomUUID(),
-      },
-      cookie,
-    });
+    const response = await sendReply(cookie, postId, "Ask Mrs Patterson at 14 Acacia Avenue.");
     expect(response.status).toBe(200);
     const html = await response.text().then(stripComments);
     expect(html).toContain("may contain something that could identify someone");
@@ -234,15 +201,7 @@ describe("comments", () => {
        VALUES ($1, $2, 'carer', 'child', '<p>child</p>', 'published', now()) RETURNING id`,
       [postId, top?.id],
     );
-    const response = await send(`/stories/${postId}`, {
-      form: {
-        body: "Nested too deep",
-        displayMode: "anonymous",
-        parentId: String(child?.id),
-        submissionKey: crypto.randomUUID(),
-      },
-      cookie,
-    });
+    const response = await sendReply(cookie, postId, "Nested too deep", { parentId: String(child?.id) });
     expect(response.status).toBe(400);
     expect(await sql(`SELECT 1 FROM comment WHERE body_markdown = 'Nested too deep'`)).toHaveLength(0);
   });

@@ -231,11 +231,8 @@ describe("the unanswered filter", () => {
 });
 
 describe("this helped me", () => {
-  let asker: Account;
-  let helper: Account;
-  let reader: Account;
-  let postId: number;
-  let replyId: number;
+  let asker: Account, helper: Account, reader: Account;
+  let postId: number, replyId: number;
 
   beforeAll(async () => {
     [asker, helper, reader] = await Promise.all([member(), member(), member()]);
@@ -291,14 +288,8 @@ describe("this helped me", () => {
 });
 
 describe("the reply the asker chose", () => {
-  let asker: Account;
-  let first: Account;
-  let second: Account;
-  let postId: number;
-  let firstReply: number;
-  let secondReply: number;
-  let nested: number;
-  let askersOwn: number;
+  let asker: Account, first: Account, second: Account;
+  let postId: number, firstReply: number, secondReply: number, nested: number, askersOwn: number;
 
   beforeAll(async () => {
     [asker, first, second] = await Promise.all([member(), member(), member()]);

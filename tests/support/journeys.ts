@@ -74,3 +74,19 @@ export async function pressButton(page: Page, text: string) {
   await tabTo(page, "button[data-target=yes]");
   await page.keyboard.press("Enter");
 }
+
+/** Writes a story by keyboard on the "new post" page (title, body, council and one tag, chosen with Space) and asks for its preview. */
+export async function writeAndPreview(
+  page: Page,
+  appUrl: string,
+  story: { title: string; body: string; council: string },
+  tagInput = "#tag-topic-finding-pas",
+) {
+  await page.goto(`${appUrl}/stories/new`, { waitUntil: "networkidle" });
+  await typeInto(page, "#title", story.title);
+  await typeInto(page, "#body", story.body);
+  await typeInto(page, "#council", story.council);
+  await tabTo(page, tagInput);
+  await page.keyboard.press("Space");
+  await pressButton(page, "Preview and check");
+}

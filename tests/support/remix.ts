@@ -107,6 +107,14 @@ export async function publishThroughForm(cookie: string, fields: Record<string, 
   return Number(/\/stories\/(\d+)/.exec(response.headers.get("Location") ?? "")?.[1]);
 }
 
+/** Sends a reply to a story as this member: anonymous, with a fresh submission key, unless `fields` say otherwise. */
+export function sendReply(cookie: string, postId: number, body: string, fields: Record<string, string> = {}) {
+  return send(`/stories/${postId}`, {
+    form: { body, displayMode: "anonymous", submissionKey: crypto.randomUUID(), ...fields },
+    cookie,
+  });
+}
+
 /** A new member given a role and trust level straight in the database, with their id and session. */
 export async function signUpAs(role: string, trustLevel: number) {
   const created = await signUp();
@@ -128,7 +136,7 @@ export async function fetchPage(pathAndQuery: string, cookie?: string | null) {
 }
 
 /** Fetches a page, checks its status and that it says each of `texts`, and gives back its HTML. */
-export async function pageSaying(pathAndQuery: string, status: number, ...texts: string[]): Promise<string> {
+export async function pageSaying(pathAndQuery: string, status: number, texts: readonly string[]): Promise<string> {
   const page = await fetchPage(pathAndQuery);
   expect(page.status, pathAndQuery).toBe(status);
   for (const text of texts) expect(page.html, pathAndQuery).toContain(text);

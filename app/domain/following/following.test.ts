@@ -11,16 +11,12 @@ import {
 
 describe("whoHearsOfReply", () => {
   const base = { title: "Respite", replyAuthorId: 1, postAuthorId: 2, parentAuthorId: 3 };
+  const chose = (userId: number, following: boolean, muted: boolean) => ({ userId, following, muted });
 
   it("tells the post's author, the answered commenter and followers, each once, never the replier", () => {
     const told = whoHearsOfReply({
       ...base,
-      choices: [
-        { userId: 1, following: true, muted: false },
-        { userId: 2, following: true, muted: false },
-        { userId: 4, following: true, muted: false },
-        { userId: 5, following: false, muted: false },
-      ],
+      choices: [chose(1, true, false), chose(2, true, false), chose(4, true, false), chose(5, false, false)],
     });
     expect(told).toEqual([
       { userId: 2, message: "Someone replied to your post “Respite”." },
@@ -32,10 +28,7 @@ describe("whoHearsOfReply", () => {
   it("tells nobody who muted the thread, even its author or a follower", () => {
     const told = whoHearsOfReply({
       ...base,
-      choices: [
-        { userId: 2, following: false, muted: true },
-        { userId: 4, following: true, muted: true },
-      ],
+      choices: [chose(2, false, true), chose(4, true, true)],
     });
     expect(told.map((t) => t.userId)).toEqual([3]);
   });

@@ -295,12 +295,9 @@ describe("names in the council and tag filters", () => {
 
   it("tells codes and slugs from names", () => {
     expect(isAreaCode("E09000016")).toBe(true);
-    expect(isAreaCode("Havering")).toBe(false);
-    expect(isAreaCode("E0900001")).toBe(false);
-    expect(isTagSlug("respite")).toBe(true);
-    expect(isTagSlug("short-breaks")).toBe(true);
-    expect(isTagSlug("Dementia")).toBe(false);
-    expect(isTagSlug("respite care")).toBe(false);
+    for (const text of ["Havering", "E0900001"]) expect(isAreaCode(text), text).toBe(false);
+    for (const text of ["respite", "short-breaks"]) expect(isTagSlug(text), text).toBe(true);
+    for (const text of ["Dementia", "respite care"]) expect(isTagSlug(text), text).toBe(false);
   });
 
   it("reduces council names to what tells them apart, whichever way they are written", () => {
@@ -331,13 +328,12 @@ describe("loosening a search to any of its words", () => {
   });
 
   it("loosens plain words only: quotes, a minus sign or “or” ask for something precise", () => {
-    expect(mayLoosen("my mum has dementia")).toBe(true);
-    expect(mayLoosen("dementia respite")).toBe(true);
-    expect(mayLoosen('"direct payment" review')).toBe(false);
-    expect(mayLoosen("respite -agency")).toBe(false);
-    expect(mayLoosen("respite OR dementia")).toBe(false);
-    expect(mayLoosen("short-term respite")).toBe(true);
-    expect(mayLoosen(null)).toBe(false);
+    for (const text of ["my mum has dementia", "dementia respite", "short-term respite"]) {
+      expect(mayLoosen(text), text).toBe(true);
+    }
+    for (const text of ['"direct payment" review', "respite -agency", "respite OR dementia", null]) {
+      expect(mayLoosen(text), String(text)).toBe(false);
+    }
   });
 
   it("quotes the words that counted, as a page says them", () => {
