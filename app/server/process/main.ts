@@ -250,7 +250,10 @@ async function serve() {
 
   // Fingerprinted build assets never change; everything else in public/ may.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("public", { maxAge: "1h" }));
+  // Every file in public/ has an extension (favicon.svg): a page's path is not looked for on disk,
+  // where each miss cost a failed stat and an error object (3% of the app's CPU under the mix).
+  const publicFiles = express.static("public", { maxAge: "1h" });
+  app.use((req, res, next) => (path.extname(req.path) ? publicFiles(req, res, next) : next()));
 
   // Signed-out readers share pages rendered in the last few seconds (page-cache.server.ts).
   // Its own two connections: the Remix build has its pool, main.ts has only this.
