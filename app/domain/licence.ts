@@ -17,13 +17,16 @@ export const CITATION_FORM = "Fifth Option (year). What you downloaded. Retrieve
 
 /** "2026-12-01": the day a download was made, in UK time. */
 export function retrievalDate(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/London",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
+  return ISO_DAY_IN_LONDON.format(now);
 }
+
+// Made once: building an Intl formatter costs more than the rest of a citation (one per list page).
+const ISO_DAY_IN_LONDON = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** "Fifth Option (2026). Stories matching “respite”. Retrieved 2026-12-01 from https://…" */
 export function citeAs(description: string, url: string, now: Date): string {

@@ -26,7 +26,12 @@ import { prisma, query } from "../db/client.server";
 const EXCERPT_LENGTH = 220;
 
 function excerptOf(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  // Only the start of a long story is flattened: its first 1,000 characters hold the excerpt unless
+  // they are nearly all white space.
+  const head = text.slice(0, 1_000);
+  const flatHead = head.replace(/\s+/g, " ").trim();
+  const flat =
+    head.length < text.length && flatHead.length <= EXCERPT_LENGTH ? text.replace(/\s+/g, " ").trim() : flatHead;
   if (flat.length <= EXCERPT_LENGTH) return flat;
   return `${flat.slice(0, flat.lastIndexOf(" ", EXCERPT_LENGTH))}…`;
 }
