@@ -7,6 +7,7 @@
 // when something crashes, never for a missed target.
 //
 // --only booklet: the time to lay out a 30-story collection booklet, in this process (tests/bench/booklet.ts).
+// --only capacity: the mix beyond one machine, simulated from its measured CPU per request (tests/bench/capacity.ts).
 // "real traffic" (in --only, and in the default run): the mixed workload of real-traffic.ts, app and floor.
 //
 // --scale-compare: the paged reads at scale 0.1 and at scale 1, or at each scale of --scales (generating
@@ -505,6 +506,10 @@ function build() {
 
 if (args.includes("--only") && args[args.indexOf("--only") + 1] === "booklet") {
   await (await import("./booklet")).benchBooklet();
+  process.exit(0);
+}
+if (args.includes("--only") && args[args.indexOf("--only") + 1] === "capacity") {
+  (await import("./capacity")).benchCapacity();
   process.exit(0);
 }
 

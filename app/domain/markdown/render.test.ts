@@ -37,10 +37,19 @@ describe("rendering Markdown", () => {
   });
 
   it("keeps headings between h2 and h4 so the page title stays the only h1", () => {
-    const { html } = renderMarkdown("# Big\n\n##### Small");
+    const { html } = renderMarkdown("# Big\n\n## Middle\n\n### Lower\n\n##### Small");
     expect(html).toContain("<h2>Big</h2>");
     expect(html).toContain("<h4>Small</h4>");
     expect(html).not.toMatch(/<h[156]/);
+  });
+
+  it.each([
+    ["### What I do now\n\nText", ["h2"]],
+    ["# A\n\n#### B\n\n## C\n\n### D\n\n###### E", ["h2", "h3", "h2", "h3", "h4"]],
+    ["> ### Quoted\n\n- #### In a list", ["h2", "h3"]],
+  ])("never skips a heading level, whatever the author wrote: %j", (markdown, levels) => {
+    const { html } = renderMarkdown(markdown);
+    expect([...html.matchAll(/<(h[1-6])>/g)].map((match) => match[1])).toEqual(levels);
   });
 
   it("produces plain text for search and exports", () => {

@@ -1,6 +1,6 @@
 // Markdown → safe HTML. Rendered once when content is saved; the stored HTML is what pages show.
 // Re-render everything with `npm run content:rerender` when these rules change.
-import { Marked } from "marked";
+import { Marked, type Token } from "marked";
 import sanitizeHtml from "sanitize-html";
 
 const escapeHtml = (text: string) =>
@@ -29,7 +29,7 @@ const SANITIZE_OPTIONS: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   transformTags: {
-    // A page has one h1 (its title), so the author's headings start at h2.
+    // A page has one h1 (its title), so the author's headings start at h2 (levelHeadings).
     h1: "h2",
     h5: "h4",
     h6: "h4",
@@ -126,8 +126,26 @@ function plainParagraphs(text: string): string {
     .join("\n");
 }
 
+/**
+ * The author's headings, in the order written, re-levelled so the page's outline never skips a
+ * level (WCAG 1.3.1; axe's heading-order): the page's title is its h1, so the first heading is an
+ * h2, and each heading is at most one level below the one before it, h4 at the deepest. A story
+ * that starts with "### What I do now" shows it as an h2.
+ */
+function levelHeadings(tokens: Token[]): Token[] {
+  let previous = 1;
+  marked.walkTokens(tokens, (token) => {
+    if (token.type !== "heading") return;
+    token.depth = Math.min(4, Math.max(2, Math.min(token.depth, previous + 1)));
+    previous = token.depth;
+  });
+  return tokens;
+}
+
 export function renderMarkdown(markdown: string): RenderedMarkdown {
-  const raw = withinMarkdownLimits(markdown) ? marked.parse(markdown, { async: false }) : plainParagraphs(markdown);
+  const raw = withinMarkdownLimits(markdown)
+    ? marked.parser(levelHeadings(marked.lexer(markdown)))
+    : plainParagraphs(markdown);
   const html = sanitizeHtml(raw, SANITIZE_OPTIONS).trim();
   return { html, text: htmlToText(html) };
 }
