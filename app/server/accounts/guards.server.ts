@@ -1,9 +1,9 @@
 // Guards for loaders and actions: each throws a ready response, so a loader reads as a list of
 // requirements followed by the work.
 import { redirect } from "@remix-run/node";
-import type { z, ZodTypeAny } from "zod";
+import { z, type ZodTypeAny } from "zod";
 
-import { type Action, type Resource, can, isSilenced } from "~/domain/accounts/permissions";
+import { type Action, type ContentResource, type Resource, can, isSilenced } from "~/domain/accounts/permissions";
 import type { FieldErrors } from "~/domain/forms";
 
 import {
@@ -69,6 +69,25 @@ export async function requirePermission(request: Request, action: Action, resour
     throw new Response("You do not have permission to do that.", { status: 403 });
   }
   return user;
+}
+
+const contentId = z.coerce.number().int().positive().max(2_147_483_647);
+
+/**
+ * A post or reply its author is about to edit: signed in, the id in the address well formed, the
+ * item there and not removed (404 otherwise), and theirs (the permission module says so, not the page).
+ */
+export async function requireOwnToEdit<Item extends ContentResource & { status: string }>(
+  request: Request,
+  rawId: string | undefined,
+  find: (id: number) => Promise<Item | null>,
+): Promise<{ user: SessionUser; item: Item }> {
+  await requireUser(request);
+  const id = contentId.safeParse(rawId);
+  const item = id.success ? await find(id.data) : null;
+  if (!item || item.status === "removed") throw new Response("Not found", { status: 404 });
+  const user = await requirePermission(request, "content:edit", { authorId: item.authorId });
+  return { user, item };
 }
 
 export async function requireSignedOut(request: Request): Promise<void> {
