@@ -7,10 +7,9 @@ import { HandleField, PasswordField, RedirectToField } from "~/components/accoun
 import { ErrorSummary, Honeypot, SubmitButton, SuccessNotice, formResult } from "~/components/forms";
 import { safeRedirectPath } from "~/domain/accounts/redirect";
 import { recordActiveDay, verifyCredentials } from "~/server/accounts/accounts.server";
-import { countedAttempt, readSignedOutForm, signedOutPage } from "~/server/accounts/guards.server";
+import { checkedCredentials, signedOutPage } from "~/server/accounts/guards.server";
 import { newSessionHeaders } from "~/server/accounts/session.server";
 import { countSignInAttempt } from "~/server/accounts/throttle.server";
-import { formFailure } from "~/server/http/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Fifth Option" }];
 
@@ -28,23 +27,18 @@ const RECOVERY_HINT = "If this is your account, you can reset your password now 
 export const loader = signedOutPage;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readSignedOutForm(request, signInSchema, { handle: WRONG }, 401);
+  const form = await checkedCredentials(request, signInSchema, {
+    field: "handle",
+    wrong: WRONG,
+    addition: RECOVERY_HINT,
+    count: ({ handle }) => countSignInAttempt(handle, context.clientAddress),
+    check: ({ handle, password }) => verifyCredentials(handle, password),
+  });
   if (form.failure) return form.failure;
-  const { values } = form;
-  const { handle, password, redirectTo } = form.fields;
-  const attempt = await countedAttempt(
-    countSignInAttempt(handle, context.clientAddress),
-    "handle",
-    values,
-    RECOVERY_HINT,
-  );
-  if (!("succeeded" in attempt)) return attempt;
-  const user = await verifyCredentials(handle, password);
-  if (!user) return formFailure({ handle: WRONG }, values, 401);
-  await attempt.succeeded();
+  const { found: user, fields } = form;
   await recordActiveDay(user.id);
   // A one-time password (npm run admin:create) is changed before anything else.
-  const next = user.mustChangePassword ? "/settings?must-change=1" : safeRedirectPath(redirectTo);
+  const next = user.mustChangePassword ? "/settings?must-change=1" : safeRedirectPath(fields.redirectTo);
   return redirect(next, { headers: await newSessionHeaders(request, user.id) });
 }
 

@@ -15,6 +15,7 @@ import {
 } from "./session.server";
 import { formFailure, type FormValues, isHoneypotFilled, readForm, zodFieldErrors } from "../http/forms.server";
 import { RateLimited } from "../http/rate-limit.server";
+import type { CountedAttempt } from "./throttle.server";
 
 const sessions = new WeakMap<Request, Promise<ValidSession | null>>();
 
@@ -135,4 +136,31 @@ export function countedAttempt<T>(attempt: Promise<T>, field: string, values: Fo
     if (!(error instanceof RateLimited)) throw error;
     return formFailure({ [field]: addition ? `${error.message} ${addition}` : error.message }, values, 429);
   });
+}
+
+/**
+ * The form of a signed-out page that proves who someone is (sign in, recover): read and checked,
+ * the try counted against `count`'s limit, then `check`ed. A filled honeypot or a wrong answer comes
+ * back 401 with the one `wrong` message on `field` (so nobody learns which part was wrong), over the
+ * limit 429 (then `addition`); a right one clears the count and gives what `check` found.
+ */
+export async function checkedCredentials<Schema extends ZodTypeAny, Found>(
+  request: Request,
+  schema: Schema,
+  how: {
+    field: string;
+    wrong: string;
+    addition?: string;
+    count: (fields: z.infer<Schema>) => Promise<CountedAttempt>;
+    check: (fields: z.infer<Schema>) => Promise<Found | null>;
+  },
+) {
+  const form = await readSignedOutForm(request, schema, { [how.field]: how.wrong }, 401);
+  if (form.failure) return { failure: form.failure };
+  const attempt = await countedAttempt(how.count(form.fields), how.field, form.values, how.addition);
+  if (!("succeeded" in attempt)) return { failure: attempt };
+  const found = await how.check(form.fields);
+  if (!found) return { failure: formFailure({ [how.field]: how.wrong }, form.values, 401) };
+  await attempt.succeeded();
+  return { fields: form.fields, found };
 }
