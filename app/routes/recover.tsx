@@ -22,8 +22,6 @@ const recoverSchema = z.object({
   }),
 });
 
-const WRONG = "The name or recovery code is not right, or that code has already been used";
-
 export const loader = signedOutPage;
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -31,7 +29,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // name, and whoever else is guessing, the owner's recovery codes still work.
   const form = await checkedCredentials(request, recoverSchema, {
     field: "code",
-    wrong: WRONG,
+    wrong: "The name or recovery code is not right, or that code has already been used",
     count: ({ handle }) => countRecoveryAttempt(handle, context.clientAddress),
     check: ({ handle, code, password }) => recoverWithCode(handle, code, password),
   });

@@ -19,8 +19,6 @@ const signInSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-// One message for both mistakes, so nobody can learn which names exist.
-const WRONG = "The name or password is not right. Check them and try again";
 // Said to everyone who is slowed down, whether or not the name exists.
 const RECOVERY_HINT = "If this is your account, you can reset your password now with a recovery code.";
 
@@ -29,7 +27,8 @@ export const loader = signedOutPage;
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await checkedCredentials(request, signInSchema, {
     field: "handle",
-    wrong: WRONG,
+    // One message for both mistakes, so nobody can learn which names exist.
+    wrong: "The name or password is not right. Check them and try again",
     addition: RECOVERY_HINT,
     count: ({ handle }) => countSignInAttempt(handle, context.clientAddress),
     check: ({ handle, password }) => verifyCredentials(handle, password),
