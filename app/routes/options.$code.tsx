@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Breadcrumbs } from "~/components/links-nav";
 import {
   FifthOptions,
   OptionComparison,

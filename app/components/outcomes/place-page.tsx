@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 
-import { Breadcrumbs } from "~/components/breadcrumbs";
+import { Breadcrumbs } from "~/components/links-nav";
 import { OutcomeFilterForm } from "~/components/outcome-filters";
 import { inPlace, regionWithArticle } from "~/domain/geography";
 import type { PlacePageData } from "~/domain/outcomes/place-page";
