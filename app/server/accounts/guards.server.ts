@@ -13,7 +13,14 @@ import {
   type ValidSession,
   validateSessionToken,
 } from "./session.server";
-import { formFailure, type FormValues, isHoneypotFilled, readForm, zodFieldErrors } from "../http/forms.server";
+import {
+  formFailure,
+  type FormValues,
+  isHoneypotFilled,
+  readForm,
+  removeOwn,
+  zodFieldErrors,
+} from "../http/forms.server";
 import { RateLimited } from "../http/rate-limit.server";
 import type { CountedAttempt } from "./throttle.server";
 
@@ -89,6 +96,22 @@ export async function requireOwnToEdit<Item extends ContentResource & { status: 
   if (!item || item.status === "removed") throw new Response("Not found", { status: 404 });
   const user = await requirePermission(request, "content:edit", { authorId: item.authorId });
   return { user, item };
+}
+
+/**
+ * The action of a page listing a member's own things, each removable after a confirmation (drafts,
+ * reports): any signed-in member may remove theirs, even while silenced (it takes words away and
+ * adds none). `remove(userId, id)` answers whether the member had it: someone else's, or one
+ * already gone, is not there for them (404). The form and its answers: `removeOwn`.
+ */
+export function removeOwnAction(
+  form: { intent: string; idField: string; gone: string; done: string },
+  remove: (userId: number, id: number) => Promise<boolean>,
+) {
+  return async ({ request }: { request: Request }) => {
+    const user = await requireUser(request);
+    return removeOwn(await readForm(request), { ...form, remove: (id) => remove(user.id, id) });
+  };
 }
 
 export async function requireSignedOut(request: Request): Promise<void> {
