@@ -1,4 +1,4 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { ErrorSummary, SuccessNotice } from "~/components/forms";
@@ -34,7 +34,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const GONE = "That draft is no longer there: it may have been deleted or published.";
 const DELETE = { intent: "delete", idField: "draftId", gone: GONE, done: "/drafts?deleted=1" };
 
-export const action = removeOwnAction(DELETE, deleteDraft);
+export function action({ request }: ActionFunctionArgs) {
+  return removeOwnAction(request, DELETE, deleteDraft);
+}
 
 export default function Drafts() {
   const { drafts, waiting } = useLoaderData<typeof loader>();

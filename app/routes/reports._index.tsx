@@ -1,4 +1,4 @@
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { ErrorSummary, SuccessNotice } from "~/components/forms";
@@ -45,7 +45,9 @@ const WITHDRAW = { intent: "withdraw", idField: "reportId", gone: GONE, done: "/
 
 // Withdrawing takes a member's answers away, so a silenced member may do it too; someone else's
 // report, or one already withdrawn, is not there for this member (404).
-export const action = removeOwnAction(WITHDRAW, withdrawReport);
+export function action({ request }: ActionFunctionArgs) {
+  return removeOwnAction(request, WITHDRAW, withdrawReport);
+}
 
 export default function Reports() {
   const { reports } = useLoaderData<typeof loader>();

@@ -104,14 +104,13 @@ export async function requireOwnToEdit<Item extends ContentResource & { status: 
  * adds none). `remove(userId, id)` answers whether the member had it: someone else's, or one
  * already gone, is not there for them (404). The form and its answers: `removeOwn`.
  */
-export function removeOwnAction(
+export async function removeOwnAction(
+  request: Request,
   form: { intent: string; idField: string; gone: string; done: string },
   remove: (userId: number, id: number) => Promise<boolean>,
 ) {
-  return async ({ request }: { request: Request }) => {
-    const user = await requireUser(request);
-    return removeOwn(await readForm(request), { ...form, remove: (id) => remove(user.id, id) });
-  };
+  const user = await requireUser(request);
+  return removeOwn(await readForm(request), { ...form, remove: (id) => remove(user.id, id) });
 }
 
 export async function requireSignedOut(request: Request): Promise<void> {
