@@ -63,7 +63,7 @@ export default function Drafts() {
               </p>
               {draft.confirming ? (
                 <ConfirmRemoval
-                  fields={{ intent: "delete", draftId: draft.id }}
+                  fields={{ intent: DELETE.intent, [DELETE.idField]: draft.id }}
                   confirm="Yes, delete"
                   names={<> “{draft.label}”</>}
                   keep="/drafts"

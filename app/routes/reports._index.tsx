@@ -85,7 +85,7 @@ export default function Reports() {
                 </p>
                 {report.confirming ? (
                   <ConfirmRemoval
-                    fields={{ intent: "withdraw", reportId: report.id }}
+                    fields={{ intent: WITHDRAW.intent, [WITHDRAW.idField]: report.id }}
                     confirm="Yes, withdraw"
                     names={<> the report about {name}</>}
                     keep="/reports"
