@@ -17,6 +17,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 
+import { LinksNav } from "./components/links-nav";
 import { useNonce } from "./components/nonce";
 import { getUser, renewedSessionHeaders } from "./server/accounts/guards.server";
 import { unreadCount } from "./server/notifications/notifications.server";
@@ -169,15 +170,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </main>
         <footer className="site-footer">
           <div className="width">
-            <nav aria-label="Site information">
-              <ul className="footer-list">
-                {FOOTER_LINKS.map((item) => (
-                  <li key={item.to}>
-                    <Link to={item.to}>{item.label}</Link>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+            <LinksNav label="Site information" listClassName="footer-list" links={FOOTER_LINKS} />
             <p className="footer-note">
               Council reference data: mySociety, CC BY 4.0. If you are in danger now, call <a href="tel:999">999</a>.
             </p>

@@ -1,6 +1,6 @@
 // The one form-error pattern (GOV.UK): an error summary at the top linking to each field, and the
 // message again beside the field. Forms work without JavaScript; with it, the summary takes focus.
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 
 import type { FieldErrors } from "~/domain/forms";
@@ -33,6 +33,21 @@ export function ErrorSummary({ errors }: { errors: FieldErrors | undefined }) {
 function describedBy(name: string, hint?: ReactNode, error?: string) {
   return [hint ? `${name}-hint` : null, error ? `${name}-error` : null].filter(Boolean).join(" ") || undefined;
 }
+
+/**
+ * The attributes every text box, select and text area shares: its id (what its label and the error
+ * summary point at), its name, what was typed, and what ties it to its hint and error message.
+ */
+function controlAttributes({ id, name, defaultValue, hint, error }: ControlWiring) {
+  return {
+    id,
+    name,
+    defaultValue,
+    "aria-describedby": describedBy(id, hint, error),
+    "aria-invalid": error ? true : undefined,
+  };
+}
+type ControlWiring = { id: string; name: string; defaultValue?: string; hint?: ReactNode; error?: string };
 
 function ErrorMessage({ name, error }: { name: string; error?: string }) {
   if (!error) return null;
@@ -159,14 +174,10 @@ export function TextField({
       <input
         inputMode={inputMode}
         className={`input${width ? ` input--${width}` : ""}${error ? " input--error" : ""}`}
-        id={name}
-        name={name}
+        {...controlAttributes({ id: name, name, defaultValue, hint, error })}
         type={type}
-        defaultValue={defaultValue}
         autoComplete={autoComplete}
         spellCheck={spellCheck}
-        aria-describedby={describedBy(name, hint, error)}
-        aria-invalid={error ? true : undefined}
       />
     </FieldShell>
   );
@@ -197,11 +208,7 @@ export function SelectField({
     <FieldShell name={id} label={label} hint={hint} error={error}>
       <select
         className={`select${error ? " input--error" : ""}`}
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
+        {...controlAttributes({ id, name, defaultValue, hint, error })}
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
@@ -210,6 +217,19 @@ export function SelectField({
         ))}
       </select>
     </FieldShell>
+  );
+}
+
+/** A list's filter form: a GET form in the search landmark, its fields, a Filter button and a link that clears them. */
+export function FilterForm({ label, clearTo, children }: { label: string; clearTo: string; children: ReactNode }) {
+  return (
+    <Form method="get" className="filter-form" role="search" aria-label={label}>
+      {children}
+      <button type="submit" className="button button--secondary">
+        Filter
+      </button>{" "}
+      <Link to={clearTo}>Clear filters</Link>
+    </Form>
   );
 }
 
@@ -406,12 +426,8 @@ export function TextArea({
     <FieldShell name={id} label={label} hint={hint} error={error} heading={heading}>
       <textarea
         className={`textarea${error ? " input--error" : ""}`}
-        id={id}
-        name={name}
+        {...controlAttributes({ id, name, defaultValue, hint, error })}
         rows={rows}
-        defaultValue={defaultValue}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? true : undefined}
       />
     </FieldShell>
   );

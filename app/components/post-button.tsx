@@ -1,7 +1,8 @@
 // A form that is one button ("Stop following", "Revoke", "Restore"): it posts its hidden fields
 // (what to do and to which item) and works without JavaScript. The words after the label are for
 // screen readers, so each of several such buttons on a page says which item it acts on.
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 
 export function PostButton({
   fields,
@@ -58,5 +59,40 @@ export function RemoveButtons({
         ))}
       </ul>
     </details>
+  );
+}
+
+/**
+ * The second step of removing one of your own things (a draft, a report), under the question
+ * (`children`): a warning button that posts `fields` (the intent and the item's id), its `names`
+ * heard only by screen readers, and a link back to `keep`, which keeps it.
+ */
+export function ConfirmRemoval({
+  fields,
+  confirm,
+  names,
+  keep,
+  children,
+}: {
+  fields: Record<string, string | number>;
+  confirm: string;
+  names: ReactNode;
+  keep: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="notice">
+      {children}
+      <Form method="post" className="button-row">
+        {Object.entries(fields).map(([name, value]) => (
+          <input key={name} type="hidden" name={name} value={value} />
+        ))}
+        <button type="submit" className="button button--warning">
+          {confirm}
+          <span className="visually-hidden">{names}</span>
+        </button>
+        <Link to={keep}>Keep it</Link>
+      </Form>
+    </div>
   );
 }

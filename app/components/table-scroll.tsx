@@ -12,3 +12,42 @@ export function TableScroll({ label, children }: { label: string; children: Reac
     </div>
   );
 }
+
+/**
+ * A data table with a visible caption and one header row, scrolling in its own box named `label`
+ * (by default the caption). The header row is the `columns` headings, or `headCells` the page draws
+ * itself (headings that sort). The children are the body's rows.
+ */
+export function ScrollingTable({
+  label,
+  caption,
+  kind,
+  children,
+  ...head
+}: {
+  label?: string;
+  caption: string;
+  /** Classes after "data" ("council-table"). */
+  kind?: string;
+  children: ReactNode;
+} & ({ columns: readonly string[] } | { headCells: ReactNode })) {
+  const cells =
+    "columns" in head
+      ? head.columns.map((column, i) => (
+          <th key={i} scope="col">
+            {column}
+          </th>
+        ))
+      : head.headCells;
+  return (
+    <TableScroll label={label ?? caption}>
+      <table className={kind ? `data ${kind}` : "data"}>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>{cells}</tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
+    </TableScroll>
+  );
+}

@@ -1,14 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 
 import { FindingsForm } from "~/components/findings";
 import { ErrorSummary, type FieldErrors, fieldsOf, SubmitButton, TextArea } from "~/components/forms";
 import { checkTexts } from "~/domain/anonymity/redaction";
 import { commentInputSchema } from "~/domain/posts/post-input";
 import { isRefusal } from "~/domain/forms";
-import { requirePermission, requireUser } from "~/server/accounts/guards.server";
+import { requireOwnToEdit } from "~/server/accounts/guards.server";
 import { isUnavailable, readForm, zodFieldErrors, formFailure } from "~/server/http/forms.server";
 import { editComment, getCommentForEditing } from "~/server/posts/write.server";
 import { replyAddress } from "~/server/posts/read.server";
@@ -16,15 +15,9 @@ import { consume } from "~/server/http/rate-limit.server";
 
 export const meta: MetaFunction = () => [{ title: "Edit your reply – Fifth Option" }];
 
-const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
-
 async function ownComment(request: Request, rawId: string | undefined) {
-  await requireUser(request);
-  const id = idSchema.safeParse(rawId);
-  const comment = id.success ? await getCommentForEditing(id.data) : null;
-  if (!comment || comment.status === "removed") throw new Response("Not found", { status: 404 });
-  const user = await requirePermission(request, "content:edit", { authorId: comment.authorId });
-  return { user, comment };
+  const { user, item } = await requireOwnToEdit(request, rawId, getCommentForEditing);
+  return { user, comment: item };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

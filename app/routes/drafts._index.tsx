@@ -1,11 +1,11 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { ErrorSummary, SuccessNotice } from "~/components/forms";
+import { ConfirmRemoval } from "~/components/post-button";
 import { continueLink, KIND_NAMES, parseDraftId, savedDay, savedDayIso } from "~/domain/drafts/drafts";
-import { requireUser } from "~/server/accounts/guards.server";
+import { removeOwnAction, requireUser } from "~/server/accounts/guards.server";
 import { deleteDraft, listDrafts } from "~/server/drafts/drafts.server";
-import { readForm, removeOwn } from "~/server/http/forms.server";
 import { listOwnWaiting } from "~/server/posts/own.server";
 
 export const meta: MetaFunction = () => [{ title: "Your drafts – Fifth Option" }];
@@ -34,9 +34,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const GONE = "That draft is no longer there: it may have been deleted or published.";
 const DELETE = { intent: "delete", idField: "draftId", gone: GONE, done: "/drafts?deleted=1" };
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  return removeOwn(await readForm(request), { ...DELETE, remove: (id) => deleteDraft(user.id, id) });
+export function action({ request }: ActionFunctionArgs) {
+  return removeOwnAction(request, DELETE, deleteDraft);
 }
 
 export default function Drafts() {
@@ -63,17 +62,14 @@ export default function Drafts() {
                 {draft.kind} · saved <time dateTime={draft.dayIso}>{draft.day}</time>
               </p>
               {draft.confirming ? (
-                <div className="notice">
+                <ConfirmRemoval
+                  fields={{ intent: DELETE.intent, [DELETE.idField]: draft.id }}
+                  confirm="Yes, delete"
+                  names={<> “{draft.label}”</>}
+                  keep="/drafts"
+                >
                   <p>Delete this draft for good? It cannot be brought back.</p>
-                  <Form method="post" className="button-row">
-                    <input type="hidden" name="intent" value="delete" />
-                    <input type="hidden" name="draftId" value={draft.id} />
-                    <button type="submit" className="button button--warning">
-                      Yes, delete<span className="visually-hidden"> “{draft.label}”</span>
-                    </button>
-                    <Link to="/drafts">Keep it</Link>
-                  </Form>
-                </div>
+                </ConfirmRemoval>
               ) : (
                 <p className="button-row">
                   <Link to={draft.continueLink} className="button">

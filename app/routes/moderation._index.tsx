@@ -6,7 +6,7 @@ import { z } from "zod";
 
 import { ignoredIfBad } from "~/domain/forms";
 
-import { ErrorSummary, type FieldErrors, FilterSelects, SuccessNotice, TextArea } from "~/components/forms";
+import { ErrorSummary, type FieldErrors, FilterForm, FilterSelects, SuccessNotice, TextArea } from "~/components/forms";
 import { ReasonFields } from "~/components/house-rules";
 import { can, type Role } from "~/domain/accounts/permissions";
 import { isRefusal } from "~/domain/forms";
@@ -308,7 +308,7 @@ export default function ModerationQueue() {
           : `${total} waiting, most urgent first${total > PER_PAGE ? `, ${PER_PAGE} to a page` : ""}.`}{" "}
         <Link to="/moderation/log">Audit log</Link> · <Link to="/house-rules">House rules</Link>
       </p>
-      <Form method="get" className="filter-form" role="search" aria-label="Filter the queue">
+      <FilterForm label="Filter the queue" clearTo="/moderation">
         <div className="filter-row">
           <FilterSelects
             prefix="filter"
@@ -340,11 +340,7 @@ export default function ModerationQueue() {
             ]}
           />
         </div>
-        <button type="submit" className="button button--secondary">
-          Filter
-        </button>{" "}
-        <Link to="/moderation">Clear filters</Link>
-      </Form>
+      </FilterForm>
       {done && !doneAt ? <DoneNotice message={done.message} /> : null}
       <ol className="story-list queue-list">
         {queue.map((entry) => (

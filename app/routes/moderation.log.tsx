@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 
 import { ignoredIfBad } from "~/domain/forms";
 
-import { FilterSelects, TextField } from "~/components/forms";
+import { FilterForm, FilterSelects, TextField } from "~/components/forms";
 import { RuleLinks } from "~/components/house-rules";
 import { TableScroll } from "~/components/table-scroll";
 import {
@@ -116,7 +116,7 @@ export default function AuditLog() {
       <p>
         Every moderation and admin action, newest first. <Link to="/moderation">Back to the queue</Link>
       </p>
-      <Form method="get" role="search" aria-label="Filter the log" className="filter-form">
+      <FilterForm label="Filter the log" clearTo="/moderation/log">
         <div className="filter-row">
           <FilterSelects prefix="log" values={query} fields={filters} />
           <TextField
@@ -131,11 +131,7 @@ export default function AuditLog() {
           <TextField name="from" type="date" label="Or from" defaultValue={query.from} width="short" />
           <TextField name="to" type="date" label="To" defaultValue={query.to} width="short" />
         </div>
-        <button type="submit" className="button button--secondary">
-          Filter
-        </button>{" "}
-        <Link to="/moderation/log">Clear filters</Link>
-      </Form>
+      </FilterForm>
       {entries.length === 0 ? (
         <p>No actions recorded{Object.values(query).some(Boolean) ? " that match these filters" : ""}.</p>
       ) : (

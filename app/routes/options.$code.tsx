@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 
+import { Breadcrumbs } from "~/components/links-nav";
 import {
   FifthOptions,
   OptionComparison,
@@ -39,13 +40,7 @@ export default function CouncilOptions() {
   const { council } = page;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumbs">
-        <ol>
-          <li>
-            <Link to="/options">Your options</Link>
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumbs crumbs={[{ label: "Your options", href: "/options" }]} />
       <h1>Your options in {council.name}</h1>
       <p className="lead">
         Each way of arranging care and support, how it has worked out for members in {council.name} compared with{" "}

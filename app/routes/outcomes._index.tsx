@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { describeFigure, DotPlot, formatFigure } from "~/components/charts";
 import { OutcomeFilterForm } from "~/components/outcome-filters";
 import { CouncilTable } from "~/components/outcomes/council-table";
-import { TableScroll } from "~/components/table-scroll";
+import { ScrollingTable } from "~/components/table-scroll";
 import { DownloadLinks } from "~/components/outcomes/download-links";
 import { CouncilSearch } from "~/components/outcomes/council-search";
 import { storiesForFigures } from "~/domain/outcomes/links";
@@ -119,31 +119,21 @@ export default function OutcomesOverview() {
 
       <section className="section" aria-labelledby="nations">
         <h2 id="nations">England, Scotland and Wales</h2>
-        <TableScroll label="Headline figures by nation">
-          <table className="data">
-            <caption>Headline figures by nation</caption>
-            <thead>
-              <tr>
-                <th scope="col">Nation</th>
-                <th scope="col">Reports</th>
-                <th scope="col">Quality of life, net score</th>
-                <th scope="col">Self-led plans</th>
-              </tr>
-            </thead>
-            <tbody>
-              {nations.map((n) => (
-                <tr key={n.nation}>
-                  <th scope="row">
-                    <Link to={withQuery({ nation: n.nation })}>{n.nation}</Link>
-                  </th>
-                  <td>{formatFigure(n.reports, "count")}</td>
-                  <td>{n.quality ? describeFigure(n.quality) : "fewer than 5"}</td>
-                  <td>{n.selfLed ? describeFigure(n.selfLed) : "fewer than 5"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <ScrollingTable
+          caption="Headline figures by nation"
+          columns={["Nation", "Reports", "Quality of life, net score", "Self-led plans"]}
+        >
+          {nations.map((n) => (
+            <tr key={n.nation}>
+              <th scope="row">
+                <Link to={withQuery({ nation: n.nation })}>{n.nation}</Link>
+              </th>
+              <td>{formatFigure(n.reports, "count")}</td>
+              <td>{n.quality ? describeFigure(n.quality) : "fewer than 5"}</td>
+              <td>{n.selfLed ? describeFigure(n.selfLed) : "fewer than 5"}</td>
+            </tr>
+          ))}
+        </ScrollingTable>
         <DotPlot
           title="Net scores by area of life in each nation"
           summary="For each area of life, the share of reports saying it got better minus the share saying it got worse, in England, Scotland and Wales, with 95% intervals."

@@ -7,10 +7,9 @@ import { HandleField, PasswordField } from "~/components/account-fields";
 import { ErrorSummary, Honeypot, SubmitButton, TextField, formResult } from "~/components/forms";
 import { passwordProblem } from "~/domain/accounts/password";
 import { recoverWithCode } from "~/server/accounts/accounts.server";
-import { countedAttempt, readSignedOutForm, signedOutPage } from "~/server/accounts/guards.server";
+import { checkedCredentials, signedOutPage } from "~/server/accounts/guards.server";
 import { newSessionHeaders } from "~/server/accounts/session.server";
 import { countRecoveryAttempt } from "~/server/accounts/throttle.server";
-import { formFailure } from "~/server/http/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Reset your password with a recovery code – Fifth Option" }];
 
@@ -23,22 +22,19 @@ const recoverSchema = z.object({
   }),
 });
 
-const WRONG = "The name or recovery code is not right, or that code has already been used";
-
 export const loader = signedOutPage;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readSignedOutForm(request, recoverSchema, { code: WRONG }, 401);
-  if (form.failure) return form.failure;
-  const { values } = form;
-  const { handle, code, password } = form.fields;
   // Limited per client only, and apart from sign-in: however much sign-in is slowed for this
   // name, and whoever else is guessing, the owner's recovery codes still work.
-  const attempt = await countedAttempt(countRecoveryAttempt(handle, context.clientAddress), "code", values);
-  if (!("succeeded" in attempt)) return attempt;
-  const recovered = await recoverWithCode(handle, code, password);
-  if (!recovered) return formFailure({ code: WRONG }, values, 401);
-  await attempt.succeeded();
+  const form = await checkedCredentials(request, recoverSchema, {
+    field: "code",
+    wrong: "The name or recovery code is not right, or that code has already been used",
+    count: ({ handle }) => countRecoveryAttempt(handle, context.clientAddress),
+    check: ({ handle, code, password }) => recoverWithCode(handle, code, password),
+  });
+  if (form.failure) return form.failure;
+  const recovered = form.found;
   return redirect("/settings?recovered=1", { headers: await newSessionHeaders(request, recovered.userId) });
 }
 

@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 
 import { ErrorSummary, SuccessNotice } from "~/components/forms";
+import { ConfirmRemoval } from "~/components/post-button";
 import { coarseDate, coarseDateTime } from "~/domain/anonymity/byline";
 import { parseDraftId } from "~/domain/drafts/drafts";
 import { quarterOf } from "~/domain/reports/report-input";
-import { requireUser } from "~/server/accounts/guards.server";
-import { readForm, removeOwn } from "~/server/http/forms.server";
+import { removeOwnAction, requireUser } from "~/server/accounts/guards.server";
 import { listOwnReports, withdrawReport } from "~/server/reports/reports.server";
 
 export const meta: MetaFunction = () => [{ title: "Your reports – Fifth Option" }];
@@ -43,11 +43,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const GONE = "That report is no longer there: it may have been withdrawn already.";
 const WITHDRAW = { intent: "withdraw", idField: "reportId", gone: GONE, done: "/reports?withdrawn=1" };
 
-// Withdrawing takes a member's answers away, so a silenced member may do it too.
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  // Someone else's report, or one already withdrawn, is not there for this member (404).
-  return removeOwn(await readForm(request), { ...WITHDRAW, remove: (id) => withdrawReport(user.id, id) });
+// Withdrawing takes a member's answers away, so a silenced member may do it too; someone else's
+// report, or one already withdrawn, is not there for this member (404).
+export function action({ request }: ActionFunctionArgs) {
+  return removeOwnAction(request, WITHDRAW, withdrawReport);
 }
 
 export default function Reports() {
@@ -85,20 +84,17 @@ export default function Reports() {
                   {report.comment ? ` · ${report.comment}` : ""}
                 </p>
                 {report.confirming ? (
-                  <div className="notice">
+                  <ConfirmRemoval
+                    fields={{ intent: WITHDRAW.intent, [WITHDRAW.idField]: report.id }}
+                    confirm="Yes, withdraw"
+                    names={<> the report about {name}</>}
+                    keep="/reports"
+                  >
                     <p>
                       Withdraw this report? Its answers will no longer count in the figures for {report.council}, its
                       region or its nation, and it cannot be brought back.
                     </p>
-                    <Form method="post" className="button-row">
-                      <input type="hidden" name="intent" value="withdraw" />
-                      <input type="hidden" name="reportId" value={report.id} />
-                      <button type="submit" className="button button--warning">
-                        Yes, withdraw<span className="visually-hidden"> the report about {name}</span>
-                      </button>
-                      <Link to="/reports">Keep it</Link>
-                    </Form>
-                  </div>
+                  </ConfirmRemoval>
                 ) : (
                   <p className="button-row">
                     <Link to={`/outcomes/${report.areaCode}`}>Figures for {report.council}</Link>

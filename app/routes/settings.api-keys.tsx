@@ -30,12 +30,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "api:keys");
   const keys = await listActiveApiKeys(user.id);
   return {
-    keys: keys.map((key) => ({
-      id: key.id,
-      label: key.label,
-      prefix: key.prefix,
-      created: CREATED.format(key.createdAt),
-      lastUsed: key.lastUsedOn ? USED.format(key.lastUsedOn) : null,
+    keys: keys.map(({ id, label, prefix, createdAt, lastUsedOn }) => ({
+      id,
+      label,
+      prefix,
+      created: CREATED.format(createdAt),
+      lastUsed: lastUsedOn ? USED.format(lastUsedOn) : null,
     })),
   };
 }

@@ -7,10 +7,9 @@ import { HandleField, PasswordField, RedirectToField } from "~/components/accoun
 import { ErrorSummary, Honeypot, SubmitButton, SuccessNotice, formResult } from "~/components/forms";
 import { safeRedirectPath } from "~/domain/accounts/redirect";
 import { recordActiveDay, verifyCredentials } from "~/server/accounts/accounts.server";
-import { countedAttempt, readSignedOutForm, signedOutPage } from "~/server/accounts/guards.server";
+import { checkedCredentials, signedOutPage } from "~/server/accounts/guards.server";
 import { newSessionHeaders } from "~/server/accounts/session.server";
 import { countSignInAttempt } from "~/server/accounts/throttle.server";
-import { formFailure } from "~/server/http/forms.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in – Fifth Option" }];
 
@@ -20,31 +19,25 @@ const signInSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-// One message for both mistakes, so nobody can learn which names exist.
-const WRONG = "The name or password is not right. Check them and try again";
 // Said to everyone who is slowed down, whether or not the name exists.
 const RECOVERY_HINT = "If this is your account, you can reset your password now with a recovery code.";
 
 export const loader = signedOutPage;
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await readSignedOutForm(request, signInSchema, { handle: WRONG }, 401);
+  const form = await checkedCredentials(request, signInSchema, {
+    field: "handle",
+    // One message for both mistakes, so nobody can learn which names exist.
+    wrong: "The name or password is not right. Check them and try again",
+    addition: RECOVERY_HINT,
+    count: ({ handle }) => countSignInAttempt(handle, context.clientAddress),
+    check: ({ handle, password }) => verifyCredentials(handle, password),
+  });
   if (form.failure) return form.failure;
-  const { values } = form;
-  const { handle, password, redirectTo } = form.fields;
-  const attempt = await countedAttempt(
-    countSignInAttempt(handle, context.clientAddress),
-    "handle",
-    values,
-    RECOVERY_HINT,
-  );
-  if (!("succeeded" in attempt)) return attempt;
-  const user = await verifyCredentials(handle, password);
-  if (!user) return formFailure({ handle: WRONG }, values, 401);
-  await attempt.succeeded();
+  const { found: user, fields } = form;
   await recordActiveDay(user.id);
   // A one-time password (npm run admin:create) is changed before anything else.
-  const next = user.mustChangePassword ? "/settings?must-change=1" : safeRedirectPath(redirectTo);
+  const next = user.mustChangePassword ? "/settings?must-change=1" : safeRedirectPath(fields.redirectTo);
   return redirect(next, { headers: await newSessionHeaders(request, user.id) });
 }
 

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 
 import { BylineScopeField, NarrowingNotice } from "~/components/byline-scope";
 import { CouncilField } from "~/components/council-field";
@@ -22,7 +21,7 @@ import { checkTexts, type locateFindings, type Located } from "~/domain/anonymit
 import { postInputSchema } from "~/domain/posts/post-input";
 import type { Perspective } from "~/domain/taxonomy";
 import { isRefusal, type Refusal } from "~/domain/forms";
-import { requirePermission, requireUser } from "~/server/accounts/guards.server";
+import { requireOwnToEdit } from "~/server/accounts/guards.server";
 import {
   type FormValues,
   isUnavailable,
@@ -38,19 +37,13 @@ import { needsPreModeration } from "~/domain/accounts/trust";
 
 export const meta: MetaFunction = () => [{ title: "Edit your post – Fifth Option" }];
 
-const idSchema = z.coerce.number().int().positive().max(2_147_483_647);
 const FIELDS = ["title", "body"] as const;
 // Every field of the form, carried into the findings and byline forms as hidden inputs.
 const KEYS = ["title", "body", "version", "council", "displayMode", "bylineScope", "placeFields"];
 
 async function ownPost(request: Request, rawId: string | undefined) {
-  await requireUser(request);
-  const id = idSchema.safeParse(rawId);
-  const post = id.success ? await getPostForEditing(id.data) : null;
-  if (!post || post.status === "removed") throw new Response("Not found", { status: 404 });
-  // Only the author may edit; the permission module says so, not this page.
-  const user = await requirePermission(request, "content:edit", { authorId: post.authorId });
-  return { user, post };
+  const { user, item } = await requireOwnToEdit(request, rawId, getPostForEditing);
+  return { user, post: item };
 }
 
 type Post = NonNullable<Awaited<ReturnType<typeof getPostForEditing>>>;

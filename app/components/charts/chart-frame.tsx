@@ -416,6 +416,21 @@ function FigureText({ cell }: { cell: TableFigure }) {
   );
 }
 
+/** What a chart of net scores (a line chart, a dot plot) may be told about its axis. */
+export interface NetScoreAxis {
+  /** Written above the axis. Default "Net score (better minus worse)". */
+  axisLabel?: string;
+}
+
+/** The words above a net-score axis, starting at `x`. */
+export function NetScoreAxisLabel({ x, label }: { x: number; label: string | undefined }) {
+  return (
+    <text className="chart__axis-label" x={x} y={BASELINE} fill={INK}>
+      {label ?? "Net score (better minus worse)"}
+    </text>
+  );
+}
+
 /** A row's label at the left of a drawing, one <tspan> a wrapped line, its first baseline below `top`. */
 export function RowLabel({ lines, top }: { lines: readonly string[]; top: number }) {
   return (

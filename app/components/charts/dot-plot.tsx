@@ -14,13 +14,15 @@ import {
   GridLines,
   IntervalLine,
   Marker,
+  type NetScoreAxis,
+  NetScoreAxisLabel,
   TickLabels,
   useChartIds,
   type ChartText,
   type LegendItem,
 } from "./chart-frame";
 import { formatValue, withheldText } from "./format";
-import { INK, MUTED, seriesStyle } from "./palette";
+import { MUTED, seriesStyle } from "./palette";
 import {
   BASELINE,
   CHARACTERS_PER_LINE,
@@ -43,12 +45,11 @@ export interface DotRow<K extends string> {
   values: Record<K, Figure<NetScore>>;
 }
 
-export type DotPlotProps<K extends string = string> = ChartText & {
-  series: DotSeries<K>[];
-  rows: DotRow<K>[];
-  /** Written above the axis. Default "Net score (better minus worse)". */
-  axisLabel?: string;
-};
+export type DotPlotProps<K extends string = string> = ChartText &
+  NetScoreAxis & {
+    series: DotSeries<K>[];
+    rows: DotRow<K>[];
+  };
 
 const TOP = 26;
 const LANE = 20;
@@ -129,9 +130,7 @@ function drawDots<K extends string>(
 
   const content = (
     <>
-      <text className="chart__axis-label" x={layout.labelColumn} y={BASELINE} fill={INK}>
-        {props.axisLabel ?? "Net score (better minus worse)"}
-      </text>
+      <NetScoreAxisLabel x={layout.labelColumn} label={props.axisLabel} />
       {rows.map(({ row, lines, rowTop, lanesTop, values: rowValues }) => (
         <g key={row.label} className="chart__row">
           <GridLines xs={grid} strong={0} top={lanesTop} bottom={lanesTop + lanes} />

@@ -6,7 +6,16 @@ import { area, line } from "d3-shape";
 
 import { type Figure, type NetScore } from "~/domain/outcomes/figures";
 
-import { ChartFrame, type ChartTableData, Marker, useChartIds, type ChartText, type LegendItem } from "./chart-frame";
+import {
+  ChartFrame,
+  type ChartTableData,
+  Marker,
+  type NetScoreAxis,
+  NetScoreAxisLabel,
+  useChartIds,
+  type ChartText,
+  type LegendItem,
+} from "./chart-frame";
 import { formatValue } from "./format";
 import { BAR_COLOUR, GRID, INK, MUTED, seriesStyle } from "./palette";
 import { BASELINE, LINE_HEIGHT, VIEW_WIDTH, round, textWidth, tickAnchor, wrapText } from "./layout";
@@ -23,12 +32,11 @@ export interface LineSeries {
   points: LinePoint[];
 }
 
-export type LineChartProps = ChartText & {
-  /** The first series is drawn solid with its interval band; any others are compared against it. */
-  series: LineSeries[];
-  /** Written above the y axis. Default "Net score (better minus worse)". */
-  axisLabel?: string;
-};
+export type LineChartProps = ChartText &
+  NetScoreAxis & {
+    /** The first series is drawn solid with its interval band; any others are compared against it. */
+    series: LineSeries[];
+  };
 
 const TOP = 30;
 const PLOT_HEIGHT = 180;
@@ -133,9 +141,7 @@ export function LineChart(props: LineChartProps) {
 
   return (
     <ChartFrame text={props} ids={ids} height={height} legend={legend} table={table}>
-      <text className="chart__axis-label" x={0} y={BASELINE} fill={INK}>
-        {props.axisLabel ?? "Net score (better minus worse)"}
-      </text>
+      <NetScoreAxisLabel x={0} label={props.axisLabel} />
       <g className="chart__grid">
         {yTicks.map((tick, index) => (
           <g key={tick}>

@@ -2,14 +2,13 @@
 // per option (explainer, figures against the region and nation, stories) and the fifth options.
 // Figures arrive already protected (app/domain/options/option-figures.ts); this only words them.
 import { Link } from "@remix-run/react";
-import type { ReactNode } from "react";
 
 import { describeFigure, formatFigure } from "~/components/charts";
 import { CouncilFinder } from "~/components/council-finder";
 import { SubmitButton } from "~/components/forms";
 import { spreadText } from "~/components/outcomes/place-dashboard";
 import { StoryList } from "~/components/story-list";
-import { TableScroll } from "~/components/table-scroll";
+import { ScrollingTable } from "~/components/table-scroll";
 import type { Figure } from "~/domain/outcomes/figures";
 import type { Spread } from "~/domain/outcomes/outcome-view";
 import type { FilterChoice } from "~/domain/posts/story-search";
@@ -131,42 +130,11 @@ const MEASURES: { label: (places: OptionPlaceFigures[]) => string; value: (place
   })),
 ];
 
-/** A data table with one header row, scrolling sideways in its own named box on a phone. */
-function ScrollingTable({
-  label,
-  caption,
-  kind,
-  columns,
-  children,
-}: {
-  label: string;
-  caption: string;
-  kind: string;
-  columns: string[];
-  children: ReactNode;
-}) {
-  const head = columns.map((column, i) => (
-    <th key={i} scope="col">
-      {column}
-    </th>
-  ));
-  return (
-    <TableScroll label={label}>
-      <table className={`data ${kind}`}>
-        <caption>{caption}</caption>
-        <thead>{<tr>{head}</tr>}</thead>
-        <tbody>{children}</tbody>
-      </table>
-    </TableScroll>
-  );
-}
-
 /** An option's figures in each place that may be shown, side by side; a table that scrolls in its own box. */
 export function PlaceFiguresTable({ figures, caption }: { figures: OptionFigures; caption: string }) {
   if (figures.places.length === 0) return null;
   return (
     <ScrollingTable
-      label={caption}
       caption={caption}
       kind="option-figures"
       columns={["Measure", ...figures.places.map((place) => place.name)]}

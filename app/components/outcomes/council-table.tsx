@@ -5,7 +5,7 @@ import { Link } from "@remix-run/react";
 import { formatFigure, formatInterval } from "~/components/charts";
 import type { PlaceRow, PlaceSort } from "~/domain/outcomes/places";
 
-import { TableScroll } from "../table-scroll";
+import { ScrollingTable } from "../table-scroll";
 
 export interface SortLinks {
   current: PlaceSort;
@@ -22,58 +22,45 @@ const COLUMNS: { key: PlaceSort; label: string }[] = [
 ];
 
 export function CouncilTable({ councils, caption, sort }: { councils: PlaceRow[]; caption: string; sort?: SortLinks }) {
+  const headCells = COLUMNS.map((column) => {
+    const active = sort?.current === column.key;
+    return (
+      <th scope="col" key={column.key} aria-sort={active ? (sort.descending ? "descending" : "ascending") : undefined}>
+        {sort ? (
+          <Link to={sort.href(column.key)}>
+            {column.label}
+            <span className="visually-hidden">
+              {active
+                ? `, sorted ${sort.descending ? "highest first" : "lowest first"}; select to reverse`
+                : ", select to sort"}
+            </span>
+          </Link>
+        ) : (
+          column.label
+        )}
+      </th>
+    );
+  });
   return (
-    <TableScroll label={caption}>
-      <table className="data council-table">
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            {COLUMNS.map((column) => {
-              const active = sort?.current === column.key;
-              return (
-                <th
-                  scope="col"
-                  key={column.key}
-                  aria-sort={active ? (sort.descending ? "descending" : "ascending") : undefined}
-                >
-                  {sort ? (
-                    <Link to={sort.href(column.key)}>
-                      {column.label}
-                      <span className="visually-hidden">
-                        {active
-                          ? `, sorted ${sort.descending ? "highest first" : "lowest first"}; select to reverse`
-                          : ", select to sort"}
-                      </span>
-                    </Link>
-                  ) : (
-                    column.label
-                  )}
-                </th>
-              );
-            })}
-          </tr>
-        </thead>
-        <tbody>
-          {councils.map((council) => (
-            <tr key={council.code}>
-              <th scope="row">
-                <Link to={`/outcomes/${council.code}`}>{council.name}</Link>
-              </th>
-              <td>{formatFigure(council.reports, "count")}</td>
-              <td>
-                {formatFigure(council.qualityOfLife)}
-                {council.qualityOfLife.shown ? (
-                  <span className="muted"> ({formatInterval(council.qualityOfLife)})</span>
-                ) : null}
-              </td>
-              <td>
-                {formatFigure(council.selfLed)}
-                {council.selfLed.shown ? <span className="muted"> ({formatInterval(council.selfLed)})</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableScroll>
+    <ScrollingTable caption={caption} kind="council-table" headCells={headCells}>
+      {councils.map((council) => (
+        <tr key={council.code}>
+          <th scope="row">
+            <Link to={`/outcomes/${council.code}`}>{council.name}</Link>
+          </th>
+          <td>{formatFigure(council.reports, "count")}</td>
+          <td>
+            {formatFigure(council.qualityOfLife)}
+            {council.qualityOfLife.shown ? (
+              <span className="muted"> ({formatInterval(council.qualityOfLife)})</span>
+            ) : null}
+          </td>
+          <td>
+            {formatFigure(council.selfLed)}
+            {council.selfLed.shown ? <span className="muted"> ({formatInterval(council.selfLed)})</span> : null}
+          </td>
+        </tr>
+      ))}
+    </ScrollingTable>
   );
 }

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 
+import { Breadcrumbs } from "~/components/links-nav";
 import { OutcomeFilterForm } from "~/components/outcome-filters";
 import { inPlace, regionWithArticle } from "~/domain/geography";
 import type { PlacePageData } from "~/domain/outcomes/place-page";
@@ -30,15 +31,7 @@ export function PlacePage({ loaded, related }: { loaded: PlacePageData; related?
   const { heading, values, errors, dashboard, downloadQuery, period, crumbs, choices, stories } = loaded;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="breadcrumbs">
-        <ol>
-          {crumbs.map((crumb) => (
-            <li key={crumb.label}>
-              <Link to={crumb.href}>{crumb.label}</Link>
-            </li>
-          ))}
-        </ol>
-      </nav>
+      <Breadcrumbs crumbs={crumbs} />
       <h1>Outcomes {inPlace(heading)}</h1>
       {dashboard ? (
         <p className="lead">

@@ -16,6 +16,13 @@ const TAG_GROUPS: TagGroup[] = ["topic", "support_arrangement", "client_group", 
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const nullable = (name: string) => ({ anyOf: [ref(name), { type: "null" }] });
+/** An object with these properties and no others; `required` lists those always present, in the document's order. */
+const closedObject = (required: readonly string[], properties: object) => ({
+  type: "object",
+  required,
+  additionalProperties: false,
+  properties,
+});
 
 /** Headers on every API response (except a 503, when the database that counts requests is down). */
 const RATE_LIMIT_HEADERS = {
@@ -48,16 +55,11 @@ const several = (name: string, description: string, item: object, example?: stri
 /** The councils or tags a search used: each one's code or slug, its name, and the name given for it, if one was. */
 const usedFilters = (id: string, idSchema: object, name: string) => ({
   type: "array",
-  items: {
-    type: "object",
-    required: [id, name, "given"],
-    additionalProperties: false,
-    properties: {
-      [id]: idSchema,
-      [name]: { type: "string" },
-      given: { type: ["string", "null"], description: `The name given, or null when the ${id} was.` },
-    },
-  },
+  items: closedObject([id, name, "given"], {
+    [id]: idSchema,
+    [name]: { type: "string" },
+    given: { type: ["string", "null"], description: `The name given, or null when the ${id} was.` },
+  }),
 });
 /** A string that is one of a list, or one of a record's keys. */
 const oneOf = (values: readonly string[] | Record<string, unknown>) => ({
@@ -71,30 +73,17 @@ const problem = { "application/problem+json": { schema: ref("Problem") } };
 /** A dashboard figure: shown with a value, or withheld with the reason (see /outcomes/about-the-data). */
 function figure(value: object) {
   return {
-    oneOf: [
-      {
-        type: "object",
-        required: ["shown", "value"],
-        additionalProperties: false,
-        properties: { shown: { const: true }, value },
-      },
-      ref("WithheldFigure"),
-    ],
+    oneOf: [closedObject(["shown", "value"], { shown: { const: true }, value }), ref("WithheldFigure")],
   };
 }
 
 function interval(name: string, description: string, minimum: number, maximum: number) {
   const bounded = { type: "integer", minimum, maximum };
-  return {
-    type: "object",
-    required: [name, "low", "high"],
-    additionalProperties: false,
-    properties: {
-      [name]: { ...bounded, description },
-      low: { ...bounded, description: "95% interval, lower end." },
-      high: { ...bounded, description: "95% interval, upper end." },
-    },
-  };
+  return closedObject([name, "low", "high"], {
+    [name]: { ...bounded, description },
+    low: { ...bounded, description: "95% interval, lower end." },
+    high: { ...bounded, description: "95% interval, upper end." },
+  });
 }
 
 /** A success response, and the problems any request can meet (unknown parameters are always possible). */
@@ -445,67 +434,46 @@ export const OPENAPI = {
     },
     schemas: {
       Quarter: { type: "string", pattern: "^\\d{4}-Q[1-4]$", examples: ["2025-Q1"] },
-      WithheldFigure: {
-        type: "object",
-        required: ["shown", "reason"],
-        additionalProperties: false,
-        properties: {
-          shown: { const: false },
-          reason: { type: "string", enum: ["fewer-than-5", "secondary", "small-group", "too-few-values"] },
-        },
-      },
+      WithheldFigure: closedObject(["shown", "reason"], {
+        shown: { const: false },
+        reason: { type: "string", enum: ["fewer-than-5", "secondary", "small-group", "too-few-values"] },
+      }),
       CountFigure: figure({ type: "integer", minimum: 5, multipleOf: 5, description: "Rounded to the nearest 5." }),
       ShareFigure: figure(interval("percent", "Whole percent, from the unrounded counts.", 0, 100)),
       NetScoreFigure: figure(interval("score", "Percent better minus percent worse, whole points.", -100, 100)),
-      SpreadFigure: figure({
-        type: "object",
-        required: ["median", "lowerQuartile", "upperQuartile", "values"],
-        additionalProperties: false,
-        properties: {
+      SpreadFigure: figure(
+        closedObject(["median", "lowerQuartile", "upperQuartile", "values"], {
           median: { type: "number" },
           lowerQuartile: { type: "number" },
           upperQuartile: { type: "number" },
           values: { type: "integer", description: "How many values, rounded to 5." },
-        },
+        }),
+      ),
+      Category: closedObject(["key", "label", "count", "share"], {
+        key: { type: "string" },
+        label: { type: "string" },
+        count: ref("CountFigure"),
+        share: ref("ShareFigure"),
       }),
-      Category: {
-        type: "object",
-        required: ["key", "label", "count", "share"],
-        additionalProperties: false,
-        properties: {
-          key: { type: "string" },
-          label: { type: "string" },
-          count: ref("CountFigure"),
-          share: ref("ShareFigure"),
+      Breakdown: closedObject(["total", "categories"], {
+        total: ref("CountFigure"),
+        categories: { type: "array", items: ref("Category") },
+      }),
+      OutcomeDomain: closedObject(["slug", "label", "carersOnly", "respondents", "ratings", "notRelevant", "net"], {
+        slug: { type: "string" },
+        label: { type: "string" },
+        carersOnly: { type: "boolean" },
+        respondents: ref("CountFigure"),
+        ratings: {
+          type: "array",
+          items: ref("Category"),
+          description: "Shares of those for whom the area of life was relevant.",
         },
-      },
-      Breakdown: {
-        type: "object",
-        required: ["total", "categories"],
-        additionalProperties: false,
-        properties: { total: ref("CountFigure"), categories: { type: "array", items: ref("Category") } },
-      },
-      OutcomeDomain: {
-        type: "object",
-        required: ["slug", "label", "carersOnly", "respondents", "ratings", "notRelevant", "net"],
-        additionalProperties: false,
-        properties: {
-          slug: { type: "string" },
-          label: { type: "string" },
-          carersOnly: { type: "boolean" },
-          respondents: ref("CountFigure"),
-          ratings: {
-            type: "array",
-            items: ref("Category"),
-            description: "Shares of those for whom the area of life was relevant.",
-          },
-          notRelevant: ref("Category"),
-          net: ref("NetScoreFigure"),
-        },
-      },
-      OutcomeView: {
-        type: "object",
-        required: [
+        notRelevant: ref("Category"),
+        net: ref("NetScoreFigure"),
+      }),
+      OutcomeView: closedObject(
+        [
           "reports",
           "supportArrangements",
           "planLeads",
@@ -516,8 +484,7 @@ export const OPENAPI = {
           "unpaidHours",
           "trend",
         ],
-        additionalProperties: false,
-        properties: {
+        {
           reports: ref("CountFigure"),
           supportArrangements: ref("Breakdown"),
           planLeads: ref("Breakdown"),
@@ -528,25 +495,18 @@ export const OPENAPI = {
           unpaidHours: { ...ref("SpreadFigure"), description: "Hours a week." },
           trend: {
             type: "array",
-            items: {
-              type: "object",
-              required: ["quarterStart", "label", "reports", "qualityOfLife"],
-              additionalProperties: false,
-              properties: {
-                quarterStart: { type: "string", format: "date" },
-                label: { type: "string" },
-                reports: ref("CountFigure"),
-                qualityOfLife: ref("NetScoreFigure"),
-              },
-            },
+            items: closedObject(["quarterStart", "label", "reports", "qualityOfLife"], {
+              quarterStart: { type: "string", format: "date" },
+              label: { type: "string" },
+              reports: ref("CountFigure"),
+              qualityOfLife: ref("NetScoreFigure"),
+            }),
           },
         },
-      },
-      CouncilFigures: {
-        type: "object",
-        required: ["code", "name", "regionCode", "regionName", "reports", "qualityOfLife", "selfLed"],
-        additionalProperties: false,
-        properties: {
+      ),
+      CouncilFigures: closedObject(
+        ["code", "name", "regionCode", "regionName", "reports", "qualityOfLife", "selfLed"],
+        {
           code: ref("GssCode"),
           name: { type: "string" },
           regionCode: ref("GssCode"),
@@ -555,165 +515,97 @@ export const OPENAPI = {
           qualityOfLife: ref("NetScoreFigure"),
           selfLed: ref("ShareFigure"),
         },
-      },
-      Outcomes: {
-        type: "object",
-        required: ["title", "licence", "citation", "period", "filters", "views"],
-        additionalProperties: false,
-        properties: {
-          title: { type: "string" },
-          licence: { type: "string" },
-          citation: { type: "string" },
-          datapackage: {
-            type: "string",
-            format: "uri",
-            description:
-              "In the API: the Frictionless Data Package of this view's CSV download (`/outcomes/datapackage.json` with the same filters).",
-          },
-          period: {
-            type: "object",
-            required: ["from", "to"],
-            additionalProperties: false,
-            properties: { from: ref("Quarter"), to: ref("Quarter") },
-          },
-          filters: {
-            type: "object",
-            required: ["perspective", "arrangement", "client", "lead"],
-            additionalProperties: false,
-            properties: Object.fromEntries(
-              ["perspective", "arrangement", "client", "lead"].map((name) => [name, { type: ["string", "null"] }]),
-            ),
-          },
-          views: {
-            oneOf: [
-              {
-                type: "array",
-                description: "Every nation, with its table of councils (no place given).",
-                items: {
-                  type: "object",
-                  required: ["nation", "outcomes", "councils"],
-                  additionalProperties: false,
-                  properties: {
-                    nation: { type: "string", enum: NATIONS },
-                    outcomes: ref("OutcomeView"),
-                    councils: {
-                      type: "object",
-                      required: ["nation", "reports", "regions", "places"],
-                      additionalProperties: false,
-                      properties: {
-                        nation: { type: "string" },
-                        reports: ref("CountFigure"),
-                        regions: {
-                          type: "array",
-                          items: {
-                            type: "object",
-                            required: ["code", "name", "reports"],
-                            additionalProperties: false,
-                            properties: { code: ref("GssCode"), name: { type: "string" }, reports: ref("CountFigure") },
-                          },
-                        },
-                        places: { type: "array", items: ref("CouncilFigures") },
-                      },
-                    },
-                  },
-                },
-              },
-              {
-                type: "object",
-                description:
-                  "One council, region or nation, compared with the places it belongs to and split by who led the plan.",
-                required: ["place", "outcomes", "comparisons", "byPlanLead", "councils"],
-                additionalProperties: false,
-                properties: {
-                  place: {
-                    type: "object",
-                    required: ["level", "code", "name"],
-                    additionalProperties: false,
-                    properties: {
-                      level: { type: "string", enum: ["area", "region", "nation"] },
-                      code: { type: "string" },
+      ),
+      Outcomes: closedObject(["title", "licence", "citation", "period", "filters", "views"], {
+        title: { type: "string" },
+        licence: { type: "string" },
+        citation: { type: "string" },
+        datapackage: {
+          type: "string",
+          format: "uri",
+          description:
+            "In the API: the Frictionless Data Package of this view's CSV download (`/outcomes/datapackage.json` with the same filters).",
+        },
+        period: closedObject(["from", "to"], { from: ref("Quarter"), to: ref("Quarter") }),
+        filters: closedObject(
+          ["perspective", "arrangement", "client", "lead"],
+          Object.fromEntries(
+            ["perspective", "arrangement", "client", "lead"].map((name) => [name, { type: ["string", "null"] }]),
+          ),
+        ),
+        views: {
+          oneOf: [
+            {
+              type: "array",
+              description: "Every nation, with its table of councils (no place given).",
+              items: closedObject(["nation", "outcomes", "councils"], {
+                nation: { type: "string", enum: NATIONS },
+                outcomes: ref("OutcomeView"),
+                councils: closedObject(["nation", "reports", "regions", "places"], {
+                  nation: { type: "string" },
+                  reports: ref("CountFigure"),
+                  regions: {
+                    type: "array",
+                    items: closedObject(["code", "name", "reports"], {
+                      code: ref("GssCode"),
                       name: { type: "string" },
-                    },
+                      reports: ref("CountFigure"),
+                    }),
                   },
-                  outcomes: ref("OutcomeView"),
-                  comparisons: {
-                    type: "array",
-                    items: {
-                      type: "object",
-                      required: ["place", "outcomes"],
-                      additionalProperties: false,
-                      properties: { place: { type: "string" }, outcomes: ref("OutcomeView") },
-                    },
-                  },
-                  byPlanLead: {
-                    type: "array",
-                    items: {
-                      type: "object",
-                      required: ["lead", "label", "outcomes"],
-                      additionalProperties: false,
-                      properties: {
-                        lead: { type: "string", enum: Object.keys(PLAN_LEADS) },
-                        label: { type: "string" },
-                        outcomes: ref("OutcomeView"),
-                      },
-                    },
-                  },
-                  councils: { type: "array", items: ref("CouncilFigures") },
+                  places: { type: "array", items: ref("CouncilFigures") },
+                }),
+              }),
+            },
+            {
+              type: "object",
+              description:
+                "One council, region or nation, compared with the places it belongs to and split by who led the plan.",
+              required: ["place", "outcomes", "comparisons", "byPlanLead", "councils"],
+              additionalProperties: false,
+              properties: {
+                place: closedObject(["level", "code", "name"], {
+                  level: { type: "string", enum: ["area", "region", "nation"] },
+                  code: { type: "string" },
+                  name: { type: "string" },
+                }),
+                outcomes: ref("OutcomeView"),
+                comparisons: {
+                  type: "array",
+                  items: closedObject(["place", "outcomes"], {
+                    place: { type: "string" },
+                    outcomes: ref("OutcomeView"),
+                  }),
                 },
+                byPlanLead: {
+                  type: "array",
+                  items: closedObject(["lead", "label", "outcomes"], {
+                    lead: { type: "string", enum: Object.keys(PLAN_LEADS) },
+                    label: { type: "string" },
+                    outcomes: ref("OutcomeView"),
+                  }),
+                },
+                councils: { type: "array", items: ref("CouncilFigures") },
               },
-            ],
-          },
+            },
+          ],
         },
-      },
+      }),
       GssCode: { type: "string", pattern: "^[ENSW]\\d{8}$", examples: ["E06000001"] },
-      Place: {
-        type: "object",
-        required: ["code", "name"],
-        additionalProperties: false,
-        properties: { code: ref("GssCode"), name: { type: "string" } },
-      },
-      TagRef: {
-        type: "object",
-        required: ["slug", "label"],
-        additionalProperties: false,
-        properties: { slug: { type: "string" }, label: { type: "string" } },
-      },
-      StorySummary: {
-        type: "object",
-        required: storyRequired,
-        additionalProperties: false,
-        properties: storyProperties,
-      },
-      Story: {
-        type: "object",
-        required: [...storyRequired, "bodyText", "bodyHtml"],
-        additionalProperties: false,
-        properties: {
-          ...storyProperties,
-          bodyText: { type: "string", description: "The body as plain text." },
-          bodyHtml: {
-            type: "string",
-            description:
-              "The body as HTML, sanitised with an allow-list (paragraphs, emphasis, lists, quotes, headings, code, links).",
-          },
+      Place: closedObject(["code", "name"], { code: ref("GssCode"), name: { type: "string" } }),
+      TagRef: closedObject(["slug", "label"], { slug: { type: "string" }, label: { type: "string" } }),
+      StorySummary: closedObject(storyRequired, storyProperties),
+      Story: closedObject([...storyRequired, "bodyText", "bodyHtml"], {
+        ...storyProperties,
+        bodyText: { type: "string", description: "The body as plain text." },
+        bodyHtml: {
+          type: "string",
+          description:
+            "The body as HTML, sanitised with an allow-list (paragraphs, emphasis, lists, quotes, headings, code, links).",
         },
-      },
-      StoryPage: {
-        type: "object",
-        required: [
-          "stories",
-          "total",
-          "limit",
-          "next",
-          "match",
-          "filters",
-          "suggestions",
-          "licence",
-          "citation",
-          "datapackage",
-        ],
-        additionalProperties: false,
-        properties: {
+      }),
+      StoryPage: closedObject(
+        ["stories", "total", "limit", "next", "match", "filters", "suggestions", "licence", "citation", "datapackage"],
+        {
           licence: { type: "string", description: "The licence the stories are published under (CC BY 4.0)." },
           citation: { type: "string", description: "How to cite this search, with the day it was retrieved." },
           datapackage: {
@@ -757,12 +649,7 @@ export const OPENAPI = {
               tag: usedFilters("slug", { type: "string" }, "label"),
               arrangement: {
                 type: "array",
-                items: {
-                  type: "object",
-                  required: ["key", "label"],
-                  additionalProperties: false,
-                  properties: { key: oneOf(SUPPORT_ARRANGEMENTS), label: { type: "string" } },
-                },
+                items: closedObject(["key", "label"], { key: oneOf(SUPPORT_ARRANGEMENTS), label: { type: "string" } }),
               },
             },
           },
@@ -776,12 +663,7 @@ export const OPENAPI = {
               tags: { type: "array", items: ref("TagRef") },
               councils: {
                 type: "array",
-                items: {
-                  type: "object",
-                  required: ["code", "name"],
-                  additionalProperties: false,
-                  properties: { code: ref("GssCode"), name: { type: "string" } },
-                },
+                items: closedObject(["code", "name"], { code: ref("GssCode"), name: { type: "string" } }),
               },
             },
           },
@@ -790,60 +672,33 @@ export const OPENAPI = {
           limit: { type: "integer", minimum: PAGE_SIZE.min, maximum: PAGE_SIZE.max },
           next: {
             anyOf: [
-              {
-                type: "object",
-                required: ["cursor", "url"],
-                additionalProperties: false,
-                properties: {
-                  cursor: { type: "string", description: "Opaque and sealed: pass it back unchanged." },
-                  url: { type: "string", format: "uri" },
-                },
-              },
+              closedObject(["cursor", "url"], {
+                cursor: { type: "string", description: "Opaque and sealed: pass it back unchanged." },
+                url: { type: "string", format: "uri" },
+              }),
               { type: "null" },
             ],
             description: "The next page, or null on the last one.",
           },
         },
-      },
-      Council: {
-        type: "object",
-        required: ["code", "name", "region", "nation"],
-        additionalProperties: false,
-        properties: {
-          code: ref("GssCode"),
-          name: { type: "string" },
-          region: ref("Place"),
-          nation: { type: "string", enum: NATIONS },
-        },
-      },
-      CouncilList: {
-        type: "object",
-        required: ["councils"],
-        additionalProperties: false,
-        properties: { councils: { type: "array", items: ref("Council") } },
-      },
-      Tag: {
-        type: "object",
-        required: ["slug", "label", "group"],
-        additionalProperties: false,
-        properties: {
-          slug: { type: "string" },
-          label: { type: "string" },
-          group: { type: "string", enum: TAG_GROUPS },
-        },
-      },
-      TagList: {
-        type: "object",
-        required: ["tags"],
-        additionalProperties: false,
-        properties: { tags: { type: "array", items: ref("Tag") } },
-      },
-      ParameterError: {
-        type: "object",
-        required: ["parameter", "detail"],
-        additionalProperties: false,
-        properties: { parameter: { type: "string" }, detail: { type: "string" } },
-      },
+      ),
+      Council: closedObject(["code", "name", "region", "nation"], {
+        code: ref("GssCode"),
+        name: { type: "string" },
+        region: ref("Place"),
+        nation: { type: "string", enum: NATIONS },
+      }),
+      CouncilList: closedObject(["councils"], { councils: { type: "array", items: ref("Council") } }),
+      Tag: closedObject(["slug", "label", "group"], {
+        slug: { type: "string" },
+        label: { type: "string" },
+        group: { type: "string", enum: TAG_GROUPS },
+      }),
+      TagList: closedObject(["tags"], { tags: { type: "array", items: ref("Tag") } }),
+      ParameterError: closedObject(["parameter", "detail"], {
+        parameter: { type: "string" },
+        detail: { type: "string" },
+      }),
       Problem: {
         type: "object",
         description: "RFC 9457 problem details.",

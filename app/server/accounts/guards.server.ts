@@ -1,9 +1,9 @@
 // Guards for loaders and actions: each throws a ready response, so a loader reads as a list of
 // requirements followed by the work.
 import { redirect } from "@remix-run/node";
-import type { z, ZodTypeAny } from "zod";
+import { z, type ZodTypeAny } from "zod";
 
-import { type Action, type Resource, can, isSilenced } from "~/domain/accounts/permissions";
+import { type Action, type ContentResource, type Resource, can, isSilenced } from "~/domain/accounts/permissions";
 import type { FieldErrors } from "~/domain/forms";
 
 import {
@@ -13,8 +13,16 @@ import {
   type ValidSession,
   validateSessionToken,
 } from "./session.server";
-import { formFailure, type FormValues, isHoneypotFilled, readForm, zodFieldErrors } from "../http/forms.server";
+import {
+  formFailure,
+  type FormValues,
+  isHoneypotFilled,
+  readForm,
+  removeOwn,
+  zodFieldErrors,
+} from "../http/forms.server";
 import { RateLimited } from "../http/rate-limit.server";
+import type { CountedAttempt } from "./throttle.server";
 
 const sessions = new WeakMap<Request, Promise<ValidSession | null>>();
 
@@ -71,6 +79,40 @@ export async function requirePermission(request: Request, action: Action, resour
   return user;
 }
 
+const contentId = z.coerce.number().int().positive().max(2_147_483_647);
+
+/**
+ * A post or reply its author is about to edit: signed in, the id in the address well formed, the
+ * item there and not removed (404 otherwise), and theirs (the permission module says so, not the page).
+ */
+export async function requireOwnToEdit<Item extends ContentResource & { status: string }>(
+  request: Request,
+  rawId: string | undefined,
+  find: (id: number) => Promise<Item | null>,
+): Promise<{ user: SessionUser; item: Item }> {
+  await requireUser(request);
+  const id = contentId.safeParse(rawId);
+  const item = id.success ? await find(id.data) : null;
+  if (!item || item.status === "removed") throw new Response("Not found", { status: 404 });
+  const user = await requirePermission(request, "content:edit", { authorId: item.authorId });
+  return { user, item };
+}
+
+/**
+ * The action of a page listing a member's own things, each removable after a confirmation (drafts,
+ * reports): any signed-in member may remove theirs, even while silenced (it takes words away and
+ * adds none). `remove(userId, id)` answers whether the member had it: someone else's, or one
+ * already gone, is not there for them (404). The form and its answers: `removeOwn`.
+ */
+export async function removeOwnAction(
+  request: Request,
+  form: { intent: string; idField: string; gone: string; done: string },
+  remove: (userId: number, id: number) => Promise<boolean>,
+) {
+  const user = await requireUser(request);
+  return removeOwn(await readForm(request), { ...form, remove: (id) => remove(user.id, id) });
+}
+
 export async function requireSignedOut(request: Request): Promise<void> {
   if (await getUser(request)) throw redirect("/settings");
 }
@@ -116,4 +158,31 @@ export function countedAttempt<T>(attempt: Promise<T>, field: string, values: Fo
     if (!(error instanceof RateLimited)) throw error;
     return formFailure({ [field]: addition ? `${error.message} ${addition}` : error.message }, values, 429);
   });
+}
+
+/**
+ * The form of a signed-out page that proves who someone is (sign in, recover): read and checked,
+ * the try counted against `count`'s limit, then `check`ed. A filled honeypot or a wrong answer comes
+ * back 401 with the one `wrong` message on `field` (so nobody learns which part was wrong), over the
+ * limit 429 (then `addition`); a right one clears the count and gives what `check` found.
+ */
+export async function checkedCredentials<Schema extends ZodTypeAny, Found>(
+  request: Request,
+  schema: Schema,
+  how: {
+    field: string;
+    wrong: string;
+    addition?: string;
+    count: (fields: z.infer<Schema>) => Promise<CountedAttempt>;
+    check: (fields: z.infer<Schema>) => Promise<Found | null>;
+  },
+) {
+  const form = await readSignedOutForm(request, schema, { [how.field]: how.wrong }, 401);
+  if (form.failure) return { failure: form.failure };
+  const attempt = await countedAttempt(how.count(form.fields), how.field, form.values, how.addition);
+  if (!("succeeded" in attempt)) return { failure: attempt };
+  const found = await how.check(form.fields);
+  if (!found) return { failure: formFailure({ [how.field]: how.wrong }, form.values, 401) };
+  await attempt.succeeded();
+  return { fields: form.fields, found };
 }

@@ -19,7 +19,7 @@ import { isUniqueViolation, prisma, transaction } from "../db/client.server";
 import { Prisma } from "../db/generated/client";
 import { notify, notifyModerators } from "../notifications/notifications.server";
 import { replyAddress } from "../posts/read.server";
-import { revisionOf } from "../posts/write.server";
+import { REVISED_FIELDS, revisionOf } from "../posts/write.server";
 import { tellThreadOfReply } from "../following/following.server";
 
 /** 409: a conflict with another moderator's decision. */
@@ -459,15 +459,7 @@ export async function editAndApprove(
     if (target.kind === "post") {
       const current = await tx.post.findUnique({
         where: { id: target.id },
-        select: {
-          title: true,
-          bodyMarkdown: true,
-          authorId: true,
-          areaCode: true,
-          displayMode: true,
-          bylineScope: true,
-          tags: { select: { tag: { select: { slug: true } } } },
-        },
+        select: { ...REVISED_FIELDS, authorId: true },
       });
       if (!current) throw new AlreadyHandled();
       if (current.authorId === moderator.id) throw new OwnContent();

@@ -326,17 +326,7 @@ export async function editPost(
   return transaction(async (tx) => {
     const current = await tx.post.findUnique({
       where: { id: input.id },
-      select: {
-        title: true,
-        bodyMarkdown: true,
-        status: true,
-        version: true,
-        authorId: true,
-        areaCode: true,
-        displayMode: true,
-        bylineScope: true,
-        tags: { select: { tag: { select: { slug: true } } } },
-      },
+      select: { ...REVISED_FIELDS, status: true, version: true, authorId: true },
     });
     if (!current || current.authorId !== author.id || current.status === "removed")
       throw new UnknownReference("post", "That post cannot be edited");
@@ -464,6 +454,16 @@ async function rerenderInBatches(
     after = batch.at(-1)?.id ?? after;
   }
 }
+
+/** What `revisionOf` reads of the post being replaced: select these (and whatever else the edit needs). */
+export const REVISED_FIELDS = {
+  title: true,
+  bodyMarkdown: true,
+  areaCode: true,
+  displayMode: true,
+  bylineScope: true,
+  tags: { select: { tag: { select: { slug: true } } } },
+} as const;
 
 /** What a post's revision keeps of the version being replaced: text, place, tags and byline, by whom and why. */
 export function revisionOf(
