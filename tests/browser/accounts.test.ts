@@ -2,7 +2,7 @@
 import { type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { tabTo, typeInto, watchForProblems } from "../support/browser";
+import { errorSummaryFocused, tabTo, typeInto, watchForProblems } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
 import {
   expectAccessible,
@@ -82,7 +82,7 @@ describe("account journeys by keyboard", () => {
     await tabTo(page, "main button[type=submit]");
     await page.keyboard.press("Enter");
     await page.locator(".error-summary").waitFor();
-    expect(await page.evaluate(() => document.activeElement?.className)).toBe("error-summary");
+    expect(await errorSummaryFocused(page)).toBe(true);
     expect(await page.locator("#handle-error").textContent()).toContain("first name and surname");
     expect(await page.locator("#password-error").textContent()).toContain("at least 10 characters");
     expect(await page.locator("#perspective-error").count()).toBe(1);

@@ -1,7 +1,7 @@
 // A researcher's API keys, by keyboard with axe on every state of the page, and without JavaScript.
 import { describe, expect, it } from "vitest";
 
-import { tabTo, typeInto, watchForProblems } from "../support/browser";
+import { errorSummaryFocused, tabTo, typeInto, watchForProblems } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
 import { expectAccessible, joinWithoutScript, newHandle, pressButton } from "../support/journeys";
 
@@ -29,7 +29,7 @@ describe("API keys by keyboard", () => {
     // No label: the error summary takes focus and links to the field.
     await pressButton(page, "Create key");
     await page.locator(".error-summary").waitFor();
-    expect(await page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).toBe(true);
+    expect(await errorSummaryFocused(page)).toBe(true);
     expect(await page.locator("#label-error").textContent()).toContain("Enter a label");
     await expectAccessible(page);
 

@@ -4,7 +4,7 @@
 import { type Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { newBrowserContext, tabTo, watchForProblems } from "../support/browser";
+import { errorSummaryFocused, newBrowserContext, tabTo, watchForProblems } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
 import { expectAccessible, pressAndWait } from "../support/journeys";
 
@@ -116,7 +116,7 @@ describe("on a 390 px phone", () => {
 
     // A 400 page: the browser logs its status, so console errors are checked before it.
     await page.goto(`${appUrl}/stories?council=Narnia`, { waitUntil: "networkidle" });
-    expect(await page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).toBe(true);
+    expect(await errorSummaryFocused(page)).toBe(true);
     expect(await page.inputValue("#council")).toBe("Narnia");
     expect(await page.locator(".error-summary").textContent()).toContain("No council is called “Narnia”");
     await expectAccessible(page);

@@ -2,7 +2,7 @@
 // then an admin granting it without JavaScript.
 import { describe, expect, it } from "vitest";
 
-import { tabTo, typeInto, watchForProblems } from "../support/browser";
+import { errorSummaryFocused, tabTo, typeInto, watchForProblems } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
 import { expectAccessible, joinWithoutScript, newHandle, pressButton } from "../support/journeys";
 
@@ -35,7 +35,7 @@ describe("asking for the researcher role", () => {
       await typeInto(page, "#research", "A study");
       await pressButton(page, "Send my request");
       await page.locator(".error-summary").waitFor();
-      expect(await page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).toBe(true);
+      expect(await errorSummaryFocused(page)).toBe(true);
       expect(await page.inputValue("#research")).toBe("A study");
       await expectAccessible(page);
 

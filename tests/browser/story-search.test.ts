@@ -2,7 +2,7 @@
 import { type Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { newBrowserContext, tabTo, typeInto, watchForProblems } from "../support/browser";
+import { errorSummaryFocused, newBrowserContext, tabTo, typeInto, watchForProblems } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
 import { expectAccessible, pressAndWait } from "../support/journeys";
 
@@ -69,7 +69,7 @@ describe("searching stories with JavaScript", () => {
   it("a refused filter puts the focus on the error summary, and nothing found suggests wider searches", async () => {
     const page = await suite.browser.newPage();
     await page.goto(`${appUrl}/stories?q=${WORD}&year=1066`, { waitUntil: "networkidle" });
-    expect(await page.evaluate(() => document.activeElement?.classList.contains("error-summary"))).toBe(true);
+    expect(await errorSummaryFocused(page)).toBe(true);
     expect(await page.inputValue("#year")).toBe("1066");
     await expectAccessible(page);
 

@@ -153,3 +153,19 @@ export async function typeInto(page: Page, selector: string, text: string): Prom
   await tabTo(page, selector);
   await page.keyboard.type(text);
 }
+
+/**
+ * Whether the error summary has the focus, once the page has hydrated: the summary takes it in an
+ * effect, which a busy machine runs after the network is already idle. Waits (up to Playwright's
+ * timeout) rather than reading the focus once; false if it never arrives.
+ */
+export async function errorSummaryFocused(page: Page): Promise<boolean> {
+  return page
+    .waitForFunction(() => document.activeElement?.classList.contains("error-summary") === true, undefined, {
+      timeout: 10_000,
+    })
+    .then(
+      () => true,
+      () => false,
+    );
+}
