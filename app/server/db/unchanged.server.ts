@@ -8,6 +8,8 @@
 //
 // Used by search (posts/search.server.ts) and the outcomes dashboard (outcomes/figures.server.ts),
 // through keptAnswers (db/client.server.ts).
+import { LRUCache } from "lru-cache";
+
 export type VersionReader = () => Promise<string>;
 
 /** Roughly how much memory an answer holds: the length of its JSON (a kept answer is plain data). */
@@ -22,69 +24,46 @@ export function answerSize(value: unknown): number {
 interface Kept {
   version: string;
   value: Promise<unknown>;
-  /** answerSize() of the value once it has arrived; 0 while it is worked out. */
+  /** answerSize() of the value once it has arrived; 1 while it is worked out. */
   size: number;
 }
 
 /**
  * A bounded set of answers, each used only while the version it was worked out at is current.
  * Bounded both in number and in size (the JSON length of the answers, about a third of what they
- * hold on the heap): a few large answers, such as dashboards, must not fill a process's memory.
+ * hold on the heap), least recently used out first: a few large answers, such as dashboards, must
+ * not fill a process's memory.
  */
 export class KeptWhileUnchanged {
-  private readonly kept = new Map<string, Kept>();
-  private size = 0;
+  private readonly kept: LRUCache<string, Kept>;
 
   constructor(
     /** The version an answer depends on, by its key (a snapshot, or the generations of its topics: changes.server.ts). */
     private readonly version: (key: string) => Promise<string>,
-    private readonly limit = 500,
-    private readonly maxSize = 12_000_000,
-  ) {}
+    limit = 500,
+    maxSize = 12_000_000,
+  ) {
+    this.kept = new LRUCache<string, Kept>({ max: limit, maxSize, sizeCalculation: (entry) => entry.size });
+  }
 
   /** How many answers are kept, and their size. */
   get usage(): { answers: number; size: number } {
-    return { answers: this.kept.size, size: this.size };
+    return { answers: this.kept.size, size: this.kept.calculatedSize };
   }
 
   /** The answer kept for this key if nothing it depends on has been written since; otherwise works it out (once, however many ask at the same time). */
   async get<T>(key: string, work: () => Promise<T>): Promise<T> {
     const version = await this.version(key);
     const hit = this.kept.get(key);
-    if (hit && hit.version === version) {
-      this.kept.delete(key);
-      this.kept.set(key, hit); // most recently used goes last
-      return hit.value as Promise<T>;
-    }
-    if (hit) this.forget(key, hit);
+    if (hit && hit.version === version) return hit.value as Promise<T>;
     const value = work();
-    const entry: Kept = { version, value, size: 0 };
-    this.kept.set(key, entry);
-    this.trim();
+    this.kept.set(key, { version, value, size: 1 });
+    const stillKept = () => this.kept.peek(key)?.value === value;
     value.then(
-      (answer) => {
-        if (this.kept.get(key) !== entry) return;
-        entry.size = answerSize(answer);
-        this.size += entry.size;
-        this.trim();
-      },
-      () => {
-        if (this.kept.get(key) === entry) this.forget(key, entry);
-      },
+      // Counted at its real size once it has arrived, dropping older answers if need be.
+      (answer) => stillKept() && this.kept.set(key, { version, value, size: answerSize(answer) }),
+      () => stillKept() && this.kept.delete(key),
     );
     return value;
-  }
-
-  private forget(key: string, entry: Kept) {
-    this.kept.delete(key);
-    this.size -= entry.size;
-  }
-
-  /** Drops the least recently used answers until both bounds hold. */
-  private trim() {
-    for (const [key, entry] of this.kept) {
-      if (this.kept.size <= this.limit && this.size <= this.maxSize) return;
-      this.forget(key, entry);
-    }
   }
 }

@@ -35,7 +35,6 @@ import type { TopicVersionReader } from "../db/changes.server";
 interface KeptPage {
   version: string;
   parts: Buffer[];
-  bytes: number;
   etag: string;
   headers: Record<string, string>;
 }
@@ -116,7 +115,11 @@ export function pageCache({
   const pages = new LRUCache<string, KeptPage>({
     max: 5_000,
     maxSize: maxBytes,
-    sizeCalculation: (page) => Math.max(1, page.bytes),
+    sizeCalculation: (page) =>
+      Math.max(
+        1,
+        page.parts.reduce((bytes, part) => bytes + part.length, 0),
+      ),
     ttl: Math.max(1, ttlSeconds) * 1000,
   });
   const rendering = new Map<string, Promise<KeptPage | null>>();
@@ -200,7 +203,7 @@ export function pageCache({
       const hash = createHash("sha256");
       for (const part of parts) hash.update(part);
       const etag = `"${hash.digest("base64url").slice(0, 27)}"`;
-      const page = { version: at, parts, bytes: body.length, etag, headers };
+      const page = { version: at, parts, etag, headers };
       pages.set(key, page);
       settle(page);
     };
