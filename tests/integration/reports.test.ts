@@ -50,6 +50,14 @@ async function summaryAndRecount() {
   return { kept, recounted: await rows() };
 }
 
+/** Hartlepool's kept counts of "a lot worse" and "a lot better" quality of life this quarter (before protection). */
+const qualityOfLifeCounts = () =>
+  sql<{ worse: number; better: number }>(
+    `SELECT coalesce((counts ->> 'outcome:quality-of-life:a_lot_worse')::int, 0) AS worse, coalesce((counts ->> 'outcome:quality-of-life:a_lot_better')::int, 0) AS better
+     FROM outcome_summary WHERE level = 'area' AND geo_code = $1 AND plan_lead = 'all' AND perspective = 'all' AND quarter_start = $2`,
+    [HARTLEPOOL, THIS_QUARTER],
+  );
+
 beforeAll(async () => {
   // Hartlepool already has 30 reports this quarter, so its figures are shown.
   await insertReports(
@@ -186,7 +194,7 @@ describe("giving an experience report", () => {
 });
 
 describe("a member's own reports", () => {
-  it("change and withdraw move the published figures, and a withdrawal puts them back exactly", async () => {
+  it("change and withdraw move the kept figures, and a withdrawal puts the published ones back exactly", async () => {
     const before = await published(HARTLEPOOL);
     const { cookie } = await signUp();
     const given = await walk(
@@ -200,7 +208,10 @@ describe("a member's own reports", () => {
       [id],
     );
     const afterGiving = await published(HARTLEPOOL);
-    expect(afterGiving).not.toEqual(before);
+    // One report is counted in the kept summary at once. Whether the *published* figures move
+    // depends on the record keys: the cell-key perturbation may absorb a change of one, which is
+    // what it is for, so the test asks the summary, not the dashboard, whether the report counted.
+    expect(await qualityOfLifeCounts()).toEqual([{ worse: 1, better: 0 }]);
 
     // Listed by council and quarter, sent this month, never a day or a time.
     const list = await pageText("/reports", cookie);
@@ -224,12 +235,7 @@ describe("a member's own reports", () => {
     const afterChange = (await published(HARTLEPOOL)) as { outcomes: { reports: unknown } };
     // The number of reports is the same cell (same count, same key sum), so it shows the same.
     expect(afterChange.outcomes.reports).toEqual((afterGiving as typeof afterChange).outcomes.reports);
-    const counts = await sql<{ worse: number | null; better: number | null }>(
-      `SELECT (counts ->> 'outcome:quality-of-life:a_lot_worse')::int AS worse, (counts ->> 'outcome:quality-of-life:a_lot_better')::int AS better
-       FROM outcome_summary WHERE level = 'area' AND geo_code = $1 AND plan_lead = 'all' AND perspective = 'all' AND quarter_start = $2`,
-      [HARTLEPOOL, THIS_QUARTER],
-    );
-    expect(counts).toEqual([{ worse: 0, better: 1 }]);
+    expect(await qualityOfLifeCounts()).toEqual([{ worse: 0, better: 1 }]);
     const { kept, recounted } = await summaryAndRecount();
     expect(kept).toEqual(recounted);
 
