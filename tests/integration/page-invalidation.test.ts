@@ -300,3 +300,37 @@ describe("a reply retires kept list answers only when it changes what they hold"
     expect(await kept(() => sql(`UPDATE comment SET status = 'published' WHERE id = $1`, [second?.id]))).toBe(false);
   });
 });
+
+describe("what a reading request asks once", () => {
+  it("is its own: members and signed-out readers asking at once each get their own page", async () => {
+    const other = await member();
+    const readers = [reader, other, null];
+    const pages = await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        const who = readers[i % readers.length] ?? null;
+        const response = await fetch(`${app.url}${i % 2 ? "/stories" : "/"}`, {
+          headers: who ? { Cookie: who.cookie } : {},
+        });
+        return { who, status: response.status, html: await response.text() };
+      }),
+    );
+    for (const { who, status, html } of pages) {
+      expect(status).toBe(200);
+      for (const each of [reader, other]) {
+        // The account menu names the member signed in (neither has posted under their handle).
+        expect(html.includes(each.handle), `${who?.handle ?? "signed out"} sees ${each.handle}`).toBe(each === who);
+      }
+      expect(html.includes('action="/sign-out"')).toBe(who !== null);
+    }
+  });
+
+  it("lasts one request: a session ended between two reads is gone from the second", async () => {
+    const leaving = await member();
+    const read = async () => (await fetch(`${app.url}/stories`, { headers: { Cookie: leaving.cookie } })).text();
+    expect(await read()).toContain(leaving.handle);
+    expect((await send("/sign-out", { method: "POST", cookie: leaving.cookie })).status).toBe(302);
+    const after = await read();
+    expect(after).not.toContain(leaving.handle);
+    expect(after).not.toContain('action="/sign-out"');
+  });
+});

@@ -22,16 +22,20 @@ import {
   zodFieldErrors,
 } from "../http/forms.server";
 import { RateLimited } from "../http/rate-limit.server";
+import { oncePerRequest } from "../http/request-scope.server";
 import type { CountedAttempt } from "./throttle.server";
 
 const sessions = new WeakMap<Request, Promise<ValidSession | null>>();
 
-/** The session behind this request's cookie, looked up once per request. */
+/**
+ * The session behind this request's cookie, looked up once per request: once per reading request
+ * however many loaders ask (http/request-scope.server.ts), and once per Request object otherwise.
+ */
 export function getSession(request: Request): Promise<ValidSession | null> {
   let found = sessions.get(request);
   if (!found) {
     const token = readSessionToken(request);
-    found = token ? validateSessionToken(token) : Promise.resolve(null);
+    found = token ? oncePerRequest(`session ${token}`, () => validateSessionToken(token)) : Promise.resolve(null);
     sessions.set(request, found);
   }
   return found;

@@ -12,6 +12,8 @@
 // write committed before it came.
 import type pg from "pg";
 
+import { oncePerRequest } from "../http/request-scope.server";
+
 /** "site" is part of every topic set: what nobody classified retires everything. */
 export const SITE_TOPIC = "site";
 
@@ -37,8 +39,16 @@ export class ChangeFollower {
 
   constructor(private readonly pool: () => pg.Pool) {}
 
-  /** Brings the generations up to date with every write committed before now (shared by callers arriving together). */
+  /**
+   * Brings the generations up to date with every write committed before now (shared by callers
+   * arriving together). Within one reading request the first sync serves every later question: it
+   * began after the request arrived, which is all a request is promised (http/request-scope.server.ts).
+   */
   sync(): Promise<void> {
+    return oncePerRequest("changes sync", () => this.syncNow());
+  }
+
+  private syncNow(): Promise<void> {
     this.asked ??= new Promise<void>((resolve) => setImmediate(resolve)).then(async () => {
       this.asked = null;
       const result = await this.pool().query<{ at: string; topics: string[] }>(SYNC_SQL, [this.seenAt]);

@@ -130,19 +130,15 @@ export async function isFollowingCouncil(userId: number, code: string): Promise<
  * Answers how far it had been read before (null if never opened), for "jump to the first new reply".
  */
 export async function recordThreadOpened(userId: number, postId: number): Promise<Date | null> {
-  const [[mark]] = await Promise.all([
-    // The first part sees the mark as it was before this statement moves it.
-    query<{ before: Date | null }>(
-      `WITH before AS (SELECT seen_up_to FROM thread_read WHERE user_id = $1 AND post_id = $2),
-            moved AS (${READ_MARK_SQL} RETURNING 1)
-       SELECT (SELECT seen_up_to FROM before) AS before, (SELECT count(*) FROM moved) AS moved`,
-      [userId, postId],
-    ),
-    query(`UPDATE notification SET read_at = now() WHERE user_id = $1 AND post_id = $2 AND read_at IS NULL`, [
-      userId,
-      postId,
-    ]),
-  ]);
+  // One statement, so one commit: the first part sees the mark as it was before this statement
+  // moves it, and a data-modifying WITH runs whether or not the answer reads it.
+  const [mark] = await query<{ before: Date | null }>(
+    `WITH before AS (SELECT seen_up_to FROM thread_read WHERE user_id = $1 AND post_id = $2),
+          moved AS (${READ_MARK_SQL} RETURNING 1),
+          told AS (UPDATE notification SET read_at = now() WHERE user_id = $1 AND post_id = $2 AND read_at IS NULL RETURNING 1)
+     SELECT (SELECT seen_up_to FROM before) AS before, (SELECT count(*) FROM moved) AS moved, (SELECT count(*) FROM told) AS told`,
+    [userId, postId],
+  );
   return mark?.before ?? null;
 }
 

@@ -142,12 +142,44 @@ function toSummary(row: SummaryRow, stats: ReplyStats): PostSummary {
 /** Published posts by id, in the order given (search ranks them; this fills in what a list shows). */
 export async function listPublishedSummaries(ids: number[]): Promise<PostSummary[]> {
   if (ids.length === 0) return [];
-  const [rows, stats] = await Promise.all([
-    prisma().post.findMany({ where: { id: { in: ids }, status: "published" }, select: summarySelect }),
-    replyStats(ids),
-  ]);
+  const rows = await publishedSummaryRows<object>(ids);
+  const stats = statsOf(rows);
   const byId = new Map(rows.map((row) => [row.id, toSummary(row, stats)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * What a summary shows of a post, its author's handle, its council and its tags, in one query (a
+ * reader's page lists up to three sets of these, and Prisma's relation loading asked five queries
+ * for each set).
+ */
+const SUMMARY_COLUMNS = `p.id, p.kind, p.title, p.body_text AS "bodyText", p.display_mode AS "displayMode",
+  p.byline_scope AS "bylineScope", p.author_perspective AS "authorPerspective", p.published_at AS "publishedAt",
+  CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('handle', u.handle) END AS author,
+  CASE WHEN a.code IS NULL THEN NULL
+       ELSE json_build_object('code', a.code, 'name', a.name, 'regionName', a.region_name, 'regionCode', a.region_code, 'nation', a.nation) END AS area,
+  coalesce((SELECT json_agg(json_build_object('tag', json_build_object('slug', t.slug, 'label', t.label)) ORDER BY t.sort_order, t.id)
+            FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.post_id = p.id), '[]') AS tags`;
+const SUMMARY_FROM = `FROM post p LEFT JOIN "user" u ON u.id = p.author_id LEFT JOIN area a ON a.code = p.area_code`;
+
+type StatsColumns = { replyCount: number; latestReply: Date | null };
+
+/** Published posts' summary rows with their published replies counted (the comment index answers each count). */
+function publishedSummaryRows<Extra extends object>(ids: number[], extraColumns = "") {
+  return query<SummaryRow & StatsColumns & Extra>(
+    `SELECT ${SUMMARY_COLUMNS}${extraColumns}, r.count AS "replyCount", r.latest AS "latestReply"
+     ${SUMMARY_FROM}
+     CROSS JOIN LATERAL (SELECT count(*)::int AS count, max(c.created_at) AS latest
+                         FROM comment c WHERE c.post_id = p.id AND c.status = 'published') r
+     WHERE p.id = ANY($1::int[]) AND p.status = 'published'`,
+    [ids],
+  );
+}
+
+function statsOf(rows: (SummaryRow & StatsColumns)[]): ReplyStats {
+  return new Map(
+    rows.flatMap((row) => (row.latestReply ? [[row.id, { count: row.replyCount, latest: row.latestReply }]] : [])),
+  );
 }
 
 /** The stored, sanitised HTML of published posts, for feeds. */
@@ -161,14 +193,9 @@ export async function listPublishedBodies(ids: number[]): Promise<Map<number, st
 
 /** One published post with its body, without replies or reactions: for the public API. */
 export async function getPublishedPost(id: number) {
-  const [row, stats] = await Promise.all([
-    prisma().post.findFirst({
-      where: { id, status: "published" },
-      select: { ...summarySelect, bodyText: true, bodyHtml: true },
-    }),
-    replyStats([id]),
-  ]);
-  return row ? { ...toSummary(row, stats), bodyText: row.bodyText, bodyHtml: row.bodyHtml } : null;
+  const rows = await publishedSummaryRows<{ bodyHtml: string }>([id], `, p.body_html AS "bodyHtml"`);
+  const [row] = rows;
+  return row ? { ...toSummary(row, statsOf(rows)), bodyText: row.bodyText, bodyHtml: row.bodyHtml } : null;
 }
 
 export interface CommentView {
@@ -270,15 +297,9 @@ export async function getPostForReader(id: number, viewerId: number | null, want
         answerCommentId: number | null;
       }
     >(
-      `SELECT p.id, p.kind, p.answer_comment_id AS "answerCommentId", p.title, p.body_text AS "bodyText", p.display_mode AS "displayMode", p.byline_scope AS "bylineScope",
-              p.author_perspective AS "authorPerspective", p.published_at AS "publishedAt",
-              p.created_at AS "createdAt", p.body_html AS "bodyHtml", p.status, p.author_id AS "authorId", p.moderation_note AS "moderationNote",
-              CASE WHEN u.id IS NULL THEN NULL ELSE json_build_object('handle', u.handle) END AS author,
-              CASE WHEN a.code IS NULL THEN NULL
-                   ELSE json_build_object('code', a.code, 'name', a.name, 'regionName', a.region_name, 'regionCode', a.region_code, 'nation', a.nation) END AS area,
-              coalesce((SELECT json_agg(json_build_object('tag', json_build_object('slug', t.slug, 'label', t.label)) ORDER BY t.sort_order)
-                        FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.post_id = p.id), '[]') AS tags
-       FROM post p LEFT JOIN "user" u ON u.id = p.author_id LEFT JOIN area a ON a.code = p.area_code
+      `SELECT ${SUMMARY_COLUMNS}, p.answer_comment_id AS "answerCommentId", p.created_at AS "createdAt", p.body_html AS "bodyHtml",
+              p.status, p.author_id AS "authorId", p.moderation_note AS "moderationNote"
+       ${SUMMARY_FROM}
        WHERE p.id = $1 AND (p.status = 'published' OR ($2::int IS NOT NULL AND p.author_id = $2 AND p.status <> 'removed'))`,
       [id, viewerId],
     ),

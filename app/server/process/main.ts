@@ -24,6 +24,7 @@ import { ConfigError, isPublicHost, parseEnv } from "./env.server";
 import { changeFollower, FORGET_OLD_CHANGES_SQL } from "../db/changes.server";
 import { pageCache } from "../http/page-cache.server";
 import { pageTopics } from "../http/page-topics.server";
+import { inRequestScope } from "../http/request-scope.server";
 import { isCrossSiteWrite, securityHeaders } from "../http/security.server";
 
 let env: ReturnType<typeof parseEnv>;
@@ -215,6 +216,9 @@ async function serve() {
   // one our proxy wrote, so a client cannot pick its own address to escape per-address limits.
   if (env.TRUST_PROXY) app.set("trust proxy", 1);
   app.use(compression());
+  // What a reading request has asked PostgreSQL once (its session, the change follower's sync) it
+  // does not ask again (http/request-scope.server.ts).
+  app.use((req, _res, next) => inRequestScope(req.method, next));
 
   app.use((req, res, next) => {
     const nonce = randomBytes(16).toString("base64");
