@@ -207,7 +207,7 @@ interface StoryPage {
   stories: { id: number }[];
   total: number;
   next: { cursor: string; url: string } | null;
-  match: { mode: string; words: string[]; allWords: number | null };
+  match: { mode: string; words: string[]; allWords: number | null; allWordsIsLowerBound: boolean };
   filters: { council: { code: string; name: string; given: string | null }[]; tag: unknown[] };
   suggestions: { tags: { slug: string; label: string }[]; councils: { code: string; name: string }[] };
 }
@@ -215,7 +215,12 @@ interface StoryPage {
 describe("the API", () => {
   it("says when it searched for any of the words, and pages through them", async () => {
     const { body } = await callApi<StoryPage>("/api/v1/stories?q=dementia+respite&limit=15");
-    expect(body.match).toEqual({ mode: "any", words: ["dementia", "respite"], allWords: 0 });
+    expect(body.match).toEqual({
+      mode: "any",
+      words: ["dementia", "respite"],
+      allWords: 0,
+      allWordsIsLowerBound: false,
+    });
     expect(body.total).toBe(22);
     expect(body.suggestions.tags).toEqual(
       expect.arrayContaining([
