@@ -4,6 +4,10 @@
 // STORY_COUNT_BOUND, set to 5 for this file before the build loads. Both sides of the bound are
 // checked against real counts of stories this file inserts, and EXPLAIN shows the work is bounded
 // by construction (a Limit below every aggregate and ranking), not by timing.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import { type ConfigData, HtmlValidate } from "html-validate";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 vi.hoisted(() => {
@@ -112,6 +116,15 @@ describe("above the bound", () => {
     expect(page.html).toContain("these are the best matches among the newest 5.");
     expect(page.html).toContain("counts only the newest 5 of them, so choosing it may show more.");
     expect(page.html).not.toMatch(/\b1[12] published/);
+    // The notes are valid HTML, as every page is (tests/integration/html-validate.test.ts).
+    const config = JSON.parse(
+      readFileSync(path.resolve(import.meta.dirname, "..", "..", ".config", "htmlvalidate.json"), "utf8"),
+    ) as ConfigData;
+    const report = await new HtmlValidate(config).validateString(page.html);
+    const errors = report.results.flatMap((result) =>
+      result.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`),
+    );
+    expect(errors).toEqual([]);
 
     const newest = await fetchPage(`/stories?q=${WORD}&sort=newest`);
     expect(newest.html).toContain("More than 5 published, newest first.");
