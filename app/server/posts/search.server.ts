@@ -74,9 +74,9 @@ export interface StoryQuery {
  * How many rows match, stopping at one more than the bound: the count reads at most bound + 1
  * rows, however many match (SELECT count(*) FROM (SELECT 1 … LIMIT bound + 1)).
  */
-function boundedCountQuery(where: string, values: unknown[], bound: number, from = "post p"): StoryQuery {
+function boundedCountQuery(where: string, values: unknown[], bound: number): StoryQuery {
   return {
-    sql: `SELECT count(*)::int AS total FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT $${values.length + 1}) c`,
+    sql: `SELECT count(*)::int AS total FROM (SELECT 1 FROM post p WHERE ${where} LIMIT $${values.length + 1}) c`,
     values: [...values, bound + 1],
   };
 }
@@ -330,7 +330,8 @@ export interface StoryPage {
  * a cursor for the next page. Snippets are built only for the page shown. When all the words find
  * too few stories, any of them (matchFor), and the answer says so. The total is counted up to
  * bounds.count, and best-match order ranks at most the newest bounds.rank matches
- * (app/domain/posts/bounded-counts.ts), so a page costs the same however many stories match.
+ * (app/domain/posts/bounded-counts.ts), so a page counts and ranks a bounded number of stories
+ * however many match.
  */
 export async function searchStories(
   search: StorySearch,
