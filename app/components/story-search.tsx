@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 
 import { formatCount } from "~/domain/en-gb";
 import { DATA_LICENCE } from "~/domain/licence";
+import { atSentenceStart, countInWords, facetsAmongNewestNote } from "~/domain/posts/bounded-counts";
 import {
   arrangementTagsMoved,
   chosenValues,
@@ -157,13 +158,16 @@ export function WordMatchNote({ search, match, total }: { search: StorySearch; m
   if (match.mode !== "any" || total === 0) return null;
   const words = quotedList(match.words);
   const all = match.allWords ?? 0;
+  const allCount = { count: all, moreThan: match.allWordsMoreThan === true };
   return (
     <div className="word-match-note" role="note">
       <p>
         <strong>
           {all === 0
             ? `No stories contain all of ${words}.`
-            : `Only ${all.toLocaleString("en-GB")} ${all === 1 ? "story contains" : "stories contain"} all of ${words}.`}
+            : allCount.moreThan
+              ? `${atSentenceStart(countInWords(allCount, "story", "stories"))} contain all of ${words}.`
+              : `Only ${countInWords(allCount, "story", "stories")} ${all === 1 ? "contains" : "contain"} all of ${words}.`}
         </strong>{" "}
         Showing stories with any of these words
         {search.sort === "relevance" ? (all > 0 ? ", those with all of them first." : ", best match first.") : "."}
@@ -297,7 +301,16 @@ export function NoMatches({ search }: { search: StorySearch }) {
  * have it among those matching everything else chosen. Keyed by the search, so following a link
  * (a chip, a suggestion) draws the boxes afresh instead of keeping old ticks.
  */
-export function FacetLists({ search, facets }: { search: StorySearch; facets: StoryFacets }) {
+export function FacetLists({
+  search,
+  facets,
+  countedAmongNewest = null,
+}: {
+  search: StorySearch;
+  facets: StoryFacets;
+  /** Set when some numbers count only the newest this many matching stories (countFacetsBounded). */
+  countedAmongNewest?: number | null;
+}) {
   return (
     <Form
       method="get"
@@ -312,6 +325,7 @@ export function FacetLists({ search, facets }: { search: StorySearch; facets: St
         match every other group. The number beside a choice is how many stories have it among those that match the other
         groups’ choices.
       </p>
+      {countedAmongNewest !== null ? <p className="hint">{facetsAmongNewestNote(countedAmongNewest)}</p> : null}
       {search.q ? <input type="hidden" name="q" value={search.q} /> : null}
       {search.sort !== defaultSort(search.q) ? <input type="hidden" name="sort" value={search.sort} /> : null}
       {FACET_ORDER.map((field) => {

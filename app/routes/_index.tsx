@@ -10,6 +10,7 @@ import { NO_NAMES, NO_SEARCH, type StorySearch, storySearchQuery } from "~/domai
 import { getUser } from "~/server/accounts/guards.server";
 import { publicOrigin } from "~/server/process/env.server";
 import { feedLinks } from "~/server/posts/feeds.server";
+import { allInWordsAtStart, allInWords } from "~/domain/posts/bounded-counts";
 import { searchStories } from "~/server/posts/search.server";
 import { listCouncils } from "~/server/reference/reference.server";
 
@@ -123,7 +124,7 @@ export default function Home() {
           <>
             <StoryList posts={newest} />
             <p>
-              <Link to="/stories">Read and search all {total.toLocaleString("en-GB")} stories</Link>
+              <Link to="/stories">Read and search {allInWords(total, "story", "stories")}</Link>
             </p>
           </>
         )}
@@ -139,7 +140,7 @@ export default function Home() {
             <StoryList posts={unanswered} />
             <p>
               <Link to={`/stories${storySearchQuery(UNANSWERED_QUESTIONS)}`}>
-                All {unansweredTotal.toLocaleString("en-GB")} questions with no reply yet
+                {allInWordsAtStart(unansweredTotal, "question", "questions")} with no reply yet
               </Link>
             </p>
           </>

@@ -79,10 +79,18 @@ export const loader = apiEndpoint("/stories", { maxAgeSeconds: 60 }, async ({ qu
       citation: citeStorySearch(search, filterNames, new Date()),
       datapackage: storyDataPackageUrl(search),
       stories: found.stories.map((story) => storyResource(story, origin)),
-      total: found.total,
+      // Exact up to the bound; above it `total` is the bound and `totalIsLowerBound` says "more than".
+      total: found.total.count,
+      totalIsLowerBound: found.total.moreThan,
+      rankedAmongNewest: found.rankedAmongNewest,
       limit,
       next,
-      match: { mode: found.match.mode, words: found.match.words, allWords: found.match.allWords },
+      match: {
+        mode: found.match.mode,
+        words: found.match.words,
+        allWords: found.match.allWords,
+        allWordsIsLowerBound: found.match.allWordsMoreThan === true,
+      },
       filters: {
         council: search.council.map((code) => ({
           code,

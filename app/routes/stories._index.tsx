@@ -19,6 +19,7 @@ import {
 } from "~/components/story-search";
 import { citeAs } from "~/domain/licence";
 import { figuresForStories } from "~/domain/outcomes/links";
+import { atSentenceStart, countPhrase, rankedAmongNewestNote } from "~/domain/posts/bounded-counts";
 import { describeStorySearch } from "~/domain/posts/citation";
 import {
   facetsToShow,
@@ -35,7 +36,7 @@ import { publicOrigin } from "~/server/process/env.server";
 import { feedLinks } from "~/server/posts/feeds.server";
 import {
   betterAddress,
-  countFacets,
+  countFacetsBounded,
   findUnknownFilter,
   InvalidCursor,
   listFilterChoices,
@@ -99,7 +100,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   try {
     const [results, facets, names, suggestions] = await Promise.all([
       searchStories(search, { cursor, perPage: PER_PAGE }),
-      countFacets(search),
+      countFacetsBounded(search),
       nameFilters(search),
       suggestFilters(search),
     ]);
@@ -115,7 +116,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       typed: typedSearch(storySearchParams(search)),
       cursor,
       ...results,
-      facets: facetsToShow(search, facets, names),
+      facets: facetsToShow(search, facets.facets, names),
+      countedAmongNewest: facets.countedAmongNewest,
       filtered: isFiltered(search),
       citation: citeAs(heading, `${publicOrigin()}/stories${storySearchQuery(search)}`, new Date()),
       feeds: feedLinks(publicOrigin(), search, names),
@@ -242,7 +244,7 @@ export default function Stories() {
       {page.state === "found" ? (
         <div className="search-layout">
           <FilterDisclosure search={page.search}>
-            <FacetLists search={page.search} facets={page.facets} />
+            <FacetLists search={page.search} facets={page.facets} countedAmongNewest={page.countedAmongNewest} />
           </FilterDisclosure>
           <div className="search-layout__results">
             <ActiveFilters search={page.search} names={page.names} />
@@ -262,14 +264,14 @@ export default function Stories() {
                 back={`/stories${storySearchQuery(page.search)}`}
               />
             ) : null}
-            <WordMatchNote search={page.search} match={page.match} total={page.total} />
+            <WordMatchNote search={page.search} match={page.match} total={page.total.count} />
             <FilterSuggestionLinks search={page.search} suggestions={page.suggestions} />
-            {page.total === 0 ? (
+            {page.total.count === 0 ? (
               <NoMatches search={page.search} />
             ) : (
               <>
                 <p>
-                  {page.total.toLocaleString("en-GB")} published,{" "}
+                  {atSentenceStart(countPhrase(page.total))} published,{" "}
                   {page.search.sort === "relevance" ? "best match first" : "newest first"}.{" "}
                   {page.search.q ? (
                     <Link
@@ -280,6 +282,11 @@ export default function Stories() {
                   ) : null}
                   {!page.search.q && page.filtered ? <Link to="/stories">Show everything</Link> : null}
                 </p>
+                {page.rankedAmongNewest !== null && page.search.sort === "relevance" ? (
+                  <p className="ranked-among-newest" role="note">
+                    {rankedAmongNewestNote(page.rankedAmongNewest)}
+                  </p>
+                ) : null}
                 <StoryList posts={page.stories} headingLevel={2} marks={page.member?.marks} />
               </>
             )}
@@ -291,7 +298,7 @@ export default function Stories() {
                 </Link>
               ) : null}
             </nav>
-            {page.total > 0 ? <StoryDownloads search={page.search} citation={page.citation} /> : null}
+            {page.total.count > 0 ? <StoryDownloads search={page.search} citation={page.citation} /> : null}
             <FeedLinks feeds={page.feeds} />
           </div>
         </div>

@@ -11,6 +11,7 @@ import { StoryList } from "~/components/story-list";
 import { ScrollingTable } from "~/components/table-scroll";
 import type { Figure } from "~/domain/outcomes/figures";
 import type { Spread } from "~/domain/outcomes/outcome-view";
+import { allInWordsAtStart } from "~/domain/posts/bounded-counts";
 import type { FilterChoice } from "~/domain/posts/story-search";
 import type {
   FifthOptionSection,
@@ -207,7 +208,7 @@ const SCOPE_WORDS = { council: "in", region: "in", anywhere: "" } as const;
 export function OptionStoryList({ stories, what }: { stories: OptionStories; what: string }) {
   const where =
     stories.placeName && stories.scope !== "anywhere" ? ` ${SCOPE_WORDS[stories.scope]} ${stories.placeName}` : "";
-  if (stories.total === 0) return <p>No stories, questions or practice notes {what} yet.</p>;
+  if (stories.total.count === 0) return <p>No stories, questions or practice notes {what} yet.</p>;
   return (
     <>
       <p>
@@ -220,7 +221,7 @@ export function OptionStoryList({ stories, what }: { stories: OptionStories; wha
       <StoryList posts={stories.stories} headingLevel={4} />
       <p>
         <Link to={stories.href}>
-          All {stories.total.toLocaleString("en-GB")} {stories.total === 1 ? "post" : "posts"} {what}
+          {allInWordsAtStart(stories.total, "post", "posts")} {what}
           {where}
         </Link>
       </p>

@@ -4,6 +4,8 @@
 //
 // Adding an endpoint: add its path below (reusing the components), a route file
 // app/routes/api.v1.<name>.ts calling apiEndpoint("/<name>", ...), and its tests.
+import { formatCount } from "../en-gb";
+import { STORY_BOUND } from "../posts/bounded-counts";
 import { POST_KINDS } from "../posts/post-input";
 import { FILTER_NAME_MAX, FIRST_YEAR, MOST_VALUES_PER_FILTER, QUERY_MAX } from "../posts/story-search";
 import { CLIENT_GROUPS, NATIONS, PERSPECTIVES, PLAN_LEADS, SUPPORT_ARRANGEMENTS, type TagGroup } from "../taxonomy";
@@ -604,7 +606,20 @@ export const OPENAPI = {
         },
       }),
       StoryPage: closedObject(
-        ["stories", "total", "limit", "next", "match", "filters", "suggestions", "licence", "citation", "datapackage"],
+        [
+          "stories",
+          "total",
+          "totalIsLowerBound",
+          "rankedAmongNewest",
+          "limit",
+          "next",
+          "match",
+          "filters",
+          "suggestions",
+          "licence",
+          "citation",
+          "datapackage",
+        ],
         {
           licence: { type: "string", description: "The licence the stories are published under (CC BY 4.0)." },
           citation: { type: "string", description: "How to cite this search, with the day it was retrieved." },
@@ -616,7 +631,7 @@ export const OPENAPI = {
           },
           match: {
             type: "object",
-            required: ["mode", "words", "allWords"],
+            required: ["mode", "words", "allWords", "allWordsIsLowerBound"],
             additionalProperties: false,
             description: "How the search words were used.",
             properties: {
@@ -635,6 +650,10 @@ export const OPENAPI = {
                 type: ["integer", "null"],
                 minimum: 0,
                 description: "With mode `any`: how many of the stories have all the words. Null with mode `all`.",
+              },
+              allWordsIsLowerBound: {
+                type: "boolean",
+                description: `True when more than \`allWords\` stories have all the words: counting stopped at its bound (${formatCount(STORY_BOUND)} unless configured).`,
               },
             },
           },
@@ -668,7 +687,22 @@ export const OPENAPI = {
             },
           },
           stories: { type: "array", items: ref("StorySummary") },
-          total: { type: "integer", minimum: 0, description: "Stories matching the search, on every page together." },
+          total: {
+            type: "integer",
+            minimum: 0,
+            description: `Stories matching the search, on every page together: exact up to a bound (${formatCount(STORY_BOUND)} unless configured); above it, the bound, with \`totalIsLowerBound\` true.`,
+          },
+          totalIsLowerBound: {
+            type: "boolean",
+            description:
+              "True when more than `total` stories match: counting stopped at its bound, and `total` is not an exact figure. False when `total` is exact. Downloads (`datapackage`) are never bounded.",
+          },
+          rankedAmongNewest: {
+            type: ["integer", "null"],
+            minimum: 1,
+            description:
+              "With `sort=relevance`: when more stories matched than best-match order ranks, the number of newest matches that were ranked (the best matches among the newest N; `sort=newest` goes through all of them). Null when every match was ranked.",
+          },
           limit: { type: "integer", minimum: PAGE_SIZE.min, maximum: PAGE_SIZE.max },
           next: {
             anyOf: [

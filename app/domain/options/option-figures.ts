@@ -5,6 +5,7 @@
 // place's breakdown of arrangements (where secondary suppression protects the other options).
 import type { CategoryFigure, DomainFigures, OutcomeView, Spread } from "../outcomes/outcome-view";
 import type { Figure, NetScore } from "../outcomes/figures";
+import type { BoundedCount } from "../posts/bounded-counts";
 import type { PostSummary } from "../posts/post-summary";
 import type { SupportArrangement } from "../taxonomy";
 import type { ExplainerPart } from "./options";
@@ -84,7 +85,8 @@ export interface OptionStories {
   scope: "council" | "region" | "anywhere";
   placeName: string | null;
   stories: PostSummary[];
-  total: number;
+  /** Counted up to a bound: "more than" beyond it (app/domain/posts/bounded-counts.ts). */
+  total: BoundedCount;
   /** The story search that lists them all. */
   href: string;
 }

@@ -359,6 +359,8 @@ export interface WordMatch {
 export interface MatchReport extends WordMatch {
   /** With mode "any": how many of the stories (with the same filters) have all the words. */
   allWords: number | null;
+  /** True when more than `allWords` have all the words: the count stopped at its bound (bounded-counts.ts). */
+  allWordsMoreThan?: boolean;
 }
 
 /** A council or tag a filter can name: its code or slug, and its name. */

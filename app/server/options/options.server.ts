@@ -21,6 +21,7 @@ import {
 } from "~/domain/options/options";
 import { defaultPeriod, type OutcomeFilters } from "~/domain/outcomes/outcome-filters";
 import { quarterLabel } from "~/domain/outcomes/quarters";
+import { atLeast } from "~/domain/posts/bounded-counts";
 import { NO_SEARCH, type StorySearch, storySearchQuery } from "~/domain/posts/story-search";
 import type { SupportArrangement } from "~/domain/taxonomy";
 
@@ -61,7 +62,7 @@ export async function storiesAbout(about: FifthOptionFinder, council: Place): Pr
   for (const { scope, placeName, where } of scopes) {
     const { stories, total, href } = await findStories(about, where, STORIES_PER_OPTION);
     found = { scope, placeName, stories, total, href };
-    if (total >= (scope === "council" ? STORIES_PER_OPTION : 1)) return found;
+    if (atLeast(total, scope === "council" ? STORIES_PER_OPTION : 1)) return found;
   }
   return found as OptionStories;
 }

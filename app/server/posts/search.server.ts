@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import QueryStream from "pg-query-stream";
 
 import { compareNames } from "~/domain/en-gb";
+import { type BoundedCount, boundedCount, type StoryBounds, storyBounds } from "~/domain/posts/bounded-counts";
 import { SNIPPET_START, SNIPPET_STOP, snippetHtml } from "~/domain/posts/snippet";
 import {
   arrangementTagsMoved,
@@ -35,6 +36,7 @@ import { PERSPECTIVES, SUPPORT_ARRANGEMENTS, type SupportArrangement } from "~/d
 
 import { appCursorKeys, InvalidCursor, openCursor, sealCursor } from "../http/cursors.server";
 import { borrowConnection, keptAnswers, query, toServiceUnavailable } from "../db/client.server";
+import { getEnv } from "../process/env.server";
 import type { PostSummary } from "~/domain/posts/post-summary";
 
 import { listPublishedSummaries } from "./read.server";
@@ -44,7 +46,45 @@ export interface StoryHit extends PostSummary {
   snippetHtml: string | null;
 }
 
-export type { FacetValue, FilterChoice, FilterSuggestions, MatchReport, StoryFacets, WordMatch };
+export type {
+  BoundedCount,
+  FacetValue,
+  FilterChoice,
+  FilterSuggestions,
+  MatchReport,
+  StoryBounds,
+  StoryFacets,
+  WordMatch,
+};
+
+/** The bounds lists and searches are worked out with: STORY_COUNT_BOUND (10,000 unless set). */
+export function configuredBounds(): StoryBounds {
+  return storyBounds(getEnv().STORY_COUNT_BOUND);
+}
+
+const boundsKey = (bounds: StoryBounds) => `bounds=${bounds.count},${bounds.rank},${bounds.facets}`;
+
+/** A query and its parameters, as run (and as the tests EXPLAIN it). */
+export interface StoryQuery {
+  sql: string;
+  values: unknown[];
+}
+
+/**
+ * How many rows match, stopping at one more than the bound: the count reads at most bound + 1
+ * rows, however many match (SELECT count(*) FROM (SELECT 1 … LIMIT bound + 1)).
+ */
+function boundedCountQuery(where: string, values: unknown[], bound: number): StoryQuery {
+  return {
+    sql: `SELECT count(*)::int AS total FROM (SELECT 1 FROM post p WHERE ${where} LIMIT $${values.length + 1}) c`,
+    values: [...values, bound + 1],
+  };
+}
+
+async function runBoundedCount(counting: StoryQuery, bound: number): Promise<BoundedCount> {
+  const [row] = await query<{ total: number }>(counting.sql, counting.values);
+  return boundedCount(row?.total ?? 0, bound);
+}
 
 export { InvalidCursor };
 
@@ -189,7 +229,20 @@ const MONTH_OF = `date_trunc('month', p.published_at AT TIME ZONE 'Europe/London
 /** Newest-first order, shared by pages, feeds and downloads. */
 export const NEWEST_FIRST = `${MONTH_OF} DESC, p.id DESC`;
 
-type Position = ({ sort: "newest"; month: string; id: number } | { sort: "relevance"; rank: string; id: number }) & {
+/**
+ * Where best-match order stops: the oldest of the matches ranked (month and id, in newest-first
+ * order), fixed by the first page so the next pages rank the same stories; and whether older
+ * matches were left out (more than the bound matched).
+ */
+interface RankEdge {
+  month: string;
+  id: number;
+  truncated: boolean;
+}
+
+type Position = (
+  { sort: "newest"; month: string; id: number } | { sort: "relevance"; rank: string; id: number; edge?: RankEdge }
+) & {
   /** Whether the list was of stories with any of the words (a fallback) or all of them. */
   mode: WordMatch["mode"];
 };
@@ -217,6 +270,9 @@ async function encodePosition(search: StorySearch, position: Position): Promise<
     k: key,
     i: position.id,
     ...(position.mode === "any" ? { m: "any" } : {}),
+    ...(position.sort === "relevance" && position.edge
+      ? { e: [position.edge.month, position.edge.id, position.edge.truncated ? 1 : 0] }
+      : {}),
   });
 }
 
@@ -228,6 +284,7 @@ export async function decodePosition(cursor: string, search: StorySearch): Promi
     k?: unknown;
     i?: unknown;
     m?: unknown;
+    e?: unknown;
   } | null;
   if (!opened || typeof opened !== "object" || opened.l !== listFingerprint(search) || opened.s !== search.sort)
     throw new InvalidCursor();
@@ -238,31 +295,57 @@ export async function decodePosition(cursor: string, search: StorySearch): Promi
   // A list keeps the mode its first page had, even if stories published since would change it.
   const mode = opened.m === "any" ? "any" : "all";
   if (search.sort === "newest" && MONTH.test(key)) return { sort: "newest", month: key, id, mode };
-  if (search.sort === "relevance" && RANK.test(key) && Number(key) <= MAX_REAL)
-    return { sort: "relevance", rank: key, id, mode };
+  if (search.sort === "relevance" && RANK.test(key) && Number(key) <= MAX_REAL) {
+    if (opened.e === undefined) return { sort: "relevance", rank: key, id, mode };
+    return { sort: "relevance", rank: key, id, mode, edge: openEdge(opened.e) };
+  }
   throw new InvalidCursor();
+}
+
+function openEdge(edge: unknown): RankEdge {
+  if (!Array.isArray(edge) || edge.length !== 3) throw new InvalidCursor();
+  const [month, id, truncated] = edge as unknown[];
+  if (typeof month !== "string" || !MONTH.test(month)) throw new InvalidCursor();
+  if (typeof id !== "number" || !Number.isInteger(id) || id < 1 || id > 2_147_483_647) throw new InvalidCursor();
+  if (truncated !== 0 && truncated !== 1) throw new InvalidCursor();
+  return { month, id, truncated: truncated === 1 };
 }
 
 // ts_headline's own options: two passages of about 15-35 words around the search words.
 const HEADLINE_OPTIONS = `StartSel=${SNIPPET_START}, StopSel=${SNIPPET_STOP}, MaxWords=35, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=" … "`;
 
+/** One page of a list or search. */
+export interface StoryPage {
+  stories: StoryHit[];
+  /** Matching stories on every page together: exact up to the count bound, "more than" it beyond. */
+  total: BoundedCount;
+  next: string | null;
+  match: MatchReport;
+  /** Best-match order ranked only the newest this many matches (more matched); null when every match was ranked. */
+  rankedAmongNewest: number | null;
+}
+
 /**
  * One page of published stories matching a search, best match (ts_rank_cd) or newest first, with
  * a cursor for the next page. Snippets are built only for the page shown. When all the words find
- * too few stories, any of them (matchFor), and the answer says so.
+ * too few stories, any of them (matchFor), and the answer says so. The total is counted up to
+ * bounds.count, and best-match order ranks at most the newest bounds.rank matches
+ * (app/domain/posts/bounded-counts.ts), so a page counts and ranks a bounded number of stories
+ * however many match.
  */
 export async function searchStories(
   search: StorySearch,
   page: { cursor?: string | null; perPage: number },
-): Promise<{ stories: StoryHit[]; total: number; next: string | null; match: MatchReport }> {
+  bounds: StoryBounds = configuredBounds(),
+): Promise<StoryPage> {
   const position = page.cursor ? await decodePosition(page.cursor, search) : null;
-  const key = `search ${storySearchParams(search).toString()} sort=${search.sort} cursor=${page.cursor ?? ""} per=${page.perPage}`;
+  const key = `search ${storySearchParams(search).toString()} sort=${search.sort} cursor=${page.cursor ?? ""} per=${page.perPage} ${boundsKey(bounds)}`;
   // The kept answer holds which stories, in what order, and their snippets; what each story shows
   // (reply counts above all) is read for every page, so a reply that changes no list leaves the
   // kept answer in use (the comment triggers note "posts" only for a first or last reply).
   const { ids, snippets, ...found } = await unlessChanged(key, async () => {
     const match = await matchFor(search);
-    return findStories(search, position, page.perPage, position ? { ...match, mode: position.mode } : match);
+    return findStories(search, position, page.perPage, position ? { ...match, mode: position.mode } : match, bounds);
   });
   const summaries = await listPublishedSummaries(ids);
   return {
@@ -279,22 +362,55 @@ function rankSql(search: StorySearch, match: WordMatch, params: Params): string 
   return `ts_rank_cd(p.search_vector, ${tsquery(search, match, params)})`;
 }
 
-async function findStories(search: StorySearch, position: Position | null, perPage: number, match: WordMatch) {
+type PageRow = { id: number; key: string; edge_month?: string; edge_id?: number; truncated?: boolean };
+
+/**
+ * The queries behind one page: the page itself, the bounded total and (for the any-word fallback)
+ * the bounded count of stories with all the words. Exported for the tests, which EXPLAIN them.
+ */
+export function storyPageQueries(
+  search: StorySearch,
+  position: Position | null,
+  perPage: number,
+  match: WordMatch,
+  bounds: StoryBounds,
+): { page: StoryQuery; total: StoryQuery; allWords: StoryQuery | null } {
   const params = new Params();
   const where = conditions(search, params, undefined, match);
-  const countParams = params.values.slice();
+  const total = boundedCountQuery(where, params.values.slice(), bounds.count);
   let pageSql: string;
   if (search.sort === "relevance" && search.q) {
+    // Best match first ranks the newest bounds.rank matches (read newest first, by
+    // post_published_newest_idx where the planner likes it), not every match. The first page fixes
+    // the oldest one ranked (the edge); the next pages rank everything from the edge on, so they
+    // rank the same stories (and any published since, up to as many again) and never skip or
+    // repeat one.
+    const edge = position?.sort === "relevance" ? position.edge : undefined;
+    const from = edge
+      ? ` AND (${MONTH_OF}, p.id) >= (to_date(${params.add(edge.month)}, 'YYYY-MM')::timestamp, ${params.add(edge.id)})`
+      : "";
+    const fetched = params.add(edge ? 2 * bounds.rank : bounds.rank + 1);
+    const ranked = params.add(edge ? 2 * bounds.rank : bounds.rank);
     const rankOf = rankSql(search, match, params);
     let after = "";
     if (position?.sort === "relevance") {
       const rank = params.add(position.rank);
       after = `WHERE m.rank < ${rank}::real OR (m.rank = ${rank}::real AND m.id < ${params.add(position.id)})`;
     }
-    pageSql = `SELECT m.id, m.rank::text AS key FROM (
-        SELECT p.id, ${rankOf}::real AS rank
-        FROM post p WHERE ${where}
-      ) m ${after} ORDER BY m.rank DESC, m.id DESC LIMIT ${params.add(perPage + 1)}`;
+    pageSql = `WITH newest AS MATERIALIZED (
+        SELECT p.id, ${MONTH_OF} AS month, p.search_vector FROM post p WHERE ${where}${from}
+        ORDER BY ${NEWEST_FIRST} LIMIT ${fetched}
+      ), numbered AS (
+        SELECT n.id, n.month, n.search_vector, row_number() OVER (ORDER BY n.month DESC, n.id DESC) AS rn,
+          count(*) OVER () AS size
+        FROM newest n
+      ), edge AS (
+        SELECT to_char(e.month, 'YYYY-MM') AS month, e.id, e.size > ${ranked} AS truncated
+        FROM numbered e WHERE e.rn <= ${ranked} ORDER BY e.rn DESC LIMIT 1
+      )
+      SELECT m.id, m.rank::text AS key, edge.month AS edge_month, edge.id AS edge_id, edge.truncated
+      FROM (SELECT p.id, ${rankOf}::real AS rank FROM numbered p WHERE p.rn <= ${ranked}) m CROSS JOIN edge
+      ${after} ORDER BY m.rank DESC, m.id DESC LIMIT ${params.add(perPage + 1)}`;
   } else {
     let after = "";
     if (position?.sort === "newest") {
@@ -304,23 +420,44 @@ async function findStories(search: StorySearch, position: Position | null, perPa
       FROM post p WHERE ${where}${after}
       ORDER BY ${NEWEST_FIRST} LIMIT ${params.add(perPage + 1)}`;
   }
-  const allParams = new Params();
-  const allWhere = match.mode === "any" ? conditions(search, allParams) : null;
-  const [rows, [counted], allCounted] = await Promise.all([
-    query<{ id: number; key: string }>(pageSql, params.values),
-    query<{ total: number }>(`SELECT count(*)::int AS total FROM post p WHERE ${where}`, countParams),
-    allWhere
-      ? query<{ total: number }>(`SELECT count(*)::int AS total FROM post p WHERE ${allWhere}`, allParams.values)
-      : null,
+  let allWords: StoryQuery | null = null;
+  if (match.mode === "any") {
+    const allParams = new Params();
+    allWords = boundedCountQuery(conditions(search, allParams), allParams.values, bounds.count);
+  }
+  return { page: { sql: pageSql, values: params.values }, total, allWords };
+}
+
+async function findStories(
+  search: StorySearch,
+  position: Position | null,
+  perPage: number,
+  match: WordMatch,
+  bounds: StoryBounds,
+) {
+  const queries = storyPageQueries(search, position, perPage, match, bounds);
+  const [rows, total, allWords] = await Promise.all([
+    query<PageRow>(queries.page.sql, queries.page.values),
+    runBoundedCount(queries.total, bounds.count),
+    queries.allWords ? runBoundedCount(queries.allWords, bounds.count) : null,
   ]);
   const shown = rows.slice(0, perPage);
   const last = shown.at(-1);
+  const relevance = search.sort === "relevance" && search.q;
+  // The edge the first page fixed travels in the cursor; a first page's comes from its query.
+  const first = rows[0];
+  const edge: RankEdge | undefined =
+    position?.sort === "relevance" && position.edge
+      ? position.edge
+      : relevance && first?.edge_month && first.edge_id
+        ? { month: first.edge_month, id: first.edge_id, truncated: first.truncated === true }
+        : undefined;
   const next =
     rows.length > perPage && last
       ? await encodePosition(
           search,
-          search.sort === "relevance" && search.q
-            ? { sort: "relevance", rank: last.key, id: last.id, mode: match.mode }
+          relevance
+            ? { sort: "relevance", rank: last.key, id: last.id, mode: match.mode, ...(edge ? { edge } : {}) }
             : { sort: "newest", month: last.key, id: last.id, mode: match.mode },
         )
       : null;
@@ -331,9 +468,14 @@ async function findStories(search: StorySearch, position: Position | null, perPa
   return {
     ids,
     snippets,
-    total: counted?.total ?? 0,
+    total,
     next,
-    match: { ...match, allWords: allCounted ? (allCounted[0]?.total ?? 0) : null },
+    rankedAmongNewest: relevance && edge?.truncated ? bounds.rank : null,
+    match: {
+      ...match,
+      allWords: allWords ? allWords.count : null,
+      ...(allWords?.moreThan ? { allWordsMoreThan: true } : {}),
+    },
   };
 }
 
@@ -472,11 +614,34 @@ const POST_COLUMNS: Partial<Record<FilterField, { value: string; label: string }
  * the same one (every council's list counts councils over the whole site, every tag's list counts
  * tags), so it is worked out once for all of them (decision 044).
  */
-function keptFacetQuery(sql: string, values: unknown[]): Promise<FacetRow[]> {
-  const key = createHash("sha256")
+function keptFacetQuery(facetQuery: StoryQuery): Promise<FacetRow[]> {
+  return unlessChanged(`facet query ${queryKey(facetQuery)}`, () => query<FacetRow>(facetQuery.sql, facetQuery.values));
+}
+
+/** Whether a facet query's stories were more than it counted, kept like the facet query. */
+function keptAmong(counting: StoryQuery, bound: number): Promise<BoundedCount> {
+  return unlessChanged(`facet among ${queryKey(counting)}`, () => runBoundedCount(counting, bound));
+}
+
+function queryKey({ sql, values }: StoryQuery): string {
+  return createHash("sha256")
     .update(JSON.stringify([sql, values]))
     .digest("base64url");
-  return unlessChanged(`facet query ${key}`, () => query<FacetRow>(sql, values));
+}
+
+/**
+ * The stories a facet query counts: those matching, newest first, at most `bound` of them (all of
+ * them when they are fewer). Only the columns the facets read.
+ */
+function newestMatches(where: string, params: Params, bound: number): string {
+  return `(SELECT p.id, p.kind, p.display_mode, p.author_perspective, p.byline_scope, p.area_code, p.published_at
+      FROM post p WHERE ${where} ORDER BY ${NEWEST_FIRST} LIMIT ${params.add(bound)}) p`;
+}
+
+/** A facet query, and the bounded count of the stories it counts among (to know whether it stopped at the bound). */
+interface FacetQuery {
+  counts: StoryQuery;
+  among: StoryQuery;
 }
 
 function facetQueries(
@@ -484,63 +649,85 @@ function facetQueries(
   without: FilterField | undefined,
   fields: FilterField[],
   match: WordMatch,
-): Promise<FacetRow[]>[] {
-  const queries: Promise<FacetRow[]>[] = [];
+  bound: number,
+): FacetQuery[] {
+  const queries: FacetQuery[] = [];
+  // Each query counts among the newest `bound` stories matching its conditions; `among` tells
+  // whether there were more (then the page says the numbers count only the newest).
+  const matching = (params: Params, words: WordMatch | undefined = match) => {
+    const where = conditions(search, params, without, words);
+    const among = boundedCountQuery(where, params.values.slice(), bound);
+    return { from: newestMatches(where, params, bound), among };
+  };
   const columns = fields.flatMap((field) => {
     const column = POST_COLUMNS[field];
     return column ? [{ field, ...column }] : [];
   });
   if (columns.length > 0) {
     const params = new Params();
-    const where = conditions(search, params, without, match);
+    const { from, among } = matching(params);
     const facet = `CASE ${columns.map((c) => `WHEN GROUPING(${c.value}) = 0 THEN '${c.field}'`).join(" ")} END`;
     const pick = (part: "value" | "label") =>
       `COALESCE(${columns.map((c) => `CASE WHEN GROUPING(${c.value}) = 0 THEN ${c[part]} END`).join(", ")})`;
-    queries.push(
-      keptFacetQuery(
-        `SELECT ${facet} AS facet, ${pick("value")} AS value, ${pick("label")} AS label, count(*)::int AS count
-         FROM post p LEFT JOIN area a ON a.code = p.area_code WHERE ${where}
+    queries.push({
+      counts: {
+        sql: `SELECT ${facet} AS facet, ${pick("value")} AS value, ${pick("label")} AS label, count(*)::int AS count
+         FROM ${from} LEFT JOIN area a ON a.code = p.area_code
          GROUP BY GROUPING SETS (${columns.map((c) => `(${c.value}, ${c.label})`).join(", ")})`,
-        params.values,
-      ),
-    );
+        values: params.values,
+      },
+      among,
+    });
   }
   if (fields.includes("tag")) {
     const params = new Params();
-    queries.push(
-      keptFacetQuery(
-        `SELECT 'tag' AS facet, t.slug AS value, t.label, count(*)::int AS count
-         FROM post p JOIN post_tag pt ON pt.post_id = p.id JOIN tag t ON t.id = pt.tag_id AND t."group" <> 'support_arrangement'
-         WHERE ${conditions(search, params, without, match)} GROUP BY t.slug, t.label`,
-        params.values,
-      ),
-    );
+    const { from, among } = matching(params);
+    queries.push({
+      counts: {
+        sql: `SELECT 'tag' AS facet, t.slug AS value, t.label, count(*)::int AS count
+         FROM ${from} JOIN post_tag pt ON pt.post_id = p.id JOIN tag t ON t.id = pt.tag_id AND t."group" <> 'support_arrangement'
+         GROUP BY t.slug, t.label`,
+        values: params.values,
+      },
+      among,
+    });
   }
   if (fields.includes("unanswered")) {
     const params = new Params();
+    const { from, among } = matching(params, ALL_WORDS);
     // One value: the posts still waiting for a reply (none shown when every post has one).
-    queries.push(
-      keptFacetQuery(
-        `SELECT 'unanswered' AS facet, '1' AS value, '1' AS label, count(*)::int AS count
-         FROM post p WHERE ${conditions(search, params, without)} AND ${UNANSWERED} HAVING count(*) > 0`,
-        params.values,
-      ),
-    );
+    queries.push({
+      counts: {
+        sql: `SELECT 'unanswered' AS facet, '1' AS value, '1' AS label, count(*)::int AS count
+         FROM ${from} WHERE ${UNANSWERED} HAVING count(*) > 0`,
+        values: params.values,
+      },
+      among,
+    });
   }
   if (fields.includes("arrangement")) {
     const params = new Params();
+    const { from, among } = matching(params);
     // A story can have several arrangements (tags, reports): it counts once under each.
     const arrangements = storyArrangements(params);
-    queries.push(
-      keptFacetQuery(
-        `SELECT 'arrangement' AS facet, s.arrangement AS value, s.arrangement AS label, count(DISTINCT p.id)::int AS count
-         FROM post p JOIN ${arrangements} s ON s.post_id = p.id
-         WHERE ${conditions(search, params, without, match)} GROUP BY s.arrangement`,
-        params.values,
-      ),
-    );
+    queries.push({
+      counts: {
+        sql: `SELECT 'arrangement' AS facet, s.arrangement AS value, s.arrangement AS label, count(DISTINCT p.id)::int AS count
+         FROM ${from} JOIN ${arrangements} s ON s.post_id = p.id
+         GROUP BY s.arrangement`,
+        values: params.values,
+      },
+      among,
+    });
   }
   return queries;
+}
+
+/** The numbers beside the filters, and whether any of them counted only the newest matches. */
+export interface CountedFacets {
+  facets: StoryFacets;
+  /** Some numbers count only the newest this many of more matching stories; null when every number is exact. */
+  countedAmongNewest: number | null;
 }
 
 /**
@@ -549,26 +736,50 @@ function facetQueries(
  * so with one value chosen per facet the count beside another value is what choosing it alone
  * would show, and ticking it adds at most that many stories (any of a facet's values matches).
  * Facets that share the same conditions are counted together: the post's own columns in one scan
- * (GROUPING SETS), tags and attached reports in one join each.
+ * (GROUPING SETS), tags and attached reports in one join each. Each counts among the newest
+ * bounds.facets matching stories at most (app/domain/posts/bounded-counts.ts): exact below that,
+ * and `countedAmongNewest` says when it was not.
  */
-export async function countFacets(search: StorySearch): Promise<StoryFacets> {
-  return unlessChanged(`facets ${storySearchParams({ ...search, sort: defaultSort(search.q) }).toString()}`, () =>
-    workOutFacets(search),
+export async function countFacets(search: StorySearch, bounds: StoryBounds = configuredBounds()): Promise<StoryFacets> {
+  return (await countFacetsBounded(search, bounds)).facets;
+}
+
+export function countFacetsBounded(
+  search: StorySearch,
+  bounds: StoryBounds = configuredBounds(),
+): Promise<CountedFacets> {
+  return unlessChanged(
+    `facets ${storySearchParams({ ...search, sort: defaultSort(search.q) }).toString()} ${boundsKey(bounds)}`,
+    () => workOutFacets(search, bounds),
   );
 }
 
-async function workOutFacets(search: StorySearch): Promise<StoryFacets> {
+/** Every facet query a search's filters run, with the bounded counts beside them: for the tests, which EXPLAIN them. */
+export async function facetQueriesFor(search: StorySearch, bounds: StoryBounds): Promise<StoryQuery[]> {
+  const match = await matchFor(search);
+  return facetGroups(search).flatMap(([without, fields]) =>
+    facetQueries(search, without, fields, match, bounds.facets).flatMap((q) => [q.counts, q.among]),
+  );
+}
+
+function facetGroups(search: StorySearch): [FilterField | undefined, FilterField[]][] {
   const groups = new Map<FilterField | "none", FilterField[]>();
   for (const field of FILTER_FIELDS) {
     const key = search[field].length === 0 ? "none" : field;
     groups.set(key, [...(groups.get(key) ?? []), field]);
   }
+  return [...groups].map(([without, fields]) => [without === "none" ? undefined : without, fields]);
+}
+
+async function workOutFacets(search: StorySearch, bounds: StoryBounds): Promise<CountedFacets> {
   const match = await matchFor(search);
-  const results = await Promise.all(
-    [...groups].flatMap(([without, fields]) =>
-      facetQueries(search, without === "none" ? undefined : without, fields, match),
-    ),
+  const queries = facetGroups(search).flatMap(([without, fields]) =>
+    facetQueries(search, without, fields, match, bounds.facets),
   );
+  const [results, among] = await Promise.all([
+    Promise.all(queries.map((q) => keptFacetQuery(q.counts))),
+    Promise.all(queries.map((q) => keptAmong(q.among, bounds.facets))),
+  ]);
   const facets = Object.fromEntries(FILTER_FIELDS.map((field) => [field, [] as FacetValue[]])) as StoryFacets;
   for (const { facet, value, label, count } of results.flat()) {
     // Stories without a council have no council or region to count under.
@@ -580,7 +791,7 @@ async function workOutFacets(search: StorySearch): Promise<StoryFacets> {
       field === "year" ? Number(b.value) - Number(a.value) : b.count - a.count || compareNames(a.label, b.label),
     );
   }
-  return facets;
+  return { facets, countedAmongNewest: among.some((count) => count.moreThan) ? bounds.facets : null };
 }
 
 // ---- Names in filters, and tags and councils suggested by the search words ----

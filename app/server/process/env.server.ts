@@ -16,6 +16,9 @@ const envSchema = z.object({
   // Seals the "next page" cursors of /stories and the API (app/server/http/cursors.server.ts). Unset: a
   // random key is made once and kept in the database (app_secret), shared by every instance.
   CURSOR_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  // Story lists and searches count, rank and count by filter at most this many matches, then say
+  // "more than" (app/domain/posts/bounded-counts.ts, docs/story-search.md). Small values are for tests.
+  STORY_COUNT_BOUND: z.coerce.number().int().min(1).max(10_000_000).default(10_000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   // Set when a proxy in front of the app terminates TLS and sets X-Forwarded-Proto.
   // Longest a page rendered for a signed-out reader is served to the next ones while nothing in
