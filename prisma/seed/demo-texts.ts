@@ -1,6 +1,8 @@
 // Reads the demo community's prose from the Markdown files in prisma/seed/demo-content/ (the
 // format is in docs/demo-data.md). The parsers are pure; readDemoTexts() is the only I/O.
 import { readFileSync } from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 
 import {
   type ClientGroup,
@@ -247,8 +249,11 @@ export function parseDemoLists(markdown: string): Record<string, string[]> {
 
 export const DEMO_POST_FILES = ["stories.md", "questions.md", "practice-notes.md"] as const;
 
-/** Everything the demo community says, read from prisma/seed/demo-content/. */
-export function readDemoTexts(directory = new URL("./demo-content/", import.meta.url)): DemoTexts {
+/** Everything the demo community says, read from prisma/seed/demo-content/ (from the project folder:
+ * the server runs bundled from build/server, where this module's own folder is not prisma/seed). */
+export function readDemoTexts(
+  directory = pathToFileURL(path.join(process.cwd(), "prisma", "seed", "demo-content") + path.sep),
+): DemoTexts {
   const read = (name: string) => readFileSync(new URL(name, directory), "utf8");
   return {
     members: parseDemoMembers(read("members.md")),

@@ -17,7 +17,9 @@ interface CouncilRow {
   nation: string;
 }
 
-export const COUNCILS_CSV = path.join(import.meta.dirname, "..", "data", "councils.csv");
+// From the project folder, as the migrations are (db/migrations.server.ts): the server runs bundled
+// from build/server (package.json "build"), where this module's own folder is not prisma/seed.
+export const COUNCILS_CSV = path.join(process.cwd(), "prisma", "data", "councils.csv");
 
 export async function readCouncils(file = COUNCILS_CSV): Promise<CouncilRow[]> {
   return parse(await readFile(file, "utf8"), { columns: true, skip_empty_lines: true, trim: true }) as CouncilRow[];

@@ -59,7 +59,9 @@ async function startServer(
   nodeFlags: string[] = [],
 ): Promise<Server> {
   let output = "";
-  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", script], {
+  // The app runs bundled, as `npm start` runs it; the floor is TypeScript, run through tsx.
+  const loader = script.endsWith(".ts") ? ["--import", "tsx"] : [];
+  const child = spawn(process.execPath, [...nodeFlags, ...loader, script], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -116,7 +118,7 @@ async function startApp(databaseUrl: string): Promise<Server> {
   const port = String(await freePort());
   return startServer(
     "the app",
-    "app/server/process/main.ts",
+    "build/server/main.js",
     {
       NODE_ENV: "production",
       DATABASE_URL: databaseUrl,

@@ -1,4 +1,5 @@
-// Starts the real app (app/server/process/main.ts, the same entry point as `npm start`) as a child process.
+// Starts the real app as `npm start` runs it (build/server/main.js, app/server/process/main.ts bundled
+// by `npm run build`) as a child process.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
@@ -23,16 +24,12 @@ process.on("exit", () => {
 /** `checkout` runs another copy of the project (default: this one). */
 export function runApp(args: string[], env: Record<string, string | undefined>, checkout = root) {
   let output = "";
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", path.join(checkout, "app/server/process/main.ts"), ...args],
-    {
-      cwd: checkout,
-      // PUBLIC_URL only when the test gives one: the in-process harness (remix.ts) sets its own.
-      env: { ...process.env, PUBLIC_URL: undefined, LOG_LEVEL: "info", NODE_ENV: "production", ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = spawn(process.execPath, [path.join(checkout, "build", "server", "main.js"), ...args], {
+    cwd: checkout,
+    // PUBLIC_URL only when the test gives one: the in-process harness (remix.ts) sets its own.
+    env: { ...process.env, PUBLIC_URL: undefined, LOG_LEVEL: "info", NODE_ENV: "production", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   children.add(child);
   child.on("exit", () => children.delete(child));
   child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
