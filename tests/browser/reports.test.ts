@@ -6,7 +6,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 
 import { fieldsOf } from "../../app/domain/reports/wizard";
-import { newBrowserContext, tabTo, typeInto, watchForProblems } from "../support/browser";
+import { newBrowserContext, routerSettled, tabTo, typeInto, watchForProblems } from "../support/browser";
 import { browserSuite } from "../support/browser-suite";
 import { expectAccessible, join, joinWithoutScript, newHandle, pressButton } from "../support/journeys";
 import { reportAnswers } from "../support/reports";
@@ -18,12 +18,14 @@ const DESKTOP = { width: 1280, height: 900 };
 
 const stepOn = (page: Page) => page.locator("input[name=step]").first().inputValue();
 
-/** Waits until the form shows a step other than `from` (the page answered the last Continue). */
+/** Waits until the form shows a step other than `from` (the page answered the last Continue), and
+ * the submission's loaders have been read again, so the next Continue interrupts nothing. */
 async function movedFrom(page: Page, from: string) {
   await page.waitForFunction((previous) => {
     const field = document.querySelector<HTMLInputElement>("input[name=step]");
     return field !== null && field.value !== previous;
   }, from);
+  await routerSettled(page);
 }
 
 /** Answers the page on screen from `all` by keyboard alone, and presses Continue; returns the step answered. */

@@ -169,3 +169,28 @@ export async function errorSummaryFocused(page: Page): Promise<boolean> {
       () => false,
     );
 }
+
+/**
+ * Waits until the page's client-side router has nothing in flight: no navigation, no revalidation
+ * after a submission, no fetcher loading. A journey that presses the next button while the last
+ * submission's loaders are still being read interrupts them, and the browser logs the abort as an
+ * error. Pages without JavaScript have no router and are settled once loaded.
+ */
+export async function routerSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const router = (
+      window as unknown as {
+        __remixRouter?: {
+          state: { navigation: { state: string }; revalidation: string; fetchers: Map<string, { state: string }> };
+        };
+      }
+    ).__remixRouter;
+    if (!router) return document.readyState === "complete";
+    const { navigation, revalidation, fetchers } = router.state;
+    return (
+      navigation.state === "idle" &&
+      revalidation === "idle" &&
+      [...fetchers.values()].every((fetcher) => fetcher.state === "idle")
+    );
+  });
+}
