@@ -134,9 +134,9 @@ export async function recordThreadOpened(userId: number, postId: number): Promis
   // moves it, and a data-modifying WITH runs whether or not the answer reads it.
   const [mark] = await query<{ before: Date | null }>(
     `WITH before AS (SELECT seen_up_to FROM thread_read WHERE user_id = $1 AND post_id = $2),
-          moved AS (${READ_MARK_SQL} RETURNING 1),
-          told AS (UPDATE notification SET read_at = now() WHERE user_id = $1 AND post_id = $2 AND read_at IS NULL RETURNING 1)
-     SELECT (SELECT seen_up_to FROM before) AS before, (SELECT count(*) FROM moved) AS moved, (SELECT count(*) FROM told) AS told`,
+          moved AS (${READ_MARK_SQL}),
+          told AS (UPDATE notification SET read_at = now() WHERE user_id = $1 AND post_id = $2 AND read_at IS NULL)
+     SELECT (SELECT seen_up_to FROM before) AS before`,
     [userId, postId],
   );
   return mark?.before ?? null;

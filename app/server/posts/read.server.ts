@@ -36,20 +36,6 @@ function excerptOf(text: string): string {
   return `${flat.slice(0, flat.lastIndexOf(" ", EXCERPT_LENGTH))}…`;
 }
 
-const summarySelect = {
-  id: true,
-  kind: true,
-  title: true,
-  bodyText: true,
-  displayMode: true,
-  bylineScope: true,
-  authorPerspective: true,
-  publishedAt: true,
-  author: { select: { handle: true } },
-  area: { select: { code: true, name: true, regionName: true, regionCode: true, nation: true } },
-  tags: { select: { tag: { select: { slug: true, label: true } } }, orderBy: { tag: { sortOrder: "asc" } } },
-} as const;
-
 type SummaryRow = {
   id: number;
   kind: PostSummary["kind"];
@@ -98,27 +84,10 @@ export function publicHeading(input: {
   };
 }
 
-/** How many published replies each post has, and when the newest was written. */
-export type ReplyStats = Map<number, { count: number; latest: Date }>;
+/** How many published replies a post has, and when the newest was written. */
+type Replies = { count: number; latest: Date | null };
 
-const NO_REPLIES = { count: 0, latest: null };
-
-/**
- * Published replies counted for a page of posts at once: one aggregate over the comment index
- * (post_id, status, created_at), however many posts the site has.
- */
-export async function replyStats(ids: number[]): Promise<ReplyStats> {
-  if (ids.length === 0) return new Map();
-  const rows = await query<{ postId: number; count: number; latest: Date }>(
-    `SELECT c.post_id AS "postId", count(*)::int AS count, max(c.created_at) AS latest
-     FROM comment c WHERE c.post_id = ANY($1::int[]) AND c.status = 'published' GROUP BY c.post_id`,
-    [ids],
-  );
-  return new Map(rows.map((row) => [row.postId, { count: row.count, latest: row.latest }]));
-}
-
-function toSummary(row: SummaryRow, stats: ReplyStats): PostSummary {
-  const replies = stats.get(row.id) ?? NO_REPLIES;
+function toSummary(row: SummaryRow, replies: Replies): PostSummary {
   return {
     id: row.id,
     kind: row.kind,
@@ -142,9 +111,8 @@ function toSummary(row: SummaryRow, stats: ReplyStats): PostSummary {
 /** Published posts by id, in the order given (search ranks them; this fills in what a list shows). */
 export async function listPublishedSummaries(ids: number[]): Promise<PostSummary[]> {
   if (ids.length === 0) return [];
-  const rows = await publishedSummaryRows<object>(ids);
-  const stats = statsOf(rows);
-  const byId = new Map(rows.map((row) => [row.id, toSummary(row, stats)]));
+  const rows = await summaryRows(`p.id = ANY($1::int[]) AND p.status = 'published'`, [ids]);
+  const byId = new Map(rows.map((row) => [row.id, toSummary(row, repliesOf(row))]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
@@ -162,23 +130,27 @@ const SUMMARY_COLUMNS = `p.id, p.kind, p.title, p.body_text AS "bodyText", p.dis
             FROM post_tag pt JOIN tag t ON t.id = pt.tag_id WHERE pt.post_id = p.id), '[]') AS tags`;
 const SUMMARY_FROM = `FROM post p LEFT JOIN "user" u ON u.id = p.author_id LEFT JOIN area a ON a.code = p.area_code`;
 
-type StatsColumns = { replyCount: number; latestReply: Date | null };
+type CountedRow = SummaryRow & { replyCount: number; latestReply: Date | null };
 
-/** Published posts' summary rows with their published replies counted (the comment index answers each count). */
-function publishedSummaryRows<Extra extends object>(ids: number[], extraColumns = "") {
-  return query<SummaryRow & StatsColumns & Extra>(
-    `SELECT ${SUMMARY_COLUMNS}${extraColumns}, r.count AS "replyCount", r.latest AS "latestReply"
+const repliesOf = (row: CountedRow): Replies => ({ count: row.replyCount, latest: row.latestReply });
+
+/**
+ * Summary rows of the posts `where` picks, each with its published replies counted (the comment
+ * index (post_id, status, created_at) answers each count). `columns` adds to what is read, `tail`
+ * orders and limits.
+ */
+function summaryRows<Extra extends object = object>(
+  where: string,
+  params: unknown[],
+  more: { columns?: string; tail?: string } = {},
+) {
+  return query<CountedRow & Extra>(
+    `SELECT ${SUMMARY_COLUMNS}${more.columns ?? ""}, r.count AS "replyCount", r.latest AS "latestReply"
      ${SUMMARY_FROM}
      CROSS JOIN LATERAL (SELECT count(*)::int AS count, max(c.created_at) AS latest
                          FROM comment c WHERE c.post_id = p.id AND c.status = 'published') r
-     WHERE p.id = ANY($1::int[]) AND p.status = 'published'`,
-    [ids],
-  );
-}
-
-function statsOf(rows: (SummaryRow & StatsColumns)[]): ReplyStats {
-  return new Map(
-    rows.flatMap((row) => (row.latestReply ? [[row.id, { count: row.replyCount, latest: row.latestReply }]] : [])),
+     WHERE ${where} ${more.tail ?? ""}`,
+    params,
   );
 }
 
@@ -193,9 +165,10 @@ export async function listPublishedBodies(ids: number[]): Promise<Map<number, st
 
 /** One published post with its body, without replies or reactions: for the public API. */
 export async function getPublishedPost(id: number) {
-  const rows = await publishedSummaryRows<{ bodyHtml: string }>([id], `, p.body_html AS "bodyHtml"`);
-  const [row] = rows;
-  return row ? { ...toSummary(row, statsOf(rows)), bodyText: row.bodyText, bodyHtml: row.bodyHtml } : null;
+  const [row] = await summaryRows<{ bodyHtml: string }>(`p.id = $1 AND p.status = 'published'`, [id], {
+    columns: `, p.body_html AS "bodyHtml"`,
+  });
+  return row ? { ...toSummary(row, repliesOf(row)), bodyText: row.bodyText, bodyHtml: row.bodyHtml } : null;
 }
 
 export interface CommentView {
@@ -400,12 +373,9 @@ export async function getPostForReader(id: number, viewerId: number | null, want
     if (parent) parent.replies.push(view);
     else if (view.parentId === null) thread.push(view);
   }
-  const stats: ReplyStats = new Map(
-    published.length ? [[row.id, { count: published.length, latest: published.at(-1)?.createdAt ?? new Date(0) }]] : [],
-  );
   return {
     post: {
-      ...toSummary(row, stats),
+      ...toSummary(row, { count: published.length, latest: published.at(-1)?.createdAt ?? null }),
       html: row.bodyHtml,
       status: row.status,
       isAuthor: viewerId !== null && row.authorId === viewerId,
@@ -446,11 +416,8 @@ export async function getPublicProfile(handle: string) {
   // The same queries either way (no account has id 0), so an unknown handle is no quicker to answer.
   const authorId = user?.id ?? 0;
   const [posts, comments] = await Promise.all([
-    prisma().post.findMany({
-      where: { authorId, status: "published", displayMode: "handle" },
-      orderBy: [{ publishedAt: "desc" }, { id: "desc" }],
-      take: 50,
-      select: summarySelect,
+    summaryRows(`p.author_id = $1 AND p.status = 'published' AND p.display_mode = 'handle'`, [authorId], {
+      tail: "ORDER BY p.published_at DESC, p.id DESC LIMIT 50",
     }),
     prisma().comment.findMany({
       where: { authorId, status: "published", displayMode: "handle", post: { status: "published" } },
@@ -460,10 +427,9 @@ export async function getPublicProfile(handle: string) {
     }),
   ]);
   if (!user || (posts.length === 0 && comments.length === 0)) return null;
-  const stats = await replyStats(posts.map((post) => post.id));
   return {
     handle: user.handle,
-    posts: posts.map((post) => toSummary(post, stats)),
+    posts: posts.map((post) => toSummary(post, repliesOf(post))),
     comments: comments.map((c) => ({
       id: c.id,
       postId: c.postId,
