@@ -19,8 +19,7 @@ import type { ReactNode } from "react";
 
 import { LinksNav } from "./components/links-nav";
 import { useNonce } from "./components/nonce";
-import { getUser, renewedSessionHeaders } from "./server/accounts/guards.server";
-import { unreadCount } from "./server/notifications/notifications.server";
+import { getSession, getUser, renewedSessionHeaders } from "./server/accounts/guards.server";
 import stylesheet from "./styles/app.css";
 import SITE_LINKS from "~/components/site-links.json";
 
@@ -54,8 +53,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const hydrate = !context.refusal;
   try {
     const user = await getUser(request);
+    // The unread count comes with the session (one query; the lookup is shared by the request's loaders).
+    const unread = user ? ((await getSession(request))?.unread ?? 0) : 0;
     return data(
-      { user: user ? { handle: user.handle, role: user.role, unread: await unreadCount(user.id) } : null, hydrate },
+      { user: user ? { handle: user.handle, role: user.role, unread } : null, hydrate },
       // Sliding expiry: when the session was renewed, the browser gets the cookie again.
       { headers: await renewedSessionHeaders(request) },
     );

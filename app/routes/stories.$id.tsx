@@ -74,20 +74,23 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const wanted = wantedPage(url.searchParams);
   const user = await getUser(request);
-  const found = id.success ? await getPostForReader(id.data, user?.id ?? null, wanted) : null;
+  // The thread, the member's follow state and their read mark at once: one wait, not three. A
+  // signed-in reader has now read the thread (a private mark: docs/peer-support.md); the mark
+  // moves only on a published thread, so sending it before the thread is found changes nothing
+  // for one that is not there.
+  const [found, thread, readBefore] = id.success
+    ? await Promise.all([
+        getPostForReader(id.data, user?.id ?? null, wanted),
+        user ? threadState(user.id, id.data) : null,
+        user ? recordThreadOpened(user.id, id.data) : null,
+      ])
+    : [null, null, null];
   // Pending, rejected and removed posts are indistinguishable from ones that never existed.
   if (!found) throw new Response("Not found", { status: 404 });
   // A page beyond the last (the thread was shorter than the link expected): its last page.
   if ("page" in wanted && wanted.page > found.paging.pages)
     throw redirect(threadPageHref(found.post.id, found.paging.pages));
   const { firstNewAfter, ...shown } = found;
-  // A signed-in reader has now read the thread (a private mark: docs/peer-support.md).
-  const [thread, readBefore] = user
-    ? await Promise.all([
-        threadState(user.id, found.post.id),
-        found.post.status === "published" ? recordThreadOpened(user.id, found.post.id) : null,
-      ])
-    : [null, null];
   // A reply the member kept as a draft, to carry on with (their own only).
   const draftId = user ? parseDraftId(url.searchParams.get("draft")) : null;
   const draft = user && draftId !== null ? await getDraft(user.id, draftId, "reply") : null;

@@ -238,6 +238,37 @@ describe("the notifications page", () => {
     expect(unread).toBe(0);
   });
 
+  it("counts unread notifications in the header, and only opening a published thread marks its own read", async () => {
+    const [author, other, stranger] = [await account(), await account(), await account()];
+    const [kept, gone] = [await share(author.cookie, "Still here"), await share(author.cookie, "Taken down")];
+    await reply(other.cookie, kept, "First answer.");
+    await reply(other.cookie, gone, "Second answer.");
+    const header = async (cookie: string) =>
+      /Notifications<span class="count"> \((\d+)<span class="visually-hidden"> unread/.exec(
+        (await fetchPage("/help", cookie)).html,
+      )?.[1] ?? "none";
+    expect(await header(author.cookie)).toBe("2");
+    expect(await header(stranger.cookie)).toBe("none");
+    // A thread taken down since is not there for the author either: opening it marks nothing read.
+    await sql(`UPDATE post SET status = 'removed' WHERE id = $1`, [gone]);
+    expect((await fetchPage(`/stories/${gone}`, author.cookie)).status).toBe(404);
+    expect(await header(author.cookie)).toBe("2");
+    const still = await sql(`SELECT 1 FROM notification WHERE user_id = $1 AND post_id = $2 AND read_at IS NULL`, [
+      author.id,
+      gone,
+    ]);
+    expect(still).toHaveLength(1);
+    // Opening a stranger's view of the published one changes nothing for the author; their own does.
+    await fetchPage(`/stories/${kept}`, stranger.cookie);
+    expect(await header(author.cookie)).toBe("2");
+    await fetchPage(`/stories/${kept}`, author.cookie);
+    expect(await header(author.cookie)).toBe("1");
+    // An address that is no story at all answers 404 and writes nothing.
+    expect((await fetchPage(`/stories/2147483000`, author.cookie)).status).toBe(404);
+    const strays = await sql(`SELECT 1 FROM thread_read WHERE post_id = 2147483000`);
+    expect(strays).toEqual([]);
+  });
+
   it("names the item in moderators' and reporters' notifications", async () => {
     const [author, reporter] = [await account(), await account()];
     const moderator = await account("moderator", 2);

@@ -29,6 +29,8 @@ export interface ValidSession {
   /** True when this request moved the expiry forward, so the cookie must be sent again. */
   renewed: boolean;
   user: SessionUser;
+  /** The member's notifications not yet read, as the session was looked up (every page's header shows it). */
+  unread: number;
 }
 
 function randomPart(): string {
@@ -56,17 +58,20 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
   if (parts.length !== 2) return null;
   const [id, secret] = parts as [string, string];
   if (!/^[a-z2-7]{24}$/.test(id) || !/^[a-z2-7]{24}$/.test(secret)) return null;
-  // One query (Prisma would make two: the session, then its user); every signed-in request asks.
+  // One query (Prisma would make three: the session, its user, the header's unread count); every
+  // signed-in request asks, and each round trip more is one more wait for every page.
   const [row] = await query<{
     id: string;
     secretHash: Buffer;
     expiresAt: Date;
     user: Omit<SessionUser, "silencedUntil"> & { silencedUntil: string | null };
+    unread: number;
   }>(
     `SELECT s.id, s.secret_hash AS "secretHash", s.expires_at AS "expiresAt",
             json_build_object('id', u.id, 'handle', u.handle, 'role', u.role, 'perspective', u.perspective,
                               'trustLevel', u.trust_level, 'silencedUntil', u.silenced_until,
-                              'mustChangePassword', u.must_change_password) AS user
+                              'mustChangePassword', u.must_change_password) AS user,
+            (SELECT count(*) FROM notification n WHERE n.user_id = u.id AND n.read_at IS NULL)::int AS unread
      FROM session s JOIN "user" u ON u.id = s.user_id
      WHERE s.id = $1`,
     [id],
@@ -87,7 +92,7 @@ export async function validateSessionToken(token: string, now = new Date()): Pro
   }
   // JSON carries no dates: silencedUntil arrives as text.
   const silencedUntil = row.user.silencedUntil === null ? null : new Date(row.user.silencedUntil);
-  return { id: row.id, expiresAt, renewed, user: { ...row.user, silencedUntil } };
+  return { id: row.id, expiresAt, renewed, user: { ...row.user, silencedUntil }, unread: row.unread };
 }
 
 export async function invalidateSession(id: string): Promise<void> {

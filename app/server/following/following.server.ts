@@ -131,11 +131,14 @@ export async function isFollowingCouncil(userId: number, code: string): Promise<
  */
 export async function recordThreadOpened(userId: number, postId: number): Promise<Date | null> {
   // One statement, so one commit: the first part sees the mark as it was before this statement
-  // moves it, and a data-modifying WITH runs whether or not the answer reads it.
+  // moves it, and a data-modifying WITH runs whether or not the answer reads it. Both writes touch
+  // only a published thread, so the story page may send this beside its own reads, before it
+  // knows whether the thread is there (a pending, removed or missing one changes nothing).
   const [mark] = await query<{ before: Date | null }>(
     `WITH before AS (SELECT seen_up_to FROM thread_read WHERE user_id = $1 AND post_id = $2),
           moved AS (${READ_MARK_SQL}),
-          told AS (UPDATE notification SET read_at = now() WHERE user_id = $1 AND post_id = $2 AND read_at IS NULL)
+          told AS (UPDATE notification SET read_at = now() WHERE user_id = $1 AND post_id = $2 AND read_at IS NULL
+                     AND EXISTS (SELECT 1 FROM post p WHERE p.id = $2 AND p.status = 'published'))
      SELECT (SELECT seen_up_to FROM before) AS before`,
     [userId, postId],
   );

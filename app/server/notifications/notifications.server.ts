@@ -43,10 +43,6 @@ export async function notifyModerators(kind: string, message: string, link: stri
   );
 }
 
-export async function unreadCount(userId: number): Promise<number> {
-  return prisma().notification.count({ where: { userId, readAt: null } });
-}
-
 /**
  * The newest notifications, with the title of the thread each is about while it is published (for
  * grouping replies). Showing them does not mark them read: the member does, with a button, or by
