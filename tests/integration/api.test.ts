@@ -606,6 +606,9 @@ describe("searching stories", () => {
       ["tag=no-such-tag", "tag", "There is no tag called “no-such-tag”."],
       ["council=E06999999", "council", "There is no council with the code E06999999."],
       ["region=E12999999", "region", "There is no region with the code E12999999."],
+      // Names a plain JavaScript object inherits are no tags either.
+      ["tag=constructor", "tag", "There is no tag called “constructor”."],
+      ["tag=to-string&tag=constructor", "tag", "There is no tag called “constructor”."],
     ];
     for (const [query, parameter, detail] of cases) {
       const { response, body } = await callApi<ProblemBody>(`/api/v1/stories?${query}`);

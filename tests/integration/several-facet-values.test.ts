@@ -176,6 +176,8 @@ describe("the /stories page with several values", () => {
       ["/stories?kind=story&kind=poem", 400, "Kind must be story, practice_note or question."],
       ["/stories?q=respite&q=dementia", 400, "Choose one set of search words at a time."],
       ["/stories?tag=no-such-tag&tag=respite", 404, "There is no tag called “no-such-tag”."],
+      ["/stories?tag=constructor", 404, "There is no tag called “constructor”."],
+      ["/stories?tag=has-own-property&tag=respite", 404, "There is no tag called “has-own-property”."],
     ] as const) {
       const answer = await fetchPage(path);
       expect([answer.status, answer.html.includes(says)], path).toEqual([status, true]);

@@ -538,23 +538,53 @@ export async function* publishedStoryRows(search: StorySearch): AsyncGenerator<S
   }
 }
 
-/** The names of the tags, councils and regions a search refers to, by slug or code (none for those that do not exist). */
-export function nameFilters(search: StorySearch): Promise<FilterNames> {
-  const { tag, council, region } = search;
-  return unlessChanged(`names ${JSON.stringify({ tag, council, region })}`, async () => {
-    const look = (values: string[], sql: string) =>
-      values.length > 0 ? query<FilterChoice>(sql, [values]) : Promise.resolve([] as FilterChoice[]);
-    const [tags, councils, regions] = await Promise.all([
-      look(tag, `SELECT slug AS value, label FROM tag WHERE slug = ANY($1::text[])`),
-      look(council, `SELECT code AS value, name AS label FROM area WHERE code = ANY($1::text[])`),
-      look(
-        region,
-        `SELECT DISTINCT region_code AS value, region_name AS label FROM area WHERE region_code = ANY($1::text[])`,
+/** Every tag's label and every council's and region's name, as read from PostgreSQL. */
+interface ReferenceNames {
+  tags: FilterChoice[];
+  areas: { code: string; name: string; regionCode: string; regionName: string }[];
+}
+
+/** The same, as lookups by slug or code (made once for each reading of the names). */
+const lookups = new WeakMap<ReferenceNames, Record<keyof FilterNames, Map<string, string>>>();
+
+/**
+ * Every name a filter can refer to, read in one round trip and kept while nothing is written (a
+ * few hundred rows): naming a search's filters then costs no query of its own, so a list or an API
+ * call filtered by a council does not wait for one more answer before it can start its search.
+ */
+async function referenceNames(): Promise<Record<keyof FilterNames, Map<string, string>>> {
+  const names = await unlessChanged<ReferenceNames>("reference names", async () => {
+    const [tags, areas] = await Promise.all([
+      query<FilterChoice>(`SELECT slug AS value, label FROM tag`),
+      query<ReferenceNames["areas"][number]>(
+        `SELECT code, name, region_code AS "regionCode", region_name AS "regionName" FROM area`,
       ),
     ]);
-    const byValue = (rows: FilterChoice[]) => Object.fromEntries(rows.map((row) => [row.value, row.label]));
-    return { tag: byValue(tags), council: byValue(councils), region: byValue(regions) };
+    return { tags, areas };
   });
+  let found = lookups.get(names);
+  if (!found) {
+    found = {
+      tag: new Map(names.tags.map((tag) => [tag.value, tag.label])),
+      council: new Map(names.areas.map((area) => [area.code, area.name])),
+      region: new Map(names.areas.map((area) => [area.regionCode, area.regionName])),
+    };
+    lookups.set(names, found);
+  }
+  return found;
+}
+
+/** The names of the tags, councils and regions a search refers to, by slug or code (none for those that do not exist). */
+export async function nameFilters(search: StorySearch): Promise<FilterNames> {
+  const all = await referenceNames();
+  const named = (field: keyof FilterNames): Record<string, string> =>
+    Object.fromEntries(
+      search[field].flatMap((value) => {
+        const name = all[field].get(value);
+        return name === undefined ? [] : [[value, name]];
+      }),
+    );
+  return { tag: named("tag"), council: named("council"), region: named("region") };
 }
 
 /** Which filter value names something that does not exist (a 404), if any: the first one. */
@@ -562,11 +592,12 @@ export async function findUnknownFilter(
   search: StorySearch,
 ): Promise<{ field: "tag" | "council" | "region"; message: string } | null> {
   const names = await nameFilters(search);
-  const tag = search.tag.find((slug) => !names.tag[slug]);
+  // Own entries only: "?tag=constructor" names no tag, whatever a plain object inherits.
+  const tag = search.tag.find((slug) => !Object.hasOwn(names.tag, slug));
   if (tag !== undefined) return { field: "tag", message: `There is no tag called “${tag}”.` };
-  const council = search.council.find((code) => !names.council[code]);
+  const council = search.council.find((code) => !Object.hasOwn(names.council, code));
   if (council !== undefined) return { field: "council", message: `There is no council with the code ${council}.` };
-  const region = search.region.find((code) => !names.region[code]);
+  const region = search.region.find((code) => !Object.hasOwn(names.region, code));
   if (region !== undefined) return { field: "region", message: `There is no region with the code ${region}.` };
   return null;
 }

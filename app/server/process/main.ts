@@ -264,11 +264,21 @@ async function serve() {
   const snapshotPool = new pg.Pool({ connectionString: database.url, max: 2 });
   snapshotPool.on("error", () => undefined); // a dropped idle connection is simply reopened
   http.snapshotPool = snapshotPool;
+  // One follower of page_change per process (db/changes.server.ts), shared with the build's kept answers.
+  const follower = changeFollower(() => snapshotPool);
+  // Nearly every reading request asks the follower for the current versions (a kept page, a kept
+  // search or dashboard): its sync is begun as the request arrives, beside the session lookup and
+  // the API's rate-limit count, rather than after them. It is shared by the requests arriving
+  // together and asked once per request (http/request-scope.server.ts); a failure is answered by
+  // whichever part of the request needs the versions.
+  app.use((req, _res, next) => {
+    if (req.method === "GET" || req.method === "HEAD") follower.versionOf([]).catch(() => undefined);
+    next();
+  });
   app.use(
     pageCache({
       ttlSeconds: env.PAGE_CACHE_SECONDS,
-      // One follower of page_change per process (db/changes.server.ts), shared with the build's kept answers.
-      version: changeFollower(() => snapshotPool).versionOf,
+      version: follower.versionOf,
       topicsOf: pageTopics,
       nonceOf: (res) => String(res.locals.cspNonce),
       // Pages are kept only for the configured host (PUBLIC_URL): a request naming another Host is
