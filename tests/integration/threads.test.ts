@@ -7,7 +7,7 @@ import { NO_SEARCH } from "~/domain/posts/story-search";
 import { searchStories } from "~/server/posts/search.server";
 
 import { callApi } from "../support/api";
-import { send, stripComments, publishThroughForm, signUpAtTrust } from "../support/remix";
+import { fetchPage, send, stripComments, publishThroughForm, signUpAtTrust } from "../support/remix";
 import { sql } from "../support/sql";
 import { addStory, facetChoices } from "../support/stories";
 
@@ -477,5 +477,45 @@ describe("find your council", () => {
     expect(home).toContain('href="/stories?kind=question&amp;unanswered=1"');
     for (const path of ["I care for someone", "I draw on care and support", "I plan or provide support", "I research"])
       expect(home).toContain(path);
+  });
+});
+
+describe("the texts of a thread's replies", () => {
+  it("are each reply's own, read with the thread when it fits on one page and for the shown page when not", async () => {
+    const asker = await member();
+    const [helper, newcomer, other] = [await member(), await member(0), await member()];
+    const id = await publish(asker.cookie, { title: "Who pays for a carer's break?" });
+    const first = await reply(helper.cookie, id, "Ask for an assessment of the carer first.");
+    // A newcomer's reply waits for a moderator: only its author sees it.
+    const waiting = await reply(newcomer.cookie, id, "My own answer, still waiting.");
+    const gone = await reply(other.cookie, id, "Something a moderator took down.");
+    await sql(`UPDATE comment SET status = 'removed' WHERE id = $1`, [gone]);
+
+    const check = async (path: string) => {
+      const [anyone, author] = [await fetchPage(path), await fetchPage(path, newcomer.cookie)];
+      expect(replyItem(anyone.html, first)).toContain("Ask for an assessment of the carer first.");
+      expect(replyItem(anyone.html, gone)).toContain("This reply was removed by moderators.");
+      expect(anyone.html).not.toContain("Something a moderator took down.");
+      expect(anyone.html).not.toContain("still waiting");
+      expect(anyone.html).not.toContain(`comment-${waiting}"`);
+      expect(replyItem(author.html, waiting)).toContain("My own answer, still waiting.");
+      return anyone.html;
+    };
+    // Three replies: one page, its texts read with the thread.
+    await check(`/stories/${id}`);
+    // Thirty more, after these: two pages, each page's texts read for it.
+    const later: number[] = [];
+    for (let day = 1; day <= 30; day += 1)
+      later.push(await addComment(id, `2099-01-${String(day).padStart(2, "0")}T10:00:00Z`));
+    await sql(`UPDATE comment SET body_html = '<p>Later reply ' || id || '</p>' WHERE id = ANY($1::int[])`, [later]);
+    const pageOne = await check(`/stories/${id}`);
+    const pageTwo = (await fetchPage(`/stories/${id}?page=2`)).html;
+    const [onOne, onTwo] = [replyOrder(threadOf(pageOne)), replyOrder(threadOf(pageTwo))];
+    expect(onOne.length + onTwo.length).toBe(32);
+    for (const reply of later) {
+      const page = onOne.includes(reply) ? pageOne : pageTwo;
+      expect(replyItem(page, reply)).toContain(`<p>Later reply ${reply}</p>`);
+    }
+    expect(onTwo.length).toBeGreaterThan(0);
   });
 });

@@ -210,6 +210,23 @@ type ThreadRow = {
 
 // Removed replies keep their place in the thread, so the replies to them still make sense.
 // The viewer's own replies waiting for a moderator are there too, for them alone.
+/** A reply's text, byline and "this helped" counts, for the replies a story page shows ($2: the reader, or null). */
+interface ReplyText {
+  id: number;
+  bodyHtml: string;
+  displayMode: "handle" | "anonymous";
+  authorPerspective: SummaryRow["authorPerspective"];
+  handle: string | null;
+  helped: number;
+  helpedByMe: boolean;
+}
+
+const REPLY_TEXT_SQL = `
+  SELECT c.id, c.body_html AS "bodyHtml", c.display_mode AS "displayMode", c.author_perspective AS "authorPerspective", u.handle,
+         (SELECT count(*) FROM comment_helpful h WHERE h.comment_id = c.id)::int AS helped,
+         EXISTS (SELECT 1 FROM comment_helpful h WHERE h.comment_id = c.id AND h.user_id = $2) AS "helpedByMe"
+  FROM comment c LEFT JOIN "user" u ON u.id = c.author_id`;
+
 const THREAD_SQL = `
   SELECT c.id, c.parent_id AS "parentId", c.status, c.created_at AS "createdAt", c.published_at AS "publishedAt",
          c.author_id AS "authorId"
@@ -260,7 +277,7 @@ function chosenReplyId(rows: ThreadRow[], post: { authorId: number | null; answe
  */
 export async function getPostForReader(id: number, viewerId: number | null, wanted: ThreadPageWanted = { page: 1 }) {
   // Three queries at once rather than one after another: the page waits for a single round trip.
-  const [[row], rows, [reactions]] = await Promise.all([
+  const [[row], rows, [reactions], smallThreadTexts] = await Promise.all([
     query<
       SummaryRow & {
         bodyHtml: string;
@@ -281,6 +298,13 @@ export async function getPostForReader(id: number, viewerId: number | null, want
       `SELECT count(*)::int AS count, count(*) FILTER (WHERE user_id = $2)::int AS mine FROM post_reaction WHERE post_id = $1`,
       [id, viewerId],
     ),
+    // Most threads fit on one page: their replies' texts come in the same round trip as the rest,
+    // so the page need not wait for one more answer once it knows which replies it shows. A longer
+    // thread sends none here and has its shown page's texts read below.
+    query<ReplyText>(
+      `${REPLY_TEXT_SQL} WHERE c.post_id = $1 AND (SELECT count(*) FROM comment x WHERE x.post_id = $1) <= $3`,
+      [id, viewerId, REPLIES_PER_PAGE],
+    ),
   ]);
   if (!row) return null;
   const published = rows.filter((c) => c.status === "published");
@@ -292,23 +316,12 @@ export async function getPostForReader(id: number, viewerId: number | null, want
     "reply" in wanted ? (paging.pageOf(wanted.reply) ?? 1) : Math.max(1, Math.floor(wanted.page)),
   );
   const onPage = rows.filter((c) => paging.pageOf(c.id) === page);
-  const texts = await query<{
-    id: number;
-    bodyHtml: string;
-    displayMode: "handle" | "anonymous";
-    authorPerspective: SummaryRow["authorPerspective"];
-    handle: string | null;
-    helped: number;
-    helpedByMe: boolean;
-  }>(
-    `SELECT c.id, c.body_html AS "bodyHtml", c.display_mode AS "displayMode", c.author_perspective AS "authorPerspective", u.handle,
-            (SELECT count(*) FROM comment_helpful h WHERE h.comment_id = c.id)::int AS helped,
-            EXISTS (SELECT 1 FROM comment_helpful h WHERE h.comment_id = c.id AND h.user_id = $2) AS "helpedByMe"
-     FROM comment c LEFT JOIN "user" u ON u.id = c.author_id
-     WHERE c.id = ANY($1::int[])`,
-    [onPage.map((c) => c.id), viewerId],
-  );
-  const textOf = new Map(texts.map((text) => [text.id, text]));
+  const textOf = new Map(smallThreadTexts.map((text) => [text.id, text]));
+  const missing = onPage.filter((c) => !textOf.has(c.id)).map((c) => c.id);
+  if (missing.length > 0) {
+    for (const text of await query<ReplyText>(`${REPLY_TEXT_SQL} WHERE c.id = ANY($1::int[])`, [missing, viewerId]))
+      textOf.set(text.id, text);
+  }
   const authorMark = authorMarkLabel(row.kind);
   const views = new Map<number, CommentView & { parentId: number | null }>();
   for (const comment of onPage) {
