@@ -31,7 +31,7 @@ import {
   typedSearch,
 } from "~/domain/posts/story-search";
 import { getUser } from "~/server/accounts/guards.server";
-import { isFollowingCouncil, isFollowingTag, unreadThreads } from "~/server/following/following.server";
+import { isFollowingCouncil, isFollowingTag } from "~/server/following/following.server";
 import { publicOrigin } from "~/server/process/env.server";
 import { feedLinks } from "~/server/posts/feeds.server";
 import {
@@ -98,16 +98,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const cursor = url.searchParams.get("cursor") || null;
   try {
-    const [results, facets, names, suggestions] = await Promise.all([
-      searchStories(search, { cursor, perPage: PER_PAGE }),
+    const user = await getUser(request);
+    const [{ newRepliesFor, ...results }, facets, names, suggestions, following] = await Promise.all([
+      searchStories(search, { cursor, perPage: PER_PAGE, reader: user?.id ?? null }),
       countFacetsBounded(search),
       nameFilters(search),
       suggestFilters(search),
+      user ? followedFilters(user.id, search) : null,
     ]);
     const heading = describeStorySearch(search, names);
-    const member = await memberMarks(request, search, results.stories);
     return {
-      member,
+      member: following && {
+        marks: Object.fromEntries(newRepliesFor.map((id) => [id, "New replies"])),
+        ...following,
+      },
       state: "found" as const,
       heading,
       search,
@@ -137,23 +141,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /**
- * For a signed-in member: which listed threads have replies they have not seen, and whether they
- * follow the tag or council the list is filtered by (when it is filtered by one of each at most). Private, and never in a cached page (members'
- * requests carry a cookie, which the page cache never serves or keeps).
+ * For a signed-in member: whether they follow the tag or council the list is filtered by (when it
+ * is filtered by one of each at most); which listed threads have replies they have not seen comes
+ * with the page (searchStories). Private, and never in a cached page (members' requests carry a
+ * cookie, which the page cache never serves or keeps).
  */
-async function memberMarks(request: Request, chosen: StorySearch, stories: { id: number }[]) {
-  const user = await getUser(request);
-  if (!user) return null;
+async function followedFilters(userId: number, chosen: StorySearch) {
   const search = followable(chosen);
-  const [unread, tag, council] = await Promise.all([
-    unreadThreads(
-      user.id,
-      stories.map((s) => s.id),
-    ),
-    search.tag ? isFollowingTag(user.id, search.tag) : null,
-    search.council ? isFollowingCouncil(user.id, search.council) : null,
+  const [tag, council] = await Promise.all([
+    search.tag ? isFollowingTag(userId, search.tag) : null,
+    search.council ? isFollowingCouncil(userId, search.council) : null,
   ]);
-  return { marks: Object.fromEntries(unread.map((id) => [id, "New replies"])), tag, council };
+  return { tag, council };
 }
 
 /** The one tag and one council a list is filtered by, if it is filtered by exactly one of them. */

@@ -40,6 +40,7 @@ import { getEnv } from "../process/env.server";
 import type { PostSummary } from "~/domain/posts/post-summary";
 
 import { listPublishedSummaries } from "./read.server";
+import { unreadThreads } from "../following/following.server";
 
 export interface StoryHit extends PostSummary {
   /** The best passages of the body with the search words in <mark>; escaped, safe as HTML. Null without search words. */
@@ -323,6 +324,8 @@ export interface StoryPage {
   match: MatchReport;
   /** Best-match order ranked only the newest this many matches (more matched); null when every match was ranked. */
   rankedAmongNewest: number | null;
+  /** For a signed-in reader: which stories on the page have replies they have not seen (following.server.ts). */
+  newRepliesFor: number[];
 }
 
 /**
@@ -335,7 +338,7 @@ export interface StoryPage {
  */
 export async function searchStories(
   search: StorySearch,
-  page: { cursor?: string | null; perPage: number },
+  page: { cursor?: string | null; perPage: number; reader?: number | null },
   bounds: StoryBounds = configuredBounds(),
 ): Promise<StoryPage> {
   const position = page.cursor ? await decodePosition(page.cursor, search) : null;
@@ -347,10 +350,15 @@ export async function searchStories(
     const match = await matchFor(search);
     return findStories(search, position, page.perPage, position ? { ...match, mode: position.mode } : match, bounds);
   });
-  const summaries = await listPublishedSummaries(ids);
+  // A member's "new replies" marks are read beside the stories, not after them: one wait fewer.
+  const [summaries, newRepliesFor] = await Promise.all([
+    listPublishedSummaries(ids),
+    page.reader ? unreadThreads(page.reader, ids) : [],
+  ]);
   return {
     ...found,
     stories: summaries.map((summary) => ({ ...summary, snippetHtml: snippets.get(summary.id) ?? null })),
+    newRepliesFor,
   };
 }
 
