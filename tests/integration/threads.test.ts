@@ -508,10 +508,13 @@ describe("the texts of a thread's replies", () => {
     for (let day = 1; day <= 30; day += 1)
       later.push(await addComment(id, `2099-01-${String(day).padStart(2, "0")}T10:00:00Z`));
     await sql(`UPDATE comment SET body_html = '<p>Later reply ' || id || '</p>' WHERE id = ANY($1::int[])`, [later]);
+    // A reply to a reply: on the first page with the reply it answers.
+    const child = await reply(asker.cookie, id, "Replying to the first answer.", "anonymous", first);
     const pageOne = await check(`/stories/${id}`);
+    expect(replyItem(pageOne, child)).toContain("Replying to the first answer.");
     const pageTwo = (await fetchPage(`/stories/${id}?page=2`)).html;
     const [onOne, onTwo] = [replyOrder(threadOf(pageOne)), replyOrder(threadOf(pageTwo))];
-    expect(onOne.length + onTwo.length).toBe(32);
+    expect(onOne.length + onTwo.length).toBe(33);
     for (const reply of later) {
       const page = onOne.includes(reply) ? pageOne : pageTwo;
       expect(replyItem(page, reply)).toContain(`<p>Later reply ${reply}</p>`);

@@ -277,7 +277,7 @@ function chosenReplyId(rows: ThreadRow[], post: { authorId: number | null; answe
  */
 export async function getPostForReader(id: number, viewerId: number | null, wanted: ThreadPageWanted = { page: 1 }) {
   // Three queries at once rather than one after another: the page waits for a single round trip.
-  const [[row], rows, [reactions], smallThreadTexts] = await Promise.all([
+  const [[row], rows, [reactions], likelyTexts] = await Promise.all([
     query<
       SummaryRow & {
         bodyHtml: string;
@@ -298,12 +298,21 @@ export async function getPostForReader(id: number, viewerId: number | null, want
       `SELECT count(*)::int AS count, count(*) FILTER (WHERE user_id = $2)::int AS mine FROM post_reaction WHERE post_id = $1`,
       [id, viewerId],
     ),
-    // Most threads fit on one page: their replies' texts come in the same round trip as the rest,
-    // so the page need not wait for one more answer once it knows which replies it shows. A longer
-    // thread sends none here and has its shown page's texts read below.
+    // The texts of the replies the page will most likely show come in the same round trip, so the
+    // page need not wait for one more answer once it knows which it shows: every reply of a thread
+    // that fits on one page; on a longer thread's first page, its first top-level replies and the
+    // replies to them. Any reply shown that is not among these (a deeper reply, the chosen answer,
+    // the reader's own waiting reply, a later page) has its text read below.
     query<ReplyText>(
-      `${REPLY_TEXT_SQL} WHERE c.post_id = $1 AND (SELECT count(*) FROM comment x WHERE x.post_id = $1) <= $3`,
-      [id, viewerId, REPLIES_PER_PAGE],
+      `WITH first_top AS (
+         SELECT t.id FROM comment t
+         WHERE $4 AND t.post_id = $1 AND t.parent_id IS NULL AND t.status IN ('published', 'removed')
+         ORDER BY t.created_at, t.id LIMIT $3)
+       ${REPLY_TEXT_SQL}
+       WHERE c.post_id = $1
+         AND ((SELECT count(*) FROM comment x WHERE x.post_id = $1) <= $3
+              OR c.id IN (SELECT id FROM first_top) OR c.parent_id IN (SELECT id FROM first_top))`,
+      [id, viewerId, REPLIES_PER_PAGE, "page" in wanted && wanted.page === 1],
     ),
   ]);
   if (!row) return null;
@@ -316,7 +325,7 @@ export async function getPostForReader(id: number, viewerId: number | null, want
     "reply" in wanted ? (paging.pageOf(wanted.reply) ?? 1) : Math.max(1, Math.floor(wanted.page)),
   );
   const onPage = rows.filter((c) => paging.pageOf(c.id) === page);
-  const textOf = new Map(smallThreadTexts.map((text) => [text.id, text]));
+  const textOf = new Map(likelyTexts.map((text) => [text.id, text]));
   const missing = onPage.filter((c) => !textOf.has(c.id)).map((c) => c.id);
   if (missing.length > 0) {
     for (const text of await query<ReplyText>(`${REPLY_TEXT_SQL} WHERE c.id = ANY($1::int[])`, [missing, viewerId]))
