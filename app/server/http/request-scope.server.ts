@@ -23,9 +23,12 @@ function storage(): AsyncLocalStorage<RequestScope> {
   return globalThis.__fifthOptionRequestScope;
 }
 
+/** GET and HEAD: the requests that only read, and so have a scope of their own. */
+export const isReadingRequest = (method: string) => method === "GET" || method === "HEAD";
+
 /** Runs `next` (the rest of this request's handling) in a scope of its own when the request only reads. */
 export function inRequestScope(method: string, next: () => void): void {
-  if (method === "GET" || method === "HEAD") storage().run({ memo: new Map() }, next);
+  if (isReadingRequest(method)) storage().run({ memo: new Map() }, next);
   else next();
 }
 

@@ -208,8 +208,6 @@ type ThreadRow = {
   authorId: number | null;
 };
 
-// Removed replies keep their place in the thread, so the replies to them still make sense.
-// The viewer's own replies waiting for a moderator are there too, for them alone.
 /** A reply's text, byline and "this helped" counts, for the replies a story page shows ($2: the reader, or null). */
 interface ReplyText {
   id: number;
@@ -227,6 +225,8 @@ const REPLY_TEXT_SQL = `
          EXISTS (SELECT 1 FROM comment_helpful h WHERE h.comment_id = c.id AND h.user_id = $2) AS "helpedByMe"
   FROM comment c LEFT JOIN "user" u ON u.id = c.author_id`;
 
+// Removed replies keep their place in the thread, so the replies to them still make sense.
+// The viewer's own replies waiting for a moderator are there too, for them alone.
 const THREAD_SQL = `
   SELECT c.id, c.parent_id AS "parentId", c.status, c.created_at AS "createdAt", c.published_at AS "publishedAt",
          c.author_id AS "authorId"
@@ -276,7 +276,8 @@ function chosenReplyId(rows: ThreadRow[], post: { authorId: number | null; answe
  * the text and marks of the replies on the page shown only.
  */
 export async function getPostForReader(id: number, viewerId: number | null, wanted: ThreadPageWanted = { page: 1 }) {
-  // Three queries at once rather than one after another: the page waits for a single round trip.
+  // The post, the thread's shape, the reactions and the likely replies' texts at once: the page waits
+  // for a single round trip (and a second only for texts it did not guess).
   const [[row], rows, [reactions], likelyTexts] = await Promise.all([
     query<
       SummaryRow & {

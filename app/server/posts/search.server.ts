@@ -546,53 +546,36 @@ export async function* publishedStoryRows(search: StorySearch): AsyncGenerator<S
   }
 }
 
-/** Every tag's label and every council's and region's name, as read from PostgreSQL. */
-interface ReferenceNames {
-  tags: FilterChoice[];
-  areas: { code: string; name: string; regionCode: string; regionName: string }[];
-}
+/** The lookup by slug or code made from each reading of a list of choices (listFilterChoices). */
+const namesByValue = new WeakMap<FilterChoice[], Map<string, string>>();
 
-/** The same, as lookups by slug or code (made once for each reading of the names). */
-const lookups = new WeakMap<ReferenceNames, Record<keyof FilterNames, Map<string, string>>>();
-
-/**
- * Every name a filter can refer to, read in one round trip and kept while nothing is written (a
- * few hundred rows): naming a search's filters then costs no query of its own, so a list or an API
- * call filtered by a council does not wait for one more answer before it can start its search.
- */
-async function referenceNames(): Promise<Record<keyof FilterNames, Map<string, string>>> {
-  const names = await unlessChanged<ReferenceNames>("reference names", async () => {
-    const [tags, areas] = await Promise.all([
-      query<FilterChoice>(`SELECT slug AS value, label FROM tag`),
-      query<ReferenceNames["areas"][number]>(
-        `SELECT code, name, region_code AS "regionCode", region_name AS "regionName" FROM area`,
-      ),
-    ]);
-    return { tags, areas };
-  });
-  let found = lookups.get(names);
+function byValue(choices: FilterChoice[]): Map<string, string> {
+  let found = namesByValue.get(choices);
   if (!found) {
-    found = {
-      tag: new Map(names.tags.map((tag) => [tag.value, tag.label])),
-      council: new Map(names.areas.map((area) => [area.code, area.name])),
-      region: new Map(names.areas.map((area) => [area.regionCode, area.regionName])),
-    };
-    lookups.set(names, found);
+    found = new Map(choices.map((choice) => [choice.value, choice.label]));
+    namesByValue.set(choices, found);
   }
   return found;
 }
 
-/** The names of the tags, councils and regions a search refers to, by slug or code (none for those that do not exist). */
+/**
+ * The names of the tags, councils and regions a search refers to, by slug or code (none for those
+ * that do not exist). Looked up in every name there is, read once and kept (listFilterChoices), so
+ * naming a search's filters costs no query of its own and a filtered list or API call does not
+ * wait for one more answer before it can start its search.
+ */
 export async function nameFilters(search: StorySearch): Promise<FilterNames> {
-  const all = await referenceNames();
-  const named = (field: keyof FilterNames): Record<string, string> =>
-    Object.fromEntries(
+  const named = async (field: keyof FilterNames): Promise<Record<string, string>> => {
+    const all = byValue(await listFilterChoices(field));
+    return Object.fromEntries(
       search[field].flatMap((value) => {
-        const name = all[field].get(value);
+        const name = all.get(value);
         return name === undefined ? [] : [[value, name]];
       }),
     );
-  return { tag: named("tag"), council: named("council"), region: named("region") };
+  };
+  const [tag, council, region] = await Promise.all([named("tag"), named("council"), named("region")]);
+  return { tag, council, region };
 }
 
 /** Which filter value names something that does not exist (a 404), if any: the first one. */
@@ -610,16 +593,19 @@ export async function findUnknownFilter(
   return null;
 }
 
-/** Every tag, council or region there is, for a page that has to say "try one of these". */
-export async function listFilterChoices(
-  field: "tag" | "council" | "region",
-): Promise<{ value: string; label: string }[]> {
-  const sql = {
-    tag: `SELECT slug AS value, label FROM tag ORDER BY "group", sort_order, label`,
-    council: `SELECT code AS value, name AS label FROM area ORDER BY name`,
-    region: `SELECT DISTINCT region_code AS value, region_name AS label FROM area ORDER BY region_name`,
-  }[field];
-  return query<{ value: string; label: string }>(sql, []);
+const CHOICES_SQL = {
+  tag: `SELECT slug AS value, label FROM tag ORDER BY "group", sort_order, label`,
+  council: `SELECT code AS value, name AS label FROM area ORDER BY name`,
+  region: `SELECT DISTINCT region_code AS value, region_name AS label FROM area ORDER BY region_name`,
+};
+
+/**
+ * Every tag, council or region there is, in the order a page lists them (a few hundred rows), kept
+ * while nothing is written: for a page that has to say "try one of these", for naming filters and
+ * for reading a name typed in place of a code.
+ */
+export function listFilterChoices(field: keyof typeof CHOICES_SQL): Promise<FilterChoice[]> {
+  return unlessChanged(`choices ${field}`, () => query<FilterChoice>(CHOICES_SQL[field]));
 }
 
 const FIXED_LABELS: Partial<Record<FilterField, Record<string, string>>> = {
@@ -845,16 +831,17 @@ const SUGGEST_FROM = 0.3;
 const SUGGEST_FOR_WORD_FROM = 0.75;
 const SHORTEST_SUGGESTING_WORD = 4;
 
-/** Every council or tag with the key its name is matched by (nameKey), kept while nothing is written. */
-function namedChoices(field: NamedField): Promise<(FilterChoice & { key: string })[]> {
-  return unlessChanged(`choices ${field}`, async () => {
-    const rows = await query<FilterChoice>(
-      field === "council"
-        ? `SELECT code AS value, name AS label FROM area ORDER BY name`
-        : `SELECT slug AS value, label FROM tag ORDER BY "group", sort_order, label`,
-    );
-    return rows.map((row) => ({ ...row, key: nameKey(row.label, field) }));
-  });
+const keyedChoices = new WeakMap<FilterChoice[], (FilterChoice & { key: string })[]>();
+
+/** Every council or tag with the key its name is matched by (nameKey), made once from each reading of the list. */
+async function namedChoices(field: NamedField): Promise<(FilterChoice & { key: string })[]> {
+  const choices = await listFilterChoices(field);
+  let found = keyedChoices.get(choices);
+  if (!found) {
+    found = choices.map((choice) => ({ ...choice, key: nameKey(choice.label, field) }));
+    keyedChoices.set(choices, found);
+  }
+  return found;
 }
 
 /**

@@ -24,7 +24,7 @@ import { ConfigError, isPublicHost, parseEnv } from "./env.server";
 import { changeFollower, FORGET_OLD_CHANGES_SQL } from "../db/changes.server";
 import { pageCache } from "../http/page-cache.server";
 import { pageTopics } from "../http/page-topics.server";
-import { inRequestScope } from "../http/request-scope.server";
+import { inRequestScope, isReadingRequest } from "../http/request-scope.server";
 import { isCrossSiteWrite, securityHeaders } from "../http/security.server";
 
 let env: ReturnType<typeof parseEnv>;
@@ -272,7 +272,7 @@ async function serve() {
   // together and asked once per request (http/request-scope.server.ts); a failure is answered by
   // whichever part of the request needs the versions.
   app.use((req, _res, next) => {
-    if (req.method === "GET" || req.method === "HEAD") follower.versionOf([]).catch(() => undefined);
+    if (isReadingRequest(req.method)) follower.versionOf([]).catch(() => undefined);
     next();
   });
   app.use(
