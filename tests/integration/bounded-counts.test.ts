@@ -199,7 +199,13 @@ describe("walking every page of a bounded best-match search", () => {
   });
 });
 
-type PlanNode = { "Node Type": string; "Relation Name"?: string; "Subplan Name"?: string; Plans?: PlanNode[] };
+type PlanNode = {
+  "Node Type": string;
+  "Relation Name"?: string;
+  "Subplan Name"?: string;
+  "CTE Name"?: string;
+  Plans?: PlanNode[];
+};
 
 function findNode(node: PlanNode, test: (node: PlanNode) => boolean): PlanNode | undefined {
   if (test(node)) return node;
@@ -213,12 +219,29 @@ function findNode(node: PlanNode, test: (node: PlanNode) => boolean): PlanNode |
 const postScans = (node: PlanNode): number =>
   (node["Relation Name"] === "post" ? 1 : 0) + (node.Plans ?? []).reduce((sum, child) => sum + postScans(child), 0);
 
-/** Every scan of the post table has a Limit above it, and some aggregate or ranking has a Limit below it. */
+/**
+ * Every scan of the post table has a Limit above it, and some aggregate or ranking has a Limit below
+ * it. A scan of a WITH query (CTE Scan) reads what that query's own plan gave, so it is below a
+ * Limit when that plan is.
+ */
 function boundedPlan(plan: PlanNode): { postScansUnderLimit: boolean[]; aggregateOverLimit: boolean } {
   const postScansUnderLimit: boolean[] = [];
   let aggregateOverLimit = false;
-  const hasLimit = (node: PlanNode): boolean =>
-    node["Node Type"] === "Limit" || (node.Plans ?? []).some((child) => hasLimit(child));
+  const ctes = new Map<string, PlanNode>();
+  const collect = (node: PlanNode) => {
+    const name = /^CTE (.+)$/.exec(node["Subplan Name"] ?? "")?.[1];
+    if (name) ctes.set(name, node);
+    for (const child of node.Plans ?? []) collect(child);
+  };
+  collect(plan);
+  const hasLimit = (node: PlanNode): boolean => {
+    const cte = node["Node Type"] === "CTE Scan" ? ctes.get(node["CTE Name"] ?? "") : undefined;
+    return (
+      node["Node Type"] === "Limit" ||
+      (cte !== undefined && hasLimit(cte)) ||
+      (node.Plans ?? []).some((child) => hasLimit(child))
+    );
+  };
   const walk = (node: PlanNode, underLimit: boolean) => {
     const limited = underLimit || node["Node Type"] === "Limit";
     if (node["Relation Name"] === "post") postScansUnderLimit.push(limited);

@@ -4,7 +4,7 @@
 // tagged dementia and 19 about respite, none about both.
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { lookUpName, searchStories, suggestFilters } from "~/server/posts/search.server";
+import { countFacets, lookUpName, searchStories, suggestFilters } from "~/server/posts/search.server";
 
 import { callApi, type ProblemBody } from "../support/api";
 import { fetchPage, pageSaying, send, uniqueClientAddress } from "../support/remix";
@@ -120,6 +120,15 @@ describe("searching for any of the words when all of them find too few", () => {
     expect((await fetchPage("/stories?q=dementia+respite&tag=dementia")).html).toContain(
       "3 published, best match first.",
     );
+  });
+
+  it("counts the facets of a search for any of the words in the statements that read those matches", async () => {
+    // The tags count every story with any of the words (the three about dementia, the one about a
+    // mum has no tag); "still waiting for a reply" counts among the stories with all of them (one).
+    const facets = await countFacets(search({ q: "my mum has dementia" }));
+    expect(facets.tag).toEqual([{ value: "dementia", label: "Dementia", count: 3 }]);
+    expect(facets.unanswered).toEqual([{ value: "1", label: "No reply yet", count: 1 }]);
+    expect(facets.kind.reduce((sum, value) => sum + value.count, 0)).toBe(4);
   });
 });
 

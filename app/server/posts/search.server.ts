@@ -617,7 +617,7 @@ const FIXED_LABELS: Partial<Record<FilterField, Record<string, string>>> = {
   ),
 };
 
-type FacetRow = { facet: FilterField; value: string | null; label: string | null; count: number };
+type FacetRow = { facet: FilterField | typeof MATCHED; value: string | null; label: string | null; count: number };
 
 // Columns of the post itself (and its council's region), counted in one scan with GROUPING SETS.
 const POST_COLUMNS: Partial<Record<FilterField, { value: string; label: string }>> = {
@@ -635,17 +635,14 @@ const POST_COLUMNS: Partial<Record<FilterField, { value: string; label: string }
 };
 
 /**
- * One facet query, kept like the answers it is part of, by its SQL and parameters: many lists ask
- * the same one (every council's list counts councils over the whole site, every tag's list counts
- * tags), so it is worked out once for all of them (decision 044).
+ * One facet statement, kept like the answers it is part of, by its SQL and parameters: many lists
+ * ask the same one (every council's list counts councils over the whole site, every tag's list
+ * counts tags), so it is worked out once for all of them (decision 044).
  */
-function keptFacetQuery(facetQuery: StoryQuery): Promise<FacetRow[]> {
-  return unlessChanged(`facet query ${queryKey(facetQuery)}`, () => query<FacetRow>(facetQuery.sql, facetQuery.values));
-}
-
-/** Whether a facet query's stories were more than it counted, kept like the facet query. */
-function keptAmong(counting: StoryQuery, bound: number): Promise<BoundedCount> {
-  return unlessChanged(`facet among ${queryKey(counting)}`, () => runBoundedCount(counting, bound));
+function keptFacetStatement(statement: StoryQuery): Promise<FacetRow[]> {
+  return unlessChanged(`facet statement ${queryKey(statement)}`, () =>
+    query<FacetRow>(statement.sql, statement.values),
+  );
 }
 
 function queryKey({ sql, values }: StoryQuery): string {
@@ -654,98 +651,84 @@ function queryKey({ sql, values }: StoryQuery): string {
     .digest("base64url");
 }
 
+// The row of a facet statement that says how many stories matched, up to one more than the bound.
+const MATCHED = "matched";
+
 /**
- * The stories a facet query counts: those matching, newest first, at most `bound` of them (all of
- * them when they are fewer). Only the columns the facets read.
+ * One statement for the facets that share their conditions: the matching stories are read once,
+ * newest first and at most one more than `bound` of them (m), and every facet counts the newest
+ * `bound` of those (p); a row of its own says how many m held, so the page knows whether the numbers
+ * count only the newest (decision 052). Each facet is one branch of a UNION ALL over p: the post's
+ * own columns in one pass (GROUPING SETS), tags, the stories still waiting for a reply, and support
+ * arrangements (a story can have several: it counts once under each).
  */
-function newestMatches(where: string, params: Params, bound: number): string {
-  return `(SELECT p.id, p.kind, p.display_mode, p.author_perspective, p.byline_scope, p.area_code, p.published_at
-      FROM post p WHERE ${where} ORDER BY ${NEWEST_FIRST} LIMIT ${params.add(bound)}) p`;
-}
-
-/** A facet query, and the bounded count of the stories it counts among (to know whether it stopped at the bound). */
-interface FacetQuery {
-  counts: StoryQuery;
-  among: StoryQuery;
-}
-
-function facetQueries(
+function facetStatement(
   search: StorySearch,
   without: FilterField | undefined,
   fields: FilterField[],
   match: WordMatch,
   bound: number,
-): FacetQuery[] {
-  const queries: FacetQuery[] = [];
-  // Each query counts among the newest `bound` stories matching its conditions; `among` tells
-  // whether there were more (then the page says the numbers count only the newest).
-  const matching = (params: Params, words: WordMatch | undefined = match) => {
-    const where = conditions(search, params, without, words);
-    const among = boundedCountQuery(where, params.values.slice(), bound);
-    return { from: newestMatches(where, params, bound), among };
-  };
+): StoryQuery {
+  const params = new Params();
+  const where = conditions(search, params, without, match);
+  const fetched = params.add(bound + 1);
+  const counted = params.add(bound);
+  const branches: string[] = [];
   const columns = fields.flatMap((field) => {
     const column = POST_COLUMNS[field];
     return column ? [{ field, ...column }] : [];
   });
   if (columns.length > 0) {
-    const params = new Params();
-    const { from, among } = matching(params);
     const facet = `CASE ${columns.map((c) => `WHEN GROUPING(${c.value}) = 0 THEN '${c.field}'`).join(" ")} END`;
     const pick = (part: "value" | "label") =>
       `COALESCE(${columns.map((c) => `CASE WHEN GROUPING(${c.value}) = 0 THEN ${c[part]} END`).join(", ")})`;
-    queries.push({
-      counts: {
-        sql: `SELECT ${facet} AS facet, ${pick("value")} AS value, ${pick("label")} AS label, count(*)::int AS count
-         FROM ${from} LEFT JOIN area a ON a.code = p.area_code
-         GROUP BY GROUPING SETS (${columns.map((c) => `(${c.value}, ${c.label})`).join(", ")})`,
-        values: params.values,
-      },
-      among,
-    });
+    branches.push(`SELECT ${facet} AS facet, ${pick("value")} AS value, ${pick("label")} AS label, count(*)::int AS count
+       FROM p LEFT JOIN area a ON a.code = p.area_code
+       GROUP BY GROUPING SETS (${columns.map((c) => `(${c.value}, ${c.label})`).join(", ")})`);
   }
   if (fields.includes("tag")) {
-    const params = new Params();
-    const { from, among } = matching(params);
-    queries.push({
-      counts: {
-        sql: `SELECT 'tag' AS facet, t.slug AS value, t.label, count(*)::int AS count
-         FROM ${from} JOIN post_tag pt ON pt.post_id = p.id JOIN tag t ON t.id = pt.tag_id AND t."group" <> 'support_arrangement'
-         GROUP BY t.slug, t.label`,
-        values: params.values,
-      },
-      among,
-    });
+    branches.push(`SELECT 'tag' AS facet, t.slug AS value, t.label, count(*)::int AS count
+       FROM p JOIN post_tag pt ON pt.post_id = p.id JOIN tag t ON t.id = pt.tag_id AND t."group" <> 'support_arrangement'
+       GROUP BY t.slug, t.label`);
   }
+  // One value: the posts still waiting for a reply (none shown when every post has one).
   if (fields.includes("unanswered")) {
-    const params = new Params();
-    const { from, among } = matching(params, ALL_WORDS);
-    // One value: the posts still waiting for a reply (none shown when every post has one).
-    queries.push({
-      counts: {
-        sql: `SELECT 'unanswered' AS facet, '1' AS value, '1' AS label, count(*)::int AS count
-         FROM ${from} WHERE ${UNANSWERED} HAVING count(*) > 0`,
-        values: params.values,
-      },
-      among,
-    });
+    branches.push(
+      `SELECT 'unanswered' AS facet, '1' AS value, '1' AS label, count(*)::int AS count FROM p WHERE ${UNANSWERED} HAVING count(*) > 0`,
+    );
   }
   if (fields.includes("arrangement")) {
-    const params = new Params();
-    const { from, among } = matching(params);
-    // A story can have several arrangements (tags, reports): it counts once under each.
-    const arrangements = storyArrangements(params);
-    queries.push({
-      counts: {
-        sql: `SELECT 'arrangement' AS facet, s.arrangement AS value, s.arrangement AS label, count(DISTINCT p.id)::int AS count
-         FROM ${from} JOIN ${arrangements} s ON s.post_id = p.id
-         GROUP BY s.arrangement`,
-        values: params.values,
-      },
-      among,
-    });
+    branches.push(`SELECT 'arrangement' AS facet, s.arrangement AS value, s.arrangement AS label, count(DISTINCT p.id)::int AS count
+       FROM p JOIN ${storyArrangements(params)} s ON s.post_id = p.id
+       GROUP BY s.arrangement`);
   }
-  return queries;
+  branches.push(`SELECT '${MATCHED}' AS facet, NULL AS value, NULL AS label, count(*)::int AS count FROM m`);
+  return {
+    sql: `WITH m AS MATERIALIZED (
+        SELECT p.id, p.kind, p.display_mode, p.author_perspective, p.byline_scope, p.area_code, p.published_at,
+          ${MONTH_OF} AS month
+        FROM post p WHERE ${where} ORDER BY ${NEWEST_FIRST} LIMIT ${fetched}
+      ), p AS MATERIALIZED (SELECT * FROM m ORDER BY m.month DESC, m.id DESC LIMIT ${counted})
+      ${branches.join("\n      UNION ALL ")}`,
+    values: params.values,
+  };
+}
+
+/**
+ * The facet statements a search runs: one for the facets of the filters not chosen, and one for
+ * each chosen filter (its own facet ignores its own choices). The "still waiting for a reply"
+ * facet counts among stories with all the words, so when any word matched it has its own.
+ */
+function facetStatements(search: StorySearch, match: WordMatch, bound: number): StoryQuery[] {
+  return facetGroups(search).flatMap(([without, fields]) => {
+    if (match.mode === "all" || !fields.includes("unanswered"))
+      return [facetStatement(search, without, fields, match, bound)];
+    const others = fields.filter((field) => field !== "unanswered");
+    return [
+      ...(others.length > 0 ? [facetStatement(search, without, others, match, bound)] : []),
+      facetStatement(search, without, ["unanswered"], ALL_WORDS, bound),
+    ];
+  });
 }
 
 /** The numbers beside the filters, and whether any of them counted only the newest matches. */
@@ -779,12 +762,9 @@ export function countFacetsBounded(
   );
 }
 
-/** Every facet query a search's filters run, with the bounded counts beside them: for the tests, which EXPLAIN them. */
+/** Every facet statement a search runs: for the tests, which EXPLAIN them. */
 export async function facetQueriesFor(search: StorySearch, bounds: StoryBounds): Promise<StoryQuery[]> {
-  const match = await matchFor(search);
-  return facetGroups(search).flatMap(([without, fields]) =>
-    facetQueries(search, without, fields, match, bounds.facets).flatMap((q) => [q.counts, q.among]),
-  );
+  return facetStatements(search, await matchFor(search), bounds.facets);
 }
 
 function facetGroups(search: StorySearch): [FilterField | undefined, FilterField[]][] {
@@ -797,16 +777,15 @@ function facetGroups(search: StorySearch): [FilterField | undefined, FilterField
 }
 
 async function workOutFacets(search: StorySearch, bounds: StoryBounds): Promise<CountedFacets> {
-  const match = await matchFor(search);
-  const queries = facetGroups(search).flatMap(([without, fields]) =>
-    facetQueries(search, without, fields, match, bounds.facets),
-  );
-  const [results, among] = await Promise.all([
-    Promise.all(queries.map((q) => keptFacetQuery(q.counts))),
-    Promise.all(queries.map((q) => keptAmong(q.among, bounds.facets))),
-  ]);
+  const statements = facetStatements(search, await matchFor(search), bounds.facets);
+  const results = await Promise.all(statements.map(keptFacetStatement));
   const facets = Object.fromEntries(FILTER_FIELDS.map((field) => [field, [] as FacetValue[]])) as StoryFacets;
+  let countedAmongNewest: number | null = null;
   for (const { facet, value, label, count } of results.flat()) {
+    if (facet === MATCHED) {
+      if (boundedCount(count, bounds.facets).moreThan) countedAmongNewest = bounds.facets;
+      continue;
+    }
     // Stories without a council have no council or region to count under.
     if (value === null) continue;
     facets[facet].push({ value, label: FIXED_LABELS[facet]?.[value] ?? label ?? value, count });
@@ -816,7 +795,7 @@ async function workOutFacets(search: StorySearch, bounds: StoryBounds): Promise<
       field === "year" ? Number(b.value) - Number(a.value) : b.count - a.count || compareNames(a.label, b.label),
     );
   }
-  return { facets, countedAmongNewest: among.some((count) => count.moreThan) ? bounds.facets : null };
+  return { facets, countedAmongNewest };
 }
 
 // ---- Names in filters, and tags and councils suggested by the search words ----
