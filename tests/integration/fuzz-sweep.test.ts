@@ -1,5 +1,5 @@
 // A property-based sweep of every route (app/routes) through the real app (app/server/process/main.ts,
-// with the 160 MB heap of `npm start`), as a visitor, a member and a moderator: arbitrary methods,
+// with the heap `npm start` gives it), as a visitor, a member and a moderator: arbitrary methods,
 // content types, encodings, body sizes, control characters, invalid percent-encodings, long
 // addresses and headers, with params filled with real and hostile values. Whatever is sent, the
 // answer is never a 5xx and never shows a stack trace, a source path or a library's name; a
@@ -8,7 +8,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { type RunningApp, startApp } from "../support/app-server";
+import { type RunningApp, START_NODE_OPTIONS, startApp } from "../support/app-server";
 import freePort from "../support/free-port";
 import { hasAction, leakIn, type RawAnswer, rawRequest, routeFiles, routeUrl } from "../support/hostile";
 import { sql } from "../support/sql";
@@ -348,7 +348,7 @@ beforeAll(async () => {
     LOG_LEVEL: "error",
     TRUST_PROXY: "true",
     PORT: String(await freePort()),
-    NODE_OPTIONS: "--max-old-space-size=160", // as `npm start`
+    NODE_OPTIONS: START_NODE_OPTIONS,
   });
   memberHandle = "fuzz_member";
   actors.member = { Cookie: await join(memberHandle) };

@@ -1,5 +1,5 @@
 // Each attack from the hardening review (docs/hardening.md), replayed against the real app
-// (app/server/process/main.ts) with the same 160 MB heap as `npm start`: it must be refused with a 4xx in
+// (app/server/process/main.ts) with the same heap as `npm start`: it must be refused with a 4xx in
 // the site's layout (problem+json under /api/v1), leak nothing, lose nothing typed, write nothing
 // half-way, and leave the process answering.
 //
@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { type RunningApp, startApp, stopAllApps } from "../support/app-server";
+import { type RunningApp, START_NODE_OPTIONS, startApp, stopAllApps } from "../support/app-server";
 import freePort from "../support/free-port";
 import { leakIn, rawRequest, type RawAnswer } from "../support/hostile";
 import { type OwnPostgres, startOwnPostgres } from "../support/own-postgres";
@@ -90,7 +90,7 @@ beforeAll(async () => {
     PORT: String(await freePort()),
     PAGE_CACHE_SECONDS: "30",
     TRUST_PROXY: "true",
-    NODE_OPTIONS: "--max-old-space-size=160", // as `npm start`
+    NODE_OPTIONS: START_NODE_OPTIONS,
   });
   storyId = await addStory({ title: "A question about respite", kind: "question" });
   member = await join("hardening_member");

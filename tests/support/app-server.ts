@@ -1,11 +1,20 @@
 // Starts the real app as `npm start` runs it (build/server/main.js, app/server/process/main.ts bundled
 // by `npm run build`) as a child process.
 import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 
 import freePort from "./free-port";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
+
+/** The heap `npm start` gives the app (package.json), as NODE_OPTIONS, for tests that must run it the same way. */
+export const START_NODE_OPTIONS = (
+  JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }
+).scripts.start
+  .split(/\s+/)
+  .filter((word) => word.startsWith("--max-old-space-size="))
+  .join(" ");
 
 export interface RunningApp {
   url: string;
