@@ -2,7 +2,9 @@
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 
+import { parseOutcomeFilters } from "../../app/domain/outcomes/outcome-filters";
 import { addQuarters, quarterContaining } from "../../app/domain/outcomes/quarters";
+import { findCouncil, findRegion, loadPlaceDashboard, nationPlace } from "../../app/server/outcomes/figures.server";
 import { callApi, type ProblemBody } from "../support/api";
 import { checkDataPackage } from "../support/downloads";
 import { insertReports, type TestReport } from "../support/reports";
@@ -170,6 +172,33 @@ describe("a region's page", () => {
     expectProtected(Number(/Reports<\/dt><dd>(\d+) \(protected and rounded/.exec(html)?.[1]), 225);
     expect(rowText(html, "Hartlepool")).toBe("Hartlepool fewer than 5 fewer than 5 fewer than 5");
     expect(rowText(html, "Middlesbrough")).toBe("Middlesbrough withheld withheld withheld");
+  });
+});
+
+describe("comparisons", () => {
+  it("compare each council with the very figures of its region's and nation's own pages, worked out once for all its councils", async () => {
+    const parsed = parseOutcomeFilters(new URLSearchParams(), new Date());
+    if (!parsed.ok) throw new Error("the default period did not parse");
+    const { filters } = parsed;
+    const [redcar, middlesbrough, region] = await Promise.all([
+      findCouncil(REDCAR),
+      findCouncil(MIDDLESBROUGH),
+      findRegion(NORTH_EAST),
+    ]);
+    if (!redcar || !middlesbrough || !region) throw new Error("the North East's places are missing");
+    const [redcarPage, middlesbroughPage, regionPage, englandPage] = await Promise.all([
+      loadPlaceDashboard(redcar, filters),
+      loadPlaceDashboard(middlesbrough, filters),
+      loadPlaceDashboard(region, filters),
+      loadPlaceDashboard(nationPlace("England"), filters),
+    ]);
+    expect(redcarPage.comparisons.map((c) => c.label)).toEqual(["North East", "England"]);
+    // The same answer, not an equal one: the region's and England's figures were worked out once.
+    expect(redcarPage.comparisons[0]?.view).toBe(regionPage.view);
+    expect(middlesbroughPage.comparisons[0]?.view).toBe(regionPage.view);
+    expect(redcarPage.comparisons[1]?.view).toBe(englandPage.view);
+    expect(regionPage.comparisons[0]?.view).toBe(englandPage.view);
+    expect(redcarPage.view).not.toBe(middlesbroughPage.view);
   });
 });
 

@@ -25,36 +25,41 @@ export interface Place {
 
 const GEO_COLUMN: Record<PlaceLevel, string> = { area: "area_code", region: "region_code", nation: "nation_code" };
 
+type AreaRow = { code: string; name: string; region_code: string; region_name: string; nation: string };
+
+/**
+ * Every council, read once and kept until the areas change (a write to them notes "site", which
+ * retires every kept answer): a dashboard, download or "Your options" page finds its place without
+ * a query of its own, so its figures are asked for at once.
+ */
+function everyCouncil(): Promise<Place[]> {
+  return keep("councils", async () => {
+    const rows = await query<AreaRow>(`SELECT code, name, region_code, region_name, nation FROM area ORDER BY code`);
+    return rows.map((row) => ({
+      level: "area" as const,
+      code: row.code,
+      name: row.name,
+      regionCode: row.region_code,
+      regionName: row.region_name,
+      nation: row.nation,
+    }));
+  });
+}
+
 export async function findCouncil(code: string): Promise<Place | null> {
-  const [row] = await query<{ code: string; name: string; region_code: string; region_name: string; nation: string }>(
-    `SELECT code, name, region_code, region_name, nation FROM area WHERE code = $1`,
-    [code],
-  );
-  return row
-    ? {
-        level: "area",
-        code: row.code,
-        name: row.name,
-        regionCode: row.region_code,
-        regionName: row.region_name,
-        nation: row.nation,
-      }
-    : null;
+  return (await everyCouncil()).find((council) => council.code === code) ?? null;
 }
 
 export async function findRegion(code: string): Promise<Place | null> {
-  const [row] = await query<{ region_code: string; region_name: string; nation: string }>(
-    `SELECT region_code, region_name, nation FROM area WHERE region_code = $1 LIMIT 1`,
-    [code],
-  );
-  return row
+  const council = (await everyCouncil()).find((area) => area.regionCode === code);
+  return council
     ? {
         level: "region",
-        code: row.region_code,
-        name: row.region_name,
-        regionCode: row.region_code,
-        regionName: row.region_name,
-        nation: row.nation,
+        code: council.regionCode,
+        name: council.regionName,
+        regionCode: council.regionCode,
+        regionName: council.regionName,
+        nation: council.nation,
       }
     : null;
 }
@@ -322,26 +327,29 @@ async function workOutPlaceDashboard(place: Place, filters: OutcomeFilters): Pro
  * split by plan lead: what "Your options" asks for once per way of arranging support. The place's
  * own total comes from the nation's table, as on the dashboard.
  */
-export function loadPlaceViews(
+export async function loadPlaceViews(
   place: Place,
   filters: OutcomeFilters,
 ): Promise<Pick<PlaceDashboard, "place" | "view" | "comparisons">> {
-  return keep(`views ${place.level} ${place.code} ${JSON.stringify(filters)}`, async () => {
-    const nation = place.nation as Nation;
-    const wider = widerPlaces(place);
-    const [table, quarters, ...widerQuarters] = await Promise.all([
-      nationTable(nation, filters),
+  const [view, comparisons] = await Promise.all([
+    placeView(place, filters),
+    Promise.all(widerPlaces(place).map(async (w) => ({ label: w.name, view: await placeView(w, filters) }))),
+  ]);
+  return { place, view, comparisons };
+}
+
+/**
+ * One place's figures, kept on their own: a region's or a nation's are the comparison on the
+ * dashboard of every council in it, so they are worked out once for all of them, not once per
+ * council (decision 052).
+ */
+function placeView(place: Place, filters: OutcomeFilters): Promise<OutcomeView> {
+  return keep(`view ${place.level} ${place.code} ${JSON.stringify(filters)}`, async () => {
+    const [table, quarters] = await Promise.all([
+      nationTable(place.nation as Nation, filters),
       quarterCountsFor(place, filters),
-      ...wider.map((w) => quarterCountsFor(w, filters)),
     ]);
-    return {
-      place,
-      view: buildOutcomeView(quarters, withheldReasonOf(table, place)),
-      comparisons: wider.map((w, i) => ({
-        label: w.name,
-        view: buildOutcomeView(widerQuarters[i] ?? [], withheldReasonOf(table, w)),
-      })),
-    };
+    return buildOutcomeView(quarters, withheldReasonOf(table, place));
   });
 }
 
