@@ -118,6 +118,29 @@ describe("the search contract", () => {
     );
   });
 
+  it("shows the same page whether it works the list out (summaries read with the page) or uses the kept answer", async () => {
+    // A page size no other test asks for, so the first call works the answer out; fewer than the stories.
+    const perPage = 3;
+    const newest = await sql<{ id: number }>(
+      `SELECT id FROM post WHERE status = 'published'
+       ORDER BY date_trunc('month', published_at AT TIME ZONE 'Europe/London') DESC, id DESC LIMIT $1`,
+      [2 * perPage],
+    );
+    expect(newest.length).toBeGreaterThan(perPage);
+    const worked = await searchStories(search({}), { perPage });
+    expect(worked.next).not.toBeNull();
+    const kept = await searchStories(search({}), { perPage });
+    expect(kept).toEqual(worked);
+    const next = await searchStories(search({}), { perPage, cursor: worked.next });
+    expect([...worked.stories, ...next.stories].map((story) => story.id)).toEqual(newest.map((row) => row.id));
+    for (const q of ["respite", "respite transport"]) {
+      const first = await searchStories(search({ q }), { perPage });
+      expect(first.stories.length).toBeGreaterThan(0);
+      expect(first.stories.every((story) => story.snippetHtml?.includes("<mark>"))).toBe(true);
+      expect(await searchStories(search({ q }), { perPage })).toEqual(first);
+    }
+  });
+
   it("names a tag, council or region that does not exist", async () => {
     expect(await findUnknownFilter(search({ tag: ["nope"] }))).toEqual({
       field: "tag",

@@ -135,17 +135,40 @@ type CountedRow = SummaryRow & { replyCount: number; latestReply: Date | null };
 const repliesOf = (row: CountedRow): Replies => ({ count: row.replyCount, latest: row.latestReply });
 
 /**
+ * The rows a query picks (each names a post by its id), in the query's own order, each with the
+ * summary of its post when published: a list's page and what it shows in one round trip.
+ * `columns` adds to what is read of each post, with `values` as the parameters after the query's own.
+ */
+export async function pickedWithSummaries<Picked extends { id: number }, Extra extends object = object>(
+  picking: { sql: string; values: unknown[] },
+  more: { columns?: string; values?: unknown[] } = {},
+): Promise<{ picked: Picked; summary: PostSummary; extra: Extra }[]> {
+  // Numbered as the query gives them (its ORDER BY and LIMIT come first), so they come back in its order.
+  const rows = await summaryRows<Extra & { picked: Picked & { n: number } }>(
+    `p.id IN (SELECT k.id FROM picked k) AND p.status = 'published'`,
+    [...picking.values, ...(more.values ?? [])],
+    {
+      with: `picked AS MATERIALIZED (SELECT x.*, row_number() OVER () AS n FROM (${picking.sql}) x)`,
+      columns: `, (SELECT to_jsonb(k) FROM picked k WHERE k.id = p.id) AS picked${more.columns ?? ""}`,
+    },
+  );
+  return rows
+    .sort((a, b) => a.picked.n - b.picked.n)
+    .map((row) => ({ picked: row.picked, summary: toSummary(row, repliesOf(row)), extra: row }));
+}
+
+/**
  * Summary rows of the posts `where` picks, each with its published replies counted (the comment
  * index (post_id, status, created_at) answers each count). `columns` adds to what is read, `tail`
- * orders and limits.
+ * orders and limits, `with` names a WITH query `where` may use.
  */
 function summaryRows<Extra extends object = object>(
   where: string,
   params: unknown[],
-  more: { columns?: string; tail?: string } = {},
+  more: { columns?: string; tail?: string; with?: string } = {},
 ) {
   return query<CountedRow & Extra>(
-    `SELECT ${SUMMARY_COLUMNS}${more.columns ?? ""}, r.count AS "replyCount", r.latest AS "latestReply"
+    `${more.with ? `WITH ${more.with} ` : ""}SELECT ${SUMMARY_COLUMNS}${more.columns ?? ""}, r.count AS "replyCount", r.latest AS "latestReply"
      ${SUMMARY_FROM}
      CROSS JOIN LATERAL (SELECT count(*)::int AS count, max(c.created_at) AS latest
                          FROM comment c WHERE c.post_id = p.id AND c.status = 'published') r

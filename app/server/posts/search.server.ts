@@ -39,7 +39,7 @@ import { borrowConnection, keptAnswers, query, toServiceUnavailable } from "../d
 import { getEnv } from "../process/env.server";
 import type { PostSummary } from "~/domain/posts/post-summary";
 
-import { listPublishedSummaries } from "./read.server";
+import { listPublishedSummaries, pickedWithSummaries } from "./read.server";
 import { unreadThreads } from "../following/following.server";
 
 export interface StoryHit extends PostSummary {
@@ -345,14 +345,26 @@ export async function searchStories(
   const key = `search ${storySearchParams(search).toString()} sort=${search.sort} cursor=${page.cursor ?? ""} per=${page.perPage} ${boundsKey(bounds)}`;
   // The kept answer holds which stories, in what order, and their snippets; what each story shows
   // (reply counts above all) is read for every page, so a reply that changes no list leaves the
-  // kept answer in use (the comment triggers note "posts" only for a first or last reply).
+  // kept answer in use (the comment triggers note "posts" only for a first or last reply). The
+  // request that works the answer out reads the summaries with the page, in the same round trip;
+  // they are handed to it alone and never kept.
+  const worked: { summaries?: Map<number, PostSummary> } = {};
   const { ids, snippets, ...found } = await unlessChanged(key, async () => {
     const match = await matchFor(search);
-    return findStories(search, position, page.perPage, position ? { ...match, mode: position.mode } : match, bounds);
+    const { summaries, ...answer } = await findStories(
+      search,
+      position,
+      page.perPage,
+      position ? { ...match, mode: position.mode } : match,
+      bounds,
+    );
+    worked.summaries = summaries;
+    return answer;
   });
+  const fresh = worked.summaries;
   // A member's "new replies" marks are read beside the stories, not after them: one wait fewer.
   const [summaries, newRepliesFor] = await Promise.all([
-    listPublishedSummaries(ids),
+    fresh ? ids.flatMap((id) => fresh.get(id) ?? []) : listPublishedSummaries(ids),
     page.reader ? unreadThreads(page.reader, ids) : [],
   ]);
   return {
@@ -444,11 +456,16 @@ async function findStories(
   bounds: StoryBounds,
 ) {
   const queries = storyPageQueries(search, position, perPage, match, bounds);
-  const [rows, total, allWords] = await Promise.all([
-    query<PageRow>(queries.page.sql, queries.page.values),
+  const words = search.q ? (match.mode === "any" ? match.words.join(" or ") : search.q) : null;
+  const [picked, total, allWords] = await Promise.all([
+    pickedWithSummaries<PageRow, { headline: string | null }>(
+      queries.page,
+      headlineColumn(words, queries.page.values.length),
+    ),
     runBoundedCount(queries.total, bounds.count),
     queries.allWords ? runBoundedCount(queries.allWords, bounds.count) : null,
   ]);
+  const rows = picked.map((row) => row.picked);
   const shown = rows.slice(0, perPage);
   const last = shown.at(-1);
   const relevance = search.sort === "relevance" && search.q;
@@ -469,13 +486,14 @@ async function findStories(
             : { sort: "newest", month: last.key, id: last.id, mode: match.mode },
         )
       : null;
-  const ids = shown.map((row) => row.id);
-  const snippets = search.q
-    ? await headlines(ids, match.mode === "any" ? match.words.join(" or ") : search.q)
-    : new Map<number, string>();
+  const onPage = picked.slice(0, perPage);
+  const snippets = new Map<number, string>();
+  for (const { picked: row, extra } of onPage)
+    if (extra.headline !== null) snippets.set(row.id, snippetHtml(extra.headline));
   return {
-    ids,
+    ids: shown.map((row) => row.id),
     snippets,
+    summaries: new Map(onPage.map(({ picked: row, summary }) => [row.id, summary])),
     total,
     next,
     rankedAmongNewest: relevance && edge?.truncated ? bounds.rank : null,
@@ -487,14 +505,13 @@ async function findStories(
   };
 }
 
-async function headlines(ids: number[], words: string): Promise<Map<number, string>> {
-  if (ids.length === 0) return new Map();
-  const rows = await query<{ id: number; headline: string }>(
-    `SELECT p.id, ts_headline('english', translate(p.body_text, $3, ''), websearch_to_tsquery('english', $2), $4) AS headline
-     FROM post p WHERE p.id = ANY($1::int[])`,
-    [ids, words, `${SNIPPET_START}${SNIPPET_STOP}`, HEADLINE_OPTIONS],
-  );
-  return new Map(rows.map((row) => [row.id, snippetHtml(row.headline)]));
+/** The snippet of each story on a search's page, read with the page: none without search words. */
+function headlineColumn(words: string | null, before: number): { columns: string; values: unknown[] } {
+  if (words === null) return { columns: `, NULL::text AS headline`, values: [] };
+  return {
+    columns: `, ts_headline('english', translate(p.body_text, $${before + 1}, ''), websearch_to_tsquery('english', $${before + 2}), $${before + 3}) AS headline`,
+    values: [`${SNIPPET_START}${SNIPPET_STOP}`, words, HEADLINE_OPTIONS],
+  };
 }
 
 /** One published story as downloads give it: no handle, no author id, no time finer than the month. */
