@@ -2,9 +2,11 @@
 // that carry people back to a thread (docs/peer-support.md), through the real routes.
 import { describe, expect, it } from "vitest";
 
+import { searchStories } from "~/server/posts/search.server";
+
 import { fetchPage, GOOD_PASSWORD, send, signUpAs } from "../support/remix";
 import { sql } from "../support/sql";
-import {} from "../support/stories";
+import { storySearch } from "../support/stories";
 
 const account = (role = "member", trustLevel = 1) => signUpAs(role, trustLevel);
 
@@ -309,6 +311,23 @@ describe("unread marks and the Following page", () => {
       [reader.id, id],
     );
     expect(row?.same).toBe(true);
+  });
+
+  it("marks new replies the same whether the list was worked out with the marks or kept and marked after", async () => {
+    const [author, reader] = [await account(), await account()];
+    const id = await share(author.cookie, "Thread about quokkamarks");
+    await fetchPage(`/stories/${id}`, reader.cookie);
+    await reply(author.cookie, id, "Another part of the story.");
+    // A page size no other test asks for: the first call works the page out, the second finds it kept.
+    const worked = await searchStories(storySearch({ q: "quokkamarks" }), { perPage: 9, reader: reader.id });
+    const kept = await searchStories(storySearch({ q: "quokkamarks" }), { perPage: 9, reader: reader.id });
+    expect(worked.stories.map((story) => story.id)).toContain(id);
+    expect(worked.newRepliesFor).toContain(id);
+    expect(kept.newRepliesFor).toEqual(worked.newRepliesFor);
+    // Another reader of the same kept page has no marks of the first reader's.
+    expect(
+      (await searchStories(storySearch({ q: "quokkamarks" }), { perPage: 9, reader: author.id })).newRepliesFor,
+    ).toEqual([]);
   });
 
   it("opening a thread already read writes nothing, so signed-out readers' kept pages stay valid", async () => {

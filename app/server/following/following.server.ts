@@ -145,14 +145,21 @@ export async function recordThreadOpened(userId: number, postId: number): Promis
   return mark?.before ?? null;
 }
 
+/**
+ * Whether the thread `post` (an SQL expression) has replies, by someone else, published after the
+ * member `user` (a parameter) last read it: the "New replies" mark.
+ */
+export function unreadCondition(user: string, post: string): string {
+  return `EXISTS (SELECT 1 FROM thread_read r WHERE r.user_id = ${user} AND r.post_id = ${post}
+    AND EXISTS (SELECT 1 FROM comment c WHERE c.post_id = r.post_id AND c.status = 'published'
+                AND c.published_at > r.seen_up_to AND c.author_id IS DISTINCT FROM ${user}))`;
+}
+
 /** Which of these threads have replies, by someone else, published after the member last read them. */
 export async function unreadThreads(userId: number, postIds: number[]): Promise<number[]> {
   if (postIds.length === 0) return [];
   const rows = await query<{ postId: number }>(
-    `SELECT r.post_id AS "postId" FROM thread_read r
-     WHERE r.user_id = $1 AND r.post_id = ANY($2::int[])
-       AND EXISTS (SELECT 1 FROM comment c WHERE c.post_id = r.post_id AND c.status = 'published'
-                   AND c.published_at > r.seen_up_to AND c.author_id IS DISTINCT FROM $1)`,
+    `SELECT t.id AS "postId" FROM unnest($2::int[]) AS t(id) WHERE ${unreadCondition("$1::int", "t.id")}`,
     [userId, postIds],
   );
   return rows.map((r) => r.postId);

@@ -40,7 +40,7 @@ import { getEnv } from "../process/env.server";
 import type { PostSummary } from "~/domain/posts/post-summary";
 
 import { listPublishedSummaries, pickedWithSummaries } from "./read.server";
-import { unreadThreads } from "../following/following.server";
+import { unreadCondition, unreadThreads } from "../following/following.server";
 
 export interface StoryHit extends PostSummary {
   /** The best passages of the body with the search words in <mark>; escaped, safe as HTML. Null without search words. */
@@ -348,24 +348,26 @@ export async function searchStories(
   // kept answer in use (the comment triggers note "posts" only for a first or last reply). The
   // request that works the answer out reads the summaries with the page, in the same round trip;
   // they are handed to it alone and never kept.
-  const worked: { summaries?: Map<number, PostSummary> } = {};
+  const worked: { summaries?: Map<number, PostSummary>; unread?: number[] } = {};
   const { ids, snippets, ...found } = await unlessChanged(key, async () => {
     const match = await matchFor(search);
-    const { summaries, ...answer } = await findStories(
+    const { summaries, unread, ...answer } = await findStories(
       search,
       position,
       page.perPage,
       position ? { ...match, mode: position.mode } : match,
       bounds,
+      page.reader ?? null,
     );
-    worked.summaries = summaries;
+    Object.assign(worked, { summaries, unread });
     return answer;
   });
   const fresh = worked.summaries;
-  // A member's "new replies" marks are read beside the stories, not after them: one wait fewer.
+  // A member's "new replies" marks are read with the page when this request worked it out, else
+  // beside the stories, not after them: one wait fewer.
   const [summaries, newRepliesFor] = await Promise.all([
     fresh ? ids.flatMap((id) => fresh.get(id) ?? []) : listPublishedSummaries(ids),
-    page.reader ? unreadThreads(page.reader, ids) : [],
+    worked.unread ?? (page.reader ? unreadThreads(page.reader, ids) : []),
   ]);
   return {
     ...found,
@@ -454,13 +456,14 @@ async function findStories(
   perPage: number,
   match: WordMatch,
   bounds: StoryBounds,
+  reader: number | null,
 ) {
   const queries = storyPageQueries(search, position, perPage, match, bounds);
   const words = search.q ? (match.mode === "any" ? match.words.join(" or ") : search.q) : null;
   const [picked, total, allWords] = await Promise.all([
-    pickedWithSummaries<PageRow, { headline: string | null }>(
+    pickedWithSummaries<PageRow, { headline: string | null; unread: boolean }>(
       queries.page,
-      headlineColumn(words, queries.page.values.length),
+      shownColumns(words, reader, queries.page.values.length),
     ),
     runBoundedCount(queries.total, bounds.count),
     queries.allWords ? runBoundedCount(queries.allWords, bounds.count) : null,
@@ -494,6 +497,8 @@ async function findStories(
     ids: shown.map((row) => row.id),
     snippets,
     summaries: new Map(onPage.map(({ picked: row, summary }) => [row.id, summary])),
+    // For the reader who asked, never kept: which stories on the page have replies new to them.
+    unread: reader === null ? undefined : onPage.filter(({ extra }) => extra.unread).map(({ picked: row }) => row.id),
     total,
     next,
     rankedAmongNewest: relevance && edge?.truncated ? bounds.rank : null,
@@ -505,13 +510,23 @@ async function findStories(
   };
 }
 
-/** The snippet of each story on a search's page, read with the page: none without search words. */
-function headlineColumn(words: string | null, before: number): { columns: string; values: unknown[] } {
-  if (words === null) return { columns: `, NULL::text AS headline`, values: [] };
-  return {
-    columns: `, ts_headline('english', translate(p.body_text, $${before + 1}, ''), websearch_to_tsquery('english', $${before + 2}), $${before + 3}) AS headline`,
-    values: [`${SNIPPET_START}${SNIPPET_STOP}`, words, HEADLINE_OPTIONS],
-  };
+/**
+ * What is read with each story on a page besides its summary: a search's snippet (none without
+ * search words), and for a signed-in reader whether it has replies new to them.
+ */
+function shownColumns(
+  words: string | null,
+  reader: number | null,
+  before: number,
+): { columns: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const add = (value: unknown) => `$${before + values.push(value)}`;
+  const headline =
+    words === null
+      ? "NULL::text"
+      : `ts_headline('english', translate(p.body_text, ${add(`${SNIPPET_START}${SNIPPET_STOP}`)}, ''), websearch_to_tsquery('english', ${add(words)}), ${add(HEADLINE_OPTIONS)})`;
+  const unread = reader === null ? "false" : unreadCondition(`${add(reader)}::int`, "p.id");
+  return { columns: `, ${headline} AS headline, ${unread} AS unread`, values };
 }
 
 /** One published story as downloads give it: no handle, no author id, no time finer than the month. */
