@@ -272,7 +272,7 @@ export const replyPageOf = (replyId: string) => `
     AND (t.created_at, t.id) < (r.created_at, r.id)
    WHERE r.id = (SELECT coalesce(parent_id, id) FROM comment WHERE id = ${replyId}))`;
 
-export const REPLY_PAGE_SQL = `SELECT ${replyPageOf("$1")} AS page`;
+const REPLY_PAGE_SQL = `SELECT ${replyPageOf("$1")} AS page`;
 
 /** The address of a reply, with `?reply=` only when it may be beyond page 1 (and any extra parameters). */
 export async function replyAddress(postId: number, commentId: number, extra: Record<string, string> = {}) {

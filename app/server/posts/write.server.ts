@@ -12,7 +12,7 @@ import { isUniqueViolation, prisma, query, sqlTransaction, transaction } from ".
 import { Prisma } from "../db/generated/client";
 import { BlockedByWatchedWord, checkWatchedWords } from "../moderation/watched-words.server";
 import { FOLLOW_ON_WRITE_SQL, READ_MARK_SQL } from "../following/following.server";
-import { REPLY_PAGE_SQL } from "./read.server";
+import { replyPageOf } from "./read.server";
 
 /**
  * Runs the admins' watched words over each text: refuses blocked ones, applies replacements, and
@@ -217,30 +217,38 @@ export async function createComment(
           `Watched words: ${screened.flagged.join(", ")}`,
         ]);
       }
-      // Replying follows the thread (unless the member chose otherwise before).
-      await tx.query(FOLLOW_ON_WRITE_SQL, [author.id, input.postId]);
-      if (status === "published") {
-        const [where] = (await tx.query<{ page: number }>(REPLY_PAGE_SQL, [commentId])).rows;
-        const link = replyHref(input.postId, commentId, where?.page ?? 1);
-        const choices = await tx.query<ThreadChoice>(
-          `SELECT user_id AS "userId", following, muted FROM thread_follow WHERE post_id = $1 AND (following OR muted)`,
-          [input.postId],
+      if (status !== "published") {
+        // Replying follows the thread (unless the member chose otherwise before).
+        await tx.query(FOLLOW_ON_WRITE_SQL, [author.id, input.postId]);
+        return commentId;
+      }
+      // One round trip for what follows from a published reply: the replier follows the thread
+      // (unless they chose otherwise before) and has read it up to their own reply; and the reply's
+      // page and who chose to follow or mute the thread are read for the notifications. The
+      // choices cannot include the follow this statement adds, which is the replier's own, and
+      // nobody is told of their own reply.
+      const [after] = (
+        await tx.query<{ page: number; choices: ThreadChoice[] }>(
+          `WITH follow AS (${FOLLOW_ON_WRITE_SQL}), mark AS (${READ_MARK_SQL})
+           SELECT ${replyPageOf("$3")} AS page,
+             coalesce((SELECT json_agg(json_build_object('userId', f.user_id, 'following', f.following, 'muted', f.muted))
+                       FROM thread_follow f WHERE f.post_id = $2 AND (f.following OR f.muted)), '[]') AS choices`,
+          [author.id, input.postId, commentId],
+        )
+      ).rows;
+      const link = replyHref(input.postId, commentId, after?.page ?? 1);
+      const told = whoHearsOfReply({
+        title: post.title,
+        replyAuthorId: author.id,
+        postAuthorId: post.authorId,
+        parentAuthorId,
+        choices: after?.choices ?? [],
+      });
+      if (told.length) {
+        await tx.query(
+          `INSERT INTO notification (user_id, kind, message, link, post_id) SELECT u, 'reply', m, $3, $4 FROM unnest($1::int[], $2::text[]) AS t(u, m)`,
+          [told.map((n) => n.userId), told.map((n) => n.message), link, input.postId],
         );
-        const told = whoHearsOfReply({
-          title: post.title,
-          replyAuthorId: author.id,
-          postAuthorId: post.authorId,
-          parentAuthorId,
-          choices: choices.rows,
-        });
-        if (told.length) {
-          await tx.query(
-            `INSERT INTO notification (user_id, kind, message, link, post_id) SELECT u, 'reply', m, $3, $4 FROM unnest($1::int[], $2::text[]) AS t(u, m)`,
-            [told.map((n) => n.userId), told.map((n) => n.message), link, input.postId],
-          );
-        }
-        // The replier has read the thread up to their own reply.
-        await tx.query(READ_MARK_SQL, [author.id, input.postId]);
       }
       return commentId;
     });
