@@ -133,6 +133,13 @@ describe("the search contract", () => {
     expect(kept).toEqual(worked);
     const next = await searchStories(search({}), { perPage, cursor: worked.next });
     expect([...worked.stories, ...next.stories].map((story) => story.id)).toEqual(newest.map((row) => row.id));
+    const bestFirst = await sql<{ id: number }>(
+      `SELECT id FROM post WHERE status = 'published' AND search_vector @@ websearch_to_tsquery('english', 'respite')
+       ORDER BY ts_rank_cd(search_vector, websearch_to_tsquery('english', 'respite'))::real DESC, id DESC LIMIT $1`,
+      [perPage],
+    );
+    const respite = await searchStories(search({ q: "respite" }), { perPage: perPage + 1 });
+    expect(respite.stories.slice(0, perPage).map((story) => story.id)).toEqual(bestFirst.map((row) => row.id));
     for (const q of ["respite", "respite transport"]) {
       const first = await searchStories(search({ q }), { perPage });
       expect(first.stories.length).toBeGreaterThan(0);

@@ -135,20 +135,20 @@ type CountedRow = SummaryRow & { replyCount: number; latestReply: Date | null };
 const repliesOf = (row: CountedRow): Replies => ({ count: row.replyCount, latest: row.latestReply });
 
 /**
- * The rows a query picks (each names a post by its id), in the query's own order, each with the
- * summary of its post when published: a list's page and what it shows in one round trip.
- * `columns` adds to what is read of each post, with `values` as the parameters after the query's own.
+ * The rows a query picks (each names a post by its id), in the query's own order (`order`, over
+ * its columns), each with the summary of its post when published: a list's page and what it shows
+ * in one round trip. `columns` adds to what is read of each post, with `values` as the parameters
+ * after the query's own.
  */
 export async function pickedWithSummaries<Picked extends { id: number }, Extra extends object = object>(
-  picking: { sql: string; values: unknown[] },
+  picking: { sql: string; values: unknown[]; order: string },
   more: { columns?: string; values?: unknown[] } = {},
 ): Promise<{ picked: Picked; summary: PostSummary; extra: Extra }[]> {
-  // Numbered as the query gives them (its ORDER BY and LIMIT come first), so they come back in its order.
   const rows = await summaryRows<Extra & { picked: Picked & { n: number } }>(
     `p.id IN (SELECT k.id FROM picked k) AND p.status = 'published'`,
     [...picking.values, ...(more.values ?? [])],
     {
-      with: `picked AS MATERIALIZED (SELECT x.*, row_number() OVER () AS n FROM (${picking.sql}) x)`,
+      with: `picked AS MATERIALIZED (SELECT x.*, row_number() OVER (ORDER BY ${picking.order}) AS n FROM (${picking.sql}) x)`,
       columns: `, (SELECT to_jsonb(k) FROM picked k WHERE k.id = p.id) AS picked${more.columns ?? ""}`,
     },
   );

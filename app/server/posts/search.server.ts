@@ -396,7 +396,7 @@ export function storyPageQueries(
   perPage: number,
   match: WordMatch,
   bounds: StoryBounds,
-): { page: StoryQuery; total: StoryQuery; allWords: StoryQuery | null } {
+): { page: StoryQuery & { order: string }; total: StoryQuery; allWords: StoryQuery | null } {
   const params = new Params();
   const where = conditions(search, params, undefined, match);
   const total = boundedCountQuery(where, params.values.slice(), bounds.count);
@@ -447,7 +447,9 @@ export function storyPageQueries(
     const allParams = new Params();
     allWords = boundedCountQuery(conditions(search, allParams), allParams.values, bounds.count);
   }
-  return { page: { sql: pageSql, values: params.values }, total, allWords };
+  // The page's own order, over its rows' columns (a rank is a real, carried as its exact text).
+  const order = search.sort === "relevance" && search.q ? "key::real DESC, id DESC" : "key DESC, id DESC";
+  return { page: { sql: pageSql, values: params.values, order }, total, allWords };
 }
 
 async function findStories(
