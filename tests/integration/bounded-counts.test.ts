@@ -239,22 +239,17 @@ function boundedPlan(plan: PlanNode): {
     for (const child of node.Plans ?? []) collect(child);
   };
   collect(plan);
-  const hasLimit = (node: PlanNode): boolean => {
+  // Whether a node, its children or the WITH query it scans (and theirs) pass the test.
+  const anyBelow = (node: PlanNode, test: (node: PlanNode) => boolean): boolean => {
     const cte = node["Node Type"] === "CTE Scan" ? ctes.get(node["CTE Name"] ?? "") : undefined;
     return (
-      node["Node Type"] === "Limit" ||
-      (cte !== undefined && hasLimit(cte)) ||
-      (node.Plans ?? []).some((child) => hasLimit(child))
+      test(node) ||
+      (cte !== undefined && anyBelow(cte, test)) ||
+      (node.Plans ?? []).some((child) => anyBelow(child, test))
     );
   };
-  const readsPost = (node: PlanNode): boolean => {
-    const cte = node["Node Type"] === "CTE Scan" ? ctes.get(node["CTE Name"] ?? "") : undefined;
-    return (
-      node["Relation Name"] === "post" ||
-      (cte !== undefined && readsPost(cte)) ||
-      (node.Plans ?? []).some((child) => readsPost(child))
-    );
-  };
+  const hasLimit = (node: PlanNode) => anyBelow(node, (n) => n["Node Type"] === "Limit");
+  const readsPost = (node: PlanNode) => anyBelow(node, (n) => n["Relation Name"] === "post");
   const walk = (node: PlanNode, underLimit: boolean) => {
     const limited = underLimit || node["Node Type"] === "Limit";
     if (node["Relation Name"] === "post") postScansUnderLimit.push(limited);
