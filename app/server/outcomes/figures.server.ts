@@ -52,16 +52,12 @@ export async function findCouncil(code: string): Promise<Place | null> {
 
 export async function findRegion(code: string): Promise<Place | null> {
   const council = (await everyCouncil()).find((area) => area.regionCode === code);
-  return council
-    ? {
-        level: "region",
-        code: council.regionCode,
-        name: council.regionName,
-        regionCode: council.regionCode,
-        regionName: council.regionName,
-        nation: council.nation,
-      }
-    : null;
+  return council ? regionOf(council) : null;
+}
+
+/** The region a council is in, as a place of its own. */
+function regionOf(council: Place): Place {
+  return { ...council, level: "region", code: council.regionCode, name: council.regionName };
 }
 
 export function nationPlace(nation: Nation): Place {
@@ -358,8 +354,7 @@ function widerPlaces(place: Place): Place[] {
   const nation = place.nation as Nation;
   const wider: Place[] = [];
   // Scotland and Wales are each one region: their region and nation are the same figures.
-  if (place.level === "area" && place.regionName !== nation)
-    wider.push({ ...place, level: "region", code: place.regionCode, name: place.regionName });
+  if (place.level === "area" && place.regionName !== nation) wider.push(regionOf(place));
   if (place.level !== "nation" && place.name !== nation) wider.push(nationPlace(nation));
   return wider;
 }

@@ -580,17 +580,24 @@ export async function* publishedStoryRows(search: StorySearch): AsyncGenerator<S
   }
 }
 
-/** The lookup by slug or code made from each reading of a list of choices (listFilterChoices). */
-const namesByValue = new WeakMap<FilterChoice[], Map<string, string>>();
-
-function byValue(choices: FilterChoice[]): Map<string, string> {
-  let found = namesByValue.get(choices);
-  if (!found) {
-    found = new Map(choices.map((choice) => [choice.value, choice.label]));
-    namesByValue.set(choices, found);
-  }
-  return found;
+/**
+ * What is made from a list of choices (listFilterChoices), made once from each reading of it: a
+ * write that retires the list retires what was made from it too.
+ */
+function fromEachReading<T>(make: (choices: FilterChoice[]) => T): (choices: FilterChoice[]) => T {
+  const made = new WeakMap<FilterChoice[], T>();
+  return (choices) => {
+    let found = made.get(choices);
+    if (found === undefined) {
+      found = make(choices);
+      made.set(choices, found);
+    }
+    return found;
+  };
 }
+
+/** A list of choices by slug or code. */
+const byValue = fromEachReading((choices) => new Map(choices.map((choice) => [choice.value, choice.label])));
 
 /**
  * The names of the tags, councils and regions a search refers to, by slug or code (none for those
@@ -844,17 +851,13 @@ const SUGGEST_FROM = 0.3;
 const SUGGEST_FOR_WORD_FROM = 0.75;
 const SHORTEST_SUGGESTING_WORD = 4;
 
-const keyedChoices = new WeakMap<FilterChoice[], (FilterChoice & { key: string })[]>();
+const withKeys = (field: NamedField) =>
+  fromEachReading((choices) => choices.map((choice) => ({ ...choice, key: nameKey(choice.label, field) })));
+const keyedChoices = { council: withKeys("council"), tag: withKeys("tag") };
 
 /** Every council or tag with the key its name is matched by (nameKey), made once from each reading of the list. */
 async function namedChoices(field: NamedField): Promise<(FilterChoice & { key: string })[]> {
-  const choices = await listFilterChoices(field);
-  let found = keyedChoices.get(choices);
-  if (!found) {
-    found = choices.map((choice) => ({ ...choice, key: nameKey(choice.label, field) }));
-    keyedChoices.set(choices, found);
-  }
-  return found;
+  return keyedChoices[field](await listFilterChoices(field));
 }
 
 /**
