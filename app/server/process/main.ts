@@ -18,6 +18,7 @@ import pg from "pg";
 
 import { seedReferenceData } from "../../../prisma/seed/reference";
 import { API_PREFLIGHT_HEADERS } from "../api/cors.server";
+import { admission, HOLD_PLACE_AT_MOST_MS } from "../http/admission.server";
 import { EmbeddedPostgresUnavailable, openDatabase } from "../db/embedded-postgres.server";
 import { applyMigrations } from "../db/migrations.server";
 import { ConfigError, isPublicHost, parseEnv } from "./env.server";
@@ -291,6 +292,15 @@ async function serve() {
     }),
   );
 
+  // What the page cache could not answer is worked on a few requests at a time, writes first
+  // (http/admission.server.ts, decision 053).
+  app.use(
+    admission({
+      atOnce: env.REQUESTS_AT_ONCE,
+      waitingAtMost: env.REQUESTS_WAITING_AT_MOST,
+      holdAtMostMs: HOLD_PLACE_AT_MOST_MS,
+    }),
+  );
   // app.use, not app.all("*"): Express would decode the path as a parameter, and throw on %FF.
   app.use(edge.handleRequest);
   app.use(edge.handleError);
