@@ -29,7 +29,7 @@ const envSchema = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   // Requests each process works on at once; the others wait their turn, writes first, and a read
   // or a write beyond REQUESTS_WAITING_AT_MOST of its kind is refused with a 503 (http/admission.server.ts).
-  REQUESTS_AT_ONCE: z.coerce.number().int().min(1).max(1000).default(4),
+  REQUESTS_AT_ONCE: z.coerce.number().int().min(1).max(1000).default(2),
   REQUESTS_WAITING_AT_MOST: z.coerce.number().int().min(1).max(100_000).default(200),
   TRUST_PROXY: z
     .enum(["true", "false"])
