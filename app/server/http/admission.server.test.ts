@@ -13,7 +13,7 @@ import { admission, BUSY_TEXT, type AdmissionLimits } from "./admission.server";
 interface Rig {
   url: string;
   started: string[];
-  counts: () => { inWork: number; waiting: number };
+  counts: () => { inWork: number; overtime: number; waiting: number };
   hold: (name: string) => void;
   release: (name: string) => void;
 }
@@ -33,8 +33,11 @@ async function rig(limits: Partial<AdmissionLimits> = {}): Promise<Rig> {
   const context = new AsyncLocalStorage<string>();
   const admit = admission({ atOnce: 1, waitingAtMost: 100, holdAtMostMs: 60_000, ...limits });
   const app = express();
-  // Like the request scope in main.ts: each request runs in a context of its own from here on.
-  app.use((req, _res, next) => context.run(`context of ${req.path}`, next));
+  // Like the request scope in main.ts: each reading request runs in a context of its own from here
+  // on; a write has none.
+  app.use((req, _res, next) =>
+    req.method === "GET" || req.method === "HEAD" ? context.run(`context of ${req.path}`, next) : next(),
+  );
   app.use(admit);
   app.all("/:name", async (req, res) => {
     started.push(req.params.name);
@@ -66,14 +69,14 @@ describe("admission: a few requests in work at once, writes first", () => {
     const first = fetch(`${site.url}/first`);
     await vi.waitFor(() => expect(site.started).toEqual(["first"]));
     const second = fetch(`${site.url}/second`);
-    await vi.waitFor(() => expect(site.counts()).toEqual({ inWork: 1, waiting: 1 }));
+    await vi.waitFor(() => expect(site.counts()).toEqual({ inWork: 1, overtime: 0, waiting: 1 }));
     expect(site.started).toEqual(["first"]);
 
     site.release("first");
     expect(await (await first).text()).toBe("context of /first");
     expect(await (await second).text()).toBe("context of /second");
     expect(site.started).toEqual(["first", "second"]);
-    await vi.waitFor(() => expect(site.counts()).toEqual({ inWork: 0, waiting: 0 }));
+    await vi.waitFor(() => expect(site.counts()).toEqual({ inWork: 0, overtime: 0, waiting: 0 }));
   });
 
   it("serves a write before the reads that were waiting before it", async () => {
@@ -101,11 +104,15 @@ describe("admission: a few requests in work at once, writes first", () => {
     await vi.waitFor(() => expect(site.started).toEqual(["member-a"]));
     const waiting = ["member-b", "member-c", "member-d"].map((name) => fetch(`${site.url}/${name}`));
     await vi.waitFor(() => expect(site.counts().waiting).toBe(3));
+    // A write has no scope of its own; let in when a read finishes, it must not take that read's.
+    const write = fetch(`${site.url}/a-write`, { method: "POST", body: "x=1" });
+    await vi.waitFor(() => expect(site.counts().waiting).toBe(4));
 
     site.release("member-a");
-    const texts = await Promise.all([a, ...waiting].map(async (answer) => (await answer).text()));
+    const texts = await Promise.all([a, write, ...waiting].map(async (answer) => (await answer).text()));
     expect(texts).toEqual([
       "context of /member-a",
+      "no context",
       "context of /member-b",
       "context of /member-c",
       "context of /member-d",
@@ -128,6 +135,34 @@ describe("admission: a few requests in work at once, writes first", () => {
     await busy;
     expect((await fetch(`${site.url}/next`)).status).toBe(200);
     expect(site.started).toEqual(["busy", "next"]);
+  });
+
+  it("frees the place of a reader who leaves while their request is being worked on", async () => {
+    const site = await rig();
+    site.hold("never-finishes");
+    const leaving = new AbortController();
+    const left = fetch(`${site.url}/never-finishes`, { signal: leaving.signal }).catch((error: unknown) => error);
+    await vi.waitFor(() => expect(site.started).toEqual(["never-finishes"]));
+
+    leaving.abort();
+    expect(await left).toBeInstanceOf(Error);
+    await vi.waitFor(() => expect(site.counts()).toEqual({ inWork: 0, overtime: 0, waiting: 0 }));
+    expect(await (await fetch(`${site.url}/next`)).text()).toBe("context of /next");
+  });
+
+  it("counts a HEAD as a read: a waiting write goes before it", async () => {
+    const site = await rig();
+    site.hold("busy");
+    const busy = fetch(`${site.url}/busy`);
+    await vi.waitFor(() => expect(site.started).toEqual(["busy"]));
+    const head = fetch(`${site.url}/head`, { method: "HEAD" });
+    await vi.waitFor(() => expect(site.counts().waiting).toBe(1));
+    const write = fetch(`${site.url}/write`, { method: "DELETE" });
+    await vi.waitFor(() => expect(site.counts().waiting).toBe(2));
+
+    site.release("busy");
+    await Promise.all([busy, head, write]);
+    expect(site.started).toEqual(["busy", "write", "head"]);
   });
 
   it("refuses a read beyond the bound with a plain 503, and still lets a write wait its turn", async () => {
@@ -162,7 +197,28 @@ describe("admission: a few requests in work at once, writes first", () => {
 
     expect(await (await fetch(`${site.url}/quick`)).text()).toBe("context of /quick");
     expect(site.started).toEqual(["slow-download", "quick"]);
+    expect(site.counts()).toEqual({ inWork: 0, overtime: 1, waiting: 0 });
     site.release("slow-download");
     expect(await (await slow).text()).toBe("context of /slow-download");
+    await vi.waitFor(() => expect(site.counts()).toEqual({ inWork: 0, overtime: 0, waiting: 0 }));
+  });
+
+  it("keeps the number in work bounded: past four overtimes per place, a slow request keeps its place", async () => {
+    const site = await rig({ holdAtMostMs: 20 });
+    const slow = ["one", "two", "three", "four", "five"];
+    const answers = [];
+    for (const [i, name] of slow.entries()) {
+      site.hold(name);
+      answers.push(fetch(`${site.url}/${name}`));
+      await vi.waitFor(() => expect(site.started).toEqual(slow.slice(0, i + 1)));
+    }
+    const waiting = fetch(`${site.url}/waiting`);
+    await vi.waitFor(() => expect(site.counts()).toEqual({ inWork: 1, overtime: 4, waiting: 1 }));
+    expect(site.started).not.toContain("waiting");
+
+    site.release("five");
+    expect(await (await waiting).text()).toBe("context of /waiting");
+    for (const name of slow) site.release(name);
+    expect((await Promise.all(answers)).map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200]);
   });
 });

@@ -36,10 +36,20 @@ export const HOLD_PLACE_AT_MOST_MS = 1_000;
 
 export const BUSY_TEXT = "This site is very busy just now. Please try again in a few seconds.";
 
+/**
+ * Requests past their second that still go on, at most, per request allowed at once: beyond this
+ * (PostgreSQL stalled, many slow clients) a request past its second keeps its place, so the number
+ * in work stays bounded.
+ */
+const OVERTIME_PER_PLACE = 4;
+
 /** Express middleware that lets `atOnce` requests past it at a time, writes first. */
 export function admission({ atOnce, waitingAtMost, holdAtMostMs }: AdmissionLimits) {
   const line = new PQueue({ concurrency: atOnce });
+  let overtime = 0;
   const admit = (req: Request, res: Response, next: NextFunction) => {
+    // Gone already (while the page cache looked), or a request pipelined behind one whose client left.
+    if (req.destroyed || res.destroyed) return;
     const priority = isReadingRequest(req.method) ? READ : WRITE;
     if (line.sizeBy({ priority }) >= waitingAtMost) {
       res.status(503).set({ "Retry-After": "5", "Cache-Control": "no-store" }).type("text/plain").send(BUSY_TEXT);
@@ -57,17 +67,33 @@ export function admission({ atOnce, waitingAtMost, holdAtMostMs }: AdmissionLimi
         () =>
           new Promise<void>((finished) => {
             res.off("close", leave);
+            if (req.destroyed || res.destroyed) return finished();
+            let late = false;
+            const timer = setTimeout(() => {
+              if (overtime >= atOnce * OVERTIME_PER_PLACE) return;
+              late = true;
+              overtime++;
+              finished();
+            }, holdAtMostMs);
             // "close" comes when the answer is complete, or when the connection went first.
-            res.once("close", () => finished());
-            proceed();
+            res.once("close", () => {
+              clearTimeout(timer);
+              if (late) overtime--;
+              finished();
+            });
+            try {
+              proceed();
+            } catch (error) {
+              next(error);
+            }
           }),
-        { priority, signal: gone.signal, timeout: holdAtMostMs },
+        { priority, signal: gone.signal },
       )
-      // Left the line, or held the place too long: either way the place is free again.
+      // Only a reader who left the line ends here; their place was never taken.
       .catch(() => undefined);
   };
   return Object.assign(admit, {
-    /** Requests in work and waiting now (for tests and the benchmark's notes). */
-    counts: () => ({ inWork: line.pending, waiting: line.size }),
+    /** Requests in work (holding a place, and past their second) and waiting now. */
+    counts: () => ({ inWork: line.pending, overtime, waiting: line.size }),
   });
 }
