@@ -219,6 +219,10 @@ export function pageCache({
     const key = req.originalUrl;
     version(topicsOf(req.path)).then(
       (at) => {
+        // The reader left while the version was read: there is nobody to answer, and a render
+        // begun now would never hear its connection close, leaving the next readers of this page
+        // waiting on it.
+        if (res.destroyed) return;
         const kept = pages.get(key);
         if (kept && kept.version === at) return serve(kept, req, res);
         const inFlight = rendering.get(`${at} ${key}`);
