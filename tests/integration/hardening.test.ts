@@ -103,10 +103,16 @@ afterAll(async () => {
   await postgres?.remove();
 });
 
+/** Far larger than any limit, and than what reading and dropping it leaves for the garbage collector. */
+const BIG_BODY = 120 * 1024 * 1024;
+
 describe("one request cannot take the process down", () => {
-  it("a 40 MB urlencoded sign-in body is a 413, without the body ever being held, and the process answers on", async () => {
+  it("a 120 MB urlencoded sign-in body is a 413, without the body ever being held, and the process answers on", async () => {
+    // A small refused body first: the first 413 loads and renders the error page in its layout,
+    // which is the process warming up, not the body being held.
+    expectPageInLayout(await raw({ method: "POST", path: "/sign-in", headers: FORM, streamedBytes: 64 * 1024 }), 413);
     const before = memory(app.child.pid ?? 0);
-    const sized = await raw({ method: "POST", path: "/sign-in", headers: FORM, streamedBytes: 40 * 1024 * 1024 });
+    const sized = await raw({ method: "POST", path: "/sign-in", headers: FORM, streamedBytes: BIG_BODY });
     expectPageInLayout(sized, 413);
     expect(sized.text).toContain("larger than this page accepts");
     // The same without Content-Length: bytes are counted as they arrive.
@@ -114,15 +120,17 @@ describe("one request cannot take the process down", () => {
       method: "POST",
       path: "/sign-in",
       headers: FORM,
-      streamedBytes: 40 * 1024 * 1024,
+      streamedBytes: BIG_BODY,
       chunked: true,
     });
     expectPageInLayout(chunked, 413);
     const after = memory(app.child.pid ?? 0);
     console.info(
-      `app memory around two 40 MB bodies: RSS ${before.rssMb} → ${after.rssMb} MB, peak ${before.peakMb} → ${after.peakMb} MB`,
+      `app memory around two 120 MB bodies: RSS ${before.rssMb} → ${after.rssMb} MB, peak ${before.peakMb} → ${after.peakMb} MB`,
     );
-    expect(after.peakMb - before.peakMb).toBeLessThan(40);
+    // Reading and dropping the refused bytes leaves garbage that V8 collects once about 64 MB of
+    // buffers have built up (measured 0–41 MB of growth); holding one body would add all 120 MB.
+    expect(after.peakMb - before.peakMb).toBeLessThan(100);
     await expectAlive();
   });
 
