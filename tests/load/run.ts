@@ -134,7 +134,7 @@ try {
     const watcher = newBrowser("203.0.113.1");
     while (log.now() - timeline.dbBackAt < 30_000) {
       const { reply, record } = await log.send(base, watcher, "home page after the outage", "/");
-      if (reply?.status === 200 && reply.body.includes("Latest stories")) {
+      if (reply?.status === 200 && reply.body.includes("Newest stories")) {
         timeline.homeOkAt = record.endedAt;
         break;
       }
