@@ -250,6 +250,9 @@ interface Sample {
   cacheable: boolean;
 }
 
+/** Chromium's Accept-Encoding. */
+const BROWSER_ENCODINGS = "gzip, deflate, br, zstd";
+
 function send(agent: http.Agent, base: URL, request: MixRequest, extraHeaders: Record<string, string>) {
   return new Promise<Sample>((resolve) => {
     const began = performance.now();
@@ -262,6 +265,9 @@ function send(agent: http.Agent, base: URL, request: MixRequest, extraHeaders: R
         method: request.method,
         path: request.path,
         headers: {
+          // What every browser asks for: the app compresses its answers (brotli or gzip) as it would
+          // for a real reader. The floor answers uncompressed whatever it is asked.
+          "accept-encoding": BROWSER_ENCODINGS,
           ...request.headers,
           ...extraHeaders,
           ...(body ? { "content-length": String(Buffer.byteLength(body)) } : {}),
