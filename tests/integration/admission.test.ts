@@ -3,6 +3,8 @@
 // bound is answered with a plain 503 or served, never with a 500 (http/admission.server.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { BUSY_TEXT } from "~/server/http/admission.server";
+
 import { type RunningApp, startApp, stopAllApps } from "../support/app-server";
 import freePort from "../support/free-port";
 
@@ -70,7 +72,7 @@ describe("requests waiting in line", () => {
     // The story list is kept for signed-out readers and served before the line; searches wait in it.
     expect(burst.filter(({ status }) => status === 503).length).toBeGreaterThan(0);
     for (const refused of burst.filter(({ status }) => status === 503)) {
-      expect(refused.text).toBe("This site is very busy just now. Please try again in a few seconds.");
+      expect(refused.text).toBe(BUSY_TEXT);
       expect(refused.retryAfter).toBe("5");
     }
     // No place is left taken: once the burst is over, pages the cache cannot answer are served

@@ -81,11 +81,8 @@ export function admission({ atOnce, waitingAtMost, holdAtMostMs }: AdmissionLimi
               if (late) overtime--;
               finished();
             });
-            try {
-              proceed();
-            } catch (error) {
-              next(error);
-            }
+            // Express catches what a handler throws and passes it on as next(error).
+            proceed();
           }),
         { priority, signal: gone.signal },
       )
