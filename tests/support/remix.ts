@@ -27,6 +27,8 @@ export interface SendOptions {
   clientAddress?: string;
   /** Any other request headers, such as Authorization. */
   headers?: Record<string, string>;
+  /** The request's signal (the app's edge aborts it once the answer is sent). */
+  signal?: AbortSignal;
 }
 
 export function send(pathAndQuery: string, options: SendOptions = {}): Promise<Response> {
@@ -45,6 +47,7 @@ export function send(pathAndQuery: string, options: SendOptions = {}): Promise<R
     headers,
     body,
     redirect: "manual",
+    ...(options.signal ? { signal: options.signal } : {}),
   });
   return handler(request, { cspNonce: "test-nonce", clientAddress: options.clientAddress ?? "127.0.0.1" });
 }

@@ -1,4 +1,8 @@
+import type { AddressInfo } from "node:net";
+import { createServer } from "node:http";
+
 import type { ServerBuild } from "@remix-run/node";
+import express from "express";
 import { describe, expect, it } from "vitest";
 
 import { Refusal } from "~/domain/forms";
@@ -123,5 +127,56 @@ describe("refusals no route answered", () => {
   it("leave other errors alone", async () => {
     const error = new Error("a bug");
     await expect(run(buildThrowing(error), "action")).rejects.toBe(error);
+  });
+});
+
+describe("a request's signal", () => {
+  it("is aborted once its answer has been sent, so nothing Remix keeps for the request outlives it", async () => {
+    // A one-route Remix app (a resource route noting its request's signal) behind the edge, on a
+    // real HTTP server.
+    const signals: AbortSignal[] = [];
+    const abortedWhileWorking: boolean[] = [];
+    const build = {
+      mode: "production",
+      entry: { module: { default: () => new Response("no documents here", { status: 500 }) } },
+      routes: {
+        root: { id: "root", path: "", module: { default: () => null } },
+        "routes/answer": {
+          id: "routes/answer",
+          parentId: "root",
+          path: "answer",
+          module: {
+            loader: ({ request }: { request: Request }) => {
+              signals.push(request.signal);
+              abortedWhileWorking.push(request.signal.aborted);
+              return new Response("answered");
+            },
+          },
+        },
+      },
+      assets: { entry: { imports: [], module: "" }, routes: {}, url: "", version: "test" },
+      publicPath: "/build/",
+      assetsBuildDirectory: "",
+      future: {},
+      isSpaMode: false,
+    } as unknown as ServerBuild;
+    const app = express();
+    app.use(
+      edge.createEdge({ build, loadContext: () => ({ cspNonce: "", clientAddress: "127.0.0.1" }) }).handleRequest,
+    );
+    const server = createServer(app);
+    await new Promise<void>((ready) => server.listen(0, "127.0.0.1", ready));
+    try {
+      const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/answer`);
+      expect(await response.text()).toBe("answered");
+      expect(signals).toHaveLength(1);
+      // While the answer was being worked on, the request was live.
+      expect(abortedWhileWorking).toEqual([false]);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(signals[0]?.aborted).toBe(true);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+    }
   });
 });

@@ -260,6 +260,17 @@ export function withBadInputAs400(build: ServerBuild): ServerBuild {
   return { ...build, routes } as ServerBuild;
 }
 
+/**
+ * A request's signal, aborted when its answer is over: sent, or abandoned by the client. Remix keeps
+ * a five-second timer for each page's data, and the data with it, until the request's signal says
+ * the request is over; under load that held hundreds of megabytes (decision 054).
+ */
+function endsWithAnswer(res: ExpressResponse): AbortSignal {
+  const controller = new AbortController();
+  res.on("close", () => controller.abort());
+  return controller.signal;
+}
+
 interface EdgeOptions {
   build: ServerBuild;
   loadContext: (req: ExpressRequest, res: ExpressResponse) => AppLoadContext;
@@ -320,7 +331,10 @@ export function createEdge({ build, loadContext }: EdgeOptions) {
       // The splat route (app/routes/$.tsx) throws the refusal; the root error boundary shows it.
       // Scripts are left out (root loader), so the page never reloads itself at this address.
       const cookie = req.get("cookie");
-      const request = new Request(new URL("/__refused", publicOrigin()).href, { headers: cookie ? { cookie } : {} });
+      const request = new Request(new URL("/__refused", publicOrigin()).href, {
+        headers: cookie ? { cookie } : {},
+        signal: endsWithAnswer(res),
+      });
       const response = await handle(request, {
         ...loadContext(req, res),
         refusal: { status: refusal.status, message: refusal.message },
@@ -360,14 +374,10 @@ export function createEdge({ build, loadContext }: EdgeOptions) {
           return;
         }
       }
-      const controller = new AbortController();
-      res.on("close", () => {
-        if (!res.writableFinished) controller.abort();
-      });
       const request = new Request(requestUrl(req), {
         method: req.method,
         headers: remixHeaders(req.headers),
-        signal: controller.signal,
+        signal: endsWithAnswer(res),
         ...(body ? { body: Uint8Array.from(body) } : {}),
       });
       const response = await handle(request, loadContext(req, res));
