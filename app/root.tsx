@@ -12,6 +12,7 @@ import {
   ScrollRestoration,
   isRouteErrorResponse,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -77,12 +78,19 @@ const NAVIGATION = [
 
 const { staff: STAFF_NAVIGATION, member: MEMBER_NAVIGATION, footer: FOOTER_LINKS } = SITE_LINKS;
 
+function sendsNoScripts(handle: unknown): boolean {
+  return typeof handle === "object" && handle !== null && "scripts" in handle && handle.scripts === false;
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const nonce = useNonce();
   // Undefined while showing an error page whose cause was the root loader itself.
   const rootData = useRouteLoaderData<typeof loader>("root");
   const user = rootData?.user ?? null;
-  const hydrate = rootData?.hydrate !== false;
+  // A page whose route says `handle: { scripts: false }` is a document with nothing to hydrate
+  // (the outcomes dashboards, drawn once as HTML: dashboard-markup.server.tsx).
+  const matches = useMatches();
+  const hydrate = rootData?.hydrate !== false && !matches.some((match) => sendsNoScripts(match.handle));
   return (
     <html lang="en-GB">
       <head>

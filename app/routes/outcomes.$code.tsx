@@ -1,12 +1,17 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useParams } from "@remix-run/react";
 
+import { drawPlaceDashboard } from "~/components/outcomes/dashboard-markup.server";
 import { PlaceNotFound, PlacePage, placeTitle } from "~/components/outcomes/place-page";
 import { loadPlacePageByCode } from "~/server/outcomes/pages.server";
 
+// A document: its dashboard is HTML drawn once for every reader, with nothing to hydrate (root.tsx).
+export const handle = { scripts: false };
+
 export const meta: MetaFunction<typeof loader> = ({ data }) => placeTitle(data, "Council");
 
-export const loader = ({ request, params }: LoaderFunctionArgs) => loadPlacePageByCode(request, params.code, "council");
+export const loader = ({ request, params }: LoaderFunctionArgs) =>
+  loadPlacePageByCode(request, params.code, "council", drawPlaceDashboard);
 
 export default function CouncilOutcomes() {
   const loaded = useLoaderData<typeof loader>();

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 import { addQuarters, quarterCode, quarterContaining } from "../../app/domain/outcomes/quarters";
 import { insertReports, type TestReport } from "../support/reports";
-import { send, stripComments } from "../support/remix";
+import { fetchPage, send, signUp, stripComments } from "../support/remix";
 
 const THIS_QUARTER = quarterContaining(new Date());
 const LAST_QUARTER = addQuarters(THIS_QUARTER, -1);
@@ -219,5 +219,56 @@ describe("figures and stories link to each other", () => {
     expect((await page(`/outcomes/region/E12000003?from=2025-Q1&to=2025-Q4`)).status).toBe(200);
     // A list by tag alone has no place to show figures for.
     expect((await page("/stories?perspective=carer")).html).not.toMatch(/href="\/outcomes\/(region\/)?[EWS]\d/);
+  });
+});
+
+describe("a place's dashboard, drawn once for every reader", () => {
+  // A council no other test here reports on, so the figures change only when this test says.
+  const TELFORD = "E06000020";
+  /** The drawn dashboard: from its frame to the downloads under it. */
+  const drawn = (html: string) => html.slice(html.indexOf('class="place-dashboard"'), html.indexOf('id="downloads"'));
+  const reportsFigure = (html: string) => /<dt>Reports<\/dt>\s*<dd>(\d+) \(protected/.exec(html)?.[1] ?? "";
+
+  it("gives a member the very dashboard a visitor gets, in a page with no scripts and no id twice", async () => {
+    await insertReports(many(20, { area: TELFORD, quarter: THIS_QUARTER }));
+    const member = await signUp();
+    const visitor = await page(`/outcomes/${TELFORD}`);
+    const theirs = await fetchPage(`/outcomes/${TELFORD}`, member.cookie);
+    expect(theirs.status).toBe(200);
+    expect(theirs.html).toContain(member.handle);
+    expect(visitor.html).not.toContain(member.handle);
+    expect(drawn(visitor.html).length).toBeGreaterThan(10_000);
+    expect(drawn(theirs.html)).toBe(drawn(visitor.html));
+    for (const html of [visitor.html, theirs.html]) {
+      // A document with nothing to hydrate: no loader data, no modules.
+      expect(html).not.toContain("<script");
+      const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] ?? "");
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+      // Every reference to an id finds it: labels, descriptions and the charts' hatch patterns.
+      const references = [
+        ...[...html.matchAll(/aria-(?:labelledby|describedby)="([^"]+)"/g)].flatMap((m) => (m[1] ?? "").split(" ")),
+        ...[...html.matchAll(/url\(#([^)]+)\)/g)].map((m) => m[1] ?? ""),
+      ];
+      expect(references.length).toBeGreaterThan(10);
+      expect(references.filter((reference) => !ids.includes(reference))).toEqual([]);
+    }
+    // Pages with something to hydrate still send their scripts.
+    expect((await page("/outcomes")).html).toContain("<script");
+  });
+
+  it("is drawn again as soon as a report changes its figures", async () => {
+    const before = (await page(`/outcomes/${TELFORD}`)).html;
+    await insertReports(many(15, { area: TELFORD, quarter: THIS_QUARTER }));
+    const after = (await page(`/outcomes/${TELFORD}`)).html;
+    expect(Number(reportsFigure(before))).toBeGreaterThan(0);
+    expect(Number(reportsFigure(after))).toBeGreaterThan(Number(reportsFigure(before)));
+    expect(drawn(after)).not.toBe(drawn(before));
+  });
+
+  it("is the same drawing for a region, its table of councils linking to each", async () => {
+    const region = await page("/outcomes/region/E12000005");
+    expect(region.status).toBe(200);
+    expect(region.html).not.toContain("<script");
+    expect(drawn(region.html)).toContain(`href="/outcomes/${TELFORD}"`);
   });
 });

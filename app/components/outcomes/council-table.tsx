@@ -1,7 +1,6 @@
 // The table of councils: reports, quality of life and self-led plans, each council linking to its
 // own page. Sorting is done by the page (links in the column headings), so it works without JavaScript.
-import { Link } from "@remix-run/react";
-
+// Plain links: a region's dashboard draws this table outside Remix's router (dashboard-markup.server.tsx).
 import { formatFigure, formatInterval } from "~/components/charts";
 import type { PlaceRow, PlaceSort } from "~/domain/outcomes/places";
 
@@ -27,14 +26,14 @@ export function CouncilTable({ councils, caption, sort }: { councils: PlaceRow[]
     return (
       <th scope="col" key={column.key} aria-sort={active ? (sort.descending ? "descending" : "ascending") : undefined}>
         {sort ? (
-          <Link to={sort.href(column.key)}>
+          <a href={sort.href(column.key)}>
             {column.label}
             <span className="visually-hidden">
               {active
                 ? `, sorted ${sort.descending ? "highest first" : "lowest first"}; select to reverse`
                 : ", select to sort"}
             </span>
-          </Link>
+          </a>
         ) : (
           column.label
         )}
@@ -46,7 +45,7 @@ export function CouncilTable({ councils, caption, sort }: { councils: PlaceRow[]
       {councils.map((council) => (
         <tr key={council.code}>
           <th scope="row">
-            <Link to={`/outcomes/${council.code}`}>{council.name}</Link>
+            <a href={`/outcomes/${council.code}`}>{council.name}</a>
           </th>
           <td>{formatFigure(council.reports, "count")}</td>
           <td>

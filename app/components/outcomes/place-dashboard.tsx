@@ -1,8 +1,8 @@
 // The body of a council, region or nation page on the outcomes dashboard: headline figures, then
 // each measure as a chart with its text summary and data table (the charts work without
-// JavaScript, in print and with a screen reader).
-import { Link } from "@remix-run/react";
-
+// JavaScript, in print and with a screen reader). It is drawn once for each version of the figures
+// and kept as markup (dashboard-markup.server.tsx), outside Remix's router: so plain links, and
+// nothing that needs the browser.
 import {
   BarChart,
   describeFigure,
@@ -57,14 +57,14 @@ export function PlaceDashboard({ data, stories }: { data: DashboardData; stories
           {view.reports.reason === "fewer-than-5"
             ? `Fewer than 5 reports about ${name} match this view, so we show no figures: with so few, the people behind them could be recognised.`
             : `We withhold the figures for ${name} in this view so that a nearby council with fewer than 5 reports cannot be worked out from the totals.`}{" "}
-          <Link to="/outcomes/about-the-data#protecting-people">How we protect people in the figures</Link>.
+          <a href="/outcomes/about-the-data#protecting-people">How we protect people in the figures</a>.
         </p>
         <p>
           Try a longer period, or remove a filter.
           {stories ? (
             <>
               {" "}
-              Or <Link to={stories.href}>{stories.text.replace(/^Read/, "read")}</Link>.
+              Or <a href={stories.href}>{stories.text.replace(/^Read/, "read")}</a>.
             </>
           ) : null}
         </p>
@@ -103,8 +103,8 @@ export function PlaceDashboard({ data, stories }: { data: DashboardData; stories
       </dl>
       {stories ? (
         <p>
-          <Link to={stories.href}>{stories.text}</Link>: the same place, with the same perspective, kind of support and
-          (for a period within one year) year.
+          <a href={stories.href}>{stories.text}</a>: the same place, with the same perspective, kind of support and (for
+          a period within one year) year.
         </p>
       ) : null}
 
@@ -136,7 +136,7 @@ export function PlaceDashboard({ data, stories }: { data: DashboardData; stories
         <h2 id="outcomes">Areas of life</h2>
         <p>
           For each area of life, the share of reports saying it got better minus the share saying it got worse, with the
-          95% interval. <Link to="/outcomes/about-the-data">What the figures mean</Link>.
+          95% interval. <a href="/outcomes/about-the-data">What the figures mean</a>.
         </p>
         <DotPlot
           title={

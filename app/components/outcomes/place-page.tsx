@@ -10,7 +10,6 @@ import { inPlace, regionWithArticle } from "~/domain/geography";
 import type { PlacePageData } from "~/domain/outcomes/place-page";
 
 import { DownloadLinks } from "./download-links";
-import { PlaceDashboard } from "./place-dashboard";
 
 /** The page's title, "Error: " first when a filter was refused; or the title of its 404. */
 export function placeTitle(
@@ -28,12 +27,12 @@ export function placeTitle(
 
 /** `related`: links shown under the introduction (a council's page links to its options). */
 export function PlacePage({ loaded, related }: { loaded: PlacePageData; related?: ReactNode }) {
-  const { heading, values, errors, dashboard, downloadQuery, period, crumbs, choices, stories } = loaded;
+  const { heading, values, errors, dashboardMarkup, downloadQuery, period, crumbs, choices } = loaded;
   return (
     <>
       <Breadcrumbs crumbs={crumbs} />
       <h1>Outcomes {inPlace(heading)}</h1>
-      {dashboard ? (
+      {dashboardMarkup !== null ? (
         <p className="lead">
           What members&apos; experience reports about{" "}
           {heading.level === "area" ? heading.name : regionWithArticle(heading.name)} add up to, {period}.{" "}
@@ -42,9 +41,10 @@ export function PlacePage({ loaded, related }: { loaded: PlacePageData; related?
       ) : null}
       {related}
       <OutcomeFilterForm values={values} errors={errors ?? undefined} choices={choices} />
-      {dashboard ? (
+      {dashboardMarkup !== null ? (
         <>
-          <PlaceDashboard data={dashboard} stories={stories} />
+          {/* Drawn by React on the server from the figures (dashboard-markup.server.tsx), escaped as any page is. */}
+          <div className="place-dashboard" dangerouslySetInnerHTML={{ __html: dashboardMarkup }} />
           <DownloadLinks query={downloadQuery} />
         </>
       ) : null}

@@ -24,7 +24,11 @@ export interface PlacePageData {
   /** The filters as typed, shown back in the form. */
   values: Record<string, string>;
   errors: Partial<Record<OutcomeFilterField, string>> | null;
-  dashboard: DashboardData | null;
+  /**
+   * The dashboard's figures drawn as HTML (charts, their summaries and tables), the same for every
+   * reader of this view: null when the filters are wrong.
+   */
+  dashboardMarkup: string | null;
   query: string;
   downloadQuery: string;
   period: string;

@@ -10,12 +10,20 @@ import {
   parseOutcomeFilters,
   type OutcomeFilters,
 } from "~/domain/outcomes/outcome-filters";
-import { outcomeBreadcrumbs, storiesForFigures } from "~/domain/outcomes/links";
+import { outcomeBreadcrumbs, storiesForFigures, type PlaceLink } from "~/domain/outcomes/links";
 import { comparedFigures } from "~/domain/outcomes/outcome-view";
 import type { DashboardData, PlacePageData } from "~/domain/outcomes/place-page";
 import { periodLabel, quarterChoices, quarterCode } from "~/domain/outcomes/quarters";
 
-import { findCouncil, findRegion, firstReportedQuarter, loadPlaceDashboard, type Place } from "./figures.server";
+import { keptAnswers } from "../db/client.server";
+import {
+  findCouncil,
+  findRegion,
+  firstReportedQuarter,
+  loadPlaceDashboard,
+  type Place,
+  type PlaceDashboard,
+} from "./figures.server";
 
 /**
  * What every outcomes page's filter form needs besides the address: the quarters to choose from
@@ -40,17 +48,30 @@ export function readOutcomeFilters(url: URL, today: Date) {
   return { values, parsed: parseOutcomeFilters(url.searchParams, today) };
 }
 
-/** Loads a place's dashboard for the filters in the address; a 400 with the fields named when they are wrong. */
+/** Draws a dashboard as HTML: the page's own component, handed in by its route (components are not ours to import). */
+export type DrawDashboard = (data: DashboardData, stories: PlaceLink | null) => string;
+
 /** A council's or a region's outcomes page by its code: a 404 for a code that names none. */
-export async function loadPlacePageByCode(request: Request, code: string | undefined, level: "council" | "region") {
+export async function loadPlacePageByCode(
+  request: Request,
+  code: string | undefined,
+  level: "council" | "region",
+  draw: DrawDashboard,
+) {
   const wanted = code ?? "";
   const find = level === "council" ? findCouncil : findRegion;
   const place = /^[ENSW]\d{8}$/.test(wanted) ? await find(wanted) : null;
   if (!place) throw new Response(`We have no ${level} with the code “${wanted.slice(0, 20)}”.`, { status: 404 });
-  return loadPlacePage(request, place, level);
+  return loadPlacePage(request, place, level, draw);
 }
 
-export async function loadPlacePage(request: Request, place: Place, placeParameter: "council" | "region") {
+/** Loads a place's dashboard for the filters in the address; a 400 with the fields named when they are wrong. */
+export async function loadPlacePage(
+  request: Request,
+  place: Place,
+  placeParameter: "council" | "region",
+  draw: DrawDashboard,
+) {
   const url = new URL(request.url);
   const today = new Date();
   const { values, parsed } = readOutcomeFilters(url, today);
@@ -68,7 +89,7 @@ export async function loadPlacePage(request: Request, place: Place, placeParamet
         heading,
         values,
         errors: parsed.errors,
-        dashboard: null,
+        dashboardMarkup: null,
         query: "",
         downloadQuery: "",
         period: "",
@@ -78,23 +99,35 @@ export async function loadPlacePage(request: Request, place: Place, placeParamet
       } satisfies PlacePageData,
       { status: 400 },
     );
-  const dashboard = await loadPlaceDashboard(place, parsed.filters);
-  const query = outcomeFilterParams(parsed.filters, today).toString();
+  const { filters } = parsed;
+  const stories = storiesForFigures(place, filters);
+  // Drawn once for each version of the figures and kept beside them (their key's "outcomes" topic),
+  // for every reader, members included: charts built element by element were most of a member's
+  // dashboard's cost (docs/benchmarks/2026-12-07-drawn-once.md).
+  const dashboardMarkup = await keptAnswers.get(
+    `outcomes drawn ${place.level} ${place.code} ${JSON.stringify(filters)}`,
+    async () => draw(dashboardData(await loadPlaceDashboard(place, filters)), stories),
+  );
+  const query = outcomeFilterParams(filters, today).toString();
   return data({
     heading,
     values,
     errors: null,
-    // The page shows a few figures of each place it compares with; downloads have them all.
-    dashboard: {
-      ...dashboard,
-      comparisons: dashboard.comparisons.map((c) => ({ label: c.label, view: comparedFigures(c.view) })),
-      byPlanLead: dashboard.byPlanLead.map((l) => ({ lead: l.lead, label: l.label, view: comparedFigures(l.view) })),
-    } satisfies DashboardData,
+    dashboardMarkup,
     query,
     downloadQuery: new URLSearchParams([[placeParameter, place.code], ...new URLSearchParams(query)]).toString(),
     period: periodLabel(parsed.filters.from, parsed.filters.to),
     crumbs: outcomeBreadcrumbs(heading, query),
     choices: await periodChoices(today, parsed.filters),
-    stories: storiesForFigures(place, parsed.filters),
+    stories,
   } satisfies PlacePageData);
+}
+
+/** What the dashboard shows: a few figures of each place it compares with (downloads have them all). */
+function dashboardData(dashboard: PlaceDashboard): DashboardData {
+  return {
+    ...dashboard,
+    comparisons: dashboard.comparisons.map((c) => ({ label: c.label, view: comparedFigures(c.view) })),
+    byPlanLead: dashboard.byPlanLead.map((l) => ({ lead: l.lead, label: l.label, view: comparedFigures(l.view) })),
+  };
 }
