@@ -368,7 +368,15 @@ export interface KindRow {
   p95: number;
   p99: number;
   failed: number;
+  /** The unexpected answers by status, "429 × 1, 0 × 2" (0: no answer), so a failure says what it was. */
+  failedStatuses: string;
   hitRatio: number | null;
+}
+
+function statusCounts(samples: Sample[]): string {
+  const counts = new Map<number, number>();
+  for (const sample of samples) counts.set(sample.status, (counts.get(sample.status) ?? 0) + 1);
+  return [...counts].map(([status, n]) => `${status} × ${n}`).join(", ");
 }
 
 export function summarise(result: MixResult): { rows: KindRow[]; rps: number; hitRatio: number } {
@@ -387,6 +395,7 @@ export function summarise(result: MixResult): { rows: KindRow[]; rps: number; hi
         p95: percentile(sorted, 0.95),
         p99: percentile(sorted, 0.99),
         failed: samples.filter((s) => !s.expected).length,
+        failedStatuses: statusCounts(samples.filter((s) => !s.expected)),
         hitRatio: cacheable.length ? cacheable.filter((s) => s.hit).length / cacheable.length : null,
       };
     });
@@ -436,7 +445,7 @@ export function printMixReport(
       row.failed ? "failures: NOT MET" : "",
     ].filter(Boolean);
     console.log(
-      `| ${row.kind} | ${row.count} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${row.failed} | ${row.hitRatio === null ? "–" : `${(row.hitRatio * 100).toFixed(0)}%`} | ${floorRow ? ms(floorRow.p95) : "–"} | ${Number.isFinite(ratio) ? `${ratio.toFixed(1)}×` : "–"} | ${checks.join("; ")} |`,
+      `| ${row.kind} | ${row.count} | ${ms(row.p50)} | ${ms(row.p95)} | ${ms(row.p99)} | ${row.failed}${row.failedStatuses ? ` (${row.failedStatuses})` : ""} | ${row.hitRatio === null ? "–" : `${(row.hitRatio * 100).toFixed(0)}%`} | ${floorRow ? ms(floorRow.p95) : "–"} | ${Number.isFinite(ratio) ? `${ratio.toFixed(1)}×` : "–"} | ${checks.join("; ")} |`,
     );
   }
 }
