@@ -36,9 +36,9 @@ function drained(req: ExpressRequest, ms: number): Promise<void> {
 
 export const EDGE_LIMITS = {
   /** Longest address (path and query), in characters: 414 beyond it. */
-  // Above 7,680: Remix's route discovery asks /__manifest for every link on a page in one address
-  // of up to 7,680 characters (a table of 200 councils makes one), and refusing it left the page
-  // asking again and again.
+  // Above 7,680: Remix's route discovery, when on, asks /__manifest for every link on a page in one
+  // address of up to 7,680 characters (a table of 200 councils makes one), and refusing it left the
+  // page asking again and again. It is off since decision 054; the limit stays as generous.
   urlChars: 8_192,
   /** Request line and headers together, in bytes: Node answers 431 beyond it (maxHeaderSize). */
   headerBytes: 16_384,
