@@ -341,7 +341,7 @@ async function runRealTraffic(database: BenchDatabase) {
             }),
             floor.crashed,
           ]);
-    const settings = `WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "1"}, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? "2"}, PAGE_CACHE_SECONDS=${process.env.PAGE_CACHE_SECONDS ?? "30"}, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${machine()}, load ${load()}`;
+    const settings = `WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "1"}, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? "2"}, REQUESTS_AT_ONCE=${process.env.REQUESTS_AT_ONCE ?? "default"}, PAGE_CACHE_SECONDS=${process.env.PAGE_CACHE_SECONDS ?? "30"}, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${machine()}, load ${load()}`;
     printMixReport(onApp, onFloor, memory.perProcess(), settings);
   } finally {
     memory.stop();

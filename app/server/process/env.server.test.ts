@@ -11,6 +11,15 @@ describe("configuration", () => {
     expect(env.TRUST_PROXY).toBe(false);
   });
 
+  it("works on two requests at once in a single process and one in each of several workers, unless told", () => {
+    expect(parseEnv({}).REQUESTS_AT_ONCE).toBe(2);
+    expect(parseEnv({ WEB_CONCURRENCY: "2" }).REQUESTS_AT_ONCE).toBe(1);
+    expect(parseEnv({ WEB_CONCURRENCY: "4" }).REQUESTS_AT_ONCE).toBe(1);
+    expect(parseEnv({ WEB_CONCURRENCY: "2", REQUESTS_AT_ONCE: "3" }).REQUESTS_AT_ONCE).toBe(3);
+    expect(parseEnv({ REQUESTS_AT_ONCE: "" }).REQUESTS_AT_ONCE).toBe(2);
+    expect(() => parseEnv({ REQUESTS_AT_ONCE: "0" })).toThrow(/REQUESTS_AT_ONCE/);
+  });
+
   it("names the variable that is wrong, in one line", () => {
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(ConfigError);
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/^Configuration error: PORT: /);

@@ -29,7 +29,8 @@ const envSchema = z.object({
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
   // Requests each process works on at once; the others wait their turn, writes first, and a read
   // or a write beyond REQUESTS_WAITING_AT_MOST of its kind is refused with a 503 (http/admission.server.ts).
-  REQUESTS_AT_ONCE: z.coerce.number().int().min(1).max(1000).default(2),
+  // Unset: 2 in a single process, 1 in each of several workers (decision 054).
+  REQUESTS_AT_ONCE: z.coerce.number().int().min(1).max(1000).optional(),
   REQUESTS_WAITING_AT_MOST: z.coerce.number().int().min(1).max(100_000).default(200),
   TRUST_PROXY: z
     .enum(["true", "false"])
@@ -48,6 +49,9 @@ const envSchema = z.object({
 const withPublicUrl = envSchema.transform((env) => ({
   ...env,
   PUBLIC_URL: new URL(env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).origin,
+  // About two requests in work on the machine: with two workers on two cores, two each put four
+  // in work against PostgreSQL's share of the same cores, and every read and write paid for it.
+  REQUESTS_AT_ONCE: env.REQUESTS_AT_ONCE ?? (env.WEB_CONCURRENCY > 1 ? 1 : 2),
 }));
 
 export type Env = z.infer<typeof withPublicUrl>;
