@@ -37,9 +37,6 @@ export default function handleRequest(
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
   return new Promise<Response>((resolve, reject) => {
-    // Cleared once the page is whole: while it runs it holds the render and every chunk of the page
-    // (for five seconds after each page, hundreds of megabytes under load: decision 054).
-    const timer = setTimeout(() => abort(), ABORT_DELAY);
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
@@ -72,5 +69,9 @@ export default function handleRequest(
         },
       },
     );
+    // Cleared once the page is whole (React calls back only after this, from its own scheduled
+    // work): while it runs it holds the render and every chunk of the page, which was five seconds
+    // after each page and hundreds of megabytes under load (decision 054).
+    const timer = setTimeout(abort, ABORT_DELAY);
   });
 }

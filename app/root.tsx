@@ -78,8 +78,16 @@ const NAVIGATION = [
 
 const { staff: STAFF_NAVIGATION, member: MEMBER_NAVIGATION, footer: FOOTER_LINKS } = SITE_LINKS;
 
-function sendsNoScripts(handle: unknown): boolean {
-  return typeof handle === "object" && handle !== null && "scripts" in handle && handle.scripts === false;
+/**
+ * Whether a route's page is sent without scripts: its `handle.scripts(data)` says false. Asked only
+ * while rendering on the server: a page that arrived with scripts keeps them (and the scroll
+ * restoration that moves to the top of the next page) when it navigates to such a route.
+ */
+function sendsNoScripts(match: { handle: unknown; data: unknown }): boolean {
+  const { handle } = match;
+  if (typeof document !== "undefined" || typeof handle !== "object" || handle === null || !("scripts" in handle))
+    return false;
+  return typeof handle.scripts === "function" && handle.scripts(match.data) === false;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -87,10 +95,10 @@ export function Layout({ children }: { children: ReactNode }) {
   // Undefined while showing an error page whose cause was the root loader itself.
   const rootData = useRouteLoaderData<typeof loader>("root");
   const user = rootData?.user ?? null;
-  // A page whose route says `handle: { scripts: false }` is a document with nothing to hydrate
-  // (the outcomes dashboards, drawn once as HTML: dashboard-markup.server.tsx).
+  // A page whose route's `handle.scripts(data)` says false is a document with nothing to hydrate
+  // (an outcomes dashboard, drawn once as HTML: dashboard-markup.server.tsx).
   const matches = useMatches();
-  const hydrate = rootData?.hydrate !== false && !matches.some((match) => sendsNoScripts(match.handle));
+  const hydrate = rootData?.hydrate !== false && !matches.some(sendsNoScripts);
   return (
     <html lang="en-GB">
       <head>

@@ -2,11 +2,12 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useParams } from "@remix-run/react";
 
 import { drawPlaceDashboard } from "~/components/outcomes/dashboard-markup.server";
-import { PlaceNotFound, PlacePage, placeTitle } from "~/components/outcomes/place-page";
+import { hasDrawing, PlaceNotFound, PlacePage, placeTitle } from "~/components/outcomes/place-page";
 import { loadPlacePageByCode } from "~/server/outcomes/pages.server";
 
-// A document: its dashboard is HTML drawn once for every reader, with nothing to hydrate (root.tsx).
-export const handle = { scripts: false };
+// With its dashboard, a document: HTML drawn once for every reader, with nothing to hydrate
+// (root.tsx). A refused filter's page keeps its scripts, so its error summary takes focus.
+export const handle = { scripts: (data: unknown) => !hasDrawing(data) };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => placeTitle(data, "Council");
 

@@ -111,6 +111,45 @@ describe("the outcomes dashboard", () => {
     await page.close();
   });
 
+  it("with JavaScript, opens a region's drawn dashboard at its top and goes back to where it was; a refused period's summary takes focus", async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 700 } });
+    const problems = watchForProblems(page);
+    await page.goto(`${appUrl}/outcomes`, { waitUntil: "networkidle" });
+    // Far down the national page, a region's link: followed in the page, without loading a document.
+    const link = page.locator('main a[href^="/outcomes/region/"]').first();
+    await link.scrollIntoViewIfNeeded();
+    const scrolled = await page.evaluate(() => window.scrollY);
+    expect(scrolled).toBeGreaterThan(300);
+    await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+    await link.click();
+    await page.waitForURL(/\/outcomes\/region\//);
+    await page.locator(".place-dashboard figure").first().waitFor();
+    expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+    // The new page starts at its top, its heading in view.
+    await page.waitForFunction(() => window.scrollY === 0);
+    expect(await page.locator("h1").textContent()).toMatch(/^Outcomes in /);
+    expect(await page.locator(".place-dashboard figure").count()).toBeGreaterThanOrEqual(5);
+    // The page that came with scripts keeps them, and with them the scroll restoration: going back
+    // returns to where the reader was.
+    expect(await page.locator("script").count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goBack();
+    await page.waitForURL(/\/outcomes$/);
+    await page.waitForFunction((y) => Math.abs(window.scrollY - y) < 5, scrolled);
+    expect(problems.consoleErrors).toEqual([]);
+    // A council's page with a refused period keeps its scripts: the summary takes focus.
+    const refused = await page.goto(`${appUrl}/outcomes/E06000001?from=2025-Q9`, { waitUntil: "networkidle" });
+    expect(refused?.status()).toBe(400);
+    await page.waitForFunction(() => document.activeElement?.classList.contains("error-summary"));
+    expect(await page.locator("#from").inputValue()).toBe("2025-Q9");
+    // A council's page with its dashboard is a document without scripts.
+    await page.goto(`${appUrl}/outcomes/E06000001`, { waitUntil: "networkidle" });
+    expect(await page.locator("script").count()).toBe(0);
+    // Only the browser's note of the refused page's status.
+    expect(problems.consoleErrors).toEqual([expect.stringContaining("status of 400")]);
+    await page.close();
+  });
+
   it("works without JavaScript: a refused period is named and kept, and the table is found and shown whole", async () => {
     const page = await suite.pageWithoutScript();
     await page.goto(`${appUrl}/outcomes?from=2025-Q9`);

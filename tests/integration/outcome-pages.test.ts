@@ -252,8 +252,13 @@ describe("a place's dashboard, drawn once for every reader", () => {
       expect(references.length).toBeGreaterThan(10);
       expect(references.filter((reference) => !ids.includes(reference))).toEqual([]);
     }
-    // Pages with something to hydrate still send their scripts.
+    // Pages with something to hydrate still send their scripts, and so does a refused filter's page:
+    // its error summary takes focus with them.
     expect((await page("/outcomes")).html).toContain("<script");
+    const refused = await page(`/outcomes/${TELFORD}?from=2025-Q9`);
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain("<script");
+    expect(drawn(refused.html)).toBe("");
   });
 
   it("is drawn again as soon as a report changes its figures", async () => {

@@ -25,6 +25,11 @@ export function placeTitle(
   ];
 }
 
+/** Whether a place page's data holds its drawn dashboard (not a refused filter's page). */
+export function hasDrawing(data: unknown): boolean {
+  return typeof data === "object" && data !== null && "dashboardMarkup" in data && data.dashboardMarkup !== null;
+}
+
 /** `related`: links shown under the introduction (a council's page links to its options). */
 export function PlacePage({ loaded, related }: { loaded: PlacePageData; related?: ReactNode }) {
   const { heading, values, errors, dashboardMarkup, downloadQuery, period, crumbs, choices } = loaded;

@@ -1,6 +1,6 @@
 // What a council, region or nation page of the outcomes dashboard is given to show: the shape the
 // server fills and the components draw, kept here so neither imports the other.
-import type { Breadcrumb, PlaceLink } from "./links";
+import type { Breadcrumb } from "./links";
 import type { OutcomeFilterField } from "./outcome-filters";
 import type { ComparedFigures, OutcomeView } from "./outcome-view";
 import type { PlaceRow } from "./places";
@@ -35,8 +35,6 @@ export interface PlacePageData {
   /** The trail above the heading: Outcomes, the nation, the region. */
   crumbs: Breadcrumb[];
   choices: PeriodChoices;
-  /** The stories behind these figures (null when the filters are wrong). */
-  stories: PlaceLink | null;
 }
 
 /** The quarters the period lists offer, and the period shown, as codes ("2024-Q1"). */

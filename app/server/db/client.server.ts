@@ -147,13 +147,19 @@ export function pool(): pg.Pool {
  * Answers kept while nothing they show has been written (unchanged.server.ts, changes.server.ts),
  * shared by search (keys "search …": posts) and the dashboard (keys "outcomes …": figures).
  */
-export const keptAnswers = new KeptWhileUnchanged(
-  (key) =>
-    changeFollower(pool)
-      .versionOf(answerTopics(key))
-      .catch((error: unknown) => Promise.reject(toServiceUnavailable(error))),
-  1_000,
-);
+const keptVersion = (key: string) =>
+  changeFollower(pool)
+    .versionOf(answerTopics(key))
+    .catch((error: unknown) => Promise.reject(toServiceUnavailable(error)));
+
+export const keptAnswers = new KeptWhileUnchanged(keptVersion, 1_000);
+
+/**
+ * Dashboards drawn as HTML (outcomes/pages.server.ts, keys "outcomes drawn …": figures), kept
+ * apart from the answers above: each drawing is 100–200 KB, and a crawl over every council's page
+ * must not push the figures, tables and searches out. 8 million characters: 40–80 drawings.
+ */
+export const keptDrawings = new KeptWhileUnchanged(keptVersion, 200, 8_000_000);
 
 /** Hand-written SQL through the shared pool, with an unreachable database turned into a 503. */
 export async function query<Row extends pg.QueryResultRow>(text: string, params: unknown[] = []): Promise<Row[]> {

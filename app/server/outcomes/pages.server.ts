@@ -15,7 +15,7 @@ import { comparedFigures } from "~/domain/outcomes/outcome-view";
 import type { DashboardData, PlacePageData } from "~/domain/outcomes/place-page";
 import { periodLabel, quarterChoices, quarterCode } from "~/domain/outcomes/quarters";
 
-import { keptAnswers } from "../db/client.server";
+import { keptDrawings } from "../db/client.server";
 import {
   findCouncil,
   findRegion,
@@ -95,16 +95,15 @@ export async function loadPlacePage(
         period: "",
         crumbs,
         choices: await periodChoices(today),
-        stories: null,
       } satisfies PlacePageData,
       { status: 400 },
     );
   const { filters } = parsed;
   const stories = storiesForFigures(place, filters);
-  // Drawn once for each version of the figures and kept beside them (their key's "outcomes" topic),
-  // for every reader, members included: charts built element by element were most of a member's
-  // dashboard's cost (docs/benchmarks/2026-12-07-drawn-once.md).
-  const dashboardMarkup = await keptAnswers.get(
+  // Drawn once for each version of the figures (the key's "outcomes" topic) and kept, for every
+  // reader, members included: charts built element by element were most of a member's dashboard's
+  // cost (docs/benchmarks/2026-12-07-drawn-once.md).
+  const dashboardMarkup = await keptDrawings.get(
     `outcomes drawn ${place.level} ${place.code} ${JSON.stringify(filters)}`,
     async () => draw(dashboardData(await loadPlaceDashboard(place, filters)), stories),
   );
@@ -119,7 +118,6 @@ export async function loadPlacePage(
     period: periodLabel(parsed.filters.from, parsed.filters.to),
     crumbs: outcomeBreadcrumbs(heading, query),
     choices: await periodChoices(today, parsed.filters),
-    stories,
   } satisfies PlacePageData);
 }
 
