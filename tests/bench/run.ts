@@ -114,6 +114,9 @@ function startFlags(): string[] {
   ];
 }
 
+/** Two malloc arenas, as the README's deploy command runs the app and as its workers are started. */
+const APP_MALLOC_ARENA_MAX = process.env.MALLOC_ARENA_MAX ?? "2";
+
 async function startApp(databaseUrl: string): Promise<Server> {
   const port = String(await freePort());
   return startServer(
@@ -126,8 +129,7 @@ async function startApp(databaseUrl: string): Promise<Server> {
       PORT: port,
       HOST: "127.0.0.1",
       TRUST_PROXY: "true",
-      // Two malloc arenas, as the README's deploy command runs the app and as its workers are started.
-      MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? "2",
+      MALLOC_ARENA_MAX: APP_MALLOC_ARENA_MAX,
     },
     async () => (await fetch(`http://127.0.0.1:${port}/healthz`)).ok,
     startFlags(),
@@ -341,7 +343,7 @@ async function runRealTraffic(database: BenchDatabase) {
             }),
             floor.crashed,
           ]);
-    const settings = `WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "1"}, MALLOC_ARENA_MAX=${process.env.MALLOC_ARENA_MAX ?? "2"}, REQUESTS_AT_ONCE=${process.env.REQUESTS_AT_ONCE ?? "default"}, PAGE_CACHE_SECONDS=${process.env.PAGE_CACHE_SECONDS ?? "30"}, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${machine()}, load ${load()}`;
+    const settings = `WEB_CONCURRENCY=${process.env.WEB_CONCURRENCY ?? "1"}, MALLOC_ARENA_MAX=${APP_MALLOC_ARENA_MAX}, REQUESTS_AT_ONCE=${process.env.REQUESTS_AT_ONCE ?? "default"}, PAGE_CACHE_SECONDS=${process.env.PAGE_CACHE_SECONDS ?? "30"}, ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${machine()}, load ${load()}`;
     printMixReport(onApp, onFloor, memory.perProcess(), settings);
   } finally {
     memory.stop();

@@ -26,9 +26,16 @@ export function placeTitle(
 }
 
 /** Whether a place page's data holds its drawn dashboard (not a refused filter's page). */
-export function hasDrawing(data: unknown): boolean {
+function hasDrawing(data: unknown): boolean {
   return typeof data === "object" && data !== null && "dashboardMarkup" in data && data.dashboardMarkup !== null;
 }
+
+/**
+ * The council and region routes' `handle`: with its dashboard, the page is a document, HTML drawn
+ * once for every reader with nothing to hydrate (root.tsx); a refused filter's page keeps its
+ * scripts, so its error summary takes focus.
+ */
+export const placePageHandle = { scripts: (data: unknown) => !hasDrawing(data) };
 
 /** `related`: links shown under the introduction (a council's page links to its options). */
 export function PlacePage({ loaded, related }: { loaded: PlacePageData; related?: ReactNode }) {
